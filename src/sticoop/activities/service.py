@@ -1,0 +1,64 @@
+"""Visits and events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_
+from sqlalchemy.orm import Session
+
+from sticoop.activities.models import Event, Visit
+from sticoop.core.crud import RecordService, load_many
+from sticoop.core.errors import ValidationFailed
+from sticoop.partners.models import Organization, Person
+
+
+class VisitService(RecordService[Visit]):
+    model = Visit
+    entity = "visit"
+    label = "Visit"
+    filters = {
+        "partnership_id": lambda v: Visit.partnership_id == v,
+        "country": lambda v: or_(Visit.from_country_code == v, Visit.to_country_code == v),
+    }
+    date_column = "start_date"
+    sortable = ("id", "start_date", "updated_at")
+    default_sort = "-start_date"
+    date_ranges = (("start_date", "end_date"),)
+    relation_inputs = ("member_ids", "organization_met_ids")
+
+    def apply_relations(self, session: Session, obj: Visit, relations: dict[str, Any]) -> None:
+        if relations.get("member_ids") is not None:
+            obj.members = load_many(session, Person, relations["member_ids"], "person")
+        if relations.get("organization_met_ids") is not None:
+            obj.organizations_met = load_many(session, Organization, relations["organization_met_ids"], "organization")
+
+    def check(self, session: Session, obj: Visit) -> None:
+        super().check(session, obj)
+        if obj.from_country_code and obj.from_country_code == obj.to_country_code:
+            raise ValidationFailed("A visit goes from one country to another", field="to_country_code")
+
+
+class EventService(RecordService[Event]):
+    model = Event
+    entity = "event"
+    label = "Event"
+    filters = {
+        "partnership_id": lambda v: Event.partnership_id == v,
+        "kind": lambda v: Event.kind == v,
+        "country": lambda v: Event.country_code == v,
+        "commitment_id": lambda v: Event.commitment_id == v,
+    }
+    date_column = "start_date"
+    sortable = ("id", "start_date", "title", "updated_at")
+    default_sort = "-start_date"
+    date_ranges = (("start_date", "end_date"),)
+    relation_inputs = ("organizer_ids",)
+
+    def apply_relations(self, session: Session, obj: Event, relations: dict[str, Any]) -> None:
+        if relations.get("organizer_ids") is not None:
+            obj.organizers = load_many(session, Organization, relations["organizer_ids"], "organization")
+
+
+visits = VisitService()
+events = EventService()

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from datetime import date as Date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sticoop.agreements.models import AgreementKind, AgreementStatus
+from sticoop.core.schemas import CountryCode, Input, LongName, Patch, RecordOut, Text
+
+
+class AgreementIn(Input):
+    title: LongName
+    kind: AgreementKind = AgreementKind.agreement
+    status: AgreementStatus = AgreementStatus.planned
+    partnership_id: int | None = None
+    signed_date: Date | None = None
+    in_force_date: Date | None = None
+    expiry_date: Date | None = None
+    summary: Text | None = None
+    country_codes: list[CountryCode] = Field(default_factory=list, max_length=60)
+    organization_ids: list[int] = Field(default_factory=list, max_length=60)
+
+
+class AgreementPatch(Patch):
+    """Status changes go through the transition rules, with today's date unless one is given."""
+
+    title: LongName | None = None
+    kind: AgreementKind | None = None
+    status: AgreementStatus | None = None
+    partnership_id: int | None = None
+    signed_date: Date | None = None
+    in_force_date: Date | None = None
+    expiry_date: Date | None = None
+    summary: Text | None = None
+    country_codes: list[CountryCode] | None = Field(default=None, max_length=60)
+    organization_ids: list[int] | None = Field(default=None, max_length=60)
+
+
+class TransitionIn(Input):
+    version: int = Field(ge=1)
+    to_status: AgreementStatus
+    date: Date | None = None
+    note: Text | None = None
+
+
+class StatusChangeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    from_status: str | None
+    to_status: str
+    date: Date
+    note: str | None
+
+
+class AgreementOut(RecordOut):
+    title: str
+    kind: str
+    status: str
+    partnership_id: int | None
+    signed_date: Date | None
+    in_force_date: Date | None
+    expiry_date: Date | None
+    summary: str | None
+    country_codes: list[str]
+    organization_ids: list[int]
+    history: list[StatusChangeOut]

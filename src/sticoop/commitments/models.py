@@ -1,0 +1,110 @@
+"""Commitments agreed at sessions or in agreements, their progress, and mid-term assessments.
+
+Status (planned → in progress → done, or overdue/dropped) says where the work is; completion, on the
+Open Government Partnership scale (not started, limited, substantial, complete), says how much of the
+promise has been kept — an assessment sets it, independently of the status.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sticoop.core.models import Base, Record, Searchable
+
+
+class CommitmentStatus(StrEnum):
+    planned = "planned"
+    in_progress = "in_progress"
+    done = "done"
+    overdue = "overdue"
+    dropped = "dropped"
+
+
+class Completion(StrEnum):
+    not_started = "not_started"
+    limited = "limited"
+    substantial = "substantial"
+    complete = "complete"
+
+
+COMPLETION_SCORE = {Completion.not_started: 0.0, Completion.limited: 1 / 3,
+                    Completion.substantial: 2 / 3, Completion.complete: 1.0}
+
+
+commitment_organizations = Table(
+    "commitment_organizations",
+    Base.metadata,
+    Column("commitment_id", ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True),
+    Column("organization_id", ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Commitment(Record, Searchable, Base):
+    __tablename__ = "commitments"
+    search_fields = ("text",)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    partnership_id: Mapped[int] = mapped_column(
+        ForeignKey("partnerships.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"), index=True)
+    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id", ondelete="SET NULL"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), index=True)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    target_per_year: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default=CommitmentStatus.planned, nullable=False, index=True)
+    completion: Mapped[str] = mapped_column(String(20), default=Completion.not_started, nullable=False)
+
+    responsible = relationship("Organization", secondary=commitment_organizations, lazy="selectin")
+    updates: Mapped[list[ProgressUpdate]] = relationship(
+        cascade="all, delete-orphan", lazy="raise_on_sql", order_by="ProgressUpdate.date"
+    )
+
+    @property
+    def responsible_ids(self) -> list[int]:
+        return [o.id for o in self.responsible]
+
+
+class ProgressUpdate(Record, Base):
+    __tablename__ = "progress_updates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(
+        ForeignKey("commitments.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    date: Mapped[date] = mapped_column(Date, nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False)
+    evidence_url: Mapped[str | None] = mapped_column(String(1000))
+    count: Mapped[int | None] = mapped_column(Integer)  # e.g. one training course held
+
+
+class WorkingGroup(Record, Searchable, Base):
+    __tablename__ = "working_groups"
+    search_fields = ("name",)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partnership_id: Mapped[int] = mapped_column(
+        ForeignKey("partnerships.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    name: Mapped[str] = mapped_column(String(300), nullable=False)
+    mandate: Mapped[str | None] = mapped_column(Text)
+
+
+class Assessment(Record, Base):
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(
+        ForeignKey("commitments.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    working_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("working_groups.id", ondelete="SET NULL"), index=True
+    )
+    date: Mapped[date] = mapped_column(Date, nullable=False)
+    rating: Mapped[str] = mapped_column(String(20), nullable=False)
+    findings: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,77 @@
+"""REST plumbing: a session per request and a router factory giving every entity the same five routes.
+
+(No ``from __future__ import annotations`` here: FastAPI reads the schema classes from the closures'
+annotations at definition time.)
+"""
+
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from sticoop.core.crud import RecordService
+from sticoop.core.database import new_session
+from sticoop.core.listing import ListParams, Page
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """One transaction per request: committed when the route returns, rolled back on any error."""
+    session = new_session(getattr(request.app.state, "database_url", None))
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def current_actor(request: Request) -> str:
+    return getattr(request.state, "actor", None) or "system"
+
+
+DB = Annotated[Session, Depends(get_db)]
+Actor = Annotated[str, Depends(current_actor)]
+
+
+def crud_router(
+    service: RecordService,
+    path: str,
+    out_schema: type[BaseModel],
+    in_schema: type[BaseModel],
+    patch_schema: type[BaseModel],
+    tag: str,
+    serialize: Callable[[Session, Any], Any] | None = None,
+) -> APIRouter:
+    router = APIRouter(prefix=path, tags=[tag])
+    label = service.label
+    to_out = serialize or (lambda _db, obj: out_schema.model_validate(obj))
+
+    @router.get("", response_model=Page[out_schema], summary=f"List {label.lower()} records")
+    def list_records(db: DB, params: Annotated[ListParams, Query()]) -> Any:
+        items, total = service.list(db, params)
+        return {"items": [to_out(db, i) for i in items], "total": total, "limit": params.limit,
+                "offset": params.offset}
+
+    @router.get("/{record_id}", response_model=out_schema, summary=f"Get one {label.lower()}")
+    def get_record(record_id: int, db: DB) -> Any:
+        return to_out(db, service.get(db, record_id))
+
+    @router.post("", response_model=out_schema, status_code=201, summary=f"Create a {label.lower()}")
+    def create_record(payload: in_schema, db: DB, actor: Actor) -> Any:  # type: ignore[valid-type]
+        return to_out(db, service.create(db, payload, actor))
+
+    @router.patch("/{record_id}", response_model=out_schema,
+                  summary=f"Change a {label.lower()} (send the version you read)")
+    def update_record(record_id: int, payload: patch_schema, db: DB, actor: Actor) -> Any:  # type: ignore[valid-type]
+        return to_out(db, service.update(db, record_id, payload, actor))
+
+    @router.delete("/{record_id}", status_code=204, summary=f"Delete a {label.lower()}")
+    def delete_record(record_id: int, db: DB, version: int | None = None) -> Response:
+        service.delete(db, record_id, version)
+        return Response(status_code=204)
+
+    return router

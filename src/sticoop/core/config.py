@@ -1,0 +1,40 @@
+"""Runtime configuration, read from the environment (prefix ``STICOOP_``) and an optional ``.env`` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="STICOOP_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default=Path("data"), description="Where the SQLite file and stored documents live.")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; defaults to a SQLite file under data_dir."
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    default_locale: str = "en"
+    max_request_bytes: int = Field(default=2_000_000, description="Largest JSON body the API accepts.")
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, description="Largest uploaded document.")
+    page_size_max: int = 200
+    echo_sql: bool = False
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'sticoop.db').resolve()}"
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.data_dir / "documents"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

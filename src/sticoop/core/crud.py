@@ -1,0 +1,220 @@
+"""Generic record service: get, list with filters, create, versioned update and delete.
+
+Each domain subclasses :class:`RecordService` and declares its filters and its rules (``apply`` for
+relationships, ``check`` for cross-field validation). Every rule lives once, here or in the subclass, so
+the API, the pages, the CLI and ingest all go through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, func, inspect, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from sticoop.core.errors import Conflict, NotFound, ValidationFailed
+from sticoop.core.listing import ListParams
+from sticoop.core.models import Base
+from sticoop.core.text import like_pattern
+
+M = TypeVar("M", bound=Base)
+
+FilterBuilder = Callable[[Any], ColumnElement[bool]]
+
+
+class RecordService(Generic[M]):
+    model: type[M]
+    #: singular name used in messages and document links ("session", "agreement")
+    entity: ClassVar[str]
+    label: ClassVar[str]
+    #: filter name in ListParams -> function building a WHERE clause from its value
+    filters: ClassVar[dict[str, FilterBuilder]] = {}
+    #: the date column that date_from/date_to filter on
+    date_column: ClassVar[str | None] = None
+    sortable: ClassVar[tuple[str, ...]] = ("id",)
+    default_sort: ClassVar[str] = "-id"
+    #: (start, end) attribute pairs that must be in order
+    date_ranges: ClassVar[tuple[tuple[str, str], ...]] = ()
+    #: input keys handled by ``apply_relations`` instead of plain attribute assignment
+    relation_inputs: ClassVar[tuple[str, ...]] = ()
+
+    # ----- reading -------------------------------------------------------------------------------
+    def get(self, session: Session, record_id: int) -> M:
+        obj = session.get(self.model, record_id)
+        if obj is None:
+            raise NotFound(f"{self.label} {record_id} does not exist")
+        return obj
+
+    def base_query(self) -> Select[tuple[M]]:
+        return select(self.model)
+
+    def filtered_query(self, params: ListParams) -> Select[tuple[M]]:
+        query = self.base_query()
+        if params.q and hasattr(self.model, "search_text"):
+            query = query.where(self.model.search_text.like(like_pattern(params.q), escape="\\"))
+        for name, builder in self.filters.items():
+            value = getattr(params, name, None)
+            if value not in (None, ""):
+                if name == "country":
+                    value = value.upper()
+                query = query.where(builder(value))
+        if self.date_column:
+            column = getattr(self.model, self.date_column)
+            if params.date_from:
+                query = query.where(column >= params.date_from)
+            if params.date_to:
+                query = query.where(column <= params.date_to)
+        return query
+
+    def list(self, session: Session, params: ListParams) -> tuple[list[M], int]:
+        query = self.filtered_query(params)
+        total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        items = list(
+            session.scalars(query.order_by(*self._order(params.sort)).limit(params.limit).offset(params.offset))
+        )
+        return items, total
+
+    def _order(self, sort: str | None) -> list[Any]:
+        sort = sort or self.default_sort
+        name = sort.lstrip("-")
+        if name not in self.sortable:
+            allowed = ", ".join(self.sortable)
+            raise ValidationFailed(f"Cannot sort by '{name}'; choose one of: {allowed}", field="sort")
+        column = getattr(self.model, name)
+        primary = column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last()
+        tiebreak = self.model.id.desc() if sort.startswith("-") else self.model.id.asc()
+        return [primary, tiebreak] if name != "id" else [primary]
+
+    # ----- writing -------------------------------------------------------------------------------
+    def create(self, session: Session, data: BaseModel, actor: str = "system") -> M:
+        obj = self.model()
+        values = data.model_dump(exclude_unset=False)
+        self._assign(session, obj, values)
+        obj.created_by = obj.updated_by = actor
+        with session.no_autoflush:
+            session.add(obj)
+            self.check(session, obj)
+        self._flush(session)
+        self.after_write(session, obj, values, created=True)
+        self._flush(session)
+        return obj
+
+    def update(self, session: Session, record_id: int, data: BaseModel, actor: str = "system") -> M:
+        obj = self.get(session, record_id)
+        values = data.model_dump(exclude_unset=True)
+        self.check_version(obj, values.pop("version", None))
+        self._assign(session, obj, values)
+        obj.updated_by = actor
+        with session.no_autoflush:
+            self.check(session, obj)
+        self._flush(session)
+        self.after_write(session, obj, values, created=False)
+        self._flush(session)
+        return obj
+
+    def delete(self, session: Session, record_id: int, version: int | None = None) -> None:
+        obj = self.get(session, record_id)
+        if version is not None:
+            self.check_version(obj, version)
+        session.delete(obj)
+        self._flush(session)
+
+    def check_version(self, obj: M, version: int | None) -> None:
+        if version is None:
+            raise ValidationFailed("'version' is required to change a record", field="version")
+        if version != obj.version:
+            raise Conflict(
+                f"{self.label} {obj.id} was changed by someone else (current version {obj.version}, "
+                f"yours {version}); reload it and apply your change again",
+                field="version",
+                details={"current_version": obj.version},
+            )
+
+    def _assign(self, session: Session, obj: M, values: dict[str, Any]) -> None:
+        with session.no_autoflush:
+            self._assign_values(session, obj, values)
+
+    def _assign_values(self, session: Session, obj: M, values: dict[str, Any]) -> None:
+        columns = inspect(self.model).columns
+        relations = {k: values.pop(k) for k in list(values) if k in self.relation_inputs}
+        for key, value in values.items():
+            if key in columns:
+                self._check_reference(session, key, value)
+                setattr(obj, key, value)
+        self.apply_relations(session, obj, relations)
+
+    def _check_reference(self, session: Session, key: str, value: Any) -> None:
+        """A foreign key must name an existing row: say which one is missing instead of a DB error."""
+        if value is None:
+            return
+        column = self.model.__table__.c[key]
+        for fk in column.foreign_keys:
+            target = _mapped_class(fk.column.table.name)
+            if target is not None and session.get(target, value) is None:
+                what = "country code" if target.__tablename__ == "countries" else target.__name__.lower()
+                raise ValidationFailed(f"Unknown {what} '{value}' for {key}", field=key)
+
+    def apply_relations(self, session: Session, obj: M, relations: dict[str, Any]) -> None:
+        """Set many-to-many and child collections; subclasses that declare relation_inputs override it."""
+
+    def check(self, session: Session, obj: M) -> None:
+        """Cross-field rules after the input is applied; the default checks date ranges."""
+        for start_name, end_name in self.date_ranges:
+            start: date | None = getattr(obj, start_name)
+            end: date | None = getattr(obj, end_name)
+            if start and end and end < start:
+                raise ValidationFailed(
+                    f"{end_name.replace('_', ' ')} ({end}) is before {start_name.replace('_', ' ')} ({start})",
+                    field=end_name,
+                )
+
+    def after_write(self, session: Session, obj: M, values: dict[str, Any], created: bool) -> None:
+        """Hook for derived writes (status history, ...) inside the same transaction."""
+
+    def _flush(self, session: Session) -> None:
+        try:
+            session.flush()
+        except StaleDataError as exc:
+            raise Conflict(f"{self.label} was changed by someone else; reload it and try again") from exc
+        except IntegrityError as exc:
+            raise Conflict(f"{self.label} conflicts with an existing record: {_integrity_reason(exc)}") from exc
+
+
+def _integrity_reason(exc: IntegrityError) -> str:
+    text = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    return text[:200]
+
+
+def _mapped_class(table_name: str) -> type[Base] | None:
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == table_name:
+            return mapper.class_
+    return None
+
+
+def load_many(session: Session, model: type[Base], keys: Iterable[Any], what: str) -> list[Any]:
+    """Fetch rows by primary key in one query, naming any key that does not exist."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return []
+    pk = inspect(model).primary_key[0]
+    found = {getattr(row, pk.key): row for row in session.scalars(select(model).where(pk.in_(keys)))}
+    missing = [k for k in keys if k not in found]
+    if missing:
+        raise ValidationFailed(f"Unknown {what}: {', '.join(map(str, missing))}")
+    return [found[k] for k in keys]
+
+
+def country_codes(session: Session, codes: Iterable[str] | None, what: str = "country code") -> list[Any]:
+    from sticoop.reference.models import Country
+
+    normalised = [c.strip().upper() for c in (codes or [])]
+    for code in normalised:
+        if len(code) != 3 or not code.isalpha():
+            raise ValidationFailed(f"'{code}' is not an ISO 3166-1 alpha-3 code (e.g. VNM, BEL, LAO)")
+    return load_many(session, Country, normalised, what)

@@ -1,0 +1,90 @@
+"""Translations and locale-aware formatting for the pages.
+
+Catalogues live in ``sticoop/locale/<lang>/LC_MESSAGES/messages.po``; they are compiled in memory at first
+use, so no build step is needed. Templates call ``_()`` (extracted by Babel's Jinja2 extractor, see
+babel.cfg), and dates and numbers go through Babel with the request's locale.
+"""
+
+from __future__ import annotations
+
+import gettext
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_datetime as babel_format_datetime
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency as babel_format_currency
+from babel.numbers import format_decimal as babel_format_decimal
+
+from sticoop.reference.countries import country_name
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+SUPPORTED_LOCALES: tuple[str, ...] = ("en", "fr", "vi")
+LOCALE_NAMES = {"en": "English", "fr": "Français", "vi": "Tiếng Việt"}
+
+
+@cache
+def translations(locale: str) -> gettext.NullTranslations:
+    po_path = LOCALE_DIR / locale / "LC_MESSAGES" / "messages.po"
+    if not po_path.exists():
+        return gettext.NullTranslations()
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def negotiate(requested: str | None, accept_language: str | None, default: str = "en") -> str:
+    """The first supported locale among an explicit choice, then the browser's Accept-Language."""
+    candidates: list[str] = []
+    if requested:
+        candidates.append(requested)
+    for part in (accept_language or "").split(","):
+        tag = part.split(";")[0].strip()
+        if tag:
+            candidates.append(tag)
+    for candidate in candidates:
+        try:
+            language = Locale.parse(candidate.replace("-", "_")).language
+        except (ValueError, UnknownLocaleError):
+            continue
+        if language in SUPPORTED_LOCALES:
+            return language
+    return default
+
+
+class Formatter:
+    """Locale-bound helpers handed to templates (``fmt.date(d)``, ``fmt.country('VNM')``...)."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self._ = translations(locale).gettext
+        self.ngettext = translations(locale).ngettext
+
+    def date(self, value: date | datetime | None, format: str = "medium") -> str:
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            return babel_format_datetime(value, format="short", locale=self.locale)
+        return babel_format_date(value, format=format, locale=self.locale)
+
+    def number(self, value: int | float | Decimal | None) -> str:
+        return "" if value is None else babel_format_decimal(value, locale=self.locale)
+
+    def money(self, value: Decimal | None, currency: str | None) -> str:
+        if value is None:
+            return ""
+        if not currency:
+            return self.number(value)
+        return babel_format_currency(value, currency, locale=self.locale)
+
+    def country(self, code: str | None) -> str:
+        return country_name(code, self.locale) if code else ""

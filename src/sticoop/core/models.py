@@ -1,0 +1,74 @@
+"""Declarative base and the mixins every record carries: timestamps, authorship and an optimistic-lock version."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import DateTime, Integer, MetaData, String, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
+
+from sticoop.core.text import fold
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Record:
+    """Mixin for every user-facing record.
+
+    ``version`` is SQLAlchemy's version counter: an UPDATE whose version changed underneath fails,
+    and the API compares it with the client's copy to answer 409 instead of silently overwriting.
+    """
+
+    #: attributes folded into ``search_text`` (diacritics-insensitive free-text search)
+    search_fields: ClassVar[tuple[str, ...]] = ()
+
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow, nullable=False
+    )
+    created_by: Mapped[str] = mapped_column(String(120), default="system", nullable=False)
+    updated_by: Mapped[str] = mapped_column(String(120), default="system", nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+        return {"version_id_col": cls.version}
+
+
+class Searchable:
+    """Mixin adding an indexed, folded ``search_text`` column kept in sync on flush."""
+
+    search_text: Mapped[str] = mapped_column(String(2000), default="", nullable=False, index=True)
+
+
+def _search_value(obj: Any) -> str:
+    parts: list[str] = []
+    for name in getattr(obj, "search_fields", ()):
+        value = getattr(obj, name, None)
+        if isinstance(value, list | tuple):
+            parts.extend(str(v) for v in value if v)
+        elif value:
+            parts.append(str(value))
+    return fold(" ".join(parts))[:2000]
+
+
+@event.listens_for(Session, "before_flush")
+def _refresh_search_text(session: Session, _ctx: Any, _instances: Any) -> None:
+    for obj in list(session.new) + list(session.dirty):
+        if isinstance(obj, Searchable):
+            obj.search_text = _search_value(obj)

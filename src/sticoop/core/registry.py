@@ -1,0 +1,35 @@
+"""Finds a record service by its entity name (for document links, audit and export).
+
+This module imports the domains lazily, so ``core`` stays free of domain imports at load time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from sticoop.core.errors import ValidationFailed
+
+
+@cache
+def services() -> dict[str, Any]:
+    from sticoop.activities.service import events, visits
+    from sticoop.agreements.service import agreements
+    from sticoop.commitments.service import assessments, commitments, progress_updates, working_groups
+    from sticoop.documents.service import documents
+    from sticoop.partners.service import organizations, people
+    from sticoop.partnerships.service import committees, partnerships, sessions
+    from sticoop.projects.service import programmes, projects
+
+    all_services = (partnerships, committees, sessions, organizations, people, commitments, progress_updates,
+                    working_groups, assessments, agreements, programmes, projects, visits, events, documents)
+    return {s.entity: s for s in all_services}
+
+
+def service_for(entity_type: str) -> Any:
+    try:
+        return services()[entity_type]
+    except KeyError:
+        raise ValidationFailed(
+            f"Unknown record type '{entity_type}'; one of: {', '.join(sorted(services()))}"
+        ) from None

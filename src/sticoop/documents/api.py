@@ -1,0 +1,54 @@
+import mimetypes
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Response, UploadFile
+
+from sticoop.core.api import DB, Actor
+from sticoop.core.config import get_settings
+from sticoop.core.errors import PayloadTooLarge
+from sticoop.core.listing import ListParams
+from sticoop.documents import schemas as s
+from sticoop.documents.service import documents
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+@router.get("", summary="List documents")
+def list_documents(db: DB, limit: int = 50, offset: int = 0, q: str | None = None) -> dict:
+    params = ListParams(limit=min(max(limit, 1), 200), offset=max(offset, 0), q=q)
+    items, total = documents.list(db, params)
+    return {"items": [s.DocumentOut.model_validate(d) for d in items], "total": total, "limit": params.limit,
+            "offset": params.offset}
+
+
+@router.post("", response_model=s.DocumentOut, status_code=201, summary="Upload a document (stored once by sha256)")
+async def upload(db: DB, actor: Actor, file: Annotated[UploadFile, File()],
+                 source_url: Annotated[str | None, Form()] = None) -> s.DocumentOut:
+    limit = get_settings().max_upload_bytes
+    content = await file.read(limit + 1)
+    if len(content) > limit:
+        raise PayloadTooLarge(f"{file.filename}: over the limit of {limit:,} bytes")
+    filename = file.filename or "document"
+    media_type = file.content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    doc, _created = documents.store(db, content, filename, media_type, source_url=source_url, actor=actor)
+    return s.DocumentOut.model_validate(doc)
+
+
+@router.get("/{record_id}", response_model=s.DocumentOut, summary="Document metadata")
+def get_document(record_id: int, db: DB) -> s.DocumentOut:
+    return s.DocumentOut.model_validate(documents.get(db, record_id))
+
+
+@router.get("/{record_id}/content", summary="Download the stored file")
+def download(record_id: int, db: DB) -> Response:
+    doc = documents.get(db, record_id)
+    safe_name = doc.filename.replace('"', "")
+    return Response(documents.content(doc), media_type=doc.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{safe_name}"'})
+
+
+@router.post("/{record_id}/links", response_model=s.LinkOut, status_code=201, summary="Attach to a record")
+def link(record_id: int, payload: s.LinkIn, db: DB) -> s.LinkOut:
+    return s.LinkOut.model_validate(
+        documents.link(db, record_id, payload.entity_type, payload.entity_id, payload.relation)
+    )

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sticoop.core.schemas import Input, Patch, RecordOut
+
+
+class DocumentPatch(Patch):
+    title: str | None = Field(default=None, max_length=500)
+    language: str | None = Field(default=None, max_length=8)
+
+
+class DocumentOut(RecordOut):
+    sha256: str
+    filename: str
+    title: str | None
+    media_type: str
+    size: int
+    source_url: str | None
+    language: str | None
+
+
+class LinkIn(Input):
+    entity_type: str = Field(max_length=40)
+    entity_id: int
+    relation: str = Field(default="attachment", max_length=40)
+
+
+class LinkOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    document_id: int
+    entity_type: str
+    entity_id: int
+    relation: str

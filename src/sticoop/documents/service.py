@@ -1,0 +1,86 @@
+"""Documents are stored once per content (sha256) under the data dir and linked to any record."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.core.config import get_settings
+from sticoop.core.crud import RecordService
+from sticoop.core.errors import NotFound, PayloadTooLarge, ValidationFailed
+from sticoop.documents.models import Document, DocumentLink
+
+
+class DocumentService(RecordService[Document]):
+    model = Document
+    entity = "document"
+    label = "Document"
+    sortable = ("id", "filename", "created_at")
+    default_sort = "-id"
+
+    def path_for(self, sha256: str) -> Path:
+        return get_settings().documents_dir / sha256[:2] / sha256
+
+    def store(self, session: Session, content: bytes, filename: str, media_type: str,
+              source_url: str | None = None, language: str | None = None, text: str | None = None,
+              actor: str = "system") -> tuple[Document, bool]:
+        """Store content once; returns (document, created). Same bytes → the existing document."""
+        if not content:
+            raise ValidationFailed(f"{filename}: the file is empty")
+        limit = get_settings().max_upload_bytes
+        if len(content) > limit:
+            raise PayloadTooLarge(f"{filename}: {len(content):,} bytes is over the limit of {limit:,} bytes")
+        digest = hashlib.sha256(content).hexdigest()
+        existing = session.scalar(select(Document).where(Document.sha256 == digest))
+        if existing is not None:
+            return existing, False
+        path = self.path_for(digest)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():  # write atomically: a crash never leaves half a file under the final name
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+                handle.write(content)
+            os.replace(handle.name, path)
+        doc = Document(sha256=digest, filename=Path(filename).name[:500] or "document", media_type=media_type,
+                       size=len(content), source_url=source_url, language=language, text=text,
+                       created_by=actor, updated_by=actor)
+        session.add(doc)
+        self._flush(session)
+        return doc, True
+
+    def content(self, doc: Document) -> bytes:
+        path = self.path_for(doc.sha256)
+        if not path.exists():
+            raise NotFound(f"The file of document {doc.id} is missing from the data directory")
+        return path.read_bytes()
+
+    def link(self, session: Session, document_id: int, entity_type: str, entity_id: int,
+             relation: str = "attachment") -> DocumentLink:
+        from sticoop.core.registry import service_for
+
+        self.get(session, document_id)
+        service_for(entity_type).get(session, entity_id)
+        link = session.scalar(select(DocumentLink).where(
+            DocumentLink.document_id == document_id, DocumentLink.entity_type == entity_type,
+            DocumentLink.entity_id == entity_id,
+        ))
+        if link is None:
+            link = DocumentLink(document_id=document_id, entity_type=entity_type, entity_id=entity_id,
+                                relation=relation)
+            session.add(link)
+            self._flush(session)
+        return link
+
+    def for_record(self, session: Session, entity_type: str, entity_id: int) -> list[Document]:
+        return list(session.scalars(
+            select(Document).join(DocumentLink, DocumentLink.document_id == Document.id)
+            .where(DocumentLink.entity_type == entity_type, DocumentLink.entity_id == entity_id)
+            .order_by(Document.id)
+        ))
+
+
+documents = DocumentService()

@@ -1,0 +1,11 @@
+"""Imports every domain's tables so that metadata (Alembic, tests) sees the whole schema."""
+
+from sticoop.activities.models import Event, Visit  # noqa: F401
+from sticoop.agreements.models import Agreement, AgreementStatusChange  # noqa: F401
+from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup  # noqa: F401
+from sticoop.core.models import Base  # noqa: F401
+from sticoop.documents.models import Document, DocumentLink  # noqa: F401
+from sticoop.partners.models import Organization, Person, Position  # noqa: F401
+from sticoop.partnerships.models import AgendaItem, Committee, Partnership, Session, SessionDelegate  # noqa: F401
+from sticoop.projects.models import Programme, Project, ProjectPartner  # noqa: F401
+from sticoop.reference.models import Country, Field  # noqa: F401

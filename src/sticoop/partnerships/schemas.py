@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sticoop.core.schemas import CountryCode, DatedInput, Input, Name, Patch, RecordOut, Text
+from sticoop.partnerships.models import PartnershipStatus
+
+
+class PartnershipIn(Input):
+    name: Name
+    country_codes: list[CountryCode] = Field(min_length=2, max_length=60)
+    relations_established: date | None = None
+    summary: Text | None = None
+    status: PartnershipStatus = PartnershipStatus.active
+
+
+class PartnershipPatch(Patch):
+    name: Name | None = None
+    country_codes: list[CountryCode] | None = Field(default=None, min_length=2, max_length=60)
+    relations_established: date | None = None
+    summary: Text | None = None
+    status: PartnershipStatus | None = None
+
+
+class PartnershipOut(RecordOut):
+    name: str
+    country_codes: list[str]
+    kind: str
+    relations_established: date | None
+    summary: str | None
+    status: str
+
+
+class CommitteeIn(Input):
+    partnership_id: int
+    name: Name
+    interval_months: int | None = Field(default=None, ge=1, le=240)
+    cochair_ids: list[int] = Field(default_factory=list, max_length=20)
+
+
+class CommitteePatch(Patch):
+    name: Name | None = None
+    interval_months: int | None = Field(default=None, ge=1, le=240)
+    cochair_ids: list[int] | None = Field(default=None, max_length=20)
+
+
+class CommitteeOut(RecordOut):
+    partnership_id: int
+    name: str
+    interval_months: int | None
+    cochair_ids: list[int]
+
+
+class DelegateIn(Input):
+    person_id: int
+    country_code: CountryCode
+    is_head: bool = False
+    role: str | None = Field(default=None, max_length=200)
+
+
+class DelegateOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    person_id: int
+    country_code: str
+    is_head: bool
+    role: str | None
+
+
+class AgendaItemIn(Input):
+    title: Name
+    notes: Text | None = None
+
+
+class AgendaItemOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    position: int
+    title: str
+    notes: str | None
+
+
+class SessionIn(DatedInput):
+    committee_id: int
+    number: int = Field(ge=1, le=1000)
+    start_date: date | None = None
+    end_date: date | None = None
+    city: str | None = Field(default=None, max_length=200)
+    country_code: CountryCode | None = None
+    conclusions: Text | None = None
+    minutes_document_id: int | None = None
+    delegates: list[DelegateIn] = Field(default_factory=list, max_length=200)
+    agenda_items: list[AgendaItemIn] = Field(default_factory=list, max_length=200)
+
+
+class SessionPatch(Patch):
+    number: int | None = Field(default=None, ge=1, le=1000)
+    start_date: date | None = None
+    end_date: date | None = None
+    city: str | None = Field(default=None, max_length=200)
+    country_code: CountryCode | None = None
+    conclusions: Text | None = None
+    minutes_document_id: int | None = None
+    delegates: list[DelegateIn] | None = Field(default=None, max_length=200)
+    agenda_items: list[AgendaItemIn] | None = Field(default=None, max_length=200)
+
+
+class SessionOut(RecordOut):
+    committee_id: int
+    partnership_id: int
+    number: int
+    start_date: date | None
+    end_date: date | None
+    city: str | None
+    country_code: str | None
+    conclusions: str | None
+    minutes_document_id: int | None
+    delegates: list[DelegateOut]
+    agenda_items: list[AgendaItemOut]
+    days_since_previous: int | None = None
+    previous_session_id: int | None = None
+
+
+class CommitteeStatusOut(BaseModel):
+    """Derived: when the last session was held and whether the next one is overdue."""
+
+    committee_id: int
+    last_session_number: int | None
+    last_session_date: date | None
+    next_due: date | None
+    overdue: bool
+    months_since_last: int | None

@@ -1,0 +1,77 @@
+"""A partnership's timeline: everything that happened or is planned, in date order.
+
+Each kind is fetched with one bounded query (no N+1), then merged; undated items sort last.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+
+from sticoop.activities.models import Event, Visit
+from sticoop.agreements.models import Agreement
+from sticoop.commitments.models import Commitment
+from sticoop.partnerships.models import Committee, Partnership, Session
+from sticoop.projects.models import Project
+
+PER_KIND_LIMIT = 200
+
+
+class TimelineEntry(BaseModel):
+    date: Date | None
+    kind: str  # session | agreement | commitment | project | visit | event
+    id: int
+    title: str
+    status: str | None = None
+    url: str
+
+
+def timeline(db: DbSession, partnership: Partnership) -> list[TimelineEntry]:
+    pid = partnership.id
+    entries: list[TimelineEntry] = []
+    rows = db.execute(
+        select(Session.id, Session.number, Session.start_date, Session.city, Committee.name)
+        .join(Committee, Session.committee_id == Committee.id)
+        .where(Committee.partnership_id == pid).order_by(Session.start_date.desc()).limit(PER_KIND_LIMIT)
+    ).all()
+    entries += [
+        TimelineEntry(date=d, kind="session", id=i, title=f"{name} — session {n}" + (f", {city}" if city else ""),
+                      url=f"/sessions/{i}")
+        for i, n, d, city, name in rows
+    ]
+    for agreement in db.scalars(
+        select(Agreement).where(Agreement.partnership_id == pid).order_by(Agreement.id.desc()).limit(PER_KIND_LIMIT)
+    ):
+        day = agreement.signed_date or (agreement.history[-1].date if agreement.history else None)
+        entries.append(TimelineEntry(date=day, kind="agreement", id=agreement.id, title=agreement.title,
+                                     status=agreement.status, url=f"/agreements/{agreement.id}"))
+    rows = db.execute(
+        select(Commitment.id, Commitment.text, Commitment.due_date, Commitment.status, Commitment.created_at)
+        .where(Commitment.partnership_id == pid, Commitment.parent_id.is_(None))
+        .order_by(Commitment.id.desc()).limit(PER_KIND_LIMIT)
+    ).all()
+    entries += [TimelineEntry(date=due or created.date(), kind="commitment", id=i, title=text[:200], status=status,
+                              url=f"/commitments/{i}") for i, text, due, status, created in rows]
+    rows = db.execute(
+        select(Project.id, Project.title, Project.start_date, Project.status)
+        .where(Project.partnership_id == pid).order_by(Project.id.desc()).limit(PER_KIND_LIMIT)
+    ).all()
+    entries += [TimelineEntry(date=d, kind="project", id=i, title=t, status=st, url=f"/projects/{i}")
+                for i, t, d, st in rows]
+    rows = db.execute(
+        select(Visit.id, Visit.purpose, Visit.start_date, Visit.from_country_code, Visit.to_country_code)
+        .where(Visit.partnership_id == pid).order_by(Visit.id.desc()).limit(PER_KIND_LIMIT)
+    ).all()
+    entries += [TimelineEntry(date=d, kind="visit", id=i, title=f"{fc} → {tc}: {(p or '')[:150]}",
+                              url=f"/visits/{i}") for i, p, d, fc, tc in rows]
+    rows = db.execute(
+        select(Event.id, Event.title, Event.start_date, Event.kind)
+        .where(Event.partnership_id == pid).order_by(Event.id.desc()).limit(PER_KIND_LIMIT)
+    ).all()
+    entries += [TimelineEntry(date=d, kind="event", id=i, title=t, status=k, url=f"/events/{i}")
+                for i, t, d, k in rows]
+    entries.sort(key=lambda e: (e.date is None, -(e.date.toordinal() if e.date else 0), e.kind, -e.id))
+    return entries

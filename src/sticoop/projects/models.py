@@ -1,0 +1,82 @@
+"""Funding programmes and the cooperation projects they fund."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sticoop.core.models import Base, Record, Searchable
+
+
+class ProjectStatus(StrEnum):
+    proposed = "proposed"
+    approved = "approved"
+    running = "running"
+    completed = "completed"
+    cancelled = "cancelled"
+
+
+class PartnerRole(StrEnum):
+    coordinator = "coordinator"
+    partner = "partner"
+    funder = "funder"
+
+
+class Programme(Record, Searchable, Base):
+    __tablename__ = "programmes"
+    search_fields = ("name", "acronym", "description")
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), nullable=False)
+    acronym: Mapped[str | None] = mapped_column(String(40))
+    description: Mapped[str | None] = mapped_column(Text)
+    funder_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id", ondelete="SET NULL"), index=True)
+    website: Mapped[str | None] = mapped_column(String(500))
+
+
+project_fields = Table(
+    "project_fields",
+    Base.metadata,
+    Column("project_id", ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True),
+    Column("field_key", ForeignKey("fields.key"), primary_key=True, index=True),
+)
+
+
+class Project(Record, Searchable, Base):
+    __tablename__ = "projects"
+    search_fields = ("title", "outputs")
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(500), nullable=False)
+    partnership_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partnerships.id", ondelete="SET NULL"), index=True
+    )
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id", ondelete="SET NULL"), index=True)
+    start_date: Mapped[date | None] = mapped_column(Date, index=True)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    budget: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    status: Mapped[str] = mapped_column(String(20), default=ProjectStatus.proposed, nullable=False, index=True)
+    outputs: Mapped[str | None] = mapped_column(Text)
+
+    fields = relationship("Field", secondary=project_fields, lazy="selectin", order_by="Field.key")
+    partners: Mapped[list[ProjectPartner]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="ProjectPartner.id"
+    )
+
+    @property
+    def field_keys(self) -> list[str]:
+        return [f.key for f in self.fields]
+
+
+class ProjectPartner(Base):
+    __tablename__ = "project_partners"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20), default=PartnerRole.partner, nullable=False)

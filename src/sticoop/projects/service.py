@@ -1,0 +1,58 @@
+"""Programmes and projects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.core.crud import RecordService, load_many
+from sticoop.core.errors import ValidationFailed
+from sticoop.partners.models import Organization
+from sticoop.projects.models import Programme, Project, ProjectPartner, project_fields
+from sticoop.reference.models import Field
+
+
+class ProgrammeService(RecordService[Programme]):
+    model = Programme
+    entity = "programme"
+    label = "Programme"
+    sortable = ("id", "name")
+    default_sort = "name"
+
+
+class ProjectService(RecordService[Project]):
+    model = Project
+    entity = "project"
+    label = "Project"
+    filters = {
+        "partnership_id": lambda v: Project.partnership_id == v,
+        "status": lambda v: Project.status == v,
+        "field": lambda v: Project.id.in_(select(project_fields.c.project_id).where(project_fields.c.field_key == v)),
+        "country": lambda v: Project.partners.any(
+            ProjectPartner.organization_id.in_(select(Organization.id).where(Organization.country_code == v))
+        ),
+    }
+    date_column = "start_date"
+    sortable = ("id", "title", "start_date", "status", "updated_at")
+    default_sort = "-start_date"
+    date_ranges = (("start_date", "end_date"),)
+    relation_inputs = ("field_keys", "partners")
+
+    def apply_relations(self, session: Session, obj: Project, relations: dict[str, Any]) -> None:
+        if relations.get("field_keys") is not None:
+            obj.fields = load_many(session, Field, relations["field_keys"], "field")
+        if relations.get("partners") is not None:
+            partners = relations["partners"]
+            load_many(session, Organization, [p["organization_id"] for p in partners], "organization")
+            obj.partners = [ProjectPartner(**p) for p in partners]
+
+    def check(self, session: Session, obj: Project) -> None:
+        super().check(session, obj)
+        if obj.budget is not None and not obj.currency:
+            raise ValidationFailed("A budget needs its currency (ISO 4217, e.g. EUR)", field="currency")
+
+
+programmes = ProgrammeService()
+projects = ProjectService()

@@ -1,0 +1,40 @@
+"""Seeding and reading reference data (countries, fields)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.reference.countries import all_countries
+from sticoop.reference.fields import FIELDS
+from sticoop.reference.models import Country, Field
+
+
+def seed_reference(session: Session) -> tuple[int, int]:
+    """Insert or refresh every country and field; idempotent, so each `db upgrade` can run it."""
+    existing = {c.code: c for c in session.scalars(select(Country))}
+    for info in all_countries().values():
+        row = existing.get(info.code) or Country(code=info.code)
+        row.alpha2 = info.alpha2
+        row.name_en = info.names["en"]
+        row.name_fr = info.names.get("fr")
+        row.name_vi = info.names.get("vi")
+        row.name_lo = info.names.get("lo")
+        session.add(row)
+    fields = {f.key: f for f in session.scalars(select(Field))}
+    for definition in FIELDS:
+        row = fields.get(definition.key) or Field(key=definition.key)
+        row.name = definition.name
+        row.ford_code = definition.ford_code
+        row.ford_name = definition.ford_name
+        session.add(row)
+    session.flush()
+    return len(all_countries()), len(FIELDS)
+
+
+def list_countries(session: Session) -> list[Country]:
+    return list(session.scalars(select(Country).order_by(Country.name_en)))
+
+
+def list_fields(session: Session) -> list[Field]:
+    return list(session.scalars(select(Field).order_by(Field.name)))

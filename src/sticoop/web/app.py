@@ -1,0 +1,127 @@
+"""The FastAPI application: REST API under /api/v1, HTML pages at the root, static files shipped in the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+import sticoop
+from sticoop.core.config import get_settings
+from sticoop.core.errors import DomainError
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+API_PREFIX = "/api/v1"
+
+
+class BodySizeLimit:
+    """Refuses request bodies over the limit with 413, before any of it is parsed or stored."""
+
+    def __init__(self, app: ASGIApp, max_json_bytes: int, max_upload_bytes: int) -> None:
+        self.app = app
+        self.max_json = max_json_bytes
+        self.max_upload = max_upload_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        content_type = headers.get(b"content-type", b"").decode("latin-1")
+        limit = self.max_upload if content_type.startswith("multipart/") else self.max_json
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            await _too_large(send, limit)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _BodyTooLarge:
+            await _too_large(send, limit)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = f'{{"detail": "Request body is larger than the limit of {limit} bytes"}}'.encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _validation_message(errors: list[dict[str, Any]]) -> str:
+    parts = []
+    for error in errors[:5]:
+        location = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path"))
+        message = str(error.get("msg", "invalid"))
+        if error.get("type") == "json_invalid":
+            message = "the request body is not valid JSON"
+        parts.append(f"{location}: {message}" if location else message)
+    return "; ".join(parts) or "Invalid input"
+
+
+def create_app(database_url: str | None = None) -> FastAPI:
+    from sticoop.web.routes import api_routers, page_routers
+
+    settings = get_settings()
+    app = FastAPI(
+        title="sticoop",
+        version=sticoop.__version__,
+        description="The workspace for international science, technology and innovation cooperation.",
+        docs_url="/docs",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+    )
+    app.state.database_url = database_url
+
+    @app.exception_handler(DomainError)
+    async def domain_error(request: Request, exc: DomainError) -> Any:
+        if not request.url.path.startswith(API_PREFIX):
+            from sticoop.web.pages import render_error
+
+            return render_error(request, exc.status_code, exc.message)
+        return JSONResponse(exc.to_dict(), status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Any:
+        errors = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+        message = _validation_message(errors)
+        if not request.url.path.startswith(API_PREFIX):
+            from sticoop.web.pages import render_error
+
+            return render_error(request, 422, message)
+        return JSONResponse({"detail": message, "errors": errors}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        if not request.url.path.startswith(API_PREFIX) and exc.status_code == 404:
+            from sticoop.web.pages import render_error
+
+            return render_error(request, 404, "This page does not exist")
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+
+    for router in api_routers():
+        app.include_router(router, prefix=API_PREFIX)
+    for router in page_routers():
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(BodySizeLimit, max_json_bytes=settings.max_request_bytes,
+                       max_upload_bytes=settings.max_upload_bytes)
+    return app

@@ -1,0 +1,25 @@
+"""Where every domain's routers are collected, API and pages."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def api_routers() -> list[APIRouter]:
+    from sticoop.activities.api import router as activities
+    from sticoop.agreements.api import router as agreements
+    from sticoop.commitments.api import router as commitments
+    from sticoop.dashboard.api import router as dashboard
+    from sticoop.documents.api import router as documents
+    from sticoop.partners.api import router as partners
+    from sticoop.partnerships.api import router as partnerships
+    from sticoop.projects.api import router as projects
+    from sticoop.reference.api import router as reference
+
+    return [dashboard, reference, partnerships, partners, commitments, agreements, projects, activities, documents]
+
+
+def page_routers() -> list[APIRouter]:
+    from sticoop.web.pages import router as pages
+
+    return [pages]

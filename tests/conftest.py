@@ -1,0 +1,99 @@
+"""Test fixtures: real databases, migrated with Alembic — SQLite always, PostgreSQL when configured.
+
+Every test that uses ``database_url`` runs once per backend. Set ``STICOOP_TEST_PG_URL`` to a PostgreSQL
+server URL (CI does); with ``STICOOP_REQUIRE_PG=1`` a missing server is an error, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+_DATA_DIR = Path(tempfile.mkdtemp(prefix="sticoop-test-data-"))
+os.environ["STICOOP_DATA_DIR"] = str(_DATA_DIR)
+os.environ.pop("STICOOP_DATABASE_URL", None)
+
+import pytest  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+import sticoop.models  # noqa: E402,F401
+from sticoop.core.database import get_engine, new_session, session_scope  # noqa: E402
+from sticoop.core.migrate import upgrade  # noqa: E402
+from sticoop.core.models import Base  # noqa: E402
+from sticoop.reference.service import seed_reference  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "dev"
+REFERENCE_TABLES = {"countries", "fields", "alembic_version"}
+
+
+def _postgres_url() -> str | None:
+    base = os.environ.get("STICOOP_TEST_PG_URL")
+    if not base:
+        if os.environ.get("STICOOP_REQUIRE_PG") == "1":
+            pytest.fail("STICOOP_REQUIRE_PG=1 but STICOOP_TEST_PG_URL is not set")
+        return None
+    name = f"sticoop_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    else:
+        url = _postgres_url()
+        if url is None:
+            pytest.skip("PostgreSQL not configured (set STICOOP_TEST_PG_URL)")
+    upgrade(url)
+    with session_scope(url) as session:
+        seed_reference(session)
+    yield url
+    get_engine(url).dispose()
+
+
+def _wipe(url: str) -> None:
+    engine = get_engine(url)
+    tables = [t for t in reversed(Base.metadata.sorted_tables) if t.name not in REFERENCE_TABLES]
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def db_url(database_url: str) -> Iterator[str]:
+    """A migrated database, empty of user records at the start of each test."""
+    _wipe(database_url)
+    yield database_url
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Session]:
+    session = new_session(db_url)
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+@pytest.fixture
+def client(db_url: str) -> Iterator[TestClient]:
+    from sticoop.web.app import create_app
+
+    with TestClient(create_app(db_url)) as test_client:
+        yield test_client
