@@ -1,10 +1,10 @@
-"""Shared fixtures: small profile sets, and the real embedder loaded once per test session."""
+"""Shared fixtures: the real embedder, loaded once per test session."""
 
 from __future__ import annotations
 
 import pytest
 
-from sticoop.matchmaking.engine import HashingEmbedder, Profile
+from sticoop.matchmaking.engine import HashingEmbedder
 from sticoop.matchmaking.engine.embeddings import get_embedder
 
 
@@ -18,11 +18,3 @@ def e5():
 @pytest.fixture
 def hashing() -> HashingEmbedder:
     return HashingEmbedder()
-
-
-def offer(id_, title, summary="", **kw) -> Profile:
-    return Profile(id_, "technology_offer", title=title, summary=summary, **kw)
-
-
-def request(id_, title, summary="", **kw) -> Profile:
-    return Profile(id_, "technology_request", title=title, summary=summary, **kw)

@@ -82,6 +82,8 @@ class NumpyIndex(VectorIndex):
         self._matrix = np.zeros((initial_capacity, dim), dtype=np.float32)
         self._ids: list[Id] = []
         self._row: dict[Id, int] = {}
+        self._version = 0  # bumped on every change; invalidates the cached rows of a filter
+        self._rows_cache: tuple[tuple[int, int], frozenset, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -100,6 +102,7 @@ class NumpyIndex(VectorIndex):
         if len(ids) != m.shape[0]:
             raise ValueError(f"{len(ids)} ids for {m.shape[0]} vectors")
         self._reserve(len(self._ids) + m.shape[0])
+        self._version += 1
         for id_, vec in zip(ids, m, strict=True):
             row = self._row.get(id_)
             if row is None:
@@ -109,6 +112,7 @@ class NumpyIndex(VectorIndex):
             self._matrix[row] = vec
 
     def remove(self, ids: Iterable[Id]) -> None:
+        self._version += 1
         for id_ in ids:
             row = self._row.pop(id_, None)
             if row is None:
@@ -135,12 +139,31 @@ class NumpyIndex(VectorIndex):
             scores = self._matrix[:n] @ q
             order = _top_k(scores, k)
             return [(self._ids[i], float(scores[i])) for i in order]
-        rows = np.fromiter((self._row[i] for i in allowed_ids if i in self._row), dtype=np.int64)
+        rows = self._allowed_rows(allowed_ids)
         if rows.size == 0:
             return []
+        if rows.size > n // 4:
+            # Large filter: one full product and a mask is cheaper than gathering most of the matrix.
+            scores = self._matrix[:n] @ q
+            mask = np.full(n, -np.inf, dtype=np.float32)
+            mask[rows] = 0.0
+            scores = scores + mask
+            order = _top_k(scores, min(k, rows.size))
+            return [(self._ids[i], float(scores[i])) for i in order]
         scores = self._matrix[rows] @ q
         order = _top_k(scores, k)
         return [(self._ids[rows[i]], float(scores[i])) for i in order]
+
+    def _allowed_rows(self, allowed_ids: Iterable[Id]) -> np.ndarray:
+        """Row numbers of the allowed ids; cached for a frozenset until the index changes."""
+        key = (id(allowed_ids), self._version) if isinstance(allowed_ids, frozenset) else None
+        if key is not None and self._rows_cache is not None and self._rows_cache[0] == key \
+                and self._rows_cache[1] is allowed_ids:
+            return self._rows_cache[2]
+        rows = np.fromiter((self._row[i] for i in allowed_ids if i in self._row), dtype=np.int64)
+        if key is not None:
+            self._rows_cache = (key, allowed_ids, rows)
+        return rows
 
     def memory_bytes(self) -> int:
         # Only the used rows count as the "index"; the spare capacity is reported too since it is held.

@@ -112,6 +112,14 @@ def field_overlap(a: Profile, b: Profile) -> tuple[float, list[str]]:
     return len(shared) / len(fa | fb), shared
 
 
+def _top_k_positive(scores: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the ``k`` best positive scores, best first (argpartition, not a full sort)."""
+    positive = np.flatnonzero(scores > 0)
+    if positive.size > k:
+        positive = positive[np.argpartition(-scores[positive], k - 1)[:k]]
+    return positive[np.argsort(-scores[positive], kind="stable")]
+
+
 class Matcher:
     """Indexes profiles and returns their ranked complementary and similar profiles.
 
@@ -278,16 +286,16 @@ class Matcher:
         best_bm25 = 0.0
         order, scores = self.keywords.scores(q_tokens)
         if len(order):
-            top = np.argsort(-scores, kind="stable")
-            taken = 0
-            for i in top:
-                if scores[i] <= 0 or taken > pool:
+            fetch = 4 * pool
+            while True:  # over-fetch the best BM25 hits until `pool` eligible ones are found
+                top = _top_k_positive(scores, fetch)
+                bm25 = {order[i]: float(scores[i]) for i in top
+                        if order[i] in allowed and order[i] != q.id}
+                if len(bm25) >= pool or len(top) < fetch:
                     break
-                id_ = order[i]
-                if id_ in allowed and id_ != q.id:
-                    bm25[id_] = float(scores[i])
-                    best_bm25 = max(best_bm25, float(scores[i]))
-                    taken += 1
+                fetch *= 4
+            bm25 = dict(list(bm25.items())[:pool])
+            best_bm25 = max(bm25.values(), default=0.0)
 
         candidates = (set(semantic) | set(bm25)) - {q.id}
         q_token_set = set(q_tokens)

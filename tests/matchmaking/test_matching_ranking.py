@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import offer, request
 
 from sticoop.matchmaking.engine import HashingEmbedder, Matcher, Profile, Weights
 from sticoop.matchmaking.engine.ranking import country_compatibility, trl_compatibility
 
 LANGS = ("en", "fr", "vi")
+
+
+def offer(id_, title, summary="", **kw) -> Profile:
+    return Profile(id_, "technology_offer", title=title, summary=summary, **kw)
+
+
+def request(id_, title, summary="", **kw) -> Profile:
+    return Profile(id_, "technology_request", title=title, summary=summary, **kw)
 
 
 def _matcher(**kw) -> Matcher:
