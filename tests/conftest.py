@@ -97,3 +97,9 @@ def client(db_url: str) -> Iterator[TestClient]:
 
     with TestClient(create_app(db_url)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def wipe(db_url: str):  # type: ignore[no-untyped-def]
+    """Call to empty the test database of user records again, mid-test."""
+    return lambda: _wipe(db_url)

@@ -1,0 +1,30 @@
+"""`sticoop demo load`: the bundled demo data."""
+
+from __future__ import annotations
+
+import typer
+
+from sticoop.core.cli import cli_errors
+from sticoop.core.database import session_scope
+
+demo_app = typer.Typer(help="Bundled demo data.", no_args_is_help=True)
+
+
+@demo_app.command("load")
+@cli_errors
+def load(if_empty: bool = typer.Option(False, "--if-empty", help="Do nothing when records already exist.")) -> None:
+    """Load the Belgium–Vietnam, Vietnam–Luxembourg and Vietnam–Laos demo partnerships (one transaction)."""
+    from sticoop.demo.data import demo_loaded, load_demo
+
+    with session_scope() as session:
+        if demo_loaded(session):
+            if if_empty:
+                typer.echo("demo data: the database already holds records; nothing loaded")
+                return
+            raise ValueError("the database already holds partnerships; load the demo into an empty database")
+        load_demo(session)
+    typer.echo("demo data loaded: 3 partnerships, 2 committees, 4 sessions (records marked 'demo')")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(demo_app, name="demo")

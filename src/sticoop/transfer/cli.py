@@ -1,0 +1,65 @@
+"""`sticoop export` and `sticoop import`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from sticoop.core.cli import cli_errors, fail
+from sticoop.core.database import new_session, session_scope
+from sticoop.transfer.service import export_csv_zip, export_json, export_xlsx, import_json
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@cli_errors
+def export(
+    format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json, csv (a zip) or xlsx."),
+    output: Path = typer.Option(None, "--output", "-o", help="File to write; JSON goes to stdout when omitted."),
+) -> None:
+    """Export every record (JSON re-imports into an empty database with nothing lost)."""
+    if format != ExportFormat.json and output is None:
+        raise fail(f"--output is required for --format {format}")
+    session = new_session()
+    try:
+        if format == ExportFormat.json:
+            if output is None:
+                counts = export_json(session, sys.stdout)
+            else:
+                with output.open("w", encoding="utf-8") as handle:
+                    counts = export_json(session, handle)
+        elif format == ExportFormat.csv:
+            counts = export_csv_zip(session, output)
+        else:
+            counts = export_xlsx(session, output)
+    finally:
+        session.close()
+    if output is not None:
+        typer.echo(f"exported {sum(counts.values())} rows from {len(counts)} tables to {output}", err=True)
+
+
+@cli_errors
+def import_(path: Path = typer.Argument(..., help="A JSON file made by `sticoop export --format json`.")) -> None:
+    """Import a JSON export into an empty database, all or nothing."""
+    if not path.is_file():
+        raise fail(f"{path}: no such file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise fail(f"{path}: not valid JSON ({exc})") from None
+    with session_scope() as session:
+        counts = import_json(session, data)
+    typer.echo(f"imported {sum(counts.values())} rows into {len(counts)} tables")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+    app.command("import")(import_)

@@ -1,0 +1,174 @@
+"""Whole-database export (JSON, CSV, XLSX) and JSON import into an empty database.
+
+Export walks the metadata in dependency order, so the JSON file is a faithful copy of every user table;
+import inserts it back in the same order inside one transaction, so a failure leaves the database
+untouched. Reference tables (countries, fields) are seeded by `db upgrade` and are not exported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Numeric, Table, func, select, text
+from sqlalchemy.orm import Session
+
+import sticoop
+import sticoop.models  # noqa: F401  (registers every table)
+from sticoop.core.errors import ValidationFailed
+from sticoop.core.models import Base
+
+FORMAT_NAME = "sticoop-export"
+FORMAT_VERSION = 1
+REFERENCE_TABLES = frozenset({"countries", "fields"})
+BATCH = 1000
+
+
+def user_tables() -> list[Table]:
+    return [t for t in Base.metadata.sorted_tables if t.name not in REFERENCE_TABLES]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def iter_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
+    """Rows in primary-key order, streamed in batches so a large table never sits in memory at once."""
+    order = list(table.primary_key.columns)
+    result = session.execute(select(table).order_by(*order).execution_options(yield_per=BATCH))
+    for row in result.mappings():
+        yield {key: _jsonable(value) for key, value in row.items()}
+
+
+def count_rows(session: Session, table: Table) -> int:
+    return session.scalar(select(func.count()).select_from(table)) or 0
+
+
+def export_json(session: Session, out: io.TextIOBase) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    out.write(json.dumps({"format": FORMAT_NAME, "format_version": FORMAT_VERSION,
+                          "sticoop_version": sticoop.__version__})[:-1])
+    out.write(', "tables": {')
+    for t_index, table in enumerate(user_tables()):
+        out.write(("," if t_index else "") + f"\n{json.dumps(table.name)}: [")
+        n = 0
+        for row in iter_rows(session, table):
+            out.write(("," if n else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+            n += 1
+        out.write("]")
+        counts[table.name] = n
+    out.write("\n}}\n")
+    return counts
+
+
+def export_csv_zip(session: Session, path: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for table in user_tables():
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=[c.name for c in table.columns])
+            writer.writeheader()
+            n = 0
+            for row in iter_rows(session, table):
+                writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                                 for k, v in row.items()})
+                n += 1
+            archive.writestr(f"{table.name}.csv", buffer.getvalue())
+            counts[table.name] = n
+    return counts
+
+
+def export_xlsx(session: Session, path: Path) -> dict[str, int]:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    counts: dict[str, int] = {}
+    for table in user_tables():
+        sheet = workbook.create_sheet(title=table.name[:31])
+        columns = [c.name for c in table.columns]
+        sheet.append(columns)
+        n = 0
+        for row in iter_rows(session, table):
+            sheet.append([json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], list | dict) else row[c]
+                          for c in columns])
+            n += 1
+        counts[table.name] = n
+    workbook.save(path)
+    return counts
+
+
+def database_is_empty(session: Session) -> bool:
+    return all(session.execute(select(text("1")).select_from(t).limit(1)).first() is None for t in user_tables())
+
+
+def _coerce(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(row) - set(table.c.keys())
+    if unknown:
+        raise ValidationFailed(f"Table {table.name}: unknown columns {', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {}
+    for key, value in row.items():
+        column_type = table.c[key].type
+        if value is not None and isinstance(value, str):
+            try:
+                if isinstance(column_type, DateTime):
+                    value = datetime.fromisoformat(value)
+                elif isinstance(column_type, Date):
+                    value = date.fromisoformat(value)
+                elif isinstance(column_type, Numeric):
+                    value = Decimal(value)
+            except ValueError as exc:
+                raise ValidationFailed(f"Table {table.name}, column {key}: bad value {value!r}") from exc
+        values[key] = value
+    return values
+
+
+def import_json(session: Session, data: dict[str, Any]) -> dict[str, int]:
+    """Insert an export into an empty database; the caller's transaction makes it all-or-nothing."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ValidationFailed("This file is not a sticoop JSON export")
+    if data.get("format_version") != FORMAT_VERSION:
+        raise ValidationFailed(f"Unsupported export format version {data.get('format_version')!r}")
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise ValidationFailed("The export has no 'tables' section")
+    known = {t.name for t in user_tables()}
+    unknown = set(tables) - known
+    if unknown:
+        raise ValidationFailed(f"The export has unknown tables: {', '.join(sorted(unknown))}")
+    if not database_is_empty(session):
+        raise ValidationFailed("The database already holds records; import only into an empty database")
+    counts: dict[str, int] = {}
+    for table in user_tables():
+        rows = tables.get(table.name) or []
+        if not isinstance(rows, list):
+            raise ValidationFailed(f"Table {table.name}: expected a list of rows")
+        for start in range(0, len(rows), BATCH):
+            batch = [_coerce(table, r) for r in rows[start:start + BATCH]]
+            if batch:
+                session.execute(table.insert(), batch)
+        counts[table.name] = len(rows)
+    _reset_sequences(session)
+    return counts
+
+
+def _reset_sequences(session: Session) -> None:
+    """PostgreSQL identity sequences must continue after the imported ids."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in user_tables():
+        if "id" in table.c and table.c.id.primary_key:
+            session.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"
+            ))
