@@ -78,7 +78,7 @@ class Agreement(Record, Searchable, Base):
 
     @property
     def country_codes(self) -> list[str]:
-        return [c.code for c in self.countries]
+        return sorted(c.code for c in self.countries)
 
     @property
     def organization_ids(self) -> list[int]:

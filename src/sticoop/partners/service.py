@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.text import fold
+from sticoop.core.text import fold, like_pattern
 from sticoop.partners.models import Organization, Person, Position
 
 
@@ -33,7 +33,10 @@ class OrganizationService(RecordService[Organization]):
         """Exact match on name or acronym (case and diacritics ignored), then on aliases."""
         folded = fold(name)
         query = select(Organization).where(
-            or_(func.lower(Organization.acronym) == name.strip().lower(), Organization.search_text.like(f"{folded}%"))
+            or_(
+                func.lower(Organization.acronym) == name.strip().lower(),
+                Organization.search_text.like(like_pattern(name), escape="\\"),
+            )
         )
         for org in session.scalars(query.limit(50)):
             if fold(org.name) == folded or (org.acronym and fold(org.acronym) == folded):

@@ -47,7 +47,7 @@ class Partnership(Record, Searchable, Base):
 
     @property
     def country_codes(self) -> list[str]:
-        return [c.code for c in self.countries]
+        return sorted(c.code for c in self.countries)
 
     @property
     def kind(self) -> str:
