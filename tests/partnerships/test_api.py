@@ -65,3 +65,20 @@ def test_oversized_and_malformed_json(client: TestClient) -> None:
     r = client.post("/api/v1/partnerships", content=big, headers={"content-type": "application/json"})
     assert r.status_code == 413
     assert client.get("/api/v1/partnerships").json()["total"] == 0
+
+
+def test_next_round_anniversary_of_relations() -> None:
+    from datetime import date
+
+    from sticoop.partnerships.service import next_anniversary
+
+    assert next_anniversary(date(1973, 3, 22), today=date(2023, 1, 1)) == (50, date(2023, 3, 22))
+    assert next_anniversary(date(1973, 3, 22), today=date(2023, 3, 23)) == (55, date(2028, 3, 22))
+    assert next_anniversary(None) is None
+
+
+def test_partnership_out_carries_next_anniversary(client: TestClient) -> None:
+    r = client.post("/api/v1/partnerships", json={"name": "Vietnam–Laos", "country_codes": ["VNM", "LAO"],
+                                                  "relations_established": "1962-09-05"})
+    upcoming = r.json()["next_anniversary"]
+    assert upcoming["years"] % 5 == 0 and upcoming["date"].endswith("-09-05")

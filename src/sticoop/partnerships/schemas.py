@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as Date
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,13 +25,19 @@ class PartnershipPatch(Patch):
     status: PartnershipStatus | None = None
 
 
+class Anniversary(BaseModel):
+    years: int
+    date: Date
+
+
 class PartnershipOut(RecordOut):
     name: str
     country_codes: list[str]
     kind: str
-    relations_established: date | None
+    relations_established: Date | None
     summary: str | None
     status: str
+    next_anniversary: Anniversary | None = None
 
 
 class CommitteeIn(Input):

@@ -37,6 +37,24 @@ def months_between(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
 
 
+ROUND_ANNIVERSARIES = (5, 10, 15, 20, 25, 30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 90, 100)
+
+
+def next_anniversary(established: date | None, today: date | None = None) -> tuple[int, date] | None:
+    """The next round anniversary (5, 10, ... 50th) of diplomatic relations on or after today.
+
+    Ministries mark these with visits and signings (the 50th of Vietnam–Belgium framed the 2023 trip).
+    """
+    if established is None:
+        return None
+    today = today or date.today()
+    for years in ROUND_ANNIVERSARIES:
+        day = add_months(established, 12 * years)
+        if day >= today:
+            return years, day
+    return None
+
+
 class PartnershipService(RecordService[Partnership]):
     model = Partnership
     entity = "partnership"
