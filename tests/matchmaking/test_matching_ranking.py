@@ -230,3 +230,22 @@ def test_e5_hybrid_finds_cross_language_requests(e5):
     vi = next(x for x in m.complementary("en-offer") if x.profile_id == "vi-match")
     assert vi.explanation.parts["keywords"].value == 0.0  # no shared words: found by meaning alone
     assert vi.explanation.parts["semantic"].value > 0
+
+
+def test_language_baseline_from_indexed_vectors():
+    """The expected cosine of unrelated profiles is measured per language pair once there are enough."""
+    rng = np.random.default_rng(0)
+    dim = 384
+    lang_dir = {"en": rng.standard_normal(dim), "vi": rng.standard_normal(dim)}
+    profiles, vecs = [], []
+    for i in range(40):
+        lang = "en" if i % 2 else "vi"
+        profiles.append(offer(f"p{i}", f"profile {i}", language=lang))
+        vecs.append(2 * lang_dir[lang] / np.linalg.norm(lang_dir[lang]) + rng.standard_normal(dim) / 16)
+    m = Matcher(HashingEmbedder(dim), supported_languages=LANGS, min_language_profiles=20)
+    m.add(profiles, vectors=np.array(vecs, dtype=np.float32))
+    same, cross = m.language_baseline("en", "en"), m.language_baseline("en", "vi")
+    assert same > 0.5 > cross  # same-language pairs look alike whatever they say
+    assert m.language_baseline("en", "fr") == m.embedder.similarity_floor  # too few French profiles
+    m.remove([f"p{i}" for i in range(1, 40, 2)][:5])  # below 20 English vectors: back to the floor
+    assert m.language_baseline("en", "en") == m.embedder.similarity_floor

@@ -60,6 +60,11 @@ class VectorIndex(ABC):
         """The stored vector of ``id_`` (None when absent); used to score explicit candidate pairs."""
         return None
 
+    def search_groups(self, vector: np.ndarray, k: int,
+                      groups: Sequence[Iterable[Id]]) -> list[list[tuple[Id, float]]]:
+        """``search`` restricted to each group in turn (e.g. one group per language)."""
+        return [self.search(vector, k, allowed_ids=g) for g in groups]
+
 
 def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
     """Row positions of the ``k`` largest scores, sorted descending (argpartition: O(n))."""
@@ -83,7 +88,7 @@ class NumpyIndex(VectorIndex):
         self._ids: list[Id] = []
         self._row: dict[Id, int] = {}
         self._version = 0  # bumped on every change; invalidates the cached rows of a filter
-        self._rows_cache: tuple[tuple[int, int], frozenset, np.ndarray] | None = None
+        self._rows_cache: dict[int, tuple[frozenset, int, np.ndarray]] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -139,30 +144,39 @@ class NumpyIndex(VectorIndex):
             scores = self._matrix[:n] @ q
             order = _top_k(scores, k)
             return [(self._ids[i], float(scores[i])) for i in order]
-        rows = self._allowed_rows(allowed_ids)
-        if rows.size == 0:
-            return []
-        if rows.size > n // 4:
-            # Large filter: one full product and a mask is cheaper than gathering most of the matrix.
-            scores = self._matrix[:n] @ q
-            mask = np.full(n, -np.inf, dtype=np.float32)
-            mask[rows] = 0.0
-            scores = scores + mask
-            order = _top_k(scores, min(k, rows.size))
-            return [(self._ids[i], float(scores[i])) for i in order]
-        scores = self._matrix[rows] @ q
-        order = _top_k(scores, k)
-        return [(self._ids[rows[i]], float(scores[i])) for i in order]
+        return self.search_groups(q, k, [allowed_ids])[0]
+
+    def search_groups(self, vector: np.ndarray, k: int,
+                      groups: Sequence[Iterable[Id]]) -> list[list[tuple[Id, float]]]:
+        q = _as_matrix(vector, self.dim)[0]
+        n = len(self._ids)
+        rows_per_group = [self._allowed_rows(g) for g in groups]
+        total = sum(r.size for r in rows_per_group)
+        if n == 0 or k <= 0 or total == 0:
+            return [[] for _ in groups]
+        # Large filters: one product over the whole matrix, then gather, beats gathering the matrix rows.
+        full = self._matrix[:n] @ q if total > n // 4 else None
+        out = []
+        for rows in rows_per_group:
+            if rows.size == 0:
+                out.append([])
+                continue
+            scores = full[rows] if full is not None else self._matrix[rows] @ q
+            order = _top_k(scores, k)
+            out.append([(self._ids[rows[i]], float(scores[i])) for i in order])
+        return out
 
     def _allowed_rows(self, allowed_ids: Iterable[Id]) -> np.ndarray:
-        """Row numbers of the allowed ids; cached for a frozenset until the index changes."""
-        key = (id(allowed_ids), self._version) if isinstance(allowed_ids, frozenset) else None
-        if key is not None and self._rows_cache is not None and self._rows_cache[0] == key \
-                and self._rows_cache[1] is allowed_ids:
-            return self._rows_cache[2]
+        """Row numbers of the allowed ids; cached per frozenset until the index changes."""
+        if isinstance(allowed_ids, frozenset):
+            hit = self._rows_cache.get(id(allowed_ids))
+            if hit is not None and hit[0] is allowed_ids and hit[1] == self._version:
+                return hit[2]
         rows = np.fromiter((self._row[i] for i in allowed_ids if i in self._row), dtype=np.int64)
-        if key is not None:
-            self._rows_cache = (key, allowed_ids, rows)
+        if isinstance(allowed_ids, frozenset):
+            if len(self._rows_cache) > 64:
+                self._rows_cache.clear()
+            self._rows_cache[id(allowed_ids)] = (allowed_ids, self._version, rows)
         return rows
 
     def memory_bytes(self) -> int:

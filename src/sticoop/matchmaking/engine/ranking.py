@@ -2,7 +2,8 @@
 
 Score = Σ weight × part, over parts in [0, 1]:
 
-* ``semantic``  – cosine of multilingual embeddings, rescaled from the embedder's "unrelated" floor to 1;
+* ``semantic``  – cosine of multilingual embeddings, measured above the baseline of the two languages
+                  involved (see ``Matcher``), then divided by the best one among the candidates;
                   this is what lets an English offer find a Vietnamese request.
 * ``keywords``  – BM25 of the query profile's words against the candidate, divided by the best BM25 among
                   the eligible candidates (so the best keyword match scores 1).
@@ -37,11 +38,15 @@ OFFER_SIDE = frozenset({"technology_offer", "business_offer"})
 
 @dataclass(frozen=True)
 class Weights:
-    """Relative weight of each score part (renormalised over the parts available for a pair)."""
+    """Relative weight of each score part (renormalised over the parts available for a pair).
 
-    semantic: float = 0.45
-    keywords: float = 0.25
-    fields: float = 0.15
+    Defaults chosen on ``benchmarks/matching.py`` (see benchmarks/README.md): semantic similarity carries
+    most of the signal across languages; keywords add exact terms (acronyms, product names).
+    """
+
+    semantic: float = 0.55
+    keywords: float = 0.2
+    fields: float = 0.1
     trl: float = 0.075
     country: float = 0.075
 
@@ -126,11 +131,19 @@ class Matcher:
     Vectors are computed once per profile version: ``add`` embeds only profiles whose
     :meth:`Profile.fingerprint` changed, and accepts precomputed vectors (e.g. loaded from the database,
     produced earlier by :meth:`embed_profiles` with the same :attr:`embedder_name`).
+
+    Language calibration: multilingual models rate two unrelated texts of the *same* language higher than
+    a related pair across languages (e5: unrelated vi–vi ≈ 0.86 vs related vi–en ≈ 0.86). So the semantic
+    part is measured against the baseline of the two languages involved — the mean cosine between
+    profiles of language L and of language M, which is simply ``mean_L · mean_M`` of the indexed vectors —
+    and candidates are retrieved per language so that the same-language ones cannot crowd out the rest.
+    Below ``min_language_profiles`` vectors in a language, the embedder's fixed floor is used instead.
     """
 
     def __init__(self, embedder: Embedder | None = None, index: VectorIndex | None = None,
                  weights: Weights | None = None, supported_languages: Iterable[str] | None = None,
-                 candidate_statuses: Iterable[str] = ("published",), pool_size: int = 100):
+                 candidate_statuses: Iterable[str] = ("published",), pool_size: int = 100,
+                 min_language_profiles: int = 20, semantic_relative: bool = True):
         self.embedder = embedder if embedder is not None else get_embedder()
         self.index = index if index is not None else NumpyIndex(self.embedder.dim)
         if self.index.dim != self.embedder.dim:
@@ -140,11 +153,16 @@ class Matcher:
         self.supported_languages: frozenset[str] | None = None if langs is None else frozenset(langs)
         self.candidate_statuses = frozenset(candidate_statuses)
         self.pool_size = pool_size
+        self.min_language_profiles = min_language_profiles
+        self.semantic_relative = semantic_relative
         self.keywords = KeywordIndex()
         self._profiles: dict[Hashable, Profile] = {}
         self._fingerprints: dict[Hashable, str] = {}
         self._by_kind: dict[str, set[Hashable]] = {k: set() for k in KINDS}
-        self._allowed_cache: dict[frozenset[str], frozenset[Hashable]] = {}
+        self._allowed_cache: dict[frozenset[str], tuple[frozenset[Hashable], dict[str, frozenset]]] = {}
+        self._lang_sum: dict[str | None, np.ndarray] = {}
+        self._lang_count: dict[str | None, int] = {}
+        self._vec_lang: dict[Hashable, str | None] = {}
 
     # ---- indexing -------------------------------------------------------------------------------------
     @property
@@ -203,14 +221,25 @@ class Matcher:
                 given[p.id] = v
 
         keyword_only_ids = [p.id for p in profiles if self.is_keywords_only(p)]
+        self._forget_vectors(keyword_only_ids)
         self.index.remove(keyword_only_ids)
-        if given:
-            ids = [p.id for p in profiles if p.id in given and not self.is_keywords_only(p)]
-            if ids:
-                mat = np.stack([given[i] for i in ids])
-                norms = np.linalg.norm(mat, axis=1, keepdims=True)
-                norms[norms == 0] = 1.0
-                self.index.add(ids, mat / norms)
+        ids = [p.id for p in profiles if p.id in given and not self.is_keywords_only(p)]
+        if ids:
+            mat = np.stack([given[i] for i in ids]).astype(np.float32)
+            norms = np.linalg.norm(mat, axis=1, keepdims=True)
+            norms[norms == 0] = 1.0
+            mat /= norms
+            self._forget_vectors(ids)
+            self.index.add(ids, mat)
+            langs = {p.id: p.language for p in profiles}
+            for id_, v in zip(ids, mat, strict=True):
+                self._count_vector(id_, langs[id_], v)
+        for p in profiles:  # a language change with unchanged text keeps the vector: recount it
+            if p.id in self._vec_lang and self._vec_lang[p.id] != p.language:
+                v = self.index.get(p.id)
+                self._forget_vectors([p.id])
+                if v is not None:
+                    self._count_vector(p.id, p.language, v)
 
         for p in profiles:
             old = self._profiles.get(p.id)
@@ -225,6 +254,7 @@ class Matcher:
 
     def remove(self, ids: Iterable[Hashable]) -> None:
         ids = [i for i in ids if i in self._profiles]
+        self._forget_vectors(ids)
         self.index.remove(ids)
         for i in ids:
             p = self._profiles.pop(i)
@@ -232,6 +262,31 @@ class Matcher:
             self._by_kind[p.kind].discard(i)
             self.keywords.remove(i)
         self._allowed_cache.clear()
+
+    def _count_vector(self, id_: Hashable, lang: str | None, v: np.ndarray) -> None:
+        if lang not in self._lang_sum:
+            self._lang_sum[lang] = np.zeros(self.embedder.dim, dtype=np.float64)
+            self._lang_count[lang] = 0
+        self._lang_sum[lang] += v
+        self._lang_count[lang] += 1
+        self._vec_lang[id_] = lang
+
+    def _forget_vectors(self, ids: Iterable[Hashable]) -> None:
+        for id_ in ids:
+            if id_ in self._vec_lang:
+                lang = self._vec_lang.pop(id_)
+                v = self.index.get(id_)
+                if v is not None:
+                    self._lang_sum[lang] -= v
+                self._lang_count[lang] -= 1
+
+    def language_baseline(self, lang_a: str | None, lang_b: str | None) -> float:
+        """Expected cosine of two unrelated profiles in these languages (see the class docstring)."""
+        na, nb = self._lang_count.get(lang_a, 0), self._lang_count.get(lang_b, 0)
+        if min(na, nb) < self.min_language_profiles:
+            return self.embedder.similarity_floor
+        base = float(self._lang_sum[lang_a] @ self._lang_sum[lang_b]) / (na * nb)
+        return min(base, 0.99)
 
     # ---- querying -------------------------------------------------------------------------------------
     def complementary(self, profile: Profile | Hashable, k: int = 10) -> list[Match]:
@@ -262,28 +317,34 @@ class Matcher:
                 return v
         return self.embed_profiles([p])[0]
 
-    def _allowed(self, kinds: frozenset[str]) -> frozenset[Hashable]:
+    def _allowed(self, kinds: frozenset[str]) -> tuple[frozenset[Hashable], dict[str, frozenset]]:
+        """Eligible candidate ids for these kinds, and those with a vector grouped by language (cached)."""
         cached = self._allowed_cache.get(kinds)
         if cached is None:
-            cached = frozenset().union(*(self._by_kind[k] for k in kinds))
+            allowed = frozenset().union(*(self._by_kind[k] for k in kinds))
+            groups: dict = {}
+            for id_ in allowed:
+                if id_ in self._vec_lang:
+                    groups.setdefault(self._vec_lang[id_], set()).add(id_)
+            cached = (allowed, {lang: frozenset(ids) for lang, ids in groups.items()})
             self._allowed_cache[kinds] = cached
         return cached
 
     def _rank(self, q: Profile, kinds: frozenset[str], relation: str, k: int) -> list[Match]:
-        allowed = self._allowed(kinds)
+        allowed, by_language = self._allowed(kinds)
         if not allowed or k <= 0:
             return []
         pool = max(self.pool_size, 3 * k)
         qvec = self._query_vector(q)
 
         semantic: dict[Hashable, float] = {}
-        if qvec is not None:
-            for id_, cos in self.index.search(qvec, pool + 1, allowed_ids=allowed):
-                semantic[id_] = cos
+        if qvec is not None and by_language:
+            langs = list(by_language)
+            for hits in self.index.search_groups(qvec, pool + 1, [by_language[lang] for lang in langs]):
+                semantic.update(hits)
 
         q_tokens = tokenize(q.keyword_text(), q.language)
         bm25: dict[Hashable, float] = {}
-        best_bm25 = 0.0
         order, scores = self.keywords.scores(q_tokens)
         if len(order):
             fetch = 4 * pool
@@ -295,36 +356,44 @@ class Matcher:
                     break
                 fetch *= 4
             bm25 = dict(list(bm25.items())[:pool])
-            best_bm25 = max(bm25.values(), default=0.0)
+        best_bm25 = max(bm25.values(), default=0.0)
 
         candidates = (set(semantic) | set(bm25)) - {q.id}
+        scored = [self._score(q, self._profiles[c], relation, qvec, semantic.get(c), bm25.get(c, 0.0),
+                              best_bm25) for c in candidates]
+        if self.semantic_relative:
+            scored = self._relative_semantic(scored)
+        scored.sort(key=lambda t: (-t[0], str(t[1].id)))
         q_token_set = set(q_tokens)
-        matches = [self._score(q, self._profiles[c], relation, qvec, semantic.get(c), bm25.get(c, 0.0),
-                               best_bm25, q_token_set) for c in candidates]
-        matches.sort(key=lambda m: (-m.score, str(m.profile_id)))
-        return matches[:k]
+        return [Match(c.id, relation, round(score, 4),
+                      Explanation(parts, field_overlap(q, c)[1], self._shared_terms(q_token_set, c),
+                                  keywords_only, notes))
+                for score, c, parts, keywords_only, notes in scored[:k]]
 
     def _score(self, q: Profile, c: Profile, relation: str, qvec: np.ndarray | None, cos: float | None,
-               bm25_raw: float, best_bm25: float, q_tokens: set[str]) -> Match:
-        keywords_only = qvec is None or self.is_keywords_only(c)
+               bm25_raw: float, best_bm25: float) -> tuple[float, Profile, dict[str, ScorePart], bool, list[str]]:
+        keywords_only = qvec is None or c.id not in self._vec_lang
         notes: list[str] = []
+        base = None
         if keywords_only:
             cos = None
-            who = "this profile" if qvec is None else "the matched profile"
+            who, lang = ("this profile", q.language) if qvec is None else ("the matched profile", c.language)
             notes.append(f"{who} is in a language the embedding model does not support "
-                         f"({(q if qvec is None else c).language or 'unknown'}): matched by keywords only")
-        elif cos is None:
-            v = self.index.get(c.id)
-            cos = float(v @ qvec) if v is not None else None
+                         f"({lang or 'unknown'}): matched by keywords only")
+        else:
+            if cos is None:
+                v = self.index.get(c.id)
+                cos = float(v @ qvec) if v is not None else None
+            base = self.language_baseline(q.language, self._vec_lang[c.id])
 
-        floor = self.embedder.similarity_floor
-        fields_value, shared_fields = field_overlap(q, c)
+        fields_value, _ = field_overlap(q, c)
         trl = trl_compatibility(q, c, relation)
         if trl is None:
             trl = 0.5
             notes.append("readiness level unknown on one side")
+        semantic = None if cos is None or base is None else float(np.clip((cos - base) / (1 - base), 0, 1))
         values: dict[str, tuple[float | None, float | None]] = {
-            "semantic": (None if cos is None else float(np.clip((cos - floor) / (1 - floor), 0, 1)), cos),
+            "semantic": (semantic, cos),
             "keywords": (bm25_raw / best_bm25 if best_bm25 > 0 else 0.0, bm25_raw),
             "fields": (fields_value, None),
             "trl": (trl, None),
@@ -339,9 +408,23 @@ class Matcher:
             contrib = eff * value if value is not None else 0.0
             score += contrib
             parts[name] = ScorePart(name, value, round(eff, 4), round(contrib, 4), raw)
-        shared = self._shared_terms(q_tokens, c)
-        return Match(c.id, relation, round(score, 4),
-                     Explanation(parts, shared_fields, shared, keywords_only, notes))
+        return score, c, parts, keywords_only, notes
+
+    def _relative_semantic(self, scored: list) -> list:
+        """Divide the semantic part by the best one of this query, as BM25 is: both then span [0, 1]."""
+        best = max((t[2]["semantic"].value or 0.0 for t in scored), default=0.0)
+        if best <= 0:
+            return scored
+        out = []
+        for score, c, parts, kw_only, notes in scored:
+            old = parts["semantic"]
+            if old.value is not None:
+                value = old.value / best
+                contrib = old.weight * value
+                score += contrib - old.weight * old.value
+                parts = {**parts, "semantic": ScorePart("semantic", value, old.weight, round(contrib, 4), old.raw)}
+            out.append((score, c, parts, kw_only, notes))
+        return out
 
     def _shared_terms(self, q_tokens: set[str], c: Profile, limit: int = 8) -> list[str]:
         common = q_tokens & set(self.keywords.tokens(c.id))
