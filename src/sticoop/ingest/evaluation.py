@@ -1,0 +1,238 @@
+"""Scoring of extraction against hand labels, exactly as ../shared/README.md describes.
+
+Why a module of its own: the same rules are used by the outside team on articles kept back, so `sticoop eval`,
+the tests and any outside script must agree on every detail (name normalisation, at-most-once matching, the
+"absent from both counts as perfect" rule). Micro-averaging sums true/false positives and false negatives over
+the seven item kinds and all articles.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from unidecode import unidecode
+
+KINDS: tuple[str, ...] = (
+    "countries",
+    "organizations",
+    "people",
+    "event_date",
+    "session_number",
+    "fields",
+    "agreements",
+)
+
+SMALL_WORDS: frozenset[str] = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "to",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "et",
+        "l",
+        "d",
+        "pour",
+        "en",
+        "au",
+        "aux",
+        "va",
+        "cua",
+    ]
+)
+_PAREN = re.compile(r"\(([^()]*)\)")
+_NON_WORD = re.compile(r"[^\w\s]|_")
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unidecode("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def normalize_name(name: str) -> str:
+    """Name key for matching: no parenthesised parts, diacritics, case, punctuation or small words."""
+    text = _PAREN.sub(" ", name)
+    text = _NON_WORD.sub(" ", _strip_accents(text).lower())
+    return " ".join(w for w in text.split() if w not in SMALL_WORDS)
+
+
+def _acronyms(name: str) -> set[str]:
+    return {key for part in _PAREN.findall(name) if (key := normalize_name(part))}
+
+
+def names_match(a: str, b: str) -> bool:
+    """True when two organisation or person names denote the same thing under the scoring rules."""
+    na, nb = normalize_name(a), normalize_name(b)
+    if na and na == nb:
+        return True
+    if na and nb and difflib.SequenceMatcher(None, na, nb).ratio() >= 0.85:
+        return True
+    if len(na) > 8 and len(nb) > 8 and (na in nb or nb in na):
+        return True
+    return bool((nb and nb in _acronyms(a)) or (na and na in _acronyms(b)))
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives of one item kind."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+def _match_names(gold: list[str], pred: list[str]) -> Counts:
+    """Each predicted name is matched at most once; exact keys are paired before fuzzy ones."""
+    unmatched = list(range(len(pred)))
+    tp = 0
+    pending: list[str] = []
+    for g in gold:
+        key = normalize_name(g)
+        hit = next((i for i in unmatched if normalize_name(pred[i]) == key and key), None)
+        if hit is None:
+            pending.append(g)
+        else:
+            unmatched.remove(hit)
+            tp += 1
+    for g in pending:
+        hit = next((i for i in unmatched if names_match(g, pred[i])), None)
+        if hit is not None:
+            unmatched.remove(hit)
+            tp += 1
+    return Counts(tp, len(pred) - tp, len(gold) - tp)
+
+
+def _match_multiset(gold: Iterable[Any], pred: Iterable[Any]) -> Counts:
+    g, p = Counter(gold), Counter(pred)
+    tp = sum((g & p).values())
+    return Counts(tp, sum(p.values()) - tp, sum(g.values()) - tp)
+
+
+def _names(items: Any, key: str | None = None) -> list[str]:
+    out: list[str] = []
+    for item in items or []:
+        value = item.get(key) if key and isinstance(item, Mapping) else item
+        if isinstance(value, str) and value.strip():
+            out.append(value)
+    return out
+
+
+def _session(labels: Mapping[str, Any]) -> list[int]:
+    committee = labels.get("committee")
+    if isinstance(committee, Mapping) and committee.get("session_number") is not None:
+        return [committee["session_number"]]
+    return []
+
+
+def _single(value: Any) -> list[Any]:
+    return [value] if value else []
+
+
+_SCORERS: dict[str, Callable[[Mapping[str, Any], Mapping[str, Any]], Counts]] = {
+    "countries": lambda g, p: _match_multiset(set(g.get("countries") or []), set(p.get("countries") or [])),
+    "fields": lambda g, p: _match_multiset(set(g.get("fields") or []), set(p.get("fields") or [])),
+    "organizations": lambda g, p: _match_names(
+        _names(g.get("organizations")), _names(p.get("organizations"))
+    ),
+    "people": lambda g, p: _match_names(_names(g.get("people"), "name"), _names(p.get("people"), "name")),
+    "event_date": lambda g, p: _match_multiset(_single(g.get("event_date")), _single(p.get("event_date"))),
+    "session_number": lambda g, p: _match_multiset(_session(g), _session(p)),
+    "agreements": lambda g, p: _match_multiset(
+        [a.get("status") for a in g.get("agreements") or [] if isinstance(a, Mapping)],
+        [a.get("status") for a in p.get("agreements") or [] if isinstance(a, Mapping)],
+    ),
+}
+
+
+def score_article(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> dict[str, Counts]:
+    """Counts per item kind for one article (gold and pred in the corpus `labels` format)."""
+    return {kind: _SCORERS[kind](gold, pred) for kind in KINDS}
+
+
+@dataclass
+class Report:
+    """Per-kind and overall (micro-averaged) figures over a set of articles."""
+
+    per_kind: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in KINDS})
+    articles: int = 0
+    per_article: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, name: str, counts: dict[str, Counts]) -> None:
+        self.articles += 1
+        total = Counts()
+        for kind, c in counts.items():
+            self.per_kind[kind].add(c)
+            total.add(c)
+        self.per_article.append(
+            {"article": name, "f1": round(total.f1, 4), "kinds": {k: c.as_dict() for k, c in counts.items()}}
+        )
+
+    @property
+    def overall(self) -> Counts:
+        total = Counts()
+        for c in self.per_kind.values():
+            total.add(c)
+        return total
+
+    def as_dict(self, with_articles: bool = False) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "articles": self.articles,
+            "per_kind": {k: c.as_dict() for k, c in self.per_kind.items()},
+            "overall": self.overall.as_dict(),
+        }
+        if with_articles:
+            result["per_article"] = self.per_article
+        return result
+
+
+def evaluate(pairs: Iterable[tuple[str, Mapping[str, Any], Mapping[str, Any]]]) -> Report:
+    """Score (name, gold_labels, predicted_labels) triples."""
+    report = Report()
+    for name, gold, pred in pairs:
+        report.add(name, score_article(gold, pred))
+    return report

@@ -1,0 +1,100 @@
+"""The extraction pipeline: one text in, one `Extraction` out. Pure: no I/O, no network."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from sticoop.ingest.extract import countries as countries_mod
+from sticoop.ingest.extract import nlp
+from sticoop.ingest.extract.agreements import find_agreements
+from sticoop.ingest.extract.dates import extract_event_date
+from sticoop.ingest.extract.events import commitments, event_type, location, programmes
+from sticoop.ingest.extract.fields import find_fields
+from sticoop.ingest.extract.gazetteer import Gazetteer
+from sticoop.ingest.extract.model import Extraction
+from sticoop.ingest.extract.organizations import find_organizations
+from sticoop.ingest.extract.people import find_people
+from sticoop.ingest.extract.sessions import find_committee
+from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes
+
+log = logging.getLogger(__name__)
+SUPPORTED = ("en", "fr", "vi")
+
+
+def _guess_language(text: str) -> str:
+    from sticoop.ingest.language import detect_language
+
+    return detect_language(text).code or "en"
+
+
+def extract(text: str, published: date | None = None, language: str | None = None,
+            gazetteer: Gazetteer | None = None, use_ner: bool = True) -> Extraction:
+    """Read a press report and return what it says about the cooperation, every value with evidence.
+
+    `published` is the base for relative dates ("on Tuesday"); `language` (ISO 639-1) is detected when None;
+    `gazetteer` holds known organisations/committees from the database. `use_ner=False` skips spaCy.
+    """
+    text = normalize_quotes(text or "")
+    lang = language or _guess_language(text)
+    if lang not in SUPPORTED:
+        log.info("language %s not supported for extraction; using English rules", lang)
+        lang = "en"
+    result = Extraction(language=lang)
+    if not text.strip():
+        return result
+    body = dateline_end(text)
+    committee = find_committee(text)
+    result.committee = committee
+    committee_spans = [(committee.name.evidence.start, committee.name.evidence.end)] if committee else []
+    orgs = find_organizations(text, lang, gazetteer, skip_spans=committee_spans, body_start=body)
+    result.organizations = orgs
+    org_spans = [(o.name.evidence.start, o.name.evidence.end) for o in orgs]
+    party_result = countries_mod.find_parties(text)
+    result.countries = party_result.parties
+    places = {f for f, (_, kind) in countries_mod.lexicon().items() if kind in ("name", "city")}
+    ents = nlp.entities(text, lang) if use_ner else []
+    result.people = find_people(text, lang, org_spans, party_result.mentions, ents, places, body)
+    result.organizations += _headless_orgs(text, ents, org_spans + committee_spans,
+                                           [(p.name.evidence.start, p.name.evidence.end) for p in result.people],
+                                           places, body)
+    result.event_date = extract_event_date(text, published)
+    result.fields = find_fields(text, skip_spans=org_spans + committee_spans)
+    result.agreements = find_agreements(text)
+    for a in result.agreements:
+        if a.status in ("signed", "renewed", "discussed") and result.event_date is not None:
+            a.date = result.event_date.value.split("/")[-1]
+    result.event_type = event_type(text, committee)
+    parties = {v.value for v in result.countries}
+    result.location_country = location(text, party_result.mentions, body, parties)
+    result.programmes = programmes(text, org_spans)
+    result.commitments = commitments(text)
+    return result
+
+
+def _headless_orgs(text, ents, taken, people_spans, places, body):  # noqa: ANN001, ANN202
+    """Organisations with no head noun ('Business Finland', 'Campus France') from spaCy ORG entities:
+    two or more capitalised words, not a place, not overlapping anything already read."""
+    from sticoop.ingest.extract.model import Evidence, Organization, Value
+    from sticoop.ingest.extract.organizations import PROGRAMME_WORDS
+
+    out = []
+    seen: set[str] = set()
+    for label, ent_text, s, e in ents:
+        if label != "ORG" or s < body:
+            continue
+        words = ent_text.split()
+        if words and words[0].lower() in ("the", "la", "le", "l'"):
+            words = words[1:]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+            continue
+        name = " ".join(words)
+        if name in seen or any(w in places for w in words[:1]) and all(w in places for w in words):
+            continue
+        if any(a < e and s < b for a, b in taken + people_spans) or PROGRAMME_WORDS.search(name):
+            continue
+        if any(ch.isdigit() for ch in name):
+            continue
+        seen.add(name)
+        out.append(Organization(Value(name, Evidence(s, e, 0.5))))
+    return out

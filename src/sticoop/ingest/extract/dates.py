@@ -1,0 +1,286 @@
+"""Event date: single days, ranges and relative weekdays in en/fr/vi, resolved against the publication date.
+
+Why hand-written patterns: dateparser does not parse ranges ("from July 26 to 30", "du 26 au 30 juillet",
+"từ ngày 26 đến 30/7", "20-21/9") and guesses the year from today's date; here the year comes from the
+publication date (RELATIVE_BASE). dateparser is used as a fallback for single dates the patterns miss.
+The dateline date (when the wire was filed) is not the event date and is skipped; a date in the dateline or a
+"date YYYY-MM-DD" header is however used as the base when the publication date is unknown.
+
+Choice among candidates: an explicit range first, then a relative day ("on Tuesday", "mardi", "hôm nay"),
+then an explicit day not after publication, then any explicit day. A "four-day visit" that ended on an
+anchored day becomes a range.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sticoop.ingest.extract.model import Evidence, Value
+from sticoop.ingest.extract.textutil import dateline_end
+
+log = logging.getLogger(__name__)
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        "january jan janvier janv", "february feb feb. février fevrier févr", "march mar mars",
+        "april apr avril avr", "may mai", "june jun juin", "july jul juillet juil", "august aug août aout",
+        "september sep sept septembre", "october oct octobre", "november nov novembre",
+        "december dec décembre decembre déc",
+    ],
+    start=1,
+):
+    for _n in _names.split():
+        MONTHS[_n] = _i
+_MONTH = r"(?P<{}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
+
+WEEKDAYS: dict[str, int] = {}
+for _i, _names in enumerate(
+    ["monday lundi", "tuesday mardi", "wednesday mercredi", "thursday jeudi", "friday vendredi",
+     "saturday samedi", "sunday dimanche"]
+):
+    for _n in _names.split():
+        WEEKDAYS[_n] = _i
+
+_Y = r"(?:,?\s*(?P<{}>\d{{4}}))?"
+_D = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th|er)?"
+
+RANGE_PATTERNS = [
+    # from July 26 to 30 (2023) / from March 4 to 7
+    re.compile(r"\b(?:from|between)\s+" + _MONTH.format("m1") + r"\s+" + _D.format("d1") + r"\s*(?:to|and|-|–)\s*"
+               + r"(?:" + _MONTH.format("m2") + r"\s+)?" + _D.format("d2") + _Y.format("y"), re.I),
+    # from 4 to 7 March / from 30 October to 10 November / du 9 au 11 octobre / du 17 avril au 2 mai
+    re.compile(r"\b(?:from|between|du|entre le)\s+" + _D.format("d1") + r"(?:\s+" + _MONTH.format("m1") + ")?"
+               + r"\s*(?:to|and|au|et le|-|–)\s*" + _D.format("d2") + r"\s+" + _MONTH.format("m2")
+               + _Y.format("y"), re.I),
+    # 20-21/9(/2023), từ 24-26/11
+    re.compile(r"(?<![\d/])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])"),
+    # từ ngày 10/7 đến 4/8, từ ngày 10/7/2023 đến ngày 4/8/2023
+    re.compile(r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})(?:/(?P<y1>\d{4}))?\s+đến\s+(?:ngày\s+)?"
+               r"(?P<d2>\d{1,2})(?:/(?P<m2>\d{1,2}))?(?:/(?P<y>\d{4}))?", re.I),
+    # từ ngày 26 đến 30/7
+    re.compile(r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s+đến\s+(?:ngày\s+)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})"
+               r"(?:/(?P<y>\d{4}))?", re.I),
+]
+
+SINGLE_PATTERNS = [
+    # May 28, 2024 / May 28
+    re.compile(_MONTH.format("m") + r"\s+" + _D.format("d") + r"(?!\d)" + _Y.format("y"), re.I),
+    # 28 May 2024 / le 28 mai 2024 / 1er juin
+    re.compile(r"(?<!\d)" + _D.format("d") + r"\s+" + _MONTH.format("m") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+    # ngày 28 tháng 5 năm 2024
+    re.compile(r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?", re.I),
+    # 28/5/2024, 19/3, (12/4)
+    re.compile(r"(?<![\d/\-–])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])"),
+    # 2024-05-28
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+]
+
+RELATIVE = re.compile(
+    r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche)\b(?:\s+and\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+    r"|\b(?P<today>today|aujourd'hui|aujourd’hui|hôm nay|sáng nay|chiều nay|tối nay|this morning|ce matin)\b"
+    r"|\b(?P<yesterday>yesterday|hier|hôm qua)\b",
+    re.I,
+)
+DURATION = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]day\b|\b(?P<nf>deux|trois|quatre|cinq|six|\d)\s+jours\b"
+    r"|\b(?P<nv>hai|ba|bốn|năm|\d)\s+ngày\b",
+    re.I,
+)
+_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "deux": 2, "trois": 3, "quatre": 4,
+        "cinq": 5, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+END_VERBS = re.compile(r"\b(wrapped up|completed|concluded|ended|closed|termine|s'est achevée|a fermé|"
+                       r"ferme|bế mạc|kết thúc|hoàn thành)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    kind: str  # range | relative | day
+    start: date
+    end: date | None
+    span: tuple[int, int]
+
+
+def _month(value: str | None) -> int | None:
+    if value is None:
+        return None
+    value = value.lower().rstrip(".")
+    if value.isdigit():
+        n = int(value)
+        return n if 1 <= n <= 12 else None
+    return MONTHS.get(value)
+
+
+def _make(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, base: date) -> int:
+    """The year that puts day/month closest to the base date (a report in January about December...)."""
+    best = base.year
+    best_gap = None
+    for y in (base.year - 1, base.year, base.year + 1):
+        d = _make(y, month, day)
+        if d is None:
+            continue
+        gap = abs((d - base).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def base_date(text: str, published: date | None) -> date | None:
+    """Publication date, or the date written in the header/dateline when unknown."""
+    if published is not None:
+        return published
+    head = text[: max(dateline_end(text), 80)]
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", head)
+    if m:
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for pat in SINGLE_PATTERNS:
+        m = pat.search(head)
+        if m and m.groupdict().get("y"):
+            mo = _month(m.group("m"))
+            if mo:
+                return _make(int(m.group("y")), mo, int(m.group("d")))
+    return None
+
+
+def _candidates(text: str, base: date, skip_until: int) -> list[Candidate]:
+    out: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for pat in RANGE_PATTERNS:
+        for m in pat.finditer(text):
+            if m.start() < skip_until or not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            m2 = _month(g.get("m2")) or _month(g.get("m1"))
+            m1 = _month(g.get("m1")) or m2
+            if not m1 or not m2:
+                continue
+            d1, d2 = int(g["d1"]), int(g["d2"])
+            y = int(g["y"]) if g.get("y") else (int(g["y1"]) if g.get("y1") else _year_for(m1, d1, base))
+            start = _make(y, m1, d1)
+            end = _make(y if m2 >= m1 else y + 1, m2, d2)
+            if start and end and start < end and (end - start).days <= 62:
+                out.append(Candidate("range", start, end, (m.start(), m.end())))
+                taken.append((m.start(), m.end()))
+    for pat in SINGLE_PATTERNS:
+        for m in pat.finditer(text):
+            if m.start() < skip_until or not free(m.start(), m.end()):
+                continue
+            mo = _month(m.group("m"))
+            if not mo:
+                continue
+            d = int(m.group("d"))
+            y = int(m.group("y")) if m.group("y") else _year_for(mo, d, base)
+            day = _make(y, mo, d)
+            if day:
+                out.append(Candidate("day", day, None, (m.start(), m.end())))
+                taken.append((m.start(), m.end()))
+    for m in RELATIVE.finditer(text):
+        if m.start() < skip_until or not free(m.start(), m.end()):
+            continue
+        if m.group("today"):
+            day = base
+        elif m.group("yesterday"):
+            day = base - timedelta(days=1)
+        else:
+            day = _last_weekday(base, WEEKDAYS[m.group("wd").lower()])
+        end = _last_weekday(base, WEEKDAYS[m.group("wd2").lower()]) if m.group("wd2") else None
+        if end is not None and end <= day:
+            end = None
+        out.append(Candidate("relative", day, end, (m.start(), m.end())))
+    return out
+
+
+def _last_weekday(base: date, weekday: int) -> date:
+    """The most recent given weekday on or before the base date (press reports look back)."""
+    return base - timedelta(days=(base.weekday() - weekday) % 7)
+
+
+def _fallback_dateparser(text: str, base: date) -> date | None:
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - dependency always installed
+        return None
+    try:
+        parsed = dateparser.parse(text, settings={"RELATIVE_BASE": _dt(base), "PREFER_DATES_FROM": "past"})
+    except Exception:  # noqa: BLE001 - dateparser raises many types on odd input
+        log.debug("dateparser failed on %r", text)
+        return None
+    return parsed.date() if parsed else None
+
+
+def _dt(d: date):  # noqa: ANN202 - datetime import kept local
+    from datetime import datetime
+
+    return datetime(d.year, d.month, d.day)
+
+
+def _fmt(c: Candidate) -> str:
+    if c.end is not None and c.end != c.start:
+        return f"{c.start.isoformat()}/{c.end.isoformat()}"
+    return c.start.isoformat()
+
+
+def extract_event_date(text: str, published: date | None = None) -> Value | None:
+    """The date (or range) of the event itself, as an ISO string with evidence."""
+    base = base_date(text, published)
+    if base is None:
+        base = date.today()
+        confidence_penalty = 0.3
+    else:
+        confidence_penalty = 0.0
+    skip = dateline_end(text)
+    header = re.match(r"\s*date\s+\d{4}-\d{2}-\d{2}", text)
+    if header:
+        skip = max(skip, header.end())
+    cands = _candidates(text, base, skip)
+    if not cands:
+        return None
+    limit = base + timedelta(days=3 if published is not None else 366)
+    ranges = [c for c in cands if c.kind == "range" and c.start <= limit]
+    relative = [c for c in cands if c.kind == "relative"]
+    past_days = [c for c in cands if c.kind == "day" and c.start <= base]
+    chosen: Candidate | None = None
+    conf = 0.6
+    if ranges:
+        chosen, conf = min(ranges, key=lambda c: c.span[0]), 0.85
+    elif relative:
+        chosen, conf = min(relative, key=lambda c: c.span[0]), 0.7
+        _widen_with_duration(text, chosen)
+    elif past_days:
+        chosen, conf = min(past_days, key=lambda c: c.span[0]), 0.6
+    else:
+        chosen, conf = min(cands, key=lambda c: c.span[0]), 0.4
+    return Value(_fmt(chosen), Evidence(chosen.span[0], chosen.span[1], max(0.1, conf - confidence_penalty)))
+
+
+def _widen_with_duration(text: str, cand: Candidate) -> None:
+    """"a four-day visit ... ends today" -> a range ending on the anchored day (or starting on it)."""
+    if cand.end is not None:
+        return
+    window = text[max(0, cand.span[0] - 200): cand.span[1] + 200]
+    m = DURATION.search(window)
+    if not m:
+        return
+    raw = (m.group("n") or m.group("nf") or m.group("nv")).lower()
+    n = int(raw) if raw.isdigit() else _NUM.get(raw, 0)
+    if n < 2 or n > 14:
+        return
+    if END_VERBS.search(window):
+        cand.end, cand.start = cand.start, cand.start - timedelta(days=n - 1)
+    else:
+        cand.end = cand.start + timedelta(days=n - 1)

@@ -1,0 +1,122 @@
+"""Event type, place, programmes and commitments: the parts of a report that are read by cue phrases.
+
+Event type is decided from the lead (title + first sentences), where press reports say what happened:
+a committee session (a session number or 'joint committee' meeting), a call for proposals, a training course,
+a technology fair, an agreement signing, a (ministerial) visit, else other cooperation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sticoop.ingest.extract.countries import Mention
+from sticoop.ingest.extract.model import Committee, Evidence, Value
+from sticoop.ingest.extract.textutil import Sentence, dateline_place, fold, sentences
+
+EVENT_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("funding_call", re.compile(r"\b(call for (?:proposals|projects)|joint call|bilateral call|appel à projets|"
+                                r"appel à propositions|kêu gọi đề xuất|kêu gọi|mở đợt)\b", re.I)),
+    ("training", re.compile(r"\b(training course|training programme|course|trainees|workshop for|formation|"
+                            r"stage de formation|khóa đào tạo|khoá đào tạo|tập huấn|khóa học)\b", re.I)),
+    ("tech_transfer_event", re.compile(r"\b(fair|techmart|exhibition|expo|matchmaking|salon|foire|"
+                                       r"chợ công nghệ|triển lãm|kết nối cung cầu|technology transfer event)\b",
+                                       re.I)),
+    ("agreement_signing", re.compile(r"\b(signed|renewed|sign|signent|signé|signer|signera|renouvelé|"
+                                     r"memorandum|accord-cadre|ký|hiệp định|thỏa thuận)\b", re.I)),
+    ("ministerial_visit", re.compile(r"\b(visit\w*|delegation|visite|délégation|chuyến thăm|thăm và làm việc|"
+                                     r"đoàn công tác|received|reçu|tiếp)\b", re.I)),
+]
+
+
+def event_type(text: str, committee: Committee | None, title: str | None = None) -> Value:
+    """The kind of event the report is about."""
+    sents = sentences(text)
+    lead_sents = [s for s in sents if len(s.text) > 40][:2]
+    lead = " ".join(s.text for s in lead_sents)
+    start = lead_sents[0].start if lead_sents else 0
+    if committee is not None and committee.session_number is not None:
+        ev = committee.session_evidence or committee.name.evidence
+        return Value("committee_session", Evidence(ev.start, ev.end, 0.85))
+    head = (title or "") + " " + lead
+    for kind, pattern in EVENT_CUES:
+        m = pattern.search(head)
+        if m:
+            pos = lead.find(m.group(0))
+            s = start + max(pos, 0)
+            return Value(kind, Evidence(s, s + len(m.group(0)), 0.6))
+    return Value("other_cooperation", Evidence(start, start, 0.3))
+
+
+_PLACE_PREP = re.compile(r"\b(?:in|at|to|à|au|en|tại|sang)\s+(?:the\s+|la\s+|thủ đô\s+|capital\s+)?$", re.I)
+
+
+def location(text: str, mentions: list[Mention], body_start: int, parties: set[str]) -> Value | None:
+    """Where the event took place: a place named with 'in/à/tại' in the lead, else the dateline city."""
+    sents = [s for s in sentences(text) if s.end > body_start]
+    lead: list[Sentence] = sents[:2]
+    for s in lead:
+        for m in mentions:
+            if s.start <= m.start < s.end and m.start >= body_start and m.code in parties:
+                before = text[max(s.start, m.start - 20):m.start]
+                if _PLACE_PREP.search(before):
+                    return Value(m.code, Evidence(m.start, m.end, 0.7))
+    dl = dateline_place(text)
+    if dl is not None:
+        place, pos = dl
+        for m in mentions:
+            if m.start == pos or (m.start >= pos and m.end <= pos + len(place) + 1):
+                return Value(m.code, Evidence(m.start, m.end, 0.6))
+        key = fold(place)
+        for m in mentions:
+            if fold(m.surface) == key:
+                return Value(m.code, Evidence(m.start, m.end, 0.5))
+    return None
+
+
+PROGRAMME = re.compile(
+    r"\b(Horizon (?:Europe|2020)|Erasmus\+?|(?:[A-Z][\w\-]*\s+){0,5}(?:Programme|Program|Scheme|Fund|Initiative)"
+    r"(?:\s+(?:for|on|of)\s+(?:[A-Z][\w\-]*\s*){1,4})?|Partenariat Hubert Curien(?: \(PHC\))?(?: [A-Z]\w+)?|"
+    r"PHC [A-Z]\w+|[A-Z]{3,}(?= (?:programme|program|scheme)\b)|Stipendium Hungaricum|"
+    r"[A-Z][\w\-]+ \d+(?= programme)|Chương trình [^.,;()]{5,100}?(?: \([A-ZÉ]+\))?(?= giai đoạn|[.,;])|"
+    r"[A-Z][\w\-]+(?:-[A-Z][\w\-]+)? collaborative research fund)"
+)
+
+
+def programmes(text: str, org_spans: list[tuple[int, int]]) -> list[Value]:
+    out: list[Value] = []
+    seen: set[str] = set()
+    for m in PROGRAMME.finditer(text):
+        name = m.group(0).strip()
+        if any(s <= m.start() < e for s, e in org_spans) or len(name) < 4 or name.lower() in seen:
+            continue
+        if name.split()[0] in ("The", "A", "An", "Under", "This"):
+            name = " ".join(name.split()[1:])
+        if len(name.split()) == 1 and name in ("Programme", "Program", "Fund", "Scheme", "Initiative"):
+            continue
+        seen.add(name.lower())
+        out.append(Value(name, Evidence(m.start(), m.end(), 0.5)))
+    return out
+
+
+COMMIT = re.compile(
+    r"\b(?:agreed|agree|pledg\w+|committed|decided|will|sont convenu\w*|ont convenu|se sont \w+ engagé\w*|"
+    r"conviennent|décidé|nhất trí|cam kết|thống nhất|sẽ)\s+(?:to\s+|de\s+|d')?(?P<rest>[^.;]{8,400})",
+    re.I,
+)
+
+
+def commitments(text: str) -> list[Value]:
+    """Concrete future actions the parties agreed, one per item ('agreed to X, to Y and to Z')."""
+    out: list[Value] = []
+    for sent in sentences(text):
+        for m in COMMIT.finditer(sent.text):
+            rest = m.group("rest")
+            parts = re.split(r",?\s+(?:and|et|và)\s+(?:to|de|d')\s+|,\s+(?:to|de|d')\s+|;\s+", rest)
+            offset = sent.start + m.start("rest")
+            for part in parts:
+                part = part.strip(" ,")
+                if len(part) >= 8:
+                    pos = text.find(part, offset)
+                    out.append(Value(part[:200], Evidence(max(pos, 0), max(pos, 0) + len(part), 0.4)))
+            break
+    return out

@@ -1,0 +1,835 @@
+"""Organisations: ministries, agencies, universities, institutes, companies, in en/fr/vi.
+
+Rules by form, because NER models split long ministry names and know nothing of Vietnamese:
+- a head noun (Ministry, Agency, Institute, ministère, Agence, Bộ, Viện, Cơ quan...) extended over the capitalised
+  words and connectors around it ("National Research, Development and Innovation Office",
+  "ministère de l'Enseignement supérieur et de la Recherche scientifique", "Bộ Khoa học và Công nghệ");
+- an acronym or short name in parentheses closes a name and becomes its alias ("(BELSPO)", "(Bộ KH&CN)");
+- later mentions of an alias (acronym alone, "Viện Hàn lâm KH&CN Việt Nam") are the same organisation;
+- a gazetteer of known organisations (from the database) adds canonical names, acronyms and aliases.
+Committees are not organisations here (the sessions module reads them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sticoop.ingest.evaluation import normalize_name
+from sticoop.ingest.extract.countries import country_of, lexicon
+from sticoop.ingest.extract.gazetteer import Gazetteer
+from sticoop.ingest.extract.model import Evidence, Organization, Value
+from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
+
+EN_HEADS = frozenset(
+    [
+        "Ministry",
+        "Department",
+        "Agency",
+        "Office",
+        "Organisation",
+        "Organization",
+        "Institute",
+        "Institution",
+        "University",
+        "Academy",
+        "Centre",
+        "Center",
+        "Council",
+        "Foundation",
+        "Commission",
+        "Authority",
+        "Corporation",
+        "Company",
+        "Network",
+        "Secretariat",
+        "Alliance",
+        "Fund",
+        "Park",
+        "Bureau",
+        "Administration",
+        "Laboratory",
+        "Laboratories",
+        "Society",
+        "Association",
+        "Board",
+        "Service",
+        "School",
+        "College",
+        "Hospital",
+        "Consortium",
+        "Observatory",
+        "Museum",
+        "Chamber",
+        "Federation",
+        "Bank",
+        "Berhad",
+        "Ltd",
+        "Inc",
+        "GmbH",
+        "Corp",
+        "Agencies",
+        "Institutes",
+        "Directorate",
+        "Commissariat",
+        "Inc.",
+        "Incubator",
+        "Cluster",
+    ]
+)
+FR_HEADS = frozenset(
+    [
+        "ministère",
+        "Ministère",
+        "Agence",
+        "Institut",
+        "Centre",
+        "Conseil",
+        "Université",
+        "Office",
+        "Fonds",
+        "Commission",
+        "Académie",
+        "Fondation",
+        "Observatoire",
+        "Laboratoire",
+        "École",
+        "Ecole",
+        "Société",
+        "Organisation",
+        "Autorité",
+        "Secrétariat",
+        "Direction",
+        "Réseau",
+        "Pôle",
+        "Technopole",
+        "Technopôle",
+        "Parc",
+        "Association",
+        "Chambre",
+        "Banque",
+        "Établissement",
+        "Etablissement",
+        "Délégation",
+    ]
+)
+# Vietnamese heads (one or two syllables); the next syllable must be capitalised ("Bộ Khoa học", not "Bộ trưởng")
+VI_HEADS = (
+    "Học viện",
+    "Cơ quan",
+    "Trung tâm",
+    "Văn phòng",
+    "Tổ chức",
+    "Hội đồng",
+    "Tổng cục",
+    "Tập đoàn",
+    "Công ty",
+    "Liên hiệp",
+    "Ngân hàng",
+    "Trường Đại học",
+    "Đại học",
+    "Bộ",
+    "Viện",
+    "Cục",
+    "Sở",
+    "Quỹ",
+)
+CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "on",
+        "de",
+        "du",
+        "des",
+        "d'",
+        "l'",
+        "la",
+        "le",
+        "et",
+        "pour",
+        "en",
+        "&",
+        "für",
+        "und",
+    ]
+)
+FR_ADJ = re.compile(
+    r"^[a-zà-ÿ]+(é|ée|ées|és|al|ale|aux|ales|ique|iques|ien|ienne|iennes|ain|aine|ais|aise|aises|"
+    r"aire|aires|if|ive|ives|el|elle|elles|eur|ieur|ieure|ères|ère|ois|oise|ien|ial|iale|on|ionale|"
+    r"ional|taire|ifique|nique|nale|naux|nal|tiques|tique|gique|giques|mique|miques|ise)$"
+)
+FR_CONTENT_LOWER = frozenset(
+    [
+        "recherche",
+        "recherches",
+        "développement",
+        "innovation",
+        "coopération",
+        "technologie",
+        "technologies",
+        "sciences",
+        "science",
+        "santé",
+        "énergie",
+        "énergies",
+        "nouvelles",
+        "valorisation",
+        "résultats",
+    ]
+)
+STOP_CAP = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "At",
+        "On",
+        "Under",
+        "During",
+        "After",
+        "Before",
+        "As",
+        "By",
+        "From",
+        "With",
+        "For",
+        "To",
+        "Of",
+        "And",
+        "But",
+        "While",
+        "Since",
+        "When",
+        "Its",
+        "Their",
+        "His",
+        "Her",
+        "Our",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "La",
+        "Le",
+        "Les",
+        "L'",
+        "Un",
+        "Une",
+        "Des",
+        "Du",
+        "De",
+        "Au",
+        "Aux",
+        "Selon",
+        "Pour",
+        "Dans",
+        "Sur",
+        "Par",
+        "Lors",
+        "Côté",
+        "Minister",
+        "Ministre",
+        "Deputy",
+        "Vice",
+        "Director",
+        "Secretary",
+        "President",
+        "Head",
+        "Chairman",
+        "Chair",
+        "Dr",
+        "Dr.",
+        "Mr",
+        "Mr.",
+        "Ms",
+        "Ms.",
+        "Mrs",
+        "Prof",
+        "Prof.",
+        "M.",
+        "Mme",
+        "Representatives",
+        "Officials",
+        "Scientists",
+        "Researchers",
+        "Experts",
+        "Delegates",
+        "Eng",
+        "Eng.",
+        "H.E",
+    ]
+)
+VI_STOP = frozenset(
+    [
+        "đã",
+        "sẽ",
+        "vừa",
+        "cùng",
+        "cho",
+        "với",
+        "tại",
+        "trong",
+        "là",
+        "có",
+        "được",
+        "do",
+        "làm",
+        "theo",
+        "mở",
+        "đến",
+        "từ",
+        "một",
+        "mỗi",
+        "những",
+        "nhằm",
+        "để",
+        "khi",
+        "nhưng",
+        "sang",
+        "ký",
+        "gồm",
+        "như",
+        "về",
+        "nay",
+    ]
+)
+VI_STOP_PAIRS = frozenset(
+    (
+        "phối hợp",
+        "tổ chức",
+        "dẫn đầu",
+        "đánh giá",
+        "thu hút",
+        "thông báo",
+        "tài trợ",
+        "cho biết",
+        "bày tỏ",
+        "giới thiệu",
+        "đồng thời",
+        "tham dự",
+        "chủ trì",
+        "ra mắt",
+        "hỗ trợ",
+        "hai nước",
+        "hai bên",
+        "nhất trí",
+        "làm việc",
+        "trưởng đoàn",
+        "phát biểu",
+        "tham gia",
+        "vừa qua",
+        "ký kết",
+    )
+)
+VI_SURNAMES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Đào",
+        "Trịnh",
+        "Mai",
+        "Tạ",
+        "Lương",
+        "Hà",
+        "Cao",
+        "Tô",
+        "Lâm",
+        "Chu",
+        "Quách",
+        "Thái",
+        "Vương",
+        "Kiều",
+        "Đoàn",
+        "Triệu",
+        "Khúc",
+        "Lưu",
+        "Mạc",
+        "Tăng",
+        "Phùng",
+        "Thân",
+        "Nghiêm",
+        "Kim",
+        "Văn",
+    ]
+)
+
+
+@dataclass
+class OrgCandidate:
+    name: str
+    start: int
+    end: int
+    acronym: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    confidence: float = 0.7
+    country: str | None = None
+    known: bool = False
+
+
+def _country_forms() -> set[str]:
+    return {f for f, (_, kind) in lexicon().items() if kind in ("name", "city")}
+
+
+def _adjectives() -> set[str]:
+    return {f for f, (_, kind) in lexicon().items() if kind == "adjective"}
+
+
+PROGRAMME_WORDS = re.compile(
+    r"\b(Partenariat|Programme|Program|Scheme|Initiative|Horizon|Chương trình|Call|"
+    r"Appel|Fellowship|Award|Prize|Project|Projet)\b"
+)
+
+
+def _is_head(tokens: list[Token], i: int, lang: str) -> int:
+    """Length in tokens of the head noun starting at i (0 when none)."""
+    t = tokens[i]
+    if lang == "vi":
+        for head in VI_HEADS:
+            parts = head.split()
+            if [x.text for x in tokens[i : i + len(parts)]] == parts:
+                nxt = tokens[i + len(parts)] if i + len(parts) < len(tokens) else None
+                if nxt is not None and nxt.is_cap and nxt.is_word:
+                    return len(parts)
+        return 0
+    if t.text in EN_HEADS or t.text in FR_HEADS:
+        if t.text == "Commission" and i + 1 < len(tokens) and tokens[i + 1].lower == "mixte":
+            return 0
+        if t.text == "Office" and i > 0 and tokens[i - 1].lower in ("post", "box"):
+            return 0
+        return 1
+    return 0
+
+
+def _extend_back(tokens: list[Token], i: int, lang: str) -> int:
+    """First token index of the name whose head is at i."""
+    j = i
+    while j > 0:
+        prev = tokens[j - 1]
+        if prev.text in ("'s", "’s") or prev.text in STOP_CAP:
+            break
+        if prev.is_word and prev.is_cap and lang != "vi":
+            if j - 1 > 0 and tokens[j - 2].text in ("'s", "’s"):
+                j -= 1
+                break
+            j -= 1
+            continue
+        if (
+            prev.text in ("and", ",")
+            and j - 2 >= 0
+            and tokens[j - 2].is_cap
+            and tokens[j - 2].text not in STOP_CAP
+        ):
+            # "National Research, Development and Innovation Office"
+            k = j - 2
+            if prev.text == "," and not any(t.text == "and" for t in tokens[j : i + 1]):
+                break
+            j = k + 1
+            j -= 1
+            continue
+        break
+    return j
+
+
+def _segment_has_head(tokens: list[Token], i: int, lang: str) -> bool:
+    k = i
+    while k < len(tokens) and tokens[k].text not in (",", "(", ")", ".", ";", ":") and k < i + 8:
+        if tokens[k].text in ("and", "et", "và") or _is_head(tokens, k, lang):
+            return (
+                _is_head(tokens, k, lang) > 0
+                or tokens[k].text in ("và",)
+                and k + 1 < len(tokens)
+                and _is_head(tokens, k + 1, lang) > 0
+            )
+        k += 1
+    return False
+
+
+def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, places: set[str]) -> int:
+    """Index one past the last token of the name whose head starts at i."""
+    j = i + head_len
+    n = len(tokens)
+    if lang in ("fr", "vi"):
+        ahead = _acronym_ahead(tokens, j, lang)
+        if ahead is not None:
+            return ahead
+    while j < n:
+        t = tokens[j]
+        if t.text in ("(", ")", ".", ";", ":", "–", "—", '"', "«", "»", "“", "”") or t.text in ("'s", "’s"):
+            break
+        if t.text == ",":
+            if (
+                j + 1 < n
+                and tokens[j + 1].is_cap
+                and tokens[j + 1].text not in STOP_CAP
+                and not _is_head(tokens, j + 1, lang)
+                and not _segment_has_head(tokens, j + 1, lang)
+                and tokens[j + 1].text not in places
+                and _comma_list_closes(tokens, j + 1, lang)
+            ):
+                j += 1
+                continue
+            break
+        if lang == "vi":
+            if t.is_cap:
+                if t.text in VI_SURNAMES and j + 1 < n and tokens[j + 1].is_cap and j > i + head_len:
+                    break
+                country_len = _country_at(tokens, j, places)
+                if country_len:
+                    j += country_len
+                    if j < n and tokens[j].is_cap and tokens[j].is_word and not _is_head(tokens, j, lang):
+                        break  # "Bộ ... Việt Nam Đỗ Minh Quang": a person follows the country
+                    continue
+                j += 1
+                continue
+            if t.text == "và":
+                if j + 1 < n and (_is_head(tokens, j + 1, lang) or _vi_stop(tokens, j + 1)):
+                    break
+                j += 1
+                continue
+            if _vi_stop(tokens, j) or not t.is_word or t.text.isdigit():
+                break
+            j += 1
+            continue
+        # en / fr
+        if t.is_cap and t.is_word and t.text not in STOP_CAP:
+            j += 1
+            continue
+        if t.lower in CONNECTORS or t.text in ("d'", "l'", "D'", "L'"):
+            k = j
+            while (
+                k < n
+                and (
+                    tokens[k].lower in CONNECTORS
+                    or tokens[k].text in ("d'", "l'")
+                    or (tokens[k].lower == "the" and tokens[k - 1].lower == "of")
+                )
+                and k < j + 3
+            ):
+                k += 1
+            if (
+                k < n
+                and tokens[k].is_cap
+                and tokens[k].is_word
+                and tokens[k].text not in STOP_CAP
+                and not _is_head(tokens, k, lang)
+            ):
+                if lang == "fr" and t.lower == "et" and k == j + 1:
+                    nxt = tokens[k + 1] if k + 1 < n else None
+                    if nxt is not None and nxt.is_cap:
+                        break  # "... étrangères et Campus France": another name starts
+                if (tokens[k].text in places or tokens[k].text in _adjectives()) and t.lower not in (
+                    "of",
+                    "de",
+                ):
+                    break
+                j = k + 1
+                continue
+            if (
+                lang == "fr"
+                and k < n
+                and (FR_ADJ.match(tokens[k].text) or tokens[k].text in FR_CONTENT_LOWER)
+                and t.lower in ("de", "des", "du", "pour", "et", "l'", "d'", "la", "le")
+            ):
+                j = k + 1
+                continue
+            break
+        if lang == "fr" and (FR_ADJ.match(t.text) or t.text in FR_CONTENT_LOWER):
+            j += 1
+            continue
+        break
+    # drop trailing connectors
+    while j > i + head_len and (tokens[j - 1].lower in CONNECTORS or tokens[j - 1].text in ("d'", "l'", ",")):
+        j -= 1
+    return j
+
+
+def _vi_stop(tokens: list[Token], j: int) -> bool:
+    if tokens[j].lower in VI_STOP:
+        return True
+    return j + 1 < len(tokens) and f"{tokens[j].lower} {tokens[j + 1].lower}" in VI_STOP_PAIRS
+
+
+def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
+    """French/Vietnamese names hold lower-case words ("Institut sénégalais de recherches agricoles (ISRA)"):
+    when an acronym in parentheses closes the name a few words on, the name runs up to it."""
+    j = i
+    limit = min(len(tokens), i + 22)
+    while j < limit:
+        t = tokens[j]
+        if t.text == "(":
+            paren = _paren_after(tokens, j)
+            if paren and is_acronym(paren[0].replace(" ", "")) and j > i:
+                return j
+            return None
+        if t.text in (")", ".", ";", ":", "–", "—", "«", "»", '"', "“", "”") or t.text.isdigit():
+            return None
+        if (
+            t.text == ","
+            and j + 1 < len(tokens)
+            and (_is_head(tokens, j + 1, lang) or not tokens[j + 1].is_word)
+        ):
+            return None
+        if j > i and _is_head(tokens, j, lang):
+            return None
+        if lang == "vi" and (
+            _vi_stop(tokens, j) or (t.text in VI_SURNAMES and j + 1 < len(tokens) and tokens[j + 1].is_cap)
+        ):
+            return None
+        if lang == "fr" and t.lower in (
+            "a",
+            "ont",
+            "est",
+            "sont",
+            "qui",
+            "que",
+            "avec",
+            "par",
+            "sur",
+            "dans",
+        ):
+            return None
+        j += 1
+    return None
+
+
+def _comma_list_closes(tokens: list[Token], k: int, lang: str) -> bool:
+    """'of Industry, Science and Resources': a comma list inside a name ends with 'and X' before '(' or a verb."""
+    steps = 0
+    while k < len(tokens) and steps < 12:
+        t = tokens[k]
+        if t.text in ("and", "et", "và"):
+            return True
+        if t.text in (".", ";", "(", ")") or (not t.is_cap and t.is_word and t.lower not in CONNECTORS):
+            return t.text == "("
+        k += 1
+        steps += 1
+    return False
+
+
+def _country_at(tokens: list[Token], j: int, places: set[str]) -> int:
+    for length in (3, 2, 1):
+        words = tokens[j : j + length]
+        if len(words) == length and " ".join(w.text for w in words) in places:
+            return length
+    return 0
+
+
+def _paren_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """'(BELSPO)' or '(Bộ KH&CN)' right after a name: the alias and the index after ')'."""
+    if j < len(tokens) and tokens[j].text == "(":
+        k = j + 1
+        while k < len(tokens) and tokens[k].text != ")" and k < j + 10:
+            k += 1
+        if k < len(tokens) and tokens[k].text == ")":
+            inner = tokens[j + 1 : k]
+            if inner and all(t.text not in (":", ",") for t in inner) and inner[0].is_cap:
+                text = " ".join(t.text for t in inner)
+                return text, k + 1
+    return None
+
+
+def _looks_like_name(name: str, head_only: bool) -> bool:
+    words = name.split()
+    if len(words) < 2 and head_only:
+        return False
+    return not (len(words) > 18)
+
+
+def find_organizations(
+    text: str,
+    lang: str = "en",
+    gazetteer: Gazetteer | None = None,
+    skip_spans: list[tuple[int, int]] | None = None,
+    body_start: int = 0,
+) -> list[Organization]:
+    """Organisations named in the text, deduplicated, in order of first mention."""
+    tokens = tokenize(text)
+    places = _country_forms()
+    skip_spans = skip_spans or []
+    cands: list[OrgCandidate] = []
+    covered: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        if i in covered:
+            i += 1
+            continue
+        head_len = _is_head(tokens, i, lang)
+        if not head_len or tokens[i].start < body_start:
+            i += 1
+            continue
+        start_i = _extend_back(tokens, i, lang) if lang != "vi" else i
+        end_i = _extend_forward(tokens, i, head_len, lang, places)
+        name = text[tokens[start_i].start : tokens[end_i - 1].end]
+        paren = _paren_after(tokens, end_i)
+        start, end = tokens[start_i].start, tokens[end_i - 1].end
+        if any(s <= start < e or s < end <= e for s, e in skip_spans):
+            i = end_i
+            continue
+        cand = OrgCandidate(name, start, end, confidence=0.7)
+        if paren:
+            alias, after = paren
+            if is_acronym(alias.replace(" ", "")) or len(alias.split()) <= 8:
+                cand.aliases.add(alias)
+                if is_acronym(alias.replace(" ", "")):
+                    cand.acronym = alias
+                cand.confidence = 0.85
+                cand.end = tokens[after - 1].end
+                end_i = after
+        if _looks_like_name(name, head_only=(end_i - start_i == head_len and not paren)):
+            cands.append(cand)
+        covered.update(range(start_i, end_i))
+        i = max(end_i, i + 1)
+    cands += _acronym_anchored(text, tokens, covered, body_start, places)
+    if gazetteer is not None:
+        cands += _gazetteer_matches(text, gazetteer)
+    if not cands:
+        cands += _ministries_from_roles(text, body_start)
+    return _merge(text, cands)
+
+
+_MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+|\bministre\s+(?=de\s+l'|des\s+|du\s+|de\s+la\s+)")
+
+
+def _ministries_from_roles(text: str, body_start: int) -> list[OrgCandidate]:
+    """When no organisation is named, the ministers' titles name their ministries
+    ("Minister of Technology and Communication X" -> "Ministry of Technology and Communication")."""
+    out: list[OrgCandidate] = []
+    for m in _MINISTER_OF.finditer(text, body_start):
+        french = m.group(0).startswith("ministre")
+        kept: list[Token] = []
+        for t in tokenize(text[m.end() : m.end() + 120]):
+            if t.is_cap and t.is_word:
+                if kept and kept[-1].is_cap and kept[-1].is_word and len(kept) >= 1 and not french:
+                    break  # "Technology and Communication Boviengkham": the person's name starts
+                kept.append(t)
+            elif t.lower in CONNECTORS or t.text in (",", "d'", "l'"):
+                kept.append(t)
+            else:
+                break
+        while kept and not (kept[-1].is_cap and kept[-1].is_word):
+            kept.pop()
+        if not kept:
+            continue
+        rest = text[m.end() : m.end() + kept[-1].end]
+        prefix = "ministère " if french else "Ministry " + m.group(0).split()[1] + " "
+        out.append(OrgCandidate(prefix + rest, m.start(), m.end() + kept[-1].end, confidence=0.5))
+    return out
+
+
+def _acronym_anchored(
+    text: str, tokens: list[Token], covered: set[int], body_start: int, places: set[str]
+) -> list[OrgCandidate]:
+    """'the Australia-Indonesia Centre' is caught by heads; this catches 'Some Capitalised Name (ACR)' without one."""
+    out: list[OrgCandidate] = []
+    for j, t in enumerate(tokens):
+        if t.text != "(" or j in covered or t.start < body_start:
+            continue
+        paren = _paren_after(tokens, j)
+        if not paren or not is_acronym(paren[0].replace(" ", "")):
+            continue
+        k = j
+        while (
+            k > 0
+            and tokens[k - 1].is_cap
+            and tokens[k - 1].is_word
+            and tokens[k - 1].text not in STOP_CAP
+            and (k - 1) not in covered
+        ):
+            k -= 1
+        words = tokens[k:j]
+        phrase = " ".join(w.text for w in words)
+        if len(words) < 2 or phrase in places or PROGRAMME_WORDS.search(phrase):
+            continue
+        out.append(
+            OrgCandidate(
+                text[words[0].start : words[-1].end],
+                words[0].start,
+                tokens[paren[1] - 1].end,
+                acronym=paren[0],
+                aliases={paren[0]},
+                confidence=0.6,
+            )
+        )
+    return out
+
+
+def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[OrgCandidate]:
+    out: list[OrgCandidate] = []
+    for form, org in gazetteer.organization_names():
+        flags = 0 if is_acronym(form) else re.IGNORECASE
+        for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, flags):
+            aliases = {a for a in (org.acronym, *org.aliases) if a}
+            out.append(
+                OrgCandidate(
+                    org.name,
+                    m.start(),
+                    m.end(),
+                    acronym=org.acronym,
+                    aliases=aliases,
+                    confidence=0.95,
+                    country=org.country,
+                    known=True,
+                )
+            )
+            break
+    return out
+
+
+def _keys(c: OrgCandidate) -> set[str]:
+    return {k for k in (normalize_name(c.name), *(normalize_name(a) for a in c.aliases)) if k}
+
+
+def _same(a: OrgCandidate, b: OrgCandidate) -> bool:
+    ka, kb = _keys(a), _keys(b)
+    if ka & kb:
+        return True
+    na, nb = normalize_name(a.name), normalize_name(b.name)
+    return len(na) > 12 and len(nb) > 12 and (na == nb)
+
+
+def _merge(text: str, cands: list[OrgCandidate]) -> list[Organization]:
+    merged: list[OrgCandidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.confidence)):
+        twin = next((m for m in merged if _same(m, c)), None)
+        if twin is None:
+            merged.append(c)
+            continue
+        if c.known and not twin.known:
+            twin.name, twin.known, twin.country = c.name, True, c.country or twin.country
+        if c.acronym and not twin.acronym:
+            twin.acronym = c.acronym
+        twin.aliases |= c.aliases
+        twin.confidence = max(twin.confidence, c.confidence)
+    # a bare alias mention ("DST") of an earlier organisation is no new organisation
+    out: list[Organization] = []
+    for c in merged:
+        display = c.name if not c.acronym or c.known else f"{c.name} ({c.acronym})"
+        country = c.country or country_of(text[max(0, c.start - 25) : c.end + 15])
+        out.append(
+            Organization(
+                name=Value(display, Evidence(c.start, c.end, c.confidence)),
+                acronym=c.acronym,
+                country=country,
+                aliases=tuple(sorted(c.aliases)),
+                known=c.known,
+            )
+        )
+    return out

@@ -1,0 +1,307 @@
+"""People: name, role and country, in en/fr/vi.
+
+Rules first (they are exact where they fire): a courtesy or academic title before a name ("Dr.", "Mme", "ông",
+"PGS.TS."), a Vietnamese surname opening a 3-4 word capitalised name, a name right after an organisation
+that ends with a country ("Bộ trưởng Bộ KH&CN Bangladesh Mohammad Rafiqul Islam"). spaCy PERSON/PER entities
+of two words or more complete them when they do not overlap an organisation or a place. Later mentions by
+surname ("Dr. Wibisono", "Lindqvist said") are the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sticoop.ingest.evaluation import normalize_name
+from sticoop.ingest.extract.countries import Mention, country_of, lexicon
+from sticoop.ingest.extract.model import Evidence, Person, Value
+from sticoop.ingest.extract.organizations import VI_SURNAMES
+from sticoop.ingest.extract.textutil import fold
+from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
+
+TITLES = frozenset(
+    [
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "Prof",
+        "Prof.",
+        "Professor",
+        "Eng",
+        "Eng.",
+        "Engr.",
+        "H.E",
+        "H.E.",
+        "Dato'",
+        "Datuk",
+        "Dato",
+        "Sir",
+        "Dame",
+        "Madam",
+        "Mme",
+        "Mlle",
+        "M.",
+        "Pr",
+        "Pr.",
+        "Me",
+        "ông",
+        "bà",
+        "Ông",
+        "Bà",
+        "TS.",
+        "ThS.",
+        "PGS.TS.",
+        "GS.TS.",
+        "GS.",
+        "PGS.",
+        "TS",
+        "ThS",
+        "PGS.TS",
+        "GS.TS",
+        "GS",
+        "PGS",
+        "Academician",
+    ]
+)
+TITLE_PAIRS = (("Viện", "sĩ"), ("Tiến", "sĩ"), ("Giáo", "sư"), ("Phó", "giáo"))
+NAME_PARTICLES = frozenset(
+    [
+        "bin",
+        "binti",
+        "van",
+        "von",
+        "de",
+        "da",
+        "dos",
+        "del",
+        "di",
+        "El",
+        "el",
+        "Ben",
+        "ben",
+        "Al",
+        "al",
+        "Abu",
+        "Ould",
+        "le",
+        "La",
+    ]
+)
+ROLE_WORDS = re.compile(
+    r"\b(Minister|Deputy Minister|Vice[- ]Minister|Secretary|Director|President|Vice[- ]President|Chair(?:man)?|"
+    r"Head|Ambassador|Representative|Governor|Rector|Dean|Chief|Commissioner|Coordinator|Officer|Expert|"
+    r"ministre|directeur|directrice|secrétaire|président|chef|ambassadeur|représentant|recteur|attaché|attachée|"
+    r"Bộ trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Vụ trưởng|Cục trưởng|Phó Cục trưởng|"
+    r"Trưởng|Viện trưởng|Đại sứ|đại diện|trưởng đoàn)\b",
+    re.I,
+)
+
+
+@dataclass
+class _Cand:
+    name: str
+    start: int
+    end: int
+    confidence: float
+
+
+def _name_after(tokens: list[Token], j: int, max_len: int = 5) -> tuple[int, int] | None:
+    """Token range [j, k) of a capitalised name starting at j."""
+    k = j
+    while k < len(tokens) and k - j < max_len:
+        t = tokens[k]
+        if t.is_word and t.is_cap and not is_acronym(t.text) and t.text not in TITLES:
+            k += 1
+            continue
+        if t.text in NAME_PARTICLES and k + 1 < len(tokens) and tokens[k + 1].is_cap and k > j:
+            k += 1
+            continue
+        break
+    return (j, k) if k > j else None
+
+
+def _skip_titles(tokens: list[Token], j: int) -> int:
+    while j < len(tokens):
+        if tokens[j].text in TITLES or tokens[j].text.rstrip(".") + "." in TITLES:
+            j += 1
+            if j < len(tokens) and tokens[j].text == ".":
+                j += 1
+            continue
+        if j + 1 < len(tokens) and (tokens[j].text, tokens[j + 1].text.lower()) in TITLE_PAIRS:
+            j += 2
+            continue
+        break
+    return j
+
+
+def _rule_candidates(
+    text: str, tokens: list[Token], lang: str, org_spans: list[tuple[int, int]], body_start: int
+) -> list[_Cand]:
+    out: list[_Cand] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.start < body_start:
+            i += 1
+            continue
+        is_title = t.text in TITLES or (
+            t.text + "." in TITLES and i + 1 < len(tokens) and tokens[i + 1].text == "."
+        )
+        is_pair = i + 1 < len(tokens) and (t.text, tokens[i + 1].text.lower()) in TITLE_PAIRS
+        if is_title or is_pair:
+            if t.text in ("M.", "Me") and lang != "fr":
+                i += 1
+                continue
+            j = _skip_titles(tokens, i)
+            span = _name_after(tokens, j)
+            if span and (span[1] - span[0] >= 2 or _is_surname_ref(tokens, span)):
+                s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+                out.append(_Cand(text[s:e], s, e, 0.85))
+                i = span[1]
+                continue
+        # Vietnamese names: surname + 2-3 capitalised syllables (Nguyễn Hoàng Long; Tran Quoc Hung in English)
+        if t.text in VI_SURNAMES or (lang != "vi" and t.text in _ASCII_SURNAMES):
+            span = _name_after(tokens, i, max_len=4)
+            need = 2 if (lang == "vi" and t.text in VI_SURNAMES) else 3
+            name = text[tokens[span[0]].start : tokens[span[1] - 1].end] if span else ""
+            if (
+                span
+                and span[1] - span[0] >= need
+                and not _inside(tokens[i].start, org_spans)
+                and not any(p in name for p in _places())
+            ):
+                s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+                out.append(_Cand(text[s:e], s, e, 0.75))
+                i = span[1]
+                continue
+        i += 1
+    # a capitalised name right after an organisation ending with a country (Vietnamese role + org + name)
+    for _, org_end in org_spans:
+        j = next((k for k, tok in enumerate(tokens) if tok.start >= org_end), None)
+        if j is None or lang != "vi":
+            continue
+        span = _name_after(tokens, j, max_len=4)
+        if span and span[1] - span[0] >= 2 and text[org_end : tokens[j].start].strip() == "":
+            s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+            out.append(_Cand(text[s:e], s, e, 0.6))
+    return out
+
+
+_ASCII_SURNAMES = frozenset(fold(s).title() for s in VI_SURNAMES) - {
+    "Le",
+    "Do",
+    "Ho",
+    "Van",
+    "Kim",
+    "Mai",
+    "Ha",
+    "Lam",
+    "Cao",
+    "Thai",
+}
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(f for f, (_, kind) in lexicon().items() if kind in ("name", "city") and " " in f)
+
+
+def _is_surname_ref(tokens: list[Token], span: tuple[int, int]) -> bool:
+    return span[1] - span[0] == 1 and len(tokens[span[0]].text) > 2
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _ner_candidates(
+    entities: list[tuple[str, str, int, int]],
+    org_spans: list[tuple[int, int]],
+    places: set[str],
+    body_start: int,
+) -> list[_Cand]:
+    out = []
+    for label, ent_text, s, e in entities:
+        if label not in ("PERSON", "PER") or s < body_start:
+            continue
+        words = ent_text.split()
+        while words and (words[0] in TITLES or words[0].rstrip(".") + "." in TITLES):
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or any(_inside(p, org_spans) for p in (s, e - 1)):
+            continue
+        name = " ".join(words)
+        if name in places or ent_text.isupper() or any(w in places for w in words) or "City" in words:
+            continue
+        if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+            continue
+        out.append(_Cand(name, s, s + len(name), 0.65))
+    return out
+
+
+def _same_person(a: str, b: str) -> bool:
+    na, nb = normalize_name(a).split(), normalize_name(b).split()
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
+    return all(w in long_ for w in short)
+
+
+def find_people(
+    text: str,
+    lang: str,
+    org_spans: list[tuple[int, int]],
+    mentions: list[Mention],
+    entities: list[tuple[str, str, int, int]],
+    places: set[str],
+    body_start: int = 0,
+) -> list[Person]:
+    """Named people with role and country."""
+    tokens = tokenize(text)
+    cands = _rule_candidates(text, tokens, lang, org_spans, body_start)
+    cands += _ner_candidates(entities, org_spans, places, body_start)
+    people: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.confidence)):
+        if any(_inside(c.start, [(o[0], o[1])]) for o in org_spans) and c.confidence < 0.8:
+            continue
+        twin = next((p for p in people if _same_person(p.name, c.name)), None)
+        if twin is None:
+            if len(c.name.split()) < 2:
+                continue
+            people.append(c)
+        elif len(c.name.split()) > len(twin.name.split()):
+            twin.name, twin.start, twin.end = c.name, c.start, c.end
+    return [_with_role(text, p, mentions) for p in people]
+
+
+def _with_role(text: str, p: _Cand, mentions: list[Mention]) -> Person:
+    """Role: the title phrase before the name (same clause) or the apposition after it; country from either."""
+    before = text[max(0, p.start - 120) : p.start]
+    before = re.split(r"[.;:()\n]|,\s(?=[a-zà-ỹ])| (?:and|et|và) ", before)[-1].strip(" ,")
+    before = re.sub(r"^(?:the|la|le|l'|with|by|avec|par|said|according to|theo)\s+", "", before, flags=re.I)
+    after_m = re.match(r",\s*([^,.;()]{3,100}?)(?:,|\.|;| said| a |$)", text[p.end : p.end + 140])
+    role = None
+    for candidate in (before, after_m.group(1) if after_m else ""):
+        candidate = re.sub(
+            r"\b(Mr|Mrs|Ms|Dr|Prof|Eng|H\.E|M|Mme|ông|bà|TS|PGS\.TS|GS\.TS|Dato')\.?\s*$",
+            "",
+            candidate.strip(),
+        ).strip(" ,")
+        if candidate and ROLE_WORDS.search(candidate):
+            role = candidate[:140]
+            break
+    context = (role or "") + " " + text[max(0, p.start - 60) : p.start]
+    country = country_of(role or "") or country_of(context)
+    if country is None:
+        near = [m for m in mentions if abs(m.start - p.start) < 150 and m.kind != "city"]
+        if near:
+            country = min(near, key=lambda m: abs(m.start - p.start)).code
+    return Person(Value(p.name, Evidence(p.start, p.end, p.confidence)), role, country)

@@ -1,0 +1,180 @@
+"""Text helpers shared by the extractors: sentence spans, the dateline, accent-free keys.
+
+Why hand-written: extractors need character offsets for evidence, and a regex splitter that knows the
+abbreviations of press style (Dr., Mr., H.E., PGS.TS.) is faster and steadier than a parser for this.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "eng",
+        "h.e",
+        "e",
+        "st",
+        "no",
+        "mt",
+        "gen",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "m",
+        "mme",
+        "mlle",
+        "pr",
+        "me",
+        "ts",
+        "ths",
+        "gs",
+        "pgs",
+        "pgs.ts",
+        "gs.ts",
+        "ks",
+        "bs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "a.m",
+        "p.m",
+        "approx",
+        "fig",
+        "vol",
+    ]
+)
+_SENT_END = re.compile(r"[.!?…]+[\"»”’)]*(?=\s+[\"«“(]?[A-ZÀ-ỸĐ0-9])|\n\s*\n|\n(?=\s*[A-ZÀ-ỸĐ\"«“])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    index: int
+    paragraph: int
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = re.search(r"([\w.]+)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+@lru_cache(maxsize=64)
+def _split(text: str) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for m in _SENT_END.finditer(text):
+        if m.group(0).startswith(".") and _is_abbreviation(text, m.start()):
+            continue
+        end = m.end()
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(start + lead, end, chunk.strip(), len(out), paragraph))
+        if "\n\n" in text[m.start() : m.end() + 1] or "\n" in m.group(0):
+            paragraph += 1
+        start = end
+    chunk = text[start:]
+    if chunk.strip():
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(start + lead, len(text), chunk.strip(), len(out), paragraph))
+    return tuple(out)
+
+
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences with their character offsets (cached per text)."""
+    return _split(text)
+
+
+def sentence_at(text: str, pos: int) -> Sentence | None:
+    for s in sentences(text):
+        if s.start <= pos < s.end + 1:
+            return s
+    return None
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?"
+    r"(?P<place>[A-ZÀ-ỸĐ][\w’'\-. ]{1,40}?)\s*,\s*(?P<date>[^–—\n]{0,40}?)\s*(?:\([^)]{1,40}\)\s*)?[–—-]\s",
+)
+
+
+def dateline_end(text: str) -> int:
+    """Offset where the dateline ("CANBERRA, 8 March 2024 (wire) –") ends, 0 when there is none."""
+    m = _DATELINE.match(text)
+    if m:
+        return m.end()
+    m = re.match(r"^\s*(?P<place>[A-ZÀ-ỸĐ][\w ]{1,30})\s*\([A-Z]{2,8}\)\s*[–—-]\s", text)
+    return m.end() if m else 0
+
+
+def dateline_place(text: str) -> tuple[str, int] | None:
+    m = _DATELINE.match(text) or re.match(
+        r"^\s*(?P<place>[A-ZÀ-ỸĐ][\w ]{1,30})\s*\([A-Z]{2,8}\)\s*[–—-]\s", text
+    )
+    if not m:
+        return None
+    return m.group("place").strip(), m.start("place")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form (same length is NOT guaranteed; use for keys, not offsets)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unidecode("".join(ch for ch in decomposed if not unicodedata.combining(ch))).lower()
+
+
+def fold_keep_length(text: str) -> str:
+    """Lower-case accent-free text with the SAME length as the input, so regex offsets stay valid."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c))
+        if ch in "đĐ":
+            base = "d"
+        if len(base) != 1:
+            base = ch if len(ch) == 1 else "?"
+        out.append(base.lower() if len(base.lower()) == 1 else base)
+    return "".join(out)
+
+
+def normalize_quotes(text: str) -> str:
+    """Curly apostrophes to straight ones (same length)."""
+    return text.replace("’", "'").replace("‘", "'")
