@@ -1,5 +1,7 @@
-"""Imports every domain's tables so that metadata (Alembic, tests) sees the whole schema."""
+"""Imports every domain's tables so that metadata (Alembic, tests) sees the whole schema, and the audit hook."""
 
+import sticoop.accounts.audit  # noqa: F401  (registers the audit trail on every session)
+from sticoop.accounts.models import ApiToken, AuditEntry, User  # noqa: F401
 from sticoop.activities.models import Event, Visit  # noqa: F401
 from sticoop.agreements.models import Agreement, AgreementStatusChange  # noqa: F401
 from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup  # noqa: F401

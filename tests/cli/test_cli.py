@@ -46,3 +46,21 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path: Path) -> None:
     no_output = run(tmp_path, "export", "--format", "xlsx")
     assert no_output.returncode == 1 and "--output is required" in no_output.stderr
     assert "Traceback" not in result.stderr + missing.stderr + no_output.stderr
+
+
+def test_user_commands_and_audit_export(tmp_path: Path) -> None:
+    assert run(tmp_path, "db", "upgrade").returncode == 0
+    created = run(tmp_path, "user", "create", "Secretary", "--role", "secretariat")
+    assert created.returncode == 0 and "with password:" in created.stdout
+    assert run(tmp_path, "user", "create", "secretary", "--password", "long enough pw").returncode == 1
+    assert run(tmp_path, "user", "create", "weak", "--password", "abc").returncode == 1
+    listed = run(tmp_path, "user", "list")
+    assert "secretary" in listed.stdout and "secretariat" in listed.stdout
+    assert run(tmp_path, "user", "reset-password", "secretary").returncode == 0
+    assert run(tmp_path, "user", "disable", "secretary").returncode == 0
+    missing = run(tmp_path, "user", "disable", "nobody")
+    assert missing.returncode == 1 and "No user 'nobody'" in missing.stderr
+    assert run(tmp_path, "demo", "load").returncode == 0
+    audit = run(tmp_path, "audit", "export")
+    lines = audit.stdout.splitlines()
+    assert lines[0].startswith("id,at,actor,action") and len(lines) > 40 and ",demo,create," in lines[1]

@@ -41,6 +41,8 @@ def get_engine(url: str | None = None) -> Engine:
 
 @cache
 def _session_factory(url: str | None) -> sessionmaker[Session]:
+    import sticoop.models  # noqa: F401  (every table and the audit hook, whoever opens the first session)
+
     return sessionmaker(bind=get_engine(url), expire_on_commit=False)
 
 

@@ -1,0 +1,96 @@
+"""The audit trail: every create, update, delete and status change of a record, written by a flush hook.
+
+The hook runs after each flush, inside the same transaction, so an audit row exists exactly when the
+change it describes is committed — a failed change leaves neither. Snapshots hold the record's columns
+and the ids of its many-to-many links, as JSON.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import NO_VALUE
+
+from sticoop.accounts.models import AuditEntry
+from sticoop.core.models import Record, utcnow
+
+SKIPPED_COLUMNS = frozenset({"search_text", "created_at", "updated_at", "version"})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _entity_type(obj: Any) -> str:
+    from sticoop.core.registry import services
+
+    for name, service in services().items():
+        if isinstance(obj, service.model):
+            return name
+    return type(obj).__tablename__
+
+
+def _snapshot(obj: Any, when: str) -> dict[str, Any]:
+    """Column values and linked ids, either as they are now ("after") or as they were loaded ("before")."""
+    state = inspect(obj)
+    values: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in SKIPPED_COLUMNS:
+            continue
+        history = state.attrs[attr.key].history
+        if when == "before" and history.has_changes():
+            value = history.deleted[0] if history.deleted else None
+        else:
+            value = state.attrs[attr.key].value
+        values[attr.key] = _plain(None if value is NO_VALUE else value)
+    for rel in state.mapper.relationships:
+        if rel.secondary is None:
+            continue
+        history = state.attrs[rel.key].history
+        if when == "before":
+            items = list(history.unchanged or ()) + list(history.deleted or ())
+        else:
+            items = list(history.unchanged or ()) + list(history.added or ())
+        keys = [inspect(item).identity[0] if inspect(item).identity else None for item in items]
+        values[rel.key] = sorted(k for k in keys if k is not None)
+    return values
+
+
+def _changed(obj: Any) -> bool:
+    state = inspect(obj)
+    return any(state.attrs[a.key].history.has_changes() for a in state.mapper.attrs
+               if a.key not in SKIPPED_COLUMNS)
+
+
+@event.listens_for(Session, "after_flush")
+def _write_audit(session: Session, _ctx: Any) -> None:
+    rows: list[dict[str, Any]] = []
+    now = utcnow()
+    default_actor = session.info.get("actor", "system")
+    for obj in session.new:
+        if isinstance(obj, Record):
+            rows.append({"at": now, "actor": obj.updated_by or default_actor, "action": "create",
+                         "entity_type": _entity_type(obj), "entity_id": obj.id, "before": None,
+                         "after": _snapshot(obj, "after")})
+    for obj in session.dirty:
+        if isinstance(obj, Record) and _changed(obj):
+            before, after = _snapshot(obj, "before"), _snapshot(obj, "after")
+            if before == after:
+                continue
+            action = "status" if before.get("status") != after.get("status") else "update"
+            rows.append({"at": now, "actor": obj.updated_by or default_actor, "action": action,
+                         "entity_type": _entity_type(obj), "entity_id": obj.id, "before": before, "after": after})
+    for obj in session.deleted:
+        if isinstance(obj, Record):
+            rows.append({"at": now, "actor": default_actor, "action": "delete", "entity_type": _entity_type(obj),
+                         "entity_id": obj.id, "before": _snapshot(obj, "before"), "after": None})
+    if rows:
+        session.connection().execute(AuditEntry.__table__.insert(), rows)

@@ -1,0 +1,111 @@
+"""`sticoop user ...` and `sticoop audit export`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import secrets
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import select
+
+from sticoop.core.cli import cli_errors
+from sticoop.core.database import new_session, session_scope
+
+user_app = typer.Typer(help="User accounts.", no_args_is_help=True)
+audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
+
+
+def _new_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+@user_app.command("create")
+@cli_errors
+def create(
+    username: str,
+    role: str = typer.Option("viewer", help="admin, secretariat, member or viewer."),
+    password: str = typer.Option(None, help="Initial password; a random one is generated and printed if omitted."),
+    full_name: str = typer.Option(None, "--name"),
+    email: str = typer.Option(None),
+    partnership: list[int] = typer.Option(None, "--partnership", help="Partnership id to assign (repeatable)."),
+) -> None:
+    """Create a user."""
+    from sticoop.accounts.service import create_user
+
+    secret = password or _new_password()
+    with session_scope() as session:
+        user = create_user(session, username, secret, role, full_name, email, partnership or [])
+        typer.echo(f"created {user.role} '{user.username}'" + ("" if password else f" with password: {secret}"))
+
+
+@user_app.command("list")
+@cli_errors
+def list_() -> None:
+    """List users, their role and partnerships."""
+    from sticoop.accounts.service import list_users
+
+    session = new_session()
+    try:
+        table = Table("username", "role", "active", "partnerships", "last login")
+        for user in list_users(session):
+            table.add_row(user.username, user.role, "yes" if user.is_active else "no",
+                          ", ".join(p.name for p in user.partnerships) or "—",
+                          f"{user.last_login:%Y-%m-%d %H:%M}" if user.last_login else "never")
+        Console().print(table)
+    finally:
+        session.close()
+
+
+@user_app.command("disable")
+@cli_errors
+def disable(username: str) -> None:
+    """Disable a user and revoke their tokens."""
+    from sticoop.accounts.service import disable_user, get_user
+
+    with session_scope() as session:
+        disable_user(session, get_user(session, username))
+    typer.echo(f"disabled '{username}' and revoked their tokens")
+
+
+@user_app.command("reset-password")
+@cli_errors
+def reset_password(username: str, password: str = typer.Option(None, help="New password; random if omitted.")) -> None:
+    """Set a new password (and lift any lockout)."""
+    from sticoop.accounts.service import get_user, set_password
+
+    secret = password or _new_password()
+    with session_scope() as session:
+        set_password(session, get_user(session, username), secret)
+    typer.echo(f"password of '{username}' reset" + ("" if password else f" to: {secret}"))
+
+
+@audit_app.command("export")
+@cli_errors
+def export_audit(output: Path = typer.Option(None, "--output", "-o", help="CSV file; stdout when omitted.")) -> None:
+    """Export the whole audit log as CSV (oldest first)."""
+    from sticoop.accounts.models import AuditEntry
+
+    session = new_session()
+    handle = output.open("w", newline="", encoding="utf-8") if output else sys.stdout
+    try:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "at", "actor", "action", "entity_type", "entity_id", "before", "after"])
+        rows = session.scalars(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=1000))
+        for e in rows:
+            writer.writerow([e.id, e.at.isoformat(), e.actor, e.action, e.entity_type, e.entity_id,
+                             json.dumps(e.before, ensure_ascii=False) if e.before is not None else "",
+                             json.dumps(e.after, ensure_ascii=False) if e.after is not None else ""])
+    finally:
+        session.close()
+        if output:
+            handle.close()
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(user_app, name="user")
+    app.add_typer(audit_app, name="audit")

@@ -1,0 +1,161 @@
+"""Accounts: argon2 password hashes, lockout after repeated failures, personal access tokens, audit queries."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.accounts.models import ApiToken, AuditEntry, Role, User
+from sticoop.core.crud import load_many
+from sticoop.core.errors import Conflict, NotFound, ValidationFailed
+from sticoop.core.models import utcnow
+from sticoop.partnerships.models import Partnership
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 10
+TOKEN_PREFIX = "stc_"
+
+_hasher = PasswordHasher()
+
+
+class LoginFailed(ValidationFailed):
+    status_code = 401
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes; everything here is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(f"A password needs at least {MIN_PASSWORD_LENGTH} characters", field="password")
+
+
+def create_user(session: Session, username: str, password: str, role: str = Role.viewer,
+                full_name: str | None = None, email: str | None = None,
+                partnership_ids: list[int] | None = None, organization_id: int | None = None) -> User:
+    username = username.strip().lower()
+    if not username or len(username) > 80 or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
+        raise ValidationFailed("A username is letters, digits, '.', '-' or '_' (up to 80)", field="username")
+    if role not in Role.__members__:
+        raise ValidationFailed(f"Unknown role '{role}'; one of: {', '.join(Role)}", field="role")
+    check_password_strength(password)
+    if session.scalar(select(User.id).where(User.username == username)):
+        raise Conflict(f"User '{username}' already exists", field="username")
+    user = User(username=username, password_hash=_hasher.hash(password), role=role, full_name=full_name,
+                email=email, organization_id=organization_id)
+    user.partnerships = load_many(session, Partnership, partnership_ids or [], "partnership")
+    session.add(user)
+    session.flush()
+    return user
+
+
+def get_user(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None:
+        raise NotFound(f"No user '{username}'")
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.username)))
+
+
+def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> User:
+    """Check a password; after MAX_FAILED_LOGINS failures the account is locked for LOCKOUT.
+
+    The same message for unknown users and wrong passwords, so the login form does not reveal who exists.
+    """
+    now = now or utcnow()
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None or not user.is_active:
+        _hasher.hash(password)  # spend the same time as a real check
+        raise LoginFailed("Wrong username or password")
+    locked_until = _aware(user.locked_until)
+    if locked_until and locked_until > now:
+        raise LoginFailed(f"Too many failed attempts; try again after {locked_until:%H:%M} UTC")
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        user.failed_logins += 1
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until = now + LOCKOUT
+            user.failed_logins = 0
+        session.flush()
+        raise LoginFailed("Wrong username or password") from None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login = now
+    session.flush()
+    return user
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    check_password_strength(password)
+    user.password_hash = _hasher.hash(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    session.flush()
+
+
+def disable_user(session: Session, user: User) -> None:
+    user.is_active = False
+    for token in session.scalars(select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))):
+        token.revoked_at = utcnow()
+    session.flush()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_token(session: Session, user: User, name: str, days: int | None = 90) -> tuple[ApiToken, str]:
+    """Returns the stored token row and the secret, which is never stored and cannot be shown again."""
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user_id=user.id, name=name.strip()[:120] or "token", token_hash=_token_hash(secret),
+                     prefix=secret[:10], expires_at=utcnow() + timedelta(days=days) if days else None)
+    session.add(token)
+    session.flush()
+    return token, secret
+
+
+def user_for_token(session: Session, secret: str, now: datetime | None = None) -> User:
+    now = now or utcnow()
+    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(secret)))
+    if token is None or token.revoked_at is not None:
+        raise LoginFailed("Invalid or revoked token")
+    expires = _aware(token.expires_at)
+    if expires is not None and expires <= now:
+        raise LoginFailed("This token has expired")
+    user = session.get(User, token.user_id)
+    if user is None or not user.is_active:
+        raise LoginFailed("Invalid or revoked token")
+    token.last_used_at = now
+    return user
+
+
+def revoke_token(session: Session, token_id: int) -> None:
+    token = session.get(ApiToken, token_id)
+    if token is None:
+        raise NotFound(f"No token {token_id}")
+    token.revoked_at = token.revoked_at or utcnow()
+    session.flush()
+
+
+def history(session: Session, entity_type: str, entity_id: int, limit: int = 200) -> list[AuditEntry]:
+    return list(session.scalars(
+        select(AuditEntry).where(AuditEntry.entity_type == entity_type, AuditEntry.entity_id == entity_id)
+        .order_by(AuditEntry.id.desc()).limit(limit)
+    ))

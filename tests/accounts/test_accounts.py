@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.accounts import service as accounts
+from sticoop.accounts.models import AuditEntry
+from sticoop.core.database import new_session
+from sticoop.core.errors import Conflict, ValidationFailed
+from sticoop.core.models import utcnow
+
+
+def test_passwords_are_argon2_and_lockout_after_failures(db: Session) -> None:
+    user = accounts.create_user(db, "Officer", "correct horse battery", "secretariat")
+    assert user.username == "officer" and user.password_hash.startswith("$argon2")
+    assert accounts.authenticate(db, "officer", "correct horse battery").id == user.id
+    for _ in range(accounts.MAX_FAILED_LOGINS):
+        with pytest.raises(accounts.LoginFailed, match="Wrong username or password"):
+            accounts.authenticate(db, "officer", "wrong password!")
+    with pytest.raises(accounts.LoginFailed, match="Too many failed attempts"):
+        accounts.authenticate(db, "officer", "correct horse battery")
+    later = utcnow() + accounts.LOCKOUT + timedelta(seconds=1)
+    assert accounts.authenticate(db, "officer", "correct horse battery", now=later).id == user.id
+    with pytest.raises(Conflict):
+        accounts.create_user(db, "officer", "another long password")
+    with pytest.raises(ValidationFailed, match="at least"):
+        accounts.create_user(db, "short", "abc")
+    with pytest.raises(ValidationFailed, match="Unknown role"):
+        accounts.create_user(db, "x", "long enough password", role="god")
+
+
+def test_tokens_are_hashed_shown_once_revocable_and_expire(db: Session) -> None:
+    user = accounts.create_user(db, "api", "long enough password", "viewer")
+    token, secret = accounts.create_token(db, user, "laptop", days=30)
+    assert secret.startswith("stc_") and secret not in token.token_hash
+    assert accounts.user_for_token(db, secret).id == user.id
+    with pytest.raises(accounts.LoginFailed, match="expired"):
+        accounts.user_for_token(db, secret, now=utcnow() + timedelta(days=31))
+    accounts.revoke_token(db, token.id)
+    with pytest.raises(accounts.LoginFailed, match="revoked"):
+        accounts.user_for_token(db, secret)
+    _t2, secret2 = accounts.create_token(db, user, "ci")
+    accounts.disable_user(db, user)
+    with pytest.raises(accounts.LoginFailed):
+        accounts.user_for_token(db, secret2)
+
+
+def _audit(db_url: str) -> list[AuditEntry]:
+    with new_session(db_url) as session:
+        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+
+
+def test_every_change_is_audited_in_its_transaction(client: TestClient, db_url: str) -> None:
+    p = client.post("/api/v1/partnerships", json={"name": "Vietnam–Laos", "country_codes": ["VNM", "LAO"]}).json()
+    client.patch(f"/api/v1/partnerships/{p['id']}", json={"version": 1, "name": "Việt Nam–Lào",
+                                                          "country_codes": ["VNM", "LAO", "KHM"]})
+    a = client.post("/api/v1/agreements", json={"title": "Action plan", "kind": "action_plan"}).json()
+    client.post(f"/api/v1/agreements/{a['id']}/transitions", json={"version": a["version"], "to_status": "signed"})
+    client.delete(f"/api/v1/partnerships/{p['id']}", params={"version": 2})
+    entries = [(e.action, e.entity_type) for e in _audit(db_url)]
+    assert entries == [("create", "partnership"), ("update", "partnership"), ("create", "agreement"),
+                       ("status", "agreement"), ("delete", "partnership")]
+    update = _audit(db_url)[1]
+    assert update.before["name"] == "Vietnam–Laos" and update.after["name"] == "Việt Nam–Lào"
+    assert update.before["countries"] == ["LAO", "VNM"] and update.after["countries"] == ["KHM", "LAO", "VNM"]
+
+
+def test_failed_changes_leave_no_audit_entry(client: TestClient, db_url: str) -> None:
+    p = client.post("/api/v1/partnerships", json={"name": "A", "country_codes": ["VNM", "LAO"]}).json()
+    before = len(_audit(db_url))
+    assert client.patch(f"/api/v1/partnerships/{p['id']}", json={"version": 9, "name": "B"}).status_code == 409
+    assert client.post("/api/v1/partnerships", json={"name": "B", "country_codes": ["VNM", "XXX"]}).status_code == 422
+    c = client.post("/api/v1/committees", json={"partnership_id": p["id"], "name": "JC"}).json()
+    client.post("/api/v1/sessions", json={"committee_id": c["id"], "number": 1})
+    assert client.post("/api/v1/sessions", json={"committee_id": c["id"], "number": 1}).status_code == 409
+    assert len(_audit(db_url)) == before + 2  # the committee and the first session only
