@@ -1,17 +1,22 @@
-"""HTML pages (Jinja2 + HTMX). Placeholder until the page set lands."""
+"""The dashboard, the error page, and the hook the app factory uses to render HTML errors."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from sticoop.core.api import DB
+from sticoop.dashboard.service import dashboard
+from sticoop.web.render import render
+
 router = APIRouter(include_in_schema=False)
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
-    return HTMLResponse(f"<h1>{status}</h1><p>{message}</p>", status_code=status)
+    """An error as a page in the user's language, keeping the navigation so they can carry on."""
+    return render(request, "error.html", {"status": status, "message": message}, status=status)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
-    return HTMLResponse("<h1>sticoop</h1>")
+def home(request: Request, db: DB) -> HTMLResponse:
+    return render(request, "home.html", {"board": dashboard(db)})

@@ -1,0 +1,225 @@
+"""The pages every record type shares: a filtered, paginated list and the create/edit form.
+
+A domain declares an :class:`EntityPages` (its service, schemas, form fields, filters and table template)
+and calls :func:`add_list_and_form_routes`; its own ``pages.py`` adds the detail page. Routes stay thin:
+parse the request, call one service function, render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session as DbSession
+
+from sticoop.core.api import DB, Actor
+from sticoop.core.crud import RecordService
+from sticoop.core.errors import DomainError
+from sticoop.core.listing import ListParams
+from sticoop.web import choices, forms
+from sticoop.web.forms import FormField
+from sticoop.web.labels import N_
+from sticoop.web.render import formatter, is_htmx, render
+
+PAGE_SIZE = 25
+FILTER_KEYS = ("q", "country", "status", "kind", "partnership_id", "committee_id", "date_from", "date_to")
+
+RowsHook = Callable[[DbSession, list[Any]], dict[str, Any]]
+ConvertHook = Callable[[DbSession, dict[str, Any], Any], dict[str, Any]]
+
+
+@dataclass
+class EntityPages:
+    entity: str
+    path: str
+    service: RecordService
+    in_schema: type[BaseModel]
+    patch_schema: type[BaseModel]
+    fields: tuple[FormField, ...]
+    title: str
+    new_title: str
+    edit_title: str
+    table: str
+    filters: tuple[str, ...] = ("q",)
+    status_group: str | None = None
+    kind_group: str | None = None
+    date_label: str | None = None
+    new_label: str = N_("New")
+    #: extra context for the table (names looked up for the page's rows in bounded queries)
+    rows: RowsHook | None = None
+    #: turns the form's flat values into the schema's shape (nested lists, derived keys)
+    convert: ConvertHook | None = None
+    #: the form's current values for an existing record
+    initial: Callable[[Any], dict[str, Any]] | None = None
+    #: schema field -> form field, when an error names a field the form shows under another name
+    aliases: dict[str, str] = field(default_factory=dict)
+    #: where to go after saving (default: the record's own page)
+    redirect: Callable[[Any], str] | None = None
+    #: False for records shown only inside another record's page (progress updates, assessments)
+    with_list: bool = True
+
+
+# ----- lists -------------------------------------------------------------------------------------
+def list_params(request: Request, spec: EntityPages) -> tuple[ListParams, dict[str, str], str | None]:
+    """ListParams from the query string; a value that cannot be used is dropped with a message, not a 422."""
+    _ = formatter(request)._
+    chosen = {k: request.query_params.get(k, "").strip() for k in FILTER_KEYS}
+    chosen = {k: v for k, v in chosen.items() if v and (k in spec.filters or k in ("partnership_id", "committee_id")
+                                                        or (k.startswith("date_") and "date" in spec.filters))}
+    values: dict[str, Any] = dict(chosen)
+    problem = None
+    for key in ("partnership_id", "committee_id"):
+        if key in values and not values[key].isdigit():
+            values.pop(key)
+    for key in ("date_from", "date_to"):
+        if key in values:
+            try:
+                values[key] = date.fromisoformat(values[key])
+            except ValueError:
+                values.pop(key)
+                problem = _("Enter dates as YYYY-MM-DD.")
+    offset = request.query_params.get("offset", "0")
+    values["offset"] = min(int(offset), 10_000_000) if offset.isdigit() else 0
+    values["limit"] = PAGE_SIZE
+    try:
+        params = ListParams(**values)
+    except ValidationError:
+        values.pop("date_from", None)
+        values.pop("date_to", None)
+        problem = _("The end of the date range is before its start.")
+        params = ListParams(**values)
+    return params, chosen, problem
+
+
+def filter_options(db: DbSession, request: Request, spec: EntityPages) -> dict[str, list[tuple[str, str]]]:
+    fmt = formatter(request)
+    options: dict[str, list[tuple[str, str]]] = {}
+    if "country" in spec.filters:
+        options["country"] = choices.load(db, fmt, "countries")
+    if "partnership_id" in spec.filters:
+        options["partnership_id"] = choices.load(db, fmt, "partnerships")
+    if spec.status_group:
+        options["status"] = choices.load(db, fmt, f"enum:{spec.status_group}")
+    if spec.kind_group:
+        options["kind"] = choices.load(db, fmt, f"enum:{spec.kind_group}")
+    return options
+
+
+def list_page(request: Request, db: DbSession, spec: EntityPages) -> HTMLResponse:
+    params, chosen, problem = list_params(request, spec)
+    items, total = spec.service.list(db, params)
+    context = {
+        "spec": spec, "items": items, "total": total, "params": params, "chosen": chosen, "problem": problem,
+        "options": filter_options(db, request, spec), **(spec.rows(db, items) if spec.rows else {}),
+    }
+    template = "_results.html" if is_htmx(request) and request.headers.get("hx-target") == "results" else "list.html"
+    return render(request, template, context)
+
+
+# ----- forms -------------------------------------------------------------------------------------
+def default_initial(spec: EntityPages, obj: Any) -> dict[str, Any]:
+    raw: dict[str, Any] = {}
+    for f in spec.fields:
+        value = getattr(obj, f.name, None)
+        if f.kind == "multiselect":
+            raw[f.name] = [str(v) for v in value or []]
+        elif f.kind == "lines":
+            raw[f.name] = "\n".join(str(v) for v in value or [])
+        else:
+            raw[f.name] = "" if value is None else (value.isoformat() if isinstance(value, date) else str(value))
+    return raw
+
+
+def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str, Any], errors: dict[str, str],
+              obj: Any = None, status: int = 200) -> HTMLResponse:
+    fmt = formatter(request)
+    schema = spec.patch_schema if obj is not None else spec.in_schema
+    shown = [f for f in spec.fields
+             if (f.name in schema.model_fields or f.name not in spec.in_schema.model_fields)
+             and not (obj is not None and f.create_only)]
+    options = {}
+    for f in shown:
+        if f.source:
+            current = raw.get(f.name)
+            chosen = current if isinstance(current, list) else [current]
+            options[f.name] = choices.load(db, fmt, f.source, chosen)
+    action = f"{spec.path}/{obj.id}/edit" if obj is not None else f"{spec.path}/new"
+    back = request.query_params.get("back", "")
+    local_back = back if back.startswith("/") and not back.startswith("//") else None
+    cancel = f"{spec.path}/{obj.id}" if obj is not None else local_back or spec.path
+    context = {
+        "spec": spec, "fields": shown, "raw": raw, "errors": errors, "options": options, "obj": obj,
+        "action": action, "cancel": cancel, "form_error": errors.get(forms.FORM_ERROR),
+        "unplaced_errors": {k: v for k, v in errors.items() if k != forms.FORM_ERROR
+                            and k not in {f.name for f in shown}},
+        "title": spec.edit_title if obj is not None else spec.new_title,
+    }
+    return render(request, "form.html", context, status=status)
+
+
+async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str, obj: Any = None) -> Response:
+    """Validate and save; on any error roll back, and show the form again with the messages (422/409)."""
+    _ = formatter(request)._
+    form = await request.form()
+    raw = forms.raw_values(spec.fields, form)
+    creating = obj is None
+    fields = [f for f in spec.fields if creating or not f.create_only]
+    data, errors = forms.typed_values(fields, raw, _)
+    schema = spec.in_schema if creating else spec.patch_schema
+    status = 422
+    try:
+        if spec.convert and not errors:
+            data = spec.convert(db, data, obj)
+        if not creating:
+            version = str(form.get("version", ""))
+            data["version"] = int(version) if version.isdigit() else None
+        model, schema_errors = forms.validate(schema, data, creating, _, spec.aliases)
+        errors = {**schema_errors, **errors}
+        if model is not None and not errors:
+            saved = spec.service.create(db, model, actor) if creating else spec.service.update(db, obj.id, model,
+                                                                                                 actor)
+            target = spec.redirect(saved) if spec.redirect else f"{spec.path}/{saved.id}"
+            return RedirectResponse(target, status_code=303)
+    except DomainError as exc:
+        db.rollback()
+        errors = forms.domain_errors(exc, _, spec.aliases)
+        status = exc.status_code if exc.status_code in (409, 422) else 422
+    if not creating:
+        db.rollback()
+        obj = spec.service.get(db, obj.id)
+        raw["version"] = str(form.get("version", ""))
+    return form_page(request, db, spec, raw, errors, obj, status=status)
+
+
+def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
+    """GET list, GET/POST new, GET/POST edit for one record type."""
+
+    if spec.with_list:
+        @router.get(spec.path, response_class=HTMLResponse, name=f"{spec.entity}_list")
+        def list_records(request: Request, db: DB) -> HTMLResponse:
+            return list_page(request, db, spec)
+
+    @router.get(spec.path + "/new", response_class=HTMLResponse, name=f"{spec.entity}_new")
+    def new_record(request: Request, db: DB) -> HTMLResponse:
+        prefilled = forms.raw_values(spec.fields, request.query_params)
+        return form_page(request, db, spec, prefilled, {})
+
+    @router.post(spec.path + "/new", response_class=HTMLResponse)
+    async def create_record(request: Request, db: DB, actor: Actor) -> Response:
+        return await submit(request, db, spec, actor)
+
+    @router.get(spec.path + "/{record_id:int}/edit", response_class=HTMLResponse, name=f"{spec.entity}_edit")
+    def edit_record(record_id: int, request: Request, db: DB) -> HTMLResponse:
+        obj = spec.service.get(db, record_id)
+        raw = spec.initial(obj) if spec.initial else default_initial(spec, obj)
+        raw["version"] = str(obj.version)
+        return form_page(request, db, spec, raw, {}, obj)
+
+    @router.post(spec.path + "/{record_id:int}/edit", response_class=HTMLResponse)
+    async def update_record(record_id: int, request: Request, db: DB, actor: Actor) -> Response:
+        return await submit(request, db, spec, actor, spec.service.get(db, record_id))

@@ -1,0 +1,31 @@
+/* Small enhancements; every page works without them. */
+(function () {
+  "use strict";
+
+  /* A search box above long multi-selects (countries, organisations, people), so nobody scrolls 250 names. */
+  function addFilter(select) {
+    if (select.dataset.filterReady || select.options.length < 12) return;
+    select.dataset.filterReady = "1";
+    var box = document.createElement("input");
+    box.type = "search";
+    box.className = "select-filter";
+    box.placeholder = document.documentElement.lang === "fr" ? "Filtrer…" :
+      document.documentElement.lang === "vi" ? "Lọc…" : "Filter…";
+    box.setAttribute("aria-label", box.placeholder);
+    box.addEventListener("input", function () {
+      var needle = box.value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+      Array.prototype.forEach.call(select.options, function (option) {
+        var text = option.text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+        option.hidden = needle !== "" && text.indexOf(needle) === -1 && !option.selected;
+      });
+    });
+    select.parentNode.insertBefore(box, select);
+  }
+
+  function enhance(root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll("select[data-filterable]"), addFilter);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:load", function (event) { enhance(event.target); });
+})();
