@@ -7,6 +7,7 @@ from sticoop.agreements.models import Agreement, AgreementStatusChange  # noqa: 
 from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup  # noqa: F401
 from sticoop.core.models import Base  # noqa: F401
 from sticoop.documents.models import Document, DocumentLink  # noqa: F401
+from sticoop.ingest.models import Intake  # noqa: F401
 from sticoop.partners.models import Organization, Person, Position  # noqa: F401
 from sticoop.partnerships.models import AgendaItem, Committee, Partnership, Session, SessionDelegate  # noqa: F401
 from sticoop.projects.models import Programme, Project, ProjectPartner  # noqa: F401

@@ -1,0 +1,152 @@
+"""Ingest: a document becomes an Intake (draft) holding its extraction; a person accepts or rejects it.
+
+Storing the document and creating its Intake is one transaction; so is accepting it, which writes every
+proposed record and links each to the source document (provenance). The same bytes (sha256) or the same
+URL never make a second Intake.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.core.config import get_settings
+from sticoop.core.crud import RecordService
+from sticoop.core.errors import Conflict, ValidationFailed
+from sticoop.core.models import utcnow
+from sticoop.core.text import fold
+from sticoop.documents.models import Document, DocumentLink
+from sticoop.documents.service import documents
+from sticoop.ingest.models import Intake, IntakeStatus
+from sticoop.ingest.readers import ReaderError, read_bytes
+
+#: extraction labels -> agreement status in sticoop's lifecycle
+AGREEMENT_STATUS = {"signed": "signed", "planned": "planned", "discussed": "negotiating", "renewed": "renewed"}
+GAZETTEER_LIMIT = 20_000
+
+
+@dataclass
+class IngestResult:
+    intake: Intake
+    created: bool  # False when the same document was already ingested
+
+
+class IntakeService(RecordService[Intake]):
+    model = Intake
+    entity = "intake"
+    label = "Intake"
+    filters = {"status": lambda v: Intake.status == v}
+    sortable = ("id", "status", "published")
+    default_sort = "-id"
+
+
+intakes = IntakeService()
+
+
+def gazetteer(session: Session) -> Any:
+    """Known organisations and committees from the database, so extraction matches what is already there."""
+    from sticoop.ingest.extract import Gazetteer, KnownCommittee, KnownOrganization
+    from sticoop.partners.models import Organization
+    from sticoop.partnerships.models import Committee
+
+    orgs = session.scalars(select(Organization).order_by(Organization.updated_at.desc()).limit(GAZETTEER_LIMIT))
+    committees = session.scalars(select(Committee).limit(GAZETTEER_LIMIT))
+    return Gazetteer(
+        organizations=[KnownOrganization(name=o.name, acronym=o.acronym, aliases=tuple(o.aliases or ()),
+                                         country=o.country_code) for o in orgs],
+        committees=[KnownCommittee(name=c.name, countries=tuple(c.partnership.country_codes)) for c in committees],
+    )
+
+
+def ingest_bytes(session: Session, content: bytes, filename: str, source_url: str | None = None,
+                 published: date | None = None, actor: str = "system") -> IngestResult:
+    """Read, detect the language, extract, and store document + Intake; nothing is written on error."""
+    from sticoop.ingest.extract import extract
+    from sticoop.ingest.language import detect_language
+
+    if source_url:
+        existing = session.scalar(select(Intake).join(Document).where(Document.source_url == source_url))
+        if existing is not None:
+            return IngestResult(existing, False)
+    max_bytes = get_settings().max_upload_bytes
+    suffix = Path(filename).suffix.lower() or ".html"
+    try:
+        doc = read_bytes(content, suffix, name=filename, max_bytes=max_bytes)
+    except ReaderError as exc:
+        raise ValidationFailed(str(exc)) from None
+    language = doc.language or detect_language(doc.text).code
+    published = published or doc.published
+    media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    stored, created = documents.store(session, content, filename, media_type, source_url=source_url,
+                                      language=language, text=doc.text, actor=actor)
+    if not created:
+        existing = session.scalar(select(Intake).where(Intake.document_id == stored.id))
+        if existing is not None:
+            return IngestResult(existing, False)
+    intake = Intake(document_id=stored.id, language=language, published=published, title=doc.title,
+                    created_by=actor, updated_by=actor)
+    if language not in ("en", "fr", "vi"):
+        intake.status = IntakeStatus.unsupported
+        intake.note = f"Language '{language or 'unknown'}' is not supported for extraction; the document is kept."
+    else:
+        extraction = extract(doc.text, published=published, language=language, gazetteer=gazetteer(session))
+        intake.labels = extraction.to_labels()
+    session.add(intake)
+    session.flush()
+    return IngestResult(intake, True)
+
+
+def reject(session: Session, intake_id: int, version: int, actor: str = "system") -> Intake:
+    intake = _pending(session, intake_id, version)
+    intake.status = IntakeStatus.rejected
+    intake.decided_at = utcnow()
+    intake.updated_by = actor
+    session.flush()
+    return intake
+
+
+def _pending(session: Session, intake_id: int, version: int) -> Intake:
+    intake = intakes.get(session, intake_id)
+    intakes.check_version(intake, version)
+    if intake.status != IntakeStatus.draft:
+        raise Conflict(f"Intake {intake_id} is {intake.status}; only a draft can be accepted or rejected")
+    return intake
+
+
+def accept(session: Session, intake_id: int, version: int, labels: dict[str, Any] | None = None,
+           actor: str = "system") -> Intake:
+    """Write the proposed records (as reviewed: `labels` replaces the extraction when given)."""
+    from sticoop.ingest.accept import write_records
+
+    intake = _pending(session, intake_id, version)
+    reviewed = labels if labels is not None else (intake.labels or {})
+    created = write_records(session, reviewed, actor)
+    for entity_type, entity_id in {(c["type"], c["id"]) for c in created}:
+        session.add(DocumentLink(document_id=intake.document_id, entity_type=entity_type, entity_id=entity_id,
+                                 relation="source"))
+    intake.labels = reviewed
+    intake.created_records = created
+    intake.status = IntakeStatus.accepted
+    intake.decided_at = utcnow()
+    intake.updated_by = actor
+    session.flush()
+    return intake
+
+
+def sources_of(session: Session, entity_type: str, entity_id: int) -> list[Document]:
+    """The documents a record came from (provenance)."""
+    return list(session.scalars(
+        select(Document).join(DocumentLink, DocumentLink.document_id == Document.id)
+        .where(DocumentLink.entity_type == entity_type, DocumentLink.entity_id == entity_id,
+               DocumentLink.relation == "source")
+    ))
+
+
+def same_name(a: str, b: str) -> bool:
+    return fold(a) == fold(b)
