@@ -30,7 +30,12 @@ from sticoop.partnerships.models import Session as CommitteeSession
 from sticoop.partnerships.service import committees, partnerships, sessions
 from sticoop.reference.countries import country_name, is_valid_code
 
-AGREEMENT_STATUS = {"signed": "signed", "planned": "planned", "discussed": "negotiating", "renewed": "renewed"}
+AGREEMENT_STATUS = {
+    "signed": "signed",
+    "planned": "planned",
+    "discussed": "negotiating",
+    "renewed": "renewed",
+}
 EVENT_KIND = {"training": "training_course", "tech_transfer_event": "tech_transfer_fair"}
 
 
@@ -52,7 +57,9 @@ def write_records(session: Session, labels: dict[str, Any], actor: str) -> list[
     def note(kind: str, obj: Any, title: str, new: bool) -> None:
         created.append({"type": kind, "id": obj.id, "title": title[:200], "new": new})
 
-    codes = sorted({c.upper() for c in labels.get("countries") or [] if isinstance(c, str) and is_valid_code(c)})
+    codes = sorted(
+        {c.upper() for c in labels.get("countries") or [] if isinstance(c, str) and is_valid_code(c)}
+    )
     start, end = _dates(labels.get("event_date"))
 
     org_ids: list[int] = []
@@ -71,12 +78,15 @@ def write_records(session: Session, labels: dict[str, Any], actor: str) -> list[
         if not name:
             continue
         country = item.get("country") if is_valid_code(item.get("country") or "") else None
-        match = next((p for p in session.scalars(select(Person).where(Person.search_text == fold(name)).limit(5))),
-                     None)
+        match = next(
+            (p for p in session.scalars(select(Person).where(Person.search_text == fold(name)).limit(5))),
+            None,
+        )
         if match is None:
             positions = [par.PositionIn(title=item["role"][:300])] if item.get("role") else []
-            match = people.create(session, par.PersonIn(name=name[:200], country_code=country, positions=positions),
-                                  actor)
+            match = people.create(
+                session, par.PersonIn(name=name[:200], country_code=country, positions=positions), actor
+            )
             note("person", match, name, True)
         else:
             note("person", match, match.name, False)
@@ -86,27 +96,51 @@ def write_records(session: Session, labels: dict[str, Any], actor: str) -> list[
     committee_session = None
     committee_label = labels.get("committee") or None
     if partnership is not None and committee_label and committee_label.get("name"):
-        committee_session = _session(session, partnership, committee_label, start, end,
-                                     labels.get("location_country"), actor, note)
+        committee_session = _session(
+            session, partnership, committee_label, start, end, labels.get("location_country"), actor, note
+        )
 
     for item in labels.get("agreements") or []:
         status = AGREEMENT_STATUS.get(item.get("status") or "", "planned")
         signed = date.fromisoformat(item["date"]) if status == "signed" and item.get("date") else None
-        agreement = agreements.create(session, agr.AgreementIn(
-            title=(item.get("title") or "Agreement")[:500], status=status, signed_date=signed,
-            partnership_id=partnership.id if partnership else None, country_codes=codes, organization_ids=org_ids,
-        ), actor)
+        agreement = agreements.create(
+            session,
+            agr.AgreementIn(
+                title=(item.get("title") or "Agreement")[:500],
+                status=status,
+                signed_date=signed,
+                partnership_id=partnership.id if partnership else None,
+                country_codes=codes,
+                organization_ids=org_ids,
+            ),
+            actor,
+        )
         note("agreement", agreement, agreement.title, True)
 
     if partnership is not None:
         for text in labels.get("commitments") or []:
-            commitment = commitments.create(session, com.CommitmentIn(
-                text=text, partnership_id=partnership.id,
-                session_id=committee_session.id if committee_session else None,
-            ), actor)
+            commitment = commitments.create(
+                session,
+                com.CommitmentIn(
+                    text=text,
+                    partnership_id=partnership.id,
+                    session_id=committee_session.id if committee_session else None,
+                ),
+                actor,
+            )
             note("commitment", commitment, text, True)
-        _activity(session, labels, partnership, codes, start, end, org_ids, list(people_by_name.values()), actor,
-                  note)
+        _activity(
+            session,
+            labels,
+            partnership,
+            codes,
+            start,
+            end,
+            org_ids,
+            list(people_by_name.values()),
+            actor,
+            note,
+        )
     return created
 
 
@@ -124,49 +158,101 @@ def _partnership(session: Session, codes: list[str], actor: str, note: Any) -> P
     return created
 
 
-def _session(session: Session, partnership: Partnership, label: dict[str, Any], start: date | None,
-             end: date | None, location: str | None, actor: str, note: Any) -> CommitteeSession | None:
+def _session(
+    session: Session,
+    partnership: Partnership,
+    label: dict[str, Any],
+    start: date | None,
+    end: date | None,
+    location: str | None,
+    actor: str,
+    note: Any,
+) -> CommitteeSession | None:
     name = label["name"]
-    committee = next((c for c in session.scalars(select(Committee).where(Committee.partnership_id == partnership.id))
-                      if fold(c.name) == fold(name)), None)
+    committee = next(
+        (
+            c
+            for c in session.scalars(select(Committee).where(Committee.partnership_id == partnership.id))
+            if fold(c.name) == fold(name)
+        ),
+        None,
+    )
     if committee is None:
-        committee = committees.create(session, pas.CommitteeIn(partnership_id=partnership.id, name=name[:300]), actor)
+        committee = committees.create(
+            session, pas.CommitteeIn(partnership_id=partnership.id, name=name[:300]), actor
+        )
         note("committee", committee, name, True)
     else:
         note("committee", committee, committee.name, False)
     number = label.get("session_number")
     if not isinstance(number, int) or number < 1:
         return None
-    existing = session.scalar(select(CommitteeSession).where(CommitteeSession.committee_id == committee.id,
-                                                             CommitteeSession.number == number))
+    existing = session.scalar(
+        select(CommitteeSession).where(
+            CommitteeSession.committee_id == committee.id, CommitteeSession.number == number
+        )
+    )
     if existing is not None:
         note("session", existing, f"{committee.name} — session {number}", False)
         return existing
-    created = sessions.create(session, pas.SessionIn(
-        committee_id=committee.id, number=number, start_date=start, end_date=end,
-        country_code=location if location and is_valid_code(location) else None,
-    ), actor)
+    created = sessions.create(
+        session,
+        pas.SessionIn(
+            committee_id=committee.id,
+            number=number,
+            start_date=start,
+            end_date=end,
+            country_code=location if location and is_valid_code(location) else None,
+        ),
+        actor,
+    )
     note("session", created, f"{committee.name} — session {number}", True)
     return created
 
 
-def _activity(session: Session, labels: dict[str, Any], partnership: Partnership, codes: list[str],
-              start: date | None, end: date | None, org_ids: list[int], person_ids: list[int], actor: str,
-              note: Any) -> None:
+def _activity(
+    session: Session,
+    labels: dict[str, Any],
+    partnership: Partnership,
+    codes: list[str],
+    start: date | None,
+    end: date | None,
+    org_ids: list[int],
+    person_ids: list[int],
+    actor: str,
+    note: Any,
+) -> None:
     kind = labels.get("event_type")
     location = labels.get("location_country")
     if kind in EVENT_KIND:
-        event = events.create(session, act.EventIn(
-            kind=EVENT_KIND[kind], title=(labels.get("title") or f"{kind.replace('_', ' ').capitalize()}")[:500],
-            partnership_id=partnership.id, start_date=start, end_date=end,
-            country_code=location if location and is_valid_code(location) else None, organizer_ids=org_ids,
-        ), actor)
+        event = events.create(
+            session,
+            act.EventIn(
+                kind=EVENT_KIND[kind],
+                title=(labels.get("title") or f"{kind.replace('_', ' ').capitalize()}")[:500],
+                partnership_id=partnership.id,
+                start_date=start,
+                end_date=end,
+                country_code=location if location and is_valid_code(location) else None,
+                organizer_ids=org_ids,
+            ),
+            actor,
+        )
         note("event", event, event.title, True)
     elif kind == "ministerial_visit" and location in codes:
         origin = next((c for c in codes if c != location), None)
         if origin:
-            visit = visits.create(session, act.VisitIn(
-                partnership_id=partnership.id, from_country_code=origin, to_country_code=location,
-                start_date=start, end_date=end, member_ids=person_ids, organization_met_ids=[],
-            ), actor)
+            visit = visits.create(
+                session,
+                act.VisitIn(
+                    partnership_id=partnership.id,
+                    from_country_code=origin,
+                    to_country_code=location,
+                    start_date=start,
+                    end_date=end,
+                    member_ids=person_ids,
+                    organization_met_ids=[],
+                ),
+                actor,
+            )
             note("visit", visit, f"{origin} → {location}", True)

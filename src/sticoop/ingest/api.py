@@ -17,14 +17,23 @@ router = APIRouter(prefix="/intakes", tags=["ingest"])
 def list_intakes(db: DB, status: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     params = ListParams(status=status, limit=min(max(limit, 1), 200), offset=max(offset, 0))
     items, total = intakes.list(db, params)
-    return {"items": [s.IntakeOut.model_validate(i) for i in items], "total": total, "limit": params.limit,
-            "offset": params.offset}
+    return {
+        "items": [s.IntakeOut.model_validate(i) for i in items],
+        "total": total,
+        "limit": params.limit,
+        "offset": params.offset,
+    }
 
 
-@router.post("", response_model=s.IntakeOut, status_code=201,
-             summary="Upload a press release or minutes (.txt .md .html .pdf .docx) and extract it")
-async def upload(db: DB, actor: Actor, file: Annotated[UploadFile, File()],
-                 published: Annotated[str | None, Form()] = None) -> s.IntakeOut:
+@router.post(
+    "",
+    response_model=s.IntakeOut,
+    status_code=201,
+    summary="Upload a press release or minutes (.txt .md .html .pdf .docx) and extract it",
+)
+async def upload(
+    db: DB, actor: Actor, file: Annotated[UploadFile, File()], published: Annotated[str | None, Form()] = None
+) -> s.IntakeOut:
     limit = get_settings().max_upload_bytes
     content = await file.read(limit + 1)
     if len(content) > limit:
@@ -32,7 +41,9 @@ async def upload(db: DB, actor: Actor, file: Annotated[UploadFile, File()],
     try:
         published_on = date.fromisoformat(published) if published else None
     except ValueError:
-        raise ValidationFailed(f"published '{published}' is not a date YYYY-MM-DD", field="published") from None
+        raise ValidationFailed(
+            f"published '{published}' is not a date YYYY-MM-DD", field="published"
+        ) from None
     result = ingest_bytes(db, content, file.filename or "document.txt", published=published_on, actor=actor)
     return s.IntakeOut.model_validate(result.intake)
 
@@ -42,8 +53,11 @@ def get_intake(record_id: int, db: DB) -> s.IntakeOut:
     return s.IntakeOut.model_validate(intakes.get(db, record_id))
 
 
-@router.post("/{record_id}/accept", response_model=s.IntakeOut,
-             summary="Write the proposed records (as reviewed) in one transaction, linked to the document")
+@router.post(
+    "/{record_id}/accept",
+    response_model=s.IntakeOut,
+    summary="Write the proposed records (as reviewed) in one transaction, linked to the document",
+)
 def accept_intake(record_id: int, payload: s.DecisionIn, db: DB, actor: Actor) -> s.IntakeOut:
     return s.IntakeOut.model_validate(accept(db, record_id, payload.version, payload.labels, actor))
 

@@ -47,7 +47,9 @@ def extract_command(
         return
     lang = detect_language(doc.text)
     if not lang.supported:
-        _fail(f"{file.name}: language {lang.code or 'unknown'} is not supported for extraction (en, fr, vi)", 3)
+        _fail(
+            f"{file.name}: language {lang.code or 'unknown'} is not supported for extraction (en, fr, vi)", 3
+        )
     result = extract(doc.text, published=pub or doc.published, language=lang.code)
     labels = result.to_labels(with_evidence=evidence)
     if as_json:
@@ -93,7 +95,11 @@ def run_eval(files: list[Path]) -> tuple[Any, list[str]]:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             problems.append(f"{f.name}: unreadable JSON ({type(exc).__name__})")
             continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not isinstance(obj.get("labels"), dict):
+        if (
+            not isinstance(obj, dict)
+            or not isinstance(obj.get("text"), str)
+            or not isinstance(obj.get("labels"), dict)
+        ):
             problems.append(f"{f.name}: needs 'text' and 'labels'")
             continue
         pub = None
@@ -102,7 +108,9 @@ def run_eval(files: list[Path]) -> tuple[Any, list[str]]:
                 pub = date.fromisoformat(obj["published"])
             except ValueError:
                 problems.append(f"{f.name}: bad 'published' date")
-        pred = extract(obj["text"], published=pub, language=obj.get("language")).to_labels(with_evidence=False)
+        pred = extract(obj["text"], published=pub, language=obj.get("language")).to_labels(
+            with_evidence=False
+        )
         triples.append((f.name, obj["labels"], pred))
     return evaluate(triples), problems
 
@@ -130,7 +138,9 @@ def eval_command(
         table.add_column(col, justify="right" if col != "kind" else "left")
     rows = list(report.per_kind.items()) + [("overall (micro)", report.overall)]
     for kind, c in rows:
-        table.add_row(kind, str(c.tp), str(c.fp), str(c.fn), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}")
+        table.add_row(
+            kind, str(c.tp), str(c.fp), str(c.fn), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"
+        )
     console = Console()
     console.print(table)
     if per_article:

@@ -17,8 +17,10 @@ def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str]:
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise ValidationFailed(f"{url}: not an http(s) URL")
     try:
-        with httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=True) as client, \
-                client.stream("GET", url, headers={"User-Agent": "sticoop-ingest"}) as response:
+        with (
+            httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=True) as client,
+            client.stream("GET", url, headers={"User-Agent": "sticoop-ingest"}) as response,
+        ):
             if response.status_code >= 400:
                 raise ValidationFailed(f"{url}: the server answered HTTP {response.status_code}")
             chunks: list[bytes] = []
@@ -31,9 +33,11 @@ def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str]:
             content_type = response.headers.get("content-type", "").split(";")[0].strip()
     except httpx.HTTPError as exc:
         raise ValidationFailed(f"{url}: unreachable ({type(exc).__name__})") from None
-    suffix = {"application/pdf": ".pdf", "text/plain": ".txt",
-              "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}.get(
-        content_type, ".html")
+    suffix = {
+        "application/pdf": ".pdf",
+        "text/plain": ".txt",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    }.get(content_type, ".html")
     name = parsed.path.rstrip("/").rsplit("/", 1)[-1] or parsed.netloc
     if not name.lower().endswith(suffix):
         name += suffix

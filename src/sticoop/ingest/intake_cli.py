@@ -56,14 +56,18 @@ def ingest(
                         raise DomainError(f"{source}: no such file")
                     size = source.stat().st_size
                     if size > max_bytes:
-                        raise DomainError(f"{source.name}: {size / 1048576:.1f} MB is over the "
-                                          f"{max_bytes / 1048576:.0f} MB limit")
+                        raise DomainError(
+                            f"{source.name}: {size / 1048576:.1f} MB is over the "
+                            f"{max_bytes / 1048576:.0f} MB limit"
+                        )
                     content, name, source_url = source.read_bytes(), source.name, None
                 else:
                     content, name = fetch_url(source, max_bytes)
                     source_url = source
                 with session_scope() as session:  # one transaction per document
-                    result = ingest_bytes(session, content, name, source_url=source_url, published=published_on)
+                    result = ingest_bytes(
+                        session, content, name, source_url=source_url, published=published_on
+                    )
                     intake_id, created, status = result.intake.id, result.created, result.intake.status
                 if created:
                     ingested += 1

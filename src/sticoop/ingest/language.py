@@ -12,8 +12,22 @@ from functools import lru_cache
 from typing import Any
 
 SUPPORTED: frozenset[str] = frozenset({"en", "fr", "vi"})
-_LINGUA_LANGUAGES = ("ENGLISH", "FRENCH", "VIETNAMESE", "GERMAN", "SPANISH", "PORTUGUESE", "ITALIAN",
-                     "INDONESIAN", "THAI", "CHINESE", "JAPANESE", "KOREAN", "RUSSIAN", "ARABIC")
+_LINGUA_LANGUAGES = (
+    "ENGLISH",
+    "FRENCH",
+    "VIETNAMESE",
+    "GERMAN",
+    "SPANISH",
+    "PORTUGUESE",
+    "ITALIAN",
+    "INDONESIAN",
+    "THAI",
+    "CHINESE",
+    "JAPANESE",
+    "KOREAN",
+    "RUSSIAN",
+    "ARABIC",
+)
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     if size == 0:
         raise ReaderError(f"{p.name}: empty file")
     if size > max_bytes:
-        raise ReaderError(f"{p.name}: file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit")
+        raise ReaderError(
+            f"{p.name}: file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit"
+        )
     suffix = p.suffix.lower()
     data = p.read_bytes()
     return read_bytes(data, suffix, name=p.name, path=p, max_bytes=max_bytes)
@@ -62,14 +64,20 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return read_document(path, max_bytes).text
 
 
-def read_bytes(data: bytes, suffix: str, name: str = "document", path: Path | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_bytes(
+    data: bytes,
+    suffix: str,
+    name: str = "document",
+    path: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
     """Read in-memory content (an upload) of the given type ('.pdf', '.html'...)."""
     if not data:
         raise ReaderError(f"{name}: empty file")
     if len(data) > max_bytes:
-        raise ReaderError(f"{name}: file is {len(data) / 1048576:.1f} MB, over the "
-                          f"{max_bytes / 1048576:.0f} MB limit")
+        raise ReaderError(
+            f"{name}: file is {len(data) / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit"
+        )
     suffix = suffix.lower() if suffix.startswith(".") else "." + suffix.lower()
     if suffix in (".txt", ".md"):
         doc = Document(_decode(data, name), path, suffix[1:])
@@ -82,7 +90,9 @@ def read_bytes(data: bytes, suffix: str, name: str = "document", path: Path | No
     elif suffix == ".json":
         doc = _corpus_json(data, name, path)
     else:
-        raise ReaderError(f"{name}: unsupported file type {suffix or '(none)'}; use one of {', '.join(SUFFIXES)}")
+        raise ReaderError(
+            f"{name}: unsupported file type {suffix or '(none)'}; use one of {', '.join(SUFFIXES)}"
+        )
     if not doc.text.strip():
         raise ReaderError(f"{name}: no text found")
     return doc
@@ -91,7 +101,9 @@ def read_bytes(data: bytes, suffix: str, name: str = "document", path: Path | No
 def _decode(data: bytes, name: str) -> str:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReaderError(f"{name}: binary content, not text")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+    for encoding in (
+        ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",)
+    ):
         try:
             text = data.decode(encoding)
             break
@@ -150,8 +162,13 @@ def _pdf(data: bytes, name: str) -> str:
     return text
 
 
-def check_zip_bomb(data: bytes, name: str, max_total: int = MAX_DOCX_UNCOMPRESSED,
-                   max_ratio: float = MAX_DOCX_RATIO, max_entries: int = MAX_DOCX_ENTRIES) -> None:
+def check_zip_bomb(
+    data: bytes,
+    name: str,
+    max_total: int = MAX_DOCX_UNCOMPRESSED,
+    max_ratio: float = MAX_DOCX_RATIO,
+    max_entries: int = MAX_DOCX_ENTRIES,
+) -> None:
     """Refuse archives whose declared content is too big, too compressed or too many files, before inflating."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -164,7 +181,9 @@ def check_zip_bomb(data: bytes, name: str, max_total: int = MAX_DOCX_UNCOMPRESSE
         total = sum(i.file_size for i in infos)
         packed = max(sum(i.compress_size for i in infos), 1)
         if total > max_total:
-            raise ReaderError(f"{name}: DOCX would inflate to {total / 1048576:.0f} MB; refused as a zip bomb")
+            raise ReaderError(
+                f"{name}: DOCX would inflate to {total / 1048576:.0f} MB; refused as a zip bomb"
+            )
         if total / packed > max_ratio and total > 10 * 1024 * 1024:
             raise ReaderError(f"{name}: DOCX compression ratio {total / packed:.0f}:1; refused as a zip bomb")
         if "word/document.xml" not in archive.namelist():

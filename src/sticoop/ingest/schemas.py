@@ -22,4 +22,6 @@ class IntakeOut(RecordOut):
 
 class DecisionIn(Input):
     version: int = Field(ge=1)
-    labels: dict[str, Any] | None = Field(default=None, description="The reviewed labels; the extraction if omitted.")
+    labels: dict[str, Any] | None = Field(
+        default=None, description="The reviewed labels; the extraction if omitted."
+    )

@@ -27,7 +27,12 @@ from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.ingest.readers import ReaderError, read_bytes
 
 #: extraction labels -> agreement status in sticoop's lifecycle
-AGREEMENT_STATUS = {"signed": "signed", "planned": "planned", "discussed": "negotiating", "renewed": "renewed"}
+AGREEMENT_STATUS = {
+    "signed": "signed",
+    "planned": "planned",
+    "discussed": "negotiating",
+    "renewed": "renewed",
+}
 GAZETTEER_LIMIT = 20_000
 
 
@@ -55,17 +60,31 @@ def gazetteer(session: Session) -> Any:
     from sticoop.partners.models import Organization
     from sticoop.partnerships.models import Committee
 
-    orgs = session.scalars(select(Organization).order_by(Organization.updated_at.desc()).limit(GAZETTEER_LIMIT))
+    orgs = session.scalars(
+        select(Organization).order_by(Organization.updated_at.desc()).limit(GAZETTEER_LIMIT)
+    )
     committees = session.scalars(select(Committee).limit(GAZETTEER_LIMIT))
     return Gazetteer(
-        organizations=[KnownOrganization(name=o.name, acronym=o.acronym, aliases=tuple(o.aliases or ()),
-                                         country=o.country_code) for o in orgs],
-        committees=[KnownCommittee(name=c.name, countries=tuple(c.partnership.country_codes)) for c in committees],
+        organizations=[
+            KnownOrganization(
+                name=o.name, acronym=o.acronym, aliases=tuple(o.aliases or ()), country=o.country_code
+            )
+            for o in orgs
+        ],
+        committees=[
+            KnownCommittee(name=c.name, countries=tuple(c.partnership.country_codes)) for c in committees
+        ],
     )
 
 
-def ingest_bytes(session: Session, content: bytes, filename: str, source_url: str | None = None,
-                 published: date | None = None, actor: str = "system") -> IngestResult:
+def ingest_bytes(
+    session: Session,
+    content: bytes,
+    filename: str,
+    source_url: str | None = None,
+    published: date | None = None,
+    actor: str = "system",
+) -> IngestResult:
     """Read, detect the language, extract, and store document + Intake; nothing is written on error."""
     from sticoop.ingest.extract import extract
     from sticoop.ingest.language import detect_language
@@ -83,17 +102,33 @@ def ingest_bytes(session: Session, content: bytes, filename: str, source_url: st
     language = doc.language or detect_language(doc.text).code
     published = published or doc.published
     media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    stored, created = documents.store(session, content, filename, media_type, source_url=source_url,
-                                      language=language, text=doc.text, actor=actor)
+    stored, created = documents.store(
+        session,
+        content,
+        filename,
+        media_type,
+        source_url=source_url,
+        language=language,
+        text=doc.text,
+        actor=actor,
+    )
     if not created:
         existing = session.scalar(select(Intake).where(Intake.document_id == stored.id))
         if existing is not None:
             return IngestResult(existing, False)
-    intake = Intake(document_id=stored.id, language=language, published=published, title=doc.title,
-                    created_by=actor, updated_by=actor)
+    intake = Intake(
+        document_id=stored.id,
+        language=language,
+        published=published,
+        title=doc.title,
+        created_by=actor,
+        updated_by=actor,
+    )
     if language not in ("en", "fr", "vi"):
         intake.status = IntakeStatus.unsupported
-        intake.note = f"Language '{language or 'unknown'}' is not supported for extraction; the document is kept."
+        intake.note = (
+            f"Language '{language or 'unknown'}' is not supported for extraction; the document is kept."
+        )
     else:
         extraction = extract(doc.text, published=published, language=language, gazetteer=gazetteer(session))
         intake.labels = extraction.to_labels()
@@ -119,8 +154,13 @@ def _pending(session: Session, intake_id: int, version: int) -> Intake:
     return intake
 
 
-def accept(session: Session, intake_id: int, version: int, labels: dict[str, Any] | None = None,
-           actor: str = "system") -> Intake:
+def accept(
+    session: Session,
+    intake_id: int,
+    version: int,
+    labels: dict[str, Any] | None = None,
+    actor: str = "system",
+) -> Intake:
     """Write the proposed records (as reviewed: `labels` replaces the extraction when given)."""
     from sticoop.ingest.accept import write_records
 
@@ -128,8 +168,14 @@ def accept(session: Session, intake_id: int, version: int, labels: dict[str, Any
     reviewed = labels if labels is not None else (intake.labels or {})
     created = write_records(session, reviewed, actor)
     for entity_type, entity_id in {(c["type"], c["id"]) for c in created}:
-        session.add(DocumentLink(document_id=intake.document_id, entity_type=entity_type, entity_id=entity_id,
-                                 relation="source"))
+        session.add(
+            DocumentLink(
+                document_id=intake.document_id,
+                entity_type=entity_type,
+                entity_id=entity_id,
+                relation="source",
+            )
+        )
     intake.labels = reviewed
     intake.created_records = created
     intake.status = IntakeStatus.accepted
@@ -141,11 +187,17 @@ def accept(session: Session, intake_id: int, version: int, labels: dict[str, Any
 
 def sources_of(session: Session, entity_type: str, entity_id: int) -> list[Document]:
     """The documents a record came from (provenance)."""
-    return list(session.scalars(
-        select(Document).join(DocumentLink, DocumentLink.document_id == Document.id)
-        .where(DocumentLink.entity_type == entity_type, DocumentLink.entity_id == entity_id,
-               DocumentLink.relation == "source")
-    ))
+    return list(
+        session.scalars(
+            select(Document)
+            .join(DocumentLink, DocumentLink.document_id == Document.id)
+            .where(
+                DocumentLink.entity_type == entity_type,
+                DocumentLink.entity_id == entity_id,
+                DocumentLink.relation == "source",
+            )
+        )
+    )
 
 
 def same_name(a: str, b: str) -> bool:

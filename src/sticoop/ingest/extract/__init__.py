@@ -8,5 +8,13 @@ from sticoop.ingest.extract.core import SUPPORTED, extract
 from sticoop.ingest.extract.gazetteer import Gazetteer, KnownCommittee, KnownOrganization
 from sticoop.ingest.extract.model import Evidence, Extraction, Value
 
-__all__ = ["SUPPORTED", "Evidence", "Extraction", "Gazetteer", "KnownCommittee", "KnownOrganization", "Value",
-           "extract"]
+__all__ = [
+    "SUPPORTED",
+    "Evidence",
+    "Extraction",
+    "Gazetteer",
+    "KnownCommittee",
+    "KnownOrganization",
+    "Value",
+    "extract",
+]

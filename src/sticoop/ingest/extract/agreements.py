@@ -20,14 +20,25 @@ NOUNS = re.compile(
     r"framework agreement|work ?plan|plan of action|action plan|programme of cooperation|cooperation programme|"
     r"renewal|conventions?|protocole d'entente|procès-verbal|mémorandum|plan d'action|programme de coopération|"
     r"[Hh]iệp định|[Bb]iên bản(?: ghi nhớ)?|[Tt]hỏa thuận|[Tt]hoả thuận|[Kk]ế hoạch hành động|[Nn]ghị định thư|"
-    r"[Hh]ợp đồng chuyển giao(?: công nghệ)?|[Cc]hương trình hợp tác)\b"
+    r"[Hh]ợp đồng chuyển giao(?: công nghệ)?|[Cc]hương trình hợp tác|[Kk]ế hoạch hợp tác|cooperation plan|"
+    r"plan de coopération)\b"
 )
-RENEW = re.compile(r"\b(renew\w*|extend\w* (?:the|their) (?:agreement|programme)|renouvel\w*|reconduit\w*|"
-                   r"gia hạn)\b", re.I)
-SIGN = re.compile(r"\b(sign\w*|inked|conclud\w*|approv\w*|adopt\w*|sign[ée]\w*|paraph\w*|conclu\w*|"
-                  r"approuv\w*|adopt[ée]\w*|ký(?: kết)?|thông qua)\b", re.I)
-DISCUSS = re.compile(r"\b(discuss\w*|examin\w*|review\w*|negotiat\w*|discut\w*|examin[ée]\w*|négoci\w*|"
-                     r"thảo luận|trao đổi về|xem xét|đàm phán)\b", re.I)
+RENEW = re.compile(
+    r"\b(renew(?:ed|al|als|s|ing)?|extend\w* (?:the|their) (?:agreement|programme)|renouvel\w*|reconduit\w*|"
+    r"gia hạn)\b",
+    re.I,
+)
+SIGN = re.compile(
+    r"\b(sign\w*|inked|conclud\w*|approv\w*|adopt\w*|sign[ée]\w*|paraph\w*|conclu\w*|"
+    r"approuv\w*|adopt[ée]\w*|ký(?: kết)?|thông qua|thống nhất)\b",
+    re.I,
+)
+DISCUSS = re.compile(
+    r"\b(discuss\w*|examin\w*|review\w*|negotiat\w*|discut\w*|examin[ée]\w*|négoci\w*|"
+    r"study|studying|explore|exploring|consider\w*|étudier|étudie\w*|"
+    r"thảo luận|trao đổi về|xem xét|đàm phán)\b",
+    re.I,
+)
 PLAN = re.compile(
     r"\b(will|would|could|may|to|hopes?|plans?|planned|intends?|expected|aim\w*|with a view to|soon|"
     r"prévoi\w*|pourrai\w*|devrai\w*|doit|envisag\w*|d'ici|à signer|de signer|"
@@ -35,7 +46,9 @@ PLAN = re.compile(
     re.I,
 )
 ASIDE = re.compile(r"\b(similar|comparable|semblables?|tương tự|in the past|has its own|a déjà)\b", re.I)
-DEFINITE = re.compile(r"(?:\b(?:the|this|that|under the|le|la|l'|cet|cette|ce|theo)\s*$)", re.I)
+DEFINITE = re.compile(
+    r"(?:\b(?:the|this|that|under the|le|la|l'|cet|cette|ce|theo)\s*(?:renewed|new|revised)?\s*$)", re.I
+)
 _PRIORITY = {"renewed": 3, "planned": 2, "signed": 1, "discussed": 0}
 
 
@@ -45,7 +58,7 @@ def _status(clause: str, noun_pos: int) -> str | None:
     sign = SIGN.search(clause)
     if sign:
         before = clause[: sign.start()]
-        if PLAN.search(before[-45:]) or re.search(r"\b(could|would|may|pourrait|sẽ|dự kiến)\b", clause, re.I):
+        if PLAN.search(before[-45:]):
             return "planned"
         return "signed"
     if DISCUSS.search(clause):
@@ -53,37 +66,55 @@ def _status(clause: str, noun_pos: int) -> str | None:
     return None
 
 
-def find_agreements(text: str, dates_by_status: dict[str, str | None] | None = None) -> list[Agreement]:
+def find_agreements(text: str) -> list[Agreement]:
     """Agreement items with status (one per agreement, not per mention)."""
     out: list[Agreement] = []
     for sent in sentences(text):
         if ASIDE.search(sent.text):
             continue
-        for m in NOUNS.finditer(sent.text):
-            clause_start = max(sent.text.rfind(";", 0, m.start()), 0)
-            clause = sent.text[clause_start:]
-            status = _status(clause, m.start() - clause_start)
+        nouns = list(NOUNS.finditer(sent.text))
+        for k, m in enumerate(nouns):
+            # the clause of this noun: from the previous noun (or ';') to the next noun
+            seg_start = max(nouns[k - 1].end() if k else 0, sent.text.rfind(";", 0, m.start()) + 1)
+            seg_end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sent.text)
+            clause = sent.text[seg_start:seg_end]
+            status = _status(clause, m.start() - seg_start)
             if status is None:
                 continue
             before = sent.text[: m.start()]
-            back_ref = bool(DEFINITE.search(before[-12:])) and out and m.group(0).lower() not in (
-                "work plan", "workplan", "plan of action", "kế hoạch hành động")
+            back_ref = (
+                bool(DEFINITE.search(before[-12:]))
+                and out
+                and m.group(0).lower()
+                not in ("work plan", "workplan", "plan of action", "kế hoạch hành động")
+            )
             if back_ref or (out and m.group(0).lower() == "renewal"):
                 prev = out[-1]
                 if _PRIORITY[status] > _PRIORITY[prev.status] and status != "discussed":
                     prev.status = status
-                break
+                continue
+            if (
+                out
+                and out[-1].title.evidence.start >= sent.start
+                and status == out[-1].status
+                and not _has_verb(sent.text[nouns[k - 1].end() : m.start()])
+            ):
+                continue  # a second noun for the same agreement in the same clause
             title = _title(sent.text, m)
             start = sent.start + m.start()
             out.append(Agreement(Value(title, Evidence(start, sent.start + m.end(), 0.6)), status))
-            break  # one agreement per sentence
     return out
+
+
+def _has_verb(between: str) -> bool:
+    return bool(SIGN.search(between) or RENEW.search(between) or DISCUSS.search(between))
 
 
 def _title(sentence: str, m: re.Match[str]) -> str:
     """The agreement noun with its complement ('memorandum of understanding on bioeconomy ...')."""
-    tail = re.match(r"[^,.;()]{0,90}", sentence[m.end():])
+    tail = re.match(r"[^,.;()]{0,90}", sentence[m.end() :])
     title = (m.group(0) + (tail.group(0) if tail else "")).strip()
-    title = re.split(r"\s+(?:was|were|is|has|had|will|which|that|between the two|qui|a été|ont été|đã|được|sẽ)\b",
-                     title)[0]
+    title = re.split(
+        r"\s+(?:was|were|is|has|had|will|which|that|between the two|qui|a été|ont été|đã|được|sẽ)\b", title
+    )[0]
     return title.strip()

@@ -28,8 +28,13 @@ def _guess_language(text: str) -> str:
     return detect_language(text).code or "en"
 
 
-def extract(text: str, published: date | None = None, language: str | None = None,
-            gazetteer: Gazetteer | None = None, use_ner: bool = True) -> Extraction:
+def extract(
+    text: str,
+    published: date | None = None,
+    language: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    use_ner: bool = True,
+) -> Extraction:
     """Read a press report and return what it says about the cooperation, every value with evidence.
 
     `published` is the base for relative dates ("on Tuesday"); `language` (ISO 639-1) is detected when None;
@@ -55,9 +60,25 @@ def extract(text: str, published: date | None = None, language: str | None = Non
     places = {f for f, (_, kind) in countries_mod.lexicon().items() if kind in ("name", "city")}
     ents = nlp.entities(text, lang) if use_ner else []
     result.people = find_people(text, lang, org_spans, party_result.mentions, ents, places, body)
-    result.organizations += _headless_orgs(text, ents, org_spans + committee_spans,
-                                           [(p.name.evidence.start, p.name.evidence.end) for p in result.people],
-                                           places, body)
+    person_spans = [(p.name.evidence.start, p.name.evidence.end) for p in result.people]
+    # an 'organisation' that swallowed a person's name ("Science and ICT Park Ji-hoon") is a misreading
+    result.organizations = [
+        o
+        for o in orgs
+        if not any(
+            s < o.name.evidence.end and o.name.evidence.start < e and o.name.evidence.end <= e + 1
+            for s, e in person_spans
+        )
+    ]
+    org_spans = [(o.name.evidence.start, o.name.evidence.end) for o in result.organizations]
+    result.organizations += _headless_orgs(
+        text,
+        ents,
+        org_spans + committee_spans,
+        [(p.name.evidence.start, p.name.evidence.end) for p in result.people],
+        places,
+        body,
+    )
     result.event_date = extract_event_date(text, published)
     result.fields = find_fields(text, skip_spans=org_spans + committee_spans)
     result.agreements = find_agreements(text)

@@ -128,8 +128,8 @@ def find_mentions(text: str) -> list[Mention]:
             if not _case_ok(form, surface):
                 continue
         if surface in AMBIGUOUS:
-            before = text_n[max(0, m.start() - 12):m.start()].rstrip()
-            if not any(before.endswith(cue) for cue in AMBIGUOUS_OK_BEFORE):
+            before = text_n[max(0, m.start() - 12) : m.start()].rstrip().lower()
+            if not any(before.endswith(cue.lower()) for cue in AMBIGUOUS_OK_BEFORE):
                 continue
         code, kind = entry
         out.append(Mention(code, m.start(), m.end(), kind, surface))

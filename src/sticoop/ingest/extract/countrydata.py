@@ -303,6 +303,12 @@ AMBIGUOUS_OK_BEFORE = (
     "và",
     "between",
     "from",
+    "liên bang",
+    "–",
+    "-",
+    "việt",
+    "sang",
+    "ở",
 )
 
 # Major cities (capitals and frequent venues): name forms -> ISO3.

@@ -26,9 +26,17 @@ log = logging.getLogger(__name__)
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
     [
-        "january jan janvier janv", "february feb feb. février fevrier févr", "march mar mars",
-        "april apr avril avr", "may mai", "june jun juin", "july jul juillet juil", "august aug août aout",
-        "september sep sept septembre", "october oct octobre", "november nov novembre",
+        "january jan janvier janv",
+        "february feb feb. février fevrier févr",
+        "march mar mars",
+        "april apr avril avr",
+        "may mai",
+        "june jun juin",
+        "july jul juillet juil",
+        "august aug août aout",
+        "september sep sept septembre",
+        "october oct octobre",
+        "november nov novembre",
         "december dec décembre decembre déc",
     ],
     start=1,
@@ -39,8 +47,15 @@ _MONTH = r"(?P<{}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, r
 
 WEEKDAYS: dict[str, int] = {}
 for _i, _names in enumerate(
-    ["monday lundi", "tuesday mardi", "wednesday mercredi", "thursday jeudi", "friday vendredi",
-     "saturday samedi", "sunday dimanche"]
+    [
+        "monday lundi",
+        "tuesday mardi",
+        "wednesday mercredi",
+        "thursday jeudi",
+        "friday vendredi",
+        "saturday samedi",
+        "sunday dimanche",
+    ]
 ):
     for _n in _names.split():
         WEEKDAYS[_n] = _i
@@ -50,20 +65,65 @@ _D = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th|er)?"
 
 RANGE_PATTERNS = [
     # from July 26 to 30 (2023) / from March 4 to 7
-    re.compile(r"\b(?:from|between)\s+" + _MONTH.format("m1") + r"\s+" + _D.format("d1") + r"\s*(?:to|and|-|–)\s*"
-               + r"(?:" + _MONTH.format("m2") + r"\s+)?" + _D.format("d2") + _Y.format("y"), re.I),
+    re.compile(
+        r"\b(?:from|between)\s+"
+        + _MONTH.format("m1")
+        + r"\s+"
+        + _D.format("d1")
+        + r"\s*(?:to|and|-|–)\s*"
+        + r"(?:"
+        + _MONTH.format("m2")
+        + r"\s+)?"
+        + _D.format("d2")
+        + _Y.format("y"),
+        re.I,
+    ),
     # from 4 to 7 March / from 30 October to 10 November / du 9 au 11 octobre / du 17 avril au 2 mai
-    re.compile(r"\b(?:from|between|du|entre le)\s+" + _D.format("d1") + r"(?:\s+" + _MONTH.format("m1") + ")?"
-               + r"\s*(?:to|and|au|et le|-|–)\s*" + _D.format("d2") + r"\s+" + _MONTH.format("m2")
-               + _Y.format("y"), re.I),
+    re.compile(
+        r"\b(?:from|between|du|entre le)\s+"
+        + _D.format("d1")
+        + r"(?:\s+"
+        + _MONTH.format("m1")
+        + ")?"
+        + r"\s*(?:to|and|au|et le|-|–)\s*"
+        + _D.format("d2")
+        + r"\s+"
+        + _MONTH.format("m2")
+        + _Y.format("y"),
+        re.I,
+    ),
+    # September 10-11(, 2024) / Sept. 10–11
+    re.compile(
+        _MONTH.format("m1") + r"\s+" + _D.format("d1") + r"\s*[-–]\s*" + _D.format("d2") + _Y.format("y"),
+        re.I,
+    ),
+    # 10-11 September (2024) / 9-11 octobre
+    re.compile(
+        r"(?<![\d/])"
+        + _D.format("d1")
+        + r"\s*[-–]\s*"
+        + _D.format("d2")
+        + r"\s+"
+        + _MONTH.format("m2")
+        + _Y.format("y"),
+        re.I,
+    ),
     # 20-21/9(/2023), từ 24-26/11
-    re.compile(r"(?<![\d/])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])"),
+    re.compile(
+        r"(?<![\d/])(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])"
+    ),
     # từ ngày 10/7 đến 4/8, từ ngày 10/7/2023 đến ngày 4/8/2023
-    re.compile(r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})(?:/(?P<y1>\d{4}))?\s+đến\s+(?:ngày\s+)?"
-               r"(?P<d2>\d{1,2})(?:/(?P<m2>\d{1,2}))?(?:/(?P<y>\d{4}))?", re.I),
+    re.compile(
+        r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})(?:/(?P<y1>\d{4}))?\s+đến\s+(?:ngày\s+)?"
+        r"(?P<d2>\d{1,2})(?:/(?P<m2>\d{1,2}))?(?:/(?P<y>\d{4}))?",
+        re.I,
+    ),
     # từ ngày 26 đến 30/7
-    re.compile(r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s+đến\s+(?:ngày\s+)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})"
-               r"(?:/(?P<y>\d{4}))?", re.I),
+    re.compile(
+        r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s+đến\s+(?:ngày\s+)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})"
+        r"(?:/(?P<y>\d{4}))?",
+        re.I,
+    ),
 ]
 
 SINGLE_PATTERNS = [
@@ -91,10 +151,27 @@ DURATION = re.compile(
     r"|\b(?P<nv>hai|ba|bốn|năm|\d)\s+ngày\b",
     re.I,
 )
-_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "deux": 2, "trois": 3, "quatre": 4,
-        "cinq": 5, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
-END_VERBS = re.compile(r"\b(wrapped up|completed|concluded|ended|closed|termine|s'est achevée|a fermé|"
-                       r"ferme|bế mạc|kết thúc|hoàn thành)\b", re.I)
+_NUM = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+}
+END_VERBS = re.compile(
+    r"\b(wrapped up|completed|concluded|ended|closed|termine|s'est achevée|a fermé|"
+    r"ferme|bế mạc|kết thúc|hoàn thành)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -269,10 +346,10 @@ def extract_event_date(text: str, published: date | None = None) -> Value | None
 
 
 def _widen_with_duration(text: str, cand: Candidate) -> None:
-    """"a four-day visit ... ends today" -> a range ending on the anchored day (or starting on it)."""
+    """ "a four-day visit ... ends today" -> a range ending on the anchored day (or starting on it)."""
     if cand.end is not None:
         return
-    window = text[max(0, cand.span[0] - 200): cand.span[1] + 200]
+    window = text[max(0, cand.span[0] - 200) : cand.span[1] + 200]
     m = DURATION.search(window)
     if not m:
         return

@@ -14,17 +14,46 @@ from sticoop.ingest.extract.model import Committee, Evidence, Value
 from sticoop.ingest.extract.textutil import Sentence, dateline_place, fold, sentences
 
 EVENT_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("funding_call", re.compile(r"\b(call for (?:proposals|projects)|joint call|bilateral call|appel à projets|"
-                                r"appel à propositions|kêu gọi đề xuất|kêu gọi|mở đợt)\b", re.I)),
-    ("training", re.compile(r"\b(training course|training programme|course|trainees|workshop for|formation|"
-                            r"stage de formation|khóa đào tạo|khoá đào tạo|tập huấn|khóa học)\b", re.I)),
-    ("tech_transfer_event", re.compile(r"\b(fair|techmart|exhibition|expo|matchmaking|salon|foire|"
-                                       r"chợ công nghệ|triển lãm|kết nối cung cầu|technology transfer event)\b",
-                                       re.I)),
-    ("agreement_signing", re.compile(r"\b(signed|renewed|sign|signent|signé|signer|signera|renouvelé|"
-                                     r"memorandum|accord-cadre|ký|hiệp định|thỏa thuận)\b", re.I)),
-    ("ministerial_visit", re.compile(r"\b(visit\w*|delegation|visite|délégation|chuyến thăm|thăm và làm việc|"
-                                     r"đoàn công tác|received|reçu|tiếp)\b", re.I)),
+    (
+        "funding_call",
+        re.compile(
+            r"\b(call for (?:proposals|projects)|joint call|bilateral call|appel à projets|"
+            r"appel à propositions|kêu gọi đề xuất|kêu gọi|mở đợt)\b",
+            re.I,
+        ),
+    ),
+    (
+        "training",
+        re.compile(
+            r"\b(training course|training programme|course|trainees|workshop for|formation|"
+            r"stage de formation|khóa đào tạo|khoá đào tạo|tập huấn|khóa học)\b",
+            re.I,
+        ),
+    ),
+    (
+        "tech_transfer_event",
+        re.compile(
+            r"\b(fair|techmart|exhibition|expo|matchmaking|salon|foire|"
+            r"chợ công nghệ|triển lãm|kết nối cung cầu|technology transfer event)\b",
+            re.I,
+        ),
+    ),
+    (
+        "agreement_signing",
+        re.compile(
+            r"\b(signed|renewed|sign|signent|signé|signer|signera|renouvelé|"
+            r"memorandum|accord-cadre|ký|hiệp định|thỏa thuận)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ministerial_visit",
+        re.compile(
+            r"\b(visit\w*|delegation|visite|délégation|chuyến thăm|thăm và làm việc|"
+            r"đoàn công tác|received|reçu|tiếp)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -57,7 +86,7 @@ def location(text: str, mentions: list[Mention], body_start: int, parties: set[s
     for s in lead:
         for m in mentions:
             if s.start <= m.start < s.end and m.start >= body_start and m.code in parties:
-                before = text[max(s.start, m.start - 20):m.start]
+                before = text[max(s.start, m.start - 20) : m.start]
                 if _PLACE_PREP.search(before):
                     return Value(m.code, Evidence(m.start, m.end, 0.7))
     dl = dateline_place(text)

@@ -17,6 +17,9 @@ from sticoop.reference.fields import FIELD_KEYS
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "agriculture": (
         "agricultur",
+        "agroecolog",
+        "agroécolog",
+        "nông nghiệp sinh thái",
         "agri-food",
         "agro-processing",
         "agro-industr",
@@ -125,6 +128,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "waste treatment",
         "solid waste",
         "biodiversity",
+        "circular economy",
+        "économie circulaire",
+        "kinh tế tuần hoàn",
         "conservation of",
         "deforestation",
         "ecosystem",
@@ -165,6 +171,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "biofuel",
         "biofuels",
         "hydrogen",
+        "hydro xanh",
         "grid storage",
         "wind power",
         "photovoltaic",
@@ -282,6 +289,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "biotechnology": (
         "biotechnolog",
+        "biomedic",
         "bioeconomy",
         "bio-based",
         "molecular breeding",
@@ -305,13 +313,14 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "health_medicine": (
         "health",
         "medicine",
-        "medical",
+        "medic",
+        "biomedic",
         "disease",
         "diseases",
         "pharmaceutical",
         "santé",
         "médecine",
-        "médical",
+        "médic",
         "médicinales",
         "vaccins",
         "fièvres",
@@ -370,6 +379,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "technology_transfer": (
         "technology transfer",
+        "commercialisation",
+        "commercialization",
         "transfer of technology",
         "licensing",
         "industrial research",
@@ -466,9 +477,16 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
+# Portfolio titles ("Minister for Environment, Science..."): the words name a job, not a cooperation field.
+_TITLE = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department|Commissioner|ministre|ministère|ministry)\s+(?:of|for|de|des|du)"
+    r"(?:\s+(?:la|l'|the))?\s*(?:[A-ZÉ][\w'-]*(?:,\s*|\s+and\s+|\s+et\s+|\s+de\s+l'|\s+)?)+"
+)
+
+
 def find_fields(text: str, skip_spans: list[tuple[int, int]] | None = None) -> list[Value]:
     """Taxonomy keys of the cooperation fields named in the text, in order of first mention."""
-    skip_spans = skip_spans or []
+    skip_spans = list(skip_spans or []) + [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     found: list[Value] = []
     for key, pattern in _patterns():
         for m in pattern.finditer(text):

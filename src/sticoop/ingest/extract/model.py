@@ -86,7 +86,8 @@ class Extraction:
             committee = {"name": self.committee.name.value, "session_number": self.committee.session_number}
             if self.committee.previous_number is not None:
                 committee["previous_session"] = {
-                    "number": self.committee.previous_number, "year": self.committee.previous_year,
+                    "number": self.committee.previous_number,
+                    "year": self.committee.previous_year,
                 }
         labels: dict[str, Any] = {
             "event_type": self.event_type.value if self.event_type else "other_cooperation",
@@ -98,7 +99,9 @@ class Extraction:
             "people": [{"name": p.name.value, "role": p.role, "country": p.country} for p in self.people],
             "fields": [v.value for v in self.fields],
             "programmes": [v.value for v in self.programmes],
-            "agreements": [{"title": a.title.value, "status": a.status, "date": a.date} for a in self.agreements],
+            "agreements": [
+                {"title": a.title.value, "status": a.status, "date": a.date} for a in self.agreements
+            ],
             "commitments": [v.value for v in self.commitments],
         }
         if with_evidence:

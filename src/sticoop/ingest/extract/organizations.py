@@ -115,6 +115,8 @@ FR_HEADS = frozenset(
 )
 # Vietnamese heads (one or two syllables); the next syllable must be capitalised ("Bộ Khoa học", not "Bộ trưởng")
 VI_HEADS = (
+    "Khu công nghệ cao",
+    "Hiệp hội",
     "Học viện",
     "Cơ quan",
     "Trung tâm",
@@ -797,9 +799,20 @@ def _keys(c: OrgCandidate) -> set[str]:
     return {k for k in (normalize_name(c.name), *(normalize_name(a) for a in c.aliases)) if k}
 
 
+def _strip_country(name: str) -> tuple[str, bool]:
+    """'Bộ Khoa học và Công nghệ Việt Nam' -> ('Bộ Khoa học và Công nghệ', True)."""
+    for form in sorted(_country_forms(), key=len, reverse=True):
+        if name.endswith(" " + form):
+            return name[: -len(form) - 1], True
+    return name, False
+
+
 def _same(a: OrgCandidate, b: OrgCandidate) -> bool:
     ka, kb = _keys(a), _keys(b)
     if ka & kb:
+        return True
+    (sa, ca), (sb, cb) = _strip_country(a.name), _strip_country(b.name)
+    if ca != cb and normalize_name(sa) == normalize_name(sb):
         return True
     na, nb = normalize_name(a.name), normalize_name(b.name)
     return len(na) > 12 and len(nb) > 12 and (na == nb)

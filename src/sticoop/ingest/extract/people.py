@@ -181,6 +181,7 @@ def _rule_candidates(
                 i = span[1]
                 continue
         i += 1
+    out += _after_portfolio(text, tokens, body_start)
     # a capitalised name right after an organisation ending with a country (Vietnamese role + org + name)
     for _, org_end in org_spans:
         j = next((k for k, tok in enumerate(tokens) if tok.start >= org_end), None)
@@ -190,6 +191,45 @@ def _rule_candidates(
         if span and span[1] - span[0] >= 2 and text[org_end : tokens[j].start].strip() == "":
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
             out.append(_Cand(text[s:e], s, e, 0.6))
+    return out
+
+
+_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Director(?:[- ]General)?|President|Chair(?:man|woman)?|Head)\s+"
+    r"(?:of\s+State\s+)?(?:of|for)\s+(?:the\s+)?"
+)
+
+
+def _after_portfolio(text: str, tokens: list[Token], body_start: int) -> list[_Cand]:
+    """'Vice Minister of Science and ICT Park Ji-hoon': the portfolio ends after its 'and X' (or its first word
+    when there is no 'and'); the capitalised words that follow are the person's name."""
+    out: list[_Cand] = []
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    for m in _PORTFOLIO.finditer(text, body_start):
+        k = starts.get(m.end())
+        if k is None:
+            continue
+        j = k
+        seen_and = False
+        while j < len(tokens) and j < k + 10:
+            t = tokens[j]
+            if t.text in ("and", "&"):
+                seen_and = True
+                j += 2  # 'and' + the last portfolio word
+                break
+            if t.text == "," or (t.is_cap and t.is_word):
+                j += 1
+                continue
+            break
+        if not seen_and:
+            j = k + 1
+        span = _name_after(tokens, j, max_len=4)
+        if span and 2 <= span[1] - span[0] <= 4:
+            words = [tokens[x].text for x in range(*span)]
+            if any(w in ("Ministry", "Minister", "Department", "Republic", "University") for w in words):
+                continue
+            s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+            out.append(_Cand(text[s:e], s, e, 0.8))
     return out
 
 

@@ -16,13 +16,46 @@ from sticoop.ingest.extract.model import Committee, Evidence, Value
 from sticoop.ingest.extract.textutil import sentences
 
 ORDINAL_WORDS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "inaugural": 1,
-    "premier": 1, "première": 1, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
-    "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10, "onzième": 11,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "inaugural": 1,
+    "premier": 1,
+    "première": 1,
+    "deuxième": 2,
+    "seconde": 2,
+    "troisième": 3,
+    "quatrième": 4,
+    "cinquième": 5,
+    "sixième": 6,
+    "septième": 7,
+    "huitième": 8,
+    "neuvième": 9,
+    "dixième": 10,
+    "onzième": 11,
     "douzième": 12,
-    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "nhất": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
     "mười": 10,
 }
 _ORD_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
@@ -71,7 +104,7 @@ def _number(m: re.Match[str]) -> int | None:
 
 def _committee_after(text: str, pos: int) -> tuple[str, int, int] | None:
     """The committee name that follows a session mention: 'of the Belgium-Vietnam Joint Committee for ...'."""
-    window = text[pos: pos + 220]
+    window = text[pos : pos + 220]
     m = re.match(
         r"\s*(?:of\s+(?:the|their|its)\s+|de\s+la\s+|du\s+|de\s+l'|des\s+)?"
         r"(?P<name>[^.;:()\n]{0,120}?" + COMMITTEE_NOUN + r"[^.;()\n]*?)"
@@ -127,7 +160,9 @@ def find_committee(text: str) -> Committee | None:
     return committee
 
 
-def _previous(text: str, committee: Committee, current: SessionMention, all_mentions: list[SessionMention]) -> None:
+def _previous(
+    text: str, committee: Committee, current: SessionMention, all_mentions: list[SessionMention]
+) -> None:
     """'following the fifth held in 2016', 'La 2e session s'était tenue à Dakar en 2018', 'The previous session
     took place in Cairo in 2019' -> previous_session {number, year}."""
     number = current.number
@@ -137,17 +172,26 @@ def _previous(text: str, committee: Committee, current: SessionMention, all_ment
             continue
         rel = None
         rel_pos = 0
-        for m in re.finditer(r"\b(?:following|after|après)\s+(?:the|la|le)\s+(?P<word>" + _ORD_WORD + r")\b",
-                             sent.text, re.I):
+        for m in re.finditer(
+            r"\b(?:following|after|après)\s+(?:the|la|le)\s+(?P<word>" + _ORD_WORD + r")\b", sent.text, re.I
+        ):
             rel = ORDINAL_WORDS.get(m.group("word").lower())
             rel_pos = m.start()
         for sm in all_mentions:
-            if (sm.sentence_start == sent.start and sm is not current and sm.number < number
-                    and (PAST_REF.search(sm.sentence_text) or not FUTURE.search(sm.sentence_text))):
+            if (
+                sm.sentence_start == sent.start
+                and sm is not current
+                and sm.number < number
+                and (PAST_REF.search(sm.sentence_text) or not FUTURE.search(sm.sentence_text))
+            ):
                 rel = sm.number
                 rel_pos = sm.offset_in_sentence
-        if rel is None and re.search(r"\b(previous|précédente|last)\s+(session|meeting|réunion)\b|"
-                                     r"\b(kỳ|phiên)\s+họp\s+trước\b", sent.text, re.I):
+        if rel is None and re.search(
+            r"\b(previous|précédente|last)\s+(session|meeting|réunion)\b|"
+            r"\b(kỳ|phiên)\s+họp\s+trước\b",
+            sent.text,
+            re.I,
+        ):
             rel = number - 1 if number > 1 else None
         if rel is not None and rel < number:
             after = [int(m.group(0)) for m in YEAR.finditer(sent.text) if m.start() >= rel_pos]

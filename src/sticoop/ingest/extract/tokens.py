@@ -37,7 +37,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 def is_acronym(word: str) -> bool:
-    """"BRIN", "HUN-REN", "TA ČR", "KH&CN", "MŠMT": mostly capitals, short."""
+    """ "BRIN", "HUN-REN", "TA ČR", "KH&CN", "MŠMT": mostly capitals, short."""
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or len(word) > 14:
         return False
