@@ -135,6 +135,16 @@ def default_initial(spec: EntityPages, obj: Any) -> dict[str, Any]:
     return raw
 
 
+def schema_defaults(schema: type[BaseModel]) -> dict[str, str]:
+    """Plain defaults of the input schema (statuses, kinds), so a new form starts where the API would."""
+    defaults = {}
+    for name, info in schema.model_fields.items():
+        value = info.get_default(call_default_factory=False)
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            defaults[name] = str(value)
+    return defaults
+
+
 def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str, Any], errors: dict[str, str],
               obj: Any = None, status: int = 200) -> HTMLResponse:
     fmt = formatter(request)
@@ -207,6 +217,9 @@ def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
     @router.get(spec.path + "/new", response_class=HTMLResponse, name=f"{spec.entity}_new")
     def new_record(request: Request, db: DB) -> HTMLResponse:
         prefilled = forms.raw_values(spec.fields, request.query_params)
+        for name, value in schema_defaults(spec.in_schema).items():
+            if prefilled.get(name) in ("", None):
+                prefilled[name] = value
         return form_page(request, db, spec, prefilled, {})
 
     @router.post(spec.path + "/new", response_class=HTMLResponse)

@@ -26,6 +26,12 @@
     Array.prototype.forEach.call((root || document).querySelectorAll("select[data-filterable]"), addFilter);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  /* The menu is open by default so the navigation shows without JavaScript; on phones it starts folded. */
+  function foldMenuOnPhones() {
+    var menu = document.querySelector("details.menu");
+    if (menu && window.matchMedia("(max-width: 720px)").matches) menu.removeAttribute("open");
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { foldMenuOnPhones(); enhance(document); });
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();
