@@ -83,3 +83,13 @@ def test_commitment_rules(client: TestClient) -> None:
     assert r.status_code == 422 and "future" in r.json()["detail"]
     assert client.get("/api/v1/commitments").json()["total"] == 1
     assert client.get("/api/v1/commitments/12345").status_code == 404
+
+
+def test_dashboard_recent_changes_link_to_pages(client: TestClient) -> None:
+    person = client.post("/api/v1/people", json={"name": "Boviengkham Vongdara"}).json()
+    client.post("/api/v1/visits", json={"from_country_code": "VNM", "to_country_code": "LAO",
+                                        "purpose": "Ministerial visit"})
+    recent = client.get("/api/v1/dashboard").json()["recent_changes"]
+    by_kind = {r["kind"]: r for r in recent}
+    assert by_kind["person"]["url"] == f"/people/{person['id']}"
+    assert by_kind["visit"]["title"] == "Ministerial visit"

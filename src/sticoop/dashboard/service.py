@@ -44,11 +44,15 @@ class Dashboard(BaseModel):
     recent_changes: list[RecentChange]
 
 
-URL_PREFIX = {"progress_update": None, "assessment": None, "working_group": None}
+#: where each record type's page lives (types without a page of their own link to nothing)
+PAGE_PATH = {"partnership": "/partnerships", "committee": "/committees", "session": "/sessions",
+             "commitment": "/commitments", "agreement": "/agreements", "project": "/projects",
+             "organization": "/organizations", "person": "/people", "visit": "/visits", "event": "/events",
+             "programme": "/programmes", "document": "/api/v1/documents"}
 
 
 def _title(obj: object) -> str:
-    for attr in ("title", "name", "text", "filename"):
+    for attr in ("title", "name", "text", "purpose", "filename"):
         value = getattr(obj, attr, None)
         if value:
             return str(value)[:160]
@@ -78,7 +82,8 @@ def dashboard(db: DbSession, today: Date | None = None) -> Dashboard:
             continue
         for obj in db.scalars(select(model).order_by(model.updated_at.desc()).limit(LIMIT)):
             recent.append(RecentChange(kind=entity, id=obj.id, title=_title(obj), updated_at=obj.updated_at,
-                                       updated_by=obj.updated_by, url=f"/{entity}s/{obj.id}"))
+                                       updated_by=obj.updated_by, url=f"{PAGE_PATH.get(entity, '')}/{obj.id}"
+                                       if entity in PAGE_PATH else ""))
     recent.sort(key=lambda r: r.updated_at, reverse=True)
     return Dashboard(
         upcoming_sessions=[DashboardItem(kind="session", id=i, title=f"{name} — session {n}", date=d,
