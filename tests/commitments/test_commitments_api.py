@@ -93,3 +93,13 @@ def test_dashboard_recent_changes_link_to_pages(client: TestClient) -> None:
     by_kind = {r["kind"]: r for r in recent}
     assert by_kind["person"]["url"] == f"/people/{person['id']}"
     assert by_kind["visit"]["title"] == "Ministerial visit"
+
+
+def test_commitments_filter_by_session_and_parent(client: TestClient) -> None:
+    pid, _cid, s1, s2 = setup_partnership(client)
+    parent = client.post("/api/v1/commitments", json={"text": "A", "partnership_id": pid, "session_id": s1}).json()
+    client.post("/api/v1/commitments", json={"text": "B", "partnership_id": pid, "session_id": s2})
+    client.post("/api/v1/commitments", json={"text": "A.1", "partnership_id": pid, "parent_id": parent["id"]})
+    assert [c["text"] for c in client.get("/api/v1/commitments", params={"session_id": s1}).json()["items"]] == ["A"]
+    children = client.get("/api/v1/commitments", params={"parent_id": parent["id"]}).json()["items"]
+    assert [c["text"] for c in children] == ["A.1"]

@@ -54,6 +54,8 @@ class CommitmentService(RecordService[Commitment]):
     label = "Commitment"
     filters = {
         "partnership_id": lambda v: Commitment.partnership_id == v,
+        "session_id": lambda v: Commitment.session_id == v,
+        "parent_id": lambda v: Commitment.parent_id == v,
         "status": lambda v: overdue_clause(date.today()) if v == "overdue" else Commitment.status == v,
     }
     date_column = "due_date"

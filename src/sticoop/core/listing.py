@@ -20,6 +20,8 @@ class ListParams(BaseModel):
     partnership_id: int | None = None
     committee_id: int | None = None
     commitment_id: int | None = None
+    session_id: int | None = None
+    parent_id: int | None = None
     field: str | None = Field(default=None, max_length=40, description="Field taxonomy key.")
     status: str | None = Field(default=None, max_length=40)
     kind: str | None = Field(default=None, max_length=40)
