@@ -17,12 +17,13 @@ def services() -> dict[str, Any]:
     from sticoop.agreements.service import agreements
     from sticoop.commitments.service import assessments, commitments, progress_updates, working_groups
     from sticoop.documents.service import documents
+    from sticoop.matchmaking.service import profiles
     from sticoop.partners.service import organizations, people
     from sticoop.partnerships.service import committees, partnerships, sessions
     from sticoop.projects.service import programmes, projects
 
     all_services = (partnerships, committees, sessions, organizations, people, commitments, progress_updates,
-                    working_groups, assessments, agreements, programmes, projects, visits, events, documents)
+                    working_groups, assessments, agreements, programmes, projects, visits, events, documents, profiles)
     return {s.entity: s for s in all_services}
 
 

@@ -12,13 +12,14 @@ def api_routers() -> list[APIRouter]:
     from sticoop.dashboard.api import router as dashboard
     from sticoop.documents.api import router as documents
     from sticoop.ingest.api import router as ingest
+    from sticoop.matchmaking.api import router as matchmaking
     from sticoop.partners.api import router as partners
     from sticoop.partnerships.api import router as partnerships
     from sticoop.projects.api import router as projects
     from sticoop.reference.api import router as reference
 
     return [dashboard, reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-            ingest]
+            ingest, matchmaking]
 
 
 def page_routers() -> list[APIRouter]:

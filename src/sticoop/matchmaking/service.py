@@ -1,0 +1,157 @@
+"""Technology profiles: validation, status workflow, stored embeddings, and ranked matches with reasons.
+
+Each profile's vector is computed when the profile is written (once per version of its text) and stored
+with the embedder's name, so match queries never re-embed the collection. The in-memory matcher of the
+published profiles is rebuilt only when a published profile changes (cheap: the vectors come from the
+database).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import numpy as np
+from sqlalchemy import String, cast, false, func, select
+from sqlalchemy.orm import Session
+
+from sticoop.core.crud import RecordService
+from sticoop.core.errors import ValidationFailed
+from sticoop.matchmaking.engine.embeddings import get_embedder
+from sticoop.matchmaking.engine.profiles import Profile
+from sticoop.matchmaking.engine.ranking import Matcher
+from sticoop.matchmaking.models import PROFILE_TRANSITIONS, ProfileEmbedding, TechProfile
+
+MAX_INDEXED_PROFILES = 200_000
+_lock = threading.Lock()
+_matchers: dict[str, tuple[tuple[Any, ...], Matcher]] = {}
+
+
+def to_engine(p: TechProfile) -> Profile:
+    return Profile(id=p.id, kind=p.kind, title=p.title, summary=p.summary or "", description=p.description or "",
+                   language=p.language, fields=list(p.fields or []), keywords=list(p.keywords or []), trl=p.trl,
+                   ipr_status=p.ipr_status, partner_sought_countries=list(p.partner_sought_countries or []),
+                   partner_sought_types=list(p.partner_sought_types or []), owner_country=p.owner_country_code,
+                   status=p.status)
+
+
+class ProfileService(RecordService[TechProfile]):
+    model = TechProfile
+    entity = "profile"
+    label = "Profile"
+    filters = {
+        "status": lambda v: TechProfile.status == v,
+        "kind": lambda v: TechProfile.kind == v,
+        "country": lambda v: TechProfile.owner_country_code == v,
+        "field": lambda v: cast(TechProfile.fields, String).like(f'%"{v}"%') if v.replace("_", "").isalpha()
+        else false(),
+    }
+    date_column = "valid_until"
+    sortable = ("id", "title", "valid_until", "updated_at")
+    default_sort = "-updated_at"
+    date_ranges = (("valid_from", "valid_until"),)
+    relation_inputs = ("status",)
+
+    def apply_relations(self, session: Session, obj: TechProfile, relations: dict[str, Any]) -> None:
+        new_status = relations.get("status")
+        if new_status is None:
+            return
+        if obj.status is None:
+            obj.status = new_status
+        elif new_status != obj.status:
+            allowed = PROFILE_TRANSITIONS[obj.status]
+            if new_status not in allowed:
+                choices = ", ".join(sorted(allowed)) or "none (final status)"
+                raise ValidationFailed(f"A profile cannot go from '{obj.status}' to '{new_status}'; "
+                                       f"allowed: {choices}", field="status")
+            obj.status = new_status
+
+    def check(self, session: Session, obj: TechProfile) -> None:
+        super().check(session, obj)
+        if not (obj.summary or "").strip() and not (obj.description or "").strip():
+            raise ValidationFailed("A profile needs a summary or a description: matching works on its text",
+                                   field="summary")
+
+    def after_write(self, session: Session, obj: TechProfile, values: dict[str, Any], created: bool) -> None:
+        store_embedding(session, obj)
+
+
+profiles = ProfileService()
+
+
+def embedder() -> Any:
+    return get_embedder()
+
+
+def store_embedding(session: Session, obj: TechProfile) -> None:
+    """Embed the profile's text if this version has no vector yet; languages the model lacks get none."""
+    engine_profile = to_engine(obj)
+    model = embedder()
+    if model.languages is not None and engine_profile.language not in model.languages:
+        return
+    fingerprint = engine_profile.fingerprint()
+    row = session.scalar(select(ProfileEmbedding).where(ProfileEmbedding.profile_id == obj.id,
+                                                        ProfileEmbedding.embedder == model.name))
+    if row is not None and row.fingerprint == fingerprint:
+        return
+    vector = model.embed([engine_profile.embedding_text()])[0].astype(np.float32)
+    if row is None:
+        row = ProfileEmbedding(profile_id=obj.id, embedder=model.name)
+        session.add(row)
+    row.fingerprint = fingerprint
+    row.vector = vector.tobytes()
+
+
+def matcher(session: Session) -> Matcher:
+    """The matcher over published profiles, rebuilt from stored vectors when they changed."""
+    state = session.execute(
+        select(func.count(TechProfile.id), func.max(TechProfile.updated_at), func.max(TechProfile.version))
+        .where(TechProfile.status == "published")
+    ).one()
+    key = (str(session.get_bind().url), tuple(state))
+    with _lock:
+        cached = _matchers.get(key[0])
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        rows = list(session.scalars(select(TechProfile).where(TechProfile.status == "published")
+                                    .order_by(TechProfile.id).limit(MAX_INDEXED_PROFILES)))
+        engine_profiles = [to_engine(p) for p in rows]
+        result = Matcher(embedder=embedder())
+        stored = session.execute(
+            select(ProfileEmbedding.profile_id, ProfileEmbedding.fingerprint, ProfileEmbedding.vector)
+            .join(TechProfile, TechProfile.id == ProfileEmbedding.profile_id)
+            .where(TechProfile.status == "published", ProfileEmbedding.embedder == result.embedder_name)
+        ).all()
+        fingerprints = {p.id: p.fingerprint() for p in engine_profiles}
+        vectors = {pid: np.frombuffer(vec, dtype=np.float32) for pid, fp, vec in stored if fingerprints.get(pid) == fp}
+        if engine_profiles:
+            result.add(engine_profiles, vectors)
+        _matchers[key[0]] = (key, result)
+        return result
+
+
+def matches(session: Session, profile_id: int, k: int = 10) -> dict[str, Any]:
+    obj = profiles.get(session, profile_id)
+    query = to_engine(obj)
+    engine = matcher(session)
+    complementary = engine.complementary(query, k=k)
+    similar = [m for m in engine.similar(query, k=k + 1) if m.profile_id != obj.id][:k]
+    ids = {m.profile_id for m in complementary + similar}
+    by_id = {p.id: p for p in session.scalars(select(TechProfile).where(TechProfile.id.in_(ids)))} if ids else {}
+    return {
+        "profile_id": obj.id,
+        "embedder": engine.embedder_name,
+        "keywords_only": engine.is_keywords_only(query),
+        "complementary": [_match_out(m, by_id, engine) for m in complementary if m.profile_id in by_id],
+        "similar": [_match_out(m, by_id, engine) for m in similar if m.profile_id in by_id],
+    }
+
+
+def _match_out(match: Any, by_id: dict[int, TechProfile], engine: Matcher) -> dict[str, Any]:
+    from sticoop.matchmaking.schemas import ProfileOut
+
+    profile = by_id[match.profile_id]
+    out = ProfileOut.model_validate(profile).model_dump()
+    out["keywords_only"] = engine.is_keywords_only(to_engine(profile))
+    return {"profile": out, "relation": match.relation, "score": round(float(match.score), 4),
+            "explanation": match.to_dict()["explanation"]}
