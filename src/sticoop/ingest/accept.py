@@ -256,3 +256,56 @@ def _activity(
                 actor,
             )
             note("visit", visit, f"{origin} → {location}", True)
+
+
+# ----- read-only preview for the review page ---------------------------------------------------------
+def preview(session: Session, labels: dict[str, Any]) -> list[dict[str, Any]]:
+    """What accepting these labels would do, without writing: each proposed record, and the existing record
+    it would reuse (same matching rules as :func:`write_records`), so the reviewer sees new vs existing."""
+    items: list[dict[str, Any]] = []
+
+    def add(kind: str, title: str, existing: Any = None, existing_title: str | None = None) -> None:
+        items.append({"type": kind, "title": title, "new": existing is None,
+                      "id": existing.id if existing is not None else None,
+                      "existing_title": existing_title})
+
+    for name in labels.get("organizations") or []:
+        org = organizations.find_by_name(session, name)
+        add("organization", name, org, org.name if org else None)
+    for item in labels.get("people") or []:
+        name = (item.get("name") or "").strip()
+        if name:
+            match = session.scalars(select(Person).where(Person.search_text == fold(name)).limit(1)).first()
+            add("person", name, match, match.name if match else None)
+    codes = sorted({c.upper() for c in labels.get("countries") or [] if isinstance(c, str) and is_valid_code(c)})
+    partnership = _find_partnership(session, codes) if len(codes) >= 2 else None
+    if len(codes) >= 2:
+        add("partnership", "–".join(country_name(c) for c in codes), partnership,
+            partnership.name if partnership else None)
+    committee_label = labels.get("committee") or {}
+    if len(codes) >= 2 and committee_label.get("name"):
+        name = committee_label["name"]
+        committee = None
+        if partnership is not None:
+            committee = next((c for c in session.scalars(select(Committee).where(
+                Committee.partnership_id == partnership.id)) if fold(c.name) == fold(name)), None)
+        add("committee", name, committee, committee.name if committee else None)
+        number = committee_label.get("session_number")
+        if isinstance(number, int) and number >= 1:
+            existing = None if committee is None else session.scalar(select(CommitteeSession).where(
+                CommitteeSession.committee_id == committee.id, CommitteeSession.number == number))
+            add("session", f"{name} — session {number}", existing)
+    for item in labels.get("agreements") or []:
+        add("agreement", item.get("title") or "Agreement")
+    if len(codes) >= 2:
+        for text in labels.get("commitments") or []:
+            add("commitment", text)
+    return items
+
+
+def _find_partnership(session: Session, codes: list[str]) -> Partnership | None:
+    """The partnership of exactly these countries (the lookup :func:`_partnership` does before creating)."""
+    for candidate in session.scalars(select(Partnership).where(Partnership.countries.any(code=codes[0])).limit(500)):
+        if candidate.country_codes == codes:
+            return candidate
+    return None

@@ -25,6 +25,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/events", N_("Events")),
     ("/organizations", N_("Organisations")),
     ("/people", N_("People")),
+    ("/intakes", N_("Inbox")),
 )
 
 LABELS: dict[str, dict[str, str]] = {
@@ -50,6 +51,8 @@ LABELS: dict[str, dict[str, str]] = {
              "project": N_("Project"), "visit": N_("Visit"), "event": N_("Event"), "partnership": N_("Partnership"),
              "committee": N_("Committee"), "organization": N_("Organisation"), "person": N_("Person"),
              "programme": N_("Programme"), "document": N_("Document"), "working_group": N_("Working group")},
+    "intake_status": {"draft": N_("To review"), "unsupported": N_("Language not supported"),
+                      "accepted": N_("Accepted"), "rejected": N_("Rejected")},
 }
 
 #: badge colour family per status value (CSS classes badge--good/--warn/--bad/--muted/--info)
@@ -58,7 +61,8 @@ BADGE_TONE: dict[str, str] = {
     "running": "good", "completed": "good", "approved": "info", "in_progress": "info", "negotiating": "info",
     "substantial": "info", "planned": "muted", "proposed": "muted", "not_started": "muted", "limited": "warn",
     "dormant": "warn", "overdue": "bad", "expired": "warn", "terminated": "bad", "dropped": "muted",
-    "cancelled": "muted", "ended": "muted",
+    "cancelled": "muted", "ended": "muted", "draft": "info", "unsupported": "warn", "accepted": "good",
+    "rejected": "muted",
 }
 
 #: entity name -> URL prefix of its pages (None: no page of its own)
@@ -66,7 +70,7 @@ PAGE_PREFIX: dict[str, str | None] = {
     "partnership": "/partnerships", "committee": "/committees", "session": "/sessions",
     "commitment": "/commitments", "agreement": "/agreements", "project": "/projects", "visit": "/visits",
     "event": "/events", "organization": "/organizations", "person": "/people", "programme": None,
-    "document": None, "working_group": None, "progress_update": None, "assessment": None,
+    "document": None, "working_group": None, "progress_update": None, "assessment": None, "intake": "/intakes",
 }
 
 
