@@ -193,7 +193,7 @@ class UsearchIndex(VectorIndex):
     with an over-fetch and the result filtered.
     """
 
-    def __init__(self, dim: int, dtype: str = "f16", connectivity: int = 16, expansion_add: int = 128,
+    def __init__(self, dim: int, dtype: str = "f16", connectivity: int = 16, expansion_add: int = 64,
                  expansion_search: int = 64, exact_filter_below: int = 20_000):
         from usearch.index import Index
 
@@ -222,7 +222,7 @@ class UsearchIndex(VectorIndex):
             self._key_of[id_] = key
             self._id_of[key] = id_
         if len(ids):
-            self._index.add(keys, m)
+            self._index.add(keys, m, threads=0)  # 0 = all cores
 
     def remove(self, ids: Iterable[Id]) -> None:
         keys = [self._key_of.pop(i) for i in ids if i in self._key_of]

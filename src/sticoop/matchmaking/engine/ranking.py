@@ -51,7 +51,8 @@ class Weights:
     country: float = 0.075
 
     def as_dict(self) -> dict[str, float]:
-        return asdict(self)
+        return {"semantic": self.semantic, "keywords": self.keywords, "fields": self.fields, "trl": self.trl,
+                "country": self.country}
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ class Matcher:
         self._lang_sum: dict[str | None, np.ndarray] = {}
         self._lang_count: dict[str | None, int] = {}
         self._vec_lang: dict[Hashable, str | None] = {}
+        self._baseline_cache: dict[tuple[str | None, str | None], float] = {}
 
     # ---- indexing -------------------------------------------------------------------------------------
     @property
@@ -269,6 +271,7 @@ class Matcher:
             self._lang_count[lang] = 0
         self._lang_sum[lang] += v
         self._lang_count[lang] += 1
+        self._baseline_cache.clear()
         self._vec_lang[id_] = lang
 
     def _forget_vectors(self, ids: Iterable[Hashable]) -> None:
@@ -279,9 +282,16 @@ class Matcher:
                 if v is not None:
                     self._lang_sum[lang] -= v
                 self._lang_count[lang] -= 1
+                self._baseline_cache.clear()
 
     def language_baseline(self, lang_a: str | None, lang_b: str | None) -> float:
         """Expected cosine of two unrelated profiles in these languages (see the class docstring)."""
+        key = (lang_a, lang_b)
+        if key not in self._baseline_cache:
+            self._baseline_cache[key] = self._compute_baseline(lang_a, lang_b)
+        return self._baseline_cache[key]
+
+    def _compute_baseline(self, lang_a: str | None, lang_b: str | None) -> float:
         na, nb = self._lang_count.get(lang_a, 0), self._lang_count.get(lang_b, 0)
         if min(na, nb) < self.min_language_profiles:
             return self.embedder.similarity_floor
@@ -359,23 +369,42 @@ class Matcher:
         best_bm25 = max(bm25.values(), default=0.0)
 
         candidates = (set(semantic) | set(bm25)) - {q.id}
-        scored = [self._score(q, self._profiles[c], relation, qvec, semantic.get(c), bm25.get(c, 0.0),
-                              best_bm25) for c in candidates]
-        if self.semantic_relative:
-            scored = self._relative_semantic(scored)
+        rows = [self._values(q, self._profiles[c], relation, qvec, semantic.get(c), bm25.get(c, 0.0),
+                             best_bm25) for c in candidates]
+        if self.semantic_relative:  # divide by the best semantic value of this query, as BM25 is
+            best_sem = max((r[1]["semantic"][0] or 0.0 for r in rows), default=0.0)
+            if best_sem > 0:
+                for _, values, _ in rows:
+                    sem, raw = values["semantic"]
+                    if sem is not None:
+                        values["semantic"] = (sem / best_sem, raw)
+        weights = self.weights.as_dict()
+        scored = []
+        for c, values, notes in rows:
+            total_w = sum(weights[n] for n, (v, _) in values.items() if v is not None) or 1.0
+            score = sum(weights[n] * v for n, (v, _) in values.items() if v is not None) / total_w
+            scored.append((score, c, values, notes, total_w))
         scored.sort(key=lambda t: (-t[0], str(t[1].id)))
-        q_token_set = set(q_tokens)
-        return [Match(c.id, relation, round(score, 4),
-                      Explanation(parts, field_overlap(q, c)[1], self._shared_terms(q_token_set, c),
-                                  keywords_only, notes))
-                for score, c, parts, keywords_only, notes in scored[:k]]
 
-    def _score(self, q: Profile, c: Profile, relation: str, qvec: np.ndarray | None, cos: float | None,
-               bm25_raw: float, best_bm25: float) -> tuple[float, Profile, dict[str, ScorePart], bool, list[str]]:
-        keywords_only = qvec is None or c.id not in self._vec_lang
+        q_token_set = set(q_tokens)
+        out = []
+        for score, c, values, notes, total_w in scored[:k]:  # explanations only for what is shown
+            parts = {}
+            for name, (value, raw) in values.items():
+                eff = weights[name] / total_w if value is not None else 0.0
+                contrib = eff * value if value is not None else 0.0
+                parts[name] = ScorePart(name, value, round(eff, 4), round(contrib, 4), raw)
+            out.append(Match(c.id, relation, round(score, 4),
+                             Explanation(parts, field_overlap(q, c)[1], self._shared_terms(q_token_set, c),
+                                         values["semantic"][0] is None, notes)))
+        return out
+
+    def _values(self, q: Profile, c: Profile, relation: str, qvec: np.ndarray | None, cos: float | None,
+                bm25_raw: float, best_bm25: float) -> tuple[Profile, dict, list[str]]:
+        """The score parts of one pair as ``name → (value in [0, 1] or None, raw)``, plus notes."""
         notes: list[str] = []
-        base = None
-        if keywords_only:
+        semantic = None
+        if qvec is None or c.id not in self._vec_lang:
             cos = None
             who, lang = ("this profile", q.language) if qvec is None else ("the matched profile", c.language)
             notes.append(f"{who} is in a language the embedding model does not support "
@@ -384,47 +413,21 @@ class Matcher:
             if cos is None:
                 v = self.index.get(c.id)
                 cos = float(v @ qvec) if v is not None else None
-            base = self.language_baseline(q.language, self._vec_lang[c.id])
-
-        fields_value, _ = field_overlap(q, c)
+            if cos is not None:
+                base = self.language_baseline(q.language, self._vec_lang[c.id])
+                semantic = min(1.0, max(0.0, (cos - base) / (1 - base)))
         trl = trl_compatibility(q, c, relation)
         if trl is None:
             trl = 0.5
             notes.append("readiness level unknown on one side")
-        semantic = None if cos is None or base is None else float(np.clip((cos - base) / (1 - base), 0, 1))
-        values: dict[str, tuple[float | None, float | None]] = {
+        values = {
             "semantic": (semantic, cos),
             "keywords": (bm25_raw / best_bm25 if best_bm25 > 0 else 0.0, bm25_raw),
-            "fields": (fields_value, None),
+            "fields": (field_overlap(q, c)[0], None),
             "trl": (trl, None),
             "country": (country_compatibility(q, c), None),
         }
-        w = self.weights.as_dict()
-        total_w = sum(w[n] for n, (v, _) in values.items() if v is not None) or 1.0
-        parts = {}
-        score = 0.0
-        for name, (value, raw) in values.items():
-            eff = w[name] / total_w if value is not None else 0.0
-            contrib = eff * value if value is not None else 0.0
-            score += contrib
-            parts[name] = ScorePart(name, value, round(eff, 4), round(contrib, 4), raw)
-        return score, c, parts, keywords_only, notes
-
-    def _relative_semantic(self, scored: list) -> list:
-        """Divide the semantic part by the best one of this query, as BM25 is: both then span [0, 1]."""
-        best = max((t[2]["semantic"].value or 0.0 for t in scored), default=0.0)
-        if best <= 0:
-            return scored
-        out = []
-        for score, c, parts, kw_only, notes in scored:
-            old = parts["semantic"]
-            if old.value is not None:
-                value = old.value / best
-                contrib = old.weight * value
-                score += contrib - old.weight * old.value
-                parts = {**parts, "semantic": ScorePart("semantic", value, old.weight, round(contrib, 4), old.raw)}
-            out.append((score, c, parts, kw_only, notes))
-        return out
+        return c, values, notes
 
     def _shared_terms(self, q_tokens: set[str], c: Profile, limit: int = 8) -> list[str]:
         common = q_tokens & set(self.keywords.tokens(c.id))
