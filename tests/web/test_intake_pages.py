@@ -131,3 +131,12 @@ def test_document_markup_is_shown_as_text(client: TestClient) -> None:
     page = client.get(upload(client, content, "markup.txt").headers["location"]).text
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_inbox_and_review_page_in_french_and_vietnamese(client: TestClient) -> None:
+    review_url = upload(client, article()).headers["location"]
+    page = client.get(review_url, params={"lang": "fr"}).text
+    for text in ("À traiter", "Fiches proposées", "Vérifier avant d’accepter", "Accepter", "Rejeter", "Légende"):
+        assert text in page, text
+    listing = client.get("/intakes", params={"lang": "vi"}).text
+    assert "Thêm thông cáo báo chí hoặc biên bản" in listing and "Chờ xem xét" in listing
