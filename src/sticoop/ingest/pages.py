@@ -249,7 +249,8 @@ def review_page(request: Request, db: DbSession, intake: Intake, values: dict[st
         "legend": LEGEND, "proposed": proposed, "created": created, "values": values,
         "errors": {k: fmt._(v) for k, v in (errors or {}).items()}, "problem": problem,
         "notice": fmt._(notice) if notice else None,
-        "country_options": choices.load(db, fmt, "countries", values.get("countries", [])),
+        "country_options": sorted(choices.load(db, fmt, "countries"),  # the parties first, visible at once
+                                  key=lambda option: option[0] not in values.get("countries", [])),
     }, status=status)
 
 
