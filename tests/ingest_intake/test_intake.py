@@ -92,3 +92,14 @@ def test_cli_ingest_folder_reports_and_deduplicates(tmp_path: Path) -> None:
     assert second.returncode == 0 and "ingested 0, duplicates 1, failed 0" in second.stdout
     unreachable = run("ingest", "--url", "http://127.0.0.1:9/nothing")
     assert unreachable.returncode == 1 and "unreachable" in unreachable.stderr
+
+
+def test_unsupported_language_is_kept_and_can_only_be_rejected(client: TestClient) -> None:
+    german = ("Das Bundesministerium für Bildung und Forschung und das vietnamesische Ministerium für "
+              "Wissenschaft und Technologie haben heute in Berlin eine gemeinsame Erklärung unterzeichnet.")
+    intake = client.post("/api/v1/intakes", files={"file": ("de.txt", german.encode(), "text/plain")}).json()
+    assert intake["status"] == "unsupported" and intake["language"] == "de" and intake["labels"] is None
+    refused = client.post(f"/api/v1/intakes/{intake['id']}/accept", json={"version": intake["version"]})
+    assert refused.status_code == 409
+    rejected = client.post(f"/api/v1/intakes/{intake['id']}/reject", json={"version": intake["version"]})
+    assert rejected.status_code == 200 and rejected.json()["status"] == "rejected"

@@ -138,7 +138,7 @@ def ingest_bytes(
 
 
 def reject(session: Session, intake_id: int, version: int, actor: str = "system") -> Intake:
-    intake = _pending(session, intake_id, version)
+    intake = _pending(session, intake_id, version, allowed=(IntakeStatus.draft, IntakeStatus.unsupported))
     intake.status = IntakeStatus.rejected
     intake.decided_at = utcnow()
     intake.updated_by = actor
@@ -146,11 +146,14 @@ def reject(session: Session, intake_id: int, version: int, actor: str = "system"
     return intake
 
 
-def _pending(session: Session, intake_id: int, version: int) -> Intake:
+def _pending(session: Session, intake_id: int, version: int,
+             allowed: tuple[str, ...] = (IntakeStatus.draft,)) -> Intake:
+    """An intake still awaiting a decision; an unsupported-language one can only be rejected."""
     intake = intakes.get(session, intake_id)
     intakes.check_version(intake, version)
-    if intake.status != IntakeStatus.draft:
-        raise Conflict(f"Intake {intake_id} is {intake.status}; only a draft can be accepted or rejected")
+    if intake.status not in allowed:
+        raise Conflict(f"Intake {intake_id} is {intake.status}; it cannot be "
+                       f"{'rejected' if IntakeStatus.unsupported in allowed else 'accepted'} now")
     return intake
 
 

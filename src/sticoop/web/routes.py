@@ -13,13 +13,15 @@ def api_routers() -> list[APIRouter]:
     from sticoop.documents.api import router as documents
     from sticoop.ingest.api import router as ingest
     from sticoop.matchmaking.api import router as matchmaking
+    from sticoop.matchmaking.brokerage_api import meetings_router
+    from sticoop.matchmaking.brokerage_api import router as brokerage
     from sticoop.partners.api import router as partners
     from sticoop.partnerships.api import router as partnerships
     from sticoop.projects.api import router as projects
     from sticoop.reference.api import router as reference
 
     return [dashboard, reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-            ingest, matchmaking]
+            ingest, matchmaking, brokerage, meetings_router]
 
 
 def page_routers() -> list[APIRouter]:

@@ -1,0 +1,229 @@
+"""Brokerage-event rules: who may request whom, scheduling accepted meetings, agendas and outcome totals.
+
+Scheduling hands the accepted meetings to the CP-SAT scheduler (greedy start, optimal when it can prove
+it) and stores each assignment, or the reason a meeting could not be placed, on the meeting itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.activities.models import Event
+from sticoop.core.errors import Conflict, NotFound, ValidationFailed
+from sticoop.matchmaking.brokerage_models import (
+    OUTCOMES,
+    BrokerageParticipant,
+    BrokerageSlot,
+    BrokerageTable,
+    MeetingRequest,
+)
+from sticoop.matchmaking.engine.scheduling import Meeting, Participant, schedule_meetings
+
+
+def fair(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise NotFound(f"Event {event_id} does not exist")
+    if event.kind != "tech_transfer_fair":
+        raise ValidationFailed(f"Event {event_id} is a {event.kind}; brokerage needs a technology-transfer fair")
+    return event
+
+
+def add_participant(session: Session, event_id: int, name: str, organization_id: int | None = None,
+                    person_id: int | None = None, profile_ids: list[int] | None = None,
+                    availability: list[int] | None = None, actor: str = "system") -> BrokerageParticipant:
+    fair(session, event_id)
+    if not name.strip():
+        raise ValidationFailed("A participant needs a name", field="name")
+    if session.scalar(select(BrokerageParticipant.id).where(BrokerageParticipant.event_id == event_id,
+                                                             BrokerageParticipant.name == name.strip())):
+        raise Conflict(f"'{name}' already takes part in this event", field="name")
+    slots = set(session.scalars(select(BrokerageSlot.id).where(BrokerageSlot.event_id == event_id)))
+    unknown = sorted(set(availability or []) - slots)
+    if unknown:
+        raise ValidationFailed(f"Unknown slot(s) for this event: {', '.join(map(str, unknown))}",
+                               field="availability")
+    participant = BrokerageParticipant(event_id=event_id, name=name.strip()[:300], organization_id=organization_id,
+                                       person_id=person_id, profile_ids=profile_ids or [],
+                                       availability=sorted(set(availability or [])), created_by=actor,
+                                       updated_by=actor)
+    session.add(participant)
+    session.flush()
+    return participant
+
+
+def add_slots(session: Session, event_id: int, slots: list[tuple[datetime, datetime]]) -> list[BrokerageSlot]:
+    fair(session, event_id)
+    created = []
+    for start, end in slots:
+        if end <= start:
+            raise ValidationFailed(f"A slot must end after it starts ({start:%H:%M}–{end:%H:%M})")
+        created.append(BrokerageSlot(event_id=event_id, starts_at=start, ends_at=end))
+    session.add_all(created)
+    session.flush()
+    return created
+
+
+def add_tables(session: Session, event_id: int, names: list[str]) -> list[BrokerageTable]:
+    fair(session, event_id)
+    tables = [BrokerageTable(event_id=event_id, name=n.strip()[:60]) for n in names if n.strip()]
+    session.add_all(tables)
+    session.flush()
+    return tables
+
+
+def _participant(session: Session, event_id: int, participant_id: int) -> BrokerageParticipant:
+    participant = session.get(BrokerageParticipant, participant_id)
+    if participant is None or participant.event_id != event_id:
+        raise ValidationFailed(f"Participant {participant_id} does not take part in event {event_id}")
+    return participant
+
+
+def request_meeting(session: Session, event_id: int, requester_id: int, recipient_id: int,
+                    message: str | None = None, actor: str = "system") -> MeetingRequest:
+    fair(session, event_id)
+    if requester_id == recipient_id:
+        raise ValidationFailed("A participant cannot request a meeting with themselves", field="recipient_id")
+    _participant(session, event_id, requester_id)
+    _participant(session, event_id, recipient_id)
+    pair = {requester_id, recipient_id}
+    for existing in session.scalars(select(MeetingRequest).where(
+            MeetingRequest.event_id == event_id, MeetingRequest.status != "declined",
+            MeetingRequest.requester_id.in_(pair), MeetingRequest.recipient_id.in_(pair))):
+        raise Conflict(f"These two participants already have a meeting request ({existing.id})")
+    request = MeetingRequest(event_id=event_id, requester_id=requester_id, recipient_id=recipient_id,
+                             message=(message or "")[:5000] or None, created_by=actor, updated_by=actor)
+    session.add(request)
+    session.flush()
+    return request
+
+
+def get_meeting(session: Session, meeting_id: int) -> MeetingRequest:
+    meeting = session.get(MeetingRequest, meeting_id)
+    if meeting is None:
+        raise NotFound(f"Meeting request {meeting_id} does not exist")
+    return meeting
+
+
+def respond(session: Session, meeting_id: int, accept: bool, actor: str = "system") -> MeetingRequest:
+    meeting = get_meeting(session, meeting_id)
+    if meeting.status != "requested":
+        raise Conflict(f"Meeting request {meeting_id} was already {meeting.status}")
+    meeting.status = "accepted" if accept else "declined"
+    meeting.updated_by = actor
+    session.flush()
+    return meeting
+
+
+def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dict[str, Any]:
+    """Place every accepted meeting in a slot at a table; those that cannot be placed say why."""
+    fair(session, event_id)
+    slots = list(session.scalars(select(BrokerageSlot).where(BrokerageSlot.event_id == event_id)
+                                 .order_by(BrokerageSlot.starts_at)))
+    tables = list(session.scalars(select(BrokerageTable).where(BrokerageTable.event_id == event_id)
+                                  .order_by(BrokerageTable.id)))
+    if not slots or not tables:
+        raise ValidationFailed("Add time slots and tables before scheduling")
+    slot_ids = [s.id for s in slots]
+    participants = list(session.scalars(select(BrokerageParticipant)
+                                        .where(BrokerageParticipant.event_id == event_id)))
+    meetings = list(session.scalars(select(MeetingRequest).where(MeetingRequest.event_id == event_id,
+                                                                 MeetingRequest.status == "accepted")))
+    result = schedule_meetings(
+        [Participant(p.id, p.availability or slot_ids) for p in participants], [t.id for t in tables], slot_ids,
+        [Meeting(m.id, m.requester_id, m.recipient_id) for m in meetings], time_limit_s=time_limit_s,
+    )
+    reasons = {u.meeting_id: u.reason for u in result.unplaced}
+    for m in meetings:
+        slot_table = result.assignments.get(m.id)
+        m.slot_id, m.table_id = slot_table if slot_table else (None, None)
+        m.unplaced_reason = reasons.get(m.id) if slot_table is None else None
+    session.flush()
+    return {"scheduled": result.scheduled_count, "accepted": len(meetings), "method": result.method,
+            "optimal": result.optimal,
+            "unplaced": [{"meeting_id": mid, "reason": reason} for mid, reason in reasons.items()]}
+
+
+def agenda(session: Session, participant_id: int) -> list[dict[str, Any]]:
+    participant = session.get(BrokerageParticipant, participant_id)
+    if participant is None:
+        raise NotFound(f"Participant {participant_id} does not exist")
+    rows = session.execute(
+        select(MeetingRequest, BrokerageSlot, BrokerageTable)
+        .join(BrokerageSlot, BrokerageSlot.id == MeetingRequest.slot_id)
+        .join(BrokerageTable, BrokerageTable.id == MeetingRequest.table_id)
+        .where((MeetingRequest.requester_id == participant_id) | (MeetingRequest.recipient_id == participant_id))
+        .order_by(BrokerageSlot.starts_at)
+    ).all()
+    others = {m.requester_id if m.recipient_id == participant_id else m.recipient_id for m, _s, _t in rows}
+    names = dict(session.execute(select(BrokerageParticipant.id, BrokerageParticipant.name)
+                                 .where(BrokerageParticipant.id.in_(others))).all()) if others else {}
+    return [{"meeting_id": m.id, "starts_at": s.starts_at, "ends_at": s.ends_at, "table": t.name,
+             "with": names[m.requester_id if m.recipient_id == participant_id else m.recipient_id]}
+            for m, s, t in rows]
+
+
+def agenda_ical(session: Session, participant_id: int) -> bytes:
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
+
+    participant = session.get(BrokerageParticipant, participant_id)
+    if participant is None:
+        raise NotFound(f"Participant {participant_id} does not exist")
+    event = session.get(Event, participant.event_id)
+    calendar = Calendar()
+    calendar.add("prodid", "-//sticoop//brokerage agenda//EN")
+    calendar.add("version", "2.0")
+    for item in agenda(session, participant_id):
+        entry = CalendarEvent()
+        entry.add("uid", f"sticoop-meeting-{item['meeting_id']}-{participant_id}")
+        entry.add("summary", f"Meeting with {item['with']} (table {item['table']})")
+        entry.add("dtstart", item["starts_at"])
+        entry.add("dtend", item["ends_at"])
+        if event is not None:
+            entry.add("location", ", ".join(x for x in (event.title, event.city) if x))
+        calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+def record_outcome(session: Session, meeting_id: int, outcome: str, contract_value: Decimal | None = None,
+                   currency: str | None = None, note: str | None = None, actor: str = "system") -> MeetingRequest:
+    meeting = get_meeting(session, meeting_id)
+    if outcome not in OUTCOMES:
+        raise ValidationFailed(f"Unknown outcome '{outcome}'; one of: {', '.join(OUTCOMES)}", field="outcome")
+    if meeting.status != "accepted":
+        raise ValidationFailed("Only an accepted meeting can have an outcome", field="outcome")
+    if outcome == "contract_signed" and (contract_value is None or not currency):
+        raise ValidationFailed("A signed contract needs its value and currency", field="contract_value")
+    meeting.outcome = outcome
+    meeting.contract_value = contract_value if outcome == "contract_signed" else None
+    meeting.currency = currency.upper() if outcome == "contract_signed" and currency else None
+    meeting.outcome_note = note
+    meeting.updated_by = actor
+    session.flush()
+    return meeting
+
+
+def outcome_totals(session: Session, event_id: int) -> dict[str, Any]:
+    """What the fair produced: meetings held, follow-ups, MoUs and contracts with their value per currency."""
+    fair(session, event_id)
+    counts: dict[str, int] = defaultdict(int)
+    value: dict[str, Decimal] = defaultdict(Decimal)
+    rows = session.execute(select(MeetingRequest.status, MeetingRequest.outcome, MeetingRequest.contract_value,
+                                  MeetingRequest.currency, MeetingRequest.slot_id)
+                           .where(MeetingRequest.event_id == event_id)).all()
+    for status, outcome, amount, currency, slot_id in rows:
+        counts[f"requests_{status}"] += 1
+        if slot_id is not None:
+            counts["meetings_scheduled"] += 1
+        if status == "accepted":
+            counts[outcome] += 1
+        if outcome == "contract_signed" and amount is not None and currency:
+            value[currency] += amount
+    return {"counts": dict(counts), "contract_value": {c: str(v) for c, v in value.items()}}
