@@ -14,7 +14,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,pdf]'
+	$(BIN)/pip install --quiet -e '.[dev]'
 
 run: install
 	$(BIN)/sticoop db upgrade

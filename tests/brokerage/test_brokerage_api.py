@@ -40,6 +40,8 @@ def test_brokerage_flow(client: TestClient) -> None:
     assert len(Calendar.from_ical(ics.content).walk("VEVENT")) == len(
         client.get(f"/api/v1/brokerage/participants/{late}/agenda").json())
 
+    pdf = client.get(f"/api/v1/brokerage/participants/{ids[0]}/agenda.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     placed = [m for m in (m_ab, m_ac, m_bd, m_cd)
               if client.get(f"/api/v1/brokerage/participants/{m['requester_id']}/agenda").json()]
     r = client.post(f"/api/v1/brokerage/meetings/{placed[0]['id']}/outcome",

@@ -39,3 +39,9 @@ class ValidationFailed(DomainError):
 
 class PayloadTooLarge(DomainError):
     status_code = 413
+
+
+class Unavailable(DomainError):
+    """A capability whose system dependency is missing on this machine (said plainly, never a crash)."""
+
+    status_code = 503

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.activities.models import Event
-from sticoop.core.errors import Conflict, NotFound, ValidationFailed
+from sticoop.core.errors import Conflict, NotFound, Unavailable, ValidationFailed
 from sticoop.matchmaking.brokerage_models import (
     OUTCOMES,
     BrokerageParticipant,
@@ -227,3 +227,29 @@ def outcome_totals(session: Session, event_id: int) -> dict[str, Any]:
         if outcome == "contract_signed" and amount is not None and currency:
             value[currency] += amount
     return {"counts": dict(counts), "contract_value": {c: str(v) for c, v in value.items()}}
+
+
+def agenda_pdf(session: Session, participant_id: int) -> bytes:
+    """A printable agenda (WeasyPrint; DejaVu fonts cover Vietnamese and Lao names)."""
+    from html import escape
+
+    try:
+        from weasyprint import HTML
+    except OSError as exc:  # WeasyPrint loads Pango at import time
+        raise Unavailable("PDF agendas need the Pango library (Debian: apt-get install libpango-1.0-0 "
+                          "libpangoft2-1.0-0); the iCalendar and web agendas work without it") from exc
+
+    participant = session.get(BrokerageParticipant, participant_id)
+    if participant is None:
+        raise NotFound(f"Participant {participant_id} does not exist")
+    event = session.get(Event, participant.event_id)
+    rows = "".join(
+        f"<tr><td>{item['starts_at']:%d %b %Y %H:%M}–{item['ends_at']:%H:%M}</td><td>{escape(item['table'])}</td>"
+        f"<td>{escape(item['with'])}</td></tr>" for item in agenda(session, participant_id)
+    ) or "<tr><td colspan='3'>No meetings scheduled yet.</td></tr>"
+    title = escape(event.title if event else "Brokerage event")
+    html = (f"<html><head><meta charset='utf-8'><style>body{{font-family:'DejaVu Sans',sans-serif;font-size:11pt}}"
+            f"table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #999;padding:4pt;text-align:left}}"
+            f"</style></head><body><h1>{title}</h1><h2>{escape(participant.name)}</h2>"
+            f"<table><tr><th>Time</th><th>Table</th><th>Meeting with</th></tr>{rows}</table></body></html>")
+    return HTML(string=html).write_pdf()

@@ -136,3 +136,9 @@ def agenda(participant_id: int, db: DB) -> list[dict]:
 def agenda_ics(participant_id: int, db: DB) -> Response:
     return Response(svc.agenda_ical(db, participant_id), media_type="text/calendar",
                     headers={"Content-Disposition": f'attachment; filename="agenda-{participant_id}.ics"'})
+
+
+@meetings_router.get("/participants/{participant_id}/agenda.pdf", summary="The agenda as a printable PDF")
+def agenda_pdf(participant_id: int, db: DB) -> Response:
+    return Response(svc.agenda_pdf(db, participant_id), media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="agenda-{participant_id}.pdf"'})
