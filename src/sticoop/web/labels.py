@@ -26,6 +26,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/organizations", N_("Organisations")),
     ("/people", N_("People")),
     ("/intakes", N_("Inbox")),
+    ("/profiles", N_("Marketplace")),
 )
 
 LABELS: dict[str, dict[str, str]] = {
@@ -51,6 +52,34 @@ LABELS: dict[str, dict[str, str]] = {
              "project": N_("Project"), "visit": N_("Visit"), "event": N_("Event"), "partnership": N_("Partnership"),
              "committee": N_("Committee"), "organization": N_("Organisation"), "person": N_("Person"),
              "programme": N_("Programme"), "document": N_("Document"), "working_group": N_("Working group")},
+    "profile_kind": {"technology_offer": N_("Technology offer"), "technology_request": N_("Technology request"),
+                     "rd_cooperation": N_("R&D cooperation"), "business_offer": N_("Business offer")},
+    "profile_status": {"draft": N_("Draft"), "published": N_("Published"), "expired": N_("Expired"),
+                       "withdrawn": N_("Withdrawn")},
+    "ipr_status": {"patent_granted": N_("Patent granted"), "patent_applied": N_("Patent applied for"),
+                   "secret_know_how": N_("Secret know-how"), "copyright": N_("Copyright"), "none": N_("None")},
+    "profile_language": {"en": N_("English"), "fr": N_("French"), "vi": N_("Vietnamese"), "lo": N_("Lao"),
+                         "km": N_("Khmer"), "th": N_("Thai"), "zh": N_("Chinese"), "ja": N_("Japanese"),
+                         "ko": N_("Korean"), "de": N_("German"), "es": N_("Spanish"), "id": N_("Indonesian")},
+    #: the field taxonomy (sticoop.reference.fields), translated for pages
+    "tech_field": {
+        "agriculture": N_("Agriculture"), "forestry": N_("Forestry"), "fisheries": N_("Fisheries and aquaculture"),
+        "water_resources": N_("Water resources"), "environment": N_("Environment"),
+        "climate_change": N_("Climate change"), "energy": N_("Energy and renewable energy"),
+        "new_materials": N_("New materials"), "ai": N_("Artificial intelligence"),
+        "ict": N_("Information and communication technology"), "iot": N_("Internet of Things"),
+        "big_data": N_("Big data"), "cloud_computing": N_("Cloud computing"),
+        "digital_transformation": N_("Digital transformation"), "automation": N_("Automation and robotics"),
+        "remote_sensing": N_("Remote sensing"), "space": N_("Space technology"),
+        "geology_minerals": N_("Geology and minerals"), "biotechnology": N_("Biotechnology"),
+        "health_medicine": N_("Health and medicine"), "nuclear": N_("Nuclear science and technology"),
+        "marine": N_("Marine science"), "high_tech_zones": N_("High-tech zones"),
+        "innovation_startups": N_("Innovation and start-ups"), "technology_transfer": N_("Technology transfer"),
+        "standards_metrology": N_("Standards and metrology"), "intellectual_property": N_("Intellectual property"),
+        "education_training": N_("Education and training"), "policy_management": N_("S&T policy and management"),
+        "other": N_("Other")},
+    "score_part": {"semantic": N_("Meaning (semantic similarity)"), "keywords": N_("Keywords"),
+                   "fields": N_("Fields"), "trl": N_("Readiness (TRL)"), "country": N_("Country")},
     "intake_status": {"draft": N_("To review"), "unsupported": N_("Language not supported"),
                       "accepted": N_("Accepted"), "rejected": N_("Rejected")},
 }
@@ -62,7 +91,7 @@ BADGE_TONE: dict[str, str] = {
     "substantial": "info", "planned": "muted", "proposed": "muted", "not_started": "muted", "limited": "warn",
     "dormant": "warn", "overdue": "bad", "expired": "warn", "terminated": "bad", "dropped": "muted",
     "cancelled": "muted", "ended": "muted", "draft": "info", "unsupported": "warn", "accepted": "good",
-    "rejected": "muted",
+    "rejected": "muted", "published": "good", "withdrawn": "muted",
 }
 
 #: entity name -> URL prefix of its pages (None: no page of its own)
@@ -71,6 +100,7 @@ PAGE_PREFIX: dict[str, str | None] = {
     "commitment": "/commitments", "agreement": "/agreements", "project": "/projects", "visit": "/visits",
     "event": "/events", "organization": "/organizations", "person": "/people", "programme": None,
     "document": None, "working_group": None, "progress_update": None, "assessment": None, "intake": "/intakes",
+    "profile": "/profiles",
 }
 
 
