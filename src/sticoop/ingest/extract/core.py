@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 from sticoop.ingest.extract import countries as countries_mod
@@ -13,10 +14,11 @@ from sticoop.ingest.extract.events import commitments, event_type, location, pro
 from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.model import Extraction
+from sticoop.ingest.extract.organizations import _country_forms as place_names
 from sticoop.ingest.extract.organizations import find_organizations
 from sticoop.ingest.extract.people import find_people
 from sticoop.ingest.extract.sessions import find_committee
-from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes
+from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes, sentences
 
 log = logging.getLogger(__name__)
 SUPPORTED = ("en", "fr", "vi")
@@ -57,8 +59,13 @@ def extract(
     org_spans = [(o.name.evidence.start, o.name.evidence.end) for o in orgs]
     party_result = countries_mod.find_parties(text)
     result.countries = party_result.parties
-    places = {f for f, (_, kind) in countries_mod.lexicon().items() if kind in ("name", "city")}
-    ents = nlp.entities(text, lang) if use_ner else []
+    places = place_names()
+    ents: list[tuple[str, str, int, int]] = []
+    if use_ner:
+        rule_people = find_people(text, lang, org_spans, party_result.mentions, [], places, body)
+        known = org_spans + committee_spans + [(m.start, m.end) for m in party_result.mentions]
+        known += [(p.name.evidence.start, p.name.evidence.end) for p in rule_people]
+        ents = nlp.entities_in(text, lang, _unexplained_sentences(text, known, body))
     result.people = find_people(text, lang, org_spans, party_result.mentions, ents, places, body)
     person_spans = [(p.name.evidence.start, p.name.evidence.end) for p in result.people]
     # an 'organisation' that swallowed a person's name ("Science and ICT Park Ji-hoon") is a misreading
@@ -91,6 +98,26 @@ def extract(
     result.programmes = programmes(text, org_spans)
     result.commitments = commitments(text)
     return result
+
+
+_CAP_PAIR = re.compile(
+    r"(?<![\w.])[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:de|da|van|von|del|bin|El|Ben)\s+|\s+)[A-ZÀ-Ý][\w'’\-]+"
+)
+
+
+def _unexplained_sentences(text: str, known: list[tuple[int, int]], body: int) -> list[tuple[int, int]]:
+    """Sentences holding two capitalised words in a row that no rule explained (a name the rules missed)."""
+    out = []
+    for sent in sentences(text):
+        if sent.end <= body:
+            continue
+        for m in _CAP_PAIR.finditer(text, max(sent.start, body), sent.end):
+            covered_start = any(s <= m.start() < e for s, e in known)
+            covered_end = any(s < m.end() <= e for s, e in known)
+            if not (covered_start and covered_end):
+                out.append((sent.start, sent.end))
+                break
+    return out
 
 
 def _headless_orgs(text, ents, taken, people_spans, places, body):  # noqa: ANN001, ANN202

@@ -28,8 +28,6 @@ from sticoop.ingest.extract.countrydata import (
 from sticoop.ingest.extract.model import Evidence, Value
 from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes, sentences
 
-_WORD = r"[\wÀ-ỹ]"
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -91,48 +89,70 @@ def lexicon() -> dict[str, tuple[str, str]]:
     return forms
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    alternatives = sorted(lexicon(), key=len, reverse=True)
-    prefixes = sorted(FRENCH_PREFIXES, key=len, reverse=True)
-    return re.compile(
-        rf"(?<!{_WORD})(?:(?P<prefix>{'|'.join(map(re.escape, prefixes))})-(?={_WORD})"
-        rf"|(?P<form>{'|'.join(map(re.escape, alternatives))})(?!{_WORD}|-{_WORD}))",
-        re.IGNORECASE,
-    )
-
-
 def _case_ok(form: str, surface: str) -> bool:
     """Names must keep their capital (so 'chad' or 'turkey' are not countries); French adjectives may not."""
     return surface[:1].isupper() or not form[:1].isupper()
 
 
+@lru_cache(maxsize=1)
+def _lower_lexicon() -> dict[str, tuple[str, tuple[str, str]]]:
+    """lower-cased form -> (the form as listed, entry); listed capitalised forms win over lower-case ones."""
+    out: dict[str, tuple[str, tuple[str, str]]] = {}
+    for form, entry in sorted(lexicon().items(), key=lambda kv: kv[0][:1].islower()):
+        out.setdefault(form.lower(), (form, entry))
+    return out
+
+
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_MAX_WORDS = 5
+
+
 def find_mentions(text: str) -> list[Mention]:
-    """Every country mention in the text, with offsets."""
+    """Every country mention in the text, with offsets.
+
+    Word n-grams (longest first) are looked up in the lexicon: a dictionary probe per n-gram is much faster than
+    one regex with thousands of alternatives. Words may be joined by one space or a hyphen ('Guinea-Bissau').
+    """
     text_n = normalize_quotes(text)
     lex = lexicon()
-    lower_lex = {k.lower(): v for k, v in sorted(lex.items(), key=lambda kv: kv[0][:1].islower())}
+    lower_lex = _lower_lexicon()
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(text_n)]
     out: list[Mention] = []
-    for m in _pattern().finditer(text_n):
-        if m.group("prefix"):
-            code = FRENCH_PREFIXES[m.group("prefix").lower()]
-            out.append(Mention(code, m.start(), m.end("prefix"), "prefix", m.group("prefix")))
-            continue
-        surface = m.group("form")
-        entry = lex.get(surface)
-        if entry is None:
-            entry = lower_lex.get(surface.lower())
+    i = 0
+    while i < len(words):
+        found = None
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + n - 1][1]
+            if n > 1 and any(
+                text_n[words[k][1] : words[k + 1][0]] not in (" ", "-") for k in range(i, i + n - 1)
+            ):
+                continue
+            surface = text_n[start:end]
+            entry = lex.get(surface)
             if entry is None:
-                continue
-            form = next((k for k in lex if k.lower() == surface.lower()), surface)
-            if not _case_ok(form, surface):
-                continue
-        if surface in AMBIGUOUS:
-            before = text_n[max(0, m.start() - 12) : m.start()].rstrip().lower()
-            if not any(before.endswith(cue.lower()) for cue in AMBIGUOUS_OK_BEFORE):
-                continue
-        code, kind = entry
-        out.append(Mention(code, m.start(), m.end(), kind, surface))
+                hit = lower_lex.get(surface.lower())
+                if hit is None or not _case_ok(hit[0], surface):
+                    continue
+                entry = hit[1]
+            if surface in AMBIGUOUS:
+                before = text_n[max(0, start - 12) : start].rstrip().lower()
+                if not any(before.endswith(cue.lower()) for cue in AMBIGUOUS_OK_BEFORE):
+                    continue
+            found = (n, Mention(entry[0], start, end, entry[1], surface))
+            break
+        if found is None:
+            start, end = words[i]
+            word = text_n[start:end].lower()
+            if (
+                word in FRENCH_PREFIXES
+                and text_n[end : end + 1] == "-"
+                and text_n[end + 1 : end + 2].isalpha()
+            ):
+                out.append(Mention(FRENCH_PREFIXES[word], start, end, "prefix", text_n[start:end]))
+            i += 1
+            continue
+        out.append(found[1])
+        i += found[0]
     return out
 
 

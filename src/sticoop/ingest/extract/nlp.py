@@ -42,3 +42,15 @@ def entities(text: str, lang: str) -> list[tuple[str, str, int, int]]:
         return []
     doc = nlp(text)
     return [(e.label_, e.text, e.start_char, e.end_char) for e in doc.ents]
+
+
+def entities_in(text: str, lang: str, spans: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+    """Entities found in some slices of the text only (offsets are absolute): NER costs most of the time, so
+    extraction runs it only on sentences where the rules left capitalised words unexplained."""
+    nlp = load(lang)
+    if nlp is None or not spans:
+        return []
+    out: list[tuple[str, str, int, int]] = []
+    for (start, _end), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
+        out += [(e.label_, e.text, start + e.start_char, start + e.end_char) for e in doc.ents]
+    return out

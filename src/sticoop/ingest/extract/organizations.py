@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sticoop.ingest.evaluation import normalize_name
 from sticoop.ingest.extract.countries import country_of, lexicon
@@ -386,12 +387,14 @@ class OrgCandidate:
     known: bool = False
 
 
-def _country_forms() -> set[str]:
-    return {f for f, (_, kind) in lexicon().items() if kind in ("name", "city")}
+@lru_cache(maxsize=1)
+def _country_forms() -> frozenset[str]:
+    return frozenset(f for f, (_, kind) in lexicon().items() if kind in ("name", "city"))
 
 
-def _adjectives() -> set[str]:
-    return {f for f, (_, kind) in lexicon().items() if kind == "adjective"}
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    return frozenset(f for f, (_, kind) in lexicon().items() if kind == "adjective")
 
 
 PROGRAMME_WORDS = re.compile(
@@ -801,9 +804,11 @@ def _keys(c: OrgCandidate) -> set[str]:
 
 def _strip_country(name: str) -> tuple[str, bool]:
     """'Bộ Khoa học và Công nghệ Việt Nam' -> ('Bộ Khoa học và Công nghệ', True)."""
-    for form in sorted(_country_forms(), key=len, reverse=True):
-        if name.endswith(" " + form):
-            return name[: -len(form) - 1], True
+    words = name.split()
+    forms = _country_forms()
+    for k in (3, 2, 1):
+        if len(words) > k and " ".join(words[-k:]) in forms:
+            return " ".join(words[:-k]), True
     return name, False
 
 
