@@ -48,7 +48,8 @@ def test_list_filters_and_htmx_partial(client: TestClient) -> None:
     assert rows(client.get("/profiles", params={"q": "bioreactor"}).text) == ["Membrane bioreactor"]
     unknown = client.get("/profiles", params={"field": "astrology", "offset": "x"})
     assert unknown.status_code == 200 and "Showing 1–3 of 3" in unknown.text
-    partial = client.get("/profiles", params={"field": "energy"}, headers={"hx-request": "true", "hx-target": "results"})
+    htmx = {"hx-request": "true", "hx-target": "results"}
+    partial = client.get("/profiles", params={"field": "energy"}, headers=htmx)
     assert partial.text.lstrip().startswith('<section id="results"') and "<html" not in partial.text
 
 
