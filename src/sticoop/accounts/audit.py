@@ -7,8 +7,6 @@ and the ids of its many-to-many links, as JSON.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -17,16 +15,9 @@ from sqlalchemy.orm.attributes import NO_VALUE
 
 from sticoop.accounts.models import AuditEntry
 from sticoop.core.models import Record, utcnow
+from sticoop.core.serialize import to_jsonable
 
 SKIPPED_COLUMNS = frozenset({"search_text", "created_at", "updated_at", "version"})
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
 
 
 def _entity_type(obj: Any) -> str:
@@ -50,7 +41,7 @@ def _snapshot(obj: Any, when: str) -> dict[str, Any]:
             value = history.deleted[0] if history.deleted else None
         else:
             value = state.attrs[attr.key].value
-        values[attr.key] = _plain(None if value is NO_VALUE else value)
+        values[attr.key] = to_jsonable(None if value is NO_VALUE else value)
     for rel in state.mapper.relationships:
         if rel.secondary is None:
             continue

@@ -4,9 +4,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Response, UploadFile
 
 from sticoop.core.api import DB, Actor
-from sticoop.core.config import get_settings
-from sticoop.core.errors import PayloadTooLarge
 from sticoop.core.listing import ListParams
+from sticoop.core.uploads import read_limited
 from sticoop.documents import schemas as s
 from sticoop.documents.service import documents
 
@@ -24,10 +23,7 @@ def list_documents(db: DB, limit: int = 50, offset: int = 0, q: str | None = Non
 @router.post("", response_model=s.DocumentOut, status_code=201, summary="Upload a document (stored once by sha256)")
 async def upload(db: DB, actor: Actor, file: Annotated[UploadFile, File()],
                  source_url: Annotated[str | None, Form()] = None) -> s.DocumentOut:
-    limit = get_settings().max_upload_bytes
-    content = await file.read(limit + 1)
-    if len(content) > limit:
-        raise PayloadTooLarge(f"{file.filename}: over the limit of {limit:,} bytes")
+    content = await read_limited(file)
     filename = file.filename or "document"
     media_type = file.content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     doc, _created = documents.store(db, content, filename, media_type, source_url=source_url, actor=actor)

@@ -4,9 +4,9 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, UploadFile
 
 from sticoop.core.api import DB, Actor
-from sticoop.core.config import get_settings
-from sticoop.core.errors import PayloadTooLarge, ValidationFailed
+from sticoop.core.errors import ValidationFailed
 from sticoop.core.listing import ListParams
+from sticoop.core.uploads import read_limited
 from sticoop.ingest import schemas as s
 from sticoop.ingest.service import accept, ingest_bytes, intakes, reject
 
@@ -34,10 +34,7 @@ def list_intakes(db: DB, status: str | None = None, limit: int = 50, offset: int
 async def upload(
     db: DB, actor: Actor, file: Annotated[UploadFile, File()], published: Annotated[str | None, Form()] = None
 ) -> s.IntakeOut:
-    limit = get_settings().max_upload_bytes
-    content = await file.read(limit + 1)
-    if len(content) > limit:
-        raise PayloadTooLarge(f"{file.filename}: over the limit of {limit:,} bytes")
+    content = await read_limited(file)
     try:
         published_on = date.fromisoformat(published) if published else None
     except ValueError:

@@ -24,6 +24,7 @@ import sticoop
 import sticoop.models  # noqa: F401  (registers every table)
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.models import Base
+from sticoop.core.serialize import to_jsonable
 
 FORMAT_NAME = "sticoop-export"
 FORMAT_VERSION = 1
@@ -35,20 +36,12 @@ def user_tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables if t.name not in REFERENCE_TABLES]
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
 def iter_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
     """Rows in primary-key order, streamed in batches so a large table never sits in memory at once."""
     order = list(table.primary_key.columns)
     result = session.execute(select(table).order_by(*order).execution_options(yield_per=BATCH))
     for row in result.mappings():
-        yield {key: _jsonable(value) for key, value in row.items()}
+        yield {key: to_jsonable(value) for key, value in row.items()}
 
 
 def count_rows(session: Session, table: Table) -> int:
