@@ -2,7 +2,8 @@
 
 Why hand-written patterns: dateparser does not parse ranges ("from July 26 to 30", "du 26 au 30 juillet",
 "từ ngày 26 đến 30/7", "20-21/9") and guesses the year from today's date; here the year comes from the
-publication date (RELATIVE_BASE). dateparser is used as a fallback for single dates the patterns miss.
+publication date (RELATIVE_BASE). dateparser is not called yet; a fallback for single dates the patterns
+miss is still to be wired in, without inventing dates for texts that state none.
 The dateline date (when the wire was filed) is not the event date and is skipped; a date in the dateline or a
 "date YYYY-MM-DD" header is however used as the base when the publication date is unknown.
 
@@ -285,25 +286,6 @@ def _candidates(text: str, base: date, skip_until: int) -> list[Candidate]:
 def _last_weekday(base: date, weekday: int) -> date:
     """The most recent given weekday on or before the base date (press reports look back)."""
     return base - timedelta(days=(base.weekday() - weekday) % 7)
-
-
-def _fallback_dateparser(text: str, base: date) -> date | None:
-    try:
-        import dateparser
-    except ImportError:  # pragma: no cover - dependency always installed
-        return None
-    try:
-        parsed = dateparser.parse(text, settings={"RELATIVE_BASE": _dt(base), "PREFER_DATES_FROM": "past"})
-    except Exception:  # noqa: BLE001 - dateparser raises many types on odd input
-        log.debug("dateparser failed on %r", text)
-        return None
-    return parsed.date() if parsed else None
-
-
-def _dt(d: date):  # noqa: ANN202 - datetime import kept local
-    from datetime import datetime
-
-    return datetime(d.year, d.month, d.day)
 
 
 def _fmt(c: Candidate) -> str:
