@@ -9,12 +9,13 @@ from sticoop.core import db_cli
 from sticoop.demo import cli as demo_cli
 from sticoop.ingest import cli as ingest_cli
 from sticoop.ingest import intake_cli
+from sticoop.matchmaking import cli as matchmaking_cli
 from sticoop.transfer import cli as transfer_cli
 from sticoop.web import cli as web_cli
 
 app = typer.Typer(help="sticoop: the workspace for international STI cooperation.", no_args_is_help=True)
 
-for module in (web_cli, db_cli, demo_cli, transfer_cli, accounts_cli, intake_cli, ingest_cli):
+for module in (web_cli, db_cli, demo_cli, transfer_cli, accounts_cli, intake_cli, ingest_cli, matchmaking_cli):
     module.register(app)
 
 
