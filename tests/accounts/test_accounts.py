@@ -78,3 +78,23 @@ def test_failed_changes_leave_no_audit_entry(client: TestClient, db_url: str) ->
     client.post("/api/v1/sessions", json={"committee_id": c["id"], "number": 1})
     assert client.post("/api/v1/sessions", json={"committee_id": c["id"], "number": 1}).status_code == 409
     assert len(_audit(db_url)) == before + 2  # the committee and the first session only
+
+
+def test_restore_a_previous_version_and_a_deleted_record(client: TestClient, db_url: str) -> None:
+    p = client.post("/api/v1/partnerships", json={"name": "Vietnam–Laos", "country_codes": ["VNM", "LAO"]}).json()
+    client.patch(f"/api/v1/partnerships/{p['id']}", json={"version": 1, "name": "Renamed",
+                                                          "country_codes": ["VNM", "KHM"]})
+    entries = client.get("/api/v1/audit", params={"entity_type": "partnership", "entity_id": p["id"]}).json()
+    created = next(e for e in entries if e["action"] == "create")
+    restored = client.post(f"/api/v1/audit/{created['id']}/restore")
+    assert restored.status_code == 200, restored.text
+    now = client.get(f"/api/v1/partnerships/{p['id']}").json()
+    assert now["name"] == "Vietnam–Laos" and now["country_codes"] == ["LAO", "VNM"] and now["version"] == 3
+    assert [e.action for e in _audit(db_url)][-1] == "update"  # the restore is audited too
+
+    assert client.delete(f"/api/v1/partnerships/{p['id']}", params={"version": 3}).status_code == 204
+    deletion = client.get("/api/v1/audit", params={"entity_type": "partnership", "entity_id": p["id"]}).json()[0]
+    assert deletion["action"] == "delete"
+    assert client.post(f"/api/v1/audit/{deletion['id']}/restore").status_code == 200
+    assert client.get(f"/api/v1/partnerships/{p['id']}").json()["name"] == "Vietnam–Laos"
+    assert client.post("/api/v1/audit/999999/restore").status_code == 404

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 
 def api_routers() -> list[APIRouter]:
+    from sticoop.accounts.api import router as audit
     from sticoop.activities.api import router as activities
     from sticoop.agreements.api import router as agreements
     from sticoop.commitments.api import router as commitments
@@ -21,7 +22,7 @@ def api_routers() -> list[APIRouter]:
     from sticoop.reference.api import router as reference
 
     return [dashboard, reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-            ingest, matchmaking, brokerage, meetings_router]
+            ingest, matchmaking, brokerage, meetings_router, audit]
 
 
 def page_routers() -> list[APIRouter]:

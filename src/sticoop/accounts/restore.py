@@ -1,0 +1,66 @@
+"""Restoring a record to the state an audit entry recorded — itself a change, so it is audited too.
+
+Restoring to an entry means: after an update or status change, the state it produced; after a create, the
+state it was created in; for a delete, the record as it was just before, re-created with its id.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Numeric, inspect
+from sqlalchemy.orm import Session
+
+from sticoop.accounts.models import AuditEntry
+from sticoop.core.errors import NotFound, ValidationFailed
+from sticoop.core.registry import service_for
+
+FIXED = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by", "version", "search_text"})
+
+
+def _value(column_type: Any, value: Any) -> Any:
+    if value is None or not isinstance(value, str):
+        return value
+    if isinstance(column_type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column_type, Date):
+        return date.fromisoformat(value)
+    if isinstance(column_type, Numeric):
+        return Decimal(value)
+    return value
+
+
+def restore(session: Session, entry_id: int, actor: str = "system") -> Any:
+    entry = session.get(AuditEntry, entry_id)
+    if entry is None:
+        raise NotFound(f"Audit entry {entry_id} does not exist")
+    snapshot = entry.before if entry.action == "delete" else entry.after
+    if not snapshot:
+        raise ValidationFailed(f"Audit entry {entry_id} holds no state to restore")
+    service = service_for(entry.entity_type)
+    model = service.model
+    obj = session.get(model, entry.entity_id)
+    if obj is None:
+        if entry.action != "delete":
+            raise ValidationFailed(f"{service.label} {entry.entity_id} no longer exists; restore its deletion entry")
+        obj = model(id=entry.entity_id, created_by=actor)
+        session.add(obj)
+    mapper = inspect(model)
+    with session.no_autoflush:
+        for attr in mapper.column_attrs:
+            if attr.key in FIXED or attr.key not in snapshot:
+                continue
+            setattr(obj, attr.key, _value(attr.columns[0].type, snapshot[attr.key]))
+        for rel in mapper.relationships:
+            if rel.secondary is None or rel.key not in snapshot:
+                continue
+            target = rel.mapper.class_
+            ids = snapshot[rel.key] or []
+            found = [session.get(target, key) for key in ids]
+            setattr(obj, rel.key, [item for item in found if item is not None])
+    obj.updated_by = actor
+    service.check(session, obj)
+    service._flush(session)
+    return obj
