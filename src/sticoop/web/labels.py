@@ -82,6 +82,8 @@ LABELS: dict[str, dict[str, str]] = {
                    "fields": N_("Fields"), "trl": N_("Readiness (TRL)"), "country": N_("Country")},
     "intake_status": {"draft": N_("To review"), "unsupported": N_("Language not supported"),
                       "accepted": N_("Accepted"), "rejected": N_("Rejected")},
+    "audit_action": {"create": N_("created"), "update": N_("changed"), "status": N_("status changed"),
+                     "delete": N_("deleted")},
 }
 
 #: badge colour family per status value (CSS classes badge--good/--warn/--bad/--muted/--info)

@@ -26,14 +26,17 @@ def api_routers() -> list[APIRouter]:
 
 
 def page_routers() -> list[APIRouter]:
+    from sticoop.accounts.pages import router as history
     from sticoop.activities.pages import router as activities
     from sticoop.agreements.pages import router as agreements
     from sticoop.commitments.pages import router as commitments
     from sticoop.ingest.pages import router as ingest
+    from sticoop.matchmaking.brokerage_pages import router as brokerage
     from sticoop.matchmaking.pages import router as profiles
     from sticoop.partners.pages import router as partners
     from sticoop.partnerships.pages import router as partnerships
     from sticoop.projects.pages import router as projects
     from sticoop.web.pages import router as pages
 
-    return [pages, partnerships, commitments, agreements, projects, partners, activities, ingest, profiles]
+    return [pages, partnerships, commitments, agreements, projects, partners, activities, ingest, profiles, history,
+            brokerage]

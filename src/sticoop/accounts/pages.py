@@ -1,0 +1,47 @@
+"""The "History" box of every record page, and restoring a version from it.
+
+Like the Sources box, the box looks the history up itself (one indexed query on the audit log), so no
+domain's route has to pass it in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+
+from sticoop.accounts.restore import restore
+from sticoop.accounts.service import history
+from sticoop.core.api import DB, Actor
+from sticoop.core.database import new_session
+from sticoop.web.labels import record_url
+from sticoop.web.render import environment
+
+router = APIRouter(include_in_schema=False)
+HISTORY_LIMIT = 20
+
+
+def record_history(request: Request, entity_type: str, entity_id: int) -> list[dict[str, Any]]:
+    with new_session(getattr(request.app.state, "database_url", None)) as db:
+        rows = []
+        for entry in history(db, entity_type, entity_id, HISTORY_LIMIT):
+            before, after = entry.before or {}, entry.after or {}
+            changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)
+                             and k not in ("updated_by", "created_by")) if entry.action in ("update", "status") else []
+            rows.append({"id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action,
+                         "changed": changed, "restorable": entry.action != "delete"})
+        return rows
+
+
+environment.globals["record_history"] = record_history
+
+
+@router.post("/audit/{entry_id}/restore")
+def restore_version(entry_id: int, db: DB, actor: Actor) -> RedirectResponse:
+    obj = restore(db, entry_id, actor)
+    from sticoop.accounts.models import AuditEntry
+
+    entry = db.get(AuditEntry, entry_id)
+    target = record_url(entry.entity_type, obj.id) if entry else None
+    return RedirectResponse((target or "/") + "?notice=restored", status_code=303)
