@@ -21,6 +21,7 @@ def test_upgrade_demo_export_import_round_trip(tmp_path: Path) -> None:
     assert run(tmp_path, "db", "upgrade").returncode == 0
     loaded = run(tmp_path, "demo", "load", "--if-empty")
     assert loaded.returncode == 0 and "demo data loaded" in loaded.stdout
+    assert "demo admin account: username 'admin', password '" in loaded.stdout
     again = run(tmp_path, "demo", "load", "--if-empty")
     assert again.returncode == 0 and "nothing loaded" in again.stdout
     exported = run(tmp_path, "export", "--format", "json", "-o", str(tmp_path / "all.json"))

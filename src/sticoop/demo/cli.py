@@ -23,7 +23,27 @@ def load(if_empty: bool = typer.Option(False, "--if-empty", help="Do nothing whe
                 return
             raise ValueError("the database already holds partnerships; load the demo into an empty database")
         load_demo(session)
+        admin_password = _demo_admin(session)
     typer.echo("demo data loaded: 3 partnerships, 2 committees, 4 sessions (records marked 'demo')")
+    if admin_password:
+        typer.echo(f"demo admin account: username 'admin', password '{admin_password}' (change it: "
+                   "sticoop user reset-password admin)")
+
+
+def _demo_admin(session) -> str | None:  # type: ignore[no-untyped-def]
+    """The first load creates an admin with a random password, printed once; never a fixed default."""
+    import secrets
+
+    from sqlalchemy import func, select
+
+    from sticoop.accounts.models import User
+    from sticoop.accounts.service import create_user
+
+    if session.scalar(select(func.count()).select_from(User)):
+        return None
+    password = secrets.token_urlsafe(12)
+    create_user(session, "admin", password, role="admin", full_name="Demo administrator")
+    return password
 
 
 def register(app: typer.Typer) -> None:
