@@ -1,0 +1,270 @@
+"""Pages for a technology-transfer fair's brokerage: participants, slots, tables, meeting requests, the
+schedule grid, outcomes, and each participant's agenda.
+
+The rules live in ``matchmaking.brokerage``; this module only turns forms into service calls and service
+results into one page. Every form posts back and, when it works, redirects to the page (so a reload does
+not post twice); when it does not, the page is shown again with the message beside the form that failed
+and nothing written (the transaction is rolled back first, since the request would otherwise commit).
+Unplaced meetings keep the engine's reason (which names ids) as detail under a translated summary that
+names the two participants — officials must see at a glance which meetings need another slot.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from babel.dates import format_time
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+
+from sticoop.core.api import DB, Actor
+from sticoop.core.errors import DomainError, NotFound
+from sticoop.core.i18n import Formatter
+from sticoop.matchmaking import brokerage as svc
+from sticoop.matchmaking.brokerage_models import (
+    OUTCOMES,
+    BrokerageParticipant,
+    BrokerageSlot,
+    BrokerageTable,
+    MeetingRequest,
+)
+from sticoop.matchmaking.models import TechProfile
+from sticoop.partners.models import Organization
+from sticoop.web.labels import N_
+from sticoop.web.lookups import int_or_none, names
+from sticoop.web.render import formatter, render
+
+router = APIRouter(include_in_schema=False)
+
+MAX_SERIES = 100
+STATUSES = ("requested", "accepted", "declined")
+STATUS_LABELS = {"requested": N_("Requested"), "accepted": N_("Accepted"), "declined": N_("Declined")}
+OUTCOME_LABELS = {"none": N_("Nothing yet"), "follow_up": N_("Follow-up agreed"), "mou_signed": N_("MoU signed"),
+                  "contract_signed": N_("Contract signed")}
+
+
+# ----- reading ------------------------------------------------------------------------------------
+def slot_label(fmt: Formatter, slot: BrokerageSlot) -> str:
+    """"10 Sept 2025 09:00–09:30": a slot as officials read it, in the page's locale."""
+    start = format_time(slot.starts_at, format="short", locale=fmt.locale)
+    end = format_time(slot.ends_at, format="short", locale=fmt.locale)
+    return f"{fmt.date(slot.starts_at.date())} {start}–{end}"
+
+
+def unplaced_summary(fmt: Formatter, reason: str | None) -> str:
+    """The engine's English reason, reduced to a translated sentence; the raw text is shown as detail."""
+    text = reason or ""
+    if "in common" in text:
+        return fmt._("They have no free time slot in common.")
+    if "has no available slot" in text:
+        return fmt._("One of them has no free time slot.")
+    if "no tables" in text:
+        return fmt._("The event has no tables.")
+    if text.startswith("no room"):
+        return fmt._("Every slot they are both free in is full: all tables taken or one of them already busy.")
+    return fmt._("Could not be placed.")
+
+
+def load(db: DbSession, event_id: int) -> dict[str, Any]:
+    """Everything the brokerage page shows, one query per kind of record."""
+    event = svc.fair(db, event_id)
+
+    def rows(model: Any, order: Any) -> list[Any]:
+        return list(db.scalars(select(model).where(model.event_id == event_id).order_by(order)))
+
+    return {"event": event, "participants": rows(BrokerageParticipant, BrokerageParticipant.name),
+            "slots": rows(BrokerageSlot, BrokerageSlot.starts_at), "tables": rows(BrokerageTable, BrokerageTable.id),
+            "meetings": rows(MeetingRequest, MeetingRequest.id)}
+
+
+def page_context(db: DbSession, fmt: Formatter, event_id: int) -> dict[str, Any]:
+    data = load(db, event_id)
+    who = {p.id: p.name for p in data["participants"]}
+    meetings = data["meetings"]
+    pair = {m.id: f"{who.get(m.requester_id, '?')} ↔ {who.get(m.recipient_id, '?')}" for m in meetings}
+    grid = {(m.slot_id, m.table_id): m for m in meetings if m.slot_id is not None and m.table_id is not None}
+    unplaced = [{"meeting": m, "pair": pair[m.id], "summary": unplaced_summary(fmt, m.unplaced_reason)}
+                for m in meetings if m.status == "accepted" and m.slot_id is None and m.unplaced_reason]
+    totals = svc.outcome_totals(db, event_id)
+    values = [fmt.money(Decimal(v), c) for c, v in sorted(totals["contract_value"].items())]
+    profiles = list(db.execute(select(TechProfile.id, TechProfile.title).order_by(TechProfile.title)).all())
+    organizations = list(db.execute(select(Organization.id, Organization.name).order_by(Organization.name)).all())
+    return {**data, "who": who, "pair": pair, "grid": grid, "unplaced": unplaced,
+            "by_status": {s: [m for m in meetings if m.status == s] for s in STATUSES},
+            "scheduled": sorted((m for m in meetings if m.slot_id is not None),
+                                key=lambda m: (next(i for i, s in enumerate(data["slots"]) if s.id == m.slot_id),
+                                               m.table_id or 0)),
+            "slot_labels": {s.id: slot_label(fmt, s) for s in data["slots"]},
+            "table_names": {t.id: t.name for t in data["tables"]},
+            "counts": totals["counts"], "values": values, "profile_options": profiles,
+            "organization_options": organizations, "profile_names": dict(profiles),
+            "organization_names": dict(organizations), "status_labels": STATUS_LABELS,
+            "outcome_labels": OUTCOME_LABELS, "outcomes": OUTCOMES}
+
+
+def show(request: Request, db: DbSession, event_id: int, errors: dict[str, str] | None = None,
+         raw: dict[str, Any] | None = None, status: int = 200) -> HTMLResponse:
+    if errors:
+        db.rollback()  # the failed form must leave nothing behind
+    context = page_context(db, formatter(request), event_id)
+    context.update(errors=errors or {}, raw=raw or {})
+    return render(request, "brokerage/event.html", context, status=status)
+
+
+def back(event_id: int, anchor: str = "") -> RedirectResponse:
+    return RedirectResponse(f"/events/{event_id}/brokerage{anchor}", status_code=303)
+
+
+def failed(request: Request, db: DbSession, event_id: int, key: str, message: str, raw: dict[str, Any],
+           status: int = 422) -> HTMLResponse:
+    return show(request, db, event_id, {key: message}, raw, status=min(max(status, 400), 499))
+
+
+@router.get("/events/{event_id:int}/brokerage", response_class=HTMLResponse)
+def brokerage_page(event_id: int, request: Request, db: DB) -> HTMLResponse:
+    return show(request, db, event_id)
+
+
+# ----- forms --------------------------------------------------------------------------------------
+def slot_series(form: dict[str, str], translate: Any) -> list[tuple[datetime, datetime]]:
+    """A day's slots from one line of input: date, first start, length in minutes, how many."""
+    try:
+        day = date.fromisoformat(form.get("date", ""))
+        first = time.fromisoformat(form.get("start", ""))
+    except ValueError:
+        raise ValueError(translate(N_("Give a date and a first start time."))) from None
+    minutes, count = int_or_none(form.get("minutes")), int_or_none(form.get("count"))
+    if not minutes or not 5 <= minutes <= 480:
+        raise ValueError(translate(N_("A slot lasts between 5 and 480 minutes.")))
+    if not count or count > MAX_SERIES:
+        raise ValueError(translate(N_("Add between 1 and %(max)d slots at a time.")) % {"max": MAX_SERIES})
+    start = datetime.combine(day, first)
+    length = timedelta(minutes=minutes)
+    return [(start + i * length, start + (i + 1) * length) for i in range(count)]
+
+
+@router.post("/events/{event_id:int}/brokerage/slots", response_class=HTMLResponse)
+async def add_slots(event_id: int, request: Request, db: DB) -> Response:
+    raw = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        svc.add_slots(db, event_id, slot_series(raw, formatter(request)._))
+    except ValueError as exc:
+        return failed(request, db, event_id, "slots", str(exc), raw)
+    return back(event_id, "#slots")
+
+
+@router.post("/events/{event_id:int}/brokerage/tables", response_class=HTMLResponse)
+async def add_tables(event_id: int, request: Request, db: DB) -> Response:
+    raw = {k: str(v) for k, v in (await request.form()).items()}
+    count = int_or_none(raw.get("count"))
+    if not count or count > MAX_SERIES:
+        message = formatter(request)._("Add between 1 and %(max)d tables at a time.") % {"max": MAX_SERIES}
+        return failed(request, db, event_id, "tables", message, raw)
+    existing = len(load(db, event_id)["tables"])
+    svc.add_tables(db, event_id, [str(existing + i + 1) for i in range(count)])
+    return back(event_id, "#tables")
+
+
+@router.post("/events/{event_id:int}/brokerage/participants", response_class=HTMLResponse)
+async def add_participant(event_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    form = await request.form()
+    raw = {"name": str(form.get("name") or ""), "organization_id": str(form.get("organization_id") or ""),
+           "profile_ids": [int(x) for x in form.getlist("profile_ids") if str(x).isdigit()],
+           "availability": [int(x) for x in form.getlist("availability") if str(x).isdigit()]}
+    if not raw["name"].strip():
+        return failed(request, db, event_id, "participant", formatter(request)._("A participant needs a name."), raw)
+    try:
+        svc.add_participant(db, event_id, raw["name"], int_or_none(raw["organization_id"]),
+                            profile_ids=raw["profile_ids"], availability=raw["availability"], actor=actor)
+    except DomainError as exc:
+        return failed(request, db, event_id, "participant", exc.message, raw, exc.status_code)
+    return back(event_id, "#participants")
+
+
+@router.post("/events/{event_id:int}/brokerage/meetings", response_class=HTMLResponse)
+async def request_meeting(event_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    raw = {k: str(v) for k, v in (await request.form()).items()}
+    requester, recipient = int_or_none(raw.get("requester_id")), int_or_none(raw.get("recipient_id"))
+    _ = formatter(request)._
+    if requester is None or recipient is None:
+        return failed(request, db, event_id, "meeting", _("Choose who asks and whom they want to meet."), raw)
+    if requester == recipient:
+        return failed(request, db, event_id, "meeting", _("A participant cannot request a meeting with themselves."),
+                      raw)
+    try:
+        svc.request_meeting(db, event_id, requester, recipient, raw.get("message") or None, actor)
+    except DomainError as exc:
+        return failed(request, db, event_id, "meeting", exc.message, raw, exc.status_code)
+    return back(event_id, "#requests")
+
+
+def meeting_of(db: DbSession, meeting_id: int) -> MeetingRequest:
+    meeting = db.get(MeetingRequest, meeting_id)
+    if meeting is None:
+        raise NotFound(f"Meeting request {meeting_id} does not exist")
+    return meeting
+
+
+@router.post("/brokerage/meetings/{meeting_id:int}/response", response_class=HTMLResponse)
+async def respond(meeting_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    meeting = meeting_of(db, meeting_id)
+    accept = (await request.form()).get("accept") == "1"
+    try:
+        svc.respond(db, meeting_id, accept, actor)
+    except DomainError as exc:
+        return failed(request, db, meeting.event_id, "requests", exc.message, {}, exc.status_code)
+    return back(meeting.event_id, "#requests")
+
+
+@router.post("/events/{event_id:int}/brokerage/schedule", response_class=HTMLResponse)
+def run_schedule(event_id: int, request: Request, db: DB) -> Response:
+    try:
+        svc.schedule(db, event_id)
+    except DomainError as exc:
+        message = formatter(request)._("Add time slots and tables before scheduling.") \
+            if "before scheduling" in exc.message else exc.message
+        return failed(request, db, event_id, "schedule", message, {}, exc.status_code)
+    return back(event_id, "#schedule")
+
+
+@router.post("/brokerage/meetings/{meeting_id:int}/outcome", response_class=HTMLResponse)
+async def record_outcome(meeting_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    meeting = meeting_of(db, meeting_id)
+    raw = {k: str(v) for k, v in (await request.form()).items()}
+    key, _ = f"outcome-{meeting_id}", formatter(request)._
+    value: Decimal | None = None
+    if raw.get("contract_value", "").strip():
+        try:
+            value = Decimal(raw["contract_value"].strip().replace(",", ""))
+        except InvalidOperation:
+            return failed(request, db, meeting.event_id, key, _("The value must be a number."), raw)
+        if value < 0 or not value.is_finite():
+            return failed(request, db, meeting.event_id, key, _("The value must be a number."), raw)
+    currency = raw.get("currency", "").strip() or None
+    if raw.get("outcome") == "contract_signed" and (value is None or not currency or len(currency) != 3):
+        return failed(request, db, meeting.event_id, key,
+                      _("A signed contract needs its value and a three-letter currency code."), raw)
+    try:
+        svc.record_outcome(db, meeting_id, raw.get("outcome", ""), value, currency, raw.get("note") or None, actor)
+    except DomainError as exc:
+        return failed(request, db, meeting.event_id, key, exc.message, raw, exc.status_code)
+    return back(meeting.event_id, f"#meeting-{meeting_id}")
+
+
+# ----- a participant's agenda ---------------------------------------------------------------------
+@router.get("/brokerage/participants/{participant_id:int}", response_class=HTMLResponse)
+def agenda_page(participant_id: int, request: Request, db: DB) -> HTMLResponse:
+    items = svc.agenda(db, participant_id)  # raises NotFound for an unknown participant
+    participant = db.get(BrokerageParticipant, participant_id)
+    assert participant is not None
+    fmt = formatter(request)
+    rows = [{**item, "when": slot_label(fmt, BrokerageSlot(starts_at=item["starts_at"], ends_at=item["ends_at"]))}
+            for item in items]
+    return render(request, "brokerage/agenda.html", {
+        "participant": participant, "event": db.get(svc.Event, participant.event_id), "rows": rows,
+        "organization_name": names(db, Organization, [participant.organization_id]).get(participant.organization_id),
+    })

@@ -1,0 +1,152 @@
+"""Brokerage pages of a technology-transfer fair: slots, tables and participants added through the forms,
+meeting requests (a refused self-request shown inline, nothing written), accept/decline, a schedule with more
+accepted meetings than room (the unplaced list with reasons), the grid, agendas, outcomes and totals, French."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+
+def make_fair(client: TestClient) -> int:
+    r = client.post("/api/v1/events", json={"kind": "tech_transfer_fair", "title": "Vietnam–Laos Techmart",
+                                            "start_date": "2025-09-10", "city": "Vientiane", "country_code": "LAO"})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+def ok(response) -> None:  # type: ignore[no-untyped-def]
+    assert response.status_code == 303, response.text[:2000]
+
+
+def meetings(client: TestClient, event: int) -> list[dict]:
+    from sqlalchemy import select
+
+    from sticoop.core.database import new_session
+    from sticoop.matchmaking.brokerage_models import MeetingRequest
+
+    session = new_session(client.app.state.database_url)  # type: ignore[attr-defined]
+    try:
+        rows = session.scalars(select(MeetingRequest).where(MeetingRequest.event_id == event)
+                               .order_by(MeetingRequest.id))
+        return [{"id": m.id, "status": m.status, "slot_id": m.slot_id, "requester_id": m.requester_id,
+                 "recipient_id": m.recipient_id} for m in rows]
+    finally:
+        session.close()
+
+
+def participant_ids(client: TestClient, event: int) -> dict[str, int]:
+    html = client.get(f"/events/{event}/brokerage").text
+    select_html = html.split('id="m-requester_id"')[1].split("</select>")[0]
+    ids = re.findall(r'<option value="(\d+)">([^<]+)</option>', select_html)
+    return {name: int(pid) for pid, name in ids}
+
+
+def test_brokerage_page_flow(client: TestClient) -> None:
+    profile = client.post("/api/v1/profiles", json={"kind": "technology_offer", "status": "published",
+                                                     "language": "en", "title": "Solar dryer",
+                                                     "summary": "Solar dryer for cassava."}).json()
+    event = make_fair(client)
+    base = f"/events/{event}/brokerage"
+    detail = client.get(f"/events/{event}")
+    assert f'href="{base}"' in detail.text and "Brokerage: meetings and schedule" in detail.text
+    other = client.post("/api/v1/events", json={"kind": "workshop", "title": "Workshop"}).json()["id"]
+    assert "/brokerage" not in client.get(f"/events/{other}").text
+    assert client.get(f"/events/{other}/brokerage").status_code == 422
+
+    page = client.get(base)
+    assert page.status_code == 200 and "No time slots yet." in page.text
+    # two slots, one table: room for two meetings at most
+    ok(client.post(f"{base}/slots", data={"date": "2025-09-10", "start": "09:00", "minutes": "30", "count": "2"},
+                   follow_redirects=False))
+    bad_slots = client.post(f"{base}/slots", data={"date": "", "start": "09:00", "minutes": "30", "count": "2"})
+    assert bad_slots.status_code == 422 and 'id="error-slots"' in bad_slots.text
+    ok(client.post(f"{base}/tables", data={"count": "1"}, follow_redirects=False))
+    page = client.get(base).text
+    slot_ids = re.findall(r'name="availability" value="(\d+)"', page)
+    assert len(slot_ids) == 2 and "9:00" in page and "9:30" in page
+
+    ok(client.post(f"{base}/participants", data={"name": "Agri Lab", "profile_ids": [str(profile["id"])]},
+                   follow_redirects=False))
+    for name in ("Mekong Foods", "Lao Solar", "Vientiane Agritech"):
+        ok(client.post(f"{base}/participants", data={"name": name}, follow_redirects=False))
+    ok(client.post(f"{base}/participants", data={"name": "Busy Morning", "availability": [slot_ids[0]]},
+                   follow_redirects=False))
+    page = client.get(base).text
+    assert f'<a href="/profiles/{profile["id"]}">Solar dryer</a>' in page and "1 slot" in page
+    dup = client.post(f"{base}/participants", data={"name": "Agri Lab"})
+    assert dup.status_code == 409 and 'id="error-participant"' in dup.text
+    ids = participant_ids(client, event)
+    assert set(ids) == {"Agri Lab", "Mekong Foods", "Lao Solar", "Vientiane Agritech", "Busy Morning"}
+
+    self_request = client.post(f"{base}/meetings", data={"requester_id": ids["Agri Lab"],
+                                                         "recipient_id": ids["Agri Lab"], "message": "Hello me"})
+    assert self_request.status_code == 422 and 'id="error-meeting"' in self_request.text
+    assert "cannot request a meeting with themselves" in self_request.text and "Hello me" in self_request.text
+    assert meetings(client, event) == []
+
+    pairs = [("Agri Lab", "Mekong Foods"), ("Agri Lab", "Lao Solar"), ("Agri Lab", "Vientiane Agritech"),
+             ("Lao Solar", "Busy Morning"), ("Mekong Foods", "Busy Morning")]
+    for a, b in pairs:
+        ok(client.post(f"{base}/meetings", data={"requester_id": ids[a], "recipient_id": ids[b],
+                                                 "message": f"{a} meets {b}"}, follow_redirects=False))
+    twice = client.post(f"{base}/meetings", data={"requester_id": ids["Mekong Foods"], "recipient_id": ids["Agri Lab"]})
+    assert twice.status_code == 409 and len(meetings(client, event)) == 5
+    made = meetings(client, event)
+    for m in made[:4]:
+        ok(client.post(f"/brokerage/meetings/{m['id']}/response", data={"accept": "1"}, follow_redirects=False))
+    ok(client.post(f"/brokerage/meetings/{made[4]['id']}/response", data={"accept": "0"}, follow_redirects=False))
+    again = client.post(f"/brokerage/meetings/{made[4]['id']}/response", data={"accept": "1"})
+    assert again.status_code == 409 and 'id="error-requests"' in again.text
+    assert [m["status"] for m in meetings(client, event)] == ["accepted"] * 4 + ["declined"]
+    page = client.get(base).text
+    assert "Accepted (4)" in page and "Declined (1)" in page and "Requested (0)" in page
+
+    ok(client.post(f"{base}/schedule", follow_redirects=False))
+    page = client.get(base).text
+    placed = [m for m in meetings(client, event) if m["slot_id"] is not None]
+    assert len(placed) == 2  # two slots × one table
+    assert "2 of 4 accepted meetings placed." in page
+    grid = page.split('id="grid"')[1].split("</table>")[0]
+    for row in re.findall(r"<tr><th scope=\"row\">.*?</tr>", grid, flags=re.S):
+        names = [n for cell in re.findall(r"<td>([^<]*)</td>", row) if cell for n in cell.split(" ↔ ")]
+        assert len(names) == len(set(names))  # nobody twice in one slot
+    unplaced = page.split('id="unplaced"')[1].split("</div>")[0]
+    assert "2 meetings could not be placed" in unplaced and unplaced.count("<li>") == 2
+    assert "full" in unplaced or "no free time slot" in unplaced
+
+    first = placed[0]
+    agenda_owner = first["requester_id"]
+    agenda = client.get(f"/brokerage/participants/{agenda_owner}")
+    assert agenda.status_code == 200 and "Meeting with" in agenda.text
+    ics_link = f"/api/v1/brokerage/participants/{agenda_owner}/agenda.ics"
+    assert f'href="{ics_link}"' in agenda.text and "agenda.pdf" in agenda.text
+    ics = client.get(ics_link)
+    assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.content
+    assert client.get("/brokerage/participants/999999").status_code == 404
+
+    no_value = client.post(f"/brokerage/meetings/{first['id']}/outcome", data={"outcome": "contract_signed"})
+    assert no_value.status_code == 422 and f'id="error-outcome-{first["id"]}"' in no_value.text
+    ok(client.post(f"/brokerage/meetings/{first['id']}/outcome",
+                   data={"outcome": "contract_signed", "contract_value": "125000", "currency": "usd",
+                         "note": "Dryer licence"}, follow_redirects=False))
+    ok(client.post(f"/brokerage/meetings/{placed[1]['id']}/outcome", data={"outcome": "mou_signed"},
+                   follow_redirects=False))
+    page = client.get(base).text
+    assert "$125,000.00" in page.split('id="contract-value"')[1].split("</dd>")[0]
+    totals = client.get(f"/api/v1/events/{event}/brokerage/outcomes").json()
+    assert totals["counts"]["contract_signed"] == 1 and totals["counts"]["mou_signed"] == 1
+    assert totals["contract_value"] == {"USD": "125000.00"}
+
+    french = client.get(f"{base}?lang=fr").text
+    assert "Planifier les rendez-vous" in french and "125" in french and "$US" in french
+    assert 'lang="fr"' in french
+
+
+def test_schedule_without_slots_says_what_to_do(client: TestClient) -> None:
+    event = make_fair(client)
+    r = client.post(f"/events/{event}/brokerage/schedule")
+    assert r.status_code == 422 and "Add time slots and tables before scheduling." in r.text
+    french = client.post(f"/events/{event}/brokerage/meetings?lang=fr", data={"requester_id": "", "recipient_id": ""})
+    assert french.status_code == 422 and 'id="error-meeting"' in french.text
