@@ -82,3 +82,28 @@ def test_partnership_out_carries_next_anniversary(client: TestClient) -> None:
                                                   "relations_established": "1962-09-05"})
     upcoming = r.json()["next_anniversary"]
     assert upcoming["years"] % 5 == 0 and upcoming["date"].endswith("-09-05")
+
+
+def test_link_only_changes_bump_and_check_the_version(client: TestClient) -> None:
+    p = make_partnership(client)
+    first = client.patch(f"/api/v1/partnerships/{p['id']}", json={"version": 1, "country_codes": ["VNM", "FRA"]})
+    assert first.status_code == 200 and first.json()["version"] == 2
+    stale = client.patch(f"/api/v1/partnerships/{p['id']}", json={"version": 1, "country_codes": ["VNM", "LAO"]})
+    assert stale.status_code == 409
+    assert client.get(f"/api/v1/partnerships/{p['id']}").json()["country_codes"] == ["FRA", "VNM"]
+
+
+def test_delete_needs_the_version_and_no_dependents(client: TestClient) -> None:
+    p = make_partnership(client)
+    c = client.post("/api/v1/committees", json={"partnership_id": p["id"], "name": "JC"}).json()
+    assert client.delete(f"/api/v1/partnerships/{p['id']}").status_code == 422
+    blocked = client.delete(f"/api/v1/partnerships/{p['id']}", params={"version": 1})
+    assert blocked.status_code == 409 and "1 committees" in blocked.json()["detail"]
+    assert client.delete(f"/api/v1/committees/{c['id']}", params={"version": c["version"]}).status_code == 204
+    assert client.delete(f"/api/v1/partnerships/{p['id']}", params={"version": 1}).status_code == 204
+
+
+def test_required_field_set_to_null_is_422(client: TestClient) -> None:
+    p = make_partnership(client)
+    r = client.patch(f"/api/v1/partnerships/{p['id']}", json={"version": 1, "name": None})
+    assert r.status_code == 422 and "name cannot be empty" in r.json()["detail"]

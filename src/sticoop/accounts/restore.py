@@ -14,6 +14,7 @@ from sqlalchemy import Date, DateTime, Numeric, inspect
 from sqlalchemy.orm import Session
 
 from sticoop.accounts.models import AuditEntry
+from sticoop.core.crud import touch
 from sticoop.core.errors import NotFound, ValidationFailed
 from sticoop.core.registry import service_for
 
@@ -60,7 +61,7 @@ def restore(session: Session, entry_id: int, actor: str = "system") -> Any:
             ids = snapshot[rel.key] or []
             found = [session.get(target, key) for key in ids]
             setattr(obj, rel.key, [item for item in found if item is not None])
-    obj.updated_by = actor
+    touch(obj, actor)
     service.check(session, obj)
     service._flush(session)
     return obj

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from sticoop.agreements.models import TRANSITIONS, Agreement, AgreementStatus, AgreementStatusChange
-from sticoop.core.crud import RecordService, country_codes, load_many
+from sticoop.core.crud import RecordService, country_codes, load_many, touch
 from sticoop.core.errors import ValidationFailed
 from sticoop.partners.models import Organization
 
@@ -51,7 +51,7 @@ class AgreementService(RecordService[Agreement]):
         obj = self.get(session, record_id)
         self.check_version(obj, version)
         self._move(obj, AgreementStatus(to_status), on or date.today(), note)
-        obj.updated_by = actor
+        touch(obj, actor)
         self.check(session, obj)
         self._flush(session)
         return obj

@@ -70,8 +70,8 @@ def crud_router(
         return to_out(db, service.update(db, record_id, payload, actor))
 
     @router.delete("/{record_id}", status_code=204, summary=f"Delete a {label.lower()}")
-    def delete_record(record_id: int, db: DB, version: int | None = None) -> Response:
-        service.delete(db, record_id, version)
+    def delete_record(record_id: int, db: DB, actor: Actor, version: int | None = None) -> Response:
+        service.delete(db, record_id, version, actor)
         return Response(status_code=204)
 
     return router

@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from sticoop.core.errors import Conflict, NotFound, ValidationFailed
 from sticoop.core.listing import ListParams
-from sticoop.core.models import Base
+from sticoop.core.models import Base, utcnow
 from sticoop.core.text import like_pattern
 
 M = TypeVar("M", bound=Base)
@@ -109,7 +109,7 @@ class RecordService(Generic[M]):
         values = data.model_dump(exclude_unset=True)
         self.check_version(obj, values.pop("version", None))
         self._assign(session, obj, values)
-        obj.updated_by = actor
+        touch(obj, actor)
         with session.no_autoflush:
             self.check(session, obj)
         self._flush(session)
@@ -117,12 +117,39 @@ class RecordService(Generic[M]):
         self._flush(session)
         return obj
 
-    def delete(self, session: Session, record_id: int, version: int | None = None) -> None:
+    def delete(self, session: Session, record_id: int, version: int | None = None, actor: str = "system") -> None:
+        """Delete a record the client has seen (version required) that nothing else refers to.
+
+        Owned children (a session's agenda, a commitment's updates...) go with it through the ORM, so each is
+        audited; records that merely refer to it (a partnership's committees) must be moved or deleted
+        first — the database would otherwise remove or orphan them without a trace.
+        """
         obj = self.get(session, record_id)
-        if version is not None:
-            self.check_version(obj, version)
+        self.check_version(obj, version)
+        blocking = self.dependents(session, obj)
+        if blocking:
+            listed = ", ".join(f"{count} {name}" for name, count in blocking.items())
+            raise Conflict(f"{self.label} {record_id} is still referred to by {listed}; delete or move them first",
+                           details=blocking)
+        session.info["actor"] = actor
         session.delete(obj)
         self._flush(session)
+
+    def dependents(self, session: Session, obj: M) -> dict[str, int]:
+        """Rows of other record tables that point at ``obj``, except the children it owns."""
+        mapper = inspect(self.model)
+        owned = {rel.target.name for rel in mapper.relationships if rel.cascade.delete}
+        table = self.model.__table__
+        found: dict[str, int] = {}
+        for other in Base.metadata.sorted_tables:
+            if other.name in owned or "id" not in other.c or not other.c.id.primary_key:
+                continue  # owned children and link tables go with the record
+            for column in other.c:
+                if any(fk.column.table is table for fk in column.foreign_keys):
+                    count = session.scalar(select(func.count()).select_from(other).where(column == obj.id)) or 0
+                    if count:
+                        found[other.name] = found.get(other.name, 0) + count
+        return found
 
     def check_version(self, obj: M, version: int | None) -> None:
         if version is None:
@@ -144,6 +171,8 @@ class RecordService(Generic[M]):
         relations = {k: values.pop(k) for k in list(values) if k in self.relation_inputs}
         for key, value in values.items():
             if key in columns:
+                if value is None and not columns[key].nullable:
+                    raise ValidationFailed(f"{key.replace('_', ' ')} cannot be empty", field=key)
                 self._check_reference(session, key, value)
                 setattr(obj, key, value)
         self.apply_relations(session, obj, relations)
@@ -183,6 +212,13 @@ class RecordService(Generic[M]):
             raise Conflict(f"{self.label} was changed by someone else; reload it and try again") from exc
         except IntegrityError as exc:
             raise Conflict(f"{self.label} conflicts with an existing record: {_integrity_reason(exc)}") from exc
+
+
+def touch(obj: Any, actor: str) -> None:
+    """Mark a record changed by ``actor``. Always changing a column makes the flush issue the versioned
+    UPDATE, so a change that only touches links (countries, co-chairs...) still bumps and checks the version."""
+    obj.updated_by = actor
+    obj.updated_at = utcnow()
 
 
 def _integrity_reason(exc: IntegrityError) -> str:
