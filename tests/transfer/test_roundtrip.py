@@ -77,3 +77,23 @@ def test_csv_and_xlsx_exports(db: Session, tmp_path: Path) -> None:
     sheet = load_workbook(tmp_path / "x.xlsx", read_only=True)["partnerships"]
     names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert "Vietnam–Laos" in names
+
+
+def test_parents_after_children_and_no_credentials(db: Session, db_url: str, wipe) -> None:  # type: ignore[no-untyped-def]
+    from sticoop.accounts.service import create_user
+    from sticoop.partners import schemas as par
+    from sticoop.partners.service import organizations
+
+    child = organizations.create(db, par.OrganizationIn(name="Institute"))
+    parent = organizations.create(db, par.OrganizationIn(name="Academy"))
+    child.parent_id = parent.id
+    create_user(db, "officer", "a long enough password")
+    db.commit()
+    exported = _export(db_url)
+    assert "users" not in exported["tables"] and "password_hash" not in json.dumps(exported)
+    db.close()
+    wipe()
+    with new_session(db_url) as session:
+        import_json(session, exported)
+        session.commit()
+    assert _export(db_url) == exported

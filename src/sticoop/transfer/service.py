@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Numeric, Table, func, select, text
+from sqlalchemy import Date, DateTime, Numeric, Table, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 import sticoop
@@ -29,11 +29,13 @@ from sticoop.core.serialize import to_jsonable
 FORMAT_NAME = "sticoop-export"
 FORMAT_VERSION = 1
 REFERENCE_TABLES = frozenset({"countries", "fields"})
+#: credentials never leave the database in an export file that people pass around
+ACCOUNT_TABLES = frozenset({"users", "user_partnerships", "api_tokens"})
 BATCH = 1000
 
 
 def user_tables() -> list[Table]:
-    return [t for t in Base.metadata.sorted_tables if t.name not in REFERENCE_TABLES]
+    return [t for t in Base.metadata.sorted_tables if t.name not in REFERENCE_TABLES | ACCOUNT_TABLES]
 
 
 def iter_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
@@ -146,10 +148,19 @@ def import_json(session: Session, data: dict[str, Any]) -> dict[str, int]:
         rows = tables.get(table.name) or []
         if not isinstance(rows, list):
             raise ValidationFailed(f"Table {table.name}: expected a list of rows")
+        self_refs = [c.name for c in table.columns if any(fk.column.table is table for fk in c.foreign_keys)]
         for start in range(0, len(rows), BATCH):
             batch = [_coerce(table, r) for r in rows[start:start + BATCH]]
-            if batch:
-                session.execute(table.insert(), batch)
+            if batch:  # parents may come after their children: link them in a second pass
+                session.execute(table.insert(), [{**r, **dict.fromkeys(self_refs)} for r in batch])
+        # the second pass keeps columns that change on update (updated_at) as they were exported
+        kept = [c.name for c in table.columns if c.onupdate is not None]
+        for name in self_refs:
+            links = [{"_id": r["id"], "_ref": r[name], **{f"_{k}": _coerce(table, {k: r.get(k)})[k] for k in kept}}
+                     for r in rows if r.get(name) is not None]
+            if links:
+                values = {name: bindparam("_ref"), **{k: bindparam(f"_{k}") for k in kept}}
+                session.execute(table.update().where(table.c.id == bindparam("_id")).values(values), links)
         counts[table.name] = len(rows)
     _reset_sequences(session)
     return counts
