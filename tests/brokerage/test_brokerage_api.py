@@ -75,3 +75,29 @@ def test_brokerage_bad_input(client: TestClient) -> None:
     m = client.post(f"{base}/meetings", json={"requester_id": a, "recipient_id": b}).json()
     no_value = client.post(f"/api/v1/brokerage/meetings/{m['id']}/outcome", json={"outcome": "contract_signed"})
     assert no_value.status_code == 422
+
+
+def test_slots_may_not_overlap_or_carry_a_time_zone(client: TestClient) -> None:
+    base = f"/api/v1/events/{make_fair(client)}/brokerage"
+    ok = client.post(f"{base}/slots", json=[{"starts_at": "2025-09-10T09:00:00", "ends_at": "2025-09-10T09:30:00"}])
+    assert ok.status_code == 201
+    overlap = client.post(f"{base}/slots", json=[{"starts_at": "2025-09-10T09:15:00",
+                                                  "ends_at": "2025-09-10T09:45:00"}])
+    assert overlap.status_code == 422 and "overlaps" in overlap.json()["detail"]
+    zoned = client.post(f"{base}/slots", json=[{"starts_at": "2025-09-10T10:00:00",
+                                                "ends_at": "2025-09-10T10:30:00+07:00"}])
+    assert zoned.status_code == 422 and "time zone" in zoned.json()["detail"]
+    unknown = client.post(f"{base}/participants", json={"name": "A", "organization_id": 999})
+    assert unknown.status_code == 422 and "Unknown organization" in unknown.json()["detail"]
+
+
+def test_hand_edited_labels_of_the_wrong_shape_are_422(client: TestClient) -> None:
+    text = "The first session of the Vietnam - Laos Cooperation Committee took place in Vientiane, Laos."
+    intake = client.post("/api/v1/intakes", files={"file": ("a.txt", text.encode(), "text/plain")}).json()
+    for labels in ({"countries": ["VNM", "LAO"], "people": ["Alice"]},
+                   {"organizations": [""]},
+                   {"countries": ["VNM", "LAO"], "agreements": [{"status": "signed", "date": "03/03/2024"}]}):
+        r = client.post(f"/api/v1/intakes/{intake['id']}/accept", json={"version": intake["version"],
+                                                                         "labels": labels})
+        assert r.status_code == 422, (labels, r.text)
+    assert client.get("/api/v1/partnerships").json()["total"] == 0

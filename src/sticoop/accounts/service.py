@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.accounts.models import ApiToken, AuditEntry, Role, User
-from sticoop.core.crud import load_many
+from sticoop.core.crud import flush, load_many
 from sticoop.core.errors import Conflict, NotFound, ValidationFailed
 from sticoop.core.models import utcnow
 from sticoop.partnerships.models import Partnership
@@ -56,7 +56,7 @@ def create_user(session: Session, username: str, password: str, role: str = Role
                 email=email, organization_id=organization_id)
     user.partnerships = load_many(session, Partnership, partnership_ids or [], "partnership")
     session.add(user)
-    session.flush()
+    flush(session, "Account")
     return user
 
 
@@ -91,14 +91,14 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
         if user.failed_logins >= MAX_FAILED_LOGINS:
             user.locked_until = now + LOCKOUT
             user.failed_logins = 0
-        session.flush()
+        flush(session, "Account")
         raise LoginFailed("Wrong username or password") from None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
     user.locked_until = None
     user.last_login = now
-    session.flush()
+    flush(session, "Account")
     return user
 
 
@@ -107,14 +107,14 @@ def set_password(session: Session, user: User, password: str) -> None:
     user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
     user.locked_until = None
-    session.flush()
+    flush(session, "Account")
 
 
 def disable_user(session: Session, user: User) -> None:
     user.is_active = False
     for token in session.scalars(select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))):
         token.revoked_at = utcnow()
-    session.flush()
+    flush(session, "Account")
 
 
 def _token_hash(token: str) -> str:
@@ -127,7 +127,7 @@ def create_token(session: Session, user: User, name: str, days: int | None = 90)
     token = ApiToken(user_id=user.id, name=name.strip()[:120] or "token", token_hash=_token_hash(secret),
                      prefix=secret[:10], expires_at=utcnow() + timedelta(days=days) if days else None)
     session.add(token)
-    session.flush()
+    flush(session, "Account")
     return token, secret
 
 
@@ -151,7 +151,7 @@ def revoke_token(session: Session, token_id: int) -> None:
     if token is None:
         raise NotFound(f"No token {token_id}")
     token.revoked_at = token.revoked_at or utcnow()
-    session.flush()
+    flush(session, "Account")
 
 
 def history(session: Session, entity_type: str, entity_id: int, limit: int = 200) -> list[AuditEntry]:

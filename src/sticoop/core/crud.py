@@ -206,12 +206,17 @@ class RecordService(Generic[M]):
         """Hook for derived writes (status history, ...) inside the same transaction."""
 
     def _flush(self, session: Session) -> None:
-        try:
-            session.flush()
-        except StaleDataError as exc:
-            raise Conflict(f"{self.label} was changed by someone else; reload it and try again") from exc
-        except IntegrityError as exc:
-            raise Conflict(f"{self.label} conflicts with an existing record: {_integrity_reason(exc)}") from exc
+        flush(session, self.label)
+
+
+def flush(session: Session, label: str = "The record") -> None:
+    """Flush, turning a lost optimistic-lock race or a constraint clash into a 409 with a message."""
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise Conflict(f"{label} was changed by someone else; reload it and try again") from exc
+    except IntegrityError as exc:
+        raise Conflict(f"{label} conflicts with an existing record: {_integrity_reason(exc)}") from exc
 
 
 def touch(obj: Any, actor: str) -> None:

@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.core.config import get_settings
-from sticoop.core.crud import RecordService
+from sticoop.core.crud import RecordService, flush
 from sticoop.core.errors import Conflict, ValidationFailed
 from sticoop.core.models import utcnow
 from sticoop.core.text import fold
@@ -133,7 +134,7 @@ def ingest_bytes(
         extraction = extract(doc.text, published=published, language=language, gazetteer=gazetteer(session))
         intake.labels = extraction.to_labels()
     session.add(intake)
-    session.flush()
+    flush(session, "Intake")
     return IngestResult(intake, True)
 
 
@@ -142,7 +143,7 @@ def reject(session: Session, intake_id: int, version: int, actor: str = "system"
     intake.status = IntakeStatus.rejected
     intake.decided_at = utcnow()
     intake.updated_by = actor
-    session.flush()
+    flush(session, "Intake")
     return intake
 
 
@@ -169,7 +170,13 @@ def accept(
 
     intake = _pending(session, intake_id, version)
     reviewed = labels if labels is not None else (intake.labels or {})
-    created = write_records(session, reviewed, actor)
+    if not isinstance(reviewed, dict):
+        raise ValidationFailed("The reviewed labels must be a JSON object in the corpus labels format")
+    try:
+        created = write_records(session, reviewed, actor)
+    except (ValueError, TypeError, AttributeError, KeyError) as exc:  # hand-edited labels of the wrong shape
+        message = exc.errors()[0].get("msg") if isinstance(exc, ValidationError) else str(exc) or type(exc).__name__
+        raise ValidationFailed(f"The reviewed labels cannot be written: {message}") from None
     for entity_type, entity_id in {(c["type"], c["id"]) for c in created}:
         session.add(
             DocumentLink(
@@ -184,7 +191,7 @@ def accept(
     intake.status = IntakeStatus.accepted
     intake.decided_at = utcnow()
     intake.updated_by = actor
-    session.flush()
+    flush(session, "Intake")
     return intake
 
 

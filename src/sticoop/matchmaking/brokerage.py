@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.activities.models import Event
+from sticoop.core.crud import flush
 from sticoop.core.errors import Conflict, NotFound, Unavailable, ValidationFailed
 from sticoop.matchmaking.brokerage_models import (
     OUTCOMES,
@@ -24,6 +25,7 @@ from sticoop.matchmaking.brokerage_models import (
     MeetingRequest,
 )
 from sticoop.matchmaking.engine.scheduling import Meeting, Participant, schedule_meetings
+from sticoop.partners.models import Organization, Person
 
 
 def fair(session: Session, event_id: int) -> Event:
@@ -41,6 +43,10 @@ def add_participant(session: Session, event_id: int, name: str, organization_id:
     fair(session, event_id)
     if not name.strip():
         raise ValidationFailed("A participant needs a name", field="name")
+    if organization_id is not None and session.get(Organization, organization_id) is None:
+        raise ValidationFailed(f"Unknown organization {organization_id}", field="organization_id")
+    if person_id is not None and session.get(Person, person_id) is None:
+        raise ValidationFailed(f"Unknown person {person_id}", field="person_id")
     if session.scalar(select(BrokerageParticipant.id).where(BrokerageParticipant.event_id == event_id,
                                                              BrokerageParticipant.name == name.strip())):
         raise Conflict(f"'{name}' already takes part in this event", field="name")
@@ -54,19 +60,30 @@ def add_participant(session: Session, event_id: int, name: str, organization_id:
                                        availability=sorted(set(availability or [])), created_by=actor,
                                        updated_by=actor)
     session.add(participant)
-    session.flush()
+    flush(session, "Brokerage record")
     return participant
 
 
 def add_slots(session: Session, event_id: int, slots: list[tuple[datetime, datetime]]) -> list[BrokerageSlot]:
+    """Slots are in the event's local time (no time zone) and may not overlap: a participant could otherwise
+    be given two meetings at once in two overlapping slots."""
     fair(session, event_id)
+    taken = [(s.starts_at, s.ends_at) for s in session.scalars(
+        select(BrokerageSlot).where(BrokerageSlot.event_id == event_id))]
     created = []
     for start, end in slots:
+        if start.tzinfo is not None or end.tzinfo is not None:
+            raise ValidationFailed("Give slot times in the event's local time, without a time zone")
         if end <= start:
             raise ValidationFailed(f"A slot must end after it starts ({start:%H:%M}–{end:%H:%M})")
+        clash = next(((a, b) for a, b in taken if start < b and a < end), None)
+        if clash:
+            raise ValidationFailed(f"The slot {start:%d %b %H:%M}–{end:%H:%M} overlaps the slot "
+                                   f"{clash[0]:%d %b %H:%M}–{clash[1]:%H:%M}")
+        taken.append((start, end))
         created.append(BrokerageSlot(event_id=event_id, starts_at=start, ends_at=end))
     session.add_all(created)
-    session.flush()
+    flush(session, "Brokerage record")
     return created
 
 
@@ -74,7 +91,7 @@ def add_tables(session: Session, event_id: int, names: list[str]) -> list[Broker
     fair(session, event_id)
     tables = [BrokerageTable(event_id=event_id, name=n.strip()[:60]) for n in names if n.strip()]
     session.add_all(tables)
-    session.flush()
+    flush(session, "Brokerage record")
     return tables
 
 
@@ -100,7 +117,7 @@ def request_meeting(session: Session, event_id: int, requester_id: int, recipien
     request = MeetingRequest(event_id=event_id, requester_id=requester_id, recipient_id=recipient_id,
                              message=(message or "")[:5000] or None, created_by=actor, updated_by=actor)
     session.add(request)
-    session.flush()
+    flush(session, "Brokerage record")
     return request
 
 
@@ -117,7 +134,7 @@ def respond(session: Session, meeting_id: int, accept: bool, actor: str = "syste
         raise Conflict(f"Meeting request {meeting_id} was already {meeting.status}")
     meeting.status = "accepted" if accept else "declined"
     meeting.updated_by = actor
-    session.flush()
+    flush(session, "Brokerage record")
     return meeting
 
 
@@ -144,7 +161,7 @@ def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dic
         slot_table = result.assignments.get(m.id)
         m.slot_id, m.table_id = slot_table if slot_table else (None, None)
         m.unplaced_reason = reasons.get(m.id) if slot_table is None else None
-    session.flush()
+    flush(session, "Brokerage record")
     return {"scheduled": result.scheduled_count, "accepted": len(meetings), "method": result.method,
             "optimal": result.optimal,
             "unplaced": [{"meeting_id": mid, "reason": reason} for mid, reason in reasons.items()]}
@@ -206,7 +223,7 @@ def record_outcome(session: Session, meeting_id: int, outcome: str, contract_val
     meeting.currency = currency.upper() if outcome == "contract_signed" and currency else None
     meeting.outcome_note = note
     meeting.updated_by = actor
-    session.flush()
+    flush(session, "Brokerage record")
     return meeting
 
 
