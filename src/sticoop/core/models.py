@@ -38,8 +38,9 @@ class Record:
     search_fields: ClassVar[tuple[str, ...]] = ()
 
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+    # indexed: the dashboard's "recent changes" and the default sorts read the newest first
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow, nullable=False
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow, nullable=False, index=True
     )
     created_by: Mapped[str] = mapped_column(String(120), default="system", nullable=False)
     updated_by: Mapped[str] = mapped_column(String(120), default="system", nullable=False)
