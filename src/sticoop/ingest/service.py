@@ -27,13 +27,6 @@ from sticoop.documents.service import documents
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.ingest.readers import ReaderError, read_bytes
 
-#: extraction labels -> agreement status in sticoop's lifecycle
-AGREEMENT_STATUS = {
-    "signed": "signed",
-    "planned": "planned",
-    "discussed": "negotiating",
-    "renewed": "renewed",
-}
 GAZETTEER_LIMIT = 20_000
 
 
