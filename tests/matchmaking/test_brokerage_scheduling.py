@@ -8,9 +8,11 @@ from collections import Counter
 import pytest
 
 from sticoop.matchmaking.engine.scheduling import (
+    Booked,
     Meeting,
     Participant,
     Schedule,
+    reason_code,
     schedule_greedy,
     schedule_meetings,
 )
@@ -124,3 +126,34 @@ def test_bad_input_is_rejected():
         schedule_greedy([Participant("A", {"s9"})], ["T1"], ["s1"], [])
     with pytest.raises(ValueError, match="priority"):
         schedule_greedy(people, ["T1"], ["s1"], [Meeting("m", "A", "B", priority=0)])
+
+
+def test_reasons_use_names_and_slot_labels_when_given():
+    people = [Participant(1, {"s1"}, "Agri Lab"), Participant(2, {"s1"}, "Lao Solar"),
+              Participant(3, {"s2"}, "Mekong Foods")]
+    meetings = [Meeting("a", 1, 2), Meeting("b", 1, 3), Meeting("c", 1, 2)]
+    for solve in (schedule_greedy, schedule_meetings):
+        sched = solve(people, ["T1"], ["s1", "s2"], meetings, slot_names={"s1": "10 Sep 09:00–09:30"})
+        reasons = {u.meeting_id: u for u in sched.unplaced}
+        assert reasons["b"].reason == "Agri Lab and Mekong Foods have no available slot in common"
+        assert reasons["b"].code == "no_common_slot" and reasons["b"].who == (1, 3)
+        blocked = reasons[({"a", "c"} - set(sched.assignments)).pop()]
+        assert blocked.code == "no_room" and "10 Sep 09:00–09:30: Agri Lab and Lao Solar already in a meeting" \
+            in blocked.reason
+        assert reason_code(blocked.reason) == "no_room" and reason_code(reasons["b"].reason) == "no_common_slot"
+
+
+def test_booked_meetings_keep_their_table_and_make_people_busy():
+    people = [Participant(p, {"s1", "s2"}) for p in "ABCD"]
+    booked = [Booked("A", "B", "s1", "T2")]
+    meetings = [Meeting("AC", "A", "C"), Meeting("CD", "C", "D")]
+    for solve in (schedule_greedy, schedule_meetings):
+        sched = solve(people, ["T1", "T2"], ["s1", "s2"], meetings, booked=booked)
+        assert sched.assignments["AC"][0] == "s2"  # A is busy in s1
+        placed = [sched.assignments[m] for m in ("AC", "CD") if m in sched.assignments]
+        assert ("s1", "T2") not in placed and len(placed) == 2
+    full = schedule_meetings(people, ["T1"], ["s1", "s2"], [Meeting("CD", "C", "D")],
+                             booked=[Booked("A", "B", "s1", "T1"), Booked("A", "B", "s2", "T1")])
+    assert full.scheduled_count == 0 and "all 1 tables taken" in full.unplaced[0].reason
+    with pytest.raises(ValueError, match="unknown slot or table"):
+        schedule_greedy(people, ["T1"], ["s1", "s2"], [], booked=[Booked("A", "B", "s9", "T1")])

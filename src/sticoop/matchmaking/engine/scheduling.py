@@ -8,14 +8,17 @@ and tables are handed out per slot afterwards.
 
 The exact method is OR-Tools CP-SAT with a time limit, warm-started from the greedy plan; the greedy
 baseline (most-constrained meeting first, earliest free slot) is kept for comparison and as the fallback
-when the solver finds nothing in time. Meetings that cannot be placed are listed with a reason.
+when the solver finds nothing in time. Meetings that cannot be placed are listed with a reason that names
+the participants (``Participant.name``) and slots (``slot_names``) as the organisers know them, plus a
+``code`` so that pages can say the same thing in their own language. Meetings already held (``booked``:
+an outcome was recorded) keep their slot and table; the others are planned around them.
 """
 
 from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 Id = Hashable
@@ -25,6 +28,7 @@ Id = Hashable
 class Participant:
     id: Id
     availability: frozenset[Id]  # slot ids this participant can attend (any iterable is accepted)
+    name: str | None = None  # how reasons refer to them; the id's repr when absent
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "availability", frozenset(self.availability))
@@ -40,10 +44,37 @@ class Meeting:
     priority: int = 1
 
 
+#: why a meeting could not be placed; ``reason`` says it in English with names, the code lets a page translate it
+NO_TABLES, NO_AVAILABILITY, NO_COMMON_SLOT, NO_ROOM = "no_tables", "no_availability", "no_common_slot", "no_room"
+
+
 @dataclass(frozen=True)
 class Unplaced:
     meeting_id: Id
     reason: str
+    code: str = NO_ROOM
+    who: tuple[Id, ...] = ()  # the participant(s) the reason is about
+
+
+def reason_code(reason: str) -> str:
+    """The code of a reason text produced here (for reasons stored as text only, e.g. in a database)."""
+    if reason.startswith("the event has no tables"):
+        return NO_TABLES
+    if reason.endswith("have no available slot in common"):
+        return NO_COMMON_SLOT
+    if reason.endswith("has no available slot"):
+        return NO_AVAILABILITY
+    return NO_ROOM
+
+
+@dataclass(frozen=True)
+class Booked:
+    """A meeting fixed in place (it took place): its table is taken and both participants busy in its slot."""
+
+    a: Id
+    b: Id
+    slot: Id
+    table: Id
 
 
 @dataclass
@@ -78,11 +109,29 @@ class _Problem:
     slots: list[Id]
     meetings: list[Meeting]
     common: dict[Id, list[Id]]  # meeting id → common slots, in slot order
-    unplaceable: dict[Id, str]  # meeting id → reason it can never be placed
+    unplaceable: dict[Id, Unplaced]  # meeting id → why it can never be placed
+    slot_names: Mapping[Id, str] = field(default_factory=dict)
+    booked: Sequence[Booked] = ()
+
+    @property
+    def busy(self) -> set[tuple[Id, Id]]:
+        """(participant, slot) pairs taken by booked meetings."""
+        return {(p, b.slot) for b in self.booked for p in (b.a, b.b)}
+
+    def capacity(self, slot: Id) -> int:
+        return len(self.tables) - sum(1 for b in self.booked if b.slot == slot)
+
+    def who(self, participant_id: Id) -> str:
+        name = self.participants[participant_id].name
+        return name if name else repr(participant_id)
+
+    def slot(self, slot_id: Id) -> str:
+        return self.slot_names.get(slot_id) or str(slot_id)
 
 
 def _validate(participants: Sequence[Participant], tables: Sequence[Id], slots: Sequence[Id],
-              meetings: Sequence[Meeting]) -> _Problem:
+              meetings: Sequence[Meeting], slot_names: Mapping[Id, str] | None = None,
+              booked: Sequence[Booked] = ()) -> _Problem:
     by_id: dict[Id, Participant] = {}
     for p in participants:
         if p.id in by_id:
@@ -112,23 +161,30 @@ def _validate(participants: Sequence[Participant], tables: Sequence[Id], slots: 
             raise ValueError(f"meeting {m.id!r}: priority must be a positive integer, got {m.priority!r}")
 
     common: dict[Id, list[Id]] = {}
-    unplaceable: dict[Id, str] = {}
+    unplaceable: dict[Id, Unplaced] = {}
+    for b in booked:
+        if b.slot not in slot_set or b.table not in tables:
+            raise ValueError(f"booked meeting {b.a!r}–{b.b!r} is in an unknown slot or table")
+    prob = _Problem(by_id, list(tables), list(slots), list(meetings), common, unplaceable, slot_names or {},
+                    list(booked))
     for m in meetings:
         pa, pb = by_id[m.a], by_id[m.b]
         common[m.id] = [s for s in slots if s in pa.availability and s in pb.availability]
         if not tables:
-            unplaceable[m.id] = "the event has no tables"
+            unplaceable[m.id] = Unplaced(m.id, "the event has no tables", NO_TABLES, (m.a, m.b))
         elif not pa.availability or not pb.availability:
             who = m.a if not pa.availability else m.b
-            unplaceable[m.id] = f"participant {who!r} has no available slot"
+            unplaceable[m.id] = Unplaced(m.id, f"participant {prob.who(who)} has no available slot",
+                                         NO_AVAILABILITY, (who,))
         elif not common[m.id]:
-            unplaceable[m.id] = f"{m.a!r} and {m.b!r} have no available slot in common"
-    return _Problem(by_id, list(tables), list(slots), list(meetings), common, unplaceable)
+            unplaceable[m.id] = Unplaced(m.id, f"{prob.who(m.a)} and {prob.who(m.b)} have no available slot "
+                                         "in common", NO_COMMON_SLOT, (m.a, m.b))
+    return prob
 
 
-def _blocked_reason(prob: _Problem, m: Meeting, slot_of: dict[Id, Id]) -> str:
+def _blocked_reason(prob: _Problem, m: Meeting, slot_of: dict[Id, Id]) -> Unplaced:
     """Explain why a meeting that was possible in principle found no room."""
-    busy: dict[tuple[Id, Id], bool] = {}
+    busy: dict[tuple[Id, Id], bool] = dict.fromkeys(prob.busy, True)
     per_slot: dict[Id, int] = defaultdict(int)
     for other in prob.meetings:
         s = slot_of.get(other.id)
@@ -139,12 +195,12 @@ def _blocked_reason(prob: _Problem, m: Meeting, slot_of: dict[Id, Id]) -> str:
     for s in prob.common[m.id]:
         who = [p for p in (m.a, m.b) if busy.get((p, s))]
         if who:
-            details.append(f"{s}: {' and '.join(map(repr, who))} already in a meeting")
-        elif per_slot[s] >= len(prob.tables):
-            details.append(f"{s}: all {len(prob.tables)} tables taken")
+            details.append(f"{prob.slot(s)}: {' and '.join(map(prob.who, who))} already in a meeting")
+        elif per_slot[s] >= prob.capacity(s):
+            details.append(f"{prob.slot(s)}: all {len(prob.tables)} tables taken")
     shown = "; ".join(details[:3]) + ("; …" if len(details) > 3 else "")
-    return (f"no room in any of the {len(prob.common[m.id])} slot(s) both {m.a!r} and {m.b!r} are free "
-            f"({shown})")
+    return Unplaced(m.id, f"no room in any of the {len(prob.common[m.id])} slot(s) both {prob.who(m.a)} and "
+                          f"{prob.who(m.b)} are free ({shown})", NO_ROOM, (m.a, m.b))
 
 
 def _tables_for(prob: _Problem, slot_of: dict[Id, Id]) -> dict[Id, tuple[Id, Id]]:
@@ -154,7 +210,8 @@ def _tables_for(prob: _Problem, slot_of: dict[Id, Id]) -> dict[Id, tuple[Id, Id]
             by_slot[slot_of[m.id]].append(m.id)
     out: dict[Id, tuple[Id, Id]] = {}
     for s, mids in by_slot.items():
-        for table, mid in zip(prob.tables, mids, strict=False):
+        taken = {b.table for b in prob.booked if b.slot == s}
+        for table, mid in zip([t for t in prob.tables if t not in taken], mids, strict=False):
             out[mid] = (s, table)
     return out
 
@@ -163,8 +220,7 @@ def _finish(prob: _Problem, slot_of: dict[Id, Id], method: str, optimal: bool, s
     unplaced = []
     for m in prob.meetings:
         if m.id not in slot_of:
-            reason = prob.unplaceable.get(m.id) or _blocked_reason(prob, m, slot_of)
-            unplaced.append(Unplaced(m.id, reason))
+            unplaced.append(prob.unplaceable.get(m.id) or _blocked_reason(prob, m, slot_of))
     meetings = {m.id: m for m in prob.meetings}
     return Schedule(
         assignments=_tables_for(prob, slot_of),
@@ -182,12 +238,12 @@ def _greedy_slots(prob: _Problem) -> dict[Id, Id]:
     """Highest priority first, then the meeting with the fewest possible slots; earliest free slot."""
     order = sorted((m for m in prob.meetings if m.id not in prob.unplaceable),
                    key=lambda m: (-m.priority, len(prob.common[m.id])))
-    busy: set[tuple[Id, Id]] = set()
+    busy: set[tuple[Id, Id]] = prob.busy
     used: dict[Id, int] = defaultdict(int)
     slot_of: dict[Id, Id] = {}
     for m in order:
         for s in prob.common[m.id]:
-            if (m.a, s) not in busy and (m.b, s) not in busy and used[s] < len(prob.tables):
+            if (m.a, s) not in busy and (m.b, s) not in busy and used[s] < prob.capacity(s):
                 slot_of[m.id] = s
                 busy.add((m.a, s))
                 busy.add((m.b, s))
@@ -197,36 +253,43 @@ def _greedy_slots(prob: _Problem) -> dict[Id, Id]:
 
 
 def schedule_greedy(participants: Sequence[Participant], tables: Sequence[Id], slots: Sequence[Id],
-                    meetings: Sequence[Meeting]) -> Schedule:
+                    meetings: Sequence[Meeting], *, slot_names: Mapping[Id, str] | None = None,
+                    booked: Sequence[Booked] = ()) -> Schedule:
     """Greedy baseline: fast, usually good, not optimal."""
     started = time.perf_counter()
-    prob = _validate(participants, tables, slots, meetings)
+    prob = _validate(participants, tables, slots, meetings, slot_names, booked)
     return _finish(prob, _greedy_slots(prob), "greedy", False, started)
 
 
 def schedule_meetings(participants: Sequence[Participant], tables: Sequence[Id], slots: Sequence[Id],
                       meetings: Sequence[Meeting], *, time_limit_s: float = 10.0,
-                      num_workers: int = 2) -> Schedule:
+                      num_workers: int = 2, slot_names: Mapping[Id, str] | None = None,
+                      booked: Sequence[Booked] = ()) -> Schedule:
     """Place as many (priority-weighted) accepted meetings as possible with CP-SAT.
 
     Raises ValueError on bad input (a meeting with oneself, an unknown participant or slot, duplicate ids).
     Returns the best plan found within ``time_limit_s``; ``optimal`` tells whether it is proven optimal.
+    ``slot_names`` (slot id → label) and ``Participant.name`` only change how reasons read; ``booked``
+    meetings (already held) are not moved: their tables and participants are busy in their slots.
     """
     from ortools.sat.python import cp_model
 
     started = time.perf_counter()
-    prob = _validate(participants, tables, slots, meetings)
+    prob = _validate(participants, tables, slots, meetings, slot_names, booked)
     greedy = _greedy_slots(prob)
     model = cp_model.CpModel()
     x: dict[tuple[Id, Id], cp_model.IntVar] = {}
     by_participant_slot: dict[tuple[Id, Id], list] = defaultdict(list)
     by_slot: dict[Id, list] = defaultdict(list)
     objective = []
+    busy = prob.busy
     for i, m in enumerate(prob.meetings):
         if m.id in prob.unplaceable:
             continue
         mine = []
         for j, s in enumerate(prob.common[m.id]):
+            if (m.a, s) in busy or (m.b, s) in busy:
+                continue
             v = model.new_bool_var(f"m{i}_s{j}")
             x[(m.id, s)] = v
             mine.append(v)
@@ -239,9 +302,9 @@ def schedule_meetings(participants: Sequence[Participant], tables: Sequence[Id],
     for vs in by_participant_slot.values():
         if len(vs) > 1:
             model.add_at_most_one(vs)
-    for vs in by_slot.values():
-        if len(vs) > len(prob.tables):
-            model.add(sum(vs) <= len(prob.tables))
+    for s, vs in by_slot.items():
+        if len(vs) > prob.capacity(s):
+            model.add(sum(vs) <= prob.capacity(s))
     if not x:
         return _finish(prob, {}, "cp-sat", True, started)
     model.maximize(sum(objective))
