@@ -86,7 +86,7 @@ def extract(
         places,
         body,
     )
-    result.event_date = extract_event_date(text, published)
+    result.event_date = extract_event_date(text, published, lang)
     result.fields = find_fields(text, skip_spans=org_spans + committee_spans)
     result.agreements = find_agreements(text)
     for a in result.agreements:

@@ -1,9 +1,10 @@
 """Event date: single days, ranges and relative weekdays in en/fr/vi, resolved against the publication date.
 
-Why hand-written patterns: dateparser does not parse ranges ("from July 26 to 30", "du 26 au 30 juillet",
-"từ ngày 26 đến 30/7", "20-21/9") and guesses the year from today's date; here the year comes from the
-publication date (RELATIVE_BASE). dateparser is not called yet; a fallback for single dates the patterns
-miss is still to be wired in, without inventing dates for texts that state none.
+Two steps. Patterns here *find* where a date is written and how the pieces relate (a range "from July 26 to
+30" is two ends sharing a month; "20-21/9" likewise); `dateresolve.DateResolver` (dateparser, restricted to
+our languages and parsers, RELATIVE_BASE = publication date) *resolves* each end to a calendar day. Why not
+dateparser alone: it does not parse ranges, and its free-text search finds "may" and "march" in every
+sentence and costs tens of milliseconds per article.
 The dateline date (when the wire was filed) is not the event date and is skipped; a date in the dateline or a
 "date YYYY-MM-DD" header is however used as the base when the publication date is unknown.
 
@@ -19,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sticoop.ingest.extract.dateresolve import DateResolver
 from sticoop.ingest.extract.model import Evidence, Value
 from sticoop.ingest.extract.textutil import dateline_end
 
@@ -183,55 +185,61 @@ class Candidate:
     span: tuple[int, int]
 
 
-def _month(value: str | None) -> int | None:
+def _is_month(value: str | None) -> bool:
     if value is None:
-        return None
+        return False
     value = value.lower().rstrip(".")
-    if value.isdigit():
-        n = int(value)
-        return n if 1 <= n <= 12 else None
-    return MONTHS.get(value)
+    return (value.isdigit() and 1 <= int(value) <= 12) or value in MONTHS
 
 
-def _make(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
+def _expression(day: str, month: str, year: str | None) -> str:
+    """One end of a range written out on its own ("26 juillet 2023", "26/7") for the resolver."""
+    if month.isdigit():
+        return f"{day}/{month}" + (f"/{year}" if year else "")
+    return f"{day} {month}" + (f" {year}" if year else "")
 
 
-def _year_for(month: int, day: int, base: date) -> int:
-    """The year that puts day/month closest to the base date (a report in January about December...)."""
-    best = base.year
-    best_gap = None
-    for y in (base.year - 1, base.year, base.year + 1):
-        d = _make(y, month, day)
-        if d is None:
-            continue
-        gap = abs((d - base).days)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = y, gap
-    return best
-
-
-def base_date(text: str, published: date | None) -> date | None:
-    """Publication date, or the date written in the header/dateline when unknown."""
+def base_date(text: str, published: date | None, language: str | None = None) -> date | None:
+    """Publication date, or the date written (with its year) in the header/dateline when unknown."""
     if published is not None:
         return published
     head = text[: max(dateline_end(text), 80)]
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", head)
+    resolver = DateResolver(date.today(), language)
     if m:
-        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return resolver.day(m.group(0), year_stated=True)
     for pat in SINGLE_PATTERNS:
         m = pat.search(head)
-        if m and m.groupdict().get("y"):
-            mo = _month(m.group("m"))
-            if mo:
-                return _make(int(m.group("y")), mo, int(m.group("d")))
+        if m and m.groupdict().get("y") and _is_month(m.group("m")):
+            return resolver.day(m.group(0), year_stated=True)
     return None
 
 
-def _candidates(text: str, base: date, skip_until: int) -> list[Candidate]:
+def _range(g: dict[str, str | None], resolver: DateResolver) -> tuple[date, date] | None:
+    """Both ends of a range from the pattern's pieces; a yearless end-before-start range crosses new year."""
+    m2 = g.get("m2") or g.get("m1")
+    m1 = g.get("m1") or m2
+    if not _is_month(m1) or not _is_month(m2):
+        return None
+    year = g.get("y") or g.get("y1")
+    stated = year is not None
+    start = resolver.day(_expression(g["d1"] or "", m1 or "", year), stated)
+    end = resolver.day(_expression(g["d2"] or "", m2 or "", year), stated)
+    if start is None or end is None:
+        return None
+    if end < start:
+        try:
+            if stated:
+                start = start.replace(year=start.year - 1)
+            else:
+                end = end.replace(year=start.year)
+                end = end if end >= start else end.replace(year=start.year + 1)
+        except ValueError:
+            return None
+    return start, end
+
+
+def _candidates(text: str, resolver: DateResolver, skip_until: int) -> list[Candidate]:
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
 
@@ -242,50 +250,33 @@ def _candidates(text: str, base: date, skip_until: int) -> list[Candidate]:
         for m in pat.finditer(text):
             if m.start() < skip_until or not free(m.start(), m.end()):
                 continue
-            g = m.groupdict()
-            m2 = _month(g.get("m2")) or _month(g.get("m1"))
-            m1 = _month(g.get("m1")) or m2
-            if not m1 or not m2:
-                continue
-            d1, d2 = int(g["d1"]), int(g["d2"])
-            y = int(g["y"]) if g.get("y") else (int(g["y1"]) if g.get("y1") else _year_for(m1, d1, base))
-            start = _make(y, m1, d1)
-            end = _make(y if m2 >= m1 else y + 1, m2, d2)
-            if start and end and start < end and (end - start).days <= 62:
-                out.append(Candidate("range", start, end, (m.start(), m.end())))
+            ends = _range(m.groupdict(), resolver)
+            if ends and ends[0] < ends[1] and (ends[1] - ends[0]).days <= 62:
+                out.append(Candidate("range", ends[0], ends[1], (m.start(), m.end())))
                 taken.append((m.start(), m.end()))
     for pat in SINGLE_PATTERNS:
         for m in pat.finditer(text):
-            if m.start() < skip_until or not free(m.start(), m.end()):
+            if m.start() < skip_until or not free(m.start(), m.end()) or not _is_month(m.group("m")):
                 continue
-            mo = _month(m.group("m"))
-            if not mo:
-                continue
-            d = int(m.group("d"))
-            y = int(m.group("y")) if m.group("y") else _year_for(mo, d, base)
-            day = _make(y, mo, d)
+            day = resolver.day(m.group(0), year_stated=m.group("y") is not None)
             if day:
                 out.append(Candidate("day", day, None, (m.start(), m.end())))
                 taken.append((m.start(), m.end()))
     for m in RELATIVE.finditer(text):
         if m.start() < skip_until or not free(m.start(), m.end()):
             continue
-        if m.group("today"):
-            day = base
-        elif m.group("yesterday"):
-            day = base - timedelta(days=1)
-        else:
-            day = _last_weekday(base, WEEKDAYS[m.group("wd").lower()])
-        end = _last_weekday(base, WEEKDAYS[m.group("wd2").lower()]) if m.group("wd2") else None
+        if m.group("wd"):
+            day = resolver.weekday(m.group("wd"))
+            end = resolver.weekday(m.group("wd2")) if m.group("wd2") else None
+        else:  # today / yesterday; time-of-day words dateparser lacks ("sáng nay") name the base day
+            day = resolver.relative(m.group(0)) or (resolver.base if m.group("today") else None)
+            end = None
+        if day is None:
+            continue
         if end is not None and end <= day:
             end = None
         out.append(Candidate("relative", day, end, (m.start(), m.end())))
     return out
-
-
-def _last_weekday(base: date, weekday: int) -> date:
-    """The most recent given weekday on or before the base date (press reports look back)."""
-    return base - timedelta(days=(base.weekday() - weekday) % 7)
 
 
 def _fmt(c: Candidate) -> str:
@@ -294,9 +285,12 @@ def _fmt(c: Candidate) -> str:
     return c.start.isoformat()
 
 
-def extract_event_date(text: str, published: date | None = None) -> Value | None:
-    """The date (or range) of the event itself, as an ISO string with evidence."""
-    base = base_date(text, published)
+def extract_event_date(text: str, published: date | None = None, language: str | None = None) -> Value | None:
+    """The date (or range) of the event itself, as an ISO string with evidence.
+
+    `language` (ISO 639-1) is the language the resolver tries first for month and weekday names.
+    """
+    base = base_date(text, published, language)
     if base is None:
         base = date.today()
         confidence_penalty = 0.3
@@ -306,7 +300,7 @@ def extract_event_date(text: str, published: date | None = None) -> Value | None
     header = re.match(r"\s*date\s+\d{4}-\d{2}-\d{2}", text)
     if header:
         skip = max(skip, header.end())
-    cands = _candidates(text, base, skip)
+    cands = _candidates(text, DateResolver(base, language), skip)
     if not cands:
         return None
     limit = base + timedelta(days=3 if published is not None else 366)
