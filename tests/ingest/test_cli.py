@@ -70,11 +70,20 @@ def test_eval_json_own_corpus(own_corpus: Path) -> None:
         "agreements",
     }
     assert 0.0 <= report["overall"]["f1"] <= 1.0
+    assert set(report["extra_kinds"]) == {
+        "event_type",
+        "location_country",
+        "programmes",
+        "people_roles",
+        "people_countries",
+        "commitments",
+    }
+    assert all(0.0 <= c["f1"] <= 1.0 for c in report["extra_kinds"].values())
 
 
 def test_eval_table_and_bad_path(own_corpus: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", str(own_corpus / "own-en-01.json")])
     assert result.exit_code == 0
-    assert "overall (micro)" in result.stdout
+    assert "overall (micro)" in result.stdout and "commitments" in result.stdout
     result = runner.invoke(app, ["eval", str(tmp_path / "nothing")])
     assert result.exit_code != 0 and "Traceback" not in result.output

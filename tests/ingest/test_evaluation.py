@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sticoop.ingest.evaluation import evaluate, names_match, normalize_name, score_article
+from sticoop.ingest.evaluation import (
+    EXTRA_KINDS,
+    TEXT_OVERLAP,
+    evaluate,
+    names_match,
+    normalize_name,
+    score_article,
+    text_overlap,
+)
 
 
 def test_normalize_name_drops_accents_case_punctuation_parentheses_and_small_words() -> None:
@@ -87,3 +95,70 @@ def test_session_null_is_no_item() -> None:
     pred = {"committee": {"name": "X", "session_number": None}}
     c = score_article(gold, pred)["session_number"]
     assert (c.tp, c.fp, c.fn) == (0, 0, 0)
+
+
+def test_extra_kinds_are_scored_beside_the_headline_not_inside_it() -> None:
+    gold = {
+        "countries": ["TUN"],
+        "event_type": "committee_session",
+        "location_country": "TUN",
+        "programmes": ["SATREPS"],
+        "people": [
+            {"name": "Leïla Ben Salah", "role": "directrice générale de la Recherche scientifique, MESRS",
+             "country": "TUN"},
+            {"name": "Takashi Ueda", "role": "directeur adjoint, MEXT", "country": "JPN"},
+        ],
+        "commitments": [
+            "soumettre au moins deux nouveaux projets au prochain appel SATREPS",
+            "organiser à Sfax d'ici fin 2024 un atelier sur la propriété intellectuelle",
+        ],
+    }
+    pred = {
+        "countries": ["TUN"],
+        "event_type": "agreement_signing",  # wrong: 1 fp, 1 fn
+        "location_country": "TUN",
+        "programmes": ["SATREPS", "Horizon Europe"],  # 1 tp, 1 fp
+        "people": [
+            # role worded differently but mostly the same words: a match; country right
+            {"name": "Leila Ben Salah", "role": "Directrice générale de la Recherche scientifique",
+             "country": "TUN"},
+            # role is another one: fp + fn; country wrong: fp + fn
+            {"name": "Takashi Ueda", "role": "ambassadeur", "country": "TUN"},
+            # a person who is not in the gold: the role and country are false positives
+            {"name": "Jean Dupont", "role": "maire", "country": None},
+        ],
+        "commitments": [
+            "organiser un atelier sur la propriété intellectuelle à Sfax d'ici fin 2024",  # reordered: match
+            "renforcer la coopération",  # no overlap: fp
+        ],
+    }
+    report = evaluate([("a", gold, pred)])
+    extra = report.extra
+    assert (extra["event_type"].tp, extra["event_type"].fp, extra["event_type"].fn) == (0, 1, 1)
+    assert (extra["location_country"].tp, extra["location_country"].fp, extra["location_country"].fn) == (1, 0, 0)
+    assert (extra["programmes"].tp, extra["programmes"].fp, extra["programmes"].fn) == (1, 1, 0)
+    assert (extra["people_roles"].tp, extra["people_roles"].fp, extra["people_roles"].fn) == (1, 2, 1)
+    assert (extra["people_countries"].tp, extra["people_countries"].fp, extra["people_countries"].fn) == (1, 1, 1)
+    assert (extra["commitments"].tp, extra["commitments"].fp, extra["commitments"].fn) == (1, 1, 1)
+    # the headline is still the seven kinds only: countries 1 tp, people 2 tp and 1 fp
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (3, 1, 0)
+    assert set(report.as_dict()["extra_kinds"]) == set(EXTRA_KINDS)
+
+
+def test_extra_kind_missing_from_gold_is_not_scored() -> None:
+    """`programmes` is optional in the corpus: an article labelled without it says nothing about them."""
+    report = evaluate([("a", {"countries": []}, {"programmes": ["Horizon Europe"], "commitments": ["x y z"]})])
+    assert (report.extra["programmes"].tp, report.extra["programmes"].fp) == (0, 0)
+    assert report.extra["commitments"].fp == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("tổ chức kỳ họp thứ 6 tại Hà Nội năm 2025", "tổ chức kỳ họp thứ 6 tại Hà Nội vào năm 2025", True),
+        ("exchange young researchers every year", "exchange of young researchers", True),
+        ("exchange young researchers every year", "build a joint laboratory in Hue", False),
+    ],
+)
+def test_free_text_overlap(a: str, b: str, expected: bool) -> None:
+    assert (text_overlap(a, b) >= TEXT_OVERLAP) is expected

@@ -133,13 +133,22 @@ def eval_command(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Extraction vs labels ({report.articles} articles)")
+    table = Table(
+        title=f"Extraction vs labels ({report.articles} articles)",
+        caption="below the line: scored, but not part of the overall (micro) figure",
+    )
     for col in ("kind", "tp", "fp", "fn", "precision", "recall", "F1"):
         table.add_column(col, justify="right" if col != "kind" else "left")
     rows = list(report.per_kind.items()) + [("overall (micro)", report.overall)]
     for kind, c in rows:
         table.add_row(
-            kind, str(c.tp), str(c.fp), str(c.fn), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"
+            kind, str(c.tp), str(c.fp), str(c.fn), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
+            end_section=kind == "overall (micro)",
+        )
+    for kind, c in report.extra.items():  # scored beside the headline, not inside it
+        table.add_row(
+            kind, str(c.tp), str(c.fp), str(c.fn), f"{c.precision:.3f}",
+            f"{c.recall:.3f}", f"{c.f1:.3f}",
         )
     console = Console()
     console.print(table)
