@@ -103,3 +103,17 @@ def test_unsupported_language_is_kept_and_can_only_be_rejected(client: TestClien
     assert refused.status_code == 409
     rejected = client.post(f"/api/v1/intakes/{intake['id']}/reject", json={"version": intake["version"]})
     assert rejected.status_code == 200 and rejected.json()["status"] == "rejected"
+
+
+def test_intake_list_takes_the_shared_list_parameters(client: TestClient) -> None:
+    for number in ("002", "003", "020"):
+        text, published = _article(number)
+        client.post("/api/v1/intakes", files={"file": (f"{number}.txt", text, "text/plain")},
+                    data={"published": published})
+    page = client.get("/api/v1/intakes", params={"limit": 2, "offset": 1, "sort": "id"}).json()
+    assert (page["total"], page["limit"], page["offset"], len(page["items"])) == (3, 2, 1, 2)
+    assert page["items"][0]["id"] < page["items"][1]["id"]
+    assert client.get("/api/v1/intakes", params={"status": "accepted"}).json()["total"] == 0
+    # out-of-range values are refused like on every other list, not silently clamped
+    assert client.get("/api/v1/intakes", params={"limit": 500}).status_code == 422
+    assert client.get("/api/v1/intakes", params={"offset": -1}).status_code == 422

@@ -1,11 +1,13 @@
+"""REST API of ingest: upload a document to get a draft Intake, list and read intakes, accept or reject one."""
+
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.listing import ListParams
+from sticoop.core.listing import ListParams, Page, page_of
 from sticoop.core.uploads import read_limited
 from sticoop.ingest import schemas as s
 from sticoop.ingest.service import accept, ingest_bytes, intakes, reject
@@ -13,16 +15,11 @@ from sticoop.ingest.service import accept, ingest_bytes, intakes, reject
 router = APIRouter(prefix="/intakes", tags=["ingest"])
 
 
-@router.get("", summary="List intakes (ingested documents awaiting review)")
-def list_intakes(db: DB, status: str | None = None, limit: int = 50, offset: int = 0) -> dict:
-    params = ListParams(status=status, limit=min(max(limit, 1), 200), offset=max(offset, 0))
+@router.get("", response_model=Page[s.IntakeOut], summary="List intakes (ingested documents awaiting review)")
+def list_intakes(db: DB, params: Annotated[ListParams, Query()]) -> dict:
+    """Same list parameters as every other list (filters, sort, bounded limit/offset, 422 when out of range)."""
     items, total = intakes.list(db, params)
-    return {
-        "items": [s.IntakeOut.model_validate(i) for i in items],
-        "total": total,
-        "limit": params.limit,
-        "offset": params.offset,
-    }
+    return page_of([s.IntakeOut.model_validate(i) for i in items], total, params)
 
 
 @router.post(
