@@ -150,3 +150,99 @@ def test_schedule_without_slots_says_what_to_do(client: TestClient) -> None:
     assert r.status_code == 422 and "Add time slots and tables before scheduling." in r.text
     french = client.post(f"/events/{event}/brokerage/meetings?lang=fr", data={"requester_id": "", "recipient_id": ""})
     assert french.status_code == 422 and 'id="error-meeting"' in french.text
+
+
+HTMX = {"HX-Request": "true"}
+
+
+def section_ids(html: str) -> list[tuple[str, bool]]:
+    """The sections of an HTMX answer, in order, each with whether it is swapped out of band."""
+    return [(m.group(1), "hx-swap-oob" in m.group(0))
+            for m in re.finditer(r'<section class="card" id="([a-z]+)"[^>]*>', html)]
+
+
+def test_htmx_forms_swap_their_sections_and_plan_changes(client: TestClient) -> None:
+    event = make_fair(client)
+    base = f"/events/{event}/brokerage"
+    page = client.get(base).text
+    assert 'hx-post hx-target="#slots"' in page and f'action="{base}/slots"' in page  # HTMX with a plain fallback
+
+    added = client.post(f"{base}/slots", data={"date": "2025-09-10", "start": "09:00", "minutes": "30",
+                                               "count": "2"}, headers=HTMX)
+    assert added.status_code == 200 and "<html" not in added.text
+    assert section_ids(added.text) == [("slots", False), ("participants", True), ("schedule", True),
+                                       ("meetings", True)]
+    assert "9:00" in added.text.split('id="participants"')[1]  # the new slots are offered as availability
+    bad = client.post(f"{base}/slots", data={"date": "", "start": "09:00", "minutes": "30", "count": "1"},
+                      headers=HTMX)
+    assert bad.status_code == 422 and 'id="error-slots"' in bad.text and "<html" not in bad.text
+    assert 'hx-on:htmx:before-swap' in page  # refused forms (409/422) are swapped in with their message
+
+    tables = client.post(f"{base}/tables", data={"count": "1"}, headers=HTMX)
+    assert tables.status_code == 200 and section_ids(tables.text)[0] == ("tables", False)
+    for name in ("Agri Lab", "Lao Solar", "Mekong Foods"):
+        r = client.post(f"{base}/participants", data={"name": name}, headers=HTMX)
+        assert r.status_code == 200 and section_ids(r.text)[:2] == [("participants", False), ("requests", True)]
+    ids = participant_ids(client, event)
+    r = client.post(f"{base}/meetings", data={"requester_id": ids["Agri Lab"], "recipient_id": ids["Lao Solar"]},
+                    headers=HTMX)
+    assert r.status_code == 200 and section_ids(r.text) == [("requests", False), ("schedule", True)]
+    ok(client.post(f"{base}/meetings", data={"requester_id": ids["Agri Lab"], "recipient_id": ids["Mekong Foods"]},
+                   follow_redirects=False))
+    for m in meetings(client, event):
+        r = client.post(f"/brokerage/meetings/{m['id']}/response", data={"accept": "1"}, headers=HTMX)
+        assert r.status_code == 200 and "Accepted (" in r.text
+
+    # one table, two slots, Agri Lab in both meetings: both placed
+    scheduled = client.post(f"{base}/schedule", headers=HTMX)
+    assert scheduled.status_code == 200
+    assert section_ids(scheduled.text) == [("schedule", False), ("meetings", True), ("outcomes", True)]
+    assert "2 of 2 accepted meetings placed." in scheduled.text
+    slot_ids = re.findall(r'action="/events/\d+/brokerage/slots/(\d+)/remove"', client.get(base).text)
+    assert len(slot_ids) == 2
+
+    # removing the first slot unschedules its meeting, which the page then names with a reason
+    removed = client.post(f"{base}/slots/{slot_ids[0]}/remove", headers=HTMX)
+    assert removed.status_code == 200 and f"slots/{slot_ids[0]}/remove" not in removed.text
+    unplaced = removed.text.split('id="unplaced"')[1].split("</div>")[0]
+    assert "Agri Lab ↔" in unplaced and "Taken out of the schedule when the plan changed" in unplaced
+    assert "the slot 10 Sep 09:00–09:30 was removed" in unplaced
+    rescheduled = client.post(f"{base}/schedule", headers=HTMX).text
+    unplaced = rescheduled.split('id="unplaced"')[1].split("</div>")[0]
+    assert "Every slot Agri Lab and" in unplaced and "10 Sep 09:30–10:00: Agri Lab already in a meeting" in unplaced
+
+    # move the slot, rename the table, without JavaScript: a redirect and the page shows the change
+    ok(client.post(f"{base}/slots/{slot_ids[1]}/edit", data={"date": "2025-09-10", "start": "14:00",
+                                                             "end": "14:30"}, follow_redirects=False))
+    (table_id,) = re.findall(r'action="/events/\d+/brokerage/tables/(\d+)/edit"', client.get(base).text)
+    ok(client.post(f"{base}/tables/{table_id}/edit", data={"name": "Mekong room"}, follow_redirects=False))
+    page = client.get(base).text
+    assert "14:00" in page and "Table Mekong room" in page
+    bad_time = client.post(f"{base}/slots/{slot_ids[1]}/edit", data={"date": "2025-09-10", "start": "15:00",
+                                                                     "end": "14:00"})
+    assert bad_time.status_code == 422 and 'id="error-slot-change"' in bad_time.text
+
+    # a participant with accepted meetings: removal refused, naming them, with a button to cancel them too
+    version = re.search(rf'participants/{ids["Agri Lab"]}/remove".*?name="version" value="(\d+)"', page, re.S)
+    assert version is not None
+    refused = client.post(f"{base}/participants/{ids['Agri Lab']}/remove", data={"version": version.group(1)},
+                          headers=HTMX)
+    assert refused.status_code == 409 and f'id="error-remove-{ids["Agri Lab"]}"' in refused.text
+    assert "Agri Lab has 2 accepted meeting(s)" in refused.text and 'name="cancel_meetings" value="1"' in refused.text
+    gone = client.post(f"{base}/participants/{ids['Agri Lab']}/remove",
+                       data={"version": version.group(1), "cancel_meetings": "1"}, follow_redirects=False)
+    ok(gone)
+    assert "Agri Lab" not in client.get(base).text and meetings(client, event) == []
+
+    # rename a participant through its row's form
+    page = client.get(base).text
+    version = re.search(rf'participants/{ids["Lao Solar"]}/edit".*?name="version" value="(\d+)"', page, re.S)
+    renamed = client.post(f"{base}/participants/{ids['Lao Solar']}/edit",
+                          data={"version": version.group(1), "name": "Lao Solar Co."}, headers=HTMX)
+    assert renamed.status_code == 200 and "Lao Solar Co." in renamed.text
+    taken = client.post(f"{base}/participants/{ids['Mekong Foods']}/edit",
+                        data={"version": "1", "name": "Lao Solar Co."}, headers=HTMX)
+    assert taken.status_code == 409 and f'id="error-participant-{ids["Mekong Foods"]}"' in taken.text
+
+    french = client.get(f"{base}?lang=fr").text
+    assert "Modifier" in french and "Retirer" in french

@@ -1,12 +1,14 @@
 """Pages for a technology-transfer fair's brokerage: participants, slots, tables, meeting requests, the
 schedule grid, outcomes, and each participant's agenda.
 
-The rules live in ``matchmaking.brokerage``; this module only turns forms into service calls and service
-results into one page. Every form posts back and, when it works, redirects to the page (so a reload does
-not post twice); when it does not, the page is shown again with the message beside the form that failed
-and nothing written (the transaction is rolled back first, since the request would otherwise commit).
-Unplaced meetings keep the engine's reason (which names ids) as detail under a translated summary that
-names the two participants — officials must see at a glance which meetings need another slot.
+The rules live in ``matchmaking.brokerage`` and ``brokerage_edit``; this module only turns forms into
+service calls and service results into the page. Each part of the page (slots, tables, participants,
+requests, schedule, outcomes) is its own template. With HTMX a form swaps its section and, out of band, the
+sections its change shows up in (a new slot appears in the participants' availability and the grid);
+without JavaScript the same form posts normally and, when it works, redirects to the page (so a reload
+does not post twice). A refused form answers 4xx with the message beside it and nothing written (the
+transaction is rolled back first, since the request would otherwise commit). Unplaced meetings show a
+translated summary naming the two participants, with the engine's English reason as detail.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sticoop.core.api import DB, Actor
 from sticoop.core.errors import DomainError, NotFound
 from sticoop.core.i18n import Formatter
 from sticoop.matchmaking import brokerage as svc
+from sticoop.matchmaking import brokerage_edit as edit
 from sticoop.matchmaking.brokerage_models import (
     OUTCOMES,
     BrokerageParticipant,
@@ -32,17 +35,25 @@ from sticoop.matchmaking.brokerage_models import (
     BrokerageTable,
     MeetingRequest,
 )
+from sticoop.matchmaking.engine.scheduling import NO_AVAILABILITY, NO_COMMON_SLOT, NO_TABLES, reason_code
 from sticoop.matchmaking.models import TechProfile
 from sticoop.partners.models import Organization
 from sticoop.web.labels import N_
 from sticoop.web.lookups import int_or_none, names
-from sticoop.web.render import formatter, render
+from sticoop.web.render import formatter, is_htmx, render
 
 router = APIRouter(include_in_schema=False)
 
 MAX_SERIES = 100
 STATUSES = ("requested", "accepted", "declined")
 STATUS_LABELS = {"requested": N_("Requested"), "accepted": N_("Accepted"), "declined": N_("Declined")}
+#: the sections a form's change shows up in; the first is the one the form swaps
+SLOTS = ("slots", "participants", "schedule", "meetings")
+TABLES = ("tables", "schedule", "meetings")
+PARTICIPANTS = ("participants", "requests", "schedule", "meetings", "outcomes")
+REQUESTS = ("requests", "schedule")
+SCHEDULE = ("schedule", "meetings", "outcomes")
+MEETINGS = ("meetings", "outcomes")
 OUTCOME_LABELS = {"none": N_("Nothing yet"), "follow_up": N_("Follow-up agreed"), "mou_signed": N_("MoU signed"),
                   "contract_signed": N_("Contract signed")}
 
@@ -55,18 +66,23 @@ def slot_label(fmt: Formatter, slot: BrokerageSlot) -> str:
     return f"{fmt.date(slot.starts_at.date())} {start}–{end}"
 
 
-def unplaced_summary(fmt: Formatter, reason: str | None) -> str:
-    """The engine's English reason, reduced to a translated sentence; the raw text is shown as detail."""
+def unplaced_summary(fmt: Formatter, reason: str | None, a: str, b: str) -> str:
+    """The stored English reason, as a translated sentence naming the two participants ``a`` and ``b``; the
+    raw text (which also names the slots) is shown as detail."""
     text = reason or ""
-    if "in common" in text:
-        return fmt._("They have no free time slot in common.")
-    if "has no available slot" in text:
+    if not text:
+        return fmt._("Could not be placed.")
+    if text.startswith(edit.UNSCHEDULED):
+        return fmt._("Taken out of the schedule when the plan changed; schedule again.")
+    code = reason_code(text)
+    if code == NO_COMMON_SLOT:
+        return fmt._("%(a)s and %(b)s have no free time slot in common.") % {"a": a, "b": b}
+    if code == NO_AVAILABILITY:
         return fmt._("One of them has no free time slot.")
-    if "no tables" in text:
+    if code == NO_TABLES:
         return fmt._("The event has no tables.")
-    if text.startswith("no room"):
-        return fmt._("Every slot they are both free in is full: all tables taken or one of them already busy.")
-    return fmt._("Could not be placed.")
+    return fmt._("Every slot %(a)s and %(b)s are both free in is full: all tables taken or one of them already "
+                 "busy.") % {"a": a, "b": b}
 
 
 def load(db: DbSession, event_id: int) -> dict[str, Any]:
@@ -87,7 +103,10 @@ def page_context(db: DbSession, fmt: Formatter, event_id: int) -> dict[str, Any]
     meetings = data["meetings"]
     pair = {m.id: f"{who.get(m.requester_id, '?')} ↔ {who.get(m.recipient_id, '?')}" for m in meetings}
     grid = {(m.slot_id, m.table_id): m for m in meetings if m.slot_id is not None and m.table_id is not None}
-    unplaced = [{"meeting": m, "pair": pair[m.id], "summary": unplaced_summary(fmt, m.unplaced_reason)}
+    named = svc.display_names(db, data["participants"])
+    unplaced = [{"meeting": m, "pair": f"{named.get(m.requester_id, '?')} ↔ {named.get(m.recipient_id, '?')}",
+                 "summary": unplaced_summary(fmt, m.unplaced_reason, named.get(m.requester_id, "?"),
+                                             named.get(m.recipient_id, "?"))}
                 for m in meetings if m.status == "accepted" and m.slot_id is None and m.unplaced_reason]
     totals = svc.outcome_totals(db, event_id)
     values = [fmt.money(Decimal(v), c) for c, v in sorted(totals["contract_value"].items())]
@@ -107,21 +126,30 @@ def page_context(db: DbSession, fmt: Formatter, event_id: int) -> dict[str, Any]
 
 
 def show(request: Request, db: DbSession, event_id: int, errors: dict[str, str] | None = None,
-         raw: dict[str, Any] | None = None, status: int = 200) -> HTMLResponse:
+         raw: dict[str, Any] | None = None, status: int = 200,
+         sections: tuple[str, ...] | None = None) -> HTMLResponse:
+    """The whole page, or with HTMX only ``sections`` (the first swapped in place, the others out of band)."""
     if errors:
         db.rollback()  # the failed form must leave nothing behind
     context = page_context(db, formatter(request), event_id)
     context.update(errors=errors or {}, raw=raw or {})
+    if sections and is_htmx(request):
+        return render(request, "brokerage/_partial.html", {**context, "sections": sections}, status=status)
     return render(request, "brokerage/event.html", context, status=status)
 
 
-def back(event_id: int, anchor: str = "") -> RedirectResponse:
-    return RedirectResponse(f"/events/{event_id}/brokerage{anchor}", status_code=303)
+def done(request: Request, db: DbSession, event_id: int, sections: tuple[str, ...],
+         anchor: str = "") -> Response:
+    """After a change that worked: the changed sections for HTMX, a redirect to the page otherwise."""
+    if is_htmx(request):
+        db.flush()
+        return show(request, db, event_id, sections=sections)
+    return RedirectResponse(f"/events/{event_id}/brokerage{anchor or '#' + sections[0]}", status_code=303)
 
 
 def failed(request: Request, db: DbSession, event_id: int, key: str, message: str, raw: dict[str, Any],
-           status: int = 422) -> HTMLResponse:
-    return show(request, db, event_id, {key: message}, raw, status=min(max(status, 400), 499))
+           status: int = 422, sections: tuple[str, ...] | None = None) -> HTMLResponse:
+    return show(request, db, event_id, {key: message}, raw, status=min(max(status, 400), 499), sections=sections)
 
 
 @router.get("/events/{event_id:int}/brokerage", response_class=HTMLResponse)
@@ -153,8 +181,10 @@ async def add_slots(event_id: int, request: Request, db: DB) -> Response:
     try:
         svc.add_slots(db, event_id, slot_series(raw, formatter(request)._))
     except ValueError as exc:
-        return failed(request, db, event_id, "slots", str(exc), raw)
-    return back(event_id, "#slots")
+        return failed(request, db, event_id, "slots", str(exc), raw, sections=SLOTS)
+    except DomainError as exc:
+        return failed(request, db, event_id, "slots", exc.message, raw, exc.status_code, SLOTS)
+    return done(request, db, event_id, SLOTS)
 
 
 @router.post("/events/{event_id:int}/brokerage/tables", response_class=HTMLResponse)
@@ -163,10 +193,11 @@ async def add_tables(event_id: int, request: Request, db: DB) -> Response:
     count = int_or_none(raw.get("count"))
     if not count or count > MAX_SERIES:
         message = formatter(request)._("Add between 1 and %(max)d tables at a time.") % {"max": MAX_SERIES}
-        return failed(request, db, event_id, "tables", message, raw)
-    existing = len(load(db, event_id)["tables"])
-    svc.add_tables(db, event_id, [str(existing + i + 1) for i in range(count)])
-    return back(event_id, "#tables")
+        return failed(request, db, event_id, "tables", message, raw, sections=TABLES)
+    numbers = [int(t.name) for t in load(db, event_id)["tables"] if t.name.isdigit()]
+    last = max(numbers, default=0)  # numbered after the highest, so a removed table's number is not reused twice
+    svc.add_tables(db, event_id, [str(last + i + 1) for i in range(count)])
+    return done(request, db, event_id, TABLES)
 
 
 @router.post("/events/{event_id:int}/brokerage/participants", response_class=HTMLResponse)
@@ -176,13 +207,14 @@ async def add_participant(event_id: int, request: Request, db: DB, actor: Actor)
            "profile_ids": [int(x) for x in form.getlist("profile_ids") if str(x).isdigit()],
            "availability": [int(x) for x in form.getlist("availability") if str(x).isdigit()]}
     if not raw["name"].strip():
-        return failed(request, db, event_id, "participant", formatter(request)._("A participant needs a name."), raw)
+        return failed(request, db, event_id, "participant", formatter(request)._("A participant needs a name."), raw,
+                      sections=PARTICIPANTS)
     try:
         svc.add_participant(db, event_id, raw["name"], int_or_none(raw["organization_id"]),
                             profile_ids=raw["profile_ids"], availability=raw["availability"], actor=actor)
     except DomainError as exc:
-        return failed(request, db, event_id, "participant", exc.message, raw, exc.status_code)
-    return back(event_id, "#participants")
+        return failed(request, db, event_id, "participant", exc.message, raw, exc.status_code, PARTICIPANTS)
+    return done(request, db, event_id, PARTICIPANTS)
 
 
 @router.post("/events/{event_id:int}/brokerage/meetings", response_class=HTMLResponse)
@@ -191,15 +223,16 @@ async def request_meeting(event_id: int, request: Request, db: DB, actor: Actor)
     requester, recipient = int_or_none(raw.get("requester_id")), int_or_none(raw.get("recipient_id"))
     _ = formatter(request)._
     if requester is None or recipient is None:
-        return failed(request, db, event_id, "meeting", _("Choose who asks and whom they want to meet."), raw)
+        return failed(request, db, event_id, "meeting", _("Choose who asks and whom they want to meet."), raw,
+                      sections=REQUESTS)
     if requester == recipient:
         return failed(request, db, event_id, "meeting", _("A participant cannot request a meeting with themselves."),
-                      raw)
+                      raw, sections=REQUESTS)
     try:
         svc.request_meeting(db, event_id, requester, recipient, raw.get("message") or None, actor)
     except DomainError as exc:
-        return failed(request, db, event_id, "meeting", exc.message, raw, exc.status_code)
-    return back(event_id, "#requests")
+        return failed(request, db, event_id, "meeting", exc.message, raw, exc.status_code, REQUESTS)
+    return done(request, db, event_id, REQUESTS)
 
 
 def meeting_of(db: DbSession, meeting_id: int) -> MeetingRequest:
@@ -216,8 +249,8 @@ async def respond(meeting_id: int, request: Request, db: DB, actor: Actor) -> Re
     try:
         svc.respond(db, meeting_id, accept, actor)
     except DomainError as exc:
-        return failed(request, db, meeting.event_id, "requests", exc.message, {}, exc.status_code)
-    return back(meeting.event_id, "#requests")
+        return failed(request, db, meeting.event_id, "requests", exc.message, {}, exc.status_code, REQUESTS)
+    return done(request, db, meeting.event_id, REQUESTS)
 
 
 @router.post("/events/{event_id:int}/brokerage/schedule", response_class=HTMLResponse)
@@ -227,8 +260,8 @@ def run_schedule(event_id: int, request: Request, db: DB) -> Response:
     except DomainError as exc:
         message = formatter(request)._("Add time slots and tables before scheduling.") \
             if "before scheduling" in exc.message else exc.message
-        return failed(request, db, event_id, "schedule", message, {}, exc.status_code)
-    return back(event_id, "#schedule")
+        return failed(request, db, event_id, "schedule", message, {}, exc.status_code, SCHEDULE)
+    return done(request, db, event_id, SCHEDULE)
 
 
 @router.post("/brokerage/meetings/{meeting_id:int}/outcome", response_class=HTMLResponse)
@@ -236,23 +269,111 @@ async def record_outcome(meeting_id: int, request: Request, db: DB, actor: Actor
     meeting = meeting_of(db, meeting_id)
     raw = {k: str(v) for k, v in (await request.form()).items()}
     key, _ = f"outcome-{meeting_id}", formatter(request)._
+    event_id = meeting.event_id
     value: Decimal | None = None
     if raw.get("contract_value", "").strip():
         try:
             value = Decimal(raw["contract_value"].strip().replace(",", ""))
         except InvalidOperation:
-            return failed(request, db, meeting.event_id, key, _("The value must be a number."), raw)
+            return failed(request, db, event_id, key, _("The value must be a number."), raw, sections=MEETINGS)
         if value < 0 or not value.is_finite():
-            return failed(request, db, meeting.event_id, key, _("The value must be a number."), raw)
+            return failed(request, db, event_id, key, _("The value must be a number."), raw, sections=MEETINGS)
     currency = raw.get("currency", "").strip() or None
     if raw.get("outcome") == "contract_signed" and (value is None or not currency or len(currency) != 3):
-        return failed(request, db, meeting.event_id, key,
-                      _("A signed contract needs its value and a three-letter currency code."), raw)
+        return failed(request, db, event_id, key,
+                      _("A signed contract needs its value and a three-letter currency code."), raw, sections=MEETINGS)
     try:
         svc.record_outcome(db, meeting_id, raw.get("outcome", ""), value, currency, raw.get("note") or None, actor)
     except DomainError as exc:
-        return failed(request, db, meeting.event_id, key, exc.message, raw, exc.status_code)
-    return back(meeting.event_id, f"#meeting-{meeting_id}")
+        return failed(request, db, event_id, key, exc.message, raw, exc.status_code, MEETINGS)
+    return done(request, db, event_id, MEETINGS, f"#meeting-{meeting_id}")
+
+
+# ----- changing and removing slots, tables and participants ---------------------------------------
+def one_slot(form: dict[str, str], translate: Any) -> tuple[datetime, datetime]:
+    """A slot's new times from its row: date, start and end."""
+    try:
+        day = date.fromisoformat(form.get("date", ""))
+        start, end = time.fromisoformat(form.get("start", "")), time.fromisoformat(form.get("end", ""))
+    except ValueError:
+        raise ValueError(translate(N_("Give a date, a start and an end time."))) from None
+    return datetime.combine(day, start), datetime.combine(day, end)
+
+
+@router.post("/events/{event_id:int}/brokerage/slots/{slot_id:int}/edit", response_class=HTMLResponse)
+async def change_slot(event_id: int, slot_id: int, request: Request, db: DB) -> Response:
+    raw = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        edit.update_slot(db, event_id, slot_id, *one_slot(raw, formatter(request)._))
+    except ValueError as exc:
+        return failed(request, db, event_id, "slot-change", str(exc), raw, sections=SLOTS)
+    except DomainError as exc:
+        return failed(request, db, event_id, "slot-change", exc.message, raw, exc.status_code, SLOTS)
+    return done(request, db, event_id, SLOTS)
+
+
+@router.post("/events/{event_id:int}/brokerage/slots/{slot_id:int}/remove", response_class=HTMLResponse)
+def remove_slot(event_id: int, slot_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    try:
+        edit.remove_slot(db, event_id, slot_id, actor)
+    except DomainError as exc:
+        return failed(request, db, event_id, "slot-change", exc.message, {}, exc.status_code, SLOTS)
+    return done(request, db, event_id, SLOTS)
+
+
+@router.post("/events/{event_id:int}/brokerage/tables/{table_id:int}/edit", response_class=HTMLResponse)
+async def rename_table(event_id: int, table_id: int, request: Request, db: DB) -> Response:
+    raw = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        edit.rename_table(db, event_id, table_id, raw.get("name", ""))
+    except DomainError as exc:
+        return failed(request, db, event_id, "table-change", exc.message, raw, exc.status_code, TABLES)
+    return done(request, db, event_id, TABLES)
+
+
+@router.post("/events/{event_id:int}/brokerage/tables/{table_id:int}/remove", response_class=HTMLResponse)
+def remove_table(event_id: int, table_id: int, request: Request, db: DB) -> Response:
+    try:
+        edit.remove_table(db, event_id, table_id)
+    except DomainError as exc:
+        return failed(request, db, event_id, "table-change", exc.message, {}, exc.status_code, TABLES)
+    return done(request, db, event_id, TABLES)
+
+
+@router.post("/events/{event_id:int}/brokerage/participants/{participant_id:int}/edit", response_class=HTMLResponse)
+async def change_participant(event_id: int, participant_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    form = await request.form()
+    raw: dict[str, Any] = {"name": str(form.get("name") or ""),
+                           "organization_id": str(form.get("organization_id") or "")}
+    values = {"name": raw["name"], "organization_id": int_or_none(raw["organization_id"]),
+              "profile_ids": [int(x) for x in form.getlist("profile_ids") if str(x).isdigit()],
+              "availability": [int(x) for x in form.getlist("availability") if str(x).isdigit()]}
+    key = f"participant-{participant_id}"
+    if not raw["name"].strip():
+        return failed(request, db, event_id, key, formatter(request)._("A participant needs a name."), raw,
+                      sections=PARTICIPANTS)
+    try:
+        edit.update_participant(db, event_id, participant_id, int_or_none(str(form.get("version") or "")), values,
+                                actor)
+    except DomainError as exc:
+        return failed(request, db, event_id, key, exc.message, raw, exc.status_code, PARTICIPANTS)
+    return done(request, db, event_id, PARTICIPANTS)
+
+
+@router.post("/events/{event_id:int}/brokerage/participants/{participant_id:int}/remove",
+             response_class=HTMLResponse)
+async def remove_participant(event_id: int, participant_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    """Refused while they have accepted meetings: the message names them and offers to cancel them too."""
+    form = await request.form()
+    cancel = form.get("cancel_meetings") == "1"
+    try:
+        edit.remove_participant(db, event_id, participant_id, int_or_none(str(form.get("version") or "")), cancel,
+                                actor)
+    except DomainError as exc:
+        raw = {"can_cancel": exc.field == "cancel_meetings"}
+        return failed(request, db, event_id, f"remove-{participant_id}", exc.message, raw, exc.status_code,
+                      PARTICIPANTS)
+    return done(request, db, event_id, PARTICIPANTS)
 
 
 # ----- a participant's agenda ---------------------------------------------------------------------
