@@ -6,10 +6,11 @@ server URL (CI does); with ``STICOOP_REQUIRE_PG=1`` a missing server is an error
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 _DATA_DIR = Path(tempfile.mkdtemp(prefix="sticoop-test-data-"))
@@ -18,7 +19,7 @@ os.environ.pop("STICOOP_DATABASE_URL", None)
 
 import pytest  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
@@ -91,12 +92,82 @@ def db(db_url: str) -> Iterator[Session]:
         session.close()
 
 
+TEST_PASSWORD = "test password 1234"
+
+
+@functools.cache
+def _test_password_hash() -> str:
+    """argon2 is slow on purpose; hash the test password once per run, not once per test."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher().hash(TEST_PASSWORD)
+
+
+def make_user(db_url: str, username: str, role: str = "admin", partnership_ids: Iterable[int] = (),
+              organization_id: int | None = None) -> int:
+    """A user straight in the database (the sign-in flow itself is tested over HTTP in tests/accounts)."""
+    from sticoop.accounts.models import User, user_partnerships
+
+    with session_scope(db_url) as session:
+        user = User(username=username, password_hash=_test_password_hash(), role=role,
+                    organization_id=organization_id)
+        session.add(user)
+        session.flush()
+        for pid in partnership_ids:
+            session.execute(user_partnerships.insert().values(user_id=user.id, partnership_id=pid))
+        return user.id
+
+
+def signed_in(test_client: TestClient, db_url: str, user_id: int) -> TestClient:
+    """Give a test client a live browser session of the user: its cookie, and the CSRF header that the
+    pages' script sends with every form and HTMX request."""
+    from sticoop.accounts.models import LoginSession, User
+    from sticoop.accounts.sessions import SESSION_COOKIE, start_session
+
+    with session_scope(db_url) as session:
+        secret = start_session(session, session.get(User, user_id))
+        csrf = session.scalar(select(LoginSession.csrf_token).order_by(LoginSession.id.desc()).limit(1))
+    test_client.cookies.set(SESSION_COOKIE, secret)
+    test_client.headers["X-CSRF-Token"] = csrf
+    return test_client
+
+
+@pytest.fixture
+def anon_client(db_url: str) -> Iterator[TestClient]:
+    """A client that has not signed in."""
+    from sticoop.web.app import create_app
+
+    with TestClient(create_app(db_url), follow_redirects=False) as test_client:
+        yield test_client
+
+
 @pytest.fixture
 def client(db_url: str) -> Iterator[TestClient]:
+    """A client signed in as an administrator (every route open, every record visible)."""
     from sticoop.web.app import create_app
 
     with TestClient(create_app(db_url)) as test_client:
-        yield test_client
+        yield signed_in(test_client, db_url, make_user(db_url, "admin", "admin"))
+
+
+@pytest.fixture
+def client_as(db_url: str) -> Iterator[Callable[..., TestClient]]:
+    """Make clients signed in with a given role: ``client_as("viewer", partnership_ids=[1])``."""
+    from sticoop.web.app import create_app
+
+    app = create_app(db_url)
+    opened: list[TestClient] = []
+
+    def make(role: str, partnership_ids: Iterable[int] = (), organization_id: int | None = None,
+             username: str | None = None) -> TestClient:
+        test_client = TestClient(app, follow_redirects=False)
+        opened.append(test_client)
+        name = username or f"{role}{len(opened)}"
+        return signed_in(test_client, db_url, make_user(db_url, name, role, partnership_ids, organization_id))
+
+    yield make
+    for test_client in opened:
+        test_client.close()
 
 
 @pytest.fixture

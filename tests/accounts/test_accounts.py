@@ -16,11 +16,14 @@ from sticoop.core.models import utcnow
 
 def test_passwords_are_argon2_and_lockout_after_failures(db: Session) -> None:
     user = accounts.create_user(db, "Officer", "correct horse battery", "secretariat")
+    db.commit()
     assert user.username == "officer" and user.password_hash.startswith("$argon2")
     assert accounts.authenticate(db, "officer", "correct horse battery").id == user.id
+    db.commit()
     for _ in range(accounts.MAX_FAILED_LOGINS):
         with pytest.raises(accounts.LoginFailed, match="Wrong username or password"):
             accounts.authenticate(db, "officer", "wrong password!")
+        db.rollback()  # what the web layer does with a failed request: the lockout must survive it
     with pytest.raises(accounts.LoginFailed, match="Too many failed attempts"):
         accounts.authenticate(db, "officer", "correct horse battery")
     later = utcnow() + accounts.LOCKOUT + timedelta(seconds=1)

@@ -1,11 +1,16 @@
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict
+from datetime import datetime
 
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+
+from sticoop.accounts.models import ApiToken, User
 from sticoop.accounts.restore import restore
-from sticoop.accounts.service import history
+from sticoop.accounts.service import create_token, history, revoke_own_token
 from sticoop.core.api import DB, Actor
 
 router = APIRouter(prefix="/audit", tags=["audit"])
+tokens_router = APIRouter(prefix="/tokens", tags=["account"])
 
 
 class AuditOut(BaseModel):
@@ -30,3 +35,43 @@ def record_history(db: DB, entity_type: str = Query(max_length=40), entity_id: i
 def restore_entry(entry_id: int, db: DB, actor: Actor) -> dict:
     obj = restore(db, entry_id, actor)
     return {"entity_id": obj.id, "version": obj.version}
+
+
+class TokenIn(BaseModel):
+    name: str = Field(min_length=1, max_length=120)
+    days: int | None = Field(default=90, ge=1, le=3650, description="Days until it expires; null for never.")
+
+
+class TokenOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+
+class NewTokenOut(TokenOut):
+    token: str = Field(description="The secret: shown this once, store it now.")
+
+
+@tokens_router.get("", response_model=list[TokenOut], summary="Your API tokens (never their secrets)")
+def my_tokens(request: Request, db: DB) -> list:
+    user_id = request.state.principal.user_id
+    return list(db.scalars(select(ApiToken).where(ApiToken.user_id == user_id).order_by(ApiToken.id.desc())
+                           .limit(200)))
+
+
+@tokens_router.post("", response_model=NewTokenOut, status_code=201, summary="Create a token; its secret is shown once")
+def new_token(payload: TokenIn, request: Request, db: DB) -> dict:
+    user = db.get(User, request.state.principal.user_id)
+    token, secret = create_token(db, user, payload.name, payload.days)
+    return {**TokenOut.model_validate(token).model_dump(), "token": secret}
+
+
+@tokens_router.delete("/{token_id}", status_code=204, summary="Revoke one of your tokens")
+def revoke(token_id: int, request: Request, db: DB) -> Response:
+    revoke_own_token(db, request.state.principal.user_id, token_id)
+    return Response(status_code=204)

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, utcnow
-
-
-class Role(StrEnum):
-    admin = "admin"  # everything
-    secretariat = "secretariat"  # edits everything in its partnerships
-    member = "member"  # edits its organisation's commitments and progress, reads its partnerships
-    viewer = "viewer"  # reads its partnerships
-
+from sticoop.core.principal import Role
 
 user_partnerships = Table(
     "user_partnerships",
@@ -76,3 +68,33 @@ class AuditEntry(Base):
     entity_id: Mapped[int] = mapped_column(Integer, nullable=False)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class LoginSession(Base):
+    """A signed-in browser. The cookie holds a random secret; only its SHA-256 is stored, so a copy of the
+    database cannot be used to sign in. Each session has its own CSRF token for the forms it posts."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    csrf_token: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
+    ip: Mapped[str | None] = mapped_column(String(64))
+    user_agent: Mapped[str | None] = mapped_column(String(300))
+
+
+class LoginAttempt(Base):
+    """Every sign-in attempt, kept for the per-address rate limit and as a security log."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_ip_at", "ip", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False, index=True)
+    ip: Mapped[str] = mapped_column(String(64), nullable=False)
+    username: Mapped[str] = mapped_column(String(80), nullable=False)
+    succeeded: Mapped[bool] = mapped_column(Boolean, nullable=False)

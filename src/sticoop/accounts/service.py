@@ -8,17 +8,21 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from sticoop.accounts.models import ApiToken, AuditEntry, Role, User
+from sticoop.accounts.models import ApiToken, AuditEntry, LoginAttempt, LoginSession, Role, User
+from sticoop.core.config import get_settings
 from sticoop.core.crud import flush, load_many
 from sticoop.core.errors import Conflict, NotFound, ValidationFailed
 from sticoop.core.models import utcnow
+from sticoop.core.principal import TooManyRequests
 from sticoop.partnerships.models import Partnership
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
+#: the window in which failed sign-ins from one address are counted
+RATE_WINDOW = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 TOKEN_PREFIX = "stc_"
 
@@ -29,7 +33,7 @@ class LoginFailed(ValidationFailed):
     status_code = 401
 
 
-def _aware(value: datetime | None) -> datetime | None:
+def aware(value: datetime | None) -> datetime | None:
     """SQLite returns naive datetimes; everything here is UTC."""
     if value is not None and value.tzinfo is None:
         return value.replace(tzinfo=UTC)
@@ -60,6 +64,20 @@ def create_user(session: Session, username: str, password: str, role: str = Role
     return user
 
 
+def update_user(session: Session, user: User, *, role: str, partnership_ids: list[int],
+                organization_id: int | None, is_active: bool, full_name: str | None, email: str | None) -> User:
+    """An admin's change to an account. Disabling it ends its sessions and revokes its tokens."""
+    if role not in Role.__members__:
+        raise ValidationFailed(f"Unknown role '{role}'; one of: {', '.join(Role)}", field="role")
+    user.role, user.organization_id, user.full_name, user.email = role, organization_id, full_name, email
+    user.partnerships = load_many(session, Partnership, partnership_ids, "partnership")
+    if user.is_active and not is_active:
+        disable_user(session, user)
+    user.is_active = is_active
+    flush(session, "Account")
+    return user
+
+
 def get_user(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
@@ -71,39 +89,81 @@ def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.username)))
 
 
-def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> User:
-    """Check a password; after MAX_FAILED_LOGINS failures the account is locked for LOCKOUT.
+def authenticate(session: Session, username: str, password: str, now: datetime | None = None,
+                 ip: str = "unknown") -> User:
+    """Check a password; after MAX_FAILED_LOGINS failures the account is locked for LOCKOUT, and an address
+    with too many recent failures must wait.
 
     The same message for unknown users and wrong passwords, so the login form does not reveal who exists.
+    Failures are recorded in a transaction of their own: the caller's transaction ends in an error and is
+    rolled back, and the lockout must not be rolled back with it.
     """
     now = now or utcnow()
-    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    username = username.strip().lower()[:80]
+    recent_failures = session.scalar(select(func.count()).select_from(LoginAttempt).where(
+        LoginAttempt.ip == ip, LoginAttempt.at > now - RATE_WINDOW, LoginAttempt.succeeded.is_(False))) or 0
+    if recent_failures >= get_settings().login_attempts_per_ip:
+        raise TooManyRequests("Too many failed sign-ins from this address; wait 15 minutes and try again")
+    user = session.scalar(select(User).where(User.username == username))
     if user is None or not user.is_active:
         _hasher.hash(password)  # spend the same time as a real check
+        _record_failure(session, None, username, ip, now)
         raise LoginFailed("Wrong username or password")
-    locked_until = _aware(user.locked_until)
+    locked_until = aware(user.locked_until)
     if locked_until and locked_until > now:
+        _record_failure(session, None, username, ip, now)
         raise LoginFailed(f"Too many failed attempts; try again after {locked_until:%H:%M} UTC")
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-        flush(session, "Account")
+        _record_failure(session, user.id, username, ip, now)
         raise LoginFailed("Wrong username or password") from None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
     user.locked_until = None
     user.last_login = now
+    session.add(LoginAttempt(at=now, ip=ip[:64], username=username, succeeded=True))
     flush(session, "Account")
     return user
 
 
+def _record_failure(session: Session, user_id: int | None, username: str, ip: str, now: datetime) -> None:
+    """Count a failed sign-in (and lock the account at the limit), committed at once in its own session."""
+    with Session(bind=session.get_bind()) as own:
+        own.add(LoginAttempt(at=now, ip=ip[:64], username=username, succeeded=False))
+        if user_id is not None:
+            user = own.get(User, user_id)
+            if user is not None:
+                user.failed_logins += 1
+                if user.failed_logins >= MAX_FAILED_LOGINS:
+                    user.locked_until = now + LOCKOUT
+                    user.failed_logins = 0
+        own.commit()
+    if user_id is not None:
+        session.expire(session.get(User, user_id))
+
+
+def change_password(session: Session, user: User, current: str, new: str, keep_session_id: int | None = None) -> None:
+    """A user's own password change: the current password proves it is them; other sessions end."""
+    try:
+        _hasher.verify(user.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise ValidationFailed("The current password is not right", field="current_password") from None
+    if new == current:
+        raise ValidationFailed("The new password must differ from the current one", field="new_password")
+    set_password(session, user, new)
+    query = delete(LoginSession).where(LoginSession.user_id == user.id)
+    if keep_session_id is not None:
+        query = query.where(LoginSession.id != keep_session_id)
+    session.execute(query)
+
+
 def set_password(session: Session, user: User, password: str) -> None:
-    check_password_strength(password)
+    try:
+        check_password_strength(password)
+    except ValidationFailed as exc:
+        raise ValidationFailed(exc.message, field="new_password") from None
     user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
     user.locked_until = None
@@ -114,6 +174,7 @@ def disable_user(session: Session, user: User) -> None:
     user.is_active = False
     for token in session.scalars(select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))):
         token.revoked_at = utcnow()
+    session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
     flush(session, "Account")
 
 
@@ -136,7 +197,7 @@ def user_for_token(session: Session, secret: str, now: datetime | None = None) -
     token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(secret)))
     if token is None or token.revoked_at is not None:
         raise LoginFailed("Invalid or revoked token")
-    expires = _aware(token.expires_at)
+    expires = aware(token.expires_at)
     if expires is not None and expires <= now:
         raise LoginFailed("This token has expired")
     user = session.get(User, token.user_id)
@@ -152,6 +213,16 @@ def revoke_token(session: Session, token_id: int) -> None:
         raise NotFound(f"No token {token_id}")
     token.revoked_at = token.revoked_at or utcnow()
     flush(session, "Account")
+
+
+def revoke_own_token(session: Session, user_id: int, token_id: int) -> ApiToken:
+    """Revoke one of the user's own tokens; another user's token is 'not found', not 'forbidden'."""
+    token = session.get(ApiToken, token_id)
+    if token is None or token.user_id != user_id:
+        raise NotFound(f"You have no token {token_id}")
+    token.revoked_at = token.revoked_at or utcnow()
+    flush(session, "Account")
+    return token
 
 
 def history(session: Session, entity_type: str, entity_id: int, limit: int = 200) -> list[AuditEntry]:

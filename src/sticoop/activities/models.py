@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sticoop.core.models import Base, Record, Searchable
+from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class EventKind(StrEnum):
@@ -40,7 +40,7 @@ event_organizers = Table(
 )
 
 
-class Visit(Record, Searchable, Base):
+class Visit(Record, Confidential, Searchable, Base):
     __tablename__ = "visits"
     search_fields = ("purpose", "outcomes")
 
@@ -67,7 +67,7 @@ class Visit(Record, Searchable, Base):
         return [o.id for o in self.organizations_met]
 
 
-class Event(Record, Searchable, Base):
+class Event(Record, Confidential, Searchable, Base):
     __tablename__ = "events"
     search_fields = ("title", "city")
 

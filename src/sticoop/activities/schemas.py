@@ -5,10 +5,20 @@ from datetime import date
 from pydantic import Field
 
 from sticoop.activities.models import EventKind
-from sticoop.core.schemas import CountryCode, DatedInput, LongName, Patch, RecordOut, Text
+from sticoop.core.schemas import (
+    ConfidentialIn,
+    ConfidentialOut,
+    ConfidentialPatch,
+    CountryCode,
+    DatedInput,
+    LongName,
+    Patch,
+    RecordOut,
+    Text,
+)
 
 
-class VisitIn(DatedInput):
+class VisitIn(DatedInput, ConfidentialIn):
     partnership_id: int | None = None
     from_country_code: CountryCode
     to_country_code: CountryCode
@@ -20,7 +30,7 @@ class VisitIn(DatedInput):
     organization_met_ids: list[int] = Field(default_factory=list, max_length=200)
 
 
-class VisitPatch(Patch):
+class VisitPatch(Patch, ConfidentialPatch):
     partnership_id: int | None = None
     from_country_code: CountryCode | None = None
     to_country_code: CountryCode | None = None
@@ -32,7 +42,7 @@ class VisitPatch(Patch):
     organization_met_ids: list[int] | None = Field(default=None, max_length=200)
 
 
-class VisitOut(RecordOut):
+class VisitOut(RecordOut, ConfidentialOut):
     partnership_id: int | None
     from_country_code: str
     to_country_code: str
@@ -44,7 +54,7 @@ class VisitOut(RecordOut):
     organization_met_ids: list[int]
 
 
-class EventIn(DatedInput):
+class EventIn(DatedInput, ConfidentialIn):
     kind: EventKind
     title: LongName
     partnership_id: int | None = None
@@ -58,7 +68,7 @@ class EventIn(DatedInput):
     organizer_ids: list[int] = Field(default_factory=list, max_length=50)
 
 
-class EventPatch(Patch):
+class EventPatch(Patch, ConfidentialPatch):
     kind: EventKind | None = None
     title: LongName | None = None
     partnership_id: int | None = None
@@ -72,7 +82,7 @@ class EventPatch(Patch):
     organizer_ids: list[int] | None = Field(default=None, max_length=50)
 
 
-class EventOut(RecordOut):
+class EventOut(RecordOut, ConfidentialOut):
     kind: str
     title: str
     partnership_id: int | None

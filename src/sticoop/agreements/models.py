@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sticoop.core.models import Base, Record, Searchable
+from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class AgreementKind(StrEnum):
@@ -54,7 +54,7 @@ agreement_organizations = Table(
 )
 
 
-class Agreement(Record, Searchable, Base):
+class Agreement(Record, Confidential, Searchable, Base):
     __tablename__ = "agreements"
     search_fields = ("title", "summary")
 

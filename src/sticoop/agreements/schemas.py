@@ -5,10 +5,20 @@ from datetime import date as Date
 from pydantic import BaseModel, ConfigDict, Field
 
 from sticoop.agreements.models import AgreementKind, AgreementStatus
-from sticoop.core.schemas import CountryCode, Input, LongName, Patch, RecordOut, Text
+from sticoop.core.schemas import (
+    ConfidentialIn,
+    ConfidentialOut,
+    ConfidentialPatch,
+    CountryCode,
+    Input,
+    LongName,
+    Patch,
+    RecordOut,
+    Text,
+)
 
 
-class AgreementIn(Input):
+class AgreementIn(Input, ConfidentialIn):
     title: LongName
     kind: AgreementKind = AgreementKind.agreement
     status: AgreementStatus = AgreementStatus.planned
@@ -21,7 +31,7 @@ class AgreementIn(Input):
     organization_ids: list[int] = Field(default_factory=list, max_length=60)
 
 
-class AgreementPatch(Patch):
+class AgreementPatch(Patch, ConfidentialPatch):
     """Status changes go through the transition rules, with today's date unless one is given."""
 
     title: LongName | None = None
@@ -51,7 +61,7 @@ class StatusChangeOut(BaseModel):
     note: str | None
 
 
-class AgreementOut(RecordOut):
+class AgreementOut(RecordOut, ConfidentialOut):
     title: str
     kind: str
     status: str

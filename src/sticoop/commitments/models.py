@@ -13,7 +13,7 @@ from enum import StrEnum
 from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sticoop.core.models import Base, Record, Searchable
+from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class CommitmentStatus(StrEnum):
@@ -43,7 +43,7 @@ commitment_organizations = Table(
 )
 
 
-class Commitment(Record, Searchable, Base):
+class Commitment(Record, Confidential, Searchable, Base):
     __tablename__ = "commitments"
     search_fields = ("text",)
 
@@ -83,7 +83,7 @@ class ProgressUpdate(Record, Base):
     count: Mapped[int | None] = mapped_column(Integer)  # e.g. one training course held
 
 
-class WorkingGroup(Record, Searchable, Base):
+class WorkingGroup(Record, Confidential, Searchable, Base):
     __tablename__ = "working_groups"
     search_fields = ("name",)
 

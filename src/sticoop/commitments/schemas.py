@@ -5,10 +5,20 @@ from datetime import date as Date
 from pydantic import BaseModel, Field
 
 from sticoop.commitments.models import CommitmentStatus, Completion
-from sticoop.core.schemas import Input, Name, Patch, RecordOut, Text, Url
+from sticoop.core.schemas import (
+    ConfidentialIn,
+    ConfidentialOut,
+    ConfidentialPatch,
+    Input,
+    Name,
+    Patch,
+    RecordOut,
+    Text,
+    Url,
+)
 
 
-class CommitmentIn(Input):
+class CommitmentIn(Input, ConfidentialIn):
     text: Text = Field(min_length=1)
     partnership_id: int
     session_id: int | None = None
@@ -21,7 +31,7 @@ class CommitmentIn(Input):
     responsible_ids: list[int] = Field(default_factory=list, max_length=20)
 
 
-class CommitmentPatch(Patch):
+class CommitmentPatch(Patch, ConfidentialPatch):
     text: Text | None = Field(default=None, min_length=1)
     session_id: int | None = None
     agreement_id: int | None = None
@@ -33,7 +43,7 @@ class CommitmentPatch(Patch):
     responsible_ids: list[int] | None = Field(default=None, max_length=20)
 
 
-class CommitmentOut(RecordOut):
+class CommitmentOut(RecordOut, ConfidentialOut):
     text: str
     partnership_id: int
     session_id: int | None
@@ -70,18 +80,18 @@ class ProgressUpdateOut(RecordOut):
     count: int | None
 
 
-class WorkingGroupIn(Input):
+class WorkingGroupIn(Input, ConfidentialIn):
     partnership_id: int
     name: Name
     mandate: Text | None = None
 
 
-class WorkingGroupPatch(Patch):
+class WorkingGroupPatch(Patch, ConfidentialPatch):
     name: Name | None = None
     mandate: Text | None = None
 
 
-class WorkingGroupOut(RecordOut):
+class WorkingGroupOut(RecordOut, ConfidentialOut):
     partnership_id: int
     name: str
     mandate: str | None

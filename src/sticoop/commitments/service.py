@@ -26,6 +26,7 @@ from sticoop.commitments.schemas import (
 )
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.principal import Forbidden, Role, principal_of
 from sticoop.partners.models import Organization
 from sticoop.partnerships.models import Committee, Session
 
@@ -62,6 +63,16 @@ class CommitmentService(RecordService[Commitment]):
     sortable = ("id", "due_date", "status", "updated_at")
     default_sort = "due_date"
     relation_inputs = ("responsible_ids",)
+
+    def authorize(self, session: DbSession, obj: Commitment, action: str) -> None:
+        """Members may change (not create or delete) the commitments their organisation is responsible for."""
+        principal = principal_of(session)
+        if principal is not None and principal.role == Role.member:
+            if action != "update":
+                raise Forbidden("Members can change their organisation's commitments, not create or delete them")
+            _require_own_organisation(principal.organization_id, obj)
+            return
+        super().authorize(session, obj, action)
 
     def apply_relations(self, session: DbSession, obj: Commitment, relations: dict[str, Any]) -> None:
         if relations.get("responsible_ids") is not None:
@@ -157,6 +168,11 @@ def _latest_updates(session: DbSession, commitment_ids: list[int]) -> dict[int, 
     return {cid: (day, note) for cid, day, note in rows}
 
 
+def _require_own_organisation(organization_id: int | None, commitment: Commitment) -> None:
+    if organization_id is None or organization_id not in commitment.responsible_ids:
+        raise Forbidden(f"Commitment {commitment.id} is not one your organisation is responsible for")
+
+
 class ProgressUpdateService(RecordService[ProgressUpdate]):
     model = ProgressUpdate
     entity = "progress_update"
@@ -165,6 +181,18 @@ class ProgressUpdateService(RecordService[ProgressUpdate]):
     date_column = "date"
     sortable = ("id", "date")
     default_sort = "-date"
+
+    def authorize(self, session: DbSession, obj: ProgressUpdate, action: str) -> None:
+        """Members report progress on the commitments their organisation is responsible for."""
+        principal = principal_of(session)
+        if principal is not None and principal.role == Role.member:
+            commitment = session.get(Commitment, obj.commitment_id) if obj.commitment_id else None
+            if commitment is None:
+                raise ValidationFailed(f"Unknown commitment '{obj.commitment_id}' for commitment_id",
+                                       field="commitment_id")
+            _require_own_organisation(principal.organization_id, commitment)
+            return
+        super().authorize(session, obj, action)
 
     def check(self, session: DbSession, obj: ProgressUpdate) -> None:
         super().check(session, obj)

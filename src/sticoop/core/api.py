@@ -30,7 +30,9 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 def current_actor(request: Request) -> str:
-    return getattr(request.state, "actor", None) or "system"
+    """The signed-in user's name, for created_by/updated_by and the audit log (set by authentication)."""
+    principal = getattr(request.state, "principal", None)
+    return principal.username if principal is not None and principal.signed_in else "system"
 
 
 DB = Annotated[Session, Depends(get_db)]

@@ -22,6 +22,13 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(default=2_000_000, description="Largest JSON body the API accepts.")
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, description="Largest uploaded document.")
     page_size_max: int = 200
+    session_hours: int = Field(default=12, description="How long a browser stays signed in.")
+    secure_cookies: bool | None = Field(
+        default=None, description="Mark cookies Secure; by default only when the request came over HTTPS."
+    )
+    login_attempts_per_ip: int = Field(
+        default=20, description="Failed sign-ins allowed from one address per 15 minutes before it must wait."
+    )
     echo_sql: bool = False
 
     @property

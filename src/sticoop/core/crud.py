@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sticoop.core.errors import Conflict, NotFound, ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.core.models import Base, utcnow
+from sticoop.core.principal import require_editor
 from sticoop.core.text import like_pattern
 
 M = TypeVar("M", bound=Base)
@@ -97,6 +98,7 @@ class RecordService(Generic[M]):
         self._assign(session, obj, values)
         obj.created_by = obj.updated_by = actor
         with session.no_autoflush:
+            self.authorize(session, obj, "create")
             session.add(obj)
             self.check(session, obj)
         self._flush(session)
@@ -106,11 +108,13 @@ class RecordService(Generic[M]):
 
     def update(self, session: Session, record_id: int, data: BaseModel, actor: str = "system") -> M:
         obj = self.get(session, record_id)
+        self.authorize(session, obj, "update")
         values = data.model_dump(exclude_unset=True)
         self.check_version(obj, values.pop("version", None))
         self._assign(session, obj, values)
         touch(obj, actor)
         with session.no_autoflush:
+            self.authorize(session, obj, "update")  # again: the change may have moved it out of reach
             self.check(session, obj)
         self._flush(session)
         self.after_write(session, obj, values, created=False)
@@ -125,6 +129,7 @@ class RecordService(Generic[M]):
         first — the database would otherwise remove or orphan them without a trace.
         """
         obj = self.get(session, record_id)
+        self.authorize(session, obj, "delete")
         self.check_version(obj, version)
         blocking = self.dependents(session, obj)
         if blocking:
@@ -187,6 +192,12 @@ class RecordService(Generic[M]):
             if target is not None and session.get(target, value) is None:
                 what = "country code" if target.__tablename__ == "countries" else target.__name__.lower()
                 raise ValidationFailed(f"Unknown {what} '{value}' for {key}", field=key)
+
+    def authorize(self, session: Session, obj: M, action: str) -> None:
+        """May the session's principal create/update/delete this record? By default the secretariat and
+        admins may (which records they reach at all is already limited by scoping); services that let
+        members change some records override this. The operator (no principal) may do anything."""
+        require_editor(session, f"{self.label.lower()} records")
 
     def apply_relations(self, session: Session, obj: M, relations: dict[str, Any]) -> None:
         """Set many-to-many and child collections; subclasses that declare relation_inputs override it."""

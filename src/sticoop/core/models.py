@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, MetaData, String, event
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, event, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
 from sticoop.core.text import fold
@@ -49,6 +49,15 @@ class Record:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
         return {"version_id_col": cls.version}
+
+
+class Confidential:
+    """Mixin for records that can be marked confidential: then only the secretariat and admins see them.
+
+    The flag is enforced where every query is built (``sticoop.accounts.scoping``), not by each page.
+    """
+
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), nullable=False)
 
 
 class Searchable:

@@ -55,3 +55,15 @@ class RecordOut(BaseModel):
     updated_at: datetime
     created_by: str
     updated_by: str
+
+
+class ConfidentialIn(BaseModel):
+    confidential: bool = Field(default=False, description="Visible to the secretariat and admins only.")
+
+
+class ConfidentialPatch(BaseModel):
+    confidential: bool | None = None
+
+
+class ConfidentialOut(BaseModel):
+    confidential: bool = False

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sticoop.core.models import Base, Record, Searchable
+from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
-class Document(Record, Searchable, Base):
+class Document(Record, Confidential, Searchable, Base):
     __tablename__ = "documents"
     search_fields = ("filename", "title")
 
@@ -21,6 +21,10 @@ class Document(Record, Searchable, Base):
     source_url: Mapped[str | None] = mapped_column(String(2000), index=True)
     language: Mapped[str | None] = mapped_column(String(8))
     text: Mapped[str | None] = mapped_column(Text)
+    #: the partnership whose records the document was first linked to; decides who may read it
+    partnership_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partnerships.id", ondelete="SET NULL"), index=True
+    )
 
 
 class DocumentLink(Base):

@@ -2,15 +2,15 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sticoop.core.schemas import Input, Patch, RecordOut
+from sticoop.core.schemas import ConfidentialOut, ConfidentialPatch, Input, Patch, RecordOut
 
 
-class DocumentPatch(Patch):
+class DocumentPatch(Patch, ConfidentialPatch):
     title: str | None = Field(default=None, max_length=500)
     language: str | None = Field(default=None, max_length=8)
 
 
-class DocumentOut(RecordOut):
+class DocumentOut(RecordOut, ConfidentialOut):
     sha256: str
     filename: str
     title: str | None

@@ -62,8 +62,11 @@ class DocumentService(RecordService[Document]):
              relation: str = "attachment") -> DocumentLink:
         from sticoop.core.registry import service_for
 
-        self.get(session, document_id)
-        service_for(entity_type).get(session, entity_id)
+        document = self.get(session, document_id)
+        record = service_for(entity_type).get(session, entity_id)
+        if document.partnership_id is None:
+            # the document is then read by exactly those who may read the record it documents
+            document.partnership_id = _partnership_of(record)
         link = session.scalar(select(DocumentLink).where(
             DocumentLink.document_id == document_id, DocumentLink.entity_type == entity_type,
             DocumentLink.entity_id == entity_id,
@@ -81,6 +84,12 @@ class DocumentService(RecordService[Document]):
             .where(DocumentLink.entity_type == entity_type, DocumentLink.entity_id == entity_id)
             .order_by(Document.id)
         ))
+
+
+def _partnership_of(record: object) -> int | None:
+    if type(record).__tablename__ == "partnerships":
+        return record.id  # type: ignore[attr-defined]
+    return getattr(record, "partnership_id", None)
 
 
 documents = DocumentService()

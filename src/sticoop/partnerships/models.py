@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sticoop.core.models import Base, Record, Searchable
+from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class PartnershipStatus(StrEnum):
@@ -32,7 +32,7 @@ committee_cochairs = Table(
 )
 
 
-class Partnership(Record, Searchable, Base):
+class Partnership(Record, Confidential, Searchable, Base):
     __tablename__ = "partnerships"
     search_fields = ("name", "summary")
 
@@ -54,7 +54,7 @@ class Partnership(Record, Searchable, Base):
         return "bilateral" if len(self.countries) <= 2 else "multilateral"
 
 
-class Committee(Record, Searchable, Base):
+class Committee(Record, Confidential, Searchable, Base):
     __tablename__ = "committees"
     search_fields = ("name",)
 
@@ -73,7 +73,7 @@ class Committee(Record, Searchable, Base):
         return [o.id for o in self.cochairs]
 
 
-class Session(Record, Searchable, Base):
+class Session(Record, Confidential, Searchable, Base):
     __tablename__ = "sessions"
     __table_args__ = (UniqueConstraint("committee_id", "number"),)
     search_fields = ("city", "conclusions")

@@ -5,11 +5,22 @@ from datetime import date as Date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sticoop.core.schemas import CountryCode, DatedInput, Input, Name, Patch, RecordOut, Text
+from sticoop.core.schemas import (
+    ConfidentialIn,
+    ConfidentialOut,
+    ConfidentialPatch,
+    CountryCode,
+    DatedInput,
+    Input,
+    Name,
+    Patch,
+    RecordOut,
+    Text,
+)
 from sticoop.partnerships.models import PartnershipStatus
 
 
-class PartnershipIn(Input):
+class PartnershipIn(Input, ConfidentialIn):
     name: Name
     country_codes: list[CountryCode] = Field(min_length=2, max_length=60)
     relations_established: date | None = None
@@ -17,7 +28,7 @@ class PartnershipIn(Input):
     status: PartnershipStatus = PartnershipStatus.active
 
 
-class PartnershipPatch(Patch):
+class PartnershipPatch(Patch, ConfidentialPatch):
     name: Name | None = None
     country_codes: list[CountryCode] | None = Field(default=None, min_length=2, max_length=60)
     relations_established: date | None = None
@@ -30,7 +41,7 @@ class Anniversary(BaseModel):
     date: Date
 
 
-class PartnershipOut(RecordOut):
+class PartnershipOut(RecordOut, ConfidentialOut):
     name: str
     country_codes: list[str]
     kind: str
@@ -40,20 +51,20 @@ class PartnershipOut(RecordOut):
     next_anniversary: Anniversary | None = None
 
 
-class CommitteeIn(Input):
+class CommitteeIn(Input, ConfidentialIn):
     partnership_id: int
     name: Name
     interval_months: int | None = Field(default=None, ge=1, le=240)
     cochair_ids: list[int] = Field(default_factory=list, max_length=20)
 
 
-class CommitteePatch(Patch):
+class CommitteePatch(Patch, ConfidentialPatch):
     name: Name | None = None
     interval_months: int | None = Field(default=None, ge=1, le=240)
     cochair_ids: list[int] | None = Field(default=None, max_length=20)
 
 
-class CommitteeOut(RecordOut):
+class CommitteeOut(RecordOut, ConfidentialOut):
     partnership_id: int
     name: str
     interval_months: int | None
@@ -87,7 +98,7 @@ class AgendaItemOut(BaseModel):
     notes: str | None
 
 
-class SessionIn(DatedInput):
+class SessionIn(DatedInput, ConfidentialIn):
     committee_id: int
     number: int = Field(ge=1, le=1000)
     start_date: date | None = None
@@ -100,7 +111,7 @@ class SessionIn(DatedInput):
     agenda_items: list[AgendaItemIn] = Field(default_factory=list, max_length=200)
 
 
-class SessionPatch(Patch):
+class SessionPatch(Patch, ConfidentialPatch):
     number: int | None = Field(default=None, ge=1, le=1000)
     start_date: date | None = None
     end_date: date | None = None
@@ -112,7 +123,7 @@ class SessionPatch(Patch):
     agenda_items: list[AgendaItemIn] | None = Field(default=None, max_length=200)
 
 
-class SessionOut(RecordOut):
+class SessionOut(RecordOut, ConfidentialOut):
     committee_id: int
     partnership_id: int
     number: int

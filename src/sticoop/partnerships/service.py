@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core.crud import RecordService, country_codes, load_many
 from sticoop.core.errors import Conflict, ValidationFailed
+from sticoop.core.principal import act_as, principal_of
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import (
     AgendaItem,
@@ -75,6 +77,16 @@ class PartnershipService(RecordService[Partnership]):
             obj.countries = country_codes(session, relations["country_codes"])
             if len(obj.countries) < 2:
                 raise ValidationFailed("A partnership needs at least two different countries", field="country_codes")
+
+    def after_write(self, session: DbSession, obj: Partnership, values: dict[str, Any], created: bool) -> None:
+        """A secretariat officer who opens a partnership is assigned to it: otherwise it would vanish from
+        their own lists the moment it was saved."""
+        principal = principal_of(session)
+        if created and principal is not None and principal.user_id and not principal.sees_everything:
+            from sticoop.accounts.models import user_partnerships
+
+            session.execute(user_partnerships.insert().values(user_id=principal.user_id, partnership_id=obj.id))
+            act_as(session, replace(principal, partnership_ids=principal.partnership_ids | {obj.id}))
 
 
 class CommitteeService(RecordService[Committee]):

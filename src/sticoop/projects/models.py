@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy import Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sticoop.core.models import Base, Record, Searchable
+from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class ProjectStatus(StrEnum):
@@ -46,7 +46,7 @@ project_fields = Table(
 )
 
 
-class Project(Record, Searchable, Base):
+class Project(Record, Confidential, Searchable, Base):
     __tablename__ = "projects"
     search_fields = ("title", "outputs")
 

@@ -5,7 +5,19 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sticoop.core.schemas import DatedInput, Input, LongName, Name, Patch, RecordOut, Text, Url
+from sticoop.core.schemas import (
+    ConfidentialIn,
+    ConfidentialOut,
+    ConfidentialPatch,
+    DatedInput,
+    Input,
+    LongName,
+    Name,
+    Patch,
+    RecordOut,
+    Text,
+    Url,
+)
 from sticoop.projects.models import PartnerRole, ProjectStatus
 
 Currency = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR, VND")
@@ -46,7 +58,7 @@ class ProjectPartnerOut(BaseModel):
     role: str
 
 
-class ProjectIn(DatedInput):
+class ProjectIn(DatedInput, ConfidentialIn):
     title: LongName
     partnership_id: int | None = None
     programme_id: int | None = None
@@ -60,7 +72,7 @@ class ProjectIn(DatedInput):
     partners: list[ProjectPartnerIn] = Field(default_factory=list, max_length=100)
 
 
-class ProjectPatch(Patch):
+class ProjectPatch(Patch, ConfidentialPatch):
     title: LongName | None = None
     partnership_id: int | None = None
     programme_id: int | None = None
@@ -74,7 +86,7 @@ class ProjectPatch(Patch):
     partners: list[ProjectPartnerIn] | None = Field(default=None, max_length=100)
 
 
-class ProjectOut(RecordOut):
+class ProjectOut(RecordOut, ConfidentialOut):
     title: str
     partnership_id: int | None
     programme_id: int | None

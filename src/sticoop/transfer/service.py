@@ -30,7 +30,7 @@ FORMAT_NAME = "sticoop-export"
 FORMAT_VERSION = 1
 REFERENCE_TABLES = frozenset({"countries", "fields"})
 #: credentials never leave the database in an export file that people pass around
-ACCOUNT_TABLES = frozenset({"users", "user_partnerships", "api_tokens"})
+ACCOUNT_TABLES = frozenset({"users", "user_partnerships", "api_tokens", "login_sessions", "login_attempts"})
 BATCH = 1000
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -15,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import sticoop
 from sticoop.core.config import get_settings
 from sticoop.core.errors import DomainError
+from sticoop.core.principal import NotAuthenticated
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 API_PREFIX = "/api/v1"
@@ -78,7 +80,17 @@ def _validation_message(errors: list[dict[str, Any]]) -> str:
     return "; ".join(parts) or "Invalid input"
 
 
+def _to_sign_in(request: Request) -> Response:
+    """A page asked for by someone not signed in: off to the sign-in page, and back afterwards."""
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    location = "/login?next=" + quote(target, safe="")
+    if request.headers.get("hx-request") == "true":
+        return Response(status_code=401, headers={"HX-Redirect": location})
+    return RedirectResponse(location, status_code=303)
+
+
 def create_app(database_url: str | None = None) -> FastAPI:
+    from sticoop.accounts.access import Access, unprotected_routes
     from sticoop.web.routes import api_routers, page_routers
 
     settings = get_settings()
@@ -94,10 +106,13 @@ def create_app(database_url: str | None = None) -> FastAPI:
     @app.exception_handler(DomainError)
     async def domain_error(request: Request, exc: DomainError) -> Any:
         if not request.url.path.startswith(API_PREFIX):
+            if isinstance(exc, NotAuthenticated):
+                return _to_sign_in(request)
             from sticoop.web.pages import render_error
 
             return render_error(request, exc.status_code, exc.message)
-        return JSONResponse(exc.to_dict(), status_code=exc.status_code)
+        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, NotAuthenticated) else None
+        return JSONResponse(exc.to_dict(), status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Any:
@@ -117,10 +132,16 @@ def create_app(database_url: str | None = None) -> FastAPI:
             return render_error(request, 404, "This page does not exist")
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
 
-    for router in api_routers():
-        app.include_router(router, prefix=API_PREFIX)
-    for router in page_routers():
-        app.include_router(router)
+    def include(router: Any, access: Access, prefix: str = "") -> None:
+        app.include_router(router, prefix=prefix, dependencies=[Depends(access)])
+
+    for router, access in api_routers():
+        include(router, access, API_PREFIX)
+    for router, access in page_routers():
+        include(router, access)
+    unprotected = unprotected_routes(app.routes)
+    if unprotected:
+        raise RuntimeError(f"Routes without an access rule (declare one in sticoop.web.routes): {unprotected}")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodySizeLimit, max_json_bytes=settings.max_request_bytes,
                        max_upload_bytes=settings.max_upload_bytes)

@@ -27,6 +27,8 @@ from sticoop.web.labels import N_
 from sticoop.web.render import formatter, is_htmx, render
 
 PAGE_SIZE = 25
+CONFIDENTIAL_FIELD = FormField("confidential", N_("Confidential"), "checkbox",
+                               help=N_("Only the secretariat and administrators will see it."))
 FILTER_KEYS = ("q", "country", "status", "kind", "partnership_id", "committee_id", "date_from", "date_to")
 
 RowsHook = Callable[[DbSession, list[Any]], dict[str, Any]]
@@ -62,6 +64,11 @@ class EntityPages:
     redirect: Callable[[Any], str] | None = None
     #: False for records shown only inside another record's page (progress updates, assessments)
     with_list: bool = True
+
+    def __post_init__(self) -> None:
+        # every record type that can be confidential offers the box, in one place rather than in each form
+        if hasattr(self.service.model, "confidential") and all(f.name != "confidential" for f in self.fields):
+            self.fields = (*self.fields, CONFIDENTIAL_FIELD)
 
 
 # ----- lists -------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ FORM_ERROR = "__form__"
 @dataclass(frozen=True)
 class FormField:
     """One input. ``kind``: text, textarea, lines (one list item per line), date, number, select,
-    multiselect, url or email; ``source`` names where a select's choices come from (see choices.py)."""
+    multiselect, checkbox, url or email; ``source`` names where a select's choices come from (see choices.py)."""
 
     name: str
     label: str
@@ -64,6 +64,8 @@ def typed_values(fields: Iterable[FormField], raw: dict[str, Any], translate: Tr
             data[field.name] = list(value or [])
         elif field.kind == "lines":
             data[field.name] = [line.strip() for line in str(value or "").splitlines() if line.strip()]
+        elif field.kind == "checkbox":  # an unticked box is not sent at all: that is False, not "unchanged"
+            data[field.name] = str(value or "") in ("on", "true", "1")
         else:
             text = str(value or "").strip()
             data[field.name] = text or None

@@ -27,7 +27,10 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/people", N_("People")),
     ("/intakes", N_("Inbox")),
     ("/profiles", N_("Marketplace")),
+    ("/admin/users", N_("Users")),
 )
+#: sections only some roles can open (the others are not shown links they cannot use)
+NAVIGATION_ROLES: dict[str, tuple[str, ...]] = {"/intakes": ("admin", "secretariat"), "/admin/users": ("admin",)}
 
 LABELS: dict[str, dict[str, str]] = {
     "partnership_status": {"active": N_("Active"), "dormant": N_("Dormant"), "ended": N_("Ended")},
@@ -79,9 +82,12 @@ LABELS: dict[str, dict[str, str]] = {
         "education_training": N_("Education and training"), "policy_management": N_("S&T policy and management"),
         "other": N_("Other")},
     "score_part": {"semantic": N_("Meaning (semantic similarity)"), "keywords": N_("Keywords"),
-                   "fields": N_("Fields"), "trl": N_("Readiness (TRL)"), "country": N_("Country")},
+                   "fields": N_("Fields"), "trl": N_("Readiness (TRL)"), "country": N_("Country"),
+                   "partner_type": N_("Partner type")},
     "intake_status": {"draft": N_("To review"), "unsupported": N_("Language not supported"),
                       "accepted": N_("Accepted"), "rejected": N_("Rejected")},
+    "role": {"admin": N_("Administrator"), "secretariat": N_("Secretariat"), "member": N_("Member"),
+             "viewer": N_("Viewer")},
     "audit_action": {"create": N_("created"), "update": N_("changed"), "status": N_("status changed"),
                      "delete": N_("deleted")},
 }
@@ -104,6 +110,11 @@ PAGE_PREFIX: dict[str, str | None] = {
     "document": None, "working_group": None, "progress_update": None, "assessment": None, "intake": "/intakes",
     "profile": "/profiles",
 }
+
+
+def navigation_for(role: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple((href, text) for href, text in NAVIGATION
+                 if href not in NAVIGATION_ROLES or (role or "") in NAVIGATION_ROLES[href])
 
 
 def label(translate: Callable[[str], str], group: str, value: str | None) -> str:

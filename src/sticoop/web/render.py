@@ -15,8 +15,10 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from sticoop.core.i18n import LOCALE_NAMES, SUPPORTED_LOCALES, Formatter, negotiate
+from sticoop.core.principal import ANONYMOUS
 from sticoop.web import labels
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -64,8 +66,15 @@ def is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true" and request.headers.get("hx-history-restore-request") != "true"
 
 
+def csrf_token(request: Request) -> str:
+    """The browser session's CSRF token (empty when not signed in); every form posts it back."""
+    return getattr(request.state, "csrf_token", None) or ""
+
+
 def render(request: Request, template: str, context: dict[str, Any] | None = None, status: int = 200) -> HTMLResponse:
     fmt = formatter(request)
+    token = csrf_token(request)
+    principal = getattr(request.state, "principal", ANONYMOUS)
     values: dict[str, Any] = {
         "request": request,
         "fmt": fmt,
@@ -77,8 +86,11 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "label": lambda group, value: labels.label(fmt._, group, value),
         "record_url": labels.record_url,
         "tone": labels.tone,
-        "nav": labels.NAVIGATION,
+        "nav": labels.navigation_for(principal.role),
         "current_section": "/" + request.url.path.strip("/").split("/")[0],
+        "principal": principal,
+        "csrf_token": token,
+        "csrf_field": lambda: Markup(f'<input type="hidden" name="csrf_token" value="{escape(token)}">'),
     }
     values.update(context or {})
     html = environment.get_template(template).render(values)

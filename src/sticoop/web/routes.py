@@ -1,12 +1,20 @@
-"""Where every domain's routers are collected, API and pages."""
+"""Where every domain's routers are collected, API and pages, each with its access rule.
+
+This file is the app's access policy at a glance: who may read and who may change what. Which records a
+user sees within a rule is decided per query (``sticoop.accounts.scoping``); which records a member may
+change, by the record services. A router added here without a rule cannot be included.
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
+from sticoop.accounts.access import ADMINS, EDITORS, PUBLIC, READ_EDIT, READ_MEMBER_EDIT, SIGNED_IN, Access
 
-def api_routers() -> list[APIRouter]:
+
+def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.api import router as audit
+    from sticoop.accounts.api import tokens_router
     from sticoop.activities.api import router as activities
     from sticoop.agreements.api import router as agreements
     from sticoop.commitments.api import router as commitments
@@ -21,12 +29,31 @@ def api_routers() -> list[APIRouter]:
     from sticoop.projects.api import router as projects
     from sticoop.reference.api import router as reference
 
-    return [dashboard, reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-            ingest, matchmaking, brokerage, meetings_router, audit]
+    return [
+        (dashboard, SIGNED_IN),
+        (reference, SIGNED_IN),
+        (partnerships, READ_EDIT),
+        (partners, READ_EDIT),
+        # members change their organisation's commitments and progress; the service checks which
+        (commitments, READ_MEMBER_EDIT),
+        (agreements, READ_EDIT),
+        (projects, READ_EDIT),
+        (activities, READ_EDIT),
+        (documents, READ_EDIT),
+        (ingest, EDITORS),
+        (matchmaking, READ_EDIT),
+        (brokerage, READ_EDIT),
+        (meetings_router, READ_EDIT),
+        (audit, ADMINS),
+        (tokens_router, SIGNED_IN),  # one's own API tokens
+    ]
 
 
-def page_routers() -> list[APIRouter]:
+def page_routers() -> list[tuple[APIRouter, Access]]:
+    from sticoop.accounts.account_pages import router as account
+    from sticoop.accounts.login_pages import router as login
     from sticoop.accounts.pages import router as history
+    from sticoop.accounts.users_pages import router as users
     from sticoop.activities.pages import router as activities
     from sticoop.agreements.pages import router as agreements
     from sticoop.commitments.pages import router as commitments
@@ -38,5 +65,19 @@ def page_routers() -> list[APIRouter]:
     from sticoop.projects.pages import router as projects
     from sticoop.web.pages import router as pages
 
-    return [pages, partnerships, commitments, agreements, projects, partners, activities, ingest, profiles, history,
-            brokerage]
+    return [
+        (login, PUBLIC),
+        (account, SIGNED_IN),
+        (pages, SIGNED_IN),
+        (partnerships, READ_EDIT),
+        (commitments, READ_MEMBER_EDIT),
+        (agreements, READ_EDIT),
+        (projects, READ_EDIT),
+        (partners, READ_EDIT),
+        (activities, READ_EDIT),
+        (ingest, EDITORS),
+        (profiles, READ_EDIT),
+        (history, ADMINS),
+        (users, ADMINS),
+        (brokerage, READ_EDIT),
+    ]

@@ -22,8 +22,24 @@
     select.parentNode.insertBefore(box, select);
   }
 
+  /* Every form that posts carries the session's CSRF token; templates render it, this covers any that do not. */
+  function addCsrf(root) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (!meta) return;
+    Array.prototype.forEach.call((root || document).querySelectorAll('form[method="post"], form[method="POST"]'),
+      function (form) {
+        if (form.querySelector('input[name="csrf_token"]')) return;
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = "csrf_token";
+        input.value = meta.content;
+        form.appendChild(input);
+      });
+  }
+
   function enhance(root) {
     Array.prototype.forEach.call((root || document).querySelectorAll("select[data-filterable]"), addFilter);
+    addCsrf(root);
   }
 
   /* The menu is open by default so the navigation shows without JavaScript; on phones it starts folded. */

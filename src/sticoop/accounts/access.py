@@ -1,0 +1,153 @@
+"""Who may call which route: authentication (session cookie or API token), CSRF, and route rules.
+
+Every route carries one :class:`Access` (declared where its router is included, in
+``sticoop.web.routes``). The app refuses to start while any route lacks one (fail closed), and the
+permission-matrix test walks the app's route table with every role, so a new route cannot ship unprotected.
+
+Route rules decide *which roles* may read or write at all; which *records* they may see is decided
+below the routes, for every query (``sticoop.accounts.scoping``), and which records a role may change
+by the record services (``RecordService.authorize``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.routing import APIRoute, iter_route_contexts
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.accounts.models import User, user_partnerships
+from sticoop.accounts.sessions import SESSION_COOKIE, csrf_matches, session_for
+from sticoop.core.api import DB
+from sticoop.core.principal import ANONYMOUS, Forbidden, NotAuthenticated, Principal, Role, act_as
+from sticoop.partnerships.models import Partnership
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+
+
+class Rule(StrEnum):
+    public = "public"  # anyone, signed in or not (sign-in page)
+    signed_in = "signed_in"  # any role; what they see is scoped to their partnerships
+    member = "member"  # member, secretariat, admin (members only for their organisation's records)
+    editor = "editor"  # secretariat and admin
+    admin = "admin"
+
+    def allows(self, principal: Principal) -> bool:
+        if self is Rule.public:
+            return True
+        minimum = {Rule.signed_in: Role.viewer, Rule.member: Role.member, Rule.editor: Role.secretariat,
+                   Rule.admin: Role.admin}[self]
+        return principal.at_least(minimum)
+
+
+def _user_principal(db: Session, user: User, via: str) -> Principal:
+    """The principal of an authenticated user. For viewers and members, confidential partnerships are left
+    out of their partnership ids here, once, so that everything scoped under them disappears as well."""
+    role = Role(user.role)
+    ids: frozenset[int] = frozenset()
+    if role != Role.admin:
+        query = select(Partnership.id).join(user_partnerships, user_partnerships.c.partnership_id == Partnership.id)
+        query = query.where(user_partnerships.c.user_id == user.id)
+        if role != Role.secretariat:
+            query = query.where(Partnership.confidential.is_(False))
+        ids = frozenset(db.scalars(query))
+    return Principal(user_id=user.id, username=user.username, role=role, partnership_ids=ids,
+                     organization_id=user.organization_id, via=via)
+
+
+def authenticate_request(request: Request, db: DB) -> Principal:
+    """The request's principal from a Bearer token or the session cookie (anonymous if neither), attached to
+    the request and to its database session so every query below is scoped to it."""
+    from sticoop.accounts.service import user_for_token
+
+    principal = ANONYMOUS
+    authorization = request.headers.get("authorization", "")
+    if authorization.lower().startswith("bearer "):
+        user = user_for_token(db, authorization[7:].strip())  # a bad token is a 401, never anonymous
+        principal = _user_principal(db, user, "token")
+    else:
+        found = session_for(db, request.cookies.get(SESSION_COOKIE))
+        if found is not None:
+            login, user = found
+            # plain values, not the row: error pages render after the request's session has closed
+            request.state.login_session_id = login.id
+            request.state.csrf_token = login.csrf_token
+            principal = _user_principal(db, user, "cookie")
+    request.state.principal = principal
+    act_as(db, principal)
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(authenticate_request)]
+
+
+@dataclass(frozen=True)
+class Access:
+    """The rule of a group of routes: one for reading (GET, and the pages showing a form), one for
+    changing. Used as a FastAPI dependency, it authenticates, checks the role and the CSRF token."""
+
+    read: Rule
+    write: Rule
+
+    def rule_for(self, method: str, path: str) -> Rule:
+        if method in SAFE_METHODS and not path.endswith(("/new", "/edit")):
+            return self.read
+        return self.write
+
+    async def __call__(self, request: Request, principal: CurrentPrincipal) -> None:
+        route = request.scope.get("route")
+        rule = self.rule_for(request.method, getattr(route, "path", request.url.path))
+        if rule is Rule.public:
+            return
+        if not principal.signed_in:
+            raise NotAuthenticated("Sign in to continue")
+        if not rule.allows(principal):
+            raise Forbidden(f"Your role ({principal.role}) does not allow this")
+        if request.method not in SAFE_METHODS and principal.via == "cookie":
+            await check_csrf(request)
+
+
+async def check_csrf(request: Request) -> None:
+    """A browser session's unsafe request must echo its session's CSRF token (header or form field), which a
+    page on another site cannot read."""
+    expected = getattr(request.state, "csrf_token", None)
+    sent = request.headers.get(CSRF_HEADER)
+    if not sent and request.headers.get("content-type", "").startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")):
+        sent = (await request.form()).get(CSRF_FIELD)
+    if expected is None or not csrf_matches(expected, sent if isinstance(sent, str) else None):
+        raise Forbidden("The form has expired or did not come from sticoop (CSRF check failed); reload the page "
+                        "and try again")
+
+
+def access_of(route: object) -> Access | None:
+    """The Access rule of a route as the app serves it (a RouteContext from ``iter_route_contexts``, which
+    carries the dependencies of the include), if any."""
+    for dependency in getattr(route, "dependencies", []) or []:
+        if isinstance(dependency.dependency, Access):
+            return dependency.dependency
+    return None
+
+
+def unprotected_routes(routes: list[Any]) -> list[str]:
+    """Every API or page route of the app without an Access rule ("GET /path"). The app refuses to start
+    when there is one, so a route cannot be served unprotected."""
+    missing = []
+    for context in iter_route_contexts(routes):
+        if isinstance(context.original_route, APIRoute) and access_of(context) is None:
+            missing.append(f"{','.join(sorted(context.methods or []))} {context.path}")
+    return missing
+
+
+PUBLIC = Access(Rule.public, Rule.public)
+SIGNED_IN = Access(Rule.signed_in, Rule.signed_in)
+READ_EDIT = Access(Rule.signed_in, Rule.editor)
+READ_MEMBER_EDIT = Access(Rule.signed_in, Rule.member)
+EDITORS = Access(Rule.editor, Rule.editor)
+ADMINS = Access(Rule.admin, Rule.admin)

@@ -1,0 +1,86 @@
+"""Per-partnership access, applied to every ORM query a signed-in user's session runs.
+
+A user assigned to Belgium–Vietnam must see nothing of Vietnam–Laos in any list, search, export,
+dashboard or later feature. Filtering in each service would leave the next feature one forgotten
+``where`` away from a leak, so the rule lives here, once: a ``do_orm_execute`` hook adds
+``with_loader_criteria`` for every partnership-bound model to every SELECT (lists, ``session.get``,
+relationship loads, counts) of a session that carries a :class:`~sticoop.core.principal.Principal`.
+
+Rules:
+- admins see everything;
+- others see records of their partnerships and records bound to no partnership (a general training
+  course), and nothing of other partnerships — children follow their parent (a session its committee,
+  a meeting request its event, an intake its document);
+- confidential records are seen by the secretariat (in its partnerships) and admins only; the
+  ``partnership_ids`` of a viewer or member already leave out confidential partnerships.
+
+Sessions without a principal (CLI, demo loader, migrations) are the operator's and are not filtered.
+Core-table statements (the backup export, reference counts before a delete) are not ORM entity
+queries and are not filtered either; they never serve a user's request directly.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, event, false, or_, select, true
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+
+from sticoop.activities.models import Event, Visit
+from sticoop.agreements.models import Agreement
+from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup
+from sticoop.core.principal import Principal, principal_of
+from sticoop.documents.models import Document
+from sticoop.ingest.models import Intake
+from sticoop.matchmaking.brokerage_models import BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest
+from sticoop.partnerships.models import Committee, Partnership
+from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.projects.models import Project
+
+#: records bound directly to a partnership by their own ``partnership_id`` (nullable = may be general)
+DIRECT = (Committee, Commitment, WorkingGroup, Agreement, Project, Visit, Event, Document)
+#: records reached through a parent: (model, its foreign key, the parent model)
+THROUGH_PARENT = (
+    (CommitteeSession, "committee_id", Committee),
+    (ProgressUpdate, "commitment_id", Commitment),
+    (Assessment, "commitment_id", Commitment),
+    (Intake, "document_id", Document),
+    (BrokerageParticipant, "event_id", Event),
+    (BrokerageSlot, "event_id", Event),
+    (BrokerageTable, "event_id", Event),
+    (MeetingRequest, "event_id", Event),
+)
+SCOPED_MODELS = (Partnership, *DIRECT, *(model for model, _, _ in THROUGH_PARENT))
+
+
+def visible(model: type, principal: Principal) -> ColumnElement[bool]:
+    """The WHERE clause saying which rows of ``model`` the principal may see."""
+    ids = sorted(principal.partnership_ids)
+    if model is Partnership:
+        own = Partnership.id.in_(ids) if ids else false()
+    elif model in DIRECT:
+        column = model.partnership_id
+        own = or_(column.in_(ids), column.is_(None)) if ids else column.is_(None)
+    else:
+        fk, parent = next((fk, parent) for m, fk, parent in THROUGH_PARENT if m is model)
+        own = getattr(model, fk).in_(select(parent.id).where(visible(parent, principal)))
+    if hasattr(model, "confidential") and not principal.sees_confidential:
+        own = own & model.confidential.is_(False)
+    return own
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _scope_to_principal(state: ORMExecuteState) -> None:
+    principal = principal_of(state.session)
+    if principal is None or principal.sees_everything or not state.is_select:
+        return
+    if not principal.signed_in:
+        # nothing scoped for someone who is not signed in (public routes never need it)
+        options = [with_loader_criteria(model, false(), include_aliases=True) for model in SCOPED_MODELS]
+    else:
+        options = [with_loader_criteria(model, _criteria(model, principal), include_aliases=True)
+                   for model in SCOPED_MODELS]
+    state.statement = state.statement.options(*options)
+
+
+def _criteria(model: type, principal: Principal) -> ColumnElement[bool]:
+    clause = visible(model, principal)
+    return clause if clause is not None else true()
