@@ -42,9 +42,9 @@ from sticoop.matchmaking.engine import (  # noqa: E402
 
 K = 10
 METHODS: dict[str, Weights] = {
-    "BM25 alone": Weights(semantic=0, keywords=1, fields=0, trl=0, country=0),
-    "embeddings alone": Weights(semantic=1, keywords=0, fields=0, trl=0, country=0),
-    "hybrid, text only": Weights(semantic=0.6, keywords=0.4, fields=0, trl=0, country=0),
+    "BM25 alone": Weights(semantic=0, keywords=1, fields=0, trl=0, country=0, partner_type=0),
+    "embeddings alone": Weights(semantic=1, keywords=0, fields=0, trl=0, country=0, partner_type=0),
+    "hybrid, text only": Weights(semantic=0.6, keywords=0.4, fields=0, trl=0, country=0, partner_type=0),
     "hybrid (default weights)": Weights(),
 }
 

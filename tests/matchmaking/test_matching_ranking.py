@@ -6,7 +6,11 @@ import numpy as np
 import pytest
 
 from sticoop.matchmaking.engine import HashingEmbedder, Matcher, Profile, Weights
-from sticoop.matchmaking.engine.ranking import country_compatibility, trl_compatibility
+from sticoop.matchmaking.engine.ranking import (
+    country_compatibility,
+    partner_type_compatibility,
+    trl_compatibility,
+)
 
 LANGS = ("en", "fr", "vi")
 
@@ -76,7 +80,7 @@ def test_relevant_request_ranks_first_and_is_explained():
     top = m.complementary("o-desal")[0]
     assert top.profile_id == "r-desal"
     ex = top.explanation
-    assert set(ex.parts) == {"semantic", "keywords", "fields", "trl", "country"}
+    assert set(ex.parts) == {"semantic", "keywords", "fields", "trl", "country", "partner_type"}
     assert ex.shared_fields == ["water_resources"]
     assert {"desalination", "solar", "drinking"} <= set(ex.shared_terms)
     assert ex.parts["trl"].value == 1.0  # offer TRL 7 ≥ the 6 the request needs
@@ -249,3 +253,34 @@ def test_language_baseline_from_indexed_vectors():
     assert m.language_baseline("en", "fr") == m.embedder.similarity_floor  # too few French profiles
     m.remove([f"p{i}" for i in range(1, 40, 2)][:5])  # below 20 English vectors: back to the floor
     assert m.language_baseline("en", "en") == m.embedder.similarity_floor
+
+
+def test_partner_type_sought_is_scored_and_explained():
+    lab = offer("o-lab", "Solar desalination unit", "Membrane distillation with solar collectors",
+                owner_type="university")
+    firm = offer("o-firm", "Solar desalination unit", "Membrane distillation with solar collectors",
+                 owner_type="company")
+    unknown = offer("o-anon", "Solar desalination unit", "Membrane distillation with solar collectors")
+    wants_firm = request("r", "Solar desalination wanted", "Membrane distillation with solar collectors",
+                         partner_sought_types=["company"], owner_type="company")
+    assert partner_type_compatibility(wants_firm, firm) == 1.0
+    assert partner_type_compatibility(wants_firm, lab) == 0.5  # the lab has no preference; the request's unmet
+    assert partner_type_compatibility(lab, wants_firm) == 0.5  # symmetric
+    assert partner_type_compatibility(wants_firm, unknown) == 0.75  # owner type unknown: half
+    assert partner_type_compatibility(lab, firm) == 1.0  # nobody has a preference
+
+    m = _matcher()
+    m.add([lab, firm, unknown, wants_firm])
+    ranked = m.complementary("r", k=3)
+    assert [x.profile_id for x in ranked] == ["o-firm", "o-anon", "o-lab"]  # same text: the type decides
+    parts = {x.profile_id: x.explanation.parts["partner_type"] for x in ranked}
+    assert parts["o-firm"].value == 1.0 and parts["o-lab"].value == 0.5 and parts["o-lab"].weight > 0
+    lab_notes = next(x for x in ranked if x.profile_id == "o-lab").explanation.notes
+    assert "the matched profile's owner is not a partner type this profile seeks (university)" in lab_notes
+    # seen from the lab's side the request's preference is the one not met
+    assert any("this profile's owner is not a partner type the matched profile seeks (university)" in n
+               for x in m.complementary("o-lab", k=3) for n in x.explanation.notes)
+    # with the part weighted out, the tie is back
+    flat = _matcher(weights=Weights(partner_type=0))
+    flat.add([lab, firm, unknown, wants_firm])
+    assert len({round(x.score, 6) for x in flat.complementary("r", k=3)}) == 1

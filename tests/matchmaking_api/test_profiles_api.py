@@ -65,3 +65,29 @@ def test_unsupported_language_is_stored_and_matched_by_keywords(client: TestClie
     result = client.get(f"/api/v1/profiles/{thai['id']}/matches").json()
     assert result["keywords_only"] is True
     assert result["complementary"] and result["complementary"][0]["explanation"]["keywords_only"] is True
+
+
+def test_partner_type_sought_counts_in_the_score_and_is_checked(client: TestClient) -> None:
+    firm = client.post("/api/v1/organizations", json={"name": "Mekong Water JSC", "type": "company",
+                                                      "country_code": "VNM"}).json()["id"]
+    lab = client.post("/api/v1/organizations", json={"name": "Institut de l'eau", "type": "university",
+                                                     "country_code": "FRA"}).json()["id"]
+    text = {"title": "Solar desalination unit", "summary": "Membrane distillation powered by solar collectors."}
+    by_lab = profile(client, owner_organization_id=lab, **text)
+    by_firm = profile(client, owner_organization_id=firm, **text)
+    wanted = profile(client, kind="technology_request", title="Solar desalination wanted",
+                     summary="We need membrane distillation powered by solar collectors.",
+                     partner_sought_types=["company"])
+    found = client.get(f"/api/v1/profiles/{wanted['id']}/matches").json()["complementary"]
+    assert [m["profile"]["id"] for m in found[:2]] == [by_firm["id"], by_lab["id"]]
+    parts = {m["profile"]["id"]: m["explanation"]["parts"]["partner_type"]["value"] for m in found}
+    assert parts[by_firm["id"]] == 1.0 and parts[by_lab["id"]] == 0.5
+    # the organisation becoming a company changes the score (the cached matcher is rebuilt)
+    org = client.get(f"/api/v1/organizations/{lab}").json()
+    assert client.patch(f"/api/v1/organizations/{lab}", json={"version": org["version"],
+                                                              "type": "company"}).status_code == 200
+    found = client.get(f"/api/v1/profiles/{wanted['id']}/matches").json()["complementary"]
+    assert {m["explanation"]["parts"]["partner_type"]["value"] for m in found[:2]} == {1.0}
+    bad = client.post("/api/v1/profiles", json={"kind": "technology_request", "title": "x", "summary": "y",
+                                                "partner_sought_types": ["astrologer"]})
+    assert bad.status_code == 422 and "unknown partner type(s): astrologer" in bad.json()["detail"]

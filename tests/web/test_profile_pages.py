@@ -4,6 +4,7 @@ profile page explaining its matches — across languages, and by keywords only f
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from fastapi.testclient import TestClient
 
@@ -122,3 +123,19 @@ def test_keywords_only_badge_for_an_unsupported_language(client: TestClient) -> 
     assert "matched by keywords only" in first  # the engine's note, shown in the page's language
     vi = client.get(f"/profiles/{thai['id']}", params={"lang": "vi"}).text
     assert "Chỉ từ khóa" in vi
+
+
+def test_partner_type_part_and_unmet_preference_are_explained(client: TestClient) -> None:
+    lab = client.post("/api/v1/organizations", json={"name": "Hanoi University of Science", "type": "university",
+                                                     "country_code": "VNM"}).json()["id"]
+    offer = profile(client, title="Membrane bioreactor for wastewater", owner_organization_id=lab,
+                    summary="Compact membrane bioreactor that treats textile wastewater.")
+    wanted = profile(client, kind="technology_request", title="Membrane bioreactor wanted",
+                     summary="A textile firm needs a membrane bioreactor for its wastewater.",
+                     partner_sought_types=["company"])
+    page = client.get(f"/profiles/{wanted['id']}").text
+    first = page.split('id="h-complementary"')[1].split('class="match ')[1]
+    assert f'/profiles/{offer["id"]}"' in first and "why__part--partner_type" in first and "Partner type" in first
+    assert "This profile does not seek a partner like the matched profile's owner (University)." in unescape(first)
+    french = client.get(f"/profiles/{wanted['id']}", params={"lang": "fr"}).text
+    assert "Type de partenaire" in french and "Ce profil ne recherche pas un partenaire" in french

@@ -34,7 +34,7 @@ from sticoop.web.render import formatter, is_htmx, render
 router = APIRouter(include_in_schema=False)
 MATCHES_SHOWN = 10
 #: the score parts in the order the page explains them (see matchmaking.engine.ranking)
-SCORE_PARTS = ("semantic", "keywords", "fields", "trl", "country")
+SCORE_PARTS = ("semantic", "keywords", "fields", "trl", "country", "partner_type")
 NO_TEXT = N_("A profile needs a summary or a description: matching works on its text.")
 
 
@@ -171,6 +171,15 @@ def translate_note(translate: Callable[[str], str], note: str) -> str:
                             "model: matched by keywords only.")) % {"language": language}
     if note == "readiness level unknown on one side":
         return translate(N_("Readiness level unknown on one side."))
+    found = re.match(r"^(this profile's|the matched profile's) owner is not a partner type (?:the matched profile|"
+                     r"this profile) seeks \((.*)\)$", note)
+    if found:
+        kind = label(translate, "organization_type", found.group(2))
+        if found.group(1) == "this profile's":
+            return translate(N_("The matched profile does not seek a partner like this profile's owner "
+                                "(%(type)s).")) % {"type": kind}
+        return translate(N_("This profile does not seek a partner like the matched profile's owner "
+                            "(%(type)s).")) % {"type": kind}
     return note
 
 

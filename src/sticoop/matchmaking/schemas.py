@@ -6,6 +6,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from sticoop.core.schemas import CountryCode, Input, Patch, RecordOut, Text
+from sticoop.partners.models import OrganizationType
 from sticoop.reference.fields import FIELD_KEYS
 
 Kind = Literal["technology_offer", "technology_request", "rd_cooperation", "business_offer"]
@@ -17,6 +18,16 @@ def _check_fields(values: list[str] | None) -> None:
     unknown = sorted(set(values or []) - FIELD_KEYS)
     if unknown:
         raise ValueError(f"unknown field(s): {', '.join(unknown)}")
+
+
+PARTNER_TYPES = frozenset(t.value for t in OrganizationType)
+
+
+def _check_partner_types(values: list[str] | None) -> None:
+    """Sought partner types are organisation types: matching compares them with the owner's type."""
+    unknown = sorted(set(values or []) - PARTNER_TYPES)
+    if unknown:
+        raise ValueError(f"unknown partner type(s): {', '.join(unknown)}; one of: {', '.join(sorted(PARTNER_TYPES))}")
 
 
 class ProfileIn(Input):
@@ -42,6 +53,7 @@ class ProfileIn(Input):
     @model_validator(mode="after")
     def _rules(self) -> ProfileIn:
         _check_fields(self.fields)
+        _check_partner_types(self.partner_sought_types)
         if not (self.summary or "").strip() and not (self.description or "").strip():
             raise ValueError("a profile needs a summary or a description: matching works on its text")
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
@@ -71,6 +83,7 @@ class ProfilePatch(Patch):
     @model_validator(mode="after")
     def _rules(self) -> ProfilePatch:
         _check_fields(self.fields)
+        _check_partner_types(self.partner_sought_types)
         return self
 
 

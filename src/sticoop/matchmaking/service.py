@@ -21,18 +21,34 @@ from sticoop.matchmaking.engine.embeddings import get_embedder
 from sticoop.matchmaking.engine.profiles import Profile
 from sticoop.matchmaking.engine.ranking import Matcher
 from sticoop.matchmaking.models import PROFILE_TRANSITIONS, ProfileEmbedding, TechProfile
+from sticoop.partners.models import Organization
 
 MAX_INDEXED_PROFILES = 200_000
 _lock = threading.Lock()
 _matchers: dict[str, tuple[tuple[Any, ...], Matcher]] = {}
 
 
-def to_engine(p: TechProfile) -> Profile:
+def to_engine(p: TechProfile, owner_type: str | None = None) -> Profile:
+    """The engine's view of a profile; ``owner_type`` is its owner organisation's type (see ``owner_types``)."""
     return Profile(id=p.id, kind=p.kind, title=p.title, summary=p.summary or "", description=p.description or "",
                    language=p.language, fields=list(p.fields or []), keywords=list(p.keywords or []), trl=p.trl,
                    ipr_status=p.ipr_status, partner_sought_countries=list(p.partner_sought_countries or []),
                    partner_sought_types=list(p.partner_sought_types or []), owner_country=p.owner_country_code,
-                   status=p.status)
+                   status=p.status, owner_type=owner_type)
+
+
+def owner_types(session: Session, rows: list[TechProfile]) -> dict[int, str]:
+    """Profile id → type of its owner organisation, for those that have one (the other side's
+    ``partner_sought_types`` is compared with it)."""
+    org_ids = {p.owner_organization_id for p in rows if p.owner_organization_id is not None}
+    if not org_ids:
+        return {}
+    types: dict[int, str] = {}
+    ids = sorted(org_ids)
+    for start in range(0, len(ids), 5000):  # bounded IN lists
+        types.update(session.execute(select(Organization.id, Organization.type)
+                                     .where(Organization.id.in_(ids[start:start + 5000]))).tuples().all())
+    return {p.id: types[p.owner_organization_id] for p in rows if p.owner_organization_id in types}
 
 
 class ProfileService(RecordService[TechProfile]):
@@ -108,14 +124,17 @@ def matcher(session: Session) -> Matcher:
         select(func.count(TechProfile.id), func.max(TechProfile.updated_at), func.max(TechProfile.version))
         .where(TechProfile.status == "published")
     ).one()
-    key = (str(session.get_bind().url), tuple(state))
+    # an owner organisation changing type changes the partner-type part of the scores
+    orgs_changed = session.scalar(select(func.max(Organization.updated_at)))
+    key = (str(session.get_bind().url), (*state, orgs_changed))
     with _lock:
         cached = _matchers.get(key[0])
         if cached is not None and cached[0] == key:
             return cached[1]
         rows = list(session.scalars(select(TechProfile).where(TechProfile.status == "published")
                                     .order_by(TechProfile.id).limit(MAX_INDEXED_PROFILES)))
-        engine_profiles = [to_engine(p) for p in rows]
+        types = owner_types(session, rows)
+        engine_profiles = [to_engine(p, types.get(p.id)) for p in rows]
         result = Matcher(embedder=embedder())
         stored = session.execute(
             select(ProfileEmbedding.profile_id, ProfileEmbedding.fingerprint, ProfileEmbedding.vector)
@@ -132,7 +151,7 @@ def matcher(session: Session) -> Matcher:
 
 def matches(session: Session, profile_id: int, k: int = 10) -> dict[str, Any]:
     obj = profiles.get(session, profile_id)
-    query = to_engine(obj)
+    query = to_engine(obj, owner_types(session, [obj]).get(obj.id))
     engine = matcher(session)
     complementary = engine.complementary(query, k=k)
     similar = [m for m in engine.similar(query, k=k + 1) if m.profile_id != obj.id][:k]

@@ -47,6 +47,8 @@ class Profile:
 
     ``trl`` is the readiness level of the technology offered, or for a request the minimum level the
     requester needs. Countries are ISO 3166 alpha-3 codes. ``id`` is whatever key the database uses.
+    ``owner_type`` is the kind of organisation behind the profile (university, company…), which the other
+    side's ``partner_sought_types`` is compared with.
     """
 
     id: Hashable
@@ -63,6 +65,7 @@ class Profile:
     partner_sought_types: list[str] = field(default_factory=list)
     owner_country: str | None = None
     status: str = "published"
+    owner_type: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -81,6 +84,8 @@ class Profile:
         self.partner_sought_countries = [c.strip().upper() for c in self.partner_sought_countries
                                          if c and c.strip()]
         self.owner_country = self.owner_country.strip().upper() if self.owner_country else None
+        self.partner_sought_types = [t.strip() for t in self.partner_sought_types if t and t.strip()]
+        self.owner_type = self.owner_type.strip() if self.owner_type and self.owner_type.strip() else None
         self.fields = list(dict.fromkeys(f.strip() for f in self.fields if f and f.strip()))
         self.keywords = [k.strip() for k in self.keywords if k and k.strip()]
 

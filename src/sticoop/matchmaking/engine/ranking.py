@@ -11,6 +11,9 @@ Score = Σ weight × part, over parts in [0, 1]:
 * ``trl``       – readiness compatibility: an offer at or above the level a request needs scores 1, each
                   level short costs 0.25; for profiles of the same side, closeness of levels. Unknown = 0.5.
 * ``country``   – each side's country preference satisfied by the other's country (no preference = 1).
+* ``partner_type`` – each side's sought partner types (university, company…) satisfied by the type of the
+                  other's owner organisation (no preference = 1, owner type unknown = 0.5): a request for
+                  an industrial licensee is poorly answered by a university lab however close the text.
 
 When a profile is written in a language the embedder does not handle, ``semantic`` is left out, the other
 weights are renormalised to sum to 1, and the match is marked ``keywords_only``. Every match carries its
@@ -47,12 +50,13 @@ class Weights:
     semantic: float = 0.55
     keywords: float = 0.2
     fields: float = 0.1
-    trl: float = 0.075
-    country: float = 0.075
+    trl: float = 0.05
+    country: float = 0.05
+    partner_type: float = 0.05
 
     def as_dict(self) -> dict[str, float]:
         return {"semantic": self.semantic, "keywords": self.keywords, "fields": self.fields, "trl": self.trl,
-                "country": self.country}
+                "country": self.country, "partner_type": self.partner_type}
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,30 @@ def country_compatibility(a: Profile, b: Profile) -> float:
         return 1.0 if other.owner_country in pref.partner_sought_countries else 0.0
 
     return (accepts(a, b) + accepts(b, a)) / 2.0
+
+
+def partner_type_compatibility(a: Profile, b: Profile) -> float:
+    """Mean over both sides of "the other's owner is a type of partner I seek" (no preference = yes,
+    owner type unknown = half)."""
+
+    def accepts(pref: Profile, other: Profile) -> float:
+        if not pref.partner_sought_types:
+            return 1.0
+        if other.owner_type is None:
+            return 0.5
+        return 1.0 if other.owner_type in pref.partner_sought_types else 0.0
+
+    return (accepts(a, b) + accepts(b, a)) / 2.0
+
+
+def partner_type_notes(q: Profile, c: Profile) -> list[str]:
+    """Which side's sought partner type the other does not match, in words the page can translate."""
+    notes = []
+    if q.partner_sought_types and c.owner_type is not None and c.owner_type not in q.partner_sought_types:
+        notes.append(f"the matched profile's owner is not a partner type this profile seeks ({c.owner_type})")
+    if c.partner_sought_types and q.owner_type is not None and q.owner_type not in c.partner_sought_types:
+        notes.append(f"this profile's owner is not a partner type the matched profile seeks ({q.owner_type})")
+    return notes
 
 
 def field_overlap(a: Profile, b: Profile) -> tuple[float, list[str]]:
@@ -426,8 +454,9 @@ class Matcher:
             "fields": (field_overlap(q, c)[0], None),
             "trl": (trl, None),
             "country": (country_compatibility(q, c), None),
+            "partner_type": (partner_type_compatibility(q, c), None),
         }
-        return c, values, notes
+        return c, values, notes + partner_type_notes(q, c)
 
     def _shared_terms(self, q_tokens: set[str], c: Profile, limit: int = 8) -> list[str]:
         common = q_tokens & set(self.keywords.tokens(c.id))
