@@ -1,7 +1,14 @@
-"""Fetch a press release by URL with httpx, within a time and size limit."""
+"""Fetch a press release by URL with httpx, within a time and size limit.
+
+Why a total deadline on top of httpx's timeouts: httpx times each network operation, so a server that
+trickles a byte every few seconds never trips it; an ingest worker must not hang on one page. The limit is
+`STICOOP_FETCH_TIMEOUT` seconds (default 20) for the whole answer; the size limit is the upload limit.
+"""
 
 from __future__ import annotations
 
+import os
+import time
 from urllib.parse import urlparse
 
 import httpx
@@ -9,28 +16,58 @@ import httpx
 from sticoop.core.errors import ValidationFailed
 
 TIMEOUT_SECONDS = 20.0
+TIMEOUT_ENV = "STICOOP_FETCH_TIMEOUT"
+
+
+def fetch_timeout() -> float:
+    """Seconds allowed for one whole fetch (configurable per deployment, read at each call)."""
+    raw = os.environ.get(TIMEOUT_ENV, "")
+    try:
+        value = float(raw) if raw else TIMEOUT_SECONDS
+    except ValueError:
+        value = TIMEOUT_SECONDS
+    return value if value > 0 else TIMEOUT_SECONDS
+
+
+def _limit(max_bytes: int) -> str:
+    return f"{max_bytes / 1048576:.0f} MB" if max_bytes >= 1048576 else f"{max_bytes / 1024:.0f} KB"
+
+
+def check_url(url: str) -> None:
+    """Refuse anything but an absolute http(s) address, before any network access."""
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ValidationFailed(f"{url}: not an http(s) URL")
 
 
 def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str]:
     """Returns (content, filename with a suffix the readers understand); clear one-line errors."""
+    check_url(url)
     parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ValidationFailed(f"{url}: not an http(s) URL")
+    timeout = fetch_timeout()
+    deadline = time.monotonic() + timeout
     try:
         with (
-            httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=True) as client,
+            httpx.Client(timeout=timeout, follow_redirects=True) as client,
             client.stream("GET", url, headers={"User-Agent": "sticoop-ingest"}) as response,
         ):
             if response.status_code >= 400:
                 raise ValidationFailed(f"{url}: the server answered HTTP {response.status_code}")
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise ValidationFailed(f"{url}: larger than the {_limit(max_bytes)} limit")
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise ValidationFailed(f"{url}: larger than the {max_bytes / 1048576:.0f} MB limit")
+                    raise ValidationFailed(f"{url}: larger than the {_limit(max_bytes)} limit")
+                if time.monotonic() > deadline:
+                    raise ValidationFailed(f"{url}: no complete answer within {timeout:g} s")
                 chunks.append(chunk)
             content_type = response.headers.get("content-type", "").split(";")[0].strip()
+    except httpx.TimeoutException:
+        raise ValidationFailed(f"{url}: no complete answer within {timeout:g} s") from None
     except httpx.HTTPError as exc:
         raise ValidationFailed(f"{url}: unreachable ({type(exc).__name__})") from None
     suffix = {

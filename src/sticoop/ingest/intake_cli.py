@@ -32,8 +32,8 @@ def ingest(
     published: str = typer.Option(None, help="Publication date YYYY-MM-DD, the base for relative dates."),
 ) -> None:
     """Read press releases or minutes, extract what they describe, and store each as a draft Intake."""
-    from sticoop.ingest.fetch import fetch_url
-    from sticoop.ingest.service import ingest_bytes
+    from sticoop.ingest.fetch import check_url, fetch_url
+    from sticoop.ingest.service import ingest_bytes, intake_for_url
 
     try:
         published_on = date.fromisoformat(published) if published else None
@@ -43,7 +43,7 @@ def ingest(
     urls = list(url or [])
     if not files and not urls:
         raise fail("nothing to ingest: give files, folders or --url")
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)  # one line per file, however long
     ingested, duplicates, failures = 0, 0, []
     max_bytes = get_settings().max_upload_bytes
     with Progress(console=console, transient=True) as progress:
@@ -62,6 +62,15 @@ def ingest(
                         )
                     content, name, source_url = source.read_bytes(), source.name, None
                 else:
+                    check_url(source)
+                    with session_scope() as session:
+                        known = intake_for_url(session, source)
+                        known_id = known.id if known is not None else None
+                    if known_id is not None:
+                        duplicates += 1
+                        console.print(f"[yellow]duplicate[/yellow] {label}: already intake {known_id}")
+                        progress.advance(task)
+                        continue
                     content, name = fetch_url(source, max_bytes)
                     source_url = source
                 with session_scope() as session:  # one transaction per document

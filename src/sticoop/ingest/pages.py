@@ -27,9 +27,9 @@ from sticoop.core.errors import DomainError, ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.documents.models import Document
 from sticoop.ingest.accept import AGREEMENT_STATUS, preview
-from sticoop.ingest.fetch import fetch_url
+from sticoop.ingest.fetch import check_url, fetch_url
 from sticoop.ingest.models import Intake, IntakeStatus
-from sticoop.ingest.service import accept, ingest_bytes, intakes, reject, sources_of
+from sticoop.ingest.service import accept, ingest_bytes, intake_for_url, intakes, reject, sources_of
 from sticoop.reference.countries import is_valid_code
 from sticoop.web import choices
 from sticoop.web.labels import N_, record_url
@@ -218,6 +218,10 @@ async def upload(request: Request, db: DB, actor: Actor) -> Response:
             result = await run_in_threadpool(ingest_bytes, db, content, upload_file.filename,
                                              published=published, actor=actor)
         elif url:
+            check_url(url)
+            known = intake_for_url(db, url)
+            if known is not None:  # the same address is never fetched nor ingested twice
+                return RedirectResponse(f"/intakes/{known.id}?notice=duplicate", status_code=303)
             content, name = await run_in_threadpool(fetch_url, url, limit)
             result = await run_in_threadpool(ingest_bytes, db, content, name, source_url=url,
                                              published=published, actor=actor)

@@ -71,6 +71,12 @@ def gazetteer(session: Session) -> Any:
     )
 
 
+def intake_for_url(session: Session, url: str) -> Intake | None:
+    """The intake already made from this address, if any: callers check it before fetching, so a page
+    ingested once is not downloaded again (and its changed bytes do not make a second intake)."""
+    return session.scalar(select(Intake).join(Document).where(Document.source_url == url).limit(1))
+
+
 def ingest_bytes(
     session: Session,
     content: bytes,
@@ -84,7 +90,7 @@ def ingest_bytes(
     from sticoop.ingest.language import detect_language
 
     if source_url:
-        existing = session.scalar(select(Intake).join(Document).where(Document.source_url == source_url))
+        existing = intake_for_url(session, source_url)
         if existing is not None:
             return IngestResult(existing, False)
     max_bytes = get_settings().max_upload_bytes
