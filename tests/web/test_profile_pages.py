@@ -41,6 +41,9 @@ def test_list_filters_and_htmx_partial(client: TestClient) -> None:
     assert page.status_code == 200 and "Showing 1–3 of 3" in page.text
     assert {"Membrane bioreactor", "Rice yield from drones", "Biochar from rice husk"} <= set(rows(page.text))
     assert "Technology request" in page.text and "Water resources" in page.text
+    # the shared list template, with the marketplace's kicker, search hint and filters
+    assert '<p class="kicker">Marketplace</p>' in page.text and 'placeholder="Title, keyword…"' in page.text
+    assert [k for k in re.findall(r'<select id="f-(\w+)"', page.text)] == ["kind", "status", "country", "field"]
     assert rows(client.get("/profiles", params={"kind": "technology_request"}).text) == ["Rice yield from drones"]
     assert rows(client.get("/profiles", params={"status": "draft"}).text) == ["Biochar from rice husk"]
     assert set(rows(client.get("/profiles", params={"country": "VNM"}).text)) == {"Rice yield from drones",

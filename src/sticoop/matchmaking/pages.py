@@ -140,7 +140,7 @@ def field_choices(translate: Callable[[str], str]) -> list[tuple[str, str]]:
 
 @router.get("/profiles", response_class=HTMLResponse, name="profile_list")
 def profile_list(request: Request, db: DB) -> HTMLResponse:
-    """The shared list, plus the taxonomy-field filter the generic one does not know."""
+    """The shared list template, plus the taxonomy-field filter the generic list does not know."""
     params, chosen, problem = list_params(request, PROFILES)
     field = request.query_params.get("field", "").strip()
     if field in FIELD_KEYS:
@@ -150,11 +150,15 @@ def profile_list(request: Request, db: DB) -> HTMLResponse:
     fmt = formatter(request)
     options = filter_options(db, request, PROFILES)
     options["field"] = field_choices(fmt._)
+    _ = fmt._
     context = {"spec": PROFILES, "items": items, "total": total, "params": params, "chosen": chosen,
                "problem": problem, "options": options,
-               "org_names": names(db, Organization, [p.owner_organization_id for p in items])}
+               "org_names": names(db, Organization, [p.owner_organization_id for p in items]),
+               "list_kicker": _("Marketplace"), "list_placeholder": _("Title, keyword…"),
+               "list_filters": [("kind", _("Type")), ("status", _("Status")), ("country", _("Owner country")),
+                                ("field", _("Field"))]}
     partial = is_htmx(request) and request.headers.get("hx-target") == "results"
-    return render(request, "_results.html" if partial else "profiles/list.html", context)
+    return render(request, "_results.html" if partial else "list.html", context)
 
 
 # ----- profile page with its matches --------------------------------------------------------------
