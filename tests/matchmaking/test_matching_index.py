@@ -78,3 +78,23 @@ def test_usearch_remove_filter_and_get():
 def test_make_index_picks_by_size():
     assert isinstance(make_index(8, expected_size=10), NumpyIndex)
     assert isinstance(make_index(8, expected_size=200_000), UsearchIndex)
+
+
+def test_usearch_save_and_restore_search_the_same(tmp_path):
+    x = _unit(300, 16, seed=7)
+    ann = UsearchIndex(16)
+    ann.add(list(range(300)), x)
+    ann.remove([5])
+    state = ann.save(tmp_path / "i.usearch")
+    back = UsearchIndex.restore(tmp_path / "i.usearch", state)
+    assert len(back) == 299 and 5 not in back and 7 in back
+    for q in x[:20]:
+        assert back.search(q, 10) == ann.search(q, 10)
+        assert back.search(q, 3, allowed_ids={1, 2, 3}) == ann.search(q, 3, allowed_ids={1, 2, 3})
+    back.add([1000], x[0])  # keys continue after the saved ones: no clash
+    assert back.search(x[0], 2)[0][0] in {0, 1000} and len(back) == 300
+    with pytest.raises(ValueError, match="manifest says"):
+        UsearchIndex.restore(tmp_path / "i.usearch", {**state, "keys": state["keys"][:10]})
+    (tmp_path / "junk.usearch").write_bytes(b"not an index")
+    with pytest.raises((ValueError, RuntimeError)):
+        UsearchIndex.restore(tmp_path / "junk.usearch", state)

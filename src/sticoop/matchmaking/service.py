@@ -3,7 +3,9 @@
 Each profile's vector is computed when the profile is written (once per version of its text) and stored
 with the embedder's name, so match queries never re-embed the collection. The in-memory matcher of the
 published profiles is rebuilt only when a published profile changes (cheap: the vectors come from the
-database).
+database). From ``HNSW_FROM`` published vectors on, the vector index is an HNSW graph, which is slow to
+build: it is saved under the data dir and loaded by the next process unless the profiles changed since
+(``index_store``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService
 from sticoop.core.errors import ValidationFailed
+from sticoop.matchmaking import index_store
 from sticoop.matchmaking.engine.embeddings import get_embedder
 from sticoop.matchmaking.engine.profiles import Profile
 from sticoop.matchmaking.engine.ranking import Matcher
@@ -24,8 +27,15 @@ from sticoop.matchmaking.models import PROFILE_TRANSITIONS, ProfileEmbedding, Te
 from sticoop.partners.models import Organization
 
 MAX_INDEXED_PROFILES = 200_000
+HNSW_FROM = 50_000  # below, exact numpy search is fast enough and rebuilding it costs nothing worth saving
 _lock = threading.Lock()
 _matchers: dict[str, tuple[tuple[Any, ...], Matcher]] = {}
+
+
+def forget_matchers() -> None:
+    """Drop the in-memory matchers, as a new process starts without them."""
+    with _lock:
+        _matchers.clear()
 
 
 def to_engine(p: TechProfile, owner_type: str | None = None) -> Profile:
@@ -47,7 +57,7 @@ def owner_types(session: Session, rows: list[TechProfile]) -> dict[int, str]:
     ids = sorted(org_ids)
     for start in range(0, len(ids), 5000):  # bounded IN lists
         types.update(session.execute(select(Organization.id, Organization.type)
-                                     .where(Organization.id.in_(ids[start:start + 5000]))).tuples().all())
+                                     .where(Organization.id.in_(ids[start:start + 5000]))).all())
     return {p.id: types[p.owner_organization_id] for p in rows if p.owner_organization_id in types}
 
 
@@ -118,15 +128,18 @@ def store_embedding(session: Session, obj: TechProfile) -> None:
     row.vector = vector.tobytes()
 
 
-def matcher(session: Session) -> Matcher:
-    """The matcher over published profiles, rebuilt from stored vectors when they changed."""
+def matcher(session: Session, index_kind: str | None = None) -> Matcher:
+    """The matcher over published profiles, rebuilt from stored vectors when they changed. ``index_kind``
+    ("numpy" or "usearch") overrides the choice by size; a usearch index is loaded from its file when that
+    still matches the profiles (``Matcher.index_source`` says "loaded" then)."""
     state = session.execute(
         select(func.count(TechProfile.id), func.max(TechProfile.updated_at), func.max(TechProfile.version))
         .where(TechProfile.status == "published")
     ).one()
     # an owner organisation changing type changes the partner-type part of the scores
     orgs_changed = session.scalar(select(func.max(Organization.updated_at)))
-    key = (str(session.get_bind().url), (*state, orgs_changed))
+    url = str(session.get_bind().url)
+    key = (url, (*state, orgs_changed, index_kind))
     with _lock:
         cached = _matchers.get(key[0])
         if cached is not None and cached[0] == key:
@@ -135,17 +148,28 @@ def matcher(session: Session) -> Matcher:
                                     .order_by(TechProfile.id).limit(MAX_INDEXED_PROFILES)))
         types = owner_types(session, rows)
         engine_profiles = [to_engine(p, types.get(p.id)) for p in rows]
-        result = Matcher(embedder=embedder())
-        stored = session.execute(
-            select(ProfileEmbedding.profile_id, ProfileEmbedding.fingerprint, ProfileEmbedding.vector)
-            .join(TechProfile, TechProfile.id == ProfileEmbedding.profile_id)
-            .where(TechProfile.status == "published", ProfileEmbedding.embedder == result.embedder_name)
-        ).all()
+        model = embedder()
+        published = (select(ProfileEmbedding.profile_id, ProfileEmbedding.fingerprint)
+                     .join(TechProfile, TechProfile.id == ProfileEmbedding.profile_id)
+                     .where(TechProfile.status == "published", ProfileEmbedding.embedder == model.name))
         fingerprints = {p.id: p.fingerprint() for p in engine_profiles}
-        vectors = {pid: np.frombuffer(vec, dtype=np.float32) for pid, fp, vec in stored if fingerprints.get(pid) == fp}
+        wanted = {pid: fp for pid, fp in session.execute(published) if fingerprints.get(pid) == fp}
+
+        def stored_vectors() -> dict[int, np.ndarray]:
+            rows = session.execute(published.add_columns(ProfileEmbedding.vector))
+            return {pid: np.frombuffer(vec, dtype=np.float32) for pid, fp, vec in rows if wanted.get(pid) == fp}
+
+        kind = index_kind or ("usearch" if len(wanted) >= HNSW_FROM else "numpy")
+        if kind == "usearch":
+            index, source = index_store.load_or_build(url, model.name, model.dim, wanted, stored_vectors)
+            result = Matcher(embedder=model, index=index, indexed=wanted)
+            result.index_source = "loaded" if source == "file" else "built"
+            vectors = None
+        else:
+            result, vectors = Matcher(embedder=model), stored_vectors()
         if engine_profiles:
             result.add(engine_profiles, vectors)
-        _matchers[key[0]] = (key, result)
+        _matchers[url] = (key, result)
         return result
 
 

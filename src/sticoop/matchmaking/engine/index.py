@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Hashable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -270,6 +272,37 @@ class UsearchIndex(VectorIndex):
 
     def memory_bytes(self) -> int:
         return int(self._index.memory_usage) + 128 * len(self._key_of)
+
+    def save(self, path: str | Path) -> dict[str, Any]:
+        """Write the graph and its vectors to ``path``. Returns what :meth:`restore` needs besides the file
+        (which id each key stands for; JSON-ready when ids are ints or strings)."""
+        self._index.save(str(path))
+        return {"dim": self.dim, "keys": [[key, id_] for id_, key in self._key_of.items()],
+                "next_key": self._next_key, "expansion_add": self._index.expansion_add,
+                "expansion_search": self._index.expansion_search, "exact_filter_below": self.exact_filter_below}
+
+    @classmethod
+    def restore(cls, path: str | Path, state: dict[str, Any]) -> UsearchIndex:
+        """The index :meth:`save` wrote; ValueError when the file is not one or does not match ``state``."""
+        from usearch.index import Index
+
+        index = Index.restore(str(path))
+        if index is None:
+            raise ValueError(f"{path} is not a usearch index")
+        keys = state["keys"]
+        if index.ndim != state["dim"] or len(index) != len(keys):
+            raise ValueError(f"{path} holds {len(index)} vectors of dimension {index.ndim}; its manifest says "
+                             f"{len(keys)} of dimension {state['dim']}")
+        index.expansion_add = state["expansion_add"]  # not stored in the file: restore what the graph was built with
+        index.expansion_search = state["expansion_search"]
+        self = cls.__new__(cls)
+        self.dim = state["dim"]
+        self._index = index
+        self._key_of = {id_: int(key) for key, id_ in keys}
+        self._id_of = {int(key): id_ for key, id_ in keys}
+        self._next_key = int(state["next_key"])
+        self.exact_filter_below = state["exact_filter_below"]
+        return self
 
 
 def make_index(dim: int, kind: str = "auto", expected_size: int = 0) -> VectorIndex:

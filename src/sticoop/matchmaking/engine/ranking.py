@@ -172,7 +172,8 @@ class Matcher:
     def __init__(self, embedder: Embedder | None = None, index: VectorIndex | None = None,
                  weights: Weights | None = None, supported_languages: Iterable[str] | None = None,
                  candidate_statuses: Iterable[str] = ("published",), pool_size: int = 100,
-                 min_language_profiles: int = 20, semantic_relative: bool = True):
+                 min_language_profiles: int = 20, semantic_relative: bool = True,
+                 indexed: Mapping[Hashable, str] | None = None):
         self.embedder = embedder if embedder is not None else get_embedder()
         self.index = index if index is not None else NumpyIndex(self.embedder.dim)
         if self.index.dim != self.embedder.dim:
@@ -186,7 +187,10 @@ class Matcher:
         self.semantic_relative = semantic_relative
         self.keywords = KeywordIndex()
         self._profiles: dict[Hashable, Profile] = {}
-        self._fingerprints: dict[Hashable, str] = {}
+        # ``indexed``: fingerprints of the vectors ``index`` already holds (e.g. loaded from a file): profiles
+        # whose text still has that fingerprint are adopted by ``add`` without embedding or re-indexing them
+        self._fingerprints: dict[Hashable, str] = dict(indexed or {})
+        self.index_source = "loaded" if indexed else "built"  # where the vector index came from
         self._by_kind: dict[str, set[Hashable]] = {k: set() for k in KINDS}
         self._allowed_cache: dict[frozenset[str], tuple[frozenset[Hashable], dict[str, frozenset]]] = {}
         self._lang_sum: dict[str | None, np.ndarray] = {}
@@ -264,6 +268,12 @@ class Matcher:
             langs = {p.id: p.language for p in profiles}
             for id_, v in zip(ids, mat, strict=True):
                 self._count_vector(id_, langs[id_], v)
+        for p in profiles:  # vectors the index came with (``indexed``): count them for the language baselines
+            if p.id not in given and p.id not in self._vec_lang and p.id in self.index \
+                    and not self.is_keywords_only(p):
+                v = self.index.get(p.id)
+                if v is not None:
+                    self._count_vector(p.id, p.language, v)
         for p in profiles:  # a language change with unchanged text keeps the vector: recount it
             if p.id in self._vec_lang and self._vec_lang[p.id] != p.language:
                 v = self.index.get(p.id)
