@@ -1,6 +1,7 @@
 """Imports every domain's tables so that metadata (Alembic, tests) sees the whole schema, and the audit hook."""
 
 import sticoop.accounts.audit  # noqa: F401  (registers the audit trail on every session)
+import sticoop.accounts.scoping  # noqa: F401  (per-partnership access on every session)
 from sticoop.accounts.models import ApiToken, AuditEntry, LoginAttempt, LoginSession, User  # noqa: F401
 from sticoop.activities.models import Event, Visit  # noqa: F401
 from sticoop.agreements.models import Agreement, AgreementStatusChange  # noqa: F401
@@ -14,4 +15,3 @@ from sticoop.partners.models import Organization, Person, Position  # noqa: F401
 from sticoop.partnerships.models import AgendaItem, Committee, Partnership, Session, SessionDelegate  # noqa: F401
 from sticoop.projects.models import Programme, Project, ProjectPartner  # noqa: F401
 from sticoop.reference.models import Country, Field  # noqa: F401
-import sticoop.accounts.scoping  # noqa: E402,F401  (per-partnership access on every session)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_PASSWORD = "a long browser password"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 pytestmark = pytest.mark.browser
@@ -41,6 +42,7 @@ def _free_port() -> int:
 def live_url(tmp_path: Path) -> Iterator[str]:
     import uvicorn
 
+    from sticoop.accounts.service import create_user
     from sticoop.core.database import get_engine, session_scope
     from sticoop.core.migrate import upgrade
     from sticoop.reference.service import seed_reference
@@ -50,6 +52,7 @@ def live_url(tmp_path: Path) -> Iterator[str]:
     upgrade(url)
     with session_scope(url) as session:
         seed_reference(session)
+        create_user(session, "officer", BROWSER_PASSWORD, "secretariat")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -74,7 +77,15 @@ def test_create_partnership_committee_session_commitment_and_see_timeline(live_u
         try:
             page = browser.new_page(locale="en-GB")
             page.set_default_timeout(15_000)
+            # not signed in: the dashboard sends the official to the sign-in page, then back
             page.goto(live_url + "/")
+            expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+            page.get_by_label("Username").fill("officer")
+            page.get_by_label("Password").fill("wrong password")
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.get_by_role("alert")).to_contain_text("Wrong username or password")
+            page.get_by_label("Password").fill(BROWSER_PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
             expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
 
             # a partnership

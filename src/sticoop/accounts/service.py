@@ -16,7 +16,7 @@ from sticoop.core.config import get_settings
 from sticoop.core.crud import flush, load_many
 from sticoop.core.errors import Conflict, NotFound, ValidationFailed
 from sticoop.core.models import utcnow
-from sticoop.core.principal import TooManyRequests
+from sticoop.core.principal import NotAuthenticated, TooManyRequests
 from sticoop.partnerships.models import Partnership
 
 MAX_FAILED_LOGINS = 5
@@ -29,8 +29,8 @@ TOKEN_PREFIX = "stc_"
 _hasher = PasswordHasher()
 
 
-class LoginFailed(ValidationFailed):
-    status_code = 401
+class LoginFailed(NotAuthenticated):
+    """Wrong credentials, a locked account, a bad token: 401 (with WWW-Authenticate on the API)."""
 
 
 def aware(value: datetime | None) -> datetime | None:
