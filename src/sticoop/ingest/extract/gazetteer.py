@@ -7,6 +7,7 @@ built-in rules still find organisations by their form (head nouns, acronyms in p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sticoop.ingest.evaluation import normalize_name
@@ -40,6 +41,13 @@ class Gazetteer:
             for name in (org.name, org.acronym, *org.aliases):
                 if name and (key := normalize_name(name)):
                     self._orgs.setdefault(key, org)
+        # surface forms by their first word (lower case), so a text is matched by looking up its own words
+        # instead of trying every known form: cost grows with the text, not with the database
+        self._by_first_word: dict[str, list[tuple[str, KnownOrganization]]] = {}
+        for form, org in self.organization_names():
+            first = _WORD.search(form)  # the same tokenisation as `forms_in` applies to the text
+            if first:
+                self._by_first_word.setdefault(first.group(0).lower(), []).append((form, org))
         self._committees: dict[str, KnownCommittee] = {}
         for com in self.committees:
             for name in (com.name, *com.aliases):
@@ -52,7 +60,16 @@ class Gazetteer:
     def committee(self, name: str) -> KnownCommittee | None:
         return self._committees.get(normalize_name(name))
 
+    def forms_in(self, text: str) -> list[tuple[str, KnownOrganization]]:
+        """The surface forms whose first word occurs in the text (candidates to match), longest first."""
+        words = {w.lower() for w in _WORD.findall(text)}
+        found = [f for w in words for f in self._by_first_word.get(w, ())]
+        return sorted(found, key=lambda f: (-len(f[0]), f[0]))
+
     def organization_names(self) -> list[tuple[str, KnownOrganization]]:
         """Every surface form (name, acronym, alias) with its organisation, longest first."""
         forms = [(n, o) for o in self.organizations for n in (o.name, o.acronym, *o.aliases) if n]
         return sorted(forms, key=lambda f: -len(f[0]))
+
+
+_WORD = re.compile(r"[\w&][\w&.\-]*[\w&]|[\w&]")

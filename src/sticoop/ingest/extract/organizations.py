@@ -117,6 +117,15 @@ FR_HEADS = frozenset(
 # Vietnamese heads (one or two syllables); the next syllable must be capitalised ("Bộ Khoa học", not "Bộ trưởng")
 VI_HEADS = (
     "Khu công nghệ cao",
+    "Tổng công ty",
+    "Trường Đại học",
+    "Trường Cao đẳng",
+    "Trường ĐH",
+    "Đại sứ quán",
+    "Bệnh viện",
+    "Mạng lưới",
+    "Liên minh",
+    "Phòng Thương mại",
     "Hiệp hội",
     "Học viện",
     "Cơ quan",
@@ -494,9 +503,15 @@ def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, place
             break
         if lang == "vi":
             if t.is_cap:
-                if t.text in VI_SURNAMES and j + 1 < n and tokens[j + 1].is_cap and j > i + head_len:
+                country_len = _country_at(tokens, j, places)  # before the surname test: "Hà Nội" is a city
+                if (
+                    not country_len
+                    and t.text in VI_SURNAMES
+                    and j + 1 < n
+                    and tokens[j + 1].is_cap
+                    and j > i + head_len
+                ):
                     break
-                country_len = _country_at(tokens, j, places)
                 if country_len:
                     j += country_len
                     if j < n and tokens[j].is_cap and tokens[j].is_word and not _is_head(tokens, j, lang):
@@ -702,12 +717,49 @@ def find_organizations(
             cands.append(cand)
         covered.update(range(start_i, end_i))
         i = max(end_i, i + 1)
+    if lang == "vi":
+        cands += _vi_headless(text, tokens, covered, body_start, skip_spans)
     cands += _acronym_anchored(text, tokens, covered, body_start, places)
     if gazetteer is not None:
         cands += _gazetteer_matches(text, gazetteer)
     if not cands:
         cands += _ministries_from_roles(text, body_start)
     return _merge(text, cands)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(f for f, (_, kind) in lexicon().items() if kind == "name")
+
+
+def _vi_headless(
+    text: str, tokens: list[Token], covered: set[int], body_start: int, skip_spans: list[tuple[int, int]]
+) -> list[OrgCandidate]:
+    """Vietnamese names with no head noun (see `orgs_vi`): closed by an acronym, or brand-like after
+    'của/với/và'. Tokens they take are marked covered so the generic rules do not read them again."""
+    from sticoop.ingest.extract import orgs_vi
+
+    out: list[OrgCandidate] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in skip_spans)
+
+    for a, paren, after in orgs_vi.acronym_closed(
+        tokens, covered, body_start, _country_forms(), VI_SURNAMES, VI_HEADS
+    ):
+        start, end = tokens[a].start, tokens[paren - 1].end
+        if not free(start, end):
+            continue
+        alias = text[tokens[paren + 1].start : tokens[after - 2].end]
+        out.append(OrgCandidate(text[start:end], start, tokens[after - 1].end, aliases={alias},
+                                acronym=alias if is_acronym(alias.replace(" ", "")) else None, confidence=0.6))
+        covered.update(range(a, after))
+    for a, b in orgs_vi.after_party_word(tokens, covered, body_start, _country_names(), VI_SURNAMES):
+        start, end = tokens[a].start, tokens[b - 1].end
+        if free(start, end):
+            out.append(OrgCandidate(text[start:end], start, end, confidence=0.5))
+            covered.update(range(a, b))
+    return out
 
 
 _MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+|\bministre\s+(?=de\s+l'|des\s+|du\s+|de\s+la\s+)")
@@ -778,7 +830,7 @@ def _acronym_anchored(
 
 def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[OrgCandidate]:
     out: list[OrgCandidate] = []
-    for form, org in gazetteer.organization_names():
+    for form, org in gazetteer.forms_in(text):
         flags = 0 if is_acronym(form) else re.IGNORECASE
         for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, flags):
             aliases = {a for a in (org.acronym, *org.aliases) if a}
