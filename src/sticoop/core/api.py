@@ -4,16 +4,42 @@
 annotations at definition time.)
 """
 
+import csv
+import io
+import json
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService
 from sticoop.core.database import new_session
 from sticoop.core.listing import ListParams, Page
+
+#: a list export is for a person's spreadsheet; a full dump of the database is `sticoop export`
+EXPORT_MAX_ROWS = 100_000
+
+
+def jsonable(item: Any) -> dict[str, Any]:
+    return item.model_dump(mode="json") if isinstance(item, BaseModel) else jsonable_encoder(item)
+
+
+def csv_of(records: list[dict[str, Any]]) -> str:
+    """Records as CSV with a header row; lists become "a; b" so each record stays on one line. Starts with
+    a BOM so spreadsheet programs read Vietnamese and French names as UTF-8."""
+    columns: list[str] = []
+    for record in records:
+        columns.extend(k for k in record if k not in columns)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: "; ".join(str(x) for x in v) if isinstance(v, list) else
+                         json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in record.items()})
+    return "\ufeff" + out.getvalue()
 
 
 def get_db(request: Request) -> Iterator[Session]:
@@ -57,6 +83,17 @@ def crud_router(
         items, total = service.list(db, params)
         return {"items": [to_out(db, i) for i in items], "total": total, "limit": params.limit,
                 "offset": params.offset}
+
+    @router.get("/export.csv", summary=f"Export the {label.lower()} list as CSV (same filters as the list)",
+                response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+    def export_records(db: DB, params: Annotated[ListParams, Query()]) -> Response:
+        rows = service.export_rows(db, params, EXPORT_MAX_ROWS)
+        body = csv_of([jsonable(to_out(db, obj)) for obj in rows])
+        filename = f"{path.strip('/').replace('/', '-')}.csv"
+        headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+        if len(rows) == EXPORT_MAX_ROWS:
+            headers["X-Export-Truncated"] = f"first {EXPORT_MAX_ROWS} rows; narrow the filters or use `sticoop export`"
+        return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
     @router.get("/{record_id}", response_model=out_schema, summary=f"Get one {label.lower()}")
     def get_record(record_id: int, db: DB) -> Any:

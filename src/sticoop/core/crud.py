@@ -80,6 +80,11 @@ class RecordService(Generic[M]):
         )
         return items, total
 
+    def export_rows(self, session: Session, params: ListParams, max_rows: int) -> list[M]:
+        """The whole filtered list (not one page), up to ``max_rows``, in the list's order."""
+        query = self.filtered_query(params).order_by(*self._order(params.sort)).limit(max_rows)
+        return list(session.scalars(query))
+
     def _order(self, sort: str | None) -> list[Any]:
         sort = sort or self.default_sort
         name = sort.lstrip("-")
