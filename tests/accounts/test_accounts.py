@@ -101,3 +101,34 @@ def test_restore_a_previous_version_and_a_deleted_record(client: TestClient, db_
     assert client.post(f"/api/v1/audit/{deletion['id']}/restore").status_code == 200
     assert client.get(f"/api/v1/partnerships/{p['id']}").json()["name"] == "Vietnam–Laos"
     assert client.post("/api/v1/audit/999999/restore").status_code == 404
+
+
+def test_restore_brings_back_child_lists_and_logs_a_status_change(client: TestClient) -> None:
+    person = client.post("/api/v1/people", json={"name": "Nguyễn Văn An", "country_code": "VNM"}).json()
+    p = client.post("/api/v1/partnerships", json={"name": "Belgium–Vietnam", "country_codes": ["BEL", "VNM"]}).json()
+    c = client.post("/api/v1/committees", json={"partnership_id": p["id"], "name": "Joint Committee"}).json()
+    s = client.post("/api/v1/sessions", json={
+        "committee_id": c["id"], "number": 6, "start_date": "2023-07-26",
+        "delegates": [{"person_id": person["id"], "country_code": "VNM", "is_head": True}],
+        "agenda_items": [{"title": "Review of the 5th session"}, {"title": "New commitments"}]}).json()
+    changed = client.patch(f"/api/v1/sessions/{s['id']}", json={"version": s["version"], "delegates": [],
+                                                                 "agenda_items": [{"title": "Only this"}]})
+    assert changed.status_code == 200, changed.text
+    history = client.get(f"/api/v1/audit?entity_type=session&entity_id={s['id']}").json()
+    assert [d["person_id"] for d in history[0]["before"]["delegates"]] == [person["id"]]
+    assert history[0]["after"]["delegates"] == []
+    assert client.post(f"/api/v1/audit/{history[-1]['id']}/restore").status_code == 200
+    back = client.get(f"/api/v1/sessions/{s['id']}").json()
+    assert [d["person_id"] for d in back["delegates"]] == [person["id"]] and back["delegates"][0]["is_head"]
+    assert [a["title"] for a in back["agenda_items"]] == ["Review of the 5th session", "New commitments"]
+
+    a = client.post("/api/v1/agreements", json={"title": "MoU on remote sensing", "kind": "mou",
+                                                "status": "negotiating"}).json()
+    signed = client.post(f"/api/v1/agreements/{a['id']}/transitions",
+                         json={"to_status": "signed", "version": a["version"], "date": "2024-05-28"})
+    assert signed.status_code == 200, signed.text
+    entries = client.get(f"/api/v1/audit?entity_type=agreement&entity_id={a['id']}").json()
+    assert client.post(f"/api/v1/audit/{entries[-1]['id']}/restore").status_code == 200
+    after = client.get(f"/api/v1/agreements/{a['id']}").json()
+    assert after["status"] == "negotiating"
+    assert [h["to_status"] for h in after["history"]] == ["negotiating", "signed", "negotiating"]

@@ -64,7 +64,17 @@ def test_oversized_and_malformed_json(client: TestClient) -> None:
     big = b'{"name": "' + b"x" * 3_000_000 + b'", "country_codes": ["VNM", "LAO"]}'
     r = client.post("/api/v1/partnerships", content=big, headers={"content-type": "application/json"})
     assert r.status_code == 413
+
+    def chunked(body: bytes):  # no Content-Length: sent with chunked transfer encoding
+        for start in range(0, len(body), 65_536):
+            yield body[start:start + 65_536]
+
+    r = client.post("/api/v1/partnerships", content=chunked(big), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "limit" in r.json()["detail"]
     assert client.get("/api/v1/partnerships").json()["total"] == 0
+    small = b'{"name": "Laos-Vietnam", "country_codes": ["VNM", "LAO"]}'
+    r = client.post("/api/v1/partnerships", content=chunked(small), headers={"content-type": "application/json"})
+    assert r.status_code == 201, r.text
 
 
 def test_next_round_anniversary_of_relations() -> None:

@@ -18,6 +18,7 @@ from sticoop.core.models import Record, utcnow
 from sticoop.core.serialize import to_jsonable
 
 SKIPPED_COLUMNS = frozenset({"search_text", "created_at", "updated_at", "version"})
+LOG_TABLES = frozenset({"agreement_status_changes"})
 
 
 def _entity_type(obj: Any) -> str:
@@ -43,6 +44,9 @@ def _snapshot(obj: Any, when: str) -> dict[str, Any]:
             value = state.attrs[attr.key].value
         values[attr.key] = to_jsonable(None if value is NO_VALUE else value)
     for rel in state.mapper.relationships:
+        if is_owned_list(rel):
+            values[rel.key] = _child_rows(state, rel, when)
+            continue
         if rel.secondary is None:
             continue
         history = state.attrs[rel.key].history
@@ -53,6 +57,33 @@ def _snapshot(obj: Any, when: str) -> dict[str, Any]:
         keys = [inspect(item).identity[0] if inspect(item).identity else None for item in items]
         values[rel.key] = sorted(k for k in keys if k is not None)
     return values
+
+
+def is_owned_list(rel: Any) -> bool:
+    """A list of rows that belong to the record and have no history of their own (a session's delegates and
+    agenda, a person's positions, a project's partners): kept whole in each snapshot so a restore brings it
+    back. Logs (an agreement's status changes) are left out: they are history, not state."""
+    return (rel.uselist and rel.cascade.delete_orphan and rel.secondary is None
+            and not issubclass(rel.mapper.class_, Record)
+            and rel.mapper.class_.__tablename__ not in LOG_TABLES)
+
+
+def _child_rows(state: Any, rel: Any, when: str) -> list[dict[str, Any]]:
+    history = state.attrs[rel.key].history
+    if when == "before" and history.has_changes():
+        items = list(history.unchanged or ()) + list(history.deleted or ())
+    else:
+        loaded = state.attrs[rel.key].loaded_value
+        items = [] if loaded is NO_VALUE else list(loaded)
+    parent_keys = {column.key for column in rel.remote_side}
+    rows = []
+    for item in items:
+        child = inspect(item)
+        rows.append({attr.key: to_jsonable(child.attrs[attr.key].loaded_value)
+                     for attr in child.mapper.column_attrs
+                     if attr.key != "id" and attr.key not in parent_keys
+                     and child.attrs[attr.key].loaded_value is not NO_VALUE})
+    return rows
 
 
 def _changed(obj: Any) -> bool:

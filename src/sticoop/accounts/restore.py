@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Numeric, inspect
 from sqlalchemy.orm import Session
 
+from sticoop.accounts.audit import is_owned_list
 from sticoop.accounts.models import AuditEntry
 from sticoop.core.crud import touch
 from sticoop.core.errors import NotFound, ValidationFailed
@@ -49,19 +50,29 @@ def restore(session: Session, entry_id: int, actor: str = "system") -> Any:
         obj = model(id=entry.entity_id, created_by=actor)
         session.add(obj)
     mapper = inspect(model)
+    previous = {attr.key: getattr(obj, attr.key, None) for attr in mapper.column_attrs}
     with session.no_autoflush:
         for attr in mapper.column_attrs:
             if attr.key in FIXED or attr.key not in snapshot:
                 continue
             setattr(obj, attr.key, _value(attr.columns[0].type, snapshot[attr.key]))
         for rel in mapper.relationships:
-            if rel.secondary is None or rel.key not in snapshot:
+            if rel.key not in snapshot:
+                continue
+            if is_owned_list(rel):
+                child = rel.mapper.class_
+                columns = {attr.key: attr.columns[0].type for attr in inspect(child).column_attrs}
+                setattr(obj, rel.key, [child(**{k: _value(columns[k], v) for k, v in row.items() if k in columns})
+                                       for row in snapshot[rel.key] or []])
+                continue
+            if rel.secondary is None:
                 continue
             target = rel.mapper.class_
             ids = snapshot[rel.key] or []
             found = [session.get(target, key) for key in ids]
             setattr(obj, rel.key, [item for item in found if item is not None])
     touch(obj, actor)
+    service.restored(session, obj, previous, entry_id)
     service.check(session, obj)
     service._flush(session)
     return obj

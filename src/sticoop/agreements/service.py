@@ -46,6 +46,13 @@ class AgreementService(RecordService[Agreement]):
         elif new_status != obj.status:
             self._move(obj, AgreementStatus(new_status), date.today(), None)
 
+    def restored(self, session: Session, obj: Agreement, previous: dict[str, Any], entry_id: int) -> None:
+        """A restore that changes the status is written in the status history like any other move (the
+        transition rules do not apply: an admin is undoing a change, not negotiating)."""
+        if previous.get("status") and previous["status"] != obj.status:
+            obj.history.append(AgreementStatusChange(from_status=previous["status"], to_status=obj.status,
+                                                     date=date.today(), note=f"Restored (audit entry {entry_id})"))
+
     def transition(self, session: Session, record_id: int, to_status: str, version: int,
                    on: date | None = None, note: str | None = None, actor: str = "system") -> Agreement:
         obj = self.get(session, record_id)

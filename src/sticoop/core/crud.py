@@ -218,6 +218,9 @@ class RecordService(Generic[M]):
                     field=end_name,
                 )
 
+    def restored(self, session: Session, obj: M, previous: dict[str, Any], entry_id: int) -> None:
+        """Hook after an admin restored ``obj`` from an audit entry (``previous``: its column values before)."""
+
     def after_write(self, session: Session, obj: M, values: dict[str, Any], created: bool) -> None:
         """Hook for derived writes (status history, ...) inside the same transaction."""
 

@@ -41,25 +41,33 @@ class BodySizeLimit:
         if length is not None and length.isdigit() and int(length) > limit:
             await _too_large(send, limit)
             return
+        if length is not None:
+            await self.app(scope, receive, send)  # declared and within the limit (the server enforces it)
+            return
+        # no Content-Length (chunked): read it here, up to the limit, and hand the app the buffered body
+        chunks: list[bytes] = []
         received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise _BodyTooLarge
-            return message
+            if message["type"] != "http.request":
+                break
+            received += len(message.get("body", b""))
+            if received > limit:
+                await _too_large(send, limit)
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        replayed = False
 
-        try:
-            await self.app(scope, limited_receive, send)
-        except _BodyTooLarge:
-            await _too_large(send, limit)
+        async def buffered_receive() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
 
-
-class _BodyTooLarge(Exception):
-    pass
+        await self.app(scope, buffered_receive, send)
 
 
 async def _too_large(send: Send, limit: int) -> None:
