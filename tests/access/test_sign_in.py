@@ -162,3 +162,20 @@ def test_refused_changes_leave_no_audit_entry(client: TestClient, client_as: Cal
     viewer.delete(f"/api/v1/commitments/{data['commitment']['id']}?version=1")
     with session_scope(db_url) as session:
         assert session.scalar(select(func.count()).select_from(AuditEntry)) == before
+
+
+def test_readers_are_not_offered_buttons_they_cannot_use(client: TestClient,
+                                                         client_as: Callable[..., TestClient]) -> None:
+    data = seed(client)
+    viewer = client_as("viewer", partnership_ids=[data["partnership"]["id"]])
+    page = viewer.get(f"/partnerships/{data['partnership']['id']}").text
+    assert "/edit" not in page and "/committees/new" not in page
+    assert "Change status" not in viewer.get(f"/agreements/{data['agreement']['id']}").text
+    assert "/admin/users" not in page and "/intakes" not in page  # sections the role cannot open
+    assert "/partnerships/new" not in viewer.get("/partnerships").text
+    admin_page = client.get(f"/partnerships/{data['partnership']['id']}").text
+    assert f"/partnerships/{data['partnership']['id']}/edit" in admin_page and "/admin/users" in admin_page
+    member = client_as("member", partnership_ids=[data["partnership"]["id"]],
+                       organization_id=data["organization"]["id"])
+    own = member.get(f"/commitments/{data['commitment']['id']}").text
+    assert f"/commitments/{data['commitment']['id']}/edit" in own and "/progress-updates/new" in own
