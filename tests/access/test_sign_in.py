@@ -179,3 +179,26 @@ def test_readers_are_not_offered_buttons_they_cannot_use(client: TestClient,
                        organization_id=data["organization"]["id"])
     own = member.get(f"/commitments/{data['commitment']['id']}").text
     assert f"/commitments/{data['commitment']['id']}/edit" in own and "/progress-updates/new" in own
+
+
+def test_admins_manage_users_from_the_pages(client: TestClient, db_url: str) -> None:
+    data = seed(client)
+    created = client.post("/admin/users/new", data={"username": "Lan", "role": "member", "is_active": "on",
+                                                   "partnership_ids": [str(data["partnership"]["id"])],
+                                                   "organization_id": str(data["organization"]["id"])})
+    assert created.status_code == 201
+    password = re.search(r'id="new-password">([^<]+)<', created.text).group(1)
+    assert client.post("/admin/users/new", data={"username": "lan", "role": "member"}).status_code == 409
+    with session_scope(db_url) as session:
+        lan = session.scalar(select(User).where(User.username == "lan"))
+        assert lan.role == "member" and lan.organization_id == data["organization"]["id"]
+        assert [p.id for p in lan.partnerships] == [data["partnership"]["id"]]
+        user_id = lan.id
+    from sticoop.web.app import create_app
+
+    with TestClient(create_app(db_url), follow_redirects=False) as browser:
+        assert _sign_in(browser, "lan", password).status_code == 303
+        # disabling the account signs it out at once
+        assert client.post(f"/admin/users/{user_id}/edit", data={"role": "member"},
+                           follow_redirects=False).status_code == 303
+        assert browser.get("/").status_code == 303

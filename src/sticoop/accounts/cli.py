@@ -33,13 +33,14 @@ def create(
     full_name: str = typer.Option(None, "--name"),
     email: str = typer.Option(None),
     partnership: list[int] = typer.Option(None, "--partnership", help="Partnership id to assign (repeatable)."),
+    organization: int = typer.Option(None, "--organization", help="Organisation id (members edit its commitments)."),
 ) -> None:
     """Create a user."""
     from sticoop.accounts.service import create_user
 
     secret = password or _new_password()
     with session_scope() as session:
-        user = create_user(session, username, secret, role, full_name, email, partnership or [])
+        user = create_user(session, username, secret, role, full_name, email, partnership or [], organization)
         typer.echo(f"created {user.role} '{user.username}'" + ("" if password else f" with password: {secret}"))
 
 

@@ -17,6 +17,7 @@ from sticoop.core.crud import flush, load_many
 from sticoop.core.errors import Conflict, NotFound, ValidationFailed
 from sticoop.core.models import utcnow
 from sticoop.core.principal import NotAuthenticated, TooManyRequests
+from sticoop.partners.models import Organization
 from sticoop.partnerships.models import Partnership
 
 MAX_FAILED_LOGINS = 5
@@ -56,6 +57,7 @@ def create_user(session: Session, username: str, password: str, role: str = Role
     check_password_strength(password)
     if session.scalar(select(User.id).where(User.username == username)):
         raise Conflict(f"User '{username}' already exists", field="username")
+    load_many(session, Organization, [organization_id] if organization_id else [], "organization")
     user = User(username=username, password_hash=_hasher.hash(password), role=role, full_name=full_name,
                 email=email, organization_id=organization_id)
     user.partnerships = load_many(session, Partnership, partnership_ids or [], "partnership")
@@ -69,6 +71,7 @@ def update_user(session: Session, user: User, *, role: str, partnership_ids: lis
     """An admin's change to an account. Disabling it ends its sessions and revokes its tokens."""
     if role not in Role.__members__:
         raise ValidationFailed(f"Unknown role '{role}'; one of: {', '.join(Role)}", field="role")
+    load_many(session, Organization, [organization_id] if organization_id else [], "organization")
     user.role, user.organization_id, user.full_name, user.email = role, organization_id, full_name, email
     user.partnerships = load_many(session, Partnership, partnership_ids, "partnership")
     if user.is_active and not is_active:
