@@ -37,3 +37,14 @@ def test_sorting_and_pagination_bounds(client: TestClient) -> None:
     assert [o["name"] for o in page2["items"]] == ["A org"]
     assert client.get("/api/v1/organizations", params={"limit": 5000}).status_code == 422
     assert client.get("/api/v1/organizations", params={"sort": "password"}).status_code == 422
+
+
+def test_an_organisation_cannot_sit_under_its_own_sub_organisation(client: TestClient) -> None:
+    most = client.post("/api/v1/organizations", json={"name": "Ministry of Science and Technology"}).json()
+    nasati = client.post("/api/v1/organizations", json={"name": "NASATI", "parent_id": most["id"]}).json()
+    centre = client.post("/api/v1/organizations", json={"name": "Information centre",
+                                                        "parent_id": nasati["id"]}).json()
+    loop = client.patch(f"/api/v1/organizations/{most['id']}", json={"parent_id": centre["id"],
+                                                                     "version": most["version"]})
+    assert loop.status_code == 422 and "sub-organisation" in loop.json()["detail"]
+    assert client.get(f"/api/v1/organizations/{most['id']}").json()["parent_id"] is None

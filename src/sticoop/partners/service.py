@@ -28,6 +28,20 @@ class OrganizationService(RecordService[Organization]):
         super().check(session, obj)
         if obj.parent_id is not None and obj.parent_id == obj.id:
             raise ValidationFailed("An organization cannot be its own parent", field="parent_id")
+        if obj.id is not None and obj.parent_id is not None:
+            self._refuse_cycle(session, obj)
+
+    def _refuse_cycle(self, session: Session, obj: Organization) -> None:
+        """Walk up from the new parent: meeting the organisation itself means the change closes a loop
+        (A under B under A), which would make every "parent of" chain endless."""
+        seen: set[int] = set()
+        current: int | None = obj.parent_id
+        while current is not None and current not in seen:
+            if current == obj.id:
+                raise ValidationFailed("This parent is already below the organisation; a parent cannot also be "
+                                       "a sub-organisation", field="parent_id")
+            seen.add(current)
+            current = session.scalar(select(Organization.parent_id).where(Organization.id == current))
 
     def find_by_name(self, session: Session, name: str) -> Organization | None:
         """Exact match on name or acronym (case and diacritics ignored), then on aliases."""
