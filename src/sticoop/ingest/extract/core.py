@@ -86,6 +86,7 @@ def extract(
         places,
         body,
     )
+    _countries_from_employers(result)
     result.event_date = extract_event_date(text, published, lang)
     result.fields = find_fields(text, skip_spans=org_spans + committee_spans)
     result.agreements = find_agreements(text)
@@ -98,6 +99,26 @@ def extract(
     result.programmes = programmes(text, org_spans)
     result.commitments = commitments(text)
     return result
+
+
+def _countries_from_employers(result: Extraction) -> None:
+    """A person whose role names an organisation ("Director General of KALRO", "Phó Giám đốc NAFOSTED")
+    belongs to that organisation's country, unless the role names a country itself ("Lao Minister ...").
+    The employer is stronger evidence than the nearest country mentioned in the text, which is the fallback."""
+    from sticoop.ingest.extract.countries import country_of
+    from sticoop.ingest.extract.organizations import _strip_country
+
+    for person in result.people:
+        if not person.role or country_of(person.role):
+            continue
+        role = person.role
+        for org in result.organizations:
+            forms = [f for f in (org.acronym, *org.aliases) if f and len(f) >= 2]
+            name = org.name.value.split(" (")[0]
+            forms += [name, _strip_country(name)[0]]  # "Bộ Khoa học và Công nghệ (Việt Nam)"
+            if org.country and any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", role) for f in forms):
+                person.country = org.country
+                break
 
 
 _CAP_PAIR = re.compile(

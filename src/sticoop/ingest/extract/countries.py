@@ -128,6 +128,8 @@ def find_mentions(text: str) -> list[Mention]:
             ):
                 continue
             surface = text_n[start:end]
+            if n == 1 and surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister"
+                surface, end = surface[:-2], end - 2
             entry = lex.get(surface)
             if entry is None:
                 hit = lower_lex.get(surface.lower())

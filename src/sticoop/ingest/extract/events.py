@@ -87,7 +87,8 @@ def location(text: str, mentions: list[Mention], body_start: int, parties: set[s
         for m in mentions:
             if s.start <= m.start < s.end and m.start >= body_start and m.code in parties:
                 before = text[max(s.start, m.start - 20) : m.start]
-                if _PLACE_PREP.search(before):
+                possessive = text[m.end : m.end + 2] in ("'s", "’s")  # "at Egypt's Ministry" is no place
+                if _PLACE_PREP.search(before) and not possessive:
                     return Value(m.code, Evidence(m.start, m.end, 0.7))
     dl = dateline_place(text)
     if dl is not None:

@@ -319,15 +319,55 @@ def find_people(
             people.append(c)
         elif len(c.name.split()) > len(twin.name.split()):
             twin.name, twin.start, twin.end = c.name, c.start, c.end
-    return [_with_role(text, p, mentions) for p in people]
+    spans = [(p.start, p.end) for p in people]
+    return [_with_role(text, p, mentions, spans) for p in people]
 
 
-def _with_role(text: str, p: _Cand, mentions: list[Mention]) -> Person:
-    """Role: the title phrase before the name (same clause) or the apposition after it; country from either."""
-    before = text[max(0, p.start - 120) : p.start]
-    before = re.split(r"[.;:()\n]|,\s(?=[a-zà-ỹ])| (?:and|et|và) ", before)[-1].strip(" ,")
-    before = re.sub(r"^(?:the|la|le|l'|with|by|avec|par|said|according to|theo)\s+", "", before, flags=re.I)
-    after_m = re.match(r",\s*([^,.;()]{3,100}?)(?:,|\.|;| said| a |$)", text[p.end : p.end + 140])
+_TRAILING_TITLE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Eng|H\.E|Mme|Mlle|Pr|ông|bà|TS|ThS|PGS\.TS|GS\.TS|GS|PGS|Dato')\.?|\bM\.)\s*$"
+)
+_CLAUSE_BREAK = re.compile(
+    r"[.;:()\n–—]|,\s(?=[a-zà-ỹ])|\b(?:by|par|bởi|của|có|with|avec|said|according to|theo|including|dont)\s", re.I
+)
+_AND = re.compile(r"(\s(?:and|et|và)\s)")
+
+
+#: ", <role>" after a name, up to the next comma, full stop, bracket or speech verb
+_APPOSITION = re.compile(
+    r",\s*([^,.;()]{3,140}?)(?:,|\.|;|\(| said| told| stressed| noted| a |$| a déclaré| a indiqué| a souligné"
+    r"| cho biết| nói| nhấn mạnh| phát biểu)"
+)
+
+
+def _title_before(before: str) -> str:
+    """The title phrase right before a name: 'Vietnamese Minister of Science and Technology', not just
+    'Technology' (an 'and' inside a title does not end it) nor 'At the meeting, ...' (a comma does)."""
+    before = re.sub(r"\s*\([^()]{1,24}\)", "", before)  # "Thứ trưởng Bộ KH&CN (Bộ KH&CN) Phạm Văn Thành"
+    before = _TRAILING_TITLE.sub("", before.rstrip()).rstrip()
+    if re.search(r"(?:^|\s)(?:and|et|và)$", before):  # "X and [Mr] Y": Y's role, if any, comes after the name
+        return ""
+    before = _CLAUSE_BREAK.split(before)[-1]
+    parts = _AND.split(before)  # text, separator, text, separator, ..., text
+    phrase = parts[-1].strip(" ,")
+    k = len(parts) - 1
+    while k >= 2 and not ROLE_WORDS.search(phrase):  # '... Dat and Lao Minister of Technology and Communication'
+        previous = parts[k - 2].strip(" ,")
+        if not previous:
+            break
+        phrase = previous + parts[k - 1] + phrase
+        k -= 2
+    if ", " in phrase:
+        tail = phrase.rsplit(", ", 1)[1]
+        phrase = tail if ROLE_WORDS.search(tail) else phrase
+    return re.sub(r"^(?:the|la|le|l')\s+", "", phrase.strip(" ,"), flags=re.I)
+
+
+def _with_role(text: str, p: _Cand, mentions: list[Mention], people: list[tuple[int, int]]) -> Person:
+    """Role: the title phrase before the name (same clause, never reaching back over another person's
+    name: "Minister X received Dr. Y" gives Y no title) or the apposition after it; country from either."""
+    window = max([p.start - 160, 0, *(e for s, e in people if e <= p.start)])
+    before = _title_before(text[window : p.start])
+    after_m = _APPOSITION.match(text[p.end : p.end + 180])
     role = None
     for candidate in (before, after_m.group(1) if after_m else ""):
         candidate = re.sub(
