@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
+from tests.web import test_browser as browser
+
+live_url = browser.live_url  # the app served by uvicorn, with an "officer" account (see test_browser)
 
 
 def make_fair(client: TestClient) -> int:
@@ -246,3 +250,60 @@ def test_htmx_forms_swap_their_sections_and_plan_changes(client: TestClient) -> 
 
     french = client.get(f"{base}?lang=fr").text
     assert "Modifier" in french and "Retirer" in french
+
+
+@pytest.mark.browser
+def test_htmx_in_a_real_browser_swaps_sections_and_shows_refusals(live_url: str) -> None:
+    """Headless Chromium: forms swap their section without reloading the page, a refused form (422) shows its
+    message in place, and a change shows up in the other sections (out-of-band swaps)."""
+    browser._require_browser()
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(browser.CHROMIUM), args=browser.ARGS)
+        try:
+            page = chromium.new_page(locale="en-GB")
+            page.set_default_timeout(15_000)
+            page.goto(live_url + "/login")
+            page.get_by_label("Username").fill("officer")
+            page.get_by_label("Password").fill(browser.BROWSER_PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+            token = page.locator('meta[name="csrf-token"]').get_attribute("content") or ""
+            made = page.request.post(live_url + "/api/v1/events", headers={"X-CSRF-Token": token},
+                                     data={"kind": "tech_transfer_fair", "title": "Techmart",
+                                           "start_date": "2025-09-10"})
+            assert made.status == 201, made.text()
+            page.goto(f"{live_url}/events/{made.json()['id']}/brokerage")
+            page.evaluate("window.notReloaded = true")
+
+            page.locator("#slot-date").fill("2025-09-10")
+            page.locator("#slot-count").fill("2")
+            page.get_by_role("button", name="Add slots").click()
+            expect(page.locator("#slots li")).to_have_count(2)
+            expect(page.locator("#participants fieldset label")).to_have_count(2)  # out of band
+            page.get_by_role("button", name="Add tables").click()
+            expect(page.locator("#tables li")).to_have_count(5)
+
+            page.locator("#p-name").fill("Agri Lab")
+            page.get_by_role("button", name="Add participant").click()
+            expect(page.locator("#participants tbody tr")).to_have_count(1)
+            page.locator("#p-name").fill("Agri Lab")  # the same name again: 409, shown beside the form
+            page.get_by_role("button", name="Add participant").click()
+            expect(page.locator("#error-participant")).to_contain_text("already takes part")
+            page.locator("#p-name").fill("Lao Solar")
+            page.get_by_role("button", name="Add participant").click()
+            expect(page.locator("#participants tbody tr")).to_have_count(2)
+            expect(page.locator("#m-requester_id option")).to_have_count(3)  # the request form, out of band
+
+            page.locator("#m-requester_id").select_option(label="Agri Lab")
+            page.locator("#m-recipient_id").select_option(label="Lao Solar")
+            page.get_by_role("button", name="Request a meeting").last.click()
+            page.get_by_role("button", name="Accept").click()
+            expect(page.locator("#requests")).to_contain_text("Accepted (1)")
+            page.get_by_role("button", name="Schedule meetings").click()
+            expect(page.locator("#grid")).to_contain_text("Agri Lab ↔ Lao Solar")
+            expect(page.locator("#meetings")).to_be_visible()
+            assert page.evaluate("window.notReloaded") is True  # all of it without a page load
+        finally:
+            chromium.close()
