@@ -129,10 +129,28 @@ def programmes(text: str, org_spans: list[tuple[int, int]]) -> list[Value]:
 
 
 COMMIT = re.compile(
-    r"\b(?:agreed|agree|pledg\w+|committed|decided|will|sont convenu\w*|ont convenu|se sont \w+ engagé\w*|"
-    r"conviennent|décidé|nhất trí|cam kết|thống nhất|sẽ)\s+(?:to\s+|de\s+|d')?(?P<rest>[^.;]{8,400})",
+    r"\b(?:agreed|agree|pledg\w+|committed|decided|will|(?:a|ont|sont|avons)\s+convenu\w*|"
+    r"se sont \w+ engagé\w*|s'engag\w+ à|conviennent|décidé|prévoi\w+|nhất trí|cam kết|thống nhất|sẽ)\s+"
+    r"(?:to\s+|de\s+|d'|à\s+)?(?P<rest>[^.;]{8,400})",
     re.I,
 )
+
+
+#: between two agreed actions: "to X, to Y and to Z", "X, and that Y", "X, while supporting Y", "X; Y"
+_VI_ACTIONS = (
+    "tổ chức|phối hợp|thúc đẩy|trao đổi|khuyến khích|xây dựng|hỗ trợ|ký|tăng cường|mở rộng|triển khai|đẩy mạnh|"
+    "tiếp tục|thành lập|cử|đào tạo|chia sẻ|kết nối|tài trợ|đồng tài trợ|mở|hoàn thiện|duy trì|thực hiện|"
+    "mỗi năm|hằng năm|hàng năm|nghiên cứu|phát triển|tiếp nhận|cấp"
+)
+_ITEM_BREAK = re.compile(
+    r",?\s+(?:and|et|và)\s+(?:to\s+|de\s+|d'(?=\w+(?:er|ir|re)\b))"
+    r"|,\s+(?:to\s+|(?:de\s+|d')(?=\w+(?:er|ir|re)\b))|;\s+"
+    r"|,?\s+(?:and|et)\s+(?:that|que)\s+"
+    r"|(?:,\s+(?:đồng thời\s+)?|\s+và\s+)(?=(?:" + _VI_ACTIONS + r")\s)"
+    r"|,\s+while\s+|,\s+tandis que\s+|,\s+(?:and|et)\s+(?=[^,]{3,60}?\s(?:will|would|shall|va|vont|sẽ)\s)"
+)
+#: a subordinate tail that explains an action but is no part of it
+_ITEM_TAIL = re.compile(r",?\s+(?:in order to|so that|which|who|afin de|afin que|qui|nhằm|để)\s.*$", re.I)
 
 
 def commitments(text: str) -> list[Value]:
@@ -141,10 +159,11 @@ def commitments(text: str) -> list[Value]:
     for sent in sentences(text):
         for m in COMMIT.finditer(sent.text):
             rest = m.group("rest")
-            parts = re.split(r",?\s+(?:and|et|và)\s+(?:to|de|d')\s+|,\s+(?:to|de|d')\s+|;\s+", rest)
+            parts = _ITEM_BREAK.split(rest)
             offset = sent.start + m.start("rest")
             for part in parts:
-                part = part.strip(" ,")
+                part = _ITEM_TAIL.sub("", part.strip(" ,"))
+                part = re.sub(r"^(?:that|que|à)\s+", "", part).strip(" ,")
                 if len(part) >= 8:
                     pos = text.find(part, offset)
                     out.append(Value(part[:200], Evidence(max(pos, 0), max(pos, 0) + len(part), 0.4)))
