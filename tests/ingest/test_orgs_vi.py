@@ -38,6 +38,11 @@ def _names(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
         ("Tổng công ty Bưu điện Việt Nam (VNPost) sẽ vận chuyển thiết bị.", "Tổng công ty Bưu điện Việt Nam"),
         ("Sinh viên Trường ĐH Bách khoa Hà Nội (HUST) tham gia dự án.", "Trường ĐH Bách khoa Hà Nội (HUST)"),
         ("Đại sứ quán Hàn Quốc tại Việt Nam chủ trì buổi gặp.", "Đại sứ quán Hàn Quốc"),
+        # a head written with a capital inside, and a city written "TP." (thành phố) inside the name
+        ("Nhiều doanh nghiệp trong Khu Công nghệ cao TP. Đà Nẵng (DHTP) tham gia.",
+         "Khu Công nghệ cao TP. Đà Nẵng (DHTP)"),
+        # a party word, then a role, then the name
+        ("Buổi lễ có sự tham dự của đại diện Bosch Việt Nam và các trường đại học.", "Bosch Việt Nam"),
     ],
 )
 def test_headless_vietnamese_organisations_are_found(text: str, expected: str) -> None:
@@ -92,3 +97,10 @@ def test_database_organisations_and_aliases_feed_the_extraction(db: Session) -> 
     assert "Tập đoàn Công nghiệp - Viễn thông Quân đội" in labels["organizations"]
     assert "Samsung Việt Nam" in labels["organizations"]
     assert "Bộ Khoa học và Công nghệ" in labels["organizations"]
+
+
+def test_a_city_written_tp_is_not_a_person() -> None:
+    text = "TP. Hồ Chí Minh, 9/10 – Sáng 8/10, tại TP. Hồ Chí Minh, hai bên đã ký biên bản ghi nhớ về vi mạch."
+    result = extract(text, date(2024, 10, 9), "vi")
+    assert [p.name.value for p in result.people] == []
+    assert result.location_country is not None and result.location_country.value == "VNM"

@@ -141,11 +141,20 @@ def _unexplained_sentences(text: str, known: list[tuple[int, int]], body: int) -
     return out
 
 
+GEOGRAPHIC_WORDS = frozenset(
+    [
+        "Zone", "Valley", "River", "Lake", "Basin", "Bay", "Sea", "Gulf", "Coast", "Island", "Islands",
+        "Mountains", "Volcano", "Delta", "Peninsula", "Plateau", "Desert", "Strait", "Region", "Province",
+    ]
+)
+
+
 def _headless_orgs(text, ents, taken, people_spans, places, body):  # noqa: ANN001, ANN202
     """Organisations with no head noun ('Business Finland', 'Campus France') from spaCy ORG entities:
     two or more capitalised words, not a place, not overlapping anything already read."""
     from sticoop.ingest.extract.model import Evidence, Organization, Value
     from sticoop.ingest.extract.organizations import PROGRAMME_WORDS
+    from sticoop.ingest.extract.people import ROLE_WORDS
 
     out = []
     seen: set[str] = set()
@@ -155,8 +164,12 @@ def _headless_orgs(text, ents, taken, people_spans, places, body):  # noqa: ANN0
         words = ent_text.split()
         if words and words[0].lower() in ("the", "la", "le", "l'"):
             words = words[1:]
-        if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
-            continue
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(w.endswith(",") for w in words):
+            continue  # "Science, Technology" is a list of fields, not a name
+        if any(w.isupper() for w in words[1:]) or (words[0].isupper() and ROLE_WORDS.search(ent_text)):
+            continue  # an acronym leads a name ("GNS Science"), but "NKFIH Vice President" is a role
+        if words[-1] in GEOGRAPHIC_WORDS:
+            continue  # "Taupō Volcanic Zone", "Mekong Delta": places
         name = " ".join(words)
         if name in seen or any(w in places for w in words[:1]) and all(w in places for w in words):
             continue

@@ -107,6 +107,11 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _MAX_WORDS = 5
 
 
+def _joined(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    gap = text[a[1] : b[0]]
+    return gap in (" ", "-") or (gap == ". " and text[a[0] : a[1]] in ("TP", "Tp"))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every country mention in the text, with offsets.
 
@@ -123,11 +128,9 @@ def find_mentions(text: str) -> list[Mention]:
         found = None
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
             start, end = words[i][0], words[i + n - 1][1]
-            if n > 1 and any(
-                text_n[words[k][1] : words[k + 1][0]] not in (" ", "-") for k in range(i, i + n - 1)
-            ):
-                continue
-            surface = text_n[start:end]
+            if n > 1 and any(not _joined(text_n, words[k], words[k + 1]) for k in range(i, i + n - 1)):
+                continue  # words joined by a space or hyphen; "TP. Hồ Chí Minh" (thành phố) too
+            surface = text_n[start:end].replace("TP. ", "TP ").replace("Tp. ", "TP ")
             if n == 1 and surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister"
                 surface, end = surface[:-2], end - 2
             entry = lex.get(surface)

@@ -146,7 +146,7 @@ _ITEM_BREAK = re.compile(
     r",?\s+(?:and|et|và)\s+(?:to\s+|de\s+|d'(?=\w+(?:er|ir|re)\b))"
     r"|,\s+(?:to\s+|(?:de\s+|d')(?=\w+(?:er|ir|re)\b))|;\s+"
     r"|,?\s+(?:and|et)\s+(?:that|que)\s+"
-    r"|(?:,\s+(?:đồng thời\s+)?|\s+và\s+)(?=(?:" + _VI_ACTIONS + r")\s)"
+    r"|(?:,\s+(?:đồng thời\s+)?|\s+và\s+)(?=(?:cùng\s+)?(?:" + _VI_ACTIONS + r")\s)"
     r"|,\s+while\s+|,\s+tandis que\s+|,\s+(?:and|et)\s+(?=[^,]{3,60}?\s(?:will|would|shall|va|vont|sẽ)\s)"
 )
 #: a subordinate tail that explains an action but is no part of it

@@ -418,7 +418,9 @@ def _is_head(tokens: list[Token], i: int, lang: str) -> int:
     if lang == "vi":
         for head in VI_HEADS:
             parts = head.split()
-            if [x.text for x in tokens[i : i + len(parts)]] == parts:
+            words = [x.text for x in tokens[i : i + len(parts)]]
+            # "Khu Công nghệ cao" and "Khu công nghệ cao" alike: only the first word's case is fixed
+            if words[:1] == parts[:1] and [w.lower() for w in words[1:]] == [w.lower() for w in parts[1:]]:
                 nxt = tokens[i + len(parts)] if i + len(parts) < len(tokens) else None
                 if nxt is not None and nxt.is_cap and nxt.is_word:
                     return len(parts)
@@ -502,6 +504,11 @@ def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, place
                 continue
             break
         if lang == "vi":
+            if t.text in ("TP", "Tp") and j + 2 < n and tokens[j + 1].text == "." and tokens[j + 2].is_cap:
+                j += 2  # "TP. Hồ Chí Minh" (thành phố): the city's words, surname or not, belong to the name
+                while j < n and tokens[j].is_cap and tokens[j].is_word and not _is_head(tokens, j, lang):
+                    j += 1
+                continue
             if t.is_cap:
                 country_len = _country_at(tokens, j, places)  # before the surname test: "Hà Nội" is a city
                 if (

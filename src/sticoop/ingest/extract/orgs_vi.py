@@ -156,6 +156,8 @@ def after_party_word(
         if t.lower not in PARTY_WORDS or t.start < body_start:
             continue
         a = i + 1
+        if _pair(tokens, a) in LEADING_PAIRS:  # "của đại diện Samsung Việt Nam"
+            a += 2
         j = a
         while j < n and j - a < 5 and j not in covered and tokens[j].is_word and tokens[j].is_cap:
             country = _country_len(tokens, j, places)

@@ -312,6 +312,8 @@ def find_people(
     for c in sorted(cands, key=lambda c: (c.start, -c.confidence)):
         if any(_inside(c.start, [(o[0], o[1])]) for o in org_spans) and c.confidence < 0.8:
             continue
+        if _CITY_BEFORE.search(text[max(0, c.start - 12) : c.start]):  # "TP. Hồ Chí Minh" is a city
+            continue
         twin = next((p for p in people if _same_person(p.name, c.name)), None)
         if twin is None:
             if len(c.name.split()) < 2:
@@ -332,6 +334,7 @@ _CLAUSE_BREAK = re.compile(
 _AND = re.compile(r"(\s(?:and|et|và)\s)")
 
 
+_CITY_BEFORE = re.compile(r"(?:\bTP\.?|\bTp\.?|[Tt]hành phố|\btỉnh)\s*$")
 #: ", <role>" after a name, up to the next comma, full stop, bracket or speech verb
 _APPOSITION = re.compile(
     r",\s*([^,.;()]{3,140}?)(?:,|\.|;|\(| said| told| stressed| noted| a |$| a déclaré| a indiqué| a souligné"
@@ -367,9 +370,12 @@ def _with_role(text: str, p: _Cand, mentions: list[Mention], people: list[tuple[
     name: "Minister X received Dr. Y" gives Y no title) or the apposition after it; country from either."""
     window = max([p.start - 160, 0, *(e for s, e in people if e <= p.start)])
     before = _title_before(text[window : p.start])
-    after_m = _APPOSITION.match(text[p.end : p.end + 180])
+    after_text = text[p.end : p.end + 180]
+    # "TP. Hồ Chí Minh" (city) ends no role: match on a same-length copy without that full stop
+    after_m = _APPOSITION.match(re.sub(r"\b(TP|Tp)\. ", r"\1  ", after_text))
+    after = after_text[after_m.start(1) : after_m.end(1)] if after_m else ""
     role = None
-    for candidate in (before, after_m.group(1) if after_m else ""):
+    for candidate in (before, after):
         candidate = re.sub(
             r"\b(Mr|Mrs|Ms|Dr|Prof|Eng|H\.E|M|Mme|ông|bà|TS|PGS\.TS|GS\.TS|Dato')\.?\s*$",
             "",
