@@ -8,7 +8,8 @@ Method
 2. Warm-up (not timed): language detector and spaCy models are loaded and run on a few documents; the load time
    is reported separately because a long-running ingest service pays it once.
 3. End to end (timed, one process = one core): for each file, read it (`readers.read_document`), detect its
-   language (`language.detect_language`), extract (`extract.extract`, spaCy NER included for en/fr).
+   language (`language.detect_language`), extract (`extract.extract`, spaCy NER included for en/fr, and
+   dateparser resolving every date expression the patterns locate).
    articles/s/core = articles / CPU seconds of this process (wall-clock figure printed too).
 4. Baseline (timed, same run): the bare spaCy pipelines (`spacy.load(...)`, all default components) with
    `nlp.pipe` on the same English and French texts (spaCy has no Vietnamese model here, so Vietnamese texts
