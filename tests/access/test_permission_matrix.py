@@ -61,7 +61,7 @@ def test_each_role_gets_what_the_rule_of_each_route_promises(
         clients[role] = client_as(role.value)
     problems = []
     for method, path, rule in _routes():
-        url = re.sub(r"\{[^}]+\}", "1", path)
+        url = re.sub(r"\{[^}]+\}", "999999", path)  # no such record: the walk changes nothing real
         for role, test_client in clients.items():
             response = test_client.request(method, url)
             principal = Principal(1, "x", role) if role else ANONYMOUS

@@ -8,9 +8,11 @@ from sticoop.accounts.models import ApiToken, User
 from sticoop.accounts.restore import restore
 from sticoop.accounts.service import create_token, history, revoke_own_token
 from sticoop.core.api import DB, Actor
+from sticoop.core.principal import Forbidden
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 tokens_router = APIRouter(prefix="/tokens", tags=["account"])
+MAX_TOKEN_DAYS = 365
 
 
 class AuditOut(BaseModel):
@@ -39,7 +41,7 @@ def restore_entry(entry_id: int, db: DB, actor: Actor) -> dict:
 
 class TokenIn(BaseModel):
     name: str = Field(min_length=1, max_length=120)
-    days: int | None = Field(default=90, ge=1, le=3650, description="Days until it expires; null for never.")
+    days: int = Field(default=90, ge=1, le=MAX_TOKEN_DAYS, description="Days until it expires (at most a year).")
 
 
 class TokenOut(BaseModel):
@@ -66,6 +68,9 @@ def my_tokens(request: Request, db: DB) -> list:
 
 @tokens_router.post("", response_model=NewTokenOut, status_code=201, summary="Create a token; its secret is shown once")
 def new_token(payload: TokenIn, request: Request, db: DB) -> dict:
+    if request.state.principal.via == "token":
+        # a leaked token must not be able to extend itself: new tokens come from a signed-in browser
+        raise Forbidden("Create tokens from your account page (signed in), not with another token")
     user = db.get(User, request.state.principal.user_id)
     token, secret = create_token(db, user, payload.name, payload.days)
     return {**TokenOut.model_validate(token).model_dump(), "token": secret}

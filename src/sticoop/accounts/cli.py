@@ -81,7 +81,7 @@ def reset_password(username: str, password: str = typer.Option(None, help="New p
 
     secret = password or _new_password()
     with session_scope() as session:
-        set_password(session, get_user(session, username), secret)
+        set_password(session, get_user(session, username), secret, revoke_tokens=True)
     typer.echo(f"password of '{username}' reset" + ("" if password else f" to: {secret}"))
 
 

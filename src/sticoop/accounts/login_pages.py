@@ -11,6 +11,7 @@ import secrets
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from sticoop.accounts.access import check_csrf
 from sticoop.accounts.service import LoginFailed, authenticate
 from sticoop.accounts.sessions import SESSION_COOKIE, csrf_matches, end_session, start_session
 from sticoop.core.api import DB
@@ -81,7 +82,9 @@ async def login(request: Request, db: DB) -> Response:
 
 
 @router.post("/logout")
-def logout(request: Request, db: DB) -> Response:
+async def logout(request: Request, db: DB) -> Response:
+    if getattr(request.state, "csrf_token", None):
+        await check_csrf(request)  # another site cannot sign people out
     end_session(db, request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")

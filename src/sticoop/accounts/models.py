@@ -35,7 +35,9 @@ class User(Base):
     last_login: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
 
-    partnerships = relationship("Partnership", secondary=user_partnerships, lazy="selectin")
+    # not loaded with the user: authentication runs before the request is scoped, and unscoped partnerships
+    # must not sit in the session's identity map where a later get() would find them
+    partnerships = relationship("Partnership", secondary=user_partnerships, lazy="select")
 
 
 class ApiToken(Base):

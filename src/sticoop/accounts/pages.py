@@ -13,8 +13,7 @@ from fastapi.responses import RedirectResponse
 
 from sticoop.accounts.restore import restore
 from sticoop.accounts.service import history
-from sticoop.core.api import DB, Actor
-from sticoop.core.database import new_session
+from sticoop.core.api import DB, Actor, request_session
 from sticoop.web.labels import record_url
 from sticoop.web.render import environment
 
@@ -23,7 +22,7 @@ HISTORY_LIMIT = 20
 
 
 def record_history(request: Request, entity_type: str, entity_id: int) -> list[dict[str, Any]]:
-    with new_session(getattr(request.app.state, "database_url", None)) as db:
+    with request_session(request) as db:
         rows = []
         for entry in history(db, entity_type, entity_id, HISTORY_LIMIT):
             before, after = entry.before or {}, entry.after or {}

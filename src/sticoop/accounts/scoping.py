@@ -10,7 +10,8 @@ Rules:
 - admins see everything;
 - others see records of their partnerships and records bound to no partnership (a general training
   course), and nothing of other partnerships — children follow their parent (a session its committee,
-  a meeting request its event, an intake its document);
+  a meeting request its event, an intake its document); documents bound to no partnership (uploaded or
+  ingested, not yet linked to a record) are seen by the secretariat and admins only;
 - confidential records are seen by the secretariat (in its partnerships) and admins only; the
   ``partnership_ids`` of a viewer or member already leave out confidential partnerships.
 
@@ -56,6 +57,10 @@ def visible(model: type, principal: Principal) -> ColumnElement[bool]:
     ids = sorted(principal.partnership_ids)
     if model is Partnership:
         own = Partnership.id.in_(ids) if ids else false()
+    elif model is Document and not principal.is_editor:
+        # a document bound to no partnership yet (just uploaded or ingested, not yet accepted) is the
+        # secretariat's working material, not general information
+        own = Document.partnership_id.in_(ids) if ids else false()
     elif model in DIRECT:
         column = model.partnership_id
         own = or_(column.in_(ids), column.is_(None)) if ids else column.is_(None)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from sticoop.accounts.models import ApiToken, AuditEntry, LoginAttempt, LoginSession, Role, User
@@ -98,8 +98,8 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
     with too many recent failures must wait.
 
     The same message for unknown users and wrong passwords, so the login form does not reveal who exists.
-    Failures are recorded in a transaction of their own: the caller's transaction ends in an error and is
-    rolled back, and the lockout must not be rolled back with it.
+    Failures are flushed in the caller's session before LoginFailed is raised: the caller must commit them
+    (the sign-in page does), or the lockout is rolled back with the request.
     """
     now = now or utcnow()
     username = username.strip().lower()[:80]
@@ -132,37 +132,33 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
 
 
 def _record_failure(session: Session, user_id: int | None, username: str, ip: str, now: datetime) -> None:
-    """Count a failed sign-in (and lock the account at the limit), committed at once in its own session."""
-    with Session(bind=session.get_bind()) as own:
-        own.add(LoginAttempt(at=now, ip=ip[:64], username=username, succeeded=False))
-        if user_id is not None:
-            user = own.get(User, user_id)
-            if user is not None:
-                user.failed_logins += 1
-                if user.failed_logins >= MAX_FAILED_LOGINS:
-                    user.locked_until = now + LOCKOUT
-                    user.failed_logins = 0
-        own.commit()
+    """Count a failed sign-in, and lock the account at the limit, with atomic UPDATEs so that parallel
+    attempts cannot each read the same count. It is written in the caller's transaction: the sign-in page
+    answers the failure with a page (not an exception) and commits it."""
+    session.add(LoginAttempt(at=now, ip=ip[:64], username=username, succeeded=False))
     if user_id is not None:
+        session.execute(update(User).where(User.id == user_id).values(failed_logins=User.failed_logins + 1))
+        session.execute(update(User).where(User.id == user_id, User.failed_logins >= MAX_FAILED_LOGINS)
+                        .values(locked_until=now + LOCKOUT, failed_logins=0))
         session.expire(session.get(User, user_id))
+    flush(session, "Account")
 
 
 def change_password(session: Session, user: User, current: str, new: str, keep_session_id: int | None = None) -> None:
-    """A user's own password change: the current password proves it is them; other sessions end."""
+    """A user's own password change: the current password proves it is them; their other sessions end."""
     try:
         _hasher.verify(user.password_hash, current)
     except (VerificationError, InvalidHashError):
         raise ValidationFailed("The current password is not right", field="current_password") from None
     if new == current:
         raise ValidationFailed("The new password must differ from the current one", field="new_password")
-    set_password(session, user, new)
-    query = delete(LoginSession).where(LoginSession.user_id == user.id)
-    if keep_session_id is not None:
-        query = query.where(LoginSession.id != keep_session_id)
-    session.execute(query)
+    set_password(session, user, new, keep_session_id=keep_session_id)
 
 
-def set_password(session: Session, user: User, password: str) -> None:
+def set_password(session: Session, user: User, password: str, keep_session_id: int | None = None,
+                 revoke_tokens: bool = False) -> None:
+    """Set a password and end the user's sessions (but the one they are using to change it). An admin's reset
+    is for an account that may be in the wrong hands: it revokes the user's API tokens too."""
     try:
         check_password_strength(password)
     except ValidationFailed as exc:
@@ -170,6 +166,13 @@ def set_password(session: Session, user: User, password: str) -> None:
     user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
     user.locked_until = None
+    ending = delete(LoginSession).where(LoginSession.user_id == user.id)
+    if keep_session_id is not None:
+        ending = ending.where(LoginSession.id != keep_session_id)
+    session.execute(ending)
+    if revoke_tokens:
+        session.execute(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+                        .values(revoked_at=utcnow()))
     flush(session, "Account")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from sticoop.accounts.models import User
 from sticoop.accounts.service import create_user, set_password, update_user
@@ -53,7 +54,8 @@ def _form(request: Request, db: DB, raw: dict[str, Any], errors: dict[str, str],
 
 @router.get("/admin/users", response_class=HTMLResponse)
 def users(request: Request, db: DB) -> HTMLResponse:
-    rows = list(db.scalars(select(User).order_by(User.username).limit(1000)))
+    rows = list(db.scalars(select(User).options(selectinload(User.partnerships)).order_by(User.username)
+                           .limit(1000)))
     secret = request.query_params.get("password_for")
     return render(request, "accounts/users.html", {"users": rows, "password_for": secret})
 
@@ -114,5 +116,5 @@ async def update(user_id: int, request: Request, db: DB) -> Response:
 def reset(user_id: int, request: Request, db: DB) -> HTMLResponse:
     user = _user(db, user_id)
     password = secrets.token_urlsafe(12)
-    set_password(db, user, password)
+    set_password(db, user, password, revoke_tokens=True)
     return render(request, "accounts/password_shown.html", {"user": user, "password": password})

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, inspect, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.commitments.models import (
@@ -71,6 +71,8 @@ class CommitmentService(RecordService[Commitment]):
             if action != "update":
                 raise Forbidden("Members can change their organisation's commitments, not create or delete them")
             _require_own_organisation(principal.organization_id, obj)
+            if inspect(obj).attrs.confidential.history.has_changes():
+                raise Forbidden("Only the secretariat marks records confidential")
             return
         super().authorize(session, obj, action)
 

@@ -55,6 +55,16 @@ def get_db(request: Request) -> Iterator[Session]:
         session.close()
 
 
+def request_session(request: Request) -> Session:
+    """A short read-only session of the request's own user, for page parts that look things up themselves
+    (the Sources and History boxes): scoped exactly like the request's main session."""
+    from sticoop.core.principal import ANONYMOUS, act_as
+
+    session = new_session(getattr(request.app.state, "database_url", None))
+    act_as(session, getattr(request.state, "principal", ANONYMOUS))
+    return session
+
+
 def current_actor(request: Request) -> str:
     """The signed-in user's name, for created_by/updated_by and the audit log (set by authentication)."""
     principal = getattr(request.state, "principal", None)

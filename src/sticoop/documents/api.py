@@ -44,7 +44,7 @@ def download(record_id: int, db: DB) -> Response:
 
 
 @router.post("/{record_id}/links", response_model=s.LinkOut, status_code=201, summary="Attach to a record")
-def link(record_id: int, payload: s.LinkIn, db: DB) -> s.LinkOut:
+def link(record_id: int, payload: s.LinkIn, db: DB, actor: Actor) -> s.LinkOut:
     return s.LinkOut.model_validate(
-        documents.link(db, record_id, payload.entity_type, payload.entity_id, payload.relation)
+        documents.link(db, record_id, payload.entity_type, payload.entity_id, payload.relation, actor)
     )

@@ -18,6 +18,7 @@ class DocumentOut(RecordOut, ConfidentialOut):
     size: int
     source_url: str | None
     language: str | None
+    partnership_id: int | None = None
 
 
 class LinkIn(Input):

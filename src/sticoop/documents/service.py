@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.core.config import get_settings
-from sticoop.core.crud import RecordService
+from sticoop.core.crud import RecordService, touch
 from sticoop.core.errors import NotFound, PayloadTooLarge, ValidationFailed
 from sticoop.documents.models import Document, DocumentLink
 
@@ -59,14 +59,11 @@ class DocumentService(RecordService[Document]):
         return path.read_bytes()
 
     def link(self, session: Session, document_id: int, entity_type: str, entity_id: int,
-             relation: str = "attachment") -> DocumentLink:
+             relation: str = "attachment", actor: str = "system") -> DocumentLink:
         from sticoop.core.registry import service_for
 
         document = self.get(session, document_id)
         record = service_for(entity_type).get(session, entity_id)
-        if document.partnership_id is None:
-            # the document is then read by exactly those who may read the record it documents
-            document.partnership_id = _partnership_of(record)
         link = session.scalar(select(DocumentLink).where(
             DocumentLink.document_id == document_id, DocumentLink.entity_type == entity_type,
             DocumentLink.entity_id == entity_id,
@@ -75,8 +72,18 @@ class DocumentService(RecordService[Document]):
             link = DocumentLink(document_id=document_id, entity_type=entity_type, entity_id=entity_id,
                                 relation=relation)
             session.add(link)
+            self.bind_to(document, record, actor)
             self._flush(session)
         return link
+
+    def bind_to(self, document: Document, record: object, actor: str) -> None:
+        """A document is read by exactly those who may read the first partnership-bound record it documents,
+        and is confidential when that record is."""
+        partnership_id = _partnership_of(record)
+        if document.partnership_id is None and partnership_id is not None:
+            document.partnership_id = partnership_id
+            document.confidential = document.confidential or bool(getattr(record, "confidential", False))
+            touch(document, actor)
 
     def for_record(self, session: Session, entity_type: str, entity_id: int) -> list[Document]:
         return list(session.scalars(
@@ -89,7 +96,7 @@ class DocumentService(RecordService[Document]):
 def _partnership_of(record: object) -> int | None:
     if type(record).__tablename__ == "partnerships":
         return record.id  # type: ignore[attr-defined]
-    return getattr(record, "partnership_id", None)
+    return getattr(record, "partnership_id", None)  # a session's comes through its committee
 
 
 documents = DocumentService()

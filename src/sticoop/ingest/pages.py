@@ -20,9 +20,8 @@ from sqlalchemy.orm import Session as DbSession
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from sticoop.core.api import DB, Actor
+from sticoop.core.api import DB, Actor, request_session
 from sticoop.core.config import get_settings
-from sticoop.core.database import new_session
 from sticoop.core.errors import DomainError, ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.documents.models import Document
@@ -163,7 +162,7 @@ def provenance(request: Request, entity_type: str, entity_id: int) -> list[dict[
     Detail routes do not know about ingest, so the box looks its sources up itself, in a short read-only
     session of its own (one indexed query), instead of every domain's route passing them in.
     """
-    with new_session(getattr(request.app.state, "database_url", None)) as db:
+    with request_session(request) as db:
         documents = sources_of(db, entity_type, entity_id)[:50]
         intake_of = dict(db.execute(select(Intake.document_id, Intake.id).where(
             Intake.document_id.in_([d.id for d in documents]))).all()) if documents else {}

@@ -176,15 +176,8 @@ def accept(
     except (ValueError, TypeError, AttributeError, KeyError) as exc:  # hand-edited labels of the wrong shape
         message = exc.errors()[0].get("msg") if isinstance(exc, ValidationError) else str(exc) or type(exc).__name__
         raise ValidationFailed(f"The reviewed labels cannot be written: {message}") from None
-    for entity_type, entity_id in {(c["type"], c["id"]) for c in created}:
-        session.add(
-            DocumentLink(
-                document_id=intake.document_id,
-                entity_type=entity_type,
-                entity_id=entity_id,
-                relation="source",
-            )
-        )
+    for entity_type, entity_id in sorted({(c["type"], c["id"]) for c in created}):
+        documents.link(session, intake.document_id, entity_type, entity_id, relation="source", actor=actor)
     intake.labels = reviewed
     intake.created_records = created
     intake.status = IntakeStatus.accepted
