@@ -202,3 +202,7 @@ def test_admins_manage_users_from_the_pages(client: TestClient, db_url: str) -> 
         assert client.post(f"/admin/users/{user_id}/edit", data={"role": "member"},
                            follow_redirects=False).status_code == 303
         assert browser.get("/").status_code == 303
+    trail = client.get(f"/api/v1/audit?entity_type=user&entity_id={user_id}").json()
+    assert [(e["action"], e["actor"]) for e in trail] == [("update", "admin"), ("create", "admin")]
+    assert trail[0]["before"]["is_active"] and not trail[0]["after"]["is_active"]
+    assert "password_hash" not in str(trail)

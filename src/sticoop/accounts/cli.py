@@ -40,7 +40,8 @@ def create(
 
     secret = password or _new_password()
     with session_scope() as session:
-        user = create_user(session, username, secret, role, full_name, email, partnership or [], organization)
+        user = create_user(session, username, secret, role, full_name, email, partnership or [], organization,
+                           actor="cli")
         typer.echo(f"created {user.role} '{user.username}'" + ("" if password else f" with password: {secret}"))
 
 
@@ -69,7 +70,7 @@ def disable(username: str) -> None:
     from sticoop.accounts.service import disable_user, get_user
 
     with session_scope() as session:
-        disable_user(session, get_user(session, username))
+        disable_user(session, get_user(session, username), actor="cli")
     typer.echo(f"disabled '{username}' and revoked their tokens")
 
 
@@ -81,7 +82,7 @@ def reset_password(username: str, password: str = typer.Option(None, help="New p
 
     secret = password or _new_password()
     with session_scope() as session:
-        set_password(session, get_user(session, username), secret, revoke_tokens=True)
+        set_password(session, get_user(session, username), secret, revoke_tokens=True, actor="cli")
     typer.echo(f"password of '{username}' reset" + ("" if password else f" to: {secret}"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -46,9 +47,25 @@ def check_password_strength(password: str) -> None:
         raise ValidationFailed(f"A password needs at least {MIN_PASSWORD_LENGTH} characters", field="password")
 
 
+def account_snapshot(user: User) -> dict[str, Any]:
+    """What the audit log keeps of an account: never its password hash."""
+    return {"username": user.username, "role": user.role, "is_active": user.is_active,
+            "organization_id": user.organization_id, "full_name": user.full_name, "email": user.email,
+            "partnership_ids": sorted(p.id for p in user.partnerships)}
+
+
+def audit_account(session: Session, actor: str, action: str, user: User, before: dict[str, Any] | None,
+                  after: dict[str, Any] | None) -> None:
+    """Accounts are not records, but who gave whom which role, or reset whose password, is exactly what an
+    audit trail is for: written in the change's own transaction like every other entry."""
+    session.add(AuditEntry(actor=actor, action=action, entity_type="user", entity_id=user.id, before=before,
+                           after=after))
+
+
 def create_user(session: Session, username: str, password: str, role: str = Role.viewer,
                 full_name: str | None = None, email: str | None = None,
-                partnership_ids: list[int] | None = None, organization_id: int | None = None) -> User:
+                partnership_ids: list[int] | None = None, organization_id: int | None = None,
+                actor: str = "system") -> User:
     username = username.strip().lower()
     if not username or len(username) > 80 or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
         raise ValidationFailed("A username is letters, digits, '.', '-' or '_' (up to 80)", field="username")
@@ -63,20 +80,27 @@ def create_user(session: Session, username: str, password: str, role: str = Role
     user.partnerships = load_many(session, Partnership, partnership_ids or [], "partnership")
     session.add(user)
     flush(session, "Account")
+    audit_account(session, actor, "create", user, None, account_snapshot(user))
+    flush(session, "Account")
     return user
 
 
 def update_user(session: Session, user: User, *, role: str, partnership_ids: list[int],
-                organization_id: int | None, is_active: bool, full_name: str | None, email: str | None) -> User:
+                organization_id: int | None, is_active: bool, full_name: str | None, email: str | None,
+                actor: str = "system") -> User:
     """An admin's change to an account. Disabling it ends its sessions and revokes its tokens."""
+    before = account_snapshot(user)
     if role not in Role.__members__:
         raise ValidationFailed(f"Unknown role '{role}'; one of: {', '.join(Role)}", field="role")
     load_many(session, Organization, [organization_id] if organization_id else [], "organization")
     user.role, user.organization_id, user.full_name, user.email = role, organization_id, full_name, email
     user.partnerships = load_many(session, Partnership, partnership_ids, "partnership")
     if user.is_active and not is_active:
-        disable_user(session, user)
+        disable_user(session, user, actor, audited=False)
     user.is_active = is_active
+    after = account_snapshot(user)
+    if after != before:
+        audit_account(session, actor, "update", user, before, after)
     flush(session, "Account")
     return user
 
@@ -152,11 +176,11 @@ def change_password(session: Session, user: User, current: str, new: str, keep_s
         raise ValidationFailed("The current password is not right", field="current_password") from None
     if new == current:
         raise ValidationFailed("The new password must differ from the current one", field="new_password")
-    set_password(session, user, new, keep_session_id=keep_session_id)
+    set_password(session, user, new, keep_session_id=keep_session_id, actor=user.username)
 
 
 def set_password(session: Session, user: User, password: str, keep_session_id: int | None = None,
-                 revoke_tokens: bool = False) -> None:
+                 revoke_tokens: bool = False, actor: str = "system") -> None:
     """Set a password and end the user's sessions (but the one they are using to change it). An admin's reset
     is for an account that may be in the wrong hands: it revokes the user's API tokens too."""
     try:
@@ -173,10 +197,14 @@ def set_password(session: Session, user: User, password: str, keep_session_id: i
     if revoke_tokens:
         session.execute(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
                         .values(revoked_at=utcnow()))
+    audit_account(session, actor, "password", user, None, {"sessions_ended": True, "tokens_revoked": revoke_tokens})
     flush(session, "Account")
 
 
-def disable_user(session: Session, user: User) -> None:
+def disable_user(session: Session, user: User, actor: str = "system", audited: bool = True) -> None:
+    if audited:
+        audit_account(session, actor, "update", user, account_snapshot(user),
+                      {**account_snapshot(user), "is_active": False})
     user.is_active = False
     for token in session.scalars(select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))):
         token.revoked_at = utcnow()

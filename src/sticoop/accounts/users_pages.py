@@ -76,7 +76,8 @@ async def create(request: Request, db: DB) -> Response:
     try:
         user = create_user(db, data["username"], password, data["role"], data["full_name"], data["email"],
                            [int(i) for i in data["partnership_ids"]],
-                           int(data["organization_id"]) if data["organization_id"] else None)
+                           int(data["organization_id"]) if data["organization_id"] else None,
+                           actor=request.state.principal.username)
         user.is_active = bool(data["is_active"])
     except DomainError as exc:
         db.rollback()
@@ -105,7 +106,8 @@ async def update(user_id: int, request: Request, db: DB) -> Response:
     try:
         update_user(db, user, role=data["role"], partnership_ids=[int(i) for i in data["partnership_ids"]],
                     organization_id=int(data["organization_id"]) if data["organization_id"] else None,
-                    is_active=bool(data["is_active"]), full_name=data["full_name"], email=data["email"])
+                    is_active=bool(data["is_active"]), full_name=data["full_name"], email=data["email"],
+                    actor=request.state.principal.username)
     except DomainError as exc:
         db.rollback()
         return _form(request, db, raw, domain_errors(exc, _), _user(db, user_id), status=exc.status_code)
@@ -116,5 +118,5 @@ async def update(user_id: int, request: Request, db: DB) -> Response:
 def reset(user_id: int, request: Request, db: DB) -> HTMLResponse:
     user = _user(db, user_id)
     password = secrets.token_urlsafe(12)
-    set_password(db, user, password, revoke_tokens=True)
+    set_password(db, user, password, revoke_tokens=True, actor=request.state.principal.username)
     return render(request, "accounts/password_shown.html", {"user": user, "password": password})
