@@ -34,3 +34,18 @@ def service_for(entity_type: str) -> Any:
         raise ValidationFailed(
             f"Unknown record type '{entity_type}'; one of: {', '.join(sorted(services()))}"
         ) from None
+
+
+#: entity name -> URL prefix of its pages (None: no page of its own)
+PAGE_PREFIX: dict[str, str | None] = {
+    "partnership": "/partnerships", "committee": "/committees", "session": "/sessions",
+    "commitment": "/commitments", "agreement": "/agreements", "project": "/projects", "visit": "/visits",
+    "event": "/events", "organization": "/organizations", "person": "/people", "programme": None,
+    "document": None, "working_group": None, "progress_update": None, "assessment": None, "intake": "/intakes",
+    "profile": "/profiles",
+}
+
+
+def record_url(kind: str, record_id: int) -> str | None:
+    prefix = PAGE_PREFIX.get(kind)
+    return f"{prefix}/{record_id}" if prefix else None

@@ -13,7 +13,7 @@ from sticoop.agreements.models import Agreement
 from sticoop.commitments.models import Commitment
 from sticoop.commitments.service import overdue_clause
 from sticoop.core.models import Searchable
-from sticoop.core.registry import services
+from sticoop.core.registry import record_url, services
 from sticoop.partnerships.models import Committee, Session
 
 LIMIT = 10
@@ -34,7 +34,7 @@ class RecentChange(BaseModel):
     title: str
     updated_at: datetime
     updated_by: str
-    url: str
+    url: str | None  # None: a record type without a page of its own
 
 
 class Dashboard(BaseModel):
@@ -42,13 +42,6 @@ class Dashboard(BaseModel):
     overdue_commitments: list[DashboardItem]
     agreements_awaiting_signature: list[DashboardItem]
     recent_changes: list[RecentChange]
-
-
-#: where each record type's page lives (types without a page of their own link to nothing)
-PAGE_PATH = {"partnership": "/partnerships", "committee": "/committees", "session": "/sessions",
-             "commitment": "/commitments", "agreement": "/agreements", "project": "/projects",
-             "organization": "/organizations", "person": "/people", "visit": "/visits", "event": "/events",
-             "programme": "/programmes", "document": "/api/v1/documents"}
 
 
 def _title(obj: object) -> str:
@@ -82,8 +75,7 @@ def dashboard(db: DbSession, today: Date | None = None) -> Dashboard:
             continue
         for obj in db.scalars(select(model).order_by(model.updated_at.desc()).limit(LIMIT)):
             recent.append(RecentChange(kind=entity, id=obj.id, title=_title(obj), updated_at=obj.updated_at,
-                                       updated_by=obj.updated_by, url=f"{PAGE_PATH.get(entity, '')}/{obj.id}"
-                                       if entity in PAGE_PATH else ""))
+                                       updated_by=obj.updated_by, url=record_url(entity, obj.id)))
     recent.sort(key=lambda r: r.updated_at, reverse=True)
     return Dashboard(
         upcoming_sessions=[DashboardItem(kind="session", id=i, title=f"{name} — session {n}", date=d,

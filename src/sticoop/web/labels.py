@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sticoop.core.registry import record_url  # noqa: F401  (pages and templates reach it through labels)
+
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op marker
     """Marks a string for extraction without translating it yet."""
@@ -102,16 +104,6 @@ BADGE_TONE: dict[str, str] = {
     "rejected": "muted", "published": "good", "withdrawn": "muted",
 }
 
-#: entity name -> URL prefix of its pages (None: no page of its own)
-PAGE_PREFIX: dict[str, str | None] = {
-    "partnership": "/partnerships", "committee": "/committees", "session": "/sessions",
-    "commitment": "/commitments", "agreement": "/agreements", "project": "/projects", "visit": "/visits",
-    "event": "/events", "organization": "/organizations", "person": "/people", "programme": None,
-    "document": None, "working_group": None, "progress_update": None, "assessment": None, "intake": "/intakes",
-    "profile": "/profiles",
-}
-
-
 def navigation_for(role: str | None) -> tuple[tuple[str, str], ...]:
     return tuple((href, text) for href, text in NAVIGATION
                  if href not in NAVIGATION_ROLES or (role or "") in NAVIGATION_ROLES[href])
@@ -126,11 +118,6 @@ def label(translate: Callable[[str], str], group: str, value: str | None) -> str
 
 def choices(translate: Callable[[str], str], group: str) -> list[tuple[str, str]]:
     return [(value, translate(message)) for value, message in LABELS[group].items()]
-
-
-def record_url(kind: str, record_id: int) -> str | None:
-    prefix = PAGE_PREFIX.get(kind)
-    return f"{prefix}/{record_id}" if prefix else None
 
 
 def tone(value: str | None) -> str:
