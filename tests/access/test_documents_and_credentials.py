@@ -80,3 +80,16 @@ def test_signing_out_needs_the_pages_token(client_as: Callable[..., TestClient])
     assert officer.get("/account").status_code == 200
     assert officer.post("/logout", data={"csrf_token": csrf}).status_code == 303
     assert officer.get("/account").status_code == 303
+
+
+def test_a_file_stored_for_another_partnership_gets_a_plain_answer(
+        client: TestClient, client_as: Callable[..., TestClient]) -> None:
+    ours = seed(client)
+    p = client.post("/api/v1/partnerships", json={"name": "Vietnam–Laos", "country_codes": ["VNM", "LAO"]}).json()
+    doc = client.post("/api/v1/documents", files={"file": ("minutes.txt", b"minutes of the session", "text/plain")})
+    client.post(f"/api/v1/documents/{doc.json()['id']}/links", json={"entity_type": "partnership",
+                                                                      "entity_id": p["id"]})
+    officer = client_as("secretariat", partnership_ids=[ours["partnership"]["id"]])
+    again = officer.post("/api/v1/documents", files={"file": ("copy.txt", b"minutes of the session", "text/plain")})
+    assert again.status_code == 409 and "not assigned to" in again.json()["detail"]
+    assert "UNIQUE" not in again.text and "minutes.txt" not in again.text

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, touch
-from sticoop.core.errors import NotFound, PayloadTooLarge, ValidationFailed
+from sticoop.core.errors import Conflict, NotFound, PayloadTooLarge, ValidationFailed
 from sticoop.documents.models import Document, DocumentLink
 
 
@@ -39,6 +39,10 @@ class DocumentService(RecordService[Document]):
         existing = session.scalar(select(Document).where(Document.sha256 == digest))
         if existing is not None:
             return existing, False
+        # content is stored once: the same bytes may already be there, out of this user's sight
+        if session.scalar(select(Document.__table__.c.id).where(Document.__table__.c.sha256 == digest)):
+            raise Conflict(f"{filename}: this file is already stored in sticoop, in a partnership you are not "
+                           "assigned to; ask its secretariat to link it")
         path = self.path_for(digest)
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():  # write atomically: a crash never leaves half a file under the final name
