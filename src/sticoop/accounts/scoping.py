@@ -22,7 +22,7 @@ queries and are not filtered either; they never serve a user's request directly.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, event, false, or_, select, true
+from sqlalchemy import ColumnElement, event, false, select, true
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.activities.models import Event, Visit
@@ -63,7 +63,15 @@ def visible(model: type, principal: Principal) -> ColumnElement[bool]:
         own = Document.partnership_id.in_(ids) if ids else false()
     elif model in DIRECT:
         column = model.partnership_id
-        own = or_(column.in_(ids), column.is_(None)) if ids else column.is_(None)
+        if not column.nullable:
+            own = column.in_(ids) if ids else false()
+        elif not ids:
+            own = column.is_(None)
+        else:
+            # "IN (...) OR IS NULL" makes SQLite scan the whole table; the union of two index lookups does not
+            table = model.__table__.alias()
+            own = model.id.in_(select(table.c.id).where(table.c.partnership_id.in_(ids))
+                               .union_all(select(table.c.id).where(table.c.partnership_id.is_(None))))
     else:
         fk, parent = next((fk, parent) for m, fk, parent in THROUGH_PARENT if m is model)
         own = getattr(model, fk).in_(select(parent.id).where(visible(parent, principal)))
