@@ -18,8 +18,9 @@ from sticoop.ingest.extract.textutil import sentences
 NOUNS = re.compile(
     r"\b(memorand(?:um|a) of understanding|MoUs?|agreements?|protocols?|arrangements?|accords?(?:-cadres?)?|"
     r"framework agreement|work ?plan|plan of action|action plan|programme of cooperation|cooperation programme|"
-    r"renewal|conventions?|protocole d'entente|procès-verbal|mémorandum|plan d'action|programme de coopération|"
-    r"[Hh]iệp định|[Bb]iên bản(?: ghi nhớ)?|[Tt]hỏa thuận|[Tt]hoả thuận|[Kk]ế hoạch hành động|[Nn]ghị định thư|"
+    r"renewal|conventions?|minutes(?= of)|protocole d'entente|procès-verbal|mémorandum|plan d'action|"
+    r"programme de coopération|[Hh]iệp định|[Bb]iên bản(?: ghi nhớ)?|[Bb]ản ghi nhớ|[Tt]hỏa thuận|[Tt]hoả thuận|"
+    r"[Kk]ế hoạch hành động|[Nn]ghị định thư|"
     r"[Hh]ợp đồng chuyển giao(?: công nghệ)?|[Cc]hương trình hợp tác|[Kk]ế hoạch hợp tác|cooperation plan|"
     r"plan de coopération)\b"
 )

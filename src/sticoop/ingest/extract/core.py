@@ -149,6 +149,19 @@ GEOGRAPHIC_WORDS = frozenset(
 )
 
 
+#: an entity right after a role and 'of/for' names the role's field or unit, not an organisation
+_ROLE_OF = re.compile(
+    r"\b(?:Director|Head|Minister|Secretary|Officer|Chief|Manager|Coordinator|Adviser|Advisor|Commissioner|"
+    r"directeur|directrice|chef|responsable)\s+(?:General\s+)?(?:of|for|de|du|des|de la)\s+(?:the\s+)?$",
+    re.I,
+)
+#: an entity followed by one of these nouns names a programme or a product ("Stipendium Hungaricum scholarships")
+_MODIFIES = re.compile(
+    r"\s+(?:scholarships?|fellowships?|grants?|awards?|funding|programmes?|programs?|projects?|calls?|schemes?|"
+    r"bourses?|satellites?|platforms?)\b"
+)
+
+
 def _headless_orgs(text, ents, taken, people_spans, places, body):  # noqa: ANN001, ANN202
     """Organisations with no head noun ('Business Finland', 'Campus France') from spaCy ORG entities:
     two or more capitalised words, not a place, not overlapping anything already read."""
@@ -177,6 +190,8 @@ def _headless_orgs(text, ents, taken, people_spans, places, body):  # noqa: ANN0
             continue
         if any(ch.isdigit() for ch in name):
             continue
+        if _ROLE_OF.search(text[max(body, s - 40) : s]) or _MODIFIES.match(text[e : e + 30]):
+            continue  # "Director of International Cooperation", "Stipendium Hungaricum scholarships"
         seen.add(name)
         out.append(Organization(Value(name, Evidence(s, e, 0.5))))
     return out

@@ -309,6 +309,10 @@ AMBIGUOUS_OK_BEFORE = (
     "việt",
     "sang",
     "ở",
+    "đại sứ",  # "Đại sứ Pháp", "Đại sứ quán Pháp": an envoy or embassy is of a country
+    "sứ quán",
+    "lãnh sự",
+    "lãnh sự quán",
 )
 
 # Major cities (capitals and frequent venues): name forms -> ISO3.

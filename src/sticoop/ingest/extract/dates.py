@@ -95,6 +95,25 @@ RANGE_PATTERNS = [
         + _Y.format("y"),
         re.I,
     ),
+    # two days named together: les 1er et 2 octobre / on 12 and 13 June / June 12 and 13 / ngày 12 và 13/6
+    re.compile(
+        r"\b(?:les|on|the)\s+"
+        + _D.format("d1")
+        + r"\s+(?:et|and)\s+(?:the\s+)?"
+        + _D.format("d2")
+        + r"\s+(?:of\s+)?"
+        + _MONTH.format("m2")
+        + _Y.format("y"),
+        re.I,
+    ),
+    re.compile(
+        _MONTH.format("m1") + r"\s+" + _D.format("d1") + r"\s+and\s+" + _D.format("d2") + r"(?!\d)" + _Y.format("y"),
+        re.I,
+    ),
+    re.compile(
+        r"\bngày\s+(?P<d1>\d{1,2})\s+và\s+(?:ngày\s+)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])",
+        re.I,
+    ),
     # September 10-11(, 2024) / Sept. 10–11
     re.compile(
         _MONTH.format("m1") + r"\s+" + _D.format("d1") + r"\s*[-–]\s*" + _D.format("d2") + _Y.format("y"),

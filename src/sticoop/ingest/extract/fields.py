@@ -16,6 +16,10 @@ from sticoop.reference.fields import FIELD_KEYS
 
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "agriculture": (
+        "fertiliser",
+        "fertilizer",
+        "engrais",
+        "phân bón",
         "agricultur",
         "agroecolog",
         "agroécolog",
@@ -150,6 +154,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "đa dạng sinh học",
     ),
     "climate_change": (
+        "climate model",
+        "khí hậu",
         "climate change",
         "climate risks",
         "climate adaptation",
@@ -249,6 +255,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "rô-bốt",
     ),
     "remote_sensing": (
+        "observation de la Terre",
+        "earth-observation",
         "remote sensing",
         "earth observation",
         "satellite images",
@@ -261,6 +269,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "viễn thám",
     ),
     "space": (
+        "space application",
+        "space science",
+        "space-based",
         "space agency",
         "space technolog",
         "space activities",
@@ -275,6 +286,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "space studies",
     ),
     "geology_minerals": (
+        "phosphate",
+        "phosphates",
+        "rare earth",
+        "quặng",
         "geology",
         "geological",
         "minerals",

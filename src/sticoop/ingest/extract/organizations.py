@@ -76,6 +76,7 @@ EN_HEADS = frozenset(
         "Inc.",
         "Incubator",
         "Cluster",
+        "Embassy",
     ]
 )
 FR_HEADS = frozenset(
@@ -112,6 +113,7 @@ FR_HEADS = frozenset(
         "Établissement",
         "Etablissement",
         "Délégation",
+        "Ambassade",
     ]
 )
 # Vietnamese heads (one or two syllables); the next syllable must be capitalised ("Bộ Khoa học", not "Bộ trưởng")
@@ -492,6 +494,14 @@ def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, place
             break
         if t.text == ",":
             if (
+                lang == "fr"
+                and j + 2 < n
+                and tokens[j + 1].lower in ("de", "du", "des", "d'")
+                and _comma_list_closes(tokens, j + 1, lang)
+            ):  # "ministère de l'Éducation, de la Jeunesse et des Sports"
+                j += 1
+                continue
+            if (
                 j + 1 < n
                 and tokens[j + 1].is_cap
                 and tokens[j + 1].text not in STOP_CAP
@@ -637,13 +647,26 @@ def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
     return None
 
 
+_FR_VERBS_AND_PREPS = frozenset(["a", "ont", "est", "sont", "qui", "que", "avec", "par", "sur", "dans", "à", "au"])
+
+
 def _comma_list_closes(tokens: list[Token], k: int, lang: str) -> bool:
     """'of Industry, Science and Resources': a comma list inside a name ends with 'and X' before '(' or a verb."""
     steps = 0
     while k < len(tokens) and steps < 12:
         t = tokens[k]
-        if t.text in ("and", "et", "và"):
+        if t.text in ("and", "et"):
             return True
+        if t.text == "và":  # "Bộ Khoa học, Công nghệ và Môi trường": the list closes on a capitalised word
+            return k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word
+        if lang == "fr" and t.is_word and not t.is_cap and t.lower not in _FR_VERBS_AND_PREPS:
+            k += 1  # "de la Recherche scientifique et de l'Innovation", "de la Pêche maritime et du ..."
+            steps += 1
+            continue
+        if lang == "vi" and t.is_word and not t.is_cap and not _vi_stop(tokens, k):
+            k += 1  # Vietnamese names keep their inner syllables in lower case ("Công nghệ")
+            steps += 1
+            continue
         if t.text in (".", ";", "(", ")") or (not t.is_cap and t.is_word and t.lower not in CONNECTORS):
             return t.text == "("
         k += 1

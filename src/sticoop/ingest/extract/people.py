@@ -16,7 +16,7 @@ from functools import lru_cache
 from sticoop.ingest.evaluation import normalize_name
 from sticoop.ingest.extract.countries import Mention, country_of, lexicon
 from sticoop.ingest.extract.model import Evidence, Person, Value
-from sticoop.ingest.extract.organizations import VI_SURNAMES
+from sticoop.ingest.extract.organizations import EN_HEADS, VI_SURNAMES
 from sticoop.ingest.extract.textutil import fold
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
 
@@ -182,6 +182,8 @@ def _rule_candidates(
                 continue
         i += 1
     out += _after_portfolio(text, tokens, body_start)
+    if lang == "vi":
+        out += _after_vi_role_country(text, tokens, body_start)
     # a capitalised name right after an organisation ending with a country (Vietnamese role + org + name)
     for _, org_end in org_spans:
         j = next((k for k, tok in enumerate(tokens) if tok.start >= org_end), None)
@@ -228,8 +230,53 @@ def _after_portfolio(text: str, tokens: list[Token], body_start: int) -> list[_C
             words = [tokens[x].text for x in range(*span)]
             if any(w in ("Ministry", "Minister", "Department", "Republic", "University") for w in words):
                 continue
+            if words[-1] in _UNIT_WORDS:  # "Head of the International Bilateral Cooperation Division"
+                continue
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
             out.append(_Cand(text[s:e], s, e, 0.8))
+    return out
+
+
+#: words that end the name of a unit or body, never a person's name
+_UNIT_WORDS = frozenset(EN_HEADS | {"Division", "Unit", "Section", "Branch", "Programme", "Program", "Group"})
+
+_VI_ROLE_PAIRS = frozenset(
+    ["Đại sứ", "Tổng Lãnh", "Lãnh sự", "Bộ trưởng", "Thứ trưởng", "Chủ tịch", "Tổng thống", "Thủ tướng", "Giám đốc"]
+)
+
+
+def _place_len(tokens: list[Token], j: int) -> int:
+    forms = lexicon()
+    for length in (3, 2, 1):
+        words = tokens[j : j + length]
+        if len(words) == length and forms.get(" ".join(w.text for w in words), ("", ""))[1] in ("name", "city"):
+            return length
+    return 0
+
+
+def _after_vi_role_country(text: str, tokens: list[Token], body_start: int) -> list[_Cand]:
+    """'Đại sứ Australia tại Việt Nam Michael Harding', 'Bộ trưởng Lào Boviengkham Vongdara': a role, the
+    country it serves (and 'tại' + where), then the capitalised words of the name."""
+    out: list[_Cand] = []
+    for i in range(len(tokens) - 3):
+        if tokens[i].start < body_start or f"{tokens[i].text} {tokens[i + 1].text}" not in _VI_ROLE_PAIRS:
+            continue
+        j = i + 2
+        if tokens[j].text.lower() == "sự":  # "Tổng Lãnh sự"
+            j += 1
+        n = _place_len(tokens, j)
+        if not n:
+            continue
+        j += n
+        if j + 1 < len(tokens) and tokens[j].text == "tại":
+            n = _place_len(tokens, j + 1)
+            if not n:
+                continue
+            j += 1 + n
+        span = _name_after(tokens, j, max_len=4)
+        if span and 2 <= span[1] - span[0] <= 4 and not _place_len(tokens, span[0]):
+            s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+            out.append(_Cand(text[s:e], s, e, 0.75))
     return out
 
 
@@ -349,7 +396,17 @@ def _title_before(before: str) -> str:
     before = _TRAILING_TITLE.sub("", before.rstrip()).rstrip()
     if re.search(r"(?:^|\s)(?:and|et|và)$", before):  # "X and [Mr] Y": Y's role, if any, comes after the name
         return ""
-    before = _CLAUSE_BREAK.split(before)[-1]
+    clauses = _CLAUSE_BREAK.split(before)
+    before = clauses[-1]
+    if (
+        len(clauses) > 1
+        and not ROLE_WORDS.search(before)
+        and _AND.search(before)
+        and before[:1].isupper()
+        and ROLE_WORDS.search(clauses[-2])
+        and before.count(" ") < 8
+    ):  # "Thứ trưởng Bộ Khoa học, Công nghệ và Môi trường Cuba": a comma list inside a portfolio
+        before = clauses[-2] + ", " + before
     parts = _AND.split(before)  # text, separator, text, separator, ..., text
     phrase = parts[-1].strip(" ,")
     k = len(parts) - 1
@@ -385,7 +442,9 @@ def _with_role(text: str, p: _Cand, mentions: list[Mention], people: list[tuple[
             role = candidate[:140]
             break
     context = (role or "") + " " + text[max(0, p.start - 60) : p.start]
-    country = country_of(role or "") or country_of(context)
+    # "Đại sứ Australia tại Việt Nam", "Ambassador of Israel to Vietnam": the sending country comes first
+    served = re.split(r"\s(?:tại|to|in|auprès d[eu]|au|en)\s", role or "", maxsplit=1)[0]
+    country = country_of(served) or country_of(role or "") or country_of(context)
     if country is None:
         near = [m for m in mentions if abs(m.start - p.start) < 150 and m.kind != "city"]
         if near:

@@ -120,6 +120,25 @@ def _committee_after(text: str, pos: int) -> tuple[str, int, int] | None:
     return name, pos + m.start("name"), pos + m.start("name") + len(name)
 
 
+# "the X Joint Committee held its third session", "la Commission mixte a tenu sa 2e session",
+# "Tiểu ban ... Việt Nam – Cuba đã tổ chức Phiên họp lần thứ 5": the committee is the subject of the meeting verb
+_BEFORE = re.compile(
+    r"(?P<name>(?:(?:[A-Z][\w'’\-–]*|–|-)\s+)*" + COMMITTEE_NOUN + r"[^.;:()\n,]{0,120}?)\s+"
+    r"(?:(?:has|have|had)\s+)?(?:held|convened|opened|concluded|hold|holds|a\s+tenu|tient|a\s+ouvert|"
+    r"(?:đã\s+|vừa\s+)?(?:tổ\s+chức|tiến\s+hành|khai\s+mạc|họp))\s+(?:its|their|the|sa|son|la|le|cuộc)?\s*$"
+)
+
+
+def _committee_before(before: str, offset: int) -> tuple[str, int, int] | None:
+    """The committee named as the subject right before '<verb> its Nth session' in the same sentence."""
+    m = _BEFORE.search(before)
+    if not m:
+        return None
+    name = re.sub(r"^(?:the|la|le|l')\s+", "", m.group("name"), flags=re.I).strip()
+    start = offset + m.start("name") + m.group("name").find(name)
+    return name, start, start + len(name)
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:the|their|its|la|le|l'|les)\s+", "", name.strip(), flags=re.I)
     name = re.sub(r"\s+(?:took|was|were|held|đã|được)\b.*$", "", name)
@@ -138,7 +157,8 @@ def find_committee(text: str) -> Committee | None:
                 abs_start = sent.start + m.start()
                 abs_end = sent.start + m.end()
                 sm = SessionMention(number, abs_start, abs_end, sent.start, sent.text, m.start())
-                mentions.append((sm, _committee_after(text, abs_end)))
+                com = _committee_after(text, abs_end) or _committee_before(sent.text[: m.start()], sent.start)
+                mentions.append((sm, com))
     current: tuple[SessionMention, tuple[str, int, int]] | None = None
     for sm, com in sorted(mentions, key=lambda x: x[0].start):
         if com is None:
