@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 from sticoop.accounts.models import User, user_partnerships
 from sticoop.accounts.sessions import SESSION_COOKIE, csrf_matches, session_for
 from sticoop.core.api import DB
-from sticoop.core.principal import ANONYMOUS, Forbidden, NotAuthenticated, Principal, Role, act_as
+from sticoop.core.errors import Forbidden, NotAuthenticated
+from sticoop.core.principal import ANONYMOUS, Principal, Role, act_as
 from sticoop.partnerships.models import Partnership
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

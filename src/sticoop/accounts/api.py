@@ -8,7 +8,7 @@ from sticoop.accounts.models import ApiToken, User
 from sticoop.accounts.restore import restore
 from sticoop.accounts.service import create_token, history, revoke_own_token
 from sticoop.core.api import DB, Actor
-from sticoop.core.principal import Forbidden
+from sticoop.core.errors import Forbidden
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 tokens_router = APIRouter(prefix="/tokens", tags=["account"])

@@ -16,7 +16,7 @@ from sticoop.accounts.service import LoginFailed, authenticate
 from sticoop.accounts.sessions import SESSION_COOKIE, csrf_matches, end_session, start_session
 from sticoop.core.api import DB
 from sticoop.core.config import get_settings
-from sticoop.core.principal import TooManyRequests
+from sticoop.core.errors import TooManyRequests
 from sticoop.web.render import formatter, render
 
 router = APIRouter(include_in_schema=False)

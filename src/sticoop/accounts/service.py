@@ -15,9 +15,8 @@ from sqlalchemy.orm import Session
 from sticoop.accounts.models import ApiToken, AuditEntry, LoginAttempt, LoginSession, Role, User
 from sticoop.core.config import get_settings
 from sticoop.core.crud import flush, load_many
-from sticoop.core.errors import Conflict, NotFound, ValidationFailed
+from sticoop.core.errors import Conflict, NotAuthenticated, NotFound, TooManyRequests, ValidationFailed
 from sticoop.core.models import utcnow
-from sticoop.core.principal import NotAuthenticated, TooManyRequests
 from sticoop.partners.models import Organization
 from sticoop.partnerships.models import Partnership
 

@@ -25,8 +25,8 @@ from sticoop.commitments.schemas import (
     YearProgress,
 )
 from sticoop.core.crud import RecordService, load_many
-from sticoop.core.errors import ValidationFailed
-from sticoop.core.principal import Forbidden, Role, principal_of
+from sticoop.core.errors import Forbidden, ValidationFailed
+from sticoop.core.principal import Role, principal_of
 from sticoop.partners.models import Organization
 from sticoop.partnerships.models import Committee, Session
 

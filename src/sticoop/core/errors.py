@@ -23,6 +23,22 @@ class DomainError(Exception):
         return body
 
 
+class NotAuthenticated(DomainError):
+    """Not signed in, or credentials that do not hold (a wrong password, a revoked token)."""
+
+    status_code = 401
+
+
+class Forbidden(DomainError):
+    """Signed in, but the role does not allow it."""
+
+    status_code = 403
+
+
+class TooManyRequests(DomainError):
+    status_code = 429
+
+
 class NotFound(DomainError):
     status_code = 404
 

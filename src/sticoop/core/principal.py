@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from sticoop.core.errors import DomainError
+from sticoop.core.errors import Forbidden
 
 PRINCIPAL_KEY = "principal"
 
@@ -27,18 +27,6 @@ class Role(StrEnum):
 
 #: what each role may do, from least to most
 ROLE_RANK = {Role.viewer: 1, Role.member: 2, Role.secretariat: 3, Role.admin: 4}
-
-
-class NotAuthenticated(DomainError):
-    status_code = 401
-
-
-class Forbidden(DomainError):
-    status_code = 403
-
-
-class TooManyRequests(DomainError):
-    status_code = 429
 
 
 @dataclass(frozen=True)

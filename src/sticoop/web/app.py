@@ -15,8 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sticoop
 from sticoop.core.config import get_settings
-from sticoop.core.errors import DomainError
-from sticoop.core.principal import NotAuthenticated
+from sticoop.core.errors import DomainError, NotAuthenticated
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 API_PREFIX = "/api/v1"
