@@ -70,28 +70,27 @@ def _unschedule(session: Session, event_id: int, meetings: list[MeetingRequest],
     return out
 
 
-def _slot(session: Session, event_id: int, slot_id: int) -> BrokerageSlot:
+def _of_event(session: Session, event_id: int, model: type[Any], record_id: int, missing: str) -> Any:
+    """A slot, table or participant of this fair: one of another event is 'not found', never changed."""
     fair(session, event_id)
-    slot = session.get(BrokerageSlot, slot_id)
-    if slot is None or slot.event_id != event_id:
-        raise NotFound(f"Slot {slot_id} is not a slot of event {event_id}")
-    return slot
+    found = session.get(model, record_id)
+    if found is None or found.event_id != event_id:
+        raise NotFound(missing)
+    return found
+
+
+def _slot(session: Session, event_id: int, slot_id: int) -> BrokerageSlot:
+    return _of_event(session, event_id, BrokerageSlot, slot_id, f"Slot {slot_id} is not a slot of event {event_id}")
 
 
 def _table(session: Session, event_id: int, table_id: int) -> BrokerageTable:
-    fair(session, event_id)
-    table = session.get(BrokerageTable, table_id)
-    if table is None or table.event_id != event_id:
-        raise NotFound(f"Table {table_id} is not a table of event {event_id}")
-    return table
+    return _of_event(session, event_id, BrokerageTable, table_id,
+                     f"Table {table_id} is not a table of event {event_id}")
 
 
 def participant(session: Session, event_id: int, participant_id: int) -> BrokerageParticipant:
-    fair(session, event_id)
-    found = session.get(BrokerageParticipant, participant_id)
-    if found is None or found.event_id != event_id:
-        raise NotFound(f"Participant {participant_id} does not take part in event {event_id}")
-    return found
+    return _of_event(session, event_id, BrokerageParticipant, participant_id,
+                     f"Participant {participant_id} does not take part in event {event_id}")
 
 
 def _placed(session: Session, column: Any, value: int) -> list[MeetingRequest]:
