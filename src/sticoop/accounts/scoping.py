@@ -22,7 +22,7 @@ queries and are not filtered either; they never serve a user's request directly.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, event, false, select, true
+from sqlalchemy import ColumnElement, event, false, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.activities.models import Event, Visit
@@ -89,11 +89,7 @@ def _scope_to_principal(state: ORMExecuteState) -> None:
         # nothing scoped for someone who is not signed in (public routes never need it)
         options = [with_loader_criteria(model, false(), include_aliases=True) for model in SCOPED_MODELS]
     else:
-        options = [with_loader_criteria(model, _criteria(model, principal), include_aliases=True)
+        options = [with_loader_criteria(model, visible(model, principal), include_aliases=True)
                    for model in SCOPED_MODELS]
     state.statement = state.statement.options(*options)
 
-
-def _criteria(model: type, principal: Principal) -> ColumnElement[bool]:
-    clause = visible(model, principal)
-    return clause if clause is not None else true()
