@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import ClassVar
 
 from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -87,6 +88,8 @@ class Agreement(Record, Confidential, Searchable, Base):
 
 class AgreementStatusChange(Base):
     __tablename__ = "agreement_status_changes"
+    #: a log of what happened, not part of the agreement's state (left out of snapshots and restores)
+    is_history_log: ClassVar[bool] = True
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
