@@ -30,7 +30,6 @@ from sticoop.core.models import Base  # noqa: E402
 from sticoop.reference.service import seed_reference  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "dev"
 REFERENCE_TABLES = {"countries", "fields", "alembic_version"}
 
 
