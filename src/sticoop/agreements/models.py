@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, and_, not_, or_
+from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, Confidential, Record, Searchable
@@ -75,7 +75,8 @@ def effective_status_clause(statuses: list[str], today: date) -> Any:
         if status == AgreementStatus.expired:
             clauses.append(or_(Agreement.status == status, past_expiry_clause(today)))
         elif status in LIVE_STATUSES:
-            clauses.append(and_(Agreement.status == status, not_(past_expiry_clause(today))))
+            clauses.append(and_(Agreement.status == status,
+                                or_(Agreement.expiry_date.is_(None), Agreement.expiry_date >= today)))
         else:
             clauses.append(Agreement.status == status)
     return or_(*clauses)
