@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -155,3 +156,22 @@ def test_timeline_puts_undated_records_apart_never_at_the_typing_date(client: Te
     assert "Mid-term review" in dated_part.split('id="timeline"')[1]
     assert "Share experiences" in undated_part and "Plan 2024–2026" in undated_part
     assert "Share experiences" not in dated_part.split('id="timeline"')[1]
+
+
+def test_partnership_page_statuses_equal_the_api_status_of_each_committee(client: TestClient, db: Any) -> None:
+    from sticoop.partnerships.models import Committee
+    from sticoop.partnerships.service import committees
+
+    first = committee_with(client, [(1, "2024-05-28"), (2, "2026-09-01")])
+    pid = client.get(f"/api/v1/committees/{first}").json()["partnership_id"]
+    second = client.post("/api/v1/committees", json={"partnership_id": pid, "name": "Working committee",
+                                                     "interval_months": 6}).json()["id"]
+    for number, start in ((3, "2025-01-10"), (4, "2024-12-01")):
+        client.post("/api/v1/sessions", json={"committee_id": second, "number": number, "start_date": start})
+    listed = [db.get(Committee, first), db.get(Committee, second)]
+    together = committees.statuses(db, listed)
+    assert together == [committees.status(db, c) for c in listed]
+    assert [s.model_dump(mode="json") for s in together] == \
+        [client.get(f"/api/v1/committees/{c.id}/status").json() for c in listed]
+    assert len(together[1].warnings) == 1 and together[0].next_session_number == 2
+    assert committees.statuses(db, []) == []

@@ -66,8 +66,9 @@ def partnership_detail(record_id: int, request: Request, db: DB) -> HTMLResponse
     today = clock.today()
     anniversary = next_anniversary(partnership.relations_established, today)
     return render(request, "partnerships/detail.html", {
-        "p": partnership, "committees": [(c, committees.status(db, c)) for c in its_committees],
-        "cochairs": cochairs, "anniversary": anniversary, "timeline": timeline(db, partnership),
+        "p": partnership, "committees": list(zip(its_committees, committees.statuses(db, its_committees, today),
+                                                 strict=True)),
+        "cochairs": cochairs, "anniversary": anniversary, "timeline": timeline(db, partnership, today),
         "today": today,
     })
 

@@ -124,6 +124,21 @@ class CommitteeService(RecordService[Committee]):
         """
         return committee_status(committee, committee_sessions(session, committee.id), today or clock.today())
 
+    def statuses(self, session: DbSession, listed: list[Committee],
+                 today: date | None = None) -> list[CommitteeStatusOut]:
+        """:meth:`status` of several committees (a partnership page's) with one query for all their sessions."""
+        today = today or clock.today()
+        by_committee: dict[int, list[SessionRow]] = {c.id: [] for c in listed}
+        if listed:
+            rows = session.execute(
+                select(Session.committee_id, Session.id, Session.number, Session.start_date, Session.end_date)
+                .where(Session.committee_id.in_(list(by_committee))).order_by(Session.committee_id, Session.number)
+                .limit(MAX_SESSIONS * len(listed))
+            ).all()
+            for committee_id, *row in rows:
+                by_committee[committee_id].append(SessionRow(*row))
+        return [committee_status(c, by_committee[c.id], today) for c in listed]
+
 
 class SessionRow(NamedTuple):
     id: int
