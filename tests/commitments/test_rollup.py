@@ -216,3 +216,28 @@ def test_progress_update_form_offers_the_completion_level(client: TestClient) ->
                     follow_redirects=False)
     assert r.status_code == 303, r.text
     assert completion_of(client, c["id"]) == "substantial"
+
+
+def test_overdue_rule_is_the_same_in_python_and_sql(client: TestClient, db: Session) -> None:
+    """``is_overdue`` (pages, API records) and ``overdue_clause`` (list filter, dashboard) walk the same cases."""
+    from sticoop.commitments.models import CommitmentStatus
+    from sticoop.commitments.service import is_overdue, overdue_clause
+    from sticoop.core import clock
+
+    pid = partnership(client)
+    made = []
+    for status in CommitmentStatus:
+        for due in (None, "2026-06-14", "2026-06-15", "2026-06-16"):
+            made.append(commitment(client, pid, text=f"{status} {due}", status=status.value,
+                                   **({"due_date": due} if due else {})))
+    from sqlalchemy import select
+
+    listed = set(db.scalars(select(Commitment.id).where(overdue_clause(clock.today()))))
+    api = {c["id"] for c in client.get("/api/v1/commitments", params={"status": "overdue", "limit": 200})
+           .json()["items"]}
+    python = {c["id"] for c in made if is_overdue(db.get(Commitment, c["id"]))}
+    flagged = {c["id"] for c in made if client.get(f"/api/v1/commitments/{c['id']}").json()["overdue"]}
+    assert listed == api == python == flagged
+    expected = {c["id"] for c in made if c["status"] == "overdue"
+                or (c["status"] in ("planned", "in_progress") and c["due_date"] == "2026-06-14")}
+    assert listed == expected
