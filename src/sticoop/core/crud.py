@@ -293,7 +293,7 @@ class RecordService(Generic[M]):
                 "names": self.merge_names_of(kept, merged), "fills": mech.blanks(self.model, kept, merged)}
 
     def _merge_pair(self, session: Session, record_id: int, into_id: int) -> tuple[M, M]:
-        from sticoop.core.merge import merged_into
+        from sticoop.core.merge import merged_into, refuse_self_reference
 
         if not self.mergeable:
             raise ValidationFailed(f"{self.label} records cannot be merged")
@@ -316,6 +316,7 @@ class RecordService(Generic[M]):
                     f"{self.label} {record_id} and {into_id} have different {name.replace('_', ' ')} "
                     f"({getattr(merged, name)} and {getattr(kept, name)}); only records with the same "
                     f"{name.replace('_', ' ')} can be merged", field="into")
+        refuse_self_reference(self.label, self.model, kept, merged)
         self.check_merge(session, kept, merged)
         return merged, kept
 

@@ -167,6 +167,15 @@ def _clashes(session: Session, table: Table, column: Column[Any], from_id: int, 
     return found
 
 
+def refuse_self_reference(entity: str, model: type[Any], kept: Any, merged: Any) -> None:
+    """The kept record must not refer to the merged one (its parent): it would come to refer to itself."""
+    table = model.__table__
+    for column in table.c:
+        if any(fk.column.table is table for fk in column.foreign_keys) and getattr(kept, column.key) == merged.id:
+            raise Conflict(f"{entity} {kept.id} refers to {merged.id} ({column.key}); it would come to refer to "
+                           f"itself. Change its {column.key.replace('_', ' ')} first", field="into")
+
+
 # ----- moving them ----------------------------------------------------------------------------------
 def move_references(session: Session, merge: Merge) -> None:
     """Point every foreign key at the merged row to the kept row; drop link rows that would be duplicates.
@@ -175,17 +184,9 @@ def move_references(session: Session, merge: Merge) -> None:
     or when the kept record itself refers to the merged one (it would come to refer to itself).
     """
     table = merge.model.__table__
-    from_id, into_id = merge.merged_id, merge.kept_id
     now = utcnow()
     try:
         for other, column in foreign_references(table):
-            if other is table:
-                loop = session.execute(select(func.count()).select_from(table).where(
-                    table.c.id == into_id, column == from_id)).scalar()
-                if loop:
-                    raise Conflict(f"{merge.entity} {into_id} refers to {from_id} ({column.key}); it would come to "
-                                   f"refer to itself. Change its {column.key.replace('_', ' ')} first",
-                                   field="into")
             if is_record_table(other):
                 _move_records(session, merge, other, column, now)
             else:
