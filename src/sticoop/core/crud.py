@@ -164,8 +164,9 @@ class RecordService(Generic[M]):
         table = self.model.__table__
         found: dict[str, int] = {}
         for other in Base.metadata.sorted_tables:
-            if other.name in owned or "id" not in other.c or not other.c.id.primary_key:
-                continue  # owned children and link tables go with the record
+            if (other.name in owned or "id" not in other.c or not other.c.id.primary_key
+                    or other.info.get("derived")):
+                continue  # owned children, link tables and derived data (a profile's vectors) go with the record
             for column in other.c:
                 if any(fk.column.table is table for fk in column.foreign_keys):
                     count = session.scalar(select(func.count()).select_from(other).where(column == obj.id)) or 0

@@ -143,13 +143,14 @@ def delete_page(request: Request, db: DbSession, spec: EntityPages, obj: Any, er
 
 
 def _record_page(spec: EntityPages, obj: Any) -> str:
-    if spec.with_list:
+    if PAGE_PREFIX.get(spec.entity):
         return f"{spec.path}/{obj.id}"
     return spec.redirect(obj) if spec.redirect else "/"
 
 
 def _after_delete(spec: EntityPages, obj: Any) -> str:
-    if spec.with_list:
+    """The list of its kind, or for records shown inside another's page (progress updates), that page."""
+    if PAGE_PREFIX.get(spec.entity):
         return f"{spec.path}?notice=deleted"
     target = spec.redirect(obj) if spec.redirect else "/"
     return target + ("&" if "?" in target else "?") + "notice=deleted"
