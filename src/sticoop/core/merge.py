@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Index, Integer, String, Table, and_, exists, func, select, update
+from sqlalchemy import JSON, DateTime, Index, Integer, String, Table, and_, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.schema import Column, UniqueConstraint
@@ -215,11 +215,16 @@ def _move_records(session: Session, merge: Merge, other: Table, column: Column[A
 
 def _move_rows(session: Session, merge: Merge, other: Table, column: Column[Any]) -> None:
     from_id, into_id = merge.merged_id, merge.kept_id
+    if other.info.get("derived"):  # computed from the merged record (a profile's vectors): not carried over
+        session.execute(other.delete().where(column == from_id))
+        return
     compared = [c for c in other.c if c is not column and not (c.key == "id" and c.primary_key)]
-    twin = other.alias()
-    duplicate = exists().where(twin.c[column.key] == into_id,
-                               *(twin.c[c.key].is_not_distinct_from(c) for c in compared))
-    dropped = session.execute(other.delete().where(column == from_id, duplicate)).rowcount or 0
+    dropped = 0
+    if not any(isinstance(c.type, JSON) for c in compared):  # JSON has no equality in PostgreSQL
+        twin = other.alias()
+        duplicate = exists().where(twin.c[column.key] == into_id,
+                                   *(twin.c[c.key].is_not_distinct_from(c) for c in compared))
+        dropped = session.execute(other.delete().where(column == from_id, duplicate)).rowcount or 0
     if dropped:
         merge.dropped[other.name] = merge.dropped.get(other.name, 0) + dropped
     moved = session.execute(update(other).where(column == from_id).values({column: into_id})).rowcount or 0
