@@ -248,8 +248,11 @@ def test_merges_a_records_officer_would_not_make_are_refused(
     other_committee = post(client, "/committees", {"partnership_id": other["id"], "name": "Intergovernmental"})
     other_session = post(client, "/sessions", {"committee_id": other_committee["id"], "number": 5})
     other_commitment = post(client, "/commitments", {"partnership_id": other["id"], "text": "Train"})
-    twin = post(client, "/committees", {"partnership_id": d["partnership"]["id"], "name": "Joint committee (copy)"})
+    twin = post(client, "/committees", {"partnership_id": d["partnership"]["id"], "name": "Joint committee (copy)",
+                                        "cochair_ids": [d["organization2"]["id"]]})
     post(client, "/sessions", {"committee_id": twin["id"], "number": 5})
+    post(client, "/sessions", {"committee_id": twin["id"], "number": 8})
+    twin_links = references(db_url, "committee", twin["id"])
     child = post(client, "/commitments", {"partnership_id": d["partnership"]["id"], "text": "Part",
                                           "parent_id": d["commitment"]["id"]})
 
@@ -284,3 +287,6 @@ def test_merges_a_records_officer_would_not_make_are_refused(
     assert viewer.post(f"/api/v1/organizations/{d['organization2']['id']}/merge",
                        json={"into": d["organization"]["id"], "version": 1}).status_code == 403
     assert client.get(f"/api/v1/commitments/{child['id']}").status_code == 200  # nothing was merged
+    # the refused committee merge moved some links before it met the clash: all of it was rolled back
+    assert references(db_url, "committee", twin["id"]) == twin_links
+    assert client.get(f"/api/v1/committees/{twin['id']}").json()["cochair_ids"] == [d["organization2"]["id"]]
