@@ -172,5 +172,9 @@ def test_a_refused_merge_is_said_in_place(client: TestClient) -> None:
     assert page.status_code == 422 and "different partnership id" in page.text and "Will move" not in page.text
     choose = client.get(f"/commitments/{d['commitment']['id']}/merge").text
     assert f'<option value="{stranger["id"]}"' not in choose  # only records of the same partnership are offered
+    twin = post(client, "/commitments", {"partnership_id": d["partnership"]["id"], "text": "Train researchers"})
+    found = client.get(f"/commitments/{d['commitment']['id']}/merge", params={"q": "researchers", "search": "1",
+                                                                             "into": str(twin["id"])}).text
+    assert f'<option value="{twin["id"]}"' in found and "Will move" not in found
     missing = client.post(f"/commitments/{d['commitment']['id']}/merge", data={"version": "1"})
     assert missing.status_code == 422 and "Choose the record to keep" in missing.text

@@ -262,7 +262,8 @@ def add_record_action_routes(router: APIRouter, spec: EntityPages) -> None:
     def choose_merge(record_id: int, request: Request, db: DB) -> HTMLResponse:
         obj = spec.service.get(db, record_id)
         into = request.query_params.get("into", "")
-        return merge_page(request, db, spec, obj, int(into) if into.isdigit() else None)
+        searching = "search" in request.query_params  # the Search button narrows the choice, no preview yet
+        return merge_page(request, db, spec, obj, int(into) if into.isdigit() and not searching else None)
 
     @router.post(spec.path + "/{record_id:int}/merge", response_class=HTMLResponse)
     async def post_merge(record_id: int, request: Request, db: DB, actor: Actor) -> Response:
