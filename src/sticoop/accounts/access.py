@@ -30,6 +30,8 @@ from sticoop.partnerships.models import Partnership
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
+#: pages that show a form changing a record: they follow the write rule, like the POST they lead to
+WRITE_PAGES = ("/new", "/edit", "/delete", "/merge")
 
 
 class Rule(StrEnum):
@@ -97,7 +99,7 @@ class Access:
     write: Rule
 
     def rule_for(self, method: str, path: str) -> Rule:
-        if method in SAFE_METHODS and not path.endswith(("/new", "/edit")):
+        if method in SAFE_METHODS and not path.endswith(WRITE_PAGES):
             return self.read
         return self.write
 

@@ -13,10 +13,14 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from sticoop.accounts.models import AuditEntry
+from sticoop.core.merge import Merge, MergeHook, register
 from sticoop.core.models import Record, utcnow
 from sticoop.core.principal import principal_of
 from sticoop.core.snapshot import changed as _changed
 from sticoop.core.snapshot import columns_changed, is_owned_list, snapshot
+
+#: session.info key: (entity type, id) of records whose flush must not be audited (a merge writes their entries)
+MERGE_SKIP = "audit_merge_skip"
 
 __all__ = ["is_owned_list", "audit_actor"]
 
@@ -71,5 +75,49 @@ def _write_audit(session: Session, _ctx: Any) -> None:
             rows.append({"at": now, "actor": audit_actor(session), "action": "delete",
                          "entity_type": _entity_type(obj), "entity_id": obj.id, "before": snapshot(obj, "before"),
                          "after": None})
+    skipped = session.info.get(MERGE_SKIP, ())  # the records of a merge in progress get "merge" entries instead
+    rows = [row for row in rows if (row["entity_type"], row["entity_id"]) not in skipped]
     if rows:
         session.connection().execute(AuditEntry.__table__.insert(), rows)
+
+
+class AuditOnMerge(MergeHook):
+    """A merge leaves one "merge" entry on each record, by the actor: on the kept one its state before and
+    after, the id merged into it and the rows moved per table; on the duplicate its last state and the id
+    it was merged into. Records whose reference moved (a commitment's session) get an "update" entry."""
+
+    def before(self, session: Session, merge: Merge) -> None:
+        merge.state["audit"] = (snapshot(merge.kept, "after"), snapshot(merge.merged, "after"))
+        session.info.setdefault(MERGE_SKIP, set()).update({(merge.entity, merge.kept_id),
+                                                           (merge.entity, merge.merged_id)})
+
+    def after(self, session: Session, merge: Merge) -> None:
+        kept_before, merged_before = merge.state.pop("audit")
+        session.info.get(MERGE_SKIP, set()).difference_update({(merge.entity, merge.kept_id),
+                                                               (merge.entity, merge.merged_id)})
+        now = utcnow()
+        after = {**snapshot(merge.kept, "after"), "merged_from": merge.merged_id, "moved": merge.counts()}
+        rows = [
+            {"at": now, "actor": merge.actor, "action": "merge", "entity_type": merge.entity,
+             "entity_id": merge.kept_id, "before": kept_before, "after": after},
+            {"at": now, "actor": merge.actor, "action": "merge", "entity_type": merge.entity,
+             "entity_id": merge.merged_id, "before": merged_before, "after": {"merged_into": merge.kept_id}},
+        ]
+        for moved in merge.moved:
+            kind = _entity_type_of_table(moved.table)
+            rows += [{"at": now, "actor": merge.actor, "action": "update", "entity_type": kind, "entity_id": row_id,
+                      "before": {moved.column: merge.merged_id}, "after": {moved.column: merge.kept_id}}
+                     for row_id in moved.record_ids]
+        session.connection().execute(AuditEntry.__table__.insert(), rows)
+
+
+def _entity_type_of_table(table_name: str) -> str:
+    from sticoop.core.registry import services
+
+    for name, service in services().items():
+        if service.model.__tablename__ == table_name:
+            return name
+    return table_name
+
+
+register(AuditOnMerge())

@@ -28,8 +28,10 @@ def record_history(request: Request, entity_type: str, entity_id: int) -> list[d
             before, after = entry.before or {}, entry.after or {}
             changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)
                              and k not in ("updated_by", "created_by")) if entry.action in ("update", "status") else []
+            own = entry.entity_id == entity_id
             rows.append({"id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action,
-                         "changed": changed, "restorable": entry.action != "delete"})
+                         "changed": changed, "restorable": own and entry.action != "delete",
+                         "record": None if own else entry.entity_id, "merged_from": after.get("merged_from")})
         return rows
 
 

@@ -259,7 +259,11 @@ def revoke_own_token(session: Session, user_id: int, token_id: int) -> ApiToken:
 
 
 def history(session: Session, entity_type: str, entity_id: int, limit: int = 200) -> list[AuditEntry]:
+    """The record's audit entries, newest first, with those of the records merged into it (their own ids)."""
+    from sticoop.core.merge import merged_from
+
+    ids = [entity_id, *merged_from(session, entity_type, entity_id)]
     return list(session.scalars(
-        select(AuditEntry).where(AuditEntry.entity_type == entity_type, AuditEntry.entity_id == entity_id)
+        select(AuditEntry).where(AuditEntry.entity_type == entity_type, AuditEntry.entity_id.in_(ids))
         .order_by(AuditEntry.id.desc()).limit(limit)
     ))

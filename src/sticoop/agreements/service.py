@@ -51,6 +51,8 @@ class AgreementService(RecordService[Agreement]):
     default_sort = "-updated_at"
     date_ranges = (("signed_date", "in_force_date"), ("signed_date", "expiry_date"), ("in_force_date", "expiry_date"))
     relation_inputs = ("country_codes", "organization_ids", "status")
+    mergeable = True
+    merge_same = ("partnership_id",)
 
     def apply_relations(self, session: Session, obj: Agreement, relations: dict[str, Any]) -> None:
         if relations.get("country_codes") is not None:

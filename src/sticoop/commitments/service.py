@@ -68,6 +68,8 @@ class CommitmentService(RecordService[Commitment]):
     sortable = ("id", "due_date", "status", "updated_at")
     default_sort = "due_date"
     relation_inputs = ("responsible_ids",)
+    mergeable = True
+    merge_same = ("partnership_id",)
 
     def authorize(self, session: DbSession, obj: Commitment, action: str) -> None:
         """Members may change (not create or delete) the commitments their organisation is responsible for."""

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService
@@ -123,4 +123,20 @@ def crud_router(
         service.delete(db, record_id, version, actor)
         return Response(status_code=204)
 
+    if service.mergeable:
+        @router.post("/{record_id}/merge", response_model=out_schema,
+                     summary=f"Merge a duplicate {label.lower()} into the one kept (send both versions you read)")
+        def merge_record(record_id: int, payload: MergeIn, db: DB, actor: Actor) -> Any:
+            kept = service.merge(db, record_id, payload.into, payload.version, payload.into_version, actor)
+            return to_out(db, kept)
+
     return router
+
+
+class MergeIn(BaseModel):
+    """``POST /things/{id}/merge``: record ``id`` (the duplicate) is merged into ``into`` and removed."""
+
+    model_config = ConfigDict(extra="forbid")
+    into: int = Field(description="id of the record to keep")
+    version: int = Field(description="version of the duplicate {id} you read: a stale one gets 409")
+    into_version: int | None = Field(None, description="version of the kept record you read, checked when sent")

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from sticoop.core.errors import Conflict, NotFound, ValidationFailed
+from sticoop.core.errors import Conflict, Merged, NotFound, ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.core.models import Base, utcnow
 from sticoop.core.principal import require_editor
@@ -49,8 +49,20 @@ class RecordService(Generic[M]):
     def get(self, session: Session, record_id: int) -> M:
         obj = session.get(self.model, record_id)
         if obj is None:
+            self._refuse_merged(session, record_id)
             raise NotFound(f"{self.label} {record_id} does not exist")
         return obj
+
+    def _refuse_merged(self, session: Session, record_id: int) -> None:
+        """A merged id answers 404 naming the record it was merged into, when the caller may see that one."""
+        if not self.mergeable:
+            return
+        from sticoop.core.merge import merged_into
+
+        into = merged_into(session, self.entity, record_id)
+        if into is not None and session.get(self.model, into) is not None:
+            raise Merged(f"{self.label} {record_id} was merged into {self.label.lower()} {into}",
+                         entity=self.entity, from_id=record_id, into_id=into)
 
     def base_query(self) -> Select[tuple[M]]:
         return select(self.model)
@@ -159,8 +171,9 @@ class RecordService(Generic[M]):
         table = self.model.__table__
         found: dict[str, int] = {}
         for other in Base.metadata.sorted_tables:
-            if other.name in owned or "id" not in other.c or not other.c.id.primary_key:
-                continue  # owned children and link tables go with the record
+            if (other.name in owned or "id" not in other.c or not other.c.id.primary_key
+                    or other.info.get("derived")):
+                continue  # owned children, link tables and derived data (a profile's vectors) go with the record
             for column in other.c:
                 if any(fk.column.table is table for fk in column.foreign_keys):
                     count = session.scalar(select(func.count()).select_from(other).where(column == obj.id)) or 0
@@ -230,6 +243,100 @@ class RecordService(Generic[M]):
 
     def after_write(self, session: Session, obj: M, values: dict[str, Any], created: bool) -> None:
         """Hook for derived writes (status history, ...) inside the same transaction."""
+
+    # ----- merging ------------------------------------------------------------------------------
+    #: True when duplicates of this kind may be merged (``POST /things/{id}/merge``, "Merge into…" on its page)
+    mergeable: ClassVar[bool] = False
+    #: attributes two records must share to be merged (a session's committee, a commitment's partnership)
+    merge_same: ClassVar[tuple[str, ...]] = ()
+
+    def merge(self, session: Session, record_id: int, into_id: int, version: int | None,
+              into_version: int | None = None, actor: str = "system") -> M:
+        """Merge record ``record_id`` (the duplicate, at the ``version`` the client saw) into ``into_id`` (kept).
+
+        Every reference to the duplicate moves to the kept record (see ``sticoop.core.merge``), its names
+        become the kept record's other names (``merge_names``), blank columns of the kept record take its
+        values, it is deleted and leaves a tombstone; all in the session's transaction. Raises ValidationFailed
+        (422: itself, not mergeable, unknown or merged ``into``, different ``merge_same``), Conflict (409: a
+        stale version, a unique clash, a cycle), Forbidden (403: not an editor of both records).
+        """
+        from sticoop.core import merge as mech
+
+        merged, kept = self._merge_pair(session, record_id, into_id)
+        self.check_version(merged, version)
+        if into_version is not None:
+            self.check_version(kept, into_version)
+        plan = mech.Merge(self.entity, self.model, kept, merged, actor)
+        hooks = mech.hooks()
+        for hook in hooks:
+            hook.before(session, plan)
+        with session.no_autoflush:
+            plan.state["filled"] = mech.fill_blanks(plan)
+            self.merge_names(session, kept, merged)
+            touch(kept, actor)
+        self._flush(session)
+        mech.move_references(session, plan)
+        mech.leave_tombstone(session, plan)
+        table = self.model.__table__
+        gone = session.execute(table.delete().where(table.c.id == merged.id, table.c.version == merged.version))
+        if gone.rowcount != 1:
+            raise Conflict(f"{self.label} {record_id} was changed by someone else during the merge; try again")
+        session.expunge(merged)
+        session.expire_all()
+        kept = self.get(session, into_id)
+        with session.no_autoflush:
+            self.check(session, kept)
+        for hook in hooks:
+            hook.after(session, plan)
+        self._flush(session)
+        return kept
+
+    def merge_preview(self, session: Session, record_id: int, into_id: int) -> dict[str, Any]:
+        """What merging would do, without doing it: ``{"moves": {table: rows}, "names": [...], "fills": [...]}``.
+        Raises what ``merge`` raises for a pair that cannot be merged (except a stale version)."""
+        from sticoop.core import merge as mech
+
+        merged, kept = self._merge_pair(session, record_id, into_id)
+        return {"moves": mech.reference_counts(session, self.entity, self.model.__table__, merged.id),
+                "names": self.merge_names_of(kept, merged), "fills": mech.blanks(self.model, kept, merged)}
+
+    def _merge_pair(self, session: Session, record_id: int, into_id: int) -> tuple[M, M]:
+        from sticoop.core.merge import merged_into, refuse_self_reference
+
+        if not self.mergeable:
+            raise ValidationFailed(f"{self.label} records cannot be merged")
+        if into_id == record_id:
+            raise ValidationFailed(f"A record cannot be merged into itself; choose another {self.label.lower()}",
+                                   field="into")
+        merged = self.get(session, record_id)
+        kept = session.get(self.model, into_id)
+        if kept is None:
+            onward = merged_into(session, self.entity, into_id)
+            if onward is not None and session.get(self.model, onward) is not None:
+                raise ValidationFailed(f"{self.label} {into_id} was itself merged into {onward}; merge into {onward}",
+                                       field="into", details={"merged_into": onward})
+            raise ValidationFailed(f"There is no {self.label.lower()} {into_id} to merge into", field="into")
+        self.authorize(session, kept, "update")
+        self.authorize(session, merged, "delete")
+        for name in self.merge_same:
+            if getattr(kept, name) != getattr(merged, name):
+                raise ValidationFailed(
+                    f"{self.label} {record_id} and {into_id} have different {name.replace('_', ' ')} "
+                    f"({getattr(merged, name)} and {getattr(kept, name)}); only records with the same "
+                    f"{name.replace('_', ' ')} can be merged", field="into")
+        refuse_self_reference(self.label, self.model, kept, merged)
+        self.check_merge(session, kept, merged)
+        return merged, kept
+
+    def check_merge(self, session: Session, kept: M, merged: M) -> None:
+        """Domain rules refusing a merge before anything moves (raise ValidationFailed or Conflict)."""
+
+    def merge_names_of(self, kept: M, merged: M) -> list[str]:
+        """Names of the merged record the kept one will gain as other names (none by default)."""
+        return []
+
+    def merge_names(self, session: Session, kept: M, merged: M) -> None:
+        """Keep the merged record's names on the kept one (an organisation's aliases); none by default."""
 
     def _flush(self, session: Session) -> None:
         flush(session, self.label)

@@ -43,6 +43,19 @@ class NotFound(DomainError):
     status_code = 404
 
 
+class Merged(NotFound):
+    """The record was merged into another: its old id answers 404 with ``merged_into`` (pages redirect)."""
+
+    def __init__(self, message: str, *, entity: str, from_id: int, into_id: int) -> None:
+        super().__init__(message)
+        self.entity = entity
+        self.from_id = from_id
+        self.into_id = into_id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "merged_into": self.into_id}
+
+
 class Conflict(DomainError):
     """A uniqueness clash or a stale version: the client must reload and try again."""
 

@@ -7,12 +7,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, touch
 from sticoop.core.errors import Conflict, NotFound, PayloadTooLarge, ValidationFailed
+from sticoop.core.merge import Merge, MergeHook, Moved, register
 from sticoop.documents.models import Document, DocumentLink
 
 
@@ -103,4 +104,29 @@ def _partnership_of(record: object) -> int | None:
     return getattr(record, "partnership_id", None)  # a session's comes through its committee
 
 
+class DocumentLinksOnMerge(MergeHook):
+    """A document linked to a merged record is linked to the kept one (once: a document already linked to
+    both keeps the kept record's link)."""
+
+    def count(self, session: Session, entity: str, record_id: int) -> dict[str, int]:
+        links = DocumentLink.__table__
+        count = session.execute(select(func.count()).select_from(links).where(
+            links.c.entity_type == entity, links.c.entity_id == record_id)).scalar() or 0
+        return {links.name: count}
+
+    def move(self, session: Session, merge: Merge) -> None:
+        links = DocumentLink.__table__
+        of_merged = and_(links.c.entity_type == merge.entity, links.c.entity_id == merge.merged_id)
+        twin = links.alias()
+        duplicate = exists().where(twin.c.document_id == links.c.document_id, twin.c.entity_type == merge.entity,
+                                   twin.c.entity_id == merge.kept_id)
+        dropped = session.execute(links.delete().where(of_merged, duplicate)).rowcount or 0
+        if dropped:
+            merge.dropped[links.name] = merge.dropped.get(links.name, 0) + dropped
+        moved = session.execute(update(links).where(of_merged).values(entity_id=merge.kept_id)).rowcount or 0
+        if moved:
+            merge.moved.append(Moved(links.name, "entity_id", moved))
+
+
 documents = DocumentService()
+register(DocumentLinksOnMerge())

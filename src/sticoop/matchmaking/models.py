@@ -99,7 +99,8 @@ class ProfileEmbedding(Base):
     """One vector per profile version and embedder, computed once and reused by every match query."""
 
     __tablename__ = "profile_embeddings"
-    __table_args__ = (UniqueConstraint("profile_id", "embedder"),)
+    # derived from the profile's text, not a reference to it: it goes with the profile (see RecordService.dependents)
+    __table_args__ = (UniqueConstraint("profile_id", "embedder"), {"info": {"derived": True}})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("tech_profiles.id", ondelete="CASCADE"), index=True)

@@ -12,6 +12,9 @@ from sticoop.core.errors import ValidationFailed
 from sticoop.core.text import fold, like_pattern
 from sticoop.partners.models import Organization, Person, Position
 
+#: the line a merge adds to a person's notes for the duplicate's different spelling of the name
+ALSO_RECORDED_AS = "Also recorded as:"
+
 
 class OrganizationService(RecordService[Organization]):
     model = Organization
@@ -23,6 +26,7 @@ class OrganizationService(RecordService[Organization]):
     }
     sortable = ("id", "name", "acronym", "updated_at")
     default_sort = "name"
+    mergeable = True
 
     def check(self, session: Session, obj: Organization) -> None:
         super().check(session, obj)
@@ -42,6 +46,20 @@ class OrganizationService(RecordService[Organization]):
                                        "a sub-organisation", field="parent_id")
             seen.add(current)
             current = session.scalar(select(Organization.parent_id).where(Organization.id == current))
+
+    def merge_names_of(self, kept: Organization, merged: Organization) -> list[str]:
+        """The duplicate's name, acronym and other names that the kept organisation does not already carry
+        (an acronym fills an empty acronym rather than becoming an alias)."""
+        have = {fold(x) for x in (kept.name, kept.acronym or merged.acronym, *(kept.aliases or [])) if x}
+        names = []
+        for name in (merged.name, merged.acronym, *(merged.aliases or [])):
+            if name and fold(name) not in have:
+                names.append(name)
+                have.add(fold(name))
+        return names
+
+    def merge_names(self, session: Session, kept: Organization, merged: Organization) -> None:
+        kept.aliases = [*(kept.aliases or []), *self.merge_names_of(kept, merged)]
 
     def find_by_name(self, session: Session, name: str) -> Organization | None:
         """Exact match on name or acronym (case and diacritics ignored), then on aliases."""
@@ -68,6 +86,18 @@ class PersonService(RecordService[Person]):
     sortable = ("id", "name", "updated_at")
     default_sort = "name"
     relation_inputs = ("positions",)
+    mergeable = True
+
+    def merge_names_of(self, kept: Person, merged: Person) -> list[str]:
+        return [merged.name] if fold(merged.name) != fold(kept.name) else []
+
+    def merge_names(self, session: Session, kept: Person, merged: Person) -> None:
+        """A person has no list of other names: a different spelling is kept in the notes, where search and
+        the page show it ("Also recorded as: …")."""
+        names = self.merge_names_of(kept, merged)
+        if names:
+            line = f"{ALSO_RECORDED_AS} {'; '.join(names)}"
+            kept.notes = f"{kept.notes}\n{line}" if kept.notes else line
 
     def apply_relations(self, session: Session, obj: Person, relations: dict[str, Any]) -> None:
         if relations.get("positions") is None:

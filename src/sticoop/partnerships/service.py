@@ -112,6 +112,8 @@ class CommitteeService(RecordService[Committee]):
     sortable = ("id", "name", "updated_at")
     default_sort = "name"
     relation_inputs = ("cochair_ids",)
+    mergeable = True
+    merge_same = ("partnership_id",)
 
     def apply_relations(self, session: DbSession, obj: Committee, relations: dict[str, Any]) -> None:
         if relations.get("cochair_ids") is not None:
@@ -232,6 +234,8 @@ class SessionService(RecordService[Session]):
     default_sort = "-start_date"
     date_ranges = (("start_date", "end_date"),)
     relation_inputs = ("delegates", "agenda_items")
+    mergeable = True
+    merge_same = ("committee_id",)
 
     def apply_relations(self, session: DbSession, obj: Session, relations: dict[str, Any]) -> None:
         if relations.get("delegates") is not None:

@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sticoop
 from sticoop.core.config import get_settings
-from sticoop.core.errors import DomainError, NotAuthenticated
+from sticoop.core.errors import DomainError, Merged, NotAuthenticated
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 API_PREFIX = "/api/v1"
@@ -96,6 +96,19 @@ def _to_sign_in(request: Request) -> Response:
     return RedirectResponse(location, status_code=303)
 
 
+def _merged_page(request: Request, exc: Merged) -> str | None:
+    """The same page of the record a merged one went into (``/organizations/7/edit`` → ``/organizations/3/edit``),
+    when the URL is the merged record's own."""
+    from sticoop.core.registry import PAGE_PREFIX
+
+    prefix = PAGE_PREFIX.get(exc.entity)
+    own = f"{prefix}/{exc.from_id}"
+    path = request.url.path
+    if not prefix or not (path == own or path.startswith(own + "/")):
+        return None
+    return f"{prefix}/{exc.into_id}{path[len(own):]}"
+
+
 def create_app(database_url: str | None = None) -> FastAPI:
     from sticoop.accounts.access import Access, unprotected_routes
     from sticoop.web.routes import api_routers, page_routers
@@ -115,6 +128,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
         if not request.url.path.startswith(API_PREFIX):
             if isinstance(exc, NotAuthenticated):
                 return _to_sign_in(request)
+            if isinstance(exc, Merged) and request.method == "GET":
+                moved = _merged_page(request, exc)
+                if moved:
+                    return RedirectResponse(moved, status_code=301)
             from sticoop.web.pages import render_error
 
             return render_error(request, exc.status_code, exc.message)

@@ -24,6 +24,7 @@ from sticoop.core.listing import ListParams
 from sticoop.web import choices, forms
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
+from sticoop.web.record_actions import add_record_action_routes
 from sticoop.web.render import formatter, is_htmx, render
 
 PAGE_SIZE = 25
@@ -274,3 +275,5 @@ def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
     @router.post(spec.path + "/{record_id:int}/edit", response_class=HTMLResponse)
     async def update_record(record_id: int, request: Request, db: DB, actor: Actor) -> Response:
         return await submit(request, db, spec, actor, spec.service.get(db, record_id))
+
+    add_record_action_routes(router, spec)

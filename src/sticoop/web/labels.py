@@ -91,7 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
     "role": {"admin": N_("Administrator"), "secretariat": N_("Secretariat"), "member": N_("Member"),
              "viewer": N_("Viewer")},
     "audit_action": {"create": N_("created"), "update": N_("changed"), "status": N_("status changed"),
-                     "delete": N_("deleted")},
+                     "delete": N_("deleted"), "merge": N_("merged")},
 }
 
 #: badge colour family per status value (CSS classes badge--good/--warn/--bad/--muted/--info)
