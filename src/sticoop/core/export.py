@@ -9,7 +9,8 @@ columns for machines and adds, derived from the schemas and the mapping — noth
   ``IN`` query per record type and per :data:`CHUNK` ids, never one per row), through the request's
   session so scoping applies: a name the user may not see stays empty;
 - country codes (fields typed :data:`~sticoop.core.schemas.CountryCode` in the input schema) → country names;
-- coded values (an ``Enum`` or ``Literal`` in the input or output schema: statuses, kinds) → ``<x>_label``.
+- coded values (an ``Enum`` or ``Literal`` in the input or output schema: statuses, kinds) and language codes
+  (typed :data:`~sticoop.core.schemas.LanguageCode`) → ``<x>_label``.
 
 Labels and country names are in the request's language; the translation lives with the web layer, which
 passes a :class:`Labels` factory in (``app.state.export_labels``), so ``core`` imports nothing from ``web``.
@@ -48,6 +49,9 @@ class Labels(Protocol):
     def country(self, code: str) -> str:
         """The name of the country with ISO 3166-1 alpha-3 ``code``."""
 
+    def language(self, code: str) -> str:
+        """The name of the language with ISO 639-1 ``code``."""
+
 
 class PlainLabels:
     """English without a catalogue: "in_progress" → "In progress"; used when no web layer is present."""
@@ -60,6 +64,20 @@ class PlainLabels:
 
         return country_name(code, "en")
 
+    def language(self, code: str) -> str:
+        return language_name(code, "en")
+
+
+def language_name(code: str, locale: str) -> str:
+    """A language's name in ``locale`` from Babel's CLDR data ("fr" in "vi" → "Tiếng Pháp"); the code when unknown."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_display_name(locale)
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:] if name else code
+
 
 @dataclass(frozen=True)
 class Extra:
@@ -67,7 +85,7 @@ class Extra:
 
     source: str
     name: str
-    kind: str  # "record", "country" or "choice"
+    kind: str  # "record", "country", "language" or "choice"
     target: type[Any] | None = None
     choices: frozenset[str] = frozenset()
 
@@ -168,6 +186,9 @@ def plan(model: type[Any], out_schema: type[BaseModel], in_schema: type[BaseMode
                     field[:-6].replace("country", "countries") if field.endswith("_codes") else f"{field}_names")
             extras.append(Extra(field, free(base), "country"))
             continue
+        if any(field_kind(info) == "language" for info in infos):
+            extras.append(Extra(field, free(f"{field}_label"), "language"))
+            continue
         found = target_of(model, field)
         if found is not None:
             extras.append(Extra(field, free(found[0]), "record", target=found[1]))
@@ -225,6 +246,8 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
                 shown = [names[extra.target].get(v, "") for v in values]  # type: ignore[index]
             elif extra.kind == "country":
                 shown = [countries.get(v) or countries.setdefault(v, labels.country(v)) for v in values]
+            elif extra.kind == "language":
+                shown = [labels.language(v) for v in values]
             else:
                 shown = [choice_labels.get((extra.choices, v)) or
                          choice_labels.setdefault((extra.choices, v), labels.choice(extra.choices, str(v)))

@@ -8,8 +8,12 @@ from functools import cache
 from typing import Annotated, Any, get_args
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
+
+
+EMAIL_MAX = 200
+URL_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -30,14 +34,6 @@ def kind_of(annotation: Any) -> str | None:
         if found:
             return found
     return None
-
-
-def _text(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
-
-
-def _upper(value: str) -> str:
-    return value.strip().upper()
 
 
 @cache
@@ -81,6 +77,8 @@ def _email(value: str) -> str:
     from email_validator import EmailNotValidError, validate_email
 
     try:
+        if len(value.strip()) > EMAIL_MAX:
+            raise EmailNotValidError(f"longer than {EMAIL_MAX} characters")
         return validate_email(value.strip(), check_deliverability=False).normalized
     except EmailNotValidError as exc:
         raise PydanticCustomError("email", "'{value}' is not a valid e-mail address: {reason}",
@@ -90,9 +88,13 @@ def _email(value: str) -> str:
 def _url(value: str) -> str:
     """An http(s) address with a host; scheme and host lower-cased ("HTTPS://MOST.gov.VN/x" →
     "https://most.gov.vn/x"), the path kept as typed."""
-    parts = urlsplit(value.strip())
-    host = (parts.hostname or "").lower()
-    if parts.scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in value.strip()):
+    try:
+        parts = urlsplit(value.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        host = ""
+    if (parts.scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in value.strip())
+            or len(value.strip()) > URL_MAX):
         raise PydanticCustomError("url", "'{value}' is not a web address starting with http:// or https://",
                                   {"value": value})
     netloc = parts.netloc.rsplit("@", 1)
@@ -118,15 +120,11 @@ def _language(value: str) -> str:
 
 # Each kind of value is normalised in exactly one place: the annotated types below. Every input schema
 # uses them (tests/test_schema_kinds.py walks all schemas to check it).
-CountryCode = Annotated[str, Kind("country"), BeforeValidator(_text), StringConstraints(max_length=3),
-                        AfterValidator(_country)]
-CurrencyCode = Annotated[str, Kind("currency"), BeforeValidator(_text), StringConstraints(max_length=3),
-                         AfterValidator(_currency)]
-Email = Annotated[str, Kind("email"), BeforeValidator(_text), StringConstraints(max_length=200),
-                  AfterValidator(_email)]
-Url = Annotated[str, Kind("url"), BeforeValidator(_text), StringConstraints(max_length=1000), AfterValidator(_url)]
-LanguageCode = Annotated[str, Kind("language"), BeforeValidator(_text), StringConstraints(max_length=16),
-                         AfterValidator(_language)]
+CountryCode = Annotated[str, Kind("country"), AfterValidator(_country)]
+CurrencyCode = Annotated[str, Kind("currency"), AfterValidator(_currency)]
+Email = Annotated[str, Kind("email"), AfterValidator(_email)]
+Url = Annotated[str, Kind("url"), AfterValidator(_url)]
+LanguageCode = Annotated[str, Kind("language"), AfterValidator(_language)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 LongName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Text = Annotated[str, StringConstraints(max_length=100_000)]

@@ -102,7 +102,7 @@ def _export_labels(request: Request) -> Any:
     from sticoop.web.render import formatter
 
     fmt = formatter(request)
-    return ExportLabels(fmt._, fmt.country)
+    return ExportLabels(fmt._, fmt.country, fmt.locale)
 
 
 def create_app(database_url: str | None = None) -> FastAPI:

@@ -139,9 +139,10 @@ class ExportLabels:
     """The labels of a CSV export in one language (see sticoop.core.export): coded values through LABELS,
     countries through the locale's names."""
 
-    def __init__(self, translate: Callable[[str], str], country: Callable[[str], str]) -> None:
+    def __init__(self, translate: Callable[[str], str], country: Callable[[str], str], locale: str = "en") -> None:
         self._translate = translate
         self._country = country
+        self._locale = locale
 
     def choice(self, choices: frozenset[str], value: str) -> str:
         group = group_of(choices)
@@ -149,3 +150,9 @@ class ExportLabels:
 
     def country(self, code: str) -> str:
         return self._country(code)
+
+    def language(self, code: str) -> str:
+        from sticoop.core.export import language_name
+
+        known = LABELS["profile_language"]
+        return self._translate(known[code]) if code in known else language_name(code, self._locale)
