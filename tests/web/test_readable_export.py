@@ -15,12 +15,12 @@ import pytest
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 from sqlalchemy import event
+from tests.web.helpers import post
 
 from sticoop.core.database import get_engine, session_scope
 from sticoop.core.i18n import translations
 from sticoop.demo.data import load_demo
 from sticoop.web.labels import LABELS
-from tests.web.helpers import post
 
 ID_COLUMN = re.compile(r".+_(id|ids|keys)$")
 COUNTRY_COLUMN = re.compile(r"(^|_)country_codes?$|_countries$")

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-
 EMAIL_MAX = 200
 URL_MAX = 1000
 
