@@ -11,6 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from tests.web.helpers import post, seed
 
 from sticoop.accounts.models import AuditEntry
 from sticoop.core.database import get_engine, new_session
@@ -19,7 +20,6 @@ from sticoop.core.registry import PAGE_PREFIX, record_url, services
 from sticoop.partners.models import Position
 from sticoop.partners.service import current_position, is_current
 from sticoop.web.labels import NAVIGATION
-from tests.web.helpers import post, seed
 
 
 def _form(page: str) -> dict[str, str]:
