@@ -1,7 +1,7 @@
 """CSV exports people can read, walked over every entity's export.csv: each id column is followed by the
 names it points at, each country code by the country's name, each coded value by its label in the request's
-language; the raw columns stay for machines, the file still opens in a spreadsheet, and names are looked up
-in bounded batches (the number of queries does not grow with the rows)."""
+language, each list of owned rows (a project's partners) by a text; the raw columns stay for machines, the file
+still opens in a spreadsheet, and names are looked up in bounded batches (queries do not grow with the rows)."""
 
 from __future__ import annotations
 
@@ -74,6 +74,11 @@ def test_every_export_names_its_ids_and_labels_its_codes_in_the_requests_languag
                     if raw:  # as many names as ids, and names are not the ids again
                         assert len(raw.split("; ")) == len(shown.split("; ")) and shown != raw, (path, column)
             values = {row[column] for row in rows if row[column]}
+            if values and all(v.startswith("{") for v in values) and column not in ("next_anniversary",):
+                # rows the record owns (a project's partners, a person's positions): JSON for machines, and text
+                assert readable == f"{column}_text", f"{path}: {column} has no readable text column"
+                for row in rows:
+                    assert bool(row[column]) == bool(row[readable]) and "{" not in row[readable], (path, column)
             if values and values <= CODES and column not in ("created_by", "updated_by", "fields") \
                     and not column.endswith(("_label", "_keys")):
                 assert readable == f"{column}_label", f"{path}: coded column {column} has no label column"

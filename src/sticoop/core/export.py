@@ -85,9 +85,23 @@ class Extra:
 
     source: str
     name: str
-    kind: str  # "record", "country", "language" or "choice"
+    kind: str  # "record", "country", "language", "choice" or "nested"
     target: type[Any] | None = None
     choices: frozenset[str] = frozenset()
+    #: for "nested" (a list of rows the record owns: a project's partners, a person's positions): their schemas
+    item_out: type[BaseModel] | None = None
+    item_in: type[BaseModel] | None = None
+
+
+def item_model(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside ``list[Model]`` or ``Model | None``, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = item_model(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def choices_of(annotation: Any) -> frozenset[str] | None:
@@ -196,6 +210,13 @@ def plan(model: type[Any], out_schema: type[BaseModel], in_schema: type[BaseMode
         choices = next((c for c in map(choices_of, annotations) if c), None)
         if choices:
             extras.append(Extra(field, free(f"{field}_label"), "choice", choices=choices))
+            continue
+        rel = inspect(model).relationships.get(field)
+        item_out = item_model(annotations[0])
+        if rel is not None and item_out is not None:
+            item_in = item_model(annotations[1]) if len(annotations) > 1 else None
+            extras.append(Extra(field, free(f"{field}_text"), "nested", target=rel.mapper.class_,
+                                item_out=item_out, item_in=item_in))
     return tuple(extras)
 
 
@@ -237,11 +258,16 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
     for target in {e.target for e in extras if e.kind == "record"}:
         keys = [v for e in extras if e.target is target for r in records for v in _as_list(r.get(e.source))]
         names[target] = display_names(session, target, keys)
+    for extra in extras:
+        if extra.kind == "nested":
+            _nested_text(session, extra, records, labels)
     countries: dict[str, str] = {}
     choice_labels: dict[tuple[frozenset[str], str], str] = {}
     for record in records:
         for extra in extras:
             values = _as_list(record.get(extra.source))
+            if extra.kind == "nested":
+                continue
             if extra.kind == "record":
                 shown = [names[extra.target].get(v, "") for v in values]  # type: ignore[index]
             elif extra.kind == "country":
@@ -262,6 +288,26 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
     if records:  # keys a serializer adds beyond the schema (e.g. a commitment's "overdue")
         columns += [k for k in records[0] if k not in columns]
     return columns, records
+
+
+def _nested_text(session: Session, extra: Extra, records: list[dict[str, Any]], labels: Labels) -> None:
+    """Fill ``extra.name`` of each record with its owned rows made readable, all rows at once (so their own
+    ids are named in the same bounded batches): "MOST, Coordinator; VAST, Partner"."""
+    assert extra.target is not None and extra.item_out is not None
+    items = [[dict(item) for item in record.get(extra.source) or [] if isinstance(item, dict)] for record in records]
+    flat = [item for row in items for item in row]
+    _columns, _ = readable(session, extra.target, extra.item_out, extra.item_in, flat, labels)
+    replaced = {e.source: e.name for e in plan(extra.target, extra.item_out, extra.item_in) if e.kind != "nested"}
+    for record, row in zip(records, items, strict=True):
+        parts = []
+        for item in row:
+            shown = [item.get(replaced.get(key, key)) for key in extra.item_out.model_fields if key != "id"]
+            parts.append(", ".join(_text(v) for v in shown if v not in (None, "", [], True, False)))
+        record[extra.name] = parts
+
+
+def _text(value: Any) -> str:
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def _as_list(value: Any) -> list[Any]:
