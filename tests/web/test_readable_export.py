@@ -95,6 +95,10 @@ def test_labels_follow_accept_language_and_raw_codes_stay(filled: TestClient) ->
     assert [r["status"] for r in english] == [r["status"] for r in french]  # machines keep the codes
     done = next(i for i, r in enumerate(english) if r["status"] == "in_progress")
     assert english[done]["status_label"] == "In progress" and french[done]["status_label"] == "En cours"
+    organisations = {o["id"]: o["acronym"] or o["name"]
+                     for o in filled.get("/api/v1/organizations?limit=200").json()["items"]}
+    owned = next(r for r in french if ";" in r["responsible_ids"])  # organisations by acronym: "MOST; MTC"
+    assert owned["responsible"] == "; ".join(organisations[int(i)] for i in owned["responsible_ids"].split("; "))
     named = next(r for r in french if r["responsible_people_ids"])
     assert named["partnership"] and named["partnership_id"].isdigit()
     assert len(named["responsible_people"].split("; ")) == 2

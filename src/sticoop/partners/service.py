@@ -26,6 +26,12 @@ class OrganizationService(RecordService[Organization]):
     sortable = ("id", "name", "acronym", "updated_at")
     default_sort = "name"
 
+    def display_names(self, session: Session, keys: list[int]) -> dict[int, str]:
+        """How an organisation is named in exports: its acronym when it has one ("MOST"), else its name."""
+        rows = session.execute(select(Organization.id, Organization.acronym, Organization.name)
+                               .where(Organization.id.in_(keys)))
+        return {oid: acronym or name for oid, acronym, name in rows}
+
     def check(self, session: Session, obj: Organization) -> None:
         super().check(session, obj)
         if obj.parent_id is not None and obj.parent_id == obj.id:
