@@ -132,8 +132,8 @@ def test_forms_create_records_and_prefill_context(client: TestClient) -> None:
     for path, data in (
         ("/organizations/new", {"name": "Université de Liège", "type": "university", "country_code": "BEL",
                                 "aliases": "ULiège\nUniversity of Liège", "website": "https://www.uliege.be"}),
-        ("/people/new", {"name": "Marie Curie", "country_code": "FRA", "position_title": "Professor",
-                         "position_organization_id": str(orgs[1]["id"]), "position_start": "2020-01-01"}),
+        ("/people/new", {"name": "Marie Curie", "country_code": "FRA", "positions-0-title": "Professor",
+                         "positions-0-organization_id": str(orgs[1]["id"]), "positions-0-start_date": "2020-01-01"}),
         ("/agreements/new", {"title": "MoU on space", "kind": "mou", "status": "planned",
                              "partnership_id": str(pid), "country_codes": ["BEL", "VNM"]}),
     ):

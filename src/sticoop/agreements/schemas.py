@@ -55,8 +55,8 @@ class TransitionIn(Input):
 
 class StatusChangeOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
-    from_status: str | None
-    to_status: str
+    from_status: AgreementStatus | None
+    to_status: AgreementStatus
     date: Date | None  # None: an initial status whose own date is unknown (undated)
     note: str | None
 

@@ -46,6 +46,14 @@ commitment_organizations = Table(
     Column("organization_id", ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 
+#: people responsible for a commitment, beside (or instead of) organisations
+commitment_people = Table(
+    "commitment_people",
+    Base.metadata,
+    Column("commitment_id", ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
 
 class Commitment(Record, Confidential, Searchable, Base):
     __tablename__ = "commitments"
@@ -65,6 +73,7 @@ class Commitment(Record, Confidential, Searchable, Base):
     completion: Mapped[str] = mapped_column(String(20), default=Completion.not_started, nullable=False)
 
     responsible = relationship("Organization", secondary=commitment_organizations, lazy="selectin")
+    responsible_people = relationship("Person", secondary=commitment_people, lazy="selectin", order_by="Person.name")
     updates: Mapped[list[ProgressUpdate]] = relationship(
         cascade="all, delete-orphan", lazy="raise_on_sql", order_by="ProgressUpdate.date"
     )
@@ -72,6 +81,10 @@ class Commitment(Record, Confidential, Searchable, Base):
     @property
     def responsible_ids(self) -> list[int]:
         return [o.id for o in self.responsible]
+
+    @property
+    def responsible_people_ids(self) -> list[int]:
+        return [p.id for p in self.responsible_people]
 
 
 class ProgressUpdate(Record, Base):

@@ -7,13 +7,13 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.agreements.models import Agreement
 from sticoop.commitments import schemas as s
-from sticoop.commitments.models import Commitment, WorkingGroup
-from sticoop.commitments.service import assessments, commitments, is_overdue, progress_updates
+from sticoop.commitments.models import Assessment, Commitment, WorkingGroup
+from sticoop.commitments.service import assessments, commitments, is_overdue, progress_updates, working_groups
 from sticoop.core.api import DB
 from sticoop.core.listing import ListParams
 from sticoop.partnerships.models import Committee, Partnership, Session
@@ -63,6 +63,7 @@ COMMITMENTS = EntityPages(
         FormField("status", N_("Status"), "select", "enum:commitment_status", required=True),
         FormField("completion", N_("Completion"), "select", "enum:completion", required=True),
         FormField("responsible_ids", N_("Responsible organisations"), "multiselect", "organizations"),
+        FormField("responsible_people_ids", N_("Responsible people"), "multiselect", "people"),
     ),
     title=N_("Commitments"), new_title=N_("New commitment"), edit_title=N_("Edit commitment"),
     new_label=N_("New commitment"), table="commitments/_table.html",
@@ -102,6 +103,54 @@ ASSESSMENTS = EntityPages(
 )
 
 
+def working_group_rows(db: DbSession, items: list[WorkingGroup]) -> dict[str, Any]:
+    """Partnership names and how many assessments each group made: two bounded queries for the page."""
+    ids = [g.id for g in items]
+    counts = dict(db.execute(select(Assessment.working_group_id, func.count())
+                             .where(Assessment.working_group_id.in_(ids))
+                             .group_by(Assessment.working_group_id)).all()) if ids else {}
+    return {"partnership_names": names(db, Partnership, [g.partnership_id for g in items]),
+            "assessment_counts": counts}
+
+
+WORKING_GROUPS = EntityPages(
+    entity="working_group", path="/working-groups", service=working_groups,
+    in_schema=s.WorkingGroupIn, patch_schema=s.WorkingGroupPatch,
+    fields=(
+        FormField("partnership_id", N_("Partnership"), "select", "partnerships", required=True, create_only=True),
+        FormField("name", N_("Name"), required=True, wide=True),
+        FormField("mandate", N_("Mandate"), "textarea", help=N_("What the joint committee asked the group to do.")),
+    ),
+    title=N_("Working groups"), new_title=N_("New working group"), edit_title=N_("Edit working group"),
+    new_label=N_("New working group"), table="working_groups/_table.html", filters=("q", "partnership_id"),
+    rows=working_group_rows,
+)
+
+
+def group_assessments(db: DbSession, group_id: int) -> tuple[list[Any], int]:
+    """The assessments a working group made, newest first, each with its commitment's text (one bounded
+    query), and how many there are in all."""
+    where = Assessment.working_group_id == group_id
+    total = db.scalar(select(func.count()).select_from(Assessment).where(where)) or 0
+    rows = list(db.execute(
+        select(Assessment.id, Assessment.date, Assessment.rating, Assessment.findings, Commitment.id.label("cid"),
+               Commitment.text, Commitment.status, Commitment.completion)
+        .join(Commitment, Assessment.commitment_id == Commitment.id).where(where)
+        .order_by(Assessment.date.desc(), Assessment.id.desc()).limit(DETAIL_LIMIT)
+    ).all())
+    return rows, total
+
+
+@router.get("/working-groups/{record_id:int}", response_class=HTMLResponse)
+def working_group_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    group = working_groups.get(db, record_id)
+    reviews, total = group_assessments(db, record_id)
+    return render(request, "working_groups/detail.html", {
+        "g": group, "assessments": reviews, "assessment_total": total,
+        "partnership_name": names(db, Partnership, [group.partnership_id]).get(group.partnership_id),
+    })
+
+
 @router.get("/commitments/{record_id:int}", response_class=HTMLResponse)
 def commitment_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     commitment = commitments.get(db, record_id)
@@ -118,5 +167,5 @@ def commitment_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     })
 
 
-for _spec in (COMMITMENTS, PROGRESS_UPDATES, ASSESSMENTS):
+for _spec in (COMMITMENTS, PROGRESS_UPDATES, ASSESSMENTS, WORKING_GROUPS):
     add_list_and_form_routes(router, _spec)

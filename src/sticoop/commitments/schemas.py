@@ -28,7 +28,10 @@ class CommitmentIn(Input, ConfidentialIn):
     target_per_year: int | None = Field(default=None, ge=1, le=365)
     status: CommitmentStatus = CommitmentStatus.planned
     completion: Completion = Completion.not_started
-    responsible_ids: list[int] = Field(default_factory=list, max_length=20)
+    responsible_ids: list[int] = Field(default_factory=list, max_length=20,
+                                       description="Organisations responsible for it.")
+    responsible_people_ids: list[int] = Field(default_factory=list, max_length=20,
+                                              description="People responsible for it (beside organisations).")
 
 
 class CommitmentPatch(Patch, ConfidentialPatch):
@@ -41,6 +44,7 @@ class CommitmentPatch(Patch, ConfidentialPatch):
     status: CommitmentStatus | None = None
     completion: Completion | None = None
     responsible_ids: list[int] | None = Field(default=None, max_length=20)
+    responsible_people_ids: list[int] | None = Field(default=None, max_length=20)
 
 
 class CommitmentOut(RecordOut, ConfidentialOut):
@@ -54,6 +58,7 @@ class CommitmentOut(RecordOut, ConfidentialOut):
     status: str
     completion: str
     responsible_ids: list[int]
+    responsible_people_ids: list[int] = []
     overdue: bool = False
 
 

@@ -32,7 +32,7 @@ from sticoop.core import clock
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.errors import Forbidden, ValidationFailed
 from sticoop.core.principal import Role, principal_of
-from sticoop.partners.models import Organization
+from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import Committee, Session
 
 OPEN_STATUSES = (CommitmentStatus.planned, CommitmentStatus.in_progress, CommitmentStatus.overdue)
@@ -67,7 +67,7 @@ class CommitmentService(RecordService[Commitment]):
     date_column = "due_date"
     sortable = ("id", "due_date", "status", "updated_at")
     default_sort = "due_date"
-    relation_inputs = ("responsible_ids",)
+    relation_inputs = ("responsible_ids", "responsible_people_ids")
     mergeable = True
     merge_same = ("partnership_id",)
 
@@ -86,6 +86,8 @@ class CommitmentService(RecordService[Commitment]):
     def apply_relations(self, session: DbSession, obj: Commitment, relations: dict[str, Any]) -> None:
         if relations.get("responsible_ids") is not None:
             obj.responsible = load_many(session, Organization, relations["responsible_ids"], "organization")
+        if relations.get("responsible_people_ids") is not None:
+            obj.responsible_people = load_many(session, Person, relations["responsible_people_ids"], "person")
 
     def check(self, session: DbSession, obj: Commitment) -> None:
         super().check(session, obj)

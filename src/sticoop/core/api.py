@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService
 from sticoop.core.database import new_session
+from sticoop.core.export import readable
 from sticoop.core.listing import ListParams, Page
 
 #: a list export is for a person's spreadsheet; a full dump of the database is `sticoop export`
@@ -27,17 +28,20 @@ def jsonable(item: Any) -> dict[str, Any]:
     return item.model_dump(mode="json") if isinstance(item, BaseModel) else jsonable_encoder(item)
 
 
-def csv_of(records: list[dict[str, Any]]) -> str:
-    """Records as CSV with a header row; lists become "a; b" so each record stays on one line. Starts with
-    a BOM so spreadsheet programs read Vietnamese and French names as UTF-8."""
-    columns: list[str] = []
-    for record in records:
-        columns.extend(k for k in record if k not in columns)
+def csv_of(records: list[dict[str, Any]], columns: list[str] | None = None) -> str:
+    """Records as CSV with a header row (``columns``, default: every key in order of appearance); lists
+    become "a; b" so each record stays on one line. Starts with a BOM so spreadsheet programs read
+    Vietnamese and French names as UTF-8."""
+    if columns is None:
+        columns = []
+        for record in records:
+            columns.extend(k for k in record if k not in columns)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: "; ".join(str(x) for x in v) if isinstance(v, list) else
+        writer.writerow({k: "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x)
+                                      for x in v) if isinstance(v, list) else
                          json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in record.items()})
     return "\ufeff" + out.getvalue()
 
@@ -96,9 +100,15 @@ def crud_router(
 
     @router.get("/export.csv", summary=f"Export the {label.lower()} list as CSV (same filters as the list)",
                 response_class=Response, responses={200: {"content": {"text/csv": {}}}})
-    def export_records(db: DB, params: Annotated[ListParams, Query()]) -> Response:
+    def export_records(request: Request, db: DB, params: Annotated[ListParams, Query()]) -> Response:
+        """Raw columns for machines, each id, country code and coded value followed by a readable column
+        (names, labels in the request's language: see core/export.py)."""
         rows = service.export_rows(db, params, EXPORT_MAX_ROWS)
-        body = csv_of([jsonable(to_out(db, obj)) for obj in rows])
+        make_labels = getattr(request.app.state, "export_labels", None)
+        columns, records = readable(db, service.model, out_schema, in_schema,
+                                    [jsonable(to_out(db, obj)) for obj in rows],
+                                    make_labels(request) if make_labels else None)
+        body = csv_of(records, columns)
         filename = f"{path.strip('/').replace('/', '-')}.csv"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         if len(rows) == EXPORT_MAX_ROWS:

@@ -40,9 +40,9 @@ def service_for(entity_type: str) -> Any:
 PAGE_PREFIX: dict[str, str | None] = {
     "partnership": "/partnerships", "committee": "/committees", "session": "/sessions",
     "commitment": "/commitments", "agreement": "/agreements", "project": "/projects", "visit": "/visits",
-    "event": "/events", "organization": "/organizations", "person": "/people", "programme": None,
-    "document": None, "working_group": None, "progress_update": None, "assessment": None, "intake": "/intakes",
-    "profile": "/profiles",
+    "event": "/events", "organization": "/organizations", "person": "/people", "programme": "/programmes",
+    "document": None, "working_group": "/working-groups", "progress_update": None, "assessment": None,
+    "intake": "/intakes", "profile": "/profiles",
 }
 
 

@@ -2,25 +2,131 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated
+from functools import cache
+from typing import Annotated, Any, get_args
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+EMAIL_MAX = 200
+URL_MAX = 1000
 
 
-def _upper(value: str) -> str:
-    return value.strip().upper()
+@dataclass(frozen=True)
+class Kind:
+    """Marks an annotated input type with the kind of value it holds ("email", "currency", "country",
+    "url", "language"), so tests and the CSV export can find every field of a kind by introspection."""
+
+    name: str
 
 
-CountryCode = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{3}$"),
-    AfterValidator(_upper),
-]
+def kind_of(annotation: Any) -> str | None:
+    """The :class:`Kind` name inside an annotation (through ``X | None`` and ``list[X]``), or None."""
+    for part in getattr(annotation, "__metadata__", ()):
+        if isinstance(part, Kind):
+            return part.name
+    for arg in get_args(annotation):
+        found = kind_of(arg)
+        if found:
+            return found
+    return None
+
+
+@cache
+def _country_codes() -> tuple[frozenset[str], dict[str, str]]:
+    from sticoop.reference.countries import all_countries
+
+    countries = all_countries()
+    return frozenset(countries), {c.alpha2: c.code for c in countries.values()}
+
+
+def _country(value: str) -> str:
+    """ISO 3166-1: alpha-3 in any case ("vnm" → "VNM"); alpha-2 is accepted and turned into alpha-3."""
+    code = value.strip().upper()
+    alpha3, from_alpha2 = _country_codes()
+    code = from_alpha2.get(code, code)
+    if code not in alpha3:
+        raise PydanticCustomError("country_code", "'{value}' is not an ISO 3166-1 country code (e.g. VNM, BEL, LAO)",
+                                  {"value": value})
+    return code
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _currency(value: str) -> str:
+    """ISO 4217, in any case ("eur" → "EUR"), checked against Babel's (CLDR's) currency list."""
+    code = value.strip().upper()
+    if code not in _currencies():
+        raise PydanticCustomError("currency_code", "'{value}' is not an ISO 4217 currency code (e.g. EUR, VND, USD)",
+                                  {"value": value})
+    return code
+
+
+def _email(value: str) -> str:
+    """An e-mail address checked for syntax only (no DNS look-up), normalised by email-validator
+    (domain lower-cased and IDNA-decoded)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        if len(value.strip()) > EMAIL_MAX:
+            raise EmailNotValidError(f"longer than {EMAIL_MAX} characters")
+        return validate_email(value.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise PydanticCustomError("email", "'{value}' is not a valid e-mail address: {reason}",
+                                  {"value": value, "reason": str(exc)}) from None
+
+
+def _url(value: str) -> str:
+    """An http(s) address with a host; scheme and host lower-cased ("HTTPS://MOST.gov.VN/x" →
+    "https://most.gov.vn/x"), the path kept as typed."""
+    try:
+        parts = urlsplit(value.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        host = ""
+    if (parts.scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in value.strip())
+            or len(value.strip()) > URL_MAX):
+        raise PydanticCustomError("url", "'{value}' is not a web address starting with http:// or https://",
+                                  {"value": value})
+    netloc = parts.netloc.rsplit("@", 1)
+    netloc[-1] = netloc[-1].lower()
+    return urlunsplit((parts.scheme.lower(), "@".join(netloc), parts.path, parts.query, parts.fragment))
+
+
+@cache
+def _languages() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
+def _language(value: str) -> str:
+    """ISO 639-1, lower-cased; a locale tag keeps its language ("fr-BE", "vi_VN" → "fr", "vi")."""
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    if code not in _languages():
+        raise PydanticCustomError("language_code", "'{value}' is not an ISO 639-1 language code (e.g. en, fr, vi)",
+                                  {"value": value})
+    return code
+
+
+# Each kind of value is normalised in exactly one place: the annotated types below. Every input schema
+# uses them (tests/test_schema_kinds.py walks all schemas to check it).
+CountryCode = Annotated[str, Kind("country"), AfterValidator(_country)]
+CurrencyCode = Annotated[str, Kind("currency"), AfterValidator(_currency)]
+Email = Annotated[str, Kind("email"), AfterValidator(_email)]
+Url = Annotated[str, Kind("url"), AfterValidator(_url)]
+LanguageCode = Annotated[str, Kind("language"), AfterValidator(_language)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 LongName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Text = Annotated[str, StringConstraints(max_length=100_000)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000, pattern=r"^https?://\S+$")]
 
 
 class Input(BaseModel):

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sticoop.core.schemas import ConfidentialOut, ConfidentialPatch, Input, Patch, RecordOut
+from sticoop.core.schemas import ConfidentialOut, ConfidentialPatch, Input, LanguageCode, Patch, RecordOut
 
 
 class DocumentPatch(Patch, ConfidentialPatch):
     title: str | None = Field(default=None, max_length=500)
-    language: str | None = Field(default=None, max_length=8)
+    language: LanguageCode | None = None
 
 
 class DocumentOut(RecordOut, ConfidentialOut):

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from sticoop.core.api import DB, Actor
-from sticoop.core.schemas import Input
+from sticoop.core.schemas import CurrencyCode, Input
 from sticoop.matchmaking import brokerage as svc
 from sticoop.matchmaking import brokerage_edit as edit
 
@@ -116,7 +116,7 @@ class ResponseIn(Input):
 class OutcomeIn(Input):
     outcome: str
     contract_value: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2)
-    currency: str | None = Field(default=None, pattern=r"^[A-Za-z]{3}$")
+    currency: CurrencyCode | None = None
     note: str | None = Field(default=None, max_length=5000)
 
 

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from sticoop.core.schemas import CountryCode, Input, Patch, RecordOut, Text
+from sticoop.core.schemas import CountryCode, Input, LanguageCode, Patch, RecordOut, Text
 from sticoop.partners.models import OrganizationType
 from sticoop.reference.fields import FIELD_KEYS
 
@@ -35,7 +35,7 @@ class ProfileIn(Input):
     title: str = Field(min_length=1, max_length=300)
     summary: Text | None = None
     description: Text | None = None
-    language: str | None = Field(default="en", max_length=8)
+    language: LanguageCode | None = "en"
     fields: list[str] = Field(default_factory=list, max_length=20)
     keywords: list[str] = Field(default_factory=list, max_length=50)
     trl: int | None = Field(default=None, ge=1, le=9, description="Technology readiness level 1–9")
@@ -65,7 +65,7 @@ class ProfilePatch(Patch):
     title: str | None = Field(default=None, min_length=1, max_length=300)
     summary: Text | None = None
     description: Text | None = None
-    language: str | None = Field(default=None, max_length=8)
+    language: LanguageCode | None = None
     fields: list[str] | None = Field(default=None, max_length=20)
     keywords: list[str] | None = Field(default=None, max_length=50)
     trl: int | None = Field(default=None, ge=1, le=9)

@@ -9,12 +9,13 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
+from sticoop.core import clock
 from sticoop.core.api import DB
 from sticoop.partners import schemas as s
 from sticoop.partners.models import Organization, Person, Position
-from sticoop.partners.service import organizations, people
+from sticoop.partners.service import current_position, is_current, organizations, people
 from sticoop.partnerships.models import Committee, Session, SessionDelegate
-from sticoop.web.crud_pages import EntityPages, add_list_and_form_routes, default_initial
+from sticoop.web.crud_pages import EntityPages, add_list_and_form_routes
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
 from sticoop.web.lookups import names
@@ -65,22 +66,20 @@ def organization_detail(record_id: int, request: Request, db: DB) -> HTMLRespons
 
 
 # ----- people -------------------------------------------------------------------------------------
-def person_convert(db: DbSession, data: dict[str, Any], obj: Any) -> dict[str, Any]:
-    """The form adds one position at a time; the positions already held are kept as they are."""
-    title = data.pop("position_title", None)
-    org = data.pop("position_organization_id", None)
-    start, end = data.pop("position_start", None), data.pop("position_end", None)
-    if title:
-        kept = [{"title": p.title, "organization_id": p.organization_id, "start_date": p.start_date,
-                 "end_date": p.end_date} for p in obj.positions] if obj is not None else []
-        data["positions"] = [*kept, {"title": title, "organization_id": int(org) if org else None,
-                                     "start_date": start, "end_date": end}]
-    return data
+POSITION_COLUMNS = (
+    FormField("title", N_("Title")),
+    FormField("organization_id", N_("Organisation"), "select", "organizations"),
+    FormField("start_date", N_("From"), "date"),
+    FormField("end_date", N_("To"), "date"),
+)
 
 
-def person_initial(obj: Person) -> dict[str, Any]:
-    return {**default_initial(PEOPLE, obj), "position_title": "", "position_organization_id": "",
-            "position_start": "", "position_end": ""}
+def people_rows(db: DbSession, items: list[Person]) -> dict[str, Any]:
+    """Each person's current position (see partners.service.current_position) and the organisations' names."""
+    today = clock.today()
+    current = {p.id: current_position(p.positions, today) for p in items}
+    return {"current": current,
+            "org_names": names(db, Organization, [x.organization_id for x in current.values() if x is not None])}
 
 
 PEOPLE = EntityPages(
@@ -89,17 +88,13 @@ PEOPLE = EntityPages(
         FormField("name", N_("Name"), required=True, wide=True),
         FormField("country_code", N_("Country"), "select", "countries"),
         FormField("email", N_("Email"), "email"),
-        FormField("position_title", N_("Add a position: title"), help=N_("e.g. Director General")),
-        FormField("position_organization_id", N_("Position: organisation"), "select", "organizations"),
-        FormField("position_start", N_("Position: from"), "date"),
-        FormField("position_end", N_("Position: to"), "date"),
+        FormField("positions", N_("Positions"), "rows", columns=POSITION_COLUMNS,
+                  help=N_("Fill the last row to add a position; give a position an end date (To) when the person "
+                          "leaves it; tick Remove only for a position recorded by mistake.")),
         FormField("notes", N_("Notes"), "textarea"),
     ),
     title=N_("People"), new_title=N_("New person"), edit_title=N_("Edit person"), new_label=N_("New person"),
-    table="people/_table.html", filters=("q", "country"), convert=person_convert, initial=person_initial,
-    rows=lambda db, items: {"org_names": names(db, Organization, [p.organization_id for x in items
-                                                                  for p in x.positions])},
-    aliases={"positions": "position_title"},
+    table="people/_table.html", filters=("q", "country"), rows=people_rows,
 )
 
 
@@ -116,8 +111,11 @@ def sessions_attended(db: DbSession, person_id: int) -> list[Any]:
 @router.get("/people/{record_id:int}", response_class=HTMLResponse)
 def person_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     person = people.get(db, record_id)
+    today = clock.today()
     return render(request, "people/detail.html", {
-        "person": person, "org_names": names(db, Organization, [p.organization_id for p in person.positions]),
+        "person": person, "current": [p for p in person.positions if is_current(p, today)],
+        "past": [p for p in reversed(person.positions) if not is_current(p, today)],
+        "org_names": names(db, Organization, [p.organization_id for p in person.positions]),
         "attended": sessions_attended(db, record_id),
     })
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sticoop.core.schemas import CountryCode, Input, Name, Patch, RecordOut, Text, Url
+from sticoop.core.schemas import CountryCode, Email, Input, Name, Patch, RecordOut, Text, Url
 from sticoop.partners.models import OrganizationType
 
 
@@ -57,7 +57,7 @@ class PositionOut(BaseModel):
 class PersonIn(Input):
     name: Name
     country_code: CountryCode | None = None
-    email: str | None = Field(default=None, max_length=200)
+    email: Email | None = None
     notes: Text | None = None
     positions: list[PositionIn] = Field(default_factory=list, max_length=100)
 
@@ -65,7 +65,7 @@ class PersonIn(Input):
 class PersonPatch(Patch):
     name: Name | None = None
     country_code: CountryCode | None = None
-    email: str | None = Field(default=None, max_length=200)
+    email: Email | None = None
     notes: Text | None = None
     positions: list[PositionIn] | None = Field(default=None, max_length=100)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -27,6 +29,12 @@ class OrganizationService(RecordService[Organization]):
     sortable = ("id", "name", "acronym", "updated_at")
     default_sort = "name"
     mergeable = True
+
+    def display_names(self, session: Session, keys: list[int]) -> dict[int, str]:
+        """How an organisation is named in exports: its acronym when it has one ("MOST"), else its name."""
+        rows = session.execute(select(Organization.id, Organization.acronym, Organization.name)
+                               .where(Organization.id.in_(keys)))
+        return {oid: acronym or name for oid, acronym, name in rows}
 
     def check(self, session: Session, obj: Organization) -> None:
         super().check(session, obj)
@@ -109,6 +117,19 @@ class PersonService(RecordService[Person]):
             if p.get("start_date") and p.get("end_date") and p["end_date"] < p["start_date"]:
                 raise ValidationFailed(f"Position '{p['title']}' ends before it starts", field="positions")
         obj.positions = [Position(**p) for p in positions]
+
+
+def is_current(position: Position, today: date) -> bool:
+    """A position is held now when it has started (or has no start date) and has no end date or ends
+    today or later."""
+    started = position.start_date is None or position.start_date <= today
+    return started and (position.end_date is None or position.end_date >= today)
+
+
+def current_position(positions: Iterable[Position], today: date) -> Position | None:
+    """The position a person holds now — the most recently started of the current ones — or None."""
+    held = [p for p in positions if is_current(p, today)]
+    return max(held, key=lambda p: (p.start_date or date.min, p.id or 0), default=None)
 
 
 organizations = OrganizationService()

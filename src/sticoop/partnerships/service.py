@@ -237,6 +237,12 @@ class SessionService(RecordService[Session]):
     mergeable = True
     merge_same = ("committee_id",)
 
+    def display_names(self, session: DbSession, keys: list[int]) -> dict[int, str]:
+        """How a session is named in exports: its committee and number ("Joint Committee … #8"), one query."""
+        rows = session.execute(select(Session.id, Session.number, Committee.name)
+                               .join(Committee, Session.committee_id == Committee.id).where(Session.id.in_(keys)))
+        return {sid: f"{name} #{number}" for sid, number, name in rows}
+
     def apply_relations(self, session: DbSession, obj: Session, relations: dict[str, Any]) -> None:
         if relations.get("delegates") is not None:
             delegates = relations["delegates"]

@@ -48,7 +48,7 @@ project_fields = Table(
 
 class Project(Record, Confidential, Searchable, Base):
     __tablename__ = "projects"
-    search_fields = ("title", "outputs")
+    search_fields = ("title", "description", "outputs")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(500), nullable=False)
@@ -61,6 +61,7 @@ class Project(Record, Confidential, Searchable, Base):
     budget: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
     currency: Mapped[str | None] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(20), default=ProjectStatus.proposed, nullable=False, index=True)
+    description: Mapped[str | None] = mapped_column(Text)
     outputs: Mapped[str | None] = mapped_column(Text)
 
     fields = relationship("Field", secondary=project_fields, lazy="selectin", order_by="Field.key")

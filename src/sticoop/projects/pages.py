@@ -1,4 +1,5 @@
-"""Pages for cooperation projects: list, form (partners by role) and the project page."""
+"""Pages for funding programmes and cooperation projects: lists, forms (a project's partners by role), the
+programme page with the projects it funds and the project page."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core.api import DB
@@ -13,7 +15,7 @@ from sticoop.partners.models import Organization
 from sticoop.partnerships.models import Partnership
 from sticoop.projects import schemas as s
 from sticoop.projects.models import Programme, Project
-from sticoop.projects.service import projects
+from sticoop.projects.service import programmes, projects
 from sticoop.web.crud_pages import EntityPages, add_list_and_form_routes, default_initial
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
@@ -21,6 +23,7 @@ from sticoop.web.lookups import names
 from sticoop.web.render import render
 
 router = APIRouter(include_in_schema=False)
+DETAIL_LIMIT = 200
 ROLE_FIELDS = {"coordinator": "coordinator_id", "partner": "partner_ids", "funder": "funder_ids"}
 
 
@@ -64,6 +67,7 @@ PROJECTS = EntityPages(
         FormField("partner_ids", N_("Partners"), "multiselect", "organizations"),
         FormField("funder_ids", N_("Funders"), "multiselect", "organizations"),
         FormField("field_keys", N_("Fields"), "multiselect", "fields"),
+        FormField("description", N_("Description"), "textarea", help=N_("What the project is about.")),
         FormField("outputs", N_("Outputs"), "textarea"),
     ),
     title=N_("Projects"), new_title=N_("New project"), edit_title=N_("Edit project"), new_label=N_("New project"),
@@ -71,6 +75,50 @@ PROJECTS = EntityPages(
     status_group="project_status", date_label=N_("Start date"), rows=project_rows,
     convert=project_convert, initial=project_initial, aliases={"partners": "partner_ids"},
 )
+
+
+# ----- programmes ---------------------------------------------------------------------------------
+def programme_rows(db: DbSession, items: list[Programme]) -> dict[str, Any]:
+    """Funders' names and how many projects each programme funds: two bounded queries for the page."""
+    ids = [p.id for p in items]
+    counts = dict(db.execute(select(Project.programme_id, func.count()).where(Project.programme_id.in_(ids))
+                             .group_by(Project.programme_id)).all()) if ids else {}
+    return {"funder_names": names(db, Organization, [p.funder_id for p in items]), "project_counts": counts}
+
+
+PROGRAMMES = EntityPages(
+    entity="programme", path="/programmes", service=programmes, in_schema=s.ProgrammeIn,
+    patch_schema=s.ProgrammePatch,
+    fields=(
+        FormField("name", N_("Name"), required=True, wide=True),
+        FormField("acronym", N_("Acronym")),
+        FormField("funder_id", N_("Funder"), "select", "organizations"),
+        FormField("website", N_("Website"), "url"),
+        FormField("description", N_("Description"), "textarea"),
+    ),
+    title=N_("Programmes"), new_title=N_("New programme"), edit_title=N_("Edit programme"),
+    new_label=N_("New programme"), table="programmes/_table.html", filters=("q", "country"), rows=programme_rows,
+)
+
+
+def programme_projects(db: DbSession, programme_id: int) -> tuple[list[Project], int]:
+    """The projects a programme funds, newest first, at most DETAIL_LIMIT, and how many there are in all."""
+    query = select(Project).where(Project.programme_id == programme_id)
+    total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
+    items = list(db.scalars(query.order_by(Project.start_date.desc().nulls_last(), Project.id.desc())
+                            .limit(DETAIL_LIMIT)))
+    return items, total
+
+
+@router.get("/programmes/{record_id:int}", response_class=HTMLResponse)
+def programme_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    programme = programmes.get(db, record_id)
+    funded, total = programme_projects(db, record_id)
+    return render(request, "programmes/detail.html", {
+        "pg": programme, "projects": funded, "project_total": total,
+        "funder_name": names(db, Organization, [programme.funder_id]).get(programme.funder_id),
+        "partnership_names": names(db, Partnership, [p.partnership_id for p in funded]),
+    })
 
 
 @router.get("/projects/{record_id:int}", response_class=HTMLResponse)
@@ -83,4 +131,5 @@ def project_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     })
 
 
-add_list_and_form_routes(router, PROJECTS)
+for _spec in (PROGRAMMES, PROJECTS):
+    add_list_and_form_routes(router, _spec)

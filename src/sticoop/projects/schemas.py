@@ -9,6 +9,7 @@ from sticoop.core.schemas import (
     ConfidentialIn,
     ConfidentialOut,
     ConfidentialPatch,
+    CurrencyCode,
     DatedInput,
     Input,
     LongName,
@@ -20,7 +21,7 @@ from sticoop.core.schemas import (
 )
 from sticoop.projects.models import PartnerRole, ProjectStatus
 
-Currency = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR, VND")
+Currency = Field(default=None, description="ISO 4217 code, e.g. EUR, VND (any case; stored upper-case)")
 
 
 class ProgrammeIn(Input):
@@ -65,8 +66,9 @@ class ProjectIn(DatedInput, ConfidentialIn):
     start_date: date | None = None
     end_date: date | None = None
     budget: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2)
-    currency: str | None = Currency
+    currency: CurrencyCode | None = Currency
     status: ProjectStatus = ProjectStatus.proposed
+    description: Text | None = Field(default=None, description="What the project is about; searchable.")
     outputs: Text | None = None
     field_keys: list[str] = Field(default_factory=list, max_length=30)
     partners: list[ProjectPartnerIn] = Field(default_factory=list, max_length=100)
@@ -79,8 +81,9 @@ class ProjectPatch(Patch, ConfidentialPatch):
     start_date: date | None = None
     end_date: date | None = None
     budget: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2)
-    currency: str | None = Currency
+    currency: CurrencyCode | None = Currency
     status: ProjectStatus | None = None
+    description: Text | None = Field(default=None, description="What the project is about; searchable.")
     outputs: Text | None = None
     field_keys: list[str] | None = Field(default=None, max_length=30)
     partners: list[ProjectPartnerIn] | None = Field(default=None, max_length=100)
@@ -95,6 +98,7 @@ class ProjectOut(RecordOut, ConfidentialOut):
     budget: Decimal | None
     currency: str | None
     status: str
+    description: str | None = None
     outputs: str | None
     field_keys: list[str]
     partners: list[ProjectPartnerOut]

@@ -18,7 +18,10 @@ class ProgrammeService(RecordService[Programme]):
     model = Programme
     entity = "programme"
     label = "Programme"
-    sortable = ("id", "name")
+    filters = {
+        "country": lambda v: Programme.funder_id.in_(select(Organization.id).where(Organization.country_code == v)),
+    }
+    sortable = ("id", "name", "updated_at")
     default_sort = "name"
 
 

@@ -109,6 +109,15 @@ def _merged_page(request: Request, exc: Merged) -> str | None:
     return f"{prefix}/{exc.into_id}{path[len(own):]}"
 
 
+def _export_labels(request: Request) -> Any:
+    """Labels for the CSV exports of the API, in the request's language (?lang=, cookie, Accept-Language)."""
+    from sticoop.web.labels import ExportLabels
+    from sticoop.web.render import formatter
+
+    fmt = formatter(request)
+    return ExportLabels(fmt._, fmt.country, fmt.locale)
+
+
 def create_app(database_url: str | None = None) -> FastAPI:
     from sticoop.accounts.access import Access, unprotected_routes
     from sticoop.web.routes import api_routers, page_routers
@@ -122,6 +131,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
     )
     app.state.database_url = database_url
+    app.state.export_labels = _export_labels
 
     @app.exception_handler(DomainError)
     async def domain_error(request: Request, exc: DomainError) -> Any:

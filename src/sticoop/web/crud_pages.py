@@ -136,11 +136,17 @@ def default_initial(spec: EntityPages, obj: Any) -> dict[str, Any]:
         value = getattr(obj, f.name, None)
         if f.kind == "multiselect":
             raw[f.name] = [str(v) for v in value or []]
+        elif f.kind == "rows":
+            raw[f.name] = [{c.name: _as_text(getattr(item, c.name, None)) for c in f.columns} for item in value or []]
         elif f.kind == "lines":
             raw[f.name] = "\n".join(str(v) for v in value or [])
         else:
-            raw[f.name] = "" if value is None else (value.isoformat() if isinstance(value, date) else str(value))
+            raw[f.name] = _as_text(value)
     return raw
+
+
+def _as_text(value: Any) -> str:
+    return "" if value is None else (value.isoformat() if isinstance(value, date) else str(value))
 
 
 def schema_defaults(schema: type[BaseModel]) -> dict[str, str]:
@@ -194,6 +200,10 @@ def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str,
             current = raw.get(f.name)
             chosen = current if isinstance(current, list) else [current]
             options[f.name] = choices.load(db, fmt, f.source, chosen)
+        for column in f.columns:  # a "rows" field: one option list per column, offering every row's value
+            if column.source:
+                chosen = [row.get(column.name) for row in raw.get(f.name) or []]
+                options[f"{f.name}.{column.name}"] = choices.load(db, fmt, column.source, chosen)
     action = f"{spec.path}/{obj.id}/edit" if obj is not None else f"{spec.path}/new"
     back = request.query_params.get("back", "")
     local_back = back if back.startswith("/") and not back.startswith("//") else None

@@ -27,7 +27,10 @@ FORM_ERROR = "__form__"
 @dataclass(frozen=True)
 class FormField:
     """One input. ``kind``: text, textarea, lines (one list item per line), date, number, select,
-    multiselect, checkbox, url or email; ``source`` names where a select's choices come from (see choices.py)."""
+    multiselect, checkbox, url, email or rows (a repeated group of ``columns``, one row per list item — a
+    person's positions — with one blank row to add one and a "remove" box per row; posted as
+    ``<name>-<i>-<column>``, so it works without JavaScript); ``source`` names where a select's choices
+    come from (see choices.py)."""
 
     name: str
     label: str
@@ -38,13 +41,29 @@ class FormField:
     wide: bool = False
     #: shown only when creating (e.g. an agreement's status, which later changes by transitions)
     create_only: bool = False
+    #: the inputs of each row of a "rows" field
+    columns: tuple[FormField, ...] = ()
+
+
+ROW_REMOVE = "remove"
+
+
+def _row_indexes(name: str, keys: Iterable[str]) -> list[int]:
+    prefix = f"{name}-"
+    found = {int(k[len(prefix):].split("-", 1)[0]) for k in keys
+             if k.startswith(prefix) and k[len(prefix):].split("-", 1)[0].isdigit()}
+    return sorted(i for i in found if i < 1000)
 
 
 def raw_values(fields: Iterable[FormField], form: FormData | QueryParams | dict[str, Any]) -> dict[str, Any]:
     """What the user typed, as strings (lists for multi-selects), to parse and to show again."""
     raw: dict[str, Any] = {}
     for field in fields:
-        if field.kind == "multiselect":
+        if field.kind == "rows":
+            raw[field.name] = [{c.name: str(form.get(f"{field.name}-{i}-{c.name}") or "")
+                                for c in (*field.columns, FormField(ROW_REMOVE, ""))}
+                               for i in _row_indexes(field.name, form.keys())]
+        elif field.kind == "multiselect":
             values = form.getlist(field.name) if hasattr(form, "getlist") else form.get(field.name) or []
             raw[field.name] = [str(v) for v in values if str(v).strip()]
         else:
@@ -60,7 +79,11 @@ def typed_values(fields: Iterable[FormField], raw: dict[str, Any], translate: Tr
     errors: dict[str, str] = {}
     for field in fields:
         value = raw.get(field.name)
-        if field.kind == "multiselect":
+        if field.kind == "rows":  # blank rows and rows ticked "remove" are left out
+            data[field.name] = [{k: (str(v).strip() or None) for k, v in row.items() if k != ROW_REMOVE}
+                                for row in value or [] if not row.get(ROW_REMOVE)
+                                and any(str(v).strip() for k, v in row.items() if k != ROW_REMOVE)]
+        elif field.kind == "multiselect":
             data[field.name] = list(value or [])
         elif field.kind == "lines":
             data[field.name] = [line.strip() for line in str(value or "").splitlines() if line.strip()]
@@ -113,6 +136,16 @@ def _field_named_in(message: str) -> str | None:
     return match.group(1) if match else None
 
 
+#: error types raised by the annotated types of core/schemas.py -> message for people
+KIND_MESSAGES = {
+    "url": N_("Enter a web address starting with http:// or https://."),
+    "country_code": N_("Choose a country from the list."),
+    "currency_code": N_("Enter an ISO 4217 currency code, e.g. EUR, VND, USD."),
+    "email": N_("Enter a valid e-mail address, e.g. name@example.org."),
+    "language_code": N_("Enter an ISO 639-1 language code, e.g. en, fr, vi."),
+}
+
+
 def friendly_message(error: dict[str, Any], translate: Translate) -> str:
     """A plain-language message for the error kinds people meet in forms; the schema's own text otherwise."""
     kind = str(error.get("type", ""))
@@ -128,6 +161,8 @@ def friendly_message(error: dict[str, Any], translate: Translate) -> str:
         return translate(N_("Enter a valid date."))
     if kind == "enum":
         return translate(N_("Choose one of the options."))
+    if kind in KIND_MESSAGES:  # the kinds of value normalised in core/schemas.py
+        return translate(KIND_MESSAGES[kind])
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if "https?" in pattern:

@@ -21,8 +21,10 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/committees", N_("Committees")),
     ("/sessions", N_("Sessions")),
     ("/commitments", N_("Commitments")),
+    ("/working-groups", N_("Working groups")),
     ("/agreements", N_("Agreements")),
     ("/projects", N_("Projects")),
+    ("/programmes", N_("Programmes")),
     ("/visits", N_("Visits")),
     ("/events", N_("Events")),
     ("/organizations", N_("Organisations")),
@@ -122,3 +124,35 @@ def choices(translate: Callable[[str], str], group: str) -> list[tuple[str, str]
 
 def tone(value: str | None) -> str:
     return BADGE_TONE.get(str(value), "muted")
+
+
+def group_of(choices: frozenset[str]) -> str | None:
+    """The LABELS group holding exactly these coded values (else the smallest one holding them all)."""
+    exact = [g for g, values in LABELS.items() if set(values) == choices]
+    if exact:
+        return exact[0]
+    wider = sorted((len(values), g) for g, values in LABELS.items() if choices <= set(values))
+    return wider[0][1] if wider else None
+
+
+class ExportLabels:
+    """The labels of a CSV export in one language (see sticoop.core.export): coded values through LABELS,
+    countries through the locale's names."""
+
+    def __init__(self, translate: Callable[[str], str], country: Callable[[str], str], locale: str = "en") -> None:
+        self._translate = translate
+        self._country = country
+        self._locale = locale
+
+    def choice(self, choices: frozenset[str], value: str) -> str:
+        group = group_of(choices)
+        return label(self._translate, group, value) if group else str(value).replace("_", " ")
+
+    def country(self, code: str) -> str:
+        return self._country(code)
+
+    def language(self, code: str) -> str:
+        from sticoop.core.export import language_name
+
+        known = LABELS["profile_language"]
+        return self._translate(known[code]) if code in known else language_name(code, self._locale)
