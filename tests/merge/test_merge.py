@@ -88,6 +88,8 @@ def build_person(client: TestClient, db_url: str, d: dict[str, Any]) -> tuple[in
     post(client, "/profiles", {"kind": "technology_request", "title": "Drones", "summary": "Need drones",
                                "contact_person_id": b})
     post(client, f"/events/{fair(client)}/brokerage/participants", {"name": "An", "person_id": b})
+    post(client, "/commitments", {"partnership_id": d["partnership"]["id"], "text": "Train ten technicians",
+                                  "responsible_people_ids": [a, b]})
     attach(client, "cv.txt", [("person", b)])
     return a, b
 
@@ -125,7 +127,8 @@ def build_agreement(client: TestClient, db_url: str, d: dict[str, Any]) -> tuple
 def build_commitment(client: TestClient, db_url: str, d: dict[str, Any]) -> tuple[int, int]:
     a = d["commitment"]["id"]
     b = post(client, "/commitments", {"partnership_id": d["partnership"]["id"], "text": "Train researchers",
-                                      "responsible_ids": [d["organization"]["id"]]})["id"]
+                                      "responsible_ids": [d["organization"]["id"]],
+                                      "responsible_people_ids": [d["person"]["id"]]})["id"]
     post(client, "/commitments", {"partnership_id": d["partnership"]["id"], "parent_id": b, "text": "Course 1"})
     post(client, "/progress-updates", {"commitment_id": b, "date": "2024-06-01", "note": "Course held", "count": 1})
     post(client, "/assessments", {"commitment_id": b, "date": "2024-07-01", "rating": "substantial"})

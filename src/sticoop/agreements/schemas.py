@@ -74,6 +74,8 @@ class AgreementOut(RecordOut, ConfidentialOut):
     organization_ids: list[int]
     history: list[StatusChangeOut]
     #: the status as read today: ``expired`` once a signed/in-force/renewed agreement is past its expiry date
-    effective_status: str
+    effective_status: AgreementStatus = Field(
+        description="The status as read today: `expired` for a signed, in-force or renewed agreement past its "
+                    "expiry date (the stored `status` stays until the move is recorded)")
     #: the expiry date when the agreement is past it while its recorded status still says it is live
     past_expiry_since: Date | None

@@ -108,7 +108,9 @@ class ProfileOut(RecordOut):
     valid_until: date | None
     keywords_only: bool = False
     #: the status as read today: ``expired`` for a published profile past ``valid_until`` (never matched)
-    effective_status: str = ""
+    effective_status: Status | None = Field(
+        default=None,
+        description="The status as read today: `expired` for a published profile past `valid_until` (never matched)")
     #: ``valid_until`` when a published profile has passed it
     expired_since: date | None = None
 
