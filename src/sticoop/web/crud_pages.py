@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.crud import RecordService
-from sticoop.core.errors import DomainError
+from sticoop.core.errors import DomainError, Forbidden
 from sticoop.core.listing import ListParams
 from sticoop.web import choices, forms
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
+from sticoop.web.permissions import record_allows
 from sticoop.web.render import formatter, is_htmx, render
 
 PAGE_SIZE = 25
@@ -160,11 +161,13 @@ def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str,
              if (f.name in schema.model_fields or f.name not in spec.in_schema.model_fields)
              and not (obj is not None and f.create_only)]
     options = {}
+    bound = any(f.source in choices.PARTNERSHIP_BOUND for f in shown)
+    partnership_id = choices.partnership_of(db, raw, obj) if bound else None
     for f in shown:
         if f.source:
             current = raw.get(f.name)
             chosen = current if isinstance(current, list) else [current]
-            options[f.name] = choices.load(db, fmt, f.source, chosen)
+            options[f.name] = choices.load(db, fmt, f.source, chosen, partnership_id)
     action = f"{spec.path}/{obj.id}/edit" if obj is not None else f"{spec.path}/new"
     back = request.query_params.get("back", "")
     local_back = back if back.startswith("/") and not back.startswith("//") else None
@@ -213,8 +216,21 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
     return form_page(request, db, spec, raw, errors, obj, status=status)
 
 
+def refuse_unless_allowed(request: Request, db: DbSession, obj: Any = None) -> None:
+    """A form is only opened for someone who may save it (a member, for instance, only their organisation's
+    commitments): the record service's rule, asked as the page's ``may`` asks it. Raises Forbidden (403)."""
+    path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    if not record_allows(db, path, "POST", obj):
+        raise Forbidden("Your role does not allow changing this record")
+
+
+#: every record type with pages, by entity name (filled as the routes are added): what tests walk
+ALL_PAGES: dict[str, EntityPages] = {}
+
+
 def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
     """GET list, GET/POST new, GET/POST edit for one record type."""
+    ALL_PAGES[spec.entity] = spec
 
     if spec.with_list:
         @router.get(spec.path, response_class=HTMLResponse, name=f"{spec.entity}_list")
@@ -223,6 +239,7 @@ def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
 
     @router.get(spec.path + "/new", response_class=HTMLResponse, name=f"{spec.entity}_new")
     def new_record(request: Request, db: DB) -> HTMLResponse:
+        refuse_unless_allowed(request, db)
         prefilled = forms.raw_values(spec.fields, request.query_params)
         for name, value in schema_defaults(spec.in_schema).items():
             if prefilled.get(name) in ("", None):
@@ -236,6 +253,7 @@ def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
     @router.get(spec.path + "/{record_id:int}/edit", response_class=HTMLResponse, name=f"{spec.entity}_edit")
     def edit_record(record_id: int, request: Request, db: DB) -> HTMLResponse:
         obj = spec.service.get(db, record_id)
+        refuse_unless_allowed(request, db, obj)
         raw = spec.initial(obj) if spec.initial else default_initial(spec, obj)
         raw["version"] = str(obj.version)
         return form_page(request, db, spec, raw, {}, obj)
