@@ -8,6 +8,8 @@
     if (select.tomselect || typeof window.TomSelect !== "function") return;
     new window.TomSelect(select, {
       plugins: ["remove_button"], maxOptions: 500, hideSelected: true, closeAfterSelect: false,
+      // once a name is added the search starts afresh, so the next one can be typed straight away
+      onItemAdd: function () { this.setTextboxValue(""); this.refreshOptions(false); },
       render: { no_results: function () { return '<div class="no-results">' + noMatch() + "</div>"; } }
     });
     var hint = select.parentNode.querySelector(".hint--ctrl");
