@@ -7,18 +7,21 @@
   function searchable(select) {
     if (select.tomselect || typeof window.TomSelect !== "function") return;
     new window.TomSelect(select, {
-      plugins: ["remove_button"], maxOptions: 500, hideSelected: true, closeAfterSelect: false,
+      plugins: { remove_button: { title: words().remove } }, maxOptions: 500, hideSelected: true,
+      closeAfterSelect: false,
       // once a name is added the search starts afresh, so the next one can be typed straight away
       onItemAdd: function () { this.setTextboxValue(""); this.refreshOptions(false); },
-      render: { no_results: function () { return '<div class="no-results">' + noMatch() + "</div>"; } }
+      render: { no_results: function () { return '<div class="no-results">' + words().none + "</div>"; } }
     });
     var hint = select.parentNode.querySelector(".hint--ctrl");
     if (hint) hint.hidden = true;
   }
 
-  function noMatch() {
+  /* the two words the searchable list writes itself, in the page's language */
+  function words() {
     var lang = document.documentElement.lang;
-    return lang === "fr" ? "Aucun résultat" : lang === "vi" ? "Không có kết quả" : "No match";
+    return lang === "fr" ? { none: "Aucun résultat", remove: "Retirer" } :
+      lang === "vi" ? { none: "Không có kết quả", remove: "Bỏ chọn" } : { none: "No match", remove: "Remove" };
   }
 
   /* Every form that posts carries the session's CSRF token; templates render it, this covers any that do not. */
