@@ -11,6 +11,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 _DATA_DIR = Path(tempfile.mkdtemp(prefix="sticoop-test-data-"))
@@ -24,14 +25,28 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 import sticoop.models  # noqa: E402,F401
+from sticoop.core import clock  # noqa: E402
 from sticoop.core.database import get_engine, new_session, session_scope  # noqa: E402
 from sticoop.core.migrate import upgrade  # noqa: E402
 from sticoop.core.models import Base  # noqa: E402
 from sticoop.reference.service import seed_reference  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "dev"
 REFERENCE_TABLES = {"countries", "fields", "alembic_version"}
+
+#: the day every test runs on, whatever the real date: no test reads the real clock (tests/test_clock.py)
+TEST_TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today() -> Iterator[date]:
+    """Pin ``sticoop.core.clock.today()`` to ``TEST_TODAY`` for every test; a test that needs another day
+    uses ``with clock.pinned(day):`` (or ``clock.pin``, undone here after the test)."""
+    clock.pin(TEST_TODAY)
+    try:
+        yield TEST_TODAY
+    finally:
+        clock.pin(None)
 
 
 def _postgres_url() -> str | None:

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from fastapi.testclient import TestClient
+from tests.shared_corpus import shared_article
 from tests.web.helpers import seed
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
 
 
 def test_ingested_minutes_are_read_only_by_the_partnership_they_document(
         client: TestClient, client_as: Callable[..., TestClient]) -> None:
     ours = seed(client)  # Belgium–Vietnam
-    article = json.loads((CORPUS / "002.json").read_text())  # Vietnam–Laos
+    article = shared_article("002")  # Vietnam–Laos
     intake = client.post("/api/v1/intakes", files={"file": ("vn-laos-minutes.txt", article["text"].encode(),
                                                             "text/plain")},
                          data={"published": article["published"]}).json()

@@ -13,7 +13,7 @@ def setup_partnership(client: TestClient) -> tuple[int, int, int, int]:
     return p["id"], c["id"], s1.json()["id"], s2.json()["id"]
 
 
-def test_commitment_lifecycle_progress_and_rollup(client: TestClient) -> None:
+def test_commitment_lifecycle_progress_and_rollup(client: TestClient, pinned_today: date) -> None:
     pid, _cid, s1, s2 = setup_partnership(client)
     org = client.post("/api/v1/organizations", json={"name": "Ministry of Science and Technology",
                                                      "acronym": "MOST", "type": "ministry",
@@ -26,14 +26,15 @@ def test_commitment_lifecycle_progress_and_rollup(client: TestClient) -> None:
         r = client.post("/api/v1/commitments", json={"text": f"course ({completion})", "partnership_id": pid,
                                                      "parent_id": training["id"], "completion": completion})
         assert r.status_code == 201, r.text
-    year = date.today().year
+    year = pinned_today.year
     r = client.post("/api/v1/progress-updates", json={"commitment_id": training["id"], "date": f"{year}-01-02",
                                                       "note": "Course held in Hanoi", "count": 1})
     assert r.status_code == 201, r.text
     progress = client.get(f"/api/v1/commitments/{training['id']}/progress").json()
     assert progress["sub_commitments"] == 2
     assert abs(progress["rolled_up_completion"] - (1 + 1 / 3) / 2) < 1e-9
-    assert {"year": year, "done": 1, "target": 2} in progress["years"]
+    assert {"year": year, "done": 1, "target": 2, "when": "current", "missed": False} in progress["years"]
+    assert [y["year"] for y in progress["years"]] == list(range(2024, year + 1))  # from the 1st session's year
 
     # the 2nd session reviews what became of the 1st session's conclusions
     report = client.get(f"/api/v1/sessions/{s2}/implementation").json()

@@ -3,16 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.shared_corpus import shared_corpus
 
-DEV_CORPUS = Path(__file__).parents[2].parent / "shared/corpus/dev"
 OWN_CORPUS = Path(__file__).parent / "corpus"
 
 
 @pytest.fixture(scope="session")
 def dev_corpus() -> Path:
-    if not DEV_CORPUS.is_dir():
-        pytest.skip(f"shared corpus not found at {DEV_CORPUS}")
-    return DEV_CORPUS
+    return shared_corpus()
 
 
 @pytest.fixture(scope="session")

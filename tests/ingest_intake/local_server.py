@@ -23,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+from tests.shared_corpus import SHARED_CORPUS as CORPUS
 
 
 def article_page(name: str, serial: int) -> bytes:

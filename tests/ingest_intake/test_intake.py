@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+from tests.shared_corpus import shared_article
 
 
 def _article(number: str) -> tuple[bytes, str]:
-    data = json.loads((CORPUS / f"{number}.json").read_text())
+    data = shared_article(number)
     return data["text"].encode(), data["published"]
 
 

@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 from tests.ingest_intake.local_server import serve
+from tests.shared_corpus import needs_shared_corpus
 
 from sticoop.documents.models import Document
 from sticoop.ingest.fetch import TIMEOUT_ENV
@@ -29,6 +30,7 @@ def _counts(database: Path) -> tuple[int, int]:
     return counts
 
 
+@needs_shared_corpus
 def test_cli_ingest_url_success_duplicate_and_limits(tmp_path: Path) -> None:
     env = {**os.environ, "STICOOP_DATA_DIR": str(tmp_path / "data"), TIMEOUT_ENV: "1.5",
            "STICOOP_MAX_UPLOAD_BYTES": "200000"}
@@ -73,6 +75,7 @@ def _totals(client: TestClient) -> tuple[int, int]:
     return (client.get("/api/v1/intakes").json()["total"], client.get("/api/v1/documents").json()["total"])
 
 
+@needs_shared_corpus
 def test_upload_page_url_success_and_no_duplicate(client: TestClient) -> None:
     with serve() as server:
         page = server.url("/news/014.html")

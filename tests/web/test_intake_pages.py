@@ -4,17 +4,14 @@ the records it produced; reject; a bad upload is explained inline and writes not
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from fastapi.testclient import TestClient
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+from tests.shared_corpus import shared_article
 
 
 def article(name: str = "002.json") -> bytes:
-    return json.loads((CORPUS / name).read_text(encoding="utf-8"))["text"].encode("utf-8")
+    return str(shared_article(name)["text"]).encode("utf-8")
 
 
 def upload(client: TestClient, content: bytes, filename: str = "vn-lao.txt", **data: str):  # type: ignore[no-untyped-def]

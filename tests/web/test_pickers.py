@@ -13,7 +13,7 @@ from tests.web.helpers import post, seed
 
 from sticoop.core.database import new_session
 from sticoop.web import choices
-from sticoop.web.crud_pages import ALL_PAGES
+from sticoop.web.crud_pages import REGISTERED_PAGES
 from sticoop.web.forms import FormField
 
 LINKS = ("partnership_id", "committee_id", "session_id", "commitment_id")
@@ -60,7 +60,7 @@ def test_every_partnership_bound_picker_offers_only_the_records_partnership(clie
                "session_id": next(iter(mine["sessions"])), "commitment_id": next(iter(mine["commitments"]))}
 
     walked = 0
-    for spec in ALL_PAGES.values():
+    for spec in REGISTERED_PAGES.values():
         bound = [f for f in spec.fields if f.source in choices.PARTNERSHIP_BOUND]
         if not bound:
             continue

@@ -11,15 +11,14 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import NO_VALUE
 
 from sticoop.accounts.models import AuditEntry
 from sticoop.core.models import Record, utcnow
-from sticoop.core.serialize import to_jsonable
+from sticoop.core.principal import principal_of
+from sticoop.core.snapshot import changed as _changed
+from sticoop.core.snapshot import columns_changed, is_owned_list, snapshot
 
-SKIPPED_COLUMNS = frozenset({"search_text", "created_at", "updated_at", "version"})
-LOG_TABLES = frozenset({"agreement_status_changes"})
-
+__all__ = ["is_owned_list", "audit_actor"]
 
 def _entity_type(obj: Any) -> str:
     from sticoop.core.registry import services
@@ -30,89 +29,47 @@ def _entity_type(obj: Any) -> str:
     return type(obj).__tablename__
 
 
-def _snapshot(obj: Any, when: str) -> dict[str, Any]:
-    """Column values and linked ids, either as they are now ("after") or as they were loaded ("before")."""
-    state = inspect(obj)
-    values: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        if attr.key in SKIPPED_COLUMNS:
-            continue
-        history = state.attrs[attr.key].history
-        if when == "before" and history.has_changes():
-            value = history.deleted[0] if history.deleted else None
-        else:
-            value = state.attrs[attr.key].value
-        values[attr.key] = to_jsonable(None if value is NO_VALUE else value)
-    for rel in state.mapper.relationships:
-        if is_owned_list(rel):
-            values[rel.key] = _child_rows(state, rel, when)
-            continue
-        if rel.secondary is None:
-            continue
-        history = state.attrs[rel.key].history
-        if when == "before":
-            items = list(history.unchanged or ()) + list(history.deleted or ())
-        else:
-            items = list(history.unchanged or ()) + list(history.added or ())
-        keys = [inspect(item).identity[0] if inspect(item).identity else None for item in items]
-        values[rel.key] = sorted(k for k in keys if k is not None)
-    return values
+def audit_actor(session: Session, obj: Any = None) -> str:
+    """Who caused the changes flushed from ``session``: the signed-in user of the request, whatever record the
+    change lands on (an assessment that moves its commitment's completion is that user's change, not the
+    commitment's last editor's); else the actor the command set (``session.info["actor"]``); else the
+    record's own ``updated_by``; else ``"system"``."""
+    principal = principal_of(session)
+    if principal is not None and principal.signed_in:
+        return principal.username
+    return session.info.get("actor") or getattr(obj, "updated_by", None) or "system"
 
 
-def is_owned_list(rel: Any) -> bool:
-    """A list of rows that belong to the record and have no history of their own (a session's delegates and
-    agenda, a person's positions, a project's partners): kept whole in each snapshot so a restore brings it
-    back. Logs (an agreement's status changes) are left out: they are history, not state."""
-    return (rel.uselist and rel.cascade.delete_orphan and rel.secondary is None
-            and not issubclass(rel.mapper.class_, Record)
-            and rel.mapper.class_.__tablename__ not in LOG_TABLES)
-
-
-def _child_rows(state: Any, rel: Any, when: str) -> list[dict[str, Any]]:
-    history = state.attrs[rel.key].history
-    if when == "before" and history.has_changes():
-        items = list(history.unchanged or ()) + list(history.deleted or ())
-    else:
-        loaded = state.attrs[rel.key].loaded_value
-        items = [] if loaded is NO_VALUE else list(loaded)
-    parent_keys = {column.key for column in rel.remote_side}
-    rows = []
-    for item in items:
-        child = inspect(item)
-        rows.append({attr.key: to_jsonable(child.attrs[attr.key].loaded_value)
-                     for attr in child.mapper.column_attrs
-                     if attr.key != "id" and attr.key not in parent_keys
-                     and child.attrs[attr.key].loaded_value is not NO_VALUE})
-    return rows
-
-
-def _changed(obj: Any) -> bool:
-    state = inspect(obj)
-    return any(state.attrs[a.key].history.has_changes() for a in state.mapper.attrs
-               if a.key not in SKIPPED_COLUMNS)
+@event.listens_for(Session, "before_flush")
+def _stamp_derived_changes(session: Session, _ctx: Any, _instances: Any) -> None:
+    """A record changed as a consequence of another write (an assessment moving its commitment's completion,
+    a merge moving links) is marked changed by the user who caused it, like a direct edit."""
+    for obj in session.dirty:
+        if isinstance(obj, Record) and columns_changed(obj) and not inspect(obj).attrs.updated_by.history.has_changes():
+            obj.updated_by = audit_actor(session, obj)
 
 
 @event.listens_for(Session, "after_flush")
 def _write_audit(session: Session, _ctx: Any) -> None:
     rows: list[dict[str, Any]] = []
     now = utcnow()
-    default_actor = session.info.get("actor", "system")
     for obj in session.new:
         if isinstance(obj, Record):
-            rows.append({"at": now, "actor": obj.updated_by or default_actor, "action": "create",
+            rows.append({"at": now, "actor": audit_actor(session, obj), "action": "create",
                          "entity_type": _entity_type(obj), "entity_id": obj.id, "before": None,
-                         "after": _snapshot(obj, "after")})
+                         "after": snapshot(obj, "after")})
     for obj in session.dirty:
         if isinstance(obj, Record) and _changed(obj):
-            before, after = _snapshot(obj, "before"), _snapshot(obj, "after")
+            before, after = snapshot(obj, "before"), snapshot(obj, "after")
             if before == after:
                 continue
             action = "status" if before.get("status") != after.get("status") else "update"
-            rows.append({"at": now, "actor": obj.updated_by or default_actor, "action": action,
+            rows.append({"at": now, "actor": audit_actor(session, obj), "action": action,
                          "entity_type": _entity_type(obj), "entity_id": obj.id, "before": before, "after": after})
     for obj in session.deleted:
         if isinstance(obj, Record):
-            rows.append({"at": now, "actor": default_actor, "action": "delete", "entity_type": _entity_type(obj),
-                         "entity_id": obj.id, "before": _snapshot(obj, "before"), "after": None})
+            rows.append({"at": now, "actor": audit_actor(session), "action": "delete",
+                         "entity_type": _entity_type(obj), "entity_id": obj.id, "before": snapshot(obj, "before"),
+                         "after": None})
     if rows:
         session.connection().execute(AuditEntry.__table__.insert(), rows)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session as DbSession
 from sticoop.agreements import schemas as s
 from sticoop.agreements.models import TRANSITIONS, Agreement, AgreementStatus
 from sticoop.agreements.service import agreements
+from sticoop.core import clock
 from sticoop.core.api import DB, Actor
 from sticoop.core.errors import DomainError
 from sticoop.partnerships.models import Partnership
@@ -56,7 +57,7 @@ def detail_page(request: Request, db: DbSession, agreement: Agreement, errors: d
                 status: int = 200) -> HTMLResponse:
     allowed = sorted(TRANSITIONS[AgreementStatus(agreement.status)], key=list(AgreementStatus).index)
     return render(request, "agreements/detail.html", {
-        "a": agreement, "allowed": allowed, "errors": errors or {}, "today": date.today(),
+        "a": agreement, "allowed": allowed, "errors": errors or {}, "today": clock.today(),
         "partnership_name": names(db, Partnership, [agreement.partnership_id]).get(agreement.partnership_id),
     }, status=status)
 

@@ -57,7 +57,7 @@ class StatusChangeOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     from_status: str | None
     to_status: str
-    date: Date
+    date: Date | None  # None: an initial status whose own date is unknown (undated)
     note: str | None
 
 
@@ -73,3 +73,7 @@ class AgreementOut(RecordOut, ConfidentialOut):
     country_codes: list[str]
     organization_ids: list[int]
     history: list[StatusChangeOut]
+    #: the status as read today: ``expired`` once a signed/in-force/renewed agreement is past its expiry date
+    effective_status: str
+    #: the expiry date when the agreement is past it while its recorded status still says it is live
+    past_expiry_since: Date | None

@@ -7,13 +7,33 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from sticoop.agreements.models import TRANSITIONS, Agreement, AgreementStatus, AgreementStatusChange
+from sticoop.agreements.models import (
+    STATUS_DATE,
+    TRANSITIONS,
+    Agreement,
+    AgreementStatus,
+    AgreementStatusChange,
+    effective_status_clause,
+)
+from sticoop.core import clock
 from sticoop.core.crud import RecordService, country_codes, load_many, touch
 from sticoop.core.errors import ValidationFailed
 from sticoop.partners.models import Organization
 
-#: the date column a status sets when the agreement reaches it (if the user has not set it)
-STATUS_DATE = {AgreementStatus.signed: "signed_date", AgreementStatus.in_force: "in_force_date"}
+#: the date column a transition sets when the agreement reaches that status (if the user has not set it)
+SETS_DATE = {AgreementStatus.signed: "signed_date", AgreementStatus.in_force: "in_force_date"}
+
+
+def initial_status_date(obj: Agreement, status: str) -> date | None:
+    """When a new agreement reached the status it is recorded in: its own date for that status (signed on,
+    in force from, expires on), else undated — never the day it was typed in."""
+    column = STATUS_DATE.get(status)
+    return getattr(obj, column) if column else None
+
+
+def status_filter(value: str) -> Any:
+    """``status=in_force,expired``: by the status as read today (a live agreement past expiry is expired)."""
+    return effective_status_clause([v for v in value.split(",") if v], clock.today())
 
 
 class AgreementService(RecordService[Agreement]):
@@ -22,7 +42,7 @@ class AgreementService(RecordService[Agreement]):
     label = "Agreement"
     filters = {
         "partnership_id": lambda v: Agreement.partnership_id == v,
-        "status": lambda v: Agreement.status.in_(v.split(",")),
+        "status": status_filter,
         "kind": lambda v: Agreement.kind == v,
         "country": lambda v: Agreement.countries.any(code=v),
     }
@@ -42,22 +62,23 @@ class AgreementService(RecordService[Agreement]):
             return
         if obj.status is None:  # a new agreement starts wherever the user says it stands
             obj.status = new_status
-            obj.history = [AgreementStatusChange(from_status=None, to_status=new_status, date=date.today())]
+            obj.history = [AgreementStatusChange(from_status=None, to_status=new_status,
+                                                 date=initial_status_date(obj, new_status))]
         elif new_status != obj.status:
-            self._move(obj, AgreementStatus(new_status), date.today(), None)
+            self._move(obj, AgreementStatus(new_status), clock.today(), None)
 
     def restored(self, session: Session, obj: Agreement, previous: dict[str, Any], entry_id: int) -> None:
         """A restore that changes the status is written in the status history like any other move (the
         transition rules do not apply: an admin is undoing a change, not negotiating)."""
         if previous.get("status") and previous["status"] != obj.status:
             obj.history.append(AgreementStatusChange(from_status=previous["status"], to_status=obj.status,
-                                                     date=date.today(), note=f"Restored (audit entry {entry_id})"))
+                                                     date=clock.today(), note=f"Restored (audit entry {entry_id})"))
 
     def transition(self, session: Session, record_id: int, to_status: str, version: int,
                    on: date | None = None, note: str | None = None, actor: str = "system") -> Agreement:
         obj = self.get(session, record_id)
         self.check_version(obj, version)
-        self._move(obj, AgreementStatus(to_status), on or date.today(), note)
+        self._move(obj, AgreementStatus(to_status), on or clock.today(), note)
         touch(obj, actor)
         self.check(session, obj)
         self._flush(session)
@@ -70,9 +91,13 @@ class AgreementService(RecordService[Agreement]):
             raise ValidationFailed(
                 f"An agreement cannot go from '{obj.status}' to '{to_status}'; allowed: {choices}", field="status"
             )
+        previous = max((h.date for h in obj.history if h.date is not None), default=None)
+        if previous is not None and on < previous:
+            raise ValidationFailed(f"The status history already has a change dated {previous.isoformat()}; "
+                                   f"a later move cannot be dated {on.isoformat()}", field="date")
         obj.history.append(AgreementStatusChange(from_status=obj.status, to_status=to_status, date=on, note=note))
         obj.status = to_status
-        column = STATUS_DATE.get(to_status)
+        column = SETS_DATE.get(to_status)
         if column and getattr(obj, column) is None:
             setattr(obj, column, on)
 

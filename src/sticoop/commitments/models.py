@@ -31,6 +31,10 @@ class Completion(StrEnum):
     complete = "complete"
 
 
+#: statuses left out of a parent's roll-up (shown apart as "dropped, not counted"); the model has no other
+#: "cancelled"/"withdrawn" status
+NOT_COUNTED_STATUSES: frozenset[str] = frozenset({CommitmentStatus.dropped})
+
 COMPLETION_SCORE = {Completion.not_started: 0.0, Completion.limited: 1 / 3,
                     Completion.substantial: 2 / 3, Completion.complete: 1.0}
 
@@ -81,6 +85,8 @@ class ProgressUpdate(Record, Base):
     note: Mapped[str] = mapped_column(Text, nullable=False)
     evidence_url: Mapped[str | None] = mapped_column(String(1000))
     count: Mapped[int | None] = mapped_column(Integer)  # e.g. one training course held
+    #: the completion level the report states, if any (the latest dated level sets the commitment's)
+    completion: Mapped[str | None] = mapped_column(String(20))
 
 
 class WorkingGroup(Record, Confidential, Searchable, Base):

@@ -78,6 +78,9 @@ PROGRESS_UPDATES = EntityPages(
         FormField("date", N_("Date"), "date", required=True),
         FormField("note", N_("What happened"), "textarea", required=True),
         FormField("count", N_("Count"), "number", help=N_("How many were held, e.g. 1 training course.")),
+        FormField("completion", N_("Completion reached"), "select", "enum:completion",
+                  help=N_("If the report says how far the commitment has come: the latest dated level sets "
+                          "the commitment's completion.")),
         FormField("evidence_url", N_("Evidence (link)"), "url"),
     ),
     title=N_("Progress updates"), new_title=N_("New progress update"), edit_title=N_("Edit progress update"),

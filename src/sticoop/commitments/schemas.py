@@ -63,6 +63,8 @@ class ProgressUpdateIn(Input):
     note: Text = Field(min_length=1)
     evidence_url: Url | None = None
     count: int | None = Field(default=None, ge=0, le=10_000)
+    #: the completion level reached, if the report says one: the latest dated level sets the commitment's
+    completion: Completion | None = None
 
 
 class ProgressUpdatePatch(Patch):
@@ -70,6 +72,7 @@ class ProgressUpdatePatch(Patch):
     note: Text | None = Field(default=None, min_length=1)
     evidence_url: Url | None = None
     count: int | None = Field(default=None, ge=0, le=10_000)
+    completion: Completion | None = None
 
 
 class ProgressUpdateOut(RecordOut):
@@ -78,6 +81,7 @@ class ProgressUpdateOut(RecordOut):
     note: str
     evidence_url: str | None
     count: int | None
+    completion: str | None = None
 
 
 class WorkingGroupIn(Input, ConfidentialIn):
@@ -121,9 +125,23 @@ class AssessmentOut(RecordOut):
 
 
 class YearProgress(BaseModel):
+    """One year of the commitment's period: what was reported done against the yearly target."""
+
     year: int
     done: int
     target: int | None
+    when: str = "past"  # past | current | future (future years are not yet due)
+    missed: bool = False  # a past year whose target was not reached (zero counts too)
+
+
+class SubCommitmentRollUp(BaseModel):
+    """A direct sub-commitment as it enters its parent's roll-up."""
+
+    commitment_id: int
+    status: str
+    completion: str
+    rolled_up: float | None  # 0..1: by its own sub-commitments when it has counted ones, else its completion
+    counted: bool  # False: dropped, left out of the parent's denominator
 
 
 class CommitmentProgress(BaseModel):
@@ -132,10 +150,21 @@ class CommitmentProgress(BaseModel):
     commitment_id: int
     overdue: bool
     completion: str
-    rolled_up_completion: float | None  # 0..1 from sub-commitments, None when it has none
-    sub_commitments: int
+    #: 0..1, the mean of the counted sub-commitments' own roll-ups (recursively; a leaf by its completion on
+    #: the OGP scale: not started 0, limited ⅓, substantial ⅔, complete 1); None without counted ones
+    rolled_up_completion: float | None
+    sub_commitments: int  # direct sub-commitments, dropped ones included
+    counted: int = 0  # direct sub-commitments in the roll-up
+    dropped: int = 0  # direct sub-commitments dropped: shown apart, not counted
+    descendants: int = 0  # every commitment below this one (bounded by MAX_DEPTH levels)
+    depth_limited: bool = False  # True when the tree is deeper than MAX_DEPTH levels (or loops)
+    children: list[SubCommitmentRollUp] = []
+    period: tuple[int, int] | None = None  # first and last year of the yearly table
     years: list[YearProgress]
     last_update: Date | None
+    #: where the completion comes from: the latest dated assessment or progress update with a level
+    completion_source: str | None = None  # "assessment" | "progress_update" | None (set by hand)
+    completion_source_date: Date | None = None
 
 
 class ImplementationRow(BaseModel):

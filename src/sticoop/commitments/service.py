@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func, inspect, or_, select
+from sqlalchemy import and_, extract, func, inspect, literal, or_, select
 from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import aliased
 
 from sticoop.commitments.models import (
     COMPLETION_SCORE,
+    NOT_COUNTED_STATUSES,
     Assessment,
     Commitment,
     CommitmentStatus,
@@ -22,8 +25,10 @@ from sticoop.commitments.schemas import (
     CommitmentProgress,
     ImplementationReport,
     ImplementationRow,
+    SubCommitmentRollUp,
     YearProgress,
 )
+from sticoop.core import clock
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.errors import Forbidden, ValidationFailed
 from sticoop.core.principal import Role, principal_of
@@ -43,7 +48,7 @@ def overdue_clause(today: date) -> Any:
 
 
 def is_overdue(commitment: Commitment, today: date | None = None) -> bool:
-    today = today or date.today()
+    today = today or clock.today()
     if commitment.status == CommitmentStatus.overdue:
         return True
     return bool(commitment.due_date and commitment.due_date < today and commitment.status in OPEN_STATUSES)
@@ -57,7 +62,7 @@ class CommitmentService(RecordService[Commitment]):
         "partnership_id": lambda v: Commitment.partnership_id == v,
         "session_id": lambda v: Commitment.session_id == v,
         "parent_id": lambda v: Commitment.parent_id == v,
-        "status": lambda v: overdue_clause(date.today()) if v == "overdue" else Commitment.status == v,
+        "status": lambda v: overdue_clause(clock.today()) if v == "overdue" else Commitment.status == v,
     }
     date_column = "due_date"
     sortable = ("id", "due_date", "status", "updated_at")
@@ -82,6 +87,13 @@ class CommitmentService(RecordService[Commitment]):
 
     def check(self, session: DbSession, obj: Commitment) -> None:
         super().check(session, obj)
+        if obj.id is not None and inspect(obj).attrs.completion.history.has_changes():
+            source = _completion_source(session, obj.id)
+            if source is not None and source[2] != obj.completion:
+                what = "assessment" if source[0] == "assessment" else "progress update"
+                raise ValidationFailed(
+                    f"The completion is set by the latest {what} ({source[1].isoformat()}): record a new "
+                    "assessment or progress update with the level reached instead", field="completion")
         if obj.session_id is not None:
             committee_partnership = session.scalar(
                 select(Committee.partnership_id).join(Session, Session.committee_id == Committee.id)
@@ -102,24 +114,30 @@ class CommitmentService(RecordService[Commitment]):
                 ancestor = session.get(Commitment, ancestor.parent_id)
 
     def progress(self, session: DbSession, obj: Commitment, today: date | None = None) -> CommitmentProgress:
-        today = today or date.today()
-        children = list(session.scalars(select(Commitment.completion).where(Commitment.parent_id == obj.id)))
-        rolled = (sum(COMPLETION_SCORE[Completion(c)] for c in children) / len(children)) if children else None
-        per_year = session.execute(
-            select(ProgressUpdate.date, ProgressUpdate.count).where(ProgressUpdate.commitment_id == obj.id)
-        ).all()
-        counts: Counter[int] = Counter()
-        for day, count in per_year:
-            counts[day.year] += count if count is not None else 0
-        years = sorted(set(counts) | ({today.year} if obj.target_per_year else set()))
+        """Roll-up of the sub-commitment tree, the yearly table against the target, overdue, and where the
+        completion comes from. The API route and the commitment page both show this one result."""
+        today = today or clock.today()
+        tree = commitment_tree(session, obj.id)
+        rolled = roll_up(tree, obj.id)
+        counts, last_update = _yearly_counts(session, obj.id)
+        source = _completion_source(session, obj.id)
+        period = commitment_period(session, obj, counts, today)
         return CommitmentProgress(
             commitment_id=obj.id,
             overdue=is_overdue(obj, today),
             completion=obj.completion,
-            rolled_up_completion=rolled,
-            sub_commitments=len(children),
-            years=[YearProgress(year=y, done=counts[y], target=obj.target_per_year) for y in years],
-            last_update=max((d for d, _ in per_year), default=None),
+            rolled_up_completion=rolled.score,
+            sub_commitments=len(rolled.children),
+            counted=sum(1 for c in rolled.children if c.counted),
+            dropped=sum(1 for c in rolled.children if not c.counted),
+            descendants=len(tree.nodes) - 1,
+            depth_limited=tree.depth_limited,
+            children=rolled.children,
+            period=period,
+            years=yearly_table(counts, obj.target_per_year, period, today),
+            last_update=last_update,
+            completion_source=source[0] if source else None,
+            completion_source_date=source[1] if source else None,
         )
 
     def implementation_report(self, session: DbSession, session_id: int,
@@ -127,7 +145,7 @@ class CommitmentService(RecordService[Commitment]):
         """For a session: every commitment made at the previous session, and where it stands now."""
         from sticoop.partnerships.service import sessions
 
-        today = today or date.today()
+        today = today or clock.today()
         current = sessions.get(session, session_id)
         previous = sessions.previous(session, current)
         rows: list[ImplementationRow] = []
@@ -151,6 +169,166 @@ class CommitmentService(RecordService[Commitment]):
             rows=rows,
             summary={c.value: summary.get(c.value, 0) for c in Completion},
         )
+
+
+#: how deep a roll-up looks below a commitment, and how many commitments it reads at most
+MAX_DEPTH = 10
+MAX_TREE_NODES = 5000
+#: the longest period the yearly table spans (years)
+MAX_PERIOD_YEARS = 50
+
+
+class TreeNode(NamedTuple):
+    id: int
+    parent_id: int | None
+    status: str
+    completion: str
+    depth: int
+
+
+@dataclass
+class CommitmentTree:
+    """A commitment and everything below it, read in one recursive query."""
+
+    root_id: int
+    nodes: dict[int, TreeNode]
+    children: dict[int, list[int]]
+    depth_limited: bool
+
+
+@dataclass
+class RollUp:
+    score: float | None
+    children: list[SubCommitmentRollUp] = field(default_factory=list)
+
+
+def commitment_tree(session: DbSession, root_id: int) -> CommitmentTree:
+    """The sub-tree under ``root_id`` in ONE recursive CTE, at most ``MAX_DEPTH`` levels and ``MAX_TREE_NODES``
+    rows. A cycle (which ``check`` refuses, but old data or a direct SQL edit may hold) stops at the depth
+    bound in SQL and is cut in Python: a commitment is kept once, at its shallowest place."""
+    root = (select(Commitment.id, Commitment.parent_id, Commitment.status, Commitment.completion,
+                   literal(0).label("depth"))
+            .where(Commitment.id == root_id).cte("commitment_tree", recursive=True))
+    child = aliased(Commitment)
+    tree = root.union_all(
+        select(child.id, child.parent_id, child.status, child.completion, root.c.depth + 1)
+        .join(root, child.parent_id == root.c.id).where(root.c.depth < MAX_DEPTH)
+    )
+    rows = session.execute(select(tree).order_by(tree.c.depth, tree.c.id).limit(MAX_TREE_NODES + 1)).all()
+    nodes: dict[int, TreeNode] = {}
+    children: dict[int, list[int]] = {}
+    limited = len(rows) > MAX_TREE_NODES
+    for row in rows[:MAX_TREE_NODES]:
+        node = TreeNode(*row)
+        if node.id in nodes:  # reached again: a cycle
+            limited = True
+            continue
+        nodes[node.id] = node
+        if node.depth > 0 and node.parent_id is not None:
+            children.setdefault(node.parent_id, []).append(node.id)
+    deepest = [n.id for n in nodes.values() if n.depth == MAX_DEPTH]
+    if deepest and not limited:  # one more query: is there anything below the last level read?
+        limited = bool(session.scalar(select(func.count()).where(Commitment.parent_id.in_(deepest[:1000]))))
+    return CommitmentTree(root_id=root_id, nodes=nodes, children=children, depth_limited=limited)
+
+
+def roll_up(tree: CommitmentTree, node_id: int) -> RollUp:
+    """The roll-up of ``node_id`` in ``tree``: the mean of its counted sub-commitments' own roll-ups, dropped
+    ones left out of the denominator (and listed with ``counted=False``); a commitment without counted
+    sub-commitments has none (``score`` None) and counts, in its parent's, by its own completion."""
+    children: list[SubCommitmentRollUp] = []
+    for child_id in tree.children.get(node_id, []):
+        node = tree.nodes[child_id]
+        below = roll_up(tree, child_id).score
+        own = COMPLETION_SCORE[Completion(node.completion)]
+        children.append(SubCommitmentRollUp(
+            commitment_id=child_id, status=node.status, completion=node.completion,
+            rolled_up=below if below is not None else own, counted=node.status not in NOT_COUNTED_STATUSES))
+    counted = [c.rolled_up for c in children if c.counted and c.rolled_up is not None]
+    return RollUp(score=sum(counted) / len(counted) if counted else None, children=children)
+
+
+def _yearly_counts(session: DbSession, commitment_id: int) -> tuple[Counter[int], date | None]:
+    """Counts reported per year and the latest update's date, in one grouped query."""
+    year = extract("year", ProgressUpdate.date)
+    rows = session.execute(
+        select(year, func.coalesce(func.sum(ProgressUpdate.count), 0), func.max(ProgressUpdate.date))
+        .where(ProgressUpdate.commitment_id == commitment_id).group_by(year)
+    ).all()
+    counts: Counter[int] = Counter({int(y): int(n) for y, n, _last in rows})
+    return counts, max((last for _y, _n, last in rows), default=None)
+
+
+def commitment_period(session: DbSession, obj: Commitment, counts: Counter[int],
+                      today: date) -> tuple[int, int] | None:
+    """First and last year of a commitment's yearly table: from the session (or agreement) that made it, or
+    its first report, to its due year — or this year when it has none, or to its last report if later.
+    None when there is nothing to show (no target and nothing counted)."""
+    if not obj.target_per_year and not counts:
+        return None
+    made = None
+    if obj.session_id is not None:
+        made = session.scalar(select(Session.start_date).where(Session.id == obj.session_id))
+    if made is None and obj.agreement_id is not None:
+        from sticoop.agreements.models import Agreement
+
+        made = session.execute(select(Agreement.in_force_date, Agreement.signed_date)
+                               .where(Agreement.id == obj.agreement_id)).first()
+        made = next((d for d in made or () if d is not None), None)
+    starts = [y for y in (made.year if made else None, min(counts, default=None)) if y is not None]
+    first = min(starts) if starts else today.year
+    last = max([obj.due_date.year if obj.due_date else today.year, max(counts, default=first), first])
+    return first, min(last, first + MAX_PERIOD_YEARS - 1)
+
+
+def yearly_table(counts: Counter[int], target: int | None, period: tuple[int, int] | None,
+                 today: date) -> list[YearProgress]:
+    """Every year of ``period``, zero years included (a missed year is the row that matters), each marked
+    past, current or future; a past year under its target is ``missed``."""
+    if period is None:
+        return []
+    rows = []
+    for year in range(period[0], period[1] + 1):
+        when = "past" if year < today.year else "current" if year == today.year else "future"
+        done = counts.get(year, 0)
+        rows.append(YearProgress(year=year, done=done, target=target, when=when,
+                                 missed=bool(target and when == "past" and done < target)))
+    return rows
+
+
+def _completion_source(session: DbSession, commitment_id: int) -> tuple[str, date, str] | None:
+    """``(kind, date, level)`` of the record that sets a commitment's completion: the latest dated assessment
+    or progress update that states a level (on the same day, an assessment wins over a progress update; then
+    the latest entered).
+    None when neither states one: the completion is then the one set by hand on the commitment."""
+    assessment = session.execute(
+        select(Assessment.date, Assessment.id, Assessment.rating).where(Assessment.commitment_id == commitment_id)
+        .order_by(Assessment.date.desc(), Assessment.id.desc()).limit(1)
+    ).first()
+    update = session.execute(
+        select(ProgressUpdate.date, ProgressUpdate.id, ProgressUpdate.completion)
+        .where(ProgressUpdate.commitment_id == commitment_id, ProgressUpdate.completion.is_not(None))
+        .order_by(ProgressUpdate.date.desc(), ProgressUpdate.id.desc()).limit(1)
+    ).first()
+    candidates = [(a[0], 1, a[1], "assessment", a[2]) for a in [assessment] if a] + \
+                 [(u[0], 0, u[1], "progress_update", u[2]) for u in [update] if u]
+    if not candidates:
+        return None
+    day, _rank, _id, kind, level = max(candidates)
+    return kind, day, level
+
+
+def sync_completion(session: DbSession, commitment_id: int | None) -> None:
+    """THE rule for a commitment's completion, applied after any assessment or progress update is written or
+    deleted: the latest dated one that states a level sets it (see ``_completion_source``). When none states
+    one, the completion set by hand stays."""
+    if commitment_id is None:
+        return
+    source = _completion_source(session, commitment_id)
+    level = source[2] if source else None
+    commitment = session.get(Commitment, commitment_id)
+    if level is not None and commitment is not None and commitment.completion != level:
+        commitment.completion = level
 
 
 def _latest_updates(session: DbSession, commitment_ids: list[int]) -> dict[int, tuple[date, str]]:
@@ -198,8 +376,18 @@ class ProgressUpdateService(RecordService[ProgressUpdate]):
 
     def check(self, session: DbSession, obj: ProgressUpdate) -> None:
         super().check(session, obj)
-        if obj.date and obj.date > date.today():
+        if obj.date and obj.date > clock.today():
             raise ValidationFailed("A progress update cannot be dated in the future", field="date")
+
+    def after_write(self, session: DbSession, obj: ProgressUpdate, values: dict[str, Any], created: bool) -> None:
+        """A report stating a completion level moves the commitment's completion when it is the latest."""
+        sync_completion(session, obj.commitment_id)
+
+    def delete(self, session: DbSession, record_id: int, version: int | None = None, actor: str = "system") -> None:
+        commitment_id = self.get(session, record_id).commitment_id
+        super().delete(session, record_id, version, actor)
+        sync_completion(session, commitment_id)
+        self._flush(session)
 
 
 class WorkingGroupService(RecordService[WorkingGroup]):
@@ -221,17 +409,15 @@ class AssessmentService(RecordService[Assessment]):
     default_sort = "-date"
 
     def after_write(self, session: DbSession, obj: Assessment, values: dict[str, Any], created: bool) -> None:
-        """The latest assessment sets the commitment's completion, as in OGP's mid-term reviews."""
-        commitment = session.get(Commitment, obj.commitment_id)
-        if commitment is None:
-            return
-        newer = session.scalar(
-            select(func.count()).where(
-                Assessment.commitment_id == obj.commitment_id, Assessment.date > obj.date, Assessment.id != obj.id
-            )
-        )
-        if not newer:
-            commitment.completion = obj.rating
+        """The latest assessment sets the commitment's completion, as in OGP's mid-term reviews (the same rule
+        as progress updates stating a level: ``sync_completion``)."""
+        sync_completion(session, obj.commitment_id)
+
+    def delete(self, session: DbSession, record_id: int, version: int | None = None, actor: str = "system") -> None:
+        commitment_id = self.get(session, record_id).commitment_id
+        super().delete(session, record_id, version, actor)
+        sync_completion(session, commitment_id)
+        self._flush(session)
 
 
 commitments = CommitmentService()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,9 @@ class Settings(BaseSettings):
     )
     login_attempts_per_ip: int = Field(
         default=20, description="Failed sign-ins allowed from one address per 15 minutes before it must wait."
+    )
+    today: date | None = Field(
+        default=None, description="Pin 'today' for every figure (ISO date), e.g. to replay a report; see core/clock.py."
     )
     echo_sql: bool = False
 

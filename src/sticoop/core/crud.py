@@ -21,6 +21,7 @@ from sticoop.core.errors import Conflict, NotFound, ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.core.models import Base, utcnow
 from sticoop.core.principal import require_editor
+from sticoop.core.snapshot import changed, snapshot
 from sticoop.core.text import like_pattern
 
 M = TypeVar("M", bound=Base)
@@ -116,12 +117,18 @@ class RecordService(Generic[M]):
         self.authorize(session, obj, "update")
         values = data.model_dump(exclude_unset=True)
         self.check_version(obj, values.pop("version", None))
+        before = snapshot(obj)
         self._assign(session, obj, values)
-        touch(obj, actor)
+        touched = changed(obj) and snapshot(obj) != before
+        if touched:  # a form posted back unchanged is no change: no new version, no audit entry
+            touch(obj, actor)
         with session.no_autoflush:
             self.authorize(session, obj, "update")  # again: the change may have moved it out of reach
             self.check(session, obj)
         self._flush(session)
+        if not touched and snapshot(obj) != before:  # lists rebuilt with other rows: now comparable
+            touch(obj, actor)
+            self._flush(session)
         self.after_write(session, obj, values, created=False)
         self._flush(session)
         return obj

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, event, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
+from sticoop.core.clock import wall_clock
 from sticoop.core.text import fold
 
 NAMING_CONVENTION = {
@@ -20,7 +21,8 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """When a record was really written (UTC, never pinned): see ``sticoop.core.clock.wall_clock``."""
+    return wall_clock()
 
 
 class Base(DeclarativeBase):

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
-from sticoop.agreements.models import Agreement
+from sticoop.agreements.models import LIVE_STATUSES, Agreement, past_expiry_clause
 from sticoop.commitments.models import Commitment
 from sticoop.commitments.service import overdue_clause
+from sticoop.core import clock
 from sticoop.core.models import Searchable
 from sticoop.core.registry import record_url, services
+from sticoop.matchmaking.models import TechProfile, profile_expired_clause
 from sticoop.partnerships.models import Committee, Session
+from sticoop.partnerships.service import planned_clause
 
 LIMIT = 10
+EXPIRING_DAYS = 90
 
 
 class DashboardItem(BaseModel):
@@ -38,9 +43,18 @@ class RecentChange(BaseModel):
 
 
 class Dashboard(BaseModel):
-    upcoming_sessions: list[DashboardItem]
+    today: Date  # the day every figure below is computed for
+    upcoming_sessions: list[DashboardItem]  # planned: dated after today
     overdue_commitments: list[DashboardItem]
     agreements_awaiting_signature: list[DashboardItem]
+    #: signed/in force/renewed agreements past their expiry date (date: expiry), latest first
+    agreements_expired: list[DashboardItem] = []
+    #: live agreements expiring within ``EXPIRING_DAYS`` days (date: expiry), soonest first
+    agreements_expiring: list[DashboardItem] = []
+    #: published profiles whose ``valid_until`` has passed (no longer matched), latest first
+    profiles_expired: list[DashboardItem] = []
+    #: published profiles valid for at most ``EXPIRING_DAYS`` more days, soonest first
+    profiles_expiring: list[DashboardItem] = []
     recent_changes: list[RecentChange]
 
 
@@ -53,12 +67,17 @@ def _title(obj: object) -> str:
     return f"Session {number}" if number else f"#{getattr(obj, 'id', '?')}"
 
 
+def _items(kind: str, path: str, rows: list[Any]) -> list[DashboardItem]:
+    return [DashboardItem(kind=kind, id=i, title=str(t)[:160], date=d, status=st, url=f"{path}/{i}")
+            for i, t, d, st in rows]
+
+
 def dashboard(db: DbSession, today: Date | None = None) -> Dashboard:
-    today = today or Date.today()
+    today = today or clock.today()
     upcoming = db.execute(
         select(Session.id, Session.number, Session.start_date, Committee.name)
         .join(Committee, Session.committee_id == Committee.id)
-        .where(Session.start_date >= today).order_by(Session.start_date).limit(LIMIT)
+        .where(planned_clause(today)).order_by(Session.start_date).limit(LIMIT)
     ).all()
     overdue = db.execute(
         select(Commitment.id, Commitment.text, Commitment.due_date, Commitment.status)
@@ -68,6 +87,21 @@ def dashboard(db: DbSession, today: Date | None = None) -> Dashboard:
         select(Agreement.id, Agreement.title, Agreement.status, Agreement.updated_at)
         .where(Agreement.status.in_(["planned", "negotiating"])).order_by(Agreement.updated_at.desc()).limit(LIMIT)
     ).all()
+    soon = today + timedelta(days=EXPIRING_DAYS)
+    live = Agreement.status.in_(sorted(LIVE_STATUSES))
+    agreement_columns = (Agreement.id, Agreement.title, Agreement.expiry_date, Agreement.status)
+    expired = db.execute(select(*agreement_columns).where(past_expiry_clause(today))
+                         .order_by(Agreement.expiry_date.desc()).limit(LIMIT)).all()
+    expiring = db.execute(select(*agreement_columns)
+                          .where(live, Agreement.expiry_date >= today, Agreement.expiry_date <= soon)
+                          .order_by(Agreement.expiry_date).limit(LIMIT)).all()
+    profile_columns = (TechProfile.id, TechProfile.title, TechProfile.valid_until, TechProfile.status)
+    published = TechProfile.status == "published"
+    profiles_gone = db.execute(select(*profile_columns).where(published, profile_expired_clause(today))
+                               .order_by(TechProfile.valid_until.desc()).limit(LIMIT)).all()
+    profiles_soon = db.execute(select(*profile_columns)
+                               .where(published, TechProfile.valid_until >= today, TechProfile.valid_until <= soon)
+                               .order_by(TechProfile.valid_until).limit(LIMIT)).all()
     recent: list[RecentChange] = []
     for entity, service in services().items():
         model = service.model
@@ -78,6 +112,11 @@ def dashboard(db: DbSession, today: Date | None = None) -> Dashboard:
                                        updated_by=obj.updated_by, url=record_url(entity, obj.id)))
     recent.sort(key=lambda r: r.updated_at, reverse=True)
     return Dashboard(
+        today=today,
+        agreements_expired=_items("agreement", "/agreements", expired),
+        agreements_expiring=_items("agreement", "/agreements", expiring),
+        profiles_expired=_items("profile", "/profiles", profiles_gone),
+        profiles_expiring=_items("profile", "/profiles", profiles_soon),
         upcoming_sessions=[DashboardItem(kind="session", id=i, title=f"{name} — session {n}", date=d,
                                          url=f"/sessions/{i}") for i, n, d, name in upcoming],
         overdue_commitments=[DashboardItem(kind="commitment", id=i, title=t[:160], date=d, status=st,

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.activities.models import Event
+from sticoop.core import clock
 from sticoop.core.crud import flush
 from sticoop.core.errors import Conflict, NotFound, Unavailable, ValidationFailed
 from sticoop.matchmaking.brokerage_models import (
@@ -285,17 +286,23 @@ def record_outcome(session: Session, meeting_id: int, outcome: str, contract_val
 
 
 def outcome_totals(session: Session, event_id: int) -> dict[str, Any]:
-    """What the fair produced: meetings held, follow-ups, MoUs and contracts with their value per currency."""
+    """What the fair produced: meetings scheduled and held, follow-ups, MoUs and contracts with their value
+    per currency. A scheduled meeting is *held* once its slot has ended (slot times carry no zone: compared with
+    ``clock.now()`` in UTC) or once an outcome is recorded for it; one still to come is only scheduled."""
     fair(session, event_id)
     counts: dict[str, int] = defaultdict(int)
     value: dict[str, Decimal] = defaultdict(Decimal)
+    now = clock.now().replace(tzinfo=None)
     rows = session.execute(select(MeetingRequest.status, MeetingRequest.outcome, MeetingRequest.contract_value,
-                                  MeetingRequest.currency, MeetingRequest.slot_id)
+                                  MeetingRequest.currency, MeetingRequest.slot_id, BrokerageSlot.ends_at)
+                           .outerjoin(BrokerageSlot, BrokerageSlot.id == MeetingRequest.slot_id)
                            .where(MeetingRequest.event_id == event_id)).all()
-    for status, outcome, amount, currency, slot_id in rows:
+    for status, outcome, amount, currency, slot_id, ends_at in rows:
         counts[f"requests_{status}"] += 1
         if slot_id is not None:
             counts["meetings_scheduled"] += 1
+            if (ends_at is not None and ends_at <= now) or outcome not in (None, "none"):
+                counts["meetings_held"] += 1
         if status == "accepted":
             counts[outcome] += 1
         if outcome == "contract_signed" and amount is not None and currency:

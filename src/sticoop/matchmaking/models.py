@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sticoop.core.models import Base, Record, Searchable
@@ -16,6 +17,42 @@ PROFILE_TRANSITIONS: dict[str, frozenset[str]] = {
     "expired": frozenset({"published", "withdrawn"}),
     "withdrawn": frozenset(),
 }
+
+
+def profile_expired_since(status: str, valid_until: date | None, today: date) -> date | None:
+    """``valid_until`` when a published profile has passed it (it is then expired, and never matched)."""
+    if status == "published" and valid_until is not None and valid_until < today:
+        return valid_until
+    return None
+
+
+def profile_effective_status(status: str, valid_until: date | None, today: date) -> str:
+    """The status as read today: ``expired`` for a published profile past its ``valid_until``."""
+    return "expired" if profile_expired_since(status, valid_until, today) else status
+
+
+def profile_expired_clause(today: date) -> Any:
+    """Published profiles past ``valid_until`` (SQL twin of :func:`profile_expired_since`; indexed)."""
+    return and_(TechProfile.status == "published", TechProfile.valid_until < today)
+
+
+def matchable_clause(today: date) -> Any:
+    """Profiles that may be offered as matches: published and still valid today."""
+    return and_(TechProfile.status == "published",
+                or_(TechProfile.valid_until.is_(None), TechProfile.valid_until >= today))
+
+
+def profile_status_clause(statuses: list[str], today: date) -> Any:
+    """``status=published`` lists the still-valid ones, ``status=expired`` adds those past ``valid_until``."""
+    clauses = []
+    for status in statuses:
+        if status == "published":
+            clauses.append(matchable_clause(today))
+        elif status == "expired":
+            clauses.append(or_(TechProfile.status == "expired", profile_expired_clause(today)))
+        else:
+            clauses.append(TechProfile.status == status)
+    return or_(*clauses)
 
 
 class TechProfile(Record, Searchable, Base):
@@ -43,6 +80,19 @@ class TechProfile(Record, Searchable, Base):
     contact_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date, index=True)
+
+    @property
+    def expired_since(self) -> date | None:
+        """``valid_until`` once a published profile has passed it (as of ``clock.today()``)."""
+        from sticoop.core import clock
+
+        return profile_expired_since(self.status, self.valid_until, clock.today())
+
+    @property
+    def effective_status(self) -> str:
+        from sticoop.core import clock
+
+        return profile_effective_status(self.status, self.valid_until, clock.today())
 
 
 class ProfileEmbedding(Base):

@@ -107,6 +107,10 @@ class ProfileOut(RecordOut):
     valid_from: date | None
     valid_until: date | None
     keywords_only: bool = False
+    #: the status as read today: ``expired`` for a published profile past ``valid_until`` (never matched)
+    effective_status: str = ""
+    #: ``valid_until`` when a published profile has passed it
+    expired_since: date | None = None
 
 
 class MatchOut(BaseModel):

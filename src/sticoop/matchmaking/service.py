@@ -11,19 +11,28 @@ build: it is saved under the data dir and loaded by the next process unless the 
 from __future__ import annotations
 
 import threading
+from datetime import date
 from typing import Any
 
 import numpy as np
 from sqlalchemy import String, cast, false, func, select
 from sqlalchemy.orm import Session
 
+from sticoop.core import clock
 from sticoop.core.crud import RecordService
 from sticoop.core.errors import ValidationFailed
 from sticoop.matchmaking import index_store
 from sticoop.matchmaking.engine.embeddings import get_embedder
 from sticoop.matchmaking.engine.profiles import Profile
 from sticoop.matchmaking.engine.ranking import Matcher
-from sticoop.matchmaking.models import PROFILE_TRANSITIONS, ProfileEmbedding, TechProfile
+from sticoop.matchmaking.models import (
+    PROFILE_TRANSITIONS,
+    ProfileEmbedding,
+    TechProfile,
+    matchable_clause,
+    profile_effective_status,
+    profile_status_clause,
+)
 from sticoop.partners.models import Organization
 
 MAX_INDEXED_PROFILES = 200_000
@@ -38,13 +47,17 @@ def forget_matchers() -> None:
         _matchers.clear()
 
 
-def to_engine(p: TechProfile, owner_type: str | None = None) -> Profile:
-    """The engine's view of a profile; ``owner_type`` is its owner organisation's type (see ``owner_types``)."""
+def to_engine(p: TechProfile, owner_type: str | None = None, today: date | None = None) -> Profile:
+    """The engine's view of a profile; ``owner_type`` is its owner organisation's type (see ``owner_types``).
+
+    Its status is the one read ``today``: a published profile past ``valid_until`` is ``expired``, which the
+    engine's candidate filter (``Matcher.candidate_statuses``) never offers."""
     return Profile(id=p.id, kind=p.kind, title=p.title, summary=p.summary or "", description=p.description or "",
                    language=p.language, fields=list(p.fields or []), keywords=list(p.keywords or []), trl=p.trl,
                    ipr_status=p.ipr_status, partner_sought_countries=list(p.partner_sought_countries or []),
                    partner_sought_types=list(p.partner_sought_types or []), owner_country=p.owner_country_code,
-                   status=p.status, owner_type=owner_type)
+                   status=profile_effective_status(p.status, p.valid_until, today or clock.today()),
+                   owner_type=owner_type)
 
 
 def owner_types(session: Session, rows: list[TechProfile]) -> dict[int, str]:
@@ -66,7 +79,7 @@ class ProfileService(RecordService[TechProfile]):
     entity = "profile"
     label = "Profile"
     filters = {
-        "status": lambda v: TechProfile.status == v,
+        "status": lambda v: profile_status_clause([x for x in v.split(",") if x], clock.today()),
         "kind": lambda v: TechProfile.kind == v,
         "country": lambda v: TechProfile.owner_country_code == v,
         "field": lambda v: cast(TechProfile.fields, String).like(f'%"{v}"%') if v.replace("_", "").isalpha()
@@ -132,26 +145,28 @@ def matcher(session: Session, index_kind: str | None = None) -> Matcher:
     """The matcher over published profiles, rebuilt from stored vectors when they changed. ``index_kind``
     ("numpy" or "usearch") overrides the choice by size; a usearch index is loaded from its file when that
     still matches the profiles (``Matcher.index_source`` says "loaded" then)."""
+    today = clock.today()
+    matchable = matchable_clause(today)
     state = session.execute(
         select(func.count(TechProfile.id), func.max(TechProfile.updated_at), func.max(TechProfile.version))
-        .where(TechProfile.status == "published")
+        .where(matchable)
     ).one()
     # an owner organisation changing type changes the partner-type part of the scores
     orgs_changed = session.scalar(select(func.max(Organization.updated_at)))
     url = str(session.get_bind().url)
-    key = (url, (*state, orgs_changed, index_kind))
+    key = (url, (*state, orgs_changed, index_kind, today))  # a new day may expire profiles
     with _lock:
         cached = _matchers.get(key[0])
         if cached is not None and cached[0] == key:
             return cached[1]
-        rows = list(session.scalars(select(TechProfile).where(TechProfile.status == "published")
+        rows = list(session.scalars(select(TechProfile).where(matchable)
                                     .order_by(TechProfile.id).limit(MAX_INDEXED_PROFILES)))
         types = owner_types(session, rows)
-        engine_profiles = [to_engine(p, types.get(p.id)) for p in rows]
+        engine_profiles = [to_engine(p, types.get(p.id), today) for p in rows]
         model = embedder()
         published = (select(ProfileEmbedding.profile_id, ProfileEmbedding.fingerprint)
                      .join(TechProfile, TechProfile.id == ProfileEmbedding.profile_id)
-                     .where(TechProfile.status == "published", ProfileEmbedding.embedder == model.name))
+                     .where(matchable, ProfileEmbedding.embedder == model.name))
         fingerprints = {p.id: p.fingerprint() for p in engine_profiles}
         wanted = {pid: fp for pid, fp in session.execute(published) if fingerprints.get(pid) == fp}
 
@@ -180,7 +195,10 @@ def matches(session: Session, profile_id: int, k: int = 10) -> dict[str, Any]:
     complementary = engine.complementary(query, k=k)
     similar = [m for m in engine.similar(query, k=k + 1) if m.profile_id != obj.id][:k]
     ids = {m.profile_id for m in complementary + similar}
-    by_id = {p.id: p for p in session.scalars(select(TechProfile).where(TechProfile.id.in_(ids)))} if ids else {}
+    # read again as of today: a profile that expired or was withdrawn since the matcher was built is not offered
+    by_id = {p.id: p for p in session.scalars(select(TechProfile).where(TechProfile.id.in_(ids),
+                                                                        matchable_clause(clock.today())))} \
+        if ids else {}
     return {
         "profile_id": obj.id,
         "embedder": engine.embedder_name,

@@ -5,7 +5,6 @@ open most — the partnership page with its committees' status and timeline, and
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -15,13 +14,14 @@ from sqlalchemy.orm import Session as DbSession
 
 from sticoop.commitments.models import Commitment
 from sticoop.commitments.service import commitments
+from sticoop.core import clock
 from sticoop.core.api import DB
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.partners.models import Person
 from sticoop.partnerships import schemas as s
 from sticoop.partnerships.models import Partnership
-from sticoop.partnerships.service import committees, partnerships, sessions
+from sticoop.partnerships.service import committees, next_anniversary, partnerships, sessions
 from sticoop.partnerships.timeline import timeline
 from sticoop.web.crud_pages import EntityPages, add_list_and_form_routes
 from sticoop.web.forms import FormField
@@ -30,26 +30,9 @@ from sticoop.web.lookups import names
 from sticoop.web.render import render
 
 router = APIRouter(include_in_schema=False)
-ROUND_EVERY = 5
 
 
 # ----- derived figures for the pages --------------------------------------------------------------
-def anniversary_date(established: date, years: int) -> date:
-    try:
-        return established.replace(year=established.year + years)
-    except ValueError:  # 29 February
-        return established.replace(year=established.year + years, day=28)
-
-
-def next_round_anniversary(established: date, today: date | None = None) -> tuple[int, date]:
-    """The next 5th/10th/…/50th anniversary of diplomatic relations on or after today."""
-    today = today or date.today()
-    years = max(ROUND_EVERY, -(-(today.year - established.year) // ROUND_EVERY) * ROUND_EVERY)
-    while anniversary_date(established, years) < today:
-        years += ROUND_EVERY
-    return years, anniversary_date(established, years)
-
-
 def commitments_of_session(db: DbSession, session_id: int, limit: int = 200) -> list[Commitment]:
     """Commitments made at one session (the service's list has no session filter)."""
     query = select(Commitment).where(Commitment.session_id == session_id).order_by(Commitment.id).limit(limit)
@@ -80,12 +63,13 @@ def partnership_detail(record_id: int, request: Request, db: DB) -> HTMLResponse
     partnership = partnerships.get(db, record_id)
     its_committees, _total = committees.list(db, ListParams(partnership_id=record_id, limit=200))
     cochairs = {c.id: [o.name for o in c.cochairs] for c in its_committees}
-    anniversary = next_round_anniversary(partnership.relations_established) \
-        if partnership.relations_established else None
+    today = clock.today()
+    anniversary = next_anniversary(partnership.relations_established, today)
     return render(request, "partnerships/detail.html", {
-        "p": partnership, "committees": [(c, committees.status(db, c)) for c in its_committees],
-        "cochairs": cochairs, "anniversary": anniversary, "timeline": timeline(db, partnership),
-        "today": date.today(),
+        "p": partnership, "committees": list(zip(its_committees, committees.statuses(db, its_committees, today),
+                                                 strict=True)),
+        "cochairs": cochairs, "anniversary": anniversary, "timeline": timeline(db, partnership, today),
+        "today": today,
     })
 
 
@@ -110,9 +94,11 @@ def committee_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     committee = committees.get(db, record_id)
     its_sessions, _total = sessions.list(db, ListParams(committee_id=record_id, limit=200, sort="-number"))
     next_number = max((x.number for x in its_sessions), default=0) + 1
+    today = clock.today()
+    status = committees.status(db, committee, today)
     return render(request, "committees/detail.html", {
-        "c": committee, "status": committees.status(db, committee), "sessions": its_sessions,
-        "next_number": next_number,
+        "c": committee, "status": status, "sessions": its_sessions, "warnings": status.warnings,
+        "next_number": next_number, "today": today,
     })
 
 
@@ -188,7 +174,7 @@ def session_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     return render(request, "sessions/detail.html", {
         "sn": session, "derived": derived, "people": people, "sides": dict(sides),
         "partnership": session.committee.partnership, "report": commitments.implementation_report(db, record_id),
-        "made_here": made_here,
+        "made_here": made_here, "warnings": derived["warnings"],
     })
 
 

@@ -20,6 +20,19 @@ from sticoop.core.schemas import (
 from sticoop.partnerships.models import PartnershipStatus
 
 
+class SessionOrderWarning(BaseModel):
+    """Session ``number`` is dated before a session with a lower number (``earlier_number``): one of the two
+    numbers or dates is probably wrong."""
+
+    session_id: int
+    number: int
+    start_date: date
+    earlier_session_id: int
+    earlier_number: int
+    earlier_start_date: date
+    message: str
+
+
 class PartnershipIn(Input, ConfidentialIn):
     name: Name
     country_codes: list[CountryCode] = Field(min_length=2, max_length=60)
@@ -137,14 +150,26 @@ class SessionOut(RecordOut, ConfidentialOut):
     agenda_items: list[AgendaItemOut]
     days_since_previous: int | None = None
     previous_session_id: int | None = None
+    held: bool | None = None  # started on or before today; None when undated
+    warnings: list[SessionOrderWarning] = []
 
 
 class CommitteeStatusOut(BaseModel):
-    """Derived: when the last session was held and whether the next one is overdue."""
+    """Derived, as of today: the last session HELD (started on or before today), the next one PLANNED (the
+    earliest session dated after today) or, without one, the date the expected interval makes it due, and
+    whether that date has passed with no session planned (overdue)."""
 
     committee_id: int
+    last_session_id: int | None = None
     last_session_number: int | None
     last_session_date: date | None
-    next_due: date | None
+    next_session_id: int | None = None
+    next_session_number: int | None = None
+    next_session_date: date | None = None  # a planned (future) session's start date
+    next_due: date | None  # last held session's end (or start) + the expected interval
     overdue: bool
     months_since_last: int | None
+    sessions_held: int = 0
+    sessions_planned: int = 0
+    undated_sessions: int = 0
+    warnings: list[SessionOrderWarning] = []

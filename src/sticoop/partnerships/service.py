@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session as DbSession
 
+from sticoop.core import clock
 from sticoop.core.crud import RecordService, country_codes, load_many
 from sticoop.core.errors import Conflict, ValidationFailed
 from sticoop.core.principal import act_as, principal_of
@@ -21,7 +22,7 @@ from sticoop.partnerships.models import (
     SessionDelegate,
     partnership_countries,
 )
-from sticoop.partnerships.schemas import CommitteeStatusOut
+from sticoop.partnerships.schemas import CommitteeStatusOut, SessionOrderWarning
 
 
 def add_months(day: date, months: int) -> date:
@@ -39,22 +40,36 @@ def months_between(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
 
 
-ROUND_ANNIVERSARIES = (5, 10, 15, 20, 25, 30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 90, 100)
+#: a committee numbers its sessions from 1 to 1000 (``SessionIn.number``): the bound of its session queries
+MAX_SESSIONS = 1000
+
+#: a round anniversary is every 5th year of relations: 5th, 10th, 15th, … 35th, 40th, … (no upper limit)
+ROUND_EVERY = 5
+
+
+def anniversary_date(established: date, years: int) -> date:
+    """The day of the ``years``-th anniversary; relations established on 29 February are marked on
+    28 February in common years (the last day of the same month)."""
+    try:
+        return established.replace(year=established.year + years)
+    except ValueError:  # 29 February in a common year
+        return established.replace(year=established.year + years, day=28)
 
 
 def next_anniversary(established: date | None, today: date | None = None) -> tuple[int, date] | None:
-    """The next round anniversary (5, 10, ... 50th) of diplomatic relations on or after today.
+    """The next round anniversary ``(years, day)`` of diplomatic relations: the first multiple of
+    ``ROUND_EVERY`` years falling on or after ``today`` (today's anniversary is still "next": it is the day).
 
+    The one implementation: the API's ``next_anniversary`` and the partnership page both call it.
     Ministries mark these with visits and signings (the 50th of Vietnam–Belgium framed the 2023 trip).
     """
     if established is None:
         return None
-    today = today or date.today()
-    for years in ROUND_ANNIVERSARIES:
-        day = add_months(established, 12 * years)
-        if day >= today:
-            return years, day
-    return None
+    today = today or clock.today()
+    years = max(ROUND_EVERY, -(-(today.year - established.year) // ROUND_EVERY) * ROUND_EVERY)
+    while anniversary_date(established, years) < today:
+        years += ROUND_EVERY
+    return years, anniversary_date(established, years)
 
 
 class PartnershipService(RecordService[Partnership]):
@@ -103,30 +118,102 @@ class CommitteeService(RecordService[Committee]):
             obj.cochairs = load_many(session, Organization, relations["cochair_ids"], "organization")
 
     def status(self, session: DbSession, committee: Committee, today: date | None = None) -> CommitteeStatusOut:
-        """Last session and whether the expected interval has passed without a next one."""
-        today = today or date.today()
-        last = session.execute(
-            select(Session.number, func.coalesce(Session.end_date, Session.start_date))
-            .where(Session.committee_id == committee.id, Session.start_date.is_not(None))
-            .order_by(Session.start_date.desc())
-            .limit(1)
-        ).first()
-        if last is None:
-            return CommitteeStatusOut(committee_id=committee.id, last_session_number=None, last_session_date=None,
-                                      next_due=None, overdue=False, months_since_last=None)
-        number, held = last
-        next_due = add_months(held, committee.interval_months) if committee.interval_months else None
-        planned_later = session.scalar(
-            select(func.count()).where(Session.committee_id == committee.id, Session.number > number)
-        )
-        return CommitteeStatusOut(
-            committee_id=committee.id,
-            last_session_number=number,
-            last_session_date=held,
-            next_due=next_due,
-            overdue=bool(next_due and next_due < today and not planned_later),
-            months_since_last=months_between(held, today) if held <= today else 0,
-        )
+        """Last session held, next one planned or due, overdue, and numbering/date contradictions (as of today).
+
+        One bounded query: a committee has at most 1000 numbered sessions (``SessionIn.number`` ≤ 1000).
+        """
+        return committee_status(committee, committee_sessions(session, committee.id), today or clock.today())
+
+    def statuses(self, session: DbSession, listed: list[Committee],
+                 today: date | None = None) -> list[CommitteeStatusOut]:
+        """:meth:`status` of several committees (a partnership page's) with one query for all their sessions."""
+        today = today or clock.today()
+        by_committee: dict[int, list[SessionRow]] = {c.id: [] for c in listed}
+        if listed:
+            rows = session.execute(
+                select(Session.committee_id, Session.id, Session.number, Session.start_date, Session.end_date)
+                .where(Session.committee_id.in_(list(by_committee))).order_by(Session.committee_id, Session.number)
+                .limit(MAX_SESSIONS * len(listed))
+            ).all()
+            for committee_id, *row in rows:
+                by_committee[committee_id].append(SessionRow(*row))
+        return [committee_status(c, by_committee[c.id], today) for c in listed]
+
+
+class SessionRow(NamedTuple):
+    id: int
+    number: int
+    start_date: date | None
+    end_date: date | None
+
+
+def committee_sessions(session: DbSession, committee_id: int) -> list[SessionRow]:
+    """A committee's sessions in number order (id, number, start, end): the input of every session rule."""
+    rows = session.execute(
+        select(Session.id, Session.number, Session.start_date, Session.end_date)
+        .where(Session.committee_id == committee_id).order_by(Session.number).limit(MAX_SESSIONS)
+    ).all()
+    return [SessionRow(*row) for row in rows]
+
+
+def is_held(start: date | None, today: date) -> bool:
+    """A session is held once it has started (start date on or before today); undated ones are not."""
+    return start is not None and start <= today
+
+
+def held_clause(today: date) -> Any:
+    """SQL twin of :func:`is_held`."""
+    return Session.start_date <= today
+
+
+def planned_clause(today: date) -> Any:
+    """Sessions dated after today: planned, not held."""
+    return Session.start_date > today
+
+
+def order_warnings(rows: list[SessionRow]) -> list[SessionOrderWarning]:
+    """Sessions dated before a lower-numbered one (rows in number order): session 8 before session 7."""
+    warnings: list[SessionOrderWarning] = []
+    latest: SessionRow | None = None  # the lower-numbered session with the latest start so far
+    for row in rows:
+        if row.start_date is None:
+            continue
+        if latest is not None and latest.start_date is not None and row.start_date < latest.start_date:
+            warnings.append(SessionOrderWarning(
+                session_id=row.id, number=row.number, start_date=row.start_date, earlier_session_id=latest.id,
+                earlier_number=latest.number, earlier_start_date=latest.start_date,
+                message=f"Session {row.number} ({row.start_date.isoformat()}) is dated before session "
+                        f"{latest.number} ({latest.start_date.isoformat()})"))
+        if latest is None or (latest.start_date is not None and row.start_date > latest.start_date):
+            latest = row
+    return warnings
+
+
+def committee_status(committee: Committee, rows: list[SessionRow], today: date) -> CommitteeStatusOut:
+    """The committee's figures from its sessions (see :meth:`CommitteeService.status`)."""
+    held = [r for r in rows if is_held(r.start_date, today)]
+    planned = sorted((r for r in rows if r.start_date is not None and r.start_date > today),
+                     key=lambda r: (r.start_date, r.number))
+    last = max(held, key=lambda r: (r.start_date, r.number)) if held else None
+    upcoming = planned[0] if planned else None
+    ended = (last.end_date or last.start_date) if last else None
+    next_due = add_months(ended, committee.interval_months) if ended and committee.interval_months else None
+    return CommitteeStatusOut(
+        committee_id=committee.id,
+        last_session_id=last.id if last else None,
+        last_session_number=last.number if last else None,
+        last_session_date=ended,
+        next_session_id=upcoming.id if upcoming else None,
+        next_session_number=upcoming.number if upcoming else None,
+        next_session_date=upcoming.start_date if upcoming else None,
+        next_due=next_due,
+        overdue=bool(next_due and next_due < today and upcoming is None),
+        months_since_last=months_between(ended, today) if ended and ended <= today else (0 if ended else None),
+        sessions_held=len(held),
+        sessions_planned=len(planned),
+        undated_sessions=sum(1 for r in rows if r.start_date is None),
+        warnings=order_warnings(rows),
+    )
 
 
 class SessionService(RecordService[Session]):
@@ -173,10 +260,16 @@ class SessionService(RecordService[Session]):
             .limit(1)
         )
 
-    def with_derived(self, session: DbSession, obj: Session) -> dict[str, Any]:
+    def with_derived(self, session: DbSession, obj: Session, today: date | None = None) -> dict[str, Any]:
+        """The session as the API gives it, with the previous session, whether it is held (as of today) and
+        the numbering/date contradictions it is part of (``warnings``)."""
         from sticoop.partnerships.schemas import SessionOut
 
+        today = today or clock.today()
         out = SessionOut.model_validate(obj).model_dump()
+        out["held"] = is_held(obj.start_date, today) if obj.start_date else None
+        out["warnings"] = [w.model_dump() for w in order_warnings(committee_sessions(session, obj.committee_id))
+                           if obj.id in (w.session_id, w.earlier_session_id)]
         previous = self.previous(session, obj)
         if previous is not None:
             out["previous_session_id"] = previous.id

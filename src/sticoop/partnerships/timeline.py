@@ -1,6 +1,10 @@
 """A partnership's timeline: everything that happened or is planned, in date order.
 
-Each kind is fetched with one bounded query (no N+1), then merged; undated items sort last.
+Each kind is fetched with one bounded query (no N+1), then merged. Each record is placed at its own date (a
+session's start, an agreement's signature — or entry into force, or latest dated status change —, a
+commitment's due date, a project's, visit's or event's start); a record without one is *undated* (``date``
+None, listed last, shown in its own group) — never at the day it was typed in. ``planned`` marks dates after
+today.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from sqlalchemy.orm import Session as DbSession
 from sticoop.activities.models import Event, Visit
 from sticoop.agreements.models import Agreement
 from sticoop.commitments.models import Commitment
+from sticoop.core import clock
 from sticoop.partnerships.models import Committee, Partnership, Session
 from sticoop.projects.models import Project
 
@@ -27,9 +32,18 @@ class TimelineEntry(BaseModel):
     title: str
     status: str | None = None
     url: str
+    planned: bool = False  # dated after today
 
 
-def timeline(db: DbSession, partnership: Partnership) -> list[TimelineEntry]:
+def agreement_date(agreement: Agreement) -> Date | None:
+    """Where an agreement sits on a timeline: signed, else in force, else its latest dated status change."""
+    dated = [h.date for h in agreement.history if h.date is not None]
+    return agreement.signed_date or agreement.in_force_date or (max(dated) if dated else None)
+
+
+def timeline(db: DbSession, partnership: Partnership, today: Date | None = None) -> list[TimelineEntry]:
+    """The partnership's records by date, latest first, undated last (at most ``PER_KIND_LIMIT`` per kind)."""
+    today = today or clock.today()
     pid = partnership.id
     entries: list[TimelineEntry] = []
     rows = db.execute(
@@ -45,16 +59,16 @@ def timeline(db: DbSession, partnership: Partnership) -> list[TimelineEntry]:
     for agreement in db.scalars(
         select(Agreement).where(Agreement.partnership_id == pid).order_by(Agreement.id.desc()).limit(PER_KIND_LIMIT)
     ):
-        day = agreement.signed_date or (agreement.history[-1].date if agreement.history else None)
-        entries.append(TimelineEntry(date=day, kind="agreement", id=agreement.id, title=agreement.title,
-                                     status=agreement.status, url=f"/agreements/{agreement.id}"))
+        entries.append(TimelineEntry(date=agreement_date(agreement), kind="agreement", id=agreement.id,
+                                     title=agreement.title, status=agreement.effective_status,
+                                     url=f"/agreements/{agreement.id}"))
     rows = db.execute(
-        select(Commitment.id, Commitment.text, Commitment.due_date, Commitment.status, Commitment.created_at)
+        select(Commitment.id, Commitment.text, Commitment.due_date, Commitment.status)
         .where(Commitment.partnership_id == pid, Commitment.parent_id.is_(None))
         .order_by(Commitment.id.desc()).limit(PER_KIND_LIMIT)
     ).all()
-    entries += [TimelineEntry(date=due or created.date(), kind="commitment", id=i, title=text[:200], status=status,
-                              url=f"/commitments/{i}") for i, text, due, status, created in rows]
+    entries += [TimelineEntry(date=due, kind="commitment", id=i, title=text[:200], status=status,
+                              url=f"/commitments/{i}") for i, text, due, status in rows]
     rows = db.execute(
         select(Project.id, Project.title, Project.start_date, Project.status)
         .where(Project.partnership_id == pid).order_by(Project.id.desc()).limit(PER_KIND_LIMIT)
@@ -73,5 +87,7 @@ def timeline(db: DbSession, partnership: Partnership) -> list[TimelineEntry]:
     ).all()
     entries += [TimelineEntry(date=d, kind="event", id=i, title=t, status=k, url=f"/events/{i}")
                 for i, t, d, k in rows]
+    for entry in entries:
+        entry.planned = entry.date is not None and entry.date > today
     entries.sort(key=lambda e: (e.date is None, -(e.date.toordinal() if e.date else 0), e.kind, -e.id))
     return entries

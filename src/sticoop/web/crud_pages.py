@@ -153,13 +153,41 @@ def schema_defaults(schema: type[BaseModel]) -> dict[str, str]:
     return defaults
 
 
+def form_fields(spec: EntityPages, obj: Any = None) -> list[FormField]:
+    """The fields a form shows — and so the only ones it validates and saves. Creating: every field. Editing
+    (``obj`` given): fields the edit schema accepts, plus form-only fields the ``convert`` hook turns into
+    schema keys (delegates, agenda); fields that cannot change after creation (a committee's partnership, a
+    session's committee, ``create_only``) are neither shown nor required."""
+    if obj is None:
+        return list(spec.fields)
+    return [f for f in spec.fields
+            if (f.name in spec.patch_schema.model_fields or f.name not in spec.in_schema.model_fields)
+            and not f.create_only]
+
+
+def error_summary(fields: list[FormField], errors: dict[str, str], translate: Callable[[str], str],
+                  ) -> list[dict[str, str | None]]:
+    """One line per error for the summary at the top of a form, in the form's order: the field's label,
+    its message and the id of its input (None when the form does not show the field: then the label is the
+    field's name in words, so the user still knows what the message is about)."""
+    shown = {f.name: f for f in fields}
+    lines: list[dict[str, str | None]] = []
+    for name in [f.name for f in fields if f.name in errors] + [n for n in errors if n not in shown]:
+        message = errors[name]
+        if name == forms.FORM_ERROR:
+            lines.append({"label": None, "message": message, "anchor": None})
+        elif name in shown:
+            lines.append({"label": translate(shown[name].label), "message": message, "anchor": f"field-{name}"})
+        else:
+            lines.append({"label": name.removesuffix("_id").removesuffix("_ids").replace("_", " ").capitalize(),
+                          "message": message, "anchor": None})
+    return lines
+
+
 def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str, Any], errors: dict[str, str],
               obj: Any = None, status: int = 200) -> HTMLResponse:
     fmt = formatter(request)
-    schema = spec.patch_schema if obj is not None else spec.in_schema
-    shown = [f for f in spec.fields
-             if (f.name in schema.model_fields or f.name not in spec.in_schema.model_fields)
-             and not (obj is not None and f.create_only)]
+    shown = form_fields(spec, obj)
     options = {}
     bound = any(f.source in choices.PARTNERSHIP_BOUND for f in shown)
     partnership_id = choices.partnership_of(db, raw, obj) if bound else None
@@ -174,9 +202,7 @@ def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str,
     cancel = f"{spec.path}/{obj.id}" if obj is not None else local_back or spec.path
     context = {
         "spec": spec, "fields": shown, "raw": raw, "errors": errors, "options": options, "obj": obj,
-        "action": action, "cancel": cancel, "form_error": errors.get(forms.FORM_ERROR),
-        "unplaced_errors": {k: v for k, v in errors.items() if k != forms.FORM_ERROR
-                            and k not in {f.name for f in shown}},
+        "action": action, "cancel": cancel, "summary": error_summary(shown, errors, fmt._),
         "title": spec.edit_title if obj is not None else spec.new_title,
     }
     return render(request, "form.html", context, status=status)
@@ -186,9 +212,9 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
     """Validate and save; on any error roll back, and show the form again with the messages (422/409)."""
     _ = formatter(request)._
     form = await request.form()
-    raw = forms.raw_values(spec.fields, form)
+    raw = forms.raw_values(form_fields(spec, obj), form)
     creating = obj is None
-    fields = [f for f in spec.fields if creating or not f.create_only]
+    fields = form_fields(spec, obj)
     data, errors = forms.typed_values(fields, raw, _)
     schema = spec.in_schema if creating else spec.patch_schema
     status = 422
@@ -224,13 +250,13 @@ def refuse_unless_allowed(request: Request, db: DbSession, obj: Any = None) -> N
         raise Forbidden("Your role does not allow changing this record")
 
 
-#: every record type with pages, by entity name (filled as the routes are added): what tests walk
-ALL_PAGES: dict[str, EntityPages] = {}
+#: every record type that has generic pages, by entity name (filled as the domains add their routes)
+REGISTERED_PAGES: dict[str, EntityPages] = {}
 
 
 def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
     """GET list, GET/POST new, GET/POST edit for one record type."""
-    ALL_PAGES[spec.entity] = spec
+    REGISTERED_PAGES[spec.entity] = spec
 
     if spec.with_list:
         @router.get(spec.path, response_class=HTMLResponse, name=f"{spec.entity}_list")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sticoop.core import clock
 from sticoop.ingest.extract.dateresolve import DateResolver
 from sticoop.ingest.extract.model import Evidence, Value
 from sticoop.ingest.extract.textutil import dateline_end
@@ -224,7 +225,7 @@ def base_date(text: str, published: date | None, language: str | None = None) ->
         return published
     head = text[: max(dateline_end(text), 80)]
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", head)
-    resolver = DateResolver(date.today(), language)
+    resolver = DateResolver(clock.today(), language)
     if m:
         return resolver.day(m.group(0), year_stated=True)
     for pat in SINGLE_PATTERNS:
@@ -311,7 +312,7 @@ def extract_event_date(text: str, published: date | None = None, language: str |
     """
     base = base_date(text, published, language)
     if base is None:
-        base = date.today()
+        base = clock.today()
         confidence_penalty = 0.3
     else:
         confidence_penalty = 0.0

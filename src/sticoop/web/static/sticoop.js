@@ -82,6 +82,15 @@
   }
 
   document.addEventListener("htmx:beforeSwap", showRefusal);
-  document.addEventListener("DOMContentLoaded", function () { foldMenuOnPhones(); enhance(document); });
+
+  /* A form that comes back with errors moves the focus to its summary, which links to each field. */
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    foldMenuOnPhones(); enhance(document); focusErrorSummary();
+  });
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();
