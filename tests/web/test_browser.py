@@ -91,7 +91,10 @@ def test_create_partnership_committee_session_commitment_and_see_timeline(live_u
             # a partnership
             page.get_by_role("link", name="+ New partnership").click()
             page.get_by_label("Name").fill("Vietnam–Laos")
-            page.get_by_label("Countries").select_option(["VNM", "LAO"])
+            for typed in ("Vietnam", "Laos"):  # the searchable multi-select, by keyboard
+                page.get_by_role("combobox", name="Countries").fill(typed)
+                page.locator(".ts-dropdown .option.active", has_text=typed).wait_for()
+                page.keyboard.press("Enter")
             page.get_by_label("Diplomatic relations established").fill("1962-09-05")
             page.get_by_role("button", name="Save").click()
             expect(page.get_by_role("heading", name="Vietnam–Laos")).to_be_visible()

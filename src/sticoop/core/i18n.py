@@ -16,7 +16,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
-from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import format_time as babel_format_time
+from babel.dates import get_datetime_format
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency as babel_format_currency
@@ -68,13 +69,28 @@ class Formatter:
         self.locale = locale
         self._ = translations(locale).gettext
         self.ngettext = translations(locale).ngettext
+        #: ``pgettext(context, message)``: one English word with two meanings ("Published" the status and
+        #: "Published" the date) has one entry per context (``msgctxt``) in the catalogues
+        self.pgettext = translations(locale).pgettext
 
     def date(self, value: date | datetime | None, format: str = "medium") -> str:
+        """A date as the locale writes it, with a four-digit year: medium by default (en "Nov 30, 2026",
+        fr "30 nov. 2026", vi "30 thg 11, 2026"), or "long". A datetime adds its time of day (short: "14:05"
+        or "2:05 PM"), joined as the locale joins them. Never the numeric short form ("11/30/26")."""
         if value is None:
             return ""
-        if isinstance(value, datetime):
-            return babel_format_datetime(value, format="short", locale=self.locale)
-        return babel_format_date(value, format=format, locale=self.locale)
+        if format == "short":
+            format = "medium"
+        day = babel_format_date(value.date() if isinstance(value, datetime) else value, format=format,
+                                locale=self.locale)
+        if not isinstance(value, datetime):
+            return day
+        pattern = get_datetime_format(format, locale=self.locale).replace("'", "")
+        return pattern.replace("{1}", day).replace("{0}", self.time(value))
+
+    def time(self, value: datetime | None) -> str:
+        """The time of day, short, in the locale ("2:05 PM", "14:05")."""
+        return "" if value is None else babel_format_time(value, format="short", locale=self.locale)
 
     def number(self, value: int | float | Decimal | None) -> str:
         return "" if value is None else babel_format_decimal(value, locale=self.locale)

@@ -17,7 +17,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from babel.dates import format_time
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
@@ -61,9 +60,7 @@ OUTCOME_LABELS = {"none": N_("Nothing yet"), "follow_up": N_("Follow-up agreed")
 # ----- reading ------------------------------------------------------------------------------------
 def slot_label(fmt: Formatter, slot: BrokerageSlot) -> str:
     """"10 Sept 2025 09:00–09:30": a slot as officials read it, in the page's locale."""
-    start = format_time(slot.starts_at, format="short", locale=fmt.locale)
-    end = format_time(slot.ends_at, format="short", locale=fmt.locale)
-    return f"{fmt.date(slot.starts_at.date())} {start}–{end}"
+    return f"{fmt.date(slot.starts_at.date())} {fmt.time(slot.starts_at)}–{fmt.time(slot.ends_at)}"
 
 
 def unplaced_summary(fmt: Formatter, reason: str | None, a: str, b: str) -> str:

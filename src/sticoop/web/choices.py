@@ -1,7 +1,9 @@
 """Where select boxes get their options: one bounded query per source, labels in the page's language.
 
 Each source is capped (``LIMIT``) so a form stays fast on a large database; a value already chosen
-is always offered even when it falls outside the cap.
+is always offered even when it falls outside the cap. Sources of records that belong to a partnership
+(``PARTNERSHIP_BOUND``) are limited to one partnership when the form's record fixes it (a Belgium–Vietnam
+commitment is offered Belgium–Vietnam sessions, never Vietnam–Laos ones), on indexed partnership columns.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.agreements.models import Agreement
@@ -42,12 +44,56 @@ def _org_label(row: Any) -> Option:
     return str(row.id), f"{row.name} ({row.acronym})" if row.acronym else row.name
 
 
-def load(db: DbSession, fmt: Formatter, source: str, chosen: Iterable[str] = ()) -> list[Option]:
+#: sources whose records belong to a partnership -> the indexed column saying which (agreements may belong
+#: to none: those stay on offer everywhere)
+PARTNERSHIP_BOUND: dict[str, Any] = {
+    "committees": Committee.partnership_id, "sessions": Committee.partnership_id,
+    "agreements": Agreement.partnership_id, "commitments": Commitment.partnership_id,
+    "working_groups": WorkingGroup.partnership_id,
+}
+
+
+def _in_partnership(query: Any, source: str, partnership_id: int | None) -> Any:
+    column = PARTNERSHIP_BOUND.get(source)
+    if partnership_id is None or column is None:
+        return query
+    if column.nullable:
+        return query.where(or_(column == partnership_id, column.is_(None)))
+    return query.where(column == partnership_id)
+
+
+def partnership_of(db: DbSession, values: dict[str, Any], obj: Any = None) -> int | None:
+    """The partnership a form's record belongs to: the one chosen or prefilled in the form (partnership,
+    committee, session or commitment), else the record's own; None when nothing fixes one. At most one
+    indexed lookup."""
+    def number(key: str) -> int | None:
+        value = values.get(key)
+        return int(value) if isinstance(value, str) and value.isdigit() else None
+
+    if number("partnership_id") is not None:
+        return number("partnership_id")
+    lookups = (("committee_id", select(Committee.partnership_id).where(Committee.id == number("committee_id"))),
+               ("session_id", select(Committee.partnership_id).join(Session, Session.committee_id == Committee.id)
+                .where(Session.id == number("session_id"))),
+               ("commitment_id", select(Commitment.partnership_id).where(Commitment.id == number("commitment_id"))))
+    for key, query in lookups:
+        if number(key) is not None:
+            found = db.scalar(query)
+            if found is not None:
+                return int(found)
+    own = getattr(obj, "partnership_id", None) if obj is not None else None
+    return own if isinstance(own, int) else None
+
+
+def load(db: DbSession, fmt: Formatter, source: str, chosen: Iterable[str] = (),
+         partnership_id: int | None = None) -> list[Option]:
     """Options for one source: 'countries', 'organizations', 'people', 'partnerships', 'committees',
-    'sessions', 'agreements', 'commitments', 'working_groups', 'programmes', 'fields' or 'enum:<group>'."""
+    'sessions', 'agreements', 'commitments', 'working_groups', 'programmes', 'fields' or 'enum:<group>'.
+    With ``partnership_id``, partnership-bound sources offer only that partnership's records (and records
+    of no partnership), plus the values already chosen."""
     chosen = [str(c) for c in chosen if c not in (None, "")]
     if source.startswith("enum:"):
-        return labels.choices(fmt._, source.removeprefix("enum:"))
+        return labels.choices(fmt._, source.removeprefix("enum:"), fmt.pgettext)
     if source == "countries":
         codes = db.scalars(select(Country.code)).all()
         return sorted(((code, fmt.country(code)) for code in codes), key=lambda o: o[1].casefold())
@@ -65,22 +111,26 @@ def load(db: DbSession, fmt: Formatter, source: str, chosen: Iterable[str] = ())
     if source == "committees":
         q = (select(Committee.id, Committee.name, Partnership.name.label("partnership"))
              .join(Partnership, Committee.partnership_id == Partnership.id).order_by(Partnership.name, Committee.name))
+        q = _in_partnership(q, source, partnership_id)
         return _rows(db, q, Committee.id, chosen, lambda r: (str(r.id), f"{r.name} — {r.partnership}"))
     if source == "sessions":
         q = (select(Session.id, Session.number, Session.start_date, Committee.name)
              .join(Committee, Session.committee_id == Committee.id).order_by(Committee.name, Session.number.desc()))
+        q = _in_partnership(q, source, partnership_id)
         session_word = fmt._("Session")
         return _rows(db, q, Session.id, chosen, lambda r: (
             str(r.id), f"{r.name} — {session_word} {r.number}" + (f" ({fmt.date(r.start_date)})" if r.start_date
                                                                    else "")))
     if source == "agreements":
-        q = select(Agreement.id, Agreement.title).order_by(Agreement.title)
+        q = _in_partnership(select(Agreement.id, Agreement.title).order_by(Agreement.title), source, partnership_id)
         return _rows(db, q, Agreement.id, chosen, lambda r: (str(r.id), r.title))
     if source == "commitments":
-        q = select(Commitment.id, Commitment.text).order_by(Commitment.id.desc())
+        q = _in_partnership(select(Commitment.id, Commitment.text).order_by(Commitment.id.desc()), source,
+                            partnership_id)
         return _rows(db, q, Commitment.id, chosen, lambda r: (str(r.id), f"#{r.id} {r.text[:90]}"))
     if source == "working_groups":
-        q = select(WorkingGroup.id, WorkingGroup.name).order_by(WorkingGroup.name)
+        q = _in_partnership(select(WorkingGroup.id, WorkingGroup.name).order_by(WorkingGroup.name), source,
+                            partnership_id)
         return _rows(db, q, WorkingGroup.id, chosen, lambda r: (str(r.id), r.name))
     if source == "programmes":
         q = select(Programme.id, Programme.name).order_by(Programme.name)

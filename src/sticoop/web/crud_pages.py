@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.crud import RecordService
-from sticoop.core.errors import DomainError
+from sticoop.core.errors import DomainError, Forbidden
 from sticoop.core.listing import ListParams
 from sticoop.web import choices, forms
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
+from sticoop.web.permissions import record_allows
 from sticoop.web.record_actions import add_record_action_routes
 from sticoop.web.render import formatter, is_htmx, render
 
@@ -195,15 +196,17 @@ def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str,
     fmt = formatter(request)
     shown = form_fields(spec, obj)
     options = {}
+    bound = any(f.source in choices.PARTNERSHIP_BOUND for f in shown)
+    partnership_id = choices.partnership_of(db, raw, obj) if bound else None
     for f in shown:
         if f.source:
             current = raw.get(f.name)
             chosen = current if isinstance(current, list) else [current]
-            options[f.name] = choices.load(db, fmt, f.source, chosen)
+            options[f.name] = choices.load(db, fmt, f.source, chosen, partnership_id)
         for column in f.columns:  # a "rows" field: one option list per column, offering every row's value
             if column.source:
                 chosen = [row.get(column.name) for row in raw.get(f.name) or []]
-                options[f"{f.name}.{column.name}"] = choices.load(db, fmt, column.source, chosen)
+                options[f"{f.name}.{column.name}"] = choices.load(db, fmt, column.source, chosen, partnership_id)
     action = f"{spec.path}/{obj.id}/edit" if obj is not None else f"{spec.path}/new"
     back = request.query_params.get("back", "")
     local_back = back if back.startswith("/") and not back.startswith("//") else None
@@ -250,6 +253,14 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
     return form_page(request, db, spec, raw, errors, obj, status=status)
 
 
+def refuse_unless_allowed(request: Request, db: DbSession, obj: Any = None) -> None:
+    """A form is only opened for someone who may save it (a member, for instance, only their organisation's
+    commitments): the record service's rule, asked as the page's ``may`` asks it. Raises Forbidden (403)."""
+    path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    if not record_allows(db, path, "POST", obj):
+        raise Forbidden("Your role does not allow changing this record")
+
+
 #: every record type that has generic pages, by entity name (filled as the domains add their routes)
 REGISTERED_PAGES: dict[str, EntityPages] = {}
 
@@ -265,6 +276,7 @@ def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
 
     @router.get(spec.path + "/new", response_class=HTMLResponse, name=f"{spec.entity}_new")
     def new_record(request: Request, db: DB) -> HTMLResponse:
+        refuse_unless_allowed(request, db)
         prefilled = forms.raw_values(spec.fields, request.query_params)
         for name, value in schema_defaults(spec.in_schema).items():
             if prefilled.get(name) in ("", None):
@@ -278,6 +290,7 @@ def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
     @router.get(spec.path + "/{record_id:int}/edit", response_class=HTMLResponse, name=f"{spec.entity}_edit")
     def edit_record(record_id: int, request: Request, db: DB) -> HTMLResponse:
         obj = spec.service.get(db, record_id)
+        refuse_unless_allowed(request, db, obj)
         raw = spec.initial(obj) if spec.initial else default_initial(spec, obj)
         raw["version"] = str(obj.version)
         return form_page(request, db, spec, raw, {}, obj)

@@ -58,7 +58,9 @@ LABELS: dict[str, dict[str, str]] = {
     "kind": {"session": N_("Session"), "agreement": N_("Agreement"), "commitment": N_("Commitment"),
              "project": N_("Project"), "visit": N_("Visit"), "event": N_("Event"), "partnership": N_("Partnership"),
              "committee": N_("Committee"), "organization": N_("Organisation"), "person": N_("Person"),
-             "programme": N_("Programme"), "document": N_("Document"), "working_group": N_("Working group")},
+             "programme": N_("Programme"), "document": N_("Document"), "working_group": N_("Working group"),
+             "progress_update": N_("Progress update"), "assessment": N_("Assessment"),
+             "profile": N_("Technology profile"), "intake": N_("Intake")},
     "profile_kind": {"technology_offer": N_("Technology offer"), "technology_request": N_("Technology request"),
                      "rd_cooperation": N_("R&D cooperation"), "business_offer": N_("Business offer")},
     "profile_status": {"draft": N_("Draft"), "published": N_("Published"), "expired": N_("Expired"),
@@ -106,20 +108,42 @@ BADGE_TONE: dict[str, str] = {
     "rejected": "muted", "published": "good", "withdrawn": "muted",
 }
 
+#: label groups whose English words also mean something else ("Published" the status is also "Published" the
+#: date of a press release): translated in this gettext context (``msgctxt`` in the catalogues)
+LABEL_CONTEXT: dict[str, str] = {group: "status" for group in LABELS if group.endswith("_status")}
+
+Translate = Callable[[str], str]
+ContextTranslate = Callable[[str, str], str]
+
+
+def entity_label(translate: Translate, entity: str) -> str:
+    """The translated name of a record type ("commitment" -> "Engagement"): one map (``LABELS["kind"]``) for
+    the dashboard, history and every page that names a record type."""
+    return label(translate, "kind", entity)
+
+
 def navigation_for(role: str | None) -> tuple[tuple[str, str], ...]:
     return tuple((href, text) for href, text in NAVIGATION
                  if href not in NAVIGATION_ROLES or (role or "") in NAVIGATION_ROLES[href])
 
 
-def label(translate: Callable[[str], str], group: str, value: str | None) -> str:
+def _translated(translate: Translate, pgettext: ContextTranslate | None, group: str, message: str) -> str:
+    context = LABEL_CONTEXT.get(group)
+    return pgettext(context, message) if context and pgettext is not None else translate(message)
+
+
+def label(translate: Translate, group: str, value: str | None, pgettext: ContextTranslate | None = None) -> str:
+    """The translated label of a stored code (in the group's context when it has one); the code itself,
+    spaced, when the group does not know it."""
     if value is None:
         return ""
     message = LABELS.get(group, {}).get(str(value))
-    return translate(message) if message else str(value).replace("_", " ")
+    return _translated(translate, pgettext, group, message) if message else str(value).replace("_", " ")
 
 
-def choices(translate: Callable[[str], str], group: str) -> list[tuple[str, str]]:
-    return [(value, translate(message)) for value, message in LABELS[group].items()]
+def choices(translate: Translate, group: str, pgettext: ContextTranslate | None = None) -> list[tuple[str, str]]:
+    """[(code, translated label)] of a group, in its declared order."""
+    return [(value, _translated(translate, pgettext, group, message)) for value, message in LABELS[group].items()]
 
 
 def tone(value: str | None) -> str:

@@ -7,14 +7,16 @@ from fastapi.responses import HTMLResponse
 
 from sticoop.core.api import DB
 from sticoop.dashboard.service import dashboard
-from sticoop.web.render import render
+from sticoop.web.render import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
-    """An error as a page in the user's language, keeping the navigation so they can carry on."""
-    return render(request, "error.html", {"status": status, "message": message}, status=status)
+    """An error as a page in the user's language, keeping the navigation so they can carry on; to an HTMX
+    request, only the message (a role=alert fragment the page's script shows where the action was tried)."""
+    template = "_error.html" if is_htmx(request) else "error.html"
+    return render(request, template, {"status": status, "message": message}, status=status)
 
 
 @router.get("/", response_class=HTMLResponse)

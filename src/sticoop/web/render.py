@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from sticoop.core.i18n import LOCALE_NAMES, SUPPORTED_LOCALES, Formatter, negotiate
 from sticoop.core.principal import ANONYMOUS
 from sticoop.web import labels
+from sticoop.web.permissions import Permissions
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 LANG_COOKIE = "sticoop_lang"
@@ -75,6 +76,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     fmt = formatter(request)
     token = csrf_token(request)
     principal = getattr(request.state, "principal", ANONYMOUS)
+    may = Permissions(request)
     values: dict[str, Any] = {
         "request": request,
         "fmt": fmt,
@@ -83,17 +85,23 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "locale": fmt.locale,
         "locales": [(code, LOCALE_NAMES[code]) for code in SUPPORTED_LOCALES],
         "url_with": lambda **kw: url_with(request, **kw),
-        "label": lambda group, value: labels.label(fmt._, group, value),
+        "pgettext": fmt.pgettext,
+        "label": lambda group, value: labels.label(fmt._, group, value, fmt.pgettext),
         "record_url": labels.record_url,
         "tone": labels.tone,
         "nav": labels.navigation_for(principal.role),
         "current_section": "/" + request.url.path.strip("/").split("/")[0],
         "principal": principal,
+        # may(path, method="GET", record=None): show a control only if the server would accept it
+        "may": may,
         "csrf_token": token,
         "csrf_field": lambda: Markup(f'<input type="hidden" name="csrf_token" value="{escape(token)}">'),
     }
     values.update(context or {})
-    html = environment.get_template(template).render(values)
+    try:
+        html = environment.get_template(template).render(values)
+    finally:
+        may.close()
     response = HTMLResponse(html, status_code=status)
     explicit = request.query_params.get("lang")
     if explicit in SUPPORTED_LOCALES and request.cookies.get(LANG_COOKIE) != explicit:

@@ -2,24 +2,26 @@
 (function () {
   "use strict";
 
-  /* A search box above long multi-selects (countries, organisations, people), so nobody scrolls 250 names. */
-  function addFilter(select) {
-    if (select.dataset.filterReady || select.options.length < 12) return;
-    select.dataset.filterReady = "1";
-    var box = document.createElement("input");
-    box.type = "search";
-    box.className = "select-filter";
-    box.placeholder = document.documentElement.lang === "fr" ? "Filtrer…" :
-      document.documentElement.lang === "vi" ? "Lọc…" : "Filter…";
-    box.setAttribute("aria-label", box.placeholder);
-    box.addEventListener("input", function () {
-      var needle = box.value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-      Array.prototype.forEach.call(select.options, function (option) {
-        var text = option.text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-        option.hidden = needle !== "" && text.indexOf(needle) === -1 && !option.selected;
-      });
+  /* Multi-selects become searchable (vendored Tom Select, static/vendor/tom-select): type to filter, arrows
+     and Enter to add, Backspace to remove. Without JavaScript they stay plain <select multiple>. */
+  function searchable(select) {
+    if (select.tomselect || typeof window.TomSelect !== "function") return;
+    new window.TomSelect(select, {
+      plugins: { remove_button: { title: words().remove } }, maxOptions: 500, hideSelected: true,
+      closeAfterSelect: false,
+      // once a name is added the search starts afresh, so the next one can be typed straight away
+      onItemAdd: function () { this.setTextboxValue(""); this.refreshOptions(false); },
+      render: { no_results: function () { return '<div class="no-results">' + words().none + "</div>"; } }
     });
-    select.parentNode.insertBefore(box, select);
+    var hint = select.parentNode.querySelector(".hint--ctrl");
+    if (hint) hint.hidden = true;
+  }
+
+  /* the two words the searchable list writes itself, in the page's language */
+  function words() {
+    var lang = document.documentElement.lang;
+    return lang === "fr" ? { none: "Aucun résultat", remove: "Retirer" } :
+      lang === "vi" ? { none: "Không có kết quả", remove: "Bỏ chọn" } : { none: "No match", remove: "Remove" };
   }
 
   /* Every form that posts carries the session's CSRF token; templates render it, this covers any that do not. */
@@ -38,7 +40,7 @@
   }
 
   function enhance(root) {
-    Array.prototype.forEach.call((root || document).querySelectorAll("select[data-filterable]"), addFilter);
+    Array.prototype.forEach.call((root || document).querySelectorAll("select[multiple]"), searchable);
     addCsrf(root);
   }
 
@@ -47,6 +49,39 @@
     var menu = document.querySelector("details.menu");
     if (menu && window.matchMedia("(max-width: 720px)").matches) menu.removeAttribute("open");
   }
+
+  /* An HTMX action the server refused (403, or a 4xx answer that is not a fragment to swap) shows the
+     server's message where it was tried, in a role=alert region after the form, and the form goes back to
+     the stored values (a refused rename shows the name that was kept, not the one typed). */
+  function messageOf(xhr) {
+    var text = "";
+    try {
+      var doc = new DOMParser().parseFromString(xhr.responseText || "", "text/html");
+      var alert = doc.querySelector("[role=alert]") || doc.querySelector(".error-page p:not(.kicker)");
+      text = alert ? alert.textContent.trim() : "";
+      if (!text) text = JSON.parse(xhr.responseText).detail || "";
+    } catch (ignored) { /* not HTML nor JSON: the status line below */ }
+    return text || (xhr.status + " " + (xhr.statusText || ""));
+  }
+
+  function showRefusal(event) {
+    var detail = event.detail;
+    if (detail.shouldSwap || detail.xhr.status < 400 || detail.xhr.status === 401) return;
+    var source = detail.requestConfig && detail.requestConfig.elt || detail.elt;
+    var form = source && source.closest ? (source.closest("form") || source) : null;
+    if (!form || !form.parentNode) return;
+    var region = form.nextElementSibling;
+    if (!region || !region.classList.contains("htmx-error")) {
+      region = document.createElement("div");
+      region.className = "alert alert--bad htmx-error";
+      region.setAttribute("role", "alert");
+      form.parentNode.insertBefore(region, form.nextSibling);
+    }
+    region.textContent = messageOf(detail.xhr);
+    if (form.tagName === "FORM") form.reset();
+  }
+
+  document.addEventListener("htmx:beforeSwap", showRefusal);
 
   /* A form that comes back with errors moves the focus to its summary, which links to each field. */
   function focusErrorSummary() {
