@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sticoop.ingest.evaluation import normalize_name
 from sticoop.ingest.extract.countries import country_of, lexicon
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.model import Evidence, Organization, Value
+from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
 
 EN_HEADS = frozenset(

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sticoop.ingest.evaluation import normalize_name
 from sticoop.ingest.extract.countries import Mention, country_of, lexicon
 from sticoop.ingest.extract.model import Evidence, Person, Value
+from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.organizations import EN_HEADS, VI_SURNAMES
 from sticoop.ingest.extract.textutil import fold
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
