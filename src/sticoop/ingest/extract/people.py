@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sticoop.ingest.extract.countries import Mention, country_of, lexicon
+from sticoop.ingest.extract.lang.en.organizations import HEADS as EN_HEADS
+from sticoop.ingest.extract.lang.vi.people import SURNAMES as VI_SURNAMES
 from sticoop.ingest.extract.model import Evidence, Person, Value
 from sticoop.ingest.extract.names import normalize_name
-from sticoop.ingest.extract.organizations import EN_HEADS, VI_SURNAMES
 from sticoop.ingest.extract.textutil import fold
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
 
