@@ -37,3 +37,40 @@ STOP_PAIRS: frozenset[str] = frozenset(
 CITY_ABBREVIATIONS: tuple[str, ...] = ("TP", "Tp")
 #: words and phrases of programme names: "Some Name (ACR)" holding one is no organisation
 PROGRAMME_WORDS: tuple[str, ...] = ("Chương trình",)
+
+# Names with no head noun (read by ``ingest/extract/orgs_vi.py``), lower case unless said otherwise.
+#: words after which the next capitalised run names a party
+PARTY_WORDS: frozenset[str] = frozenset(["của", "với", "và", "giữa", "cùng", "bởi", "gồm"])
+#: words and pairs that end a name when walking back from "(ACR)"
+BOUNDARY_WORDS: frozenset[str] = frozenset(
+    [
+        "của", "với", "và", "giữa", "cùng", "bởi", "gồm", "là", "đã", "sẽ", "vừa", "cho", "tại", "trong",
+        "được", "do", "theo", "từ", "đến", "về", "nhằm", "để", "khi", "như", "ký", "thăm", "gặp", "tiếp",
+        "ông", "bà", "ngài",
+    ]
+)
+#: leading words that are not part of the name that follows ("Đại diện Mạng lưới ...", "Giám đốc Quỹ ...")
+LEADING_PAIRS: frozenset[str] = frozenset(
+    [
+        "đại diện", "lãnh đạo", "giám đốc", "chủ tịch", "bộ trưởng", "thứ trưởng", "đại sứ", "viện trưởng",
+        "hiệu trưởng", "trưởng đoàn", "tổng giám", "phó giám", "phó chủ", "cục trưởng", "vụ trưởng",
+        "tiến sĩ", "giáo sư", "thành viên", "đối tác", "chuyên gia",
+    ]
+)
+#: names that start like this are programmes, events or documents, read elsewhere (or not at all)
+NOT_ORGANISATION_START: frozenset[str] = frozenset(
+    [
+        "chương trình", "dự án", "đề án", "hội nghị", "hội thảo", "hội chợ", "diễn đàn", "triển lãm",
+        "khóa học", "kỳ họp", "phiên họp", "hiệp định", "thỏa thuận", "thoả thuận", "biên bản", "kế hoạch",
+        "chiến lược", "giải thưởng", "cuộc thi", "tuần lễ", "luật", "nghị định", "quyết định", "ủy ban",
+        "uỷ ban", "tháng", "ngày",
+    ]
+)
+#: upper case: acronyms of things, not of organisations ("(AI)" after a phrase closes no name)
+TECH_ACRONYMS: frozenset[str] = frozenset(
+    [
+        "AI", "IOT", "ICT", "CNTT", "R&D", "GDP", "ODA", "FDI", "STEM", "PCR", "GPS", "KH&CN", "ĐMST",
+        "CNC", "CMCN", "AR", "VR", "IT", "5G", "4G", "SME", "SMES", "TTCN", "BĐKH", "NDC", "SDG", "SDGS",
+        "MOU", "COVID", "COVID-19", "TRL", "KHCN", "CN", "GS", "TS", "PGS", "THS", "PGS.TS", "GS.TS",
+    ]
+)
