@@ -5,6 +5,8 @@ Rules first (they are exact where they fire): a courtesy or academic title befor
 that ends with a country ("Bộ trưởng Bộ KH&CN Bangladesh Mohammad Rafiqul Islam"). spaCy PERSON/PER entities
 of two words or more complete them when they do not overlap an organisation or a place. Later mentions by
 surname ("Dr. Wibisono", "Lindqvist said") are the same person.
+
+Titles, roles, surnames and name particles live in ``lang/<code>/people.py``.
 """
 
 from __future__ import annotations
@@ -14,94 +16,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sticoop.ingest.extract.countries import Mention, country_of, lexicon
+from sticoop.ingest.extract.lang.en import people as en
 from sticoop.ingest.extract.lang.en.organizations import HEADS as EN_HEADS
+from sticoop.ingest.extract.lang.fr import people as fr
+from sticoop.ingest.extract.lang.vi import people as vi
 from sticoop.ingest.extract.lang.vi.people import SURNAMES as VI_SURNAMES
+from sticoop.ingest.extract.lang.xx import people as xx
 from sticoop.ingest.extract.model import Evidence, Person, Value
 from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.textutil import fold
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
 
-TITLES = frozenset(
-    [
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Dr",
-        "Dr.",
-        "Prof",
-        "Prof.",
-        "Professor",
-        "Eng",
-        "Eng.",
-        "Engr.",
-        "H.E",
-        "H.E.",
-        "Dato'",
-        "Datuk",
-        "Dato",
-        "Sir",
-        "Dame",
-        "Madam",
-        "Mme",
-        "Mlle",
-        "M.",
-        "Pr",
-        "Pr.",
-        "Me",
-        "ông",
-        "bà",
-        "Ông",
-        "Bà",
-        "TS.",
-        "ThS.",
-        "PGS.TS.",
-        "GS.TS.",
-        "GS.",
-        "PGS.",
-        "TS",
-        "ThS",
-        "PGS.TS",
-        "GS.TS",
-        "GS",
-        "PGS",
-        "Academician",
-    ]
-)
-TITLE_PAIRS = (("Viện", "sĩ"), ("Tiến", "sĩ"), ("Giáo", "sư"), ("Phó", "giáo"))
-NAME_PARTICLES = frozenset(
-    [
-        "bin",
-        "binti",
-        "van",
-        "von",
-        "de",
-        "da",
-        "dos",
-        "del",
-        "di",
-        "El",
-        "el",
-        "Ben",
-        "ben",
-        "Al",
-        "al",
-        "Abu",
-        "Ould",
-        "le",
-        "La",
-    ]
-)
-ROLE_WORDS = re.compile(
-    r"\b(Minister|Deputy Minister|Vice[- ]Minister|Secretary|Director|President|Vice[- ]President|Chair(?:man)?|"
-    r"Head|Ambassador|Representative|Governor|Rector|Dean|Chief|Commissioner|Coordinator|Officer|Expert|"
-    r"ministre|directeur|directrice|secrétaire|président|chef|ambassadeur|représentant|recteur|attaché|attachée|"
-    r"Bộ trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Vụ trưởng|Cục trưởng|Phó Cục trưởng|"
-    r"Trưởng|Viện trưởng|Đại sứ|đại diện|trưởng đoàn)\b",
-    re.I,
-)
+TITLES: frozenset[str] = en.TITLES | fr.TITLES | vi.TITLES
+TITLE_PAIRS = vi.TITLE_PAIRS
+NAME_PARTICLES = xx.NAME_PARTICLES
+ROLE_WORDS = re.compile(r"\b(" + "|".join(en.ROLE_WORDS + fr.ROLE_WORDS + vi.ROLE_WORDS) + r")\b", re.I)
 
 
 @dataclass
@@ -156,7 +85,7 @@ def _rule_candidates(
         )
         is_pair = i + 1 < len(tokens) and (t.text, tokens[i + 1].text.lower()) in TITLE_PAIRS
         if is_title or is_pair:
-            if t.text in ("M.", "Me") and lang != "fr":
+            if t.text in fr.FRENCH_ONLY_TITLES and lang != "fr":
                 i += 1
                 continue
             j = _skip_titles(tokens, i)
@@ -229,7 +158,7 @@ def _after_portfolio(text: str, tokens: list[Token], body_start: int) -> list[_C
         span = _name_after(tokens, j, max_len=4)
         if span and 2 <= span[1] - span[0] <= 4:
             words = [tokens[x].text for x in range(*span)]
-            if any(w in ("Ministry", "Minister", "Department", "Republic", "University") for w in words):
+            if any(w in en.BODY_WORDS for w in words):
                 continue
             if words[-1] in _UNIT_WORDS:  # "Head of the International Bilateral Cooperation Division"
                 continue
@@ -239,11 +168,9 @@ def _after_portfolio(text: str, tokens: list[Token], body_start: int) -> list[_C
 
 
 #: words that end the name of a unit or body, never a person's name
-_UNIT_WORDS = frozenset(EN_HEADS | {"Division", "Unit", "Section", "Branch", "Programme", "Program", "Group"})
+_UNIT_WORDS = EN_HEADS | en.UNIT_WORDS
 
-_VI_ROLE_PAIRS = frozenset(
-    ["Đại sứ", "Tổng Lãnh", "Lãnh sự", "Bộ trưởng", "Thứ trưởng", "Chủ tịch", "Tổng thống", "Thủ tướng", "Giám đốc"]
-)
+_VI_ROLE_PAIRS = vi.ROLE_PAIRS
 
 
 def _place_len(tokens: list[Token], j: int) -> int:
@@ -281,18 +208,7 @@ def _after_vi_role_country(text: str, tokens: list[Token], body_start: int) -> l
     return out
 
 
-_ASCII_SURNAMES = frozenset(fold(s).title() for s in VI_SURNAMES) - {
-    "Le",
-    "Do",
-    "Ho",
-    "Van",
-    "Kim",
-    "Mai",
-    "Ha",
-    "Lam",
-    "Cao",
-    "Thai",
-}
+_ASCII_SURNAMES = frozenset(fold(s).title() for s in VI_SURNAMES) - vi.ASCII_SURNAME_EXCEPTIONS
 
 
 @lru_cache(maxsize=1)

@@ -14,3 +14,27 @@ SURNAMES: frozenset[str] = frozenset(
         "Kim", "Văn",
     ]
 )
+#: surnames that, written without diacritics in English text, are too often other words or names to open a
+#: Vietnamese name on their own ("Le", "Do", "Ho", "Kim")
+ASCII_SURNAME_EXCEPTIONS: frozenset[str] = frozenset(
+    ["Le", "Do", "Ho", "Van", "Kim", "Mai", "Ha", "Lam", "Cao", "Thai"]
+)
+#: titles before a name ("ông", "PGS.TS.", "GS."), with and without their final full stop
+TITLES: frozenset[str] = frozenset(
+    [
+        "ông", "bà", "Ông", "Bà", "TS.", "ThS.", "PGS.TS.", "GS.TS.", "GS.", "PGS.", "TS", "ThS", "PGS.TS", "GS.TS",
+        "GS", "PGS",
+    ]
+)
+#: two-word titles (first word exact, second in lower case): "Viện sĩ", "Tiến sĩ", "Giáo sư", "Phó giáo (sư)"
+TITLE_PAIRS: tuple[tuple[str, str], ...] = (("Viện", "sĩ"), ("Tiến", "sĩ"), ("Giáo", "sư"), ("Phó", "giáo"))
+#: role words, case-insensitive, in regex-alternation order
+ROLE_WORDS: tuple[str, ...] = (
+    "Bộ trưởng", "Thứ trưởng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Vụ trưởng", "Cục trưởng",
+    "Phó Cục trưởng", "Trưởng", "Viện trưởng", "Đại sứ", "đại diện", "trưởng đoàn",
+)
+#: roles (two words) followed by the country served and then the name ("Đại sứ Australia tại Việt Nam Michael
+#: Harding"; "Tổng Lãnh" continues with "sự")
+ROLE_PAIRS: frozenset[str] = frozenset(
+    ["Đại sứ", "Tổng Lãnh", "Lãnh sự", "Bộ trưởng", "Thứ trưởng", "Chủ tịch", "Tổng thống", "Thủ tướng", "Giám đốc"]
+)
