@@ -2,7 +2,7 @@
 and the choice of the PARTIES to the cooperation among them.
 
 The lexicon is built from Babel's CLDR territory names + pycountry + the hand-kept adjective/city lists in
-`countrydata`, so no country is typed per article. Parties are chosen by evidence weight: a mention in the
+`lang/xx/countries.py`, so no country is typed per article. Parties are chosen by evidence weight: a mention in the
 lead sentence counts more, a mention in a "by the way" sentence ("similar arrangements with...", "observers",
 "tương tự", "semblables") counts nothing, cities count half; a country needs enough weight to be a party.
 """
@@ -17,7 +17,7 @@ from functools import lru_cache
 import pycountry
 from babel import Locale
 
-from sticoop.ingest.extract.countrydata import (
+from sticoop.ingest.extract.lang.xx.countries import (
     AMBIGUOUS,
     AMBIGUOUS_OK_BEFORE,
     CITIES,

@@ -1,7 +1,9 @@
 """Hand-kept word lists that Babel/pycountry do not provide: adjectives/demonyms (en, fr), French compound
 prefixes ("ivoiro-", "tuniso-"), extra short names, and major cities (for datelines and places).
 
-Only general facts about countries live here, nothing about particular articles.
+Only general facts about countries live here, nothing about particular articles. Read by
+``ingest/extract/countries.py``, which adds the names Babel and pycountry give in en/fr/vi. The lists hold every
+language at once (a country is named in Vietnamese, French and English alike), hence ``xx``.
 """
 
 from __future__ import annotations
