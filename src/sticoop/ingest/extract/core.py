@@ -13,6 +13,7 @@ from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.events import commitments, event_type, location, programmes
 from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
+from sticoop.ingest.extract.lang.en import organizations as en_organizations
 from sticoop.ingest.extract.model import Extraction
 from sticoop.ingest.extract.organizations import _country_forms as place_names
 from sticoop.ingest.extract.organizations import find_organizations
@@ -141,12 +142,7 @@ def _unexplained_sentences(text: str, known: list[tuple[int, int]], body: int) -
     return out
 
 
-GEOGRAPHIC_WORDS = frozenset(
-    [
-        "Zone", "Valley", "River", "Lake", "Basin", "Bay", "Sea", "Gulf", "Coast", "Island", "Islands",
-        "Mountains", "Volcano", "Delta", "Peninsula", "Plateau", "Desert", "Strait", "Region", "Province",
-    ]
-)
+GEOGRAPHIC_WORDS = en_organizations.GEOGRAPHIC_WORDS
 
 
 #: an entity right after a role and 'of/for' names the role's field or unit, not an organisation

@@ -35,3 +35,10 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
 PROGRAMME_WORDS: tuple[str, ...] = (
     "Programme", "Program", "Scheme", "Initiative", "Horizon", "Call", "Fellowship", "Award", "Prize", "Project",
 )
+#: words that end the name of a place, not of an organisation ("Mekong Delta", "Red River")
+GEOGRAPHIC_WORDS: frozenset[str] = frozenset(
+    [
+        "Zone", "Valley", "River", "Lake", "Basin", "Bay", "Sea", "Gulf", "Coast", "Island", "Islands",
+        "Mountains", "Volcano", "Delta", "Peninsula", "Plateau", "Desert", "Strait", "Region", "Province",
+    ]
+)
