@@ -1,6 +1,8 @@
 """English small words left out of a name's matching key ("The Ministry of Economy" -> "ministry economy").
 
-Format: lower-case words, as they are after folding (see ``ingest/extract/names.normalize_name``).
+Format: lower-case words, as they are after folding.
+
+Read by ``ingest/extract/names.py``.
 """
 
 #: articles and prepositions that two spellings of one name may or may not carry

@@ -1,6 +1,6 @@
 """English words that find and bound organisation names ("National Research, Development and Innovation Office").
 
-Read by ingest/extract/organizations.py. Words are compared with the token text exactly (case included)
+Read by ``ingest/extract/organizations.py``. Words are compared with the token text exactly (case included)
 unless a comment says "lower case". The lists come from the ministries, agencies, universities and companies
 named in S&T cooperation press releases (Australian, Indian, Malaysian, British, US... government sites).
 """

@@ -1,7 +1,7 @@
 """French words that find and bound organisation names ("ministère de l'Enseignement supérieur et de la
 Recherche scientifique", "Institut sénégalais de recherches agricoles (ISRA)").
 
-Read by ingest/extract/organizations.py. French names keep lower-case adjectives and nouns inside them, so
+Read by ``ingest/extract/organizations.py``. French names keep lower-case adjectives and nouns inside them, so
 besides head nouns and connectors this module lists the endings of adjectives and the lower-case nouns a name
 may hold. Words are compared with the token text exactly unless a comment says "lower case". The lists come
 from the ministries, agencies and institutes named in French-language press releases (France, Senegal, Côte

@@ -2,6 +2,8 @@
 nghe").
 
 Format: lower-case words without diacritics, as they are after folding ("và" -> "va", "của" -> "cua").
+
+Read by ``ingest/extract/names.py``.
 """
 
 #: "và" (and) and "của" (of), which two spellings of one name may or may not carry

@@ -1,7 +1,7 @@
 """Vietnamese words that find and bound organisation names ("Bộ Khoa học và Công nghệ", "Viện Hàn lâm KH&CN
 Việt Nam", "Trường Đại học Bách khoa Hà Nội").
 
-Read by ingest/extract/organizations.py. Vietnamese capitalises only the first syllable of each word of a
+Read by ``ingest/extract/organizations.py``. Vietnamese capitalises only the first syllable of each word of a
 name and writes most syllables in lower case, so names are bounded by head nouns, by function words and verbs
 (which never occur inside a name) and by surnames (a person's name follows). Words are compared in lower case
 unless a comment says otherwise. The lists come from the ministries, institutes, universities and companies

@@ -1,8 +1,9 @@
-"""Vietnamese words for people's names.
+"""Vietnamese words around people's names: surnames, titles and roles.
 
-Read by ingest/extract/people.py and organizations.py (a surname followed by a capitalised syllable is a
-person, so it ends an organisation's name). The surnames are the common Vietnamese family names (about 90 % of
-the population bears one of the first fifteen), with "Văn", a frequent middle name that opens names in lists.
+Read by ``ingest/extract/people.py``, and by ``organizations.py`` for the surnames (a surname followed by a
+capitalised syllable is a person, so it ends an organisation's name). Exact case unless a comment says
+otherwise. The surnames are the most common Vietnamese family names, with "Văn", a frequent middle name that
+opens names in lists; titles and roles are those of Vietnamese official and academic usage.
 """
 
 #: exact case: family names that open a person's name ("Nguyễn Văn A")

@@ -9,7 +9,7 @@ language at once (a country is named in Vietnamese, French and English alike), h
 from __future__ import annotations
 
 # ISO3 | English adjectives/demonyms | French masculine singular adjectives (feminine/plural forms are derived)
-DEMONYMS = """
+DEMONYMS: str = """
 AFG|Afghan|afghan
 ALB|Albanian|albanais
 DZA|Algerian|algérien
@@ -175,7 +175,7 @@ ZWE|Zimbabwean|zimbabwéen
 """
 
 # French compound prefixes used in "commission mixte ivoiro-sénégalaise", "franco-vietnamien"...
-FRENCH_PREFIXES = {
+FRENCH_PREFIXES: dict[str, str] = {
     "ivoiro": "CIV",
     "tuniso": "TUN",
     "algéro": "DZA",
@@ -232,7 +232,7 @@ FRENCH_PREFIXES = {
 }
 
 # Extra surface forms (any language) that Babel/pycountry lack or spell differently.
-EXTRA_NAMES = {
+EXTRA_NAMES: dict[str, list[str]] = {
     "VNM": ["Viet Nam", "Việt Nam", "Vietnam"],
     "CZE": ["Czech Republic", "Cộng hòa Séc", "Cộng hoà Séc", "République tchèque", "Tchéquie"],
     "KOR": ["South Korea", "Republic of Korea", "Hàn Quốc", "Corée du Sud"],
@@ -262,7 +262,7 @@ EXTRA_NAMES = {
 }
 
 # Names that are also common words or given names: counted only with a country cue before them.
-AMBIGUOUS = frozenset(
+AMBIGUOUS: frozenset[str] = frozenset(
     {
         "Anh",
         "Đức",
@@ -280,7 +280,7 @@ AMBIGUOUS = frozenset(
         "Pháp",
     }
 )
-AMBIGUOUS_OK_BEFORE = (
+AMBIGUOUS_OK_BEFORE: tuple[str, ...] = (
     "nước",
     "phía",
     "Vương quốc",
@@ -318,7 +318,7 @@ AMBIGUOUS_OK_BEFORE = (
 )
 
 # Major cities (capitals and frequent venues): name forms -> ISO3.
-CITIES = """
+CITIES: str = """
 VNM|Hanoi,Ha Noi,Hà Nội,Ho Chi Minh City,Thành phố Hồ Chí Minh,TP Hồ Chí Minh
 VNM|Da Nang,Đà Nẵng,Hai Phong,Hải Phòng,Can Tho,Cần Thơ,Huế,Hue,Nha Trang,Hạ Long
 LAO|Vientiane,Viêng Chăn,Luang Prabang,Luông Pha Băng
