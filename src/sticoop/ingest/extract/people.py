@@ -73,51 +73,74 @@ def _skip_titles(tokens: list[Token], j: int) -> int:
 def _rule_candidates(
     text: str, tokens: list[Token], lang: str, org_spans: list[tuple[int, int]], body_start: int
 ) -> list[_Cand]:
-    out: list[_Cand] = []
-    i = 0
-    while i < len(tokens):
-        t = tokens[i]
-        if t.start < body_start:
-            i += 1
-            continue
-        is_title = t.text in TITLES or (
-            t.text + "." in TITLES and i + 1 < len(tokens) and tokens[i + 1].text == "."
-        )
-        is_pair = i + 1 < len(tokens) and (t.text, tokens[i + 1].text.lower()) in TITLE_PAIRS
-        if is_title or is_pair:
-            if t.text in fr.FRENCH_ONLY_TITLES and lang != "fr":
-                i += 1
-                continue
-            j = _skip_titles(tokens, i)
-            span = _name_after(tokens, j)
-            if span and (span[1] - span[0] >= 2 or _is_surname_ref(tokens, span)):
-                s, e = tokens[span[0]].start, tokens[span[1] - 1].end
-                out.append(_Cand(text[s:e], s, e, 0.85))
-                i = span[1]
-                continue
-        # Vietnamese names: surname + 2-3 capitalised syllables (Nguyễn Hoàng Long; Tran Quoc Hung in English)
-        if t.text in VI_SURNAMES or (lang != "vi" and t.text in _ASCII_SURNAMES):
-            span = _name_after(tokens, i, max_len=4)
-            need = 2 if (lang == "vi" and t.text in VI_SURNAMES) else 3
-            name = text[tokens[span[0]].start : tokens[span[1] - 1].end] if span else ""
-            if (
-                span
-                and span[1] - span[0] >= need
-                and not _inside(tokens[i].start, org_spans)
-                and not any(p in name for p in _places())
-            ):
-                s, e = tokens[span[0]].start, tokens[span[1] - 1].end
-                out.append(_Cand(text[s:e], s, e, 0.75))
-                i = span[1]
-                continue
-        i += 1
+    """Names found by rule: after a title, opened by a Vietnamese surname, after a portfolio or a role."""
+    out = _titled_or_surnamed(text, tokens, lang, org_spans, body_start)
     out += _after_portfolio(text, tokens, body_start)
     if lang == "vi":
         out += _after_vi_role_country(text, tokens, body_start)
-    # a capitalised name right after an organisation ending with a country (Vietnamese role + org + name)
+        out += _after_org(text, tokens, org_spans)
+    return out
+
+
+def _titled_or_surnamed(
+    text: str, tokens: list[Token], lang: str, org_spans: list[tuple[int, int]], body_start: int
+) -> list[_Cand]:
+    """Names after a title ("Dr.", "Mme", "PGS.TS.") or opened by a Vietnamese surname, in text order."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        if tokens[i].start >= body_start:
+            found = _titled_at(text, tokens, i, lang) or _surnamed_at(text, tokens, i, lang, org_spans)
+        if found is None:
+            i += 1
+            continue
+        cand, i = found
+        out.append(cand)
+    return out
+
+
+def _titled_at(text: str, tokens: list[Token], i: int, lang: str) -> tuple[_Cand, int] | None:
+    """The name after the title at i, and the index after it."""
+    t = tokens[i]
+    is_title = t.text in TITLES or (t.text + "." in TITLES and i + 1 < len(tokens) and tokens[i + 1].text == ".")
+    is_pair = i + 1 < len(tokens) and (t.text, tokens[i + 1].text.lower()) in TITLE_PAIRS
+    if not (is_title or is_pair) or (t.text in fr.FRENCH_ONLY_TITLES and lang != "fr"):
+        return None
+    span = _name_after(tokens, _skip_titles(tokens, i))
+    if span and (span[1] - span[0] >= 2 or _is_surname_ref(tokens, span)):
+        s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+        return _Cand(text[s:e], s, e, 0.85), span[1]
+    return None
+
+
+def _surnamed_at(
+    text: str, tokens: list[Token], i: int, lang: str, org_spans: list[tuple[int, int]]
+) -> tuple[_Cand, int] | None:
+    """Vietnamese names: surname + 2-3 capitalised syllables (Nguyễn Hoàng Long; Tran Quoc Hung in English)."""
+    t = tokens[i]
+    if not (t.text in VI_SURNAMES or (lang != "vi" and t.text in _ASCII_SURNAMES)):
+        return None
+    span = _name_after(tokens, i, max_len=4)
+    need = 2 if (lang == "vi" and t.text in VI_SURNAMES) else 3
+    name = text[tokens[span[0]].start : tokens[span[1] - 1].end] if span else ""
+    if (
+        span
+        and span[1] - span[0] >= need
+        and not _inside(t.start, org_spans)
+        and not any(p in name for p in _places())
+    ):
+        s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+        return _Cand(text[s:e], s, e, 0.75), span[1]
+    return None
+
+
+def _after_org(text: str, tokens: list[Token], org_spans: list[tuple[int, int]]) -> list[_Cand]:
+    """A capitalised name right after an organisation ending with a country (Vietnamese role + org + name)."""
+    out: list[_Cand] = []
     for _, org_end in org_spans:
         j = next((k for k, tok in enumerate(tokens) if tok.start >= org_end), None)
-        if j is None or lang != "vi":
+        if j is None:
             continue
         span = _name_after(tokens, j, max_len=4)
         if span and span[1] - span[0] >= 2 and text[org_end : tokens[j].start].strip() == "":
