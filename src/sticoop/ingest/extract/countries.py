@@ -119,46 +119,53 @@ def find_mentions(text: str) -> list[Mention]:
     one regex with thousands of alternatives. Words may be joined by one space or a hyphen ('Guinea-Bissau').
     """
     text_n = normalize_quotes(text)
-    lex = lexicon()
-    lower_lex = _lower_lexicon()
     words = [(m.start(), m.end()) for m in _WORDS.finditer(text_n)]
     out: list[Mention] = []
     i = 0
     while i < len(words):
-        found = None
-        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            start, end = words[i][0], words[i + n - 1][1]
-            if n > 1 and any(not _joined(text_n, words[k], words[k + 1]) for k in range(i, i + n - 1)):
-                continue  # words joined by a space or hyphen; "TP. Hồ Chí Minh" (thành phố) too
-            surface = text_n[start:end].replace("TP. ", "TP ").replace("Tp. ", "TP ")
-            if n == 1 and surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister"
-                surface, end = surface[:-2], end - 2
-            entry = lex.get(surface)
-            if entry is None:
-                hit = lower_lex.get(surface.lower())
-                if hit is None or not _case_ok(hit[0], surface):
-                    continue
-                entry = hit[1]
-            if surface in AMBIGUOUS:
-                before = text_n[max(0, start - 12) : start].rstrip().lower()
-                if not any(before.endswith(cue.lower()) for cue in AMBIGUOUS_OK_BEFORE):
-                    continue
-            found = (n, Mention(entry[0], start, end, entry[1], surface))
-            break
+        found = _mention_at(text_n, words, i)
         if found is None:
-            start, end = words[i]
-            word = text_n[start:end].lower()
-            if (
-                word in FRENCH_PREFIXES
-                and text_n[end : end + 1] == "-"
-                and text_n[end + 1 : end + 2].isalpha()
-            ):
-                out.append(Mention(FRENCH_PREFIXES[word], start, end, "prefix", text_n[start:end]))
+            prefix = _prefix_at(text_n, words[i])
+            if prefix is not None:
+                out.append(prefix)
             i += 1
             continue
         out.append(found[1])
         i += found[0]
     return out
+
+
+def _mention_at(text_n: str, words: list[tuple[int, int]], i: int) -> tuple[int, Mention] | None:
+    """The longest country form starting at word i, and how many words it takes."""
+    lex, lower_lex = lexicon(), _lower_lexicon()
+    for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+        start, end = words[i][0], words[i + n - 1][1]
+        if n > 1 and any(not _joined(text_n, words[k], words[k + 1]) for k in range(i, i + n - 1)):
+            continue  # words joined by a space or hyphen; "TP. Hồ Chí Minh" (thành phố) too
+        surface = text_n[start:end].replace("TP. ", "TP ").replace("Tp. ", "TP ")
+        if n == 1 and surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister"
+            surface, end = surface[:-2], end - 2
+        entry = lex.get(surface)
+        if entry is None:
+            hit = lower_lex.get(surface.lower())
+            if hit is None or not _case_ok(hit[0], surface):
+                continue
+            entry = hit[1]
+        if surface in AMBIGUOUS:
+            before = text_n[max(0, start - 12) : start].rstrip().lower()
+            if not any(before.endswith(cue.lower()) for cue in AMBIGUOUS_OK_BEFORE):
+                continue
+        return n, Mention(entry[0], start, end, entry[1], surface)
+    return None
+
+
+def _prefix_at(text_n: str, word_span: tuple[int, int]) -> Mention | None:
+    """A French compound prefix ("ivoiro-" in "ivoiro-sénégalaise") naming a country."""
+    start, end = word_span
+    word = text_n[start:end].lower()
+    if word in FRENCH_PREFIXES and text_n[end : end + 1] == "-" and text_n[end + 1 : end + 2].isalpha():
+        return Mention(FRENCH_PREFIXES[word], start, end, "prefix", text_n[start:end])
+    return None
 
 
 PASSING_CUES = re.compile(
