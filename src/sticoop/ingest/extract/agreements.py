@@ -31,7 +31,7 @@ RENEW = _cues("RENEW", re.I)
 SIGN = _cues("SIGN", re.I)
 DISCUSS = _cues("DISCUSS", re.I)
 PLAN = _cues("PLAN", re.I)
-ASIDE = re.compile(r"\b(similar|comparable|semblables?|tương tự|in the past|has its own|a déjà)\b", re.I)
+ASIDE = _cues("ASIDES", re.I)
 DEFINITE = re.compile(
     r"(?:\b(?:the|this|that|under the|le|la|l'|cet|cette|ce|theo)\s*(?:renewed|new|revised)?\s*$)", re.I
 )

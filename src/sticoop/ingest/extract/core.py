@@ -15,6 +15,7 @@ from sticoop.ingest.extract.events import commitments, event_type, location, pro
 from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.lang.en import organizations as en_organizations
+from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
 from sticoop.ingest.extract.model import Extraction
 from sticoop.ingest.extract.organizations import _country_forms as place_names
 from sticoop.ingest.extract.organizations import find_organizations
@@ -183,10 +184,7 @@ _ROLE_OF = re.compile(
     re.I,
 )
 #: an entity followed by one of these nouns names a programme or a product ("Stipendium Hungaricum scholarships")
-_MODIFIES = re.compile(
-    r"\s+(?:scholarships?|fellowships?|grants?|awards?|funding|programmes?|programs?|projects?|calls?|schemes?|"
-    r"bourses?|satellites?|platforms?)\b"
-)
+_MODIFIES = re.compile(r"\s+(?:" + "|".join(en_organizations.MODIFIED_NOUNS + fr_organizations.MODIFIED_NOUNS) + r")\b")
 
 
 def _headless_orgs(text, ents, taken, people_spans, places, body):  # noqa: ANN001, ANN202

@@ -17,6 +17,9 @@ from functools import lru_cache
 import pycountry
 from babel import Locale
 
+from sticoop.ingest.extract.lang.en import countries as en
+from sticoop.ingest.extract.lang.fr import countries as fr
+from sticoop.ingest.extract.lang.vi import countries as vi
 from sticoop.ingest.extract.lang.xx.countries import (
     AMBIGUOUS,
     AMBIGUOUS_OK_BEFORE,
@@ -169,10 +172,7 @@ def _prefix_at(text_n: str, word_span: tuple[int, int]) -> Mention | None:
 
 
 PASSING_CUES = re.compile(
-    r"\b(similar|comparable|such as|also has|already has|has its own|observers?|as guests?|in the past|"
-    r"semblables?|comparables?|observateurs?|aussi des|déjà|ont aussi|a aussi|"
-    r"tương tự|khách mời|cũng đã|hiện cũng|cũng đến|cũng hợp tác)\b",
-    re.IGNORECASE,
+    r"\b(" + "|".join(en.PASSING_CUES + fr.PASSING_CUES + vi.PASSING_CUES) + r")\b", re.IGNORECASE
 )
 
 

@@ -147,11 +147,7 @@ DURATION = re.compile(
     re.I,
 )
 _NUM: dict[str, int] = {**en.NUMBERS, **fr.NUMBERS, **vi.NUMBERS}
-END_VERBS = re.compile(
-    r"\b(wrapped up|completed|concluded|ended|closed|termine|s'est achevée|a fermé|"
-    r"ferme|bế mạc|kết thúc|hoàn thành)\b",
-    re.I,
-)
+END_VERBS = re.compile(r"\b(" + "|".join(en.END_VERBS + fr.END_VERBS + vi.END_VERBS) + r")\b", re.I)
 
 
 @dataclass

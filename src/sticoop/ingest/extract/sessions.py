@@ -4,7 +4,7 @@ A session number is read only where an ordinal qualifies a meeting word ("6th me
 "kỳ họp thứ 5", "phiên họp lần thứ nhất") that belongs to a committee-like body ("Joint Committee", "Working
 Group", "commission mixte", "Tiểu ban", "Nhóm công tác"). Mentions of the previous or the next session
 ("the fifth held in 2016", "La 4e session se tiendra", "dự kiến") are not the current session; a past one with a
-year becomes `previous_session`. Ordinal words live in ``lang/<code>/sessions.py``.
+year becomes `previous_session`. Ordinal words, meeting and committee nouns live in ``lang/<code>/sessions.py``.
 """
 
 from __future__ import annotations
@@ -21,12 +21,8 @@ from sticoop.ingest.extract.textutil import sentences
 #: ordinal words of every language -> session number
 ORDINAL_WORDS: dict[str, int] = {**en.ORDINALS, **fr.ORDINALS, **vi.ORDINALS}
 _ORD_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-_MEETING_EN_FR = r"(?:meeting|session|réunion|session|rencontre)"
-COMMITTEE_NOUN = (
-    r"(?:Joint\s+(?:Committee|Commission|Working\s+Group)|Intergovernmental\s+Committee|Committee|Commission|"
-    r"Working\s+Group|Joint\s+Board|Steering\s+Committee|[Cc]ommission\s+mixte|[Cc]omité\s+mixte|"
-    r"[Cc]omité|[Gg]roupe\s+de\s+travail|Ủy\s+ban|Uỷ\s+ban|Tiểu\s+ban|Nhóm\s+công\s+tác|Hội\s+đồng\s+hỗn\s+hợp)"
-)
+_MEETING_EN_FR = r"(?:" + "|".join(en.MEETINGS + fr.MEETINGS) + ")"
+COMMITTEE_NOUN = r"(?:" + "|".join(en.COMMITTEE_NOUNS + fr.COMMITTEE_NOUNS + vi.COMMITTEE_NOUNS) + ")"
 
 # "6th meeting of the X", "sixth session of their X", "first meeting of their X", "La 3e session de la X"
 EN_FR = re.compile(

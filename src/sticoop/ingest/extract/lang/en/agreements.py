@@ -27,3 +27,5 @@ PLAN: tuple[str, ...] = (
     "will", "would", "could", "may", "to", "hopes?", "plans?", "planned", "intends?", "expected", r"aim\w*",
     "with a view to", "soon",
 )
+#: cues of an aside about other partners or the past ("a broadly similar arrangement with Sweden")
+ASIDES: tuple[str, ...] = ("similar", "comparable", "in the past", "has its own")

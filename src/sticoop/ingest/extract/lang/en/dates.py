@@ -17,3 +17,5 @@ WEEKDAYS: dict[str, int] = {
 }
 #: number word of a duration ("three-day") -> number of days
 NUMBERS: dict[str, int] = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+#: verbs saying an event ended ("the visit wrapped up on Friday"), regex alternatives
+END_VERBS: tuple[str, ...] = ("wrapped up", "completed", "concluded", "ended", "closed")

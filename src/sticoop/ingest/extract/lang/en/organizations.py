@@ -42,3 +42,9 @@ GEOGRAPHIC_WORDS: frozenset[str] = frozenset(
         "Mountains", "Volcano", "Delta", "Peninsula", "Plateau", "Desert", "Strait", "Region", "Province",
     ]
 )
+#: nouns that, right after a name, make it a programme's or a product's ("Stipendium Hungaricum scholarships"),
+#: regex alternatives (``s?`` for an optional plural)
+MODIFIED_NOUNS: tuple[str, ...] = (
+    "scholarships?", "fellowships?", "grants?", "awards?", "funding", "programmes?", "programs?", "projects?",
+    "calls?", "schemes?", "satellites?", "platforms?",
+)

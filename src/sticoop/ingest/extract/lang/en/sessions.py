@@ -1,4 +1,4 @@
-"""English ordinal words that number a committee's sessions ("sixth meeting", "inaugural session").
+r"""English ordinal words that number a committee's sessions ("sixth meeting", "inaugural session").
 
 Read by ``ingest/extract/sessions.py``. Format: lower-case word -> the session number it means.
 """
@@ -9,3 +9,10 @@ ORDINALS: dict[str, int] = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
     "inaugural": 1,
 }
+#: meeting nouns an ordinal qualifies ("sixth meeting"), regex alternatives
+MEETINGS: tuple[str, ...] = ("meeting", "session")
+#: committee-like bodies whose meetings are numbered, regex alternatives (``\s+`` between words), longer first
+COMMITTEE_NOUNS: tuple[str, ...] = (
+    r"Joint\s+(?:Committee|Commission|Working\s+Group)", r"Intergovernmental\s+Committee", "Committee", "Commission",
+    r"Working\s+Group", r"Joint\s+Board", r"Steering\s+Committee",
+)

@@ -22,3 +22,5 @@ DISCUSS: tuple[str, ...] = (r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "ét
 PLAN: tuple[str, ...] = (
     r"prévoi\w*", r"pourrai\w*", r"devrai\w*", "doit", r"envisag\w*", "d'ici", "à signer", "de signer",
 )
+#: cues of an aside about other partners or the past ("des accords semblables", "a déjà")
+ASIDES: tuple[str, ...] = ("semblables?", "a déjà")

@@ -17,3 +17,5 @@ WEEKDAYS: dict[str, int] = {
 }
 #: number word of a duration ("trois jours") -> number of days
 NUMBERS: dict[str, int] = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+#: verbs saying an event ended ("s'est achevée"), regex alternatives
+END_VERBS: tuple[str, ...] = ("termine", "s'est achevée", "a fermé", "ferme")

@@ -53,3 +53,5 @@ NAME_ENDING_WORDS: tuple[str, ...] = ("a", "ont", "est", "sont", "qui", "que", "
 LIST_ENDING_WORDS: frozenset[str] = frozenset([*NAME_ENDING_WORDS, "à", "au"])
 #: words of programme and call names: "Some Name (ACR)" holding one is no organisation
 PROGRAMME_WORDS: tuple[str, ...] = ("Partenariat", "Appel", "Projet")
+#: nouns that, right after a name, make it a programme's or a product's ("Campus France bourses")
+MODIFIED_NOUNS: tuple[str, ...] = ("bourses?",)

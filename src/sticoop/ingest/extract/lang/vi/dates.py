@@ -6,3 +6,5 @@ Read by ``ingest/extract/dates.py``. Format: lower-case word -> number.
 
 #: number word of a duration ("ba ngày") -> number of days
 NUMBERS: dict[str, int] = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+#: verbs saying an event ended ("bế mạc", closed; "kết thúc", ended), regex alternatives
+END_VERBS: tuple[str, ...] = ("bế mạc", "kết thúc", "hoàn thành")
