@@ -24,6 +24,8 @@ from typing import Any
 
 from unidecode import unidecode
 
+from sticoop.ingest.extract.names import normalize_name
+
 KINDS: tuple[str, ...] = (
     "countries",
     "organizations",
@@ -46,49 +48,12 @@ EXTRA_KINDS: tuple[str, ...] = (
 #: two free-text items match when the Dice overlap of their word sets reaches this
 TEXT_OVERLAP = 0.5
 
-SMALL_WORDS: frozenset[str] = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "for",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "to",
-        "de",
-        "la",
-        "le",
-        "les",
-        "du",
-        "des",
-        "et",
-        "l",
-        "d",
-        "pour",
-        "en",
-        "au",
-        "aux",
-        "va",
-        "cua",
-    ]
-)
 _PAREN = re.compile(r"\(([^()]*)\)")
-_NON_WORD = re.compile(r"[^\w\s]|_")
 
 
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return unidecode("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-
-
-def normalize_name(name: str) -> str:
-    """Name key for matching: no parenthesised parts, diacritics, case, punctuation or small words."""
-    text = _PAREN.sub(" ", name)
-    text = _NON_WORD.sub(" ", _strip_accents(text).lower())
-    return " ".join(w for w in text.split() if w not in SMALL_WORDS)
 
 
 def _acronyms(name: str) -> set[str]:

@@ -5,48 +5,33 @@ initial -> signed, unless a plan or modal comes first ("hopes to sign", "pourrai
 "with a view to signing") -> planned; discuss/examine -> discussed. A mention without such a verb is no
 agreement item; a definite back-reference ("the MoU was signed", "l'accord", "Theo hiệp định") after an earlier
 agreement is the same agreement. Asides about other partners ("a broadly similar arrangement with Sweden")
-are skipped.
+are skipped. The nouns and verbs live in ``lang/<code>/agreements.py``.
 """
 
 from __future__ import annotations
 
 import re
 
+from sticoop.ingest.extract.lang.en import agreements as en
+from sticoop.ingest.extract.lang.fr import agreements as fr
+from sticoop.ingest.extract.lang.vi import agreements as vi
 from sticoop.ingest.extract.model import Agreement, Evidence, Value
 from sticoop.ingest.extract.textutil import sentences
 
-NOUNS = re.compile(
-    r"\b(memorand(?:um|a) of understanding|MoUs?|agreements?|protocols?|arrangements?|accords?(?:-cadres?)?|"
-    r"framework agreement|work ?plan|plan of action|action plan|programme of cooperation|cooperation programme|"
-    r"renewal|conventions?|minutes(?= of)|protocole d'entente|procès-verbal|mémorandum|plan d'action|"
-    r"programme de coopération|[Hh]iệp định|[Bb]iên bản(?: ghi nhớ)?|[Bb]ản ghi nhớ|[Tt]hỏa thuận|[Tt]hoả thuận|"
-    r"[Kk]ế hoạch hành động|[Nn]ghị định thư|"
-    r"[Hh]ợp đồng chuyển giao(?: công nghệ)?|[Cc]hương trình hợp tác|[Kk]ế hoạch hợp tác|cooperation plan|"
-    r"plan de coopération)\b"
-)
-RENEW = re.compile(
-    r"\b(renew(?:ed|al|als|s|ing)?|extend\w* (?:the|their) (?:agreement|programme)|renouvel\w*|reconduit\w*|"
-    r"gia hạn)\b",
-    re.I,
-)
-SIGN = re.compile(
-    r"\b(sign\w*|inked|conclud\w*|approv\w*|adopt\w*|sign[ée]\w*|paraph\w*|conclu\w*|"
-    r"approuv\w*|adopt[ée]\w*|ký(?: kết)?|thông qua|thống nhất)\b",
-    re.I,
-)
-DISCUSS = re.compile(
-    r"\b(discuss\w*|examin\w*|review\w*|negotiat\w*|discut\w*|examin[ée]\w*|négoci\w*|"
-    r"study|studying|explore|exploring|consider\w*|étudier|étudie\w*|"
-    r"thảo luận|trao đổi về|xem xét|đàm phán)\b",
-    re.I,
-)
-PLAN = re.compile(
-    r"\b(will|would|could|may|to|hopes?|plans?|planned|intends?|expected|aim\w*|with a view to|soon|"
-    r"prévoi\w*|pourrai\w*|devrai\w*|doit|envisag\w*|d'ici|à signer|de signer|"
-    r"sẽ|dự kiến|nhất trí|mong muốn|hướng tới|chuẩn bị|tiến tới)\b",
-    re.I,
-)
-ASIDE = re.compile(r"\b(similar|comparable|semblables?|tương tự|in the past|has its own|a déjà)\b", re.I)
+_LANGUAGES = (en, fr, vi)
+
+
+def _cues(kind: str, flags: int = 0) -> re.Pattern[str]:
+    """One whole-word pattern of the `kind` alternatives of every language (``lang/<code>/agreements.py``)."""
+    return re.compile(r"\b(" + "|".join(c for m in _LANGUAGES for c in getattr(m, kind)) + r")\b", flags)
+
+
+NOUNS = _cues("NOUNS")
+RENEW = _cues("RENEW", re.I)
+SIGN = _cues("SIGN", re.I)
+DISCUSS = _cues("DISCUSS", re.I)
+PLAN = _cues("PLAN", re.I)
+ASIDE = _cues("ASIDES", re.I)
 DEFINITE = re.compile(
     r"(?:\b(?:the|this|that|under the|le|la|l'|cet|cette|ce|theo)\s*(?:renewed|new|revised)?\s*$)", re.I
 )

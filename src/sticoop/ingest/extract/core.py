@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from typing import Any
 
 from sticoop.ingest.extract import countries as countries_mod
 from sticoop.ingest.extract import nlp
@@ -13,6 +14,8 @@ from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.events import commitments, event_type, location, programmes
 from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
+from sticoop.ingest.extract.lang.en import organizations as en_organizations
+from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
 from sticoop.ingest.extract.model import Extraction
 from sticoop.ingest.extract.organizations import _country_forms as place_names
 from sticoop.ingest.extract.organizations import find_organizations
@@ -43,10 +46,7 @@ def extract(
     `gazetteer` holds known organisations/committees from the database. `use_ner=False` skips spaCy.
     """
     text = normalize_quotes(text or "")
-    lang = language or _guess_language(text)
-    if lang not in SUPPORTED:
-        log.info("language %s not supported for extraction; using English rules", lang)
-        lang = "en"
+    lang = _language(text, language)
     result = Extraction(language=lang)
     if not text.strip():
         return result
@@ -54,20 +54,47 @@ def extract(
     committee = find_committee(text)
     result.committee = committee
     committee_spans = [(committee.name.evidence.start, committee.name.evidence.end)] if committee else []
+    mentions, org_spans = _read_actors(result, text, lang, gazetteer, committee_spans, body, use_ner)
+    _read_event(result, text, lang, published, mentions, org_spans, committee_spans, body)
+    return result
+
+
+def _language(text: str, language: str | None) -> str:
+    """The given or detected language, English rules for an unsupported one."""
+    lang = language or _guess_language(text)
+    if lang not in SUPPORTED:
+        log.info("language %s not supported for extraction; using English rules", lang)
+        lang = "en"
+    return lang
+
+
+def _spans(values: list[Any]) -> list[tuple[int, int]]:
+    """Evidence spans of organisations or people."""
+    return [(v.name.evidence.start, v.name.evidence.end) for v in values]
+
+
+def _read_actors(
+    result: Extraction,
+    text: str,
+    lang: str,
+    gazetteer: Gazetteer | None,
+    committee_spans: list[tuple[int, int]],
+    body: int,
+    use_ner: bool,
+) -> tuple[list[countries_mod.Mention], list[tuple[int, int]]]:
+    """Organisations, countries and people into `result`; returns the country mentions and organisation spans."""
     orgs = find_organizations(text, lang, gazetteer, skip_spans=committee_spans, body_start=body)
-    result.organizations = orgs
-    org_spans = [(o.name.evidence.start, o.name.evidence.end) for o in orgs]
+    org_spans = _spans(orgs)
     party_result = countries_mod.find_parties(text)
     result.countries = party_result.parties
     places = place_names()
     ents: list[tuple[str, str, int, int]] = []
     if use_ner:
         rule_people = find_people(text, lang, org_spans, party_result.mentions, [], places, body)
-        known = org_spans + committee_spans + [(m.start, m.end) for m in party_result.mentions]
-        known += [(p.name.evidence.start, p.name.evidence.end) for p in rule_people]
+        known = org_spans + committee_spans + [(m.start, m.end) for m in party_result.mentions] + _spans(rule_people)
         ents = nlp.entities_in(text, lang, _unexplained_sentences(text, known, body))
     result.people = find_people(text, lang, org_spans, party_result.mentions, ents, places, body)
-    person_spans = [(p.name.evidence.start, p.name.evidence.end) for p in result.people]
+    person_spans = _spans(result.people)
     # an 'organisation' that swallowed a person's name ("Science and ICT Park Ji-hoon") is a misreading
     result.organizations = [
         o
@@ -77,28 +104,34 @@ def extract(
             for s, e in person_spans
         )
     ]
-    org_spans = [(o.name.evidence.start, o.name.evidence.end) for o in result.organizations]
-    result.organizations += _headless_orgs(
-        text,
-        ents,
-        org_spans + committee_spans,
-        [(p.name.evidence.start, p.name.evidence.end) for p in result.people],
-        places,
-        body,
-    )
+    org_spans = _spans(result.organizations)
+    result.organizations += _headless_orgs(text, ents, org_spans + committee_spans, person_spans, places, body)
     _countries_from_employers(result)
+    return party_result.mentions, org_spans
+
+
+def _read_event(
+    result: Extraction,
+    text: str,
+    lang: str,
+    published: date | None,
+    mentions: list[countries_mod.Mention],
+    org_spans: list[tuple[int, int]],
+    committee_spans: list[tuple[int, int]],
+    body: int,
+) -> None:
+    """Date, fields, agreements, event type, place, programmes and commitments into `result`."""
     result.event_date = extract_event_date(text, published, lang)
     result.fields = find_fields(text, skip_spans=org_spans + committee_spans)
     result.agreements = find_agreements(text)
     for a in result.agreements:
         if a.status in ("signed", "renewed", "discussed") and result.event_date is not None:
             a.date = result.event_date.value.split("/")[-1]
-    result.event_type = event_type(text, committee)
+    result.event_type = event_type(text, result.committee)
     parties = {v.value for v in result.countries}
-    result.location_country = location(text, party_result.mentions, body, parties)
+    result.location_country = location(text, mentions, body, parties)
     result.programmes = programmes(text, org_spans)
     result.commitments = commitments(text)
-    return result
 
 
 def _countries_from_employers(result: Extraction) -> None:
@@ -141,12 +174,7 @@ def _unexplained_sentences(text: str, known: list[tuple[int, int]], body: int) -
     return out
 
 
-GEOGRAPHIC_WORDS = frozenset(
-    [
-        "Zone", "Valley", "River", "Lake", "Basin", "Bay", "Sea", "Gulf", "Coast", "Island", "Islands",
-        "Mountains", "Volcano", "Delta", "Peninsula", "Plateau", "Desert", "Strait", "Region", "Province",
-    ]
-)
+GEOGRAPHIC_WORDS = en_organizations.GEOGRAPHIC_WORDS
 
 
 #: an entity right after a role and 'of/for' names the role's field or unit, not an organisation
@@ -156,10 +184,7 @@ _ROLE_OF = re.compile(
     re.I,
 )
 #: an entity followed by one of these nouns names a programme or a product ("Stipendium Hungaricum scholarships")
-_MODIFIES = re.compile(
-    r"\s+(?:scholarships?|fellowships?|grants?|awards?|funding|programmes?|programs?|projects?|calls?|schemes?|"
-    r"bourses?|satellites?|platforms?)\b"
-)
+_MODIFIES = re.compile(r"\s+(?:" + "|".join(en_organizations.MODIFIED_NOUNS + fr_organizations.MODIFIED_NOUNS) + r")\b")
 
 
 def _headless_orgs(text, ents, taken, people_spans, places, body):  # noqa: ANN001, ANN202

@@ -2,7 +2,7 @@
 and the choice of the PARTIES to the cooperation among them.
 
 The lexicon is built from Babel's CLDR territory names + pycountry + the hand-kept adjective/city lists in
-`countrydata`, so no country is typed per article. Parties are chosen by evidence weight: a mention in the
+`lang/xx/countries.py`, so no country is typed per article. Parties are chosen by evidence weight: a mention in the
 lead sentence counts more, a mention in a "by the way" sentence ("similar arrangements with...", "observers",
 "tương tự", "semblables") counts nothing, cities count half; a country needs enough weight to be a party.
 """
@@ -17,7 +17,10 @@ from functools import lru_cache
 import pycountry
 from babel import Locale
 
-from sticoop.ingest.extract.countrydata import (
+from sticoop.ingest.extract.lang.en import countries as en
+from sticoop.ingest.extract.lang.fr import countries as fr
+from sticoop.ingest.extract.lang.vi import countries as vi
+from sticoop.ingest.extract.lang.xx.countries import (
     AMBIGUOUS,
     AMBIGUOUS_OK_BEFORE,
     CITIES,
@@ -119,41 +122,15 @@ def find_mentions(text: str) -> list[Mention]:
     one regex with thousands of alternatives. Words may be joined by one space or a hyphen ('Guinea-Bissau').
     """
     text_n = normalize_quotes(text)
-    lex = lexicon()
-    lower_lex = _lower_lexicon()
     words = [(m.start(), m.end()) for m in _WORDS.finditer(text_n)]
     out: list[Mention] = []
     i = 0
     while i < len(words):
-        found = None
-        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            start, end = words[i][0], words[i + n - 1][1]
-            if n > 1 and any(not _joined(text_n, words[k], words[k + 1]) for k in range(i, i + n - 1)):
-                continue  # words joined by a space or hyphen; "TP. Hồ Chí Minh" (thành phố) too
-            surface = text_n[start:end].replace("TP. ", "TP ").replace("Tp. ", "TP ")
-            if n == 1 and surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister"
-                surface, end = surface[:-2], end - 2
-            entry = lex.get(surface)
-            if entry is None:
-                hit = lower_lex.get(surface.lower())
-                if hit is None or not _case_ok(hit[0], surface):
-                    continue
-                entry = hit[1]
-            if surface in AMBIGUOUS:
-                before = text_n[max(0, start - 12) : start].rstrip().lower()
-                if not any(before.endswith(cue.lower()) for cue in AMBIGUOUS_OK_BEFORE):
-                    continue
-            found = (n, Mention(entry[0], start, end, entry[1], surface))
-            break
+        found = _mention_at(text_n, words, i)
         if found is None:
-            start, end = words[i]
-            word = text_n[start:end].lower()
-            if (
-                word in FRENCH_PREFIXES
-                and text_n[end : end + 1] == "-"
-                and text_n[end + 1 : end + 2].isalpha()
-            ):
-                out.append(Mention(FRENCH_PREFIXES[word], start, end, "prefix", text_n[start:end]))
+            prefix = _prefix_at(text_n, words[i])
+            if prefix is not None:
+                out.append(prefix)
             i += 1
             continue
         out.append(found[1])
@@ -161,11 +138,41 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+def _mention_at(text_n: str, words: list[tuple[int, int]], i: int) -> tuple[int, Mention] | None:
+    """The longest country form starting at word i, and how many words it takes."""
+    lex, lower_lex = lexicon(), _lower_lexicon()
+    for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+        start, end = words[i][0], words[i + n - 1][1]
+        if n > 1 and any(not _joined(text_n, words[k], words[k + 1]) for k in range(i, i + n - 1)):
+            continue  # words joined by a space or hyphen; "TP. Hồ Chí Minh" (thành phố) too
+        surface = text_n[start:end].replace("TP. ", "TP ").replace("Tp. ", "TP ")
+        if n == 1 and surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister"
+            surface, end = surface[:-2], end - 2
+        entry = lex.get(surface)
+        if entry is None:
+            hit = lower_lex.get(surface.lower())
+            if hit is None or not _case_ok(hit[0], surface):
+                continue
+            entry = hit[1]
+        if surface in AMBIGUOUS:
+            before = text_n[max(0, start - 12) : start].rstrip().lower()
+            if not any(before.endswith(cue.lower()) for cue in AMBIGUOUS_OK_BEFORE):
+                continue
+        return n, Mention(entry[0], start, end, entry[1], surface)
+    return None
+
+
+def _prefix_at(text_n: str, word_span: tuple[int, int]) -> Mention | None:
+    """A French compound prefix ("ivoiro-" in "ivoiro-sénégalaise") naming a country."""
+    start, end = word_span
+    word = text_n[start:end].lower()
+    if word in FRENCH_PREFIXES and text_n[end : end + 1] == "-" and text_n[end + 1 : end + 2].isalpha():
+        return Mention(FRENCH_PREFIXES[word], start, end, "prefix", text_n[start:end])
+    return None
+
+
 PASSING_CUES = re.compile(
-    r"\b(similar|comparable|such as|also has|already has|has its own|observers?|as guests?|in the past|"
-    r"semblables?|comparables?|observateurs?|aussi des|déjà|ont aussi|a aussi|"
-    r"tương tự|khách mời|cũng đã|hiện cũng|cũng đến|cũng hợp tác)\b",
-    re.IGNORECASE,
+    r"\b(" + "|".join(en.PASSING_CUES + fr.PASSING_CUES + vi.PASSING_CUES) + r")\b", re.IGNORECASE
 )
 
 

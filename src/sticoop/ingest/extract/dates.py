@@ -10,7 +10,7 @@ The dateline date (when the wire was filed) is not the event date and is skipped
 
 Choice among candidates: an explicit range first, then a relative day ("on Tuesday", "mardi", "hôm nay"),
 then an explicit day not after publication, then any explicit day. A "four-day visit" that ended on an
-anchored day becomes a range.
+anchored day becomes a range. Month, weekday and number words live in ``lang/<code>/dates.py``.
 """
 
 from __future__ import annotations
@@ -22,47 +22,20 @@ from datetime import date, timedelta
 
 from sticoop.core import clock
 from sticoop.ingest.extract.dateresolve import DateResolver
+from sticoop.ingest.extract.lang.en import dates as en
+from sticoop.ingest.extract.lang.fr import dates as fr
+from sticoop.ingest.extract.lang.vi import dates as vi
 from sticoop.ingest.extract.model import Evidence, Value
 from sticoop.ingest.extract.textutil import dateline_end
 
 log = logging.getLogger(__name__)
 
-MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "january jan janvier janv",
-        "february feb feb. février fevrier févr",
-        "march mar mars",
-        "april apr avril avr",
-        "may mai",
-        "june jun juin",
-        "july jul juillet juil",
-        "august aug août aout",
-        "september sep sept septembre",
-        "october oct octobre",
-        "november nov novembre",
-        "december dec décembre decembre déc",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        MONTHS[_n] = _i
+#: month names of every language -> month number (1 = January)
+MONTHS: dict[str, int] = {**en.MONTHS, **fr.MONTHS}
 _MONTH = r"(?P<{}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 
-WEEKDAYS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "monday lundi",
-        "tuesday mardi",
-        "wednesday mercredi",
-        "thursday jeudi",
-        "friday vendredi",
-        "saturday samedi",
-        "sunday dimanche",
-    ]
-):
-    for _n in _names.split():
-        WEEKDAYS[_n] = _i
+#: weekday names of every language -> weekday number (0 = Monday)
+WEEKDAYS: dict[str, int] = {**en.WEEKDAYS, **fr.WEEKDAYS}
 
 _Y = r"(?:,?\s*(?P<{}>\d{{4}}))?"
 _D = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th|er)?"
@@ -174,27 +147,8 @@ DURATION = re.compile(
     r"|\b(?P<nv>hai|ba|bốn|năm|\d)\s+ngày\b",
     re.I,
 )
-_NUM = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-}
-END_VERBS = re.compile(
-    r"\b(wrapped up|completed|concluded|ended|closed|termine|s'est achevée|a fermé|"
-    r"ferme|bế mạc|kết thúc|hoàn thành)\b",
-    re.I,
-)
+_NUM: dict[str, int] = {**en.NUMBERS, **fr.NUMBERS, **vi.NUMBERS}
+END_VERBS = re.compile(r"\b(" + "|".join(en.END_VERBS + fr.END_VERBS + vi.END_VERBS) + r")\b", re.I)
 
 
 @dataclass

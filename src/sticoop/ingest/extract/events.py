@@ -3,6 +3,7 @@
 Event type is decided from the lead (title + first sentences), where press reports say what happened:
 a committee session (a session number or 'joint committee' meeting), a call for proposals, a training course,
 a technology fair, an agreement signing, a (ministerial) visit, else other cooperation.
+The event-type cue phrases live in ``lang/<code>/events.py``.
 """
 
 from __future__ import annotations
@@ -10,50 +11,16 @@ from __future__ import annotations
 import re
 
 from sticoop.ingest.extract.countries import Mention
+from sticoop.ingest.extract.lang.en import events as en
+from sticoop.ingest.extract.lang.fr import events as fr
+from sticoop.ingest.extract.lang.vi import events as vi
 from sticoop.ingest.extract.model import Committee, Evidence, Value
 from sticoop.ingest.extract.textutil import Sentence, dateline_place, fold, sentences
 
+#: (event type, cue pattern) in the order types are tried; cue phrases live in ``lang/<code>/events.py``
 EVENT_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "funding_call",
-        re.compile(
-            r"\b(call for (?:proposals|projects)|joint call|bilateral call|appel à projets|"
-            r"appel à propositions|kêu gọi đề xuất|kêu gọi|mở đợt)\b",
-            re.I,
-        ),
-    ),
-    (
-        "training",
-        re.compile(
-            r"\b(training course|training programme|course|trainees|workshop for|formation|"
-            r"stage de formation|khóa đào tạo|khoá đào tạo|tập huấn|khóa học)\b",
-            re.I,
-        ),
-    ),
-    (
-        "tech_transfer_event",
-        re.compile(
-            r"\b(fair|techmart|exhibition|expo|matchmaking|salon|foire|"
-            r"chợ công nghệ|triển lãm|kết nối cung cầu|technology transfer event)\b",
-            re.I,
-        ),
-    ),
-    (
-        "agreement_signing",
-        re.compile(
-            r"\b(signed|renewed|sign|signent|signé|signer|signera|renouvelé|"
-            r"memorandum|accord-cadre|ký|hiệp định|thỏa thuận)\b",
-            re.I,
-        ),
-    ),
-    (
-        "ministerial_visit",
-        re.compile(
-            r"\b(visit\w*|delegation|visite|délégation|chuyến thăm|thăm và làm việc|"
-            r"đoàn công tác|received|reçu|tiếp)\b",
-            re.I,
-        ),
-    ),
+    (kind, re.compile(r"\b(" + "|".join(c for m in (en, fr, vi) for c in m.EVENT_CUES[kind]) + r")\b", re.I))
+    for kind in en.EVENT_CUES
 ]
 
 

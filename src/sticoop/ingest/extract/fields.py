@@ -1,9 +1,12 @@
 """Cooperation fields: keyword -> taxonomy key (src/sticoop/reference/fields.py), in en/fr/vi.
 
-Keywords are matched as whole words, case-insensitively, on the text without its last "by the way" sentences
-(other countries' similar programmes). A field is reported once, with its first mention as evidence. The lists
-hold domain vocabulary (not article phrases): "desalination" is water, "satellite images" remote sensing,
-"start-up" innovation, "scholarship"/"PhD students"/"training course" education and training.
+The keywords live in ``lang/<code>/fields.py``, of three kinds: stems (matched case-insensitively at the start of
+a word and running on over its letters: "agricultur" finds "agricultural"), whole words (case-insensitive, the
+word alone: "mil" but not "militaire") and acronyms (with their case, the word alone: "AI" but not "ai"). The
+words of every language are looked for in every text, since releases quote names and terms in other languages.
+Matches inside the spans the caller skips (organisation and committee names) and inside portfolio titles
+("Minister for Environment, Science..." names a job, not a field) do not count. A field is reported once, with
+its first mention as evidence.
 """
 
 from __future__ import annotations
@@ -11,484 +14,47 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sticoop.ingest.extract.lang.en import fields as en
+from sticoop.ingest.extract.lang.fr import fields as fr
+from sticoop.ingest.extract.lang.vi import fields as vi
 from sticoop.ingest.extract.model import Evidence, Value
 from sticoop.reference.fields import FIELD_KEYS
 
-KEYWORDS: dict[str, tuple[str, ...]] = {
-    "agriculture": (
-        "fertiliser",
-        "fertilizer",
-        "engrais",
-        "phân bón",
-        "agricultur",
-        "agroecolog",
-        "agroécolog",
-        "nông nghiệp sinh thái",
-        "agri-food",
-        "agro-processing",
-        "agro-industr",
-        "agronom",
-        "farm",
-        "farming",
-        "crop",
-        "crops",
-        "rice",
-        "maize",
-        "soybean",
-        "cassava",
-        "cotton",
-        "horticultur",
-        "livestock",
-        "veterinar",
-        "food security",
-        "seed",
-        "seeds",
-        "breeding",
-        "plant breeding",
-        "irrigation scheme",
-        "agroalimentaire",
-        "agronomique",
-        "agricole",
-        "agricoles",
-        "élevage",
-        "cultures",
-        "sécurité alimentaire",
-        "semences",
-        "manioc",
-        "mil ",
-        "anacarde",
-        "nông nghiệp",
-        "nông sản",
-        "chăn nuôi",
-        "thú y",
-        "giống lúa",
-        "cây trồng",
-        "lúa",
-        "an ninh lương thực",
-        "trồng trọt",
-        "biochar",
-    ),
-    "forestry": (
-        "forest",
-        "forests",
-        "forestry",
-        "deforestation",
-        "wood-based",
-        "timber",
-        "agroforestry",
-        "forêt",
-        "forêts",
-        "forestier",
-        "forestière",
-        "déforestation",
-        "lâm nghiệp",
-        "rừng",
-    ),
-    "fisheries": (
-        "fisheries",
-        "fishery",
-        "fishing",
-        "aquaculture",
-        "pêche",
-        "halieutique",
-        "halieutiques",
-        "aquaculture",
-        "thủy sản",
-        "thuỷ sản",
-        "nuôi trồng thủy sản",
-        "đánh bắt",
-    ),
-    "water_resources": (
-        "water management",
-        "water resources",
-        "water technolog",
-        "water reuse",
-        "water systems",
-        "desalination",
-        "irrigation",
-        "drip",
-        "water filter",
-        "flood",
-        "floods",
-        "soil-moisture",
-        "soil moisture",
-        "hydrolog",
-        "gestion de l'eau",
-        "ressources en eau",
-        "dessalement",
-        "irrigation",
-        "tài nguyên nước",
-        "tưới",
-        "thủy lợi",
-        "thuỷ lợi",
-        "water supply",
-        "wastewater reuse",
-    ),
-    "environment": (
-        "environment",
-        "environmental",
-        "pollution",
-        "wastewater treatment",
-        "waste treatment",
-        "solid waste",
-        "biodiversity",
-        "circular economy",
-        "économie circulaire",
-        "kinh tế tuần hoàn",
-        "conservation of",
-        "deforestation",
-        "ecosystem",
-        "environnement",
-        "environnemental",
-        "environnementale",
-        "environnementaux",
-        "biodiversité",
-        "érosion",
-        "mangrove",
-        "pollution",
-        "môi trường",
-        "ô nhiễm",
-        "chất thải",
-        "xử lý nước thải",
-        "sa mạc hóa",
-        "đa dạng sinh học",
-    ),
-    "climate_change": (
-        "climate model",
-        "khí hậu",
-        "climate change",
-        "climate risks",
-        "climate adaptation",
-        "adaptation to climate",
-        "drought",
-        "climate-resilient",
-        "changement climatique",
-        "climat",
-        "biến đổi khí hậu",
-        "chịu hạn",
-        "khô hạn",
-        "thích ứng",
-    ),
-    "energy": (
-        "renewable energ",
-        "clean energy",
-        "energy storage",
-        "solar",
-        "biofuel",
-        "biofuels",
-        "hydrogen",
-        "hydro xanh",
-        "grid storage",
-        "wind power",
-        "photovoltaic",
-        "énergie",
-        "énergies renouvelables",
-        "solaire",
-        "hydrogène",
-        "photovoltaïque",
-        "năng lượng",
-    ),
-    "new_materials": (
-        "new materials",
-        "advanced materials",
-        "materials",
-        "semiconductor",
-        "semiconductors",
-        "microelectronics",
-        "composite",
-        "nanomaterial",
-        "bio-based materials",
-        "cellulose",
-        "matériaux",
-        "semi-conducteur",
-        "vật liệu",
-        "bán dẫn",
-    ),
-    "ai": (
-        "artificial intelligence",
-        "AI",
-        "machine learning",
-        "intelligence artificielle",
-        "IA",
-        "trí tuệ nhân tạo",
-    ),
-    "ict": (
-        "information technology",
-        "information communication",
-        "information and communication",
-        "ICT",
-        "digital technologies",
-        "cybersecurity",
-        "telecommunication",
-        "software",
-        "technologies de l'information",
-        "TIC",
-        "công nghệ thông tin",
-        "viễn thông",
-        "an ninh mạng",
-    ),
-    "iot": ("internet of things", "IoT", "internet des objets", "internet vạn vật"),
-    "big_data": ("big data", "mégadonnées", "données massives", "dữ liệu lớn"),
-    "cloud_computing": ("cloud computing", "cloud", "informatique en nuage", "điện toán đám mây"),
-    "digital_transformation": (
-        "digital transformation",
-        "digital public infrastructure",
-        "digital health",
-        "farm-management apps",
-        "e-government",
-        "numérique",
-        "santé numérique",
-        "transformation numérique",
-        "chuyển đổi số",
-        "digitalisation",
-        "digitalization",
-    ),
-    "automation": (
-        "automation",
-        "robotics",
-        "robot",
-        "advanced manufacturing",
-        "automatisation",
-        "robotique",
-        "tự động hóa",
-        "tự động hoá",
-        "rô-bốt",
-    ),
-    "remote_sensing": (
-        "observation de la Terre",
-        "earth-observation",
-        "remote sensing",
-        "earth observation",
-        "satellite images",
-        "satellite imagery",
-        "radar images",
-        "satellite data",
-        "satellite tracking",
-        "télédétection",
-        "images satellitaires",
-        "viễn thám",
-    ),
-    "space": (
-        "space application",
-        "space science",
-        "space-based",
-        "space agency",
-        "space technolog",
-        "space activities",
-        "satellite",
-        "satellites",
-        "ground-station",
-        "ground station",
-        "spatial",
-        "spatiale",
-        "công nghệ vũ trụ",
-        "vệ tinh",
-        "space studies",
-    ),
-    "geology_minerals": (
-        "phosphate",
-        "phosphates",
-        "rare earth",
-        "quặng",
-        "geology",
-        "geological",
-        "minerals",
-        "mining",
-        "géologie",
-        "géologique",
-        "minières",
-        "minier",
-        "mines",
-        "địa chất",
-        "khoáng sản",
-    ),
-    "biotechnology": (
-        "biotechnolog",
-        "biomedic",
-        "bioeconomy",
-        "bio-based",
-        "molecular breeding",
-        "marker-assisted",
-        "genomic",
-        "genetic",
-        "vaccine",
-        "vaccines",
-        "biotechnologie",
-        "biotechnologies",
-        "vaccins",
-        "biologiques",
-        "công nghệ sinh học",
-        "y sinh",
-        "hóa sinh",
-        "nguồn gen",
-        "vắc-xin",
-        "pharmacopée",
-        "plantes médicinales",
-    ),
-    "health_medicine": (
-        "health",
-        "medicine",
-        "medic",
-        "biomedic",
-        "disease",
-        "diseases",
-        "pharmaceutical",
-        "santé",
-        "médecine",
-        "médic",
-        "médicinales",
-        "vaccins",
-        "fièvres",
-        "diagnostic",
-        "pharmacopée",
-        "y tế",
-        "y sinh",
-        "dược",
-        "dược liệu",
-        "ung thư",
-        "y học",
-    ),
-    "nuclear": ("nuclear", "radiation", "nucléaire", "hạt nhân", "bức xạ"),
-    "marine": (
-        "marine",
-        "ocean",
-        "oceanograph",
-        "seaweed",
-        "coral",
-        "sciences de la mer",
-        "océanograph",
-        "marin",
-        "marines",
-        "côtière",
-        "récifs",
-        "sinh vật biển",
-        "hóa sinh biển",
-        "khoa học biển",
-        "hải dương",
-    ),
-    "high_tech_zones": (
-        "high-tech zone",
-        "high-tech zones",
-        "technology park",
-        "technology parks",
-        "science park",
-        "technopole",
-        "parc technologique",
-        "khu công nghệ cao",
-    ),
-    "innovation_startups": (
-        "start-up",
-        "start-ups",
-        "startup",
-        "startups",
-        "entrepreneurship",
-        "incubator",
-        "innovation hub",
-        "spin-off",
-        "innovation forum",
-        "innovative entrepreneurship",
-        "entrepreneuriat",
-        "incubateur",
-        "khởi nghiệp",
-        "đổi mới sáng tạo",
-    ),
-    "technology_transfer": (
-        "technology transfer",
-        "commercialisation",
-        "commercialization",
-        "transfer of technology",
-        "licensing",
-        "industrial research",
-        "available for transfer",
-        "transfert technologique",
-        "transfert de technologie",
-        "licence",
-        "chuyển giao công nghệ",
-    ),
-    "standards_metrology": (
-        "standards",
-        "metrology",
-        "standardization",
-        "normalisation",
-        "métrologie",
-        "tiêu chuẩn",
-        "đo lường",
-    ),
-    "intellectual_property": (
-        "intellectual property",
-        "patent",
-        "patents",
-        "propriété intellectuelle",
-        "brevets",
-        "brevet",
-        "sở hữu trí tuệ",
-        "sáng chế",
-    ),
-    "education_training": (
-        "training",
-        "trainees",
-        "scholarship",
-        "fellowships",
-        "phd students",
-        "young researchers",
-        "early-career researchers",
-        "students",
-        "exchanges of young",
-        "course",
-        "formation",
-        "bourses",
-        "doctorants",
-        "cotutelle",
-        "cotutelles",
-        "stages",
-        "étudiants",
-        "stagiaires",
-        "đào tạo",
-        "sinh viên",
-        "nghiên cứu sinh",
-        "khóa học",
-        "học viên",
-        "nhà khoa học trẻ",
-        "đào tạo nhân lực",
-    ),
-    "policy_management": (
-        "public management",
-        "policy planning",
-        "innovation management",
-        "science and technology policy",
-        "s&t management",
-        "gestion de la recherche",
-        "politique scientifique",
-        "chính sách phát triển khoa học",
-        "quản lý khoa học",
-    ),
-}
+#: the language modules read, in this order (it fixes which field is reported first when two start together)
+LANGUAGES = (en, fr, vi)
 
-# Words that must keep their case (acronyms) are matched case-sensitively.
-_CASE_SENSITIVE = {"AI", "ICT", "IoT", "IA", "TIC"}
-# Sentences with these cues talk about other programmes/partners, not about this cooperation.
-_ASIDE = re.compile(
-    r"\b(similar|comparable|semblables?|tương tự|also hosts|in the same field|cùng lĩnh vực)\b", re.I
-)
+
+def _keys() -> list[str]:
+    """Field keys in the order the language modules first name them."""
+    keys: list[str] = []
+    for module in LANGUAGES:
+        for kind in (module.STEMS, module.WORDS, module.ACRONYMS):
+            keys += [k for k in kind if k not in keys]
+    return keys
+
+
+def _alternatives(key: str) -> str:
+    """Regex alternatives of one field: stems and whole words longest first (one case-insensitive group),
+    then acronyms with their case."""
+    stems = [(w, r"\w*") for m in LANGUAGES for w in m.STEMS.get(key, ())]
+    words = [(w, "") for m in LANGUAGES for w in m.WORDS.get(key, ())]
+    acronyms = [w for m in LANGUAGES for w in m.ACRONYMS.get(key, ())]
+    # a whole word counts one more character when ordering, as its closing boundary
+    ordered = sorted(stems + words, key=lambda t: len(t[0]) + (not t[1]), reverse=True)
+    alts = []
+    if ordered:
+        alts.append("(?i:" + "|".join(re.escape(w) + tail for w, tail in ordered) + ")")
+    if acronyms:
+        alts.append("|".join(re.escape(w) for w in acronyms))
+    return "|".join(alts)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = []
-    for key, words in KEYWORDS.items():
+    for key in _keys():
         assert key in FIELD_KEYS, key
-        ci = [w for w in words if w not in _CASE_SENSITIVE]
-        cs = [w for w in words if w in _CASE_SENSITIVE]
-        alts = []
-        if ci:
-            body = "|".join(
-                re.escape(w.strip()) + (r"\w*" if not w.endswith(" ") else "")
-                for w in sorted(ci, key=len, reverse=True)
-            )
-            alts.append(f"(?i:{body})")
-        if cs:
-            alts.append("|".join(re.escape(w) for w in cs))
-        out.append((key, re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?!\w)")))
+        out.append((key, re.compile(r"(?<![\w-])(?:" + _alternatives(key) + r")(?!\w)")))
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sticoop.ingest.evaluation import normalize_name
+from sticoop.ingest.extract.names import normalize_name
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,10 @@ Rules by form, because NER models split long ministry names and know nothing of 
 - later mentions of an alias (acronym alone, "Viện Hàn lâm KH&CN Việt Nam") are the same organisation;
 - a gazetteer of known organisations (from the database) adds canonical names, acronyms and aliases.
 Committees are not organisations here (the sessions module reads them).
+
+The words (head nouns, connectors, stop words, adjective endings, surnames) live in ``lang/<code>/organizations.py``;
+this module holds the rules. English and French heads are read in both languages (an English release names French
+bodies and the reverse); Vietnamese has its own multi-syllable heads and walks names by syllable.
 """
 
 from __future__ import annotations
@@ -16,374 +20,29 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sticoop.ingest.evaluation import normalize_name
 from sticoop.ingest.extract.countries import country_of, lexicon
 from sticoop.ingest.extract.gazetteer import Gazetteer
+from sticoop.ingest.extract.lang.en import organizations as en
+from sticoop.ingest.extract.lang.fr import organizations as fr
+from sticoop.ingest.extract.lang.vi import organizations as vi
+from sticoop.ingest.extract.lang.vi.people import SURNAMES as VI_SURNAMES
+from sticoop.ingest.extract.lang.xx import organizations as xx
 from sticoop.ingest.extract.model import Evidence, Organization, Value
+from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
 
-EN_HEADS = frozenset(
-    [
-        "Ministry",
-        "Department",
-        "Agency",
-        "Office",
-        "Organisation",
-        "Organization",
-        "Institute",
-        "Institution",
-        "University",
-        "Academy",
-        "Centre",
-        "Center",
-        "Council",
-        "Foundation",
-        "Commission",
-        "Authority",
-        "Corporation",
-        "Company",
-        "Network",
-        "Secretariat",
-        "Alliance",
-        "Fund",
-        "Park",
-        "Bureau",
-        "Administration",
-        "Laboratory",
-        "Laboratories",
-        "Society",
-        "Association",
-        "Board",
-        "Service",
-        "School",
-        "College",
-        "Hospital",
-        "Consortium",
-        "Observatory",
-        "Museum",
-        "Chamber",
-        "Federation",
-        "Bank",
-        "Berhad",
-        "Ltd",
-        "Inc",
-        "GmbH",
-        "Corp",
-        "Agencies",
-        "Institutes",
-        "Directorate",
-        "Commissariat",
-        "Inc.",
-        "Incubator",
-        "Cluster",
-        "Embassy",
-    ]
-)
-FR_HEADS = frozenset(
-    [
-        "ministère",
-        "Ministère",
-        "Agence",
-        "Institut",
-        "Centre",
-        "Conseil",
-        "Université",
-        "Office",
-        "Fonds",
-        "Commission",
-        "Académie",
-        "Fondation",
-        "Observatoire",
-        "Laboratoire",
-        "École",
-        "Ecole",
-        "Société",
-        "Organisation",
-        "Autorité",
-        "Secrétariat",
-        "Direction",
-        "Réseau",
-        "Pôle",
-        "Technopole",
-        "Technopôle",
-        "Parc",
-        "Association",
-        "Chambre",
-        "Banque",
-        "Établissement",
-        "Etablissement",
-        "Délégation",
-        "Ambassade",
-    ]
-)
-# Vietnamese heads (one or two syllables); the next syllable must be capitalised ("Bộ Khoa học", not "Bộ trưởng")
-VI_HEADS = (
-    "Khu công nghệ cao",
-    "Tổng công ty",
-    "Trường Đại học",
-    "Trường Cao đẳng",
-    "Trường ĐH",
-    "Đại sứ quán",
-    "Bệnh viện",
-    "Mạng lưới",
-    "Liên minh",
-    "Phòng Thương mại",
-    "Hiệp hội",
-    "Học viện",
-    "Cơ quan",
-    "Trung tâm",
-    "Văn phòng",
-    "Tổ chức",
-    "Hội đồng",
-    "Tổng cục",
-    "Tập đoàn",
-    "Công ty",
-    "Liên hiệp",
-    "Ngân hàng",
-    "Trường Đại học",
-    "Đại học",
-    "Bộ",
-    "Viện",
-    "Cục",
-    "Sở",
-    "Quỹ",
-)
-CONNECTORS = frozenset(
-    [
-        "of",
-        "for",
-        "and",
-        "on",
-        "de",
-        "du",
-        "des",
-        "d'",
-        "l'",
-        "la",
-        "le",
-        "et",
-        "pour",
-        "en",
-        "&",
-        "für",
-        "und",
-    ]
-)
-FR_ADJ = re.compile(
-    r"^[a-zà-ÿ]+(é|ée|ées|és|al|ale|aux|ales|ique|iques|ien|ienne|iennes|ain|aine|ais|aise|aises|"
-    r"aire|aires|if|ive|ives|el|elle|elles|eur|ieur|ieure|ères|ère|ois|oise|ien|ial|iale|on|ionale|"
-    r"ional|taire|ifique|nique|nale|naux|nal|tiques|tique|gique|giques|mique|miques|ise)$"
-)
-FR_CONTENT_LOWER = frozenset(
-    [
-        "recherche",
-        "recherches",
-        "développement",
-        "innovation",
-        "coopération",
-        "technologie",
-        "technologies",
-        "sciences",
-        "science",
-        "santé",
-        "énergie",
-        "énergies",
-        "nouvelles",
-        "valorisation",
-        "résultats",
-    ]
-)
-STOP_CAP = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "At",
-        "On",
-        "Under",
-        "During",
-        "After",
-        "Before",
-        "As",
-        "By",
-        "From",
-        "With",
-        "For",
-        "To",
-        "Of",
-        "And",
-        "But",
-        "While",
-        "Since",
-        "When",
-        "Its",
-        "Their",
-        "His",
-        "Her",
-        "Our",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "La",
-        "Le",
-        "Les",
-        "L'",
-        "Un",
-        "Une",
-        "Des",
-        "Du",
-        "De",
-        "Au",
-        "Aux",
-        "Selon",
-        "Pour",
-        "Dans",
-        "Sur",
-        "Par",
-        "Lors",
-        "Côté",
-        "Minister",
-        "Ministre",
-        "Deputy",
-        "Vice",
-        "Director",
-        "Secretary",
-        "President",
-        "Head",
-        "Chairman",
-        "Chair",
-        "Dr",
-        "Dr.",
-        "Mr",
-        "Mr.",
-        "Ms",
-        "Ms.",
-        "Mrs",
-        "Prof",
-        "Prof.",
-        "M.",
-        "Mme",
-        "Representatives",
-        "Officials",
-        "Scientists",
-        "Researchers",
-        "Experts",
-        "Delegates",
-        "Eng",
-        "Eng.",
-        "H.E",
-    ]
-)
-VI_STOP = frozenset(
-    [
-        "đã",
-        "sẽ",
-        "vừa",
-        "cùng",
-        "cho",
-        "với",
-        "tại",
-        "trong",
-        "là",
-        "có",
-        "được",
-        "do",
-        "làm",
-        "theo",
-        "mở",
-        "đến",
-        "từ",
-        "một",
-        "mỗi",
-        "những",
-        "nhằm",
-        "để",
-        "khi",
-        "nhưng",
-        "sang",
-        "ký",
-        "gồm",
-        "như",
-        "về",
-        "nay",
-    ]
-)
-VI_STOP_PAIRS = frozenset(
-    (
-        "phối hợp",
-        "tổ chức",
-        "dẫn đầu",
-        "đánh giá",
-        "thu hút",
-        "thông báo",
-        "tài trợ",
-        "cho biết",
-        "bày tỏ",
-        "giới thiệu",
-        "đồng thời",
-        "tham dự",
-        "chủ trì",
-        "ra mắt",
-        "hỗ trợ",
-        "hai nước",
-        "hai bên",
-        "nhất trí",
-        "làm việc",
-        "trưởng đoàn",
-        "phát biểu",
-        "tham gia",
-        "vừa qua",
-        "ký kết",
-    )
-)
-VI_SURNAMES = frozenset(
-    [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đinh",
-        "Đào",
-        "Trịnh",
-        "Mai",
-        "Tạ",
-        "Lương",
-        "Hà",
-        "Cao",
-        "Tô",
-        "Lâm",
-        "Chu",
-        "Quách",
-        "Thái",
-        "Vương",
-        "Kiều",
-        "Đoàn",
-        "Triệu",
-        "Khúc",
-        "Lưu",
-        "Mạc",
-        "Tăng",
-        "Phùng",
-        "Thân",
-        "Nghiêm",
-        "Kim",
-        "Văn",
-    ]
-)
+#: head nouns of the languages written in Latin script with capitalised words (read together, see above)
+LATIN_HEADS: frozenset[str] = en.HEADS | fr.HEADS
+VI_HEADS = vi.HEADS
+CONNECTORS: frozenset[str] = en.CONNECTORS | fr.CONNECTORS | xx.CONNECTORS
+STOP_CAP: frozenset[str] = en.STOP_CAPITALISED | fr.STOP_CAPITALISED
+_NOT_HEAD_AFTER = en.NOT_HEAD_AFTER
+_NOT_HEAD_BEFORE = fr.NOT_HEAD_BEFORE
+FR_ADJ = re.compile(r"^[a-zà-ÿ]+(" + "|".join(fr.ADJECTIVE_ENDINGS) + r")$")
+PROGRAMME_WORDS = re.compile(r"\b(" + "|".join(en.PROGRAMME_WORDS + fr.PROGRAMME_WORDS + vi.PROGRAMME_WORDS) + r")\b")
+#: tokens that end any name
+_NAME_BREAKS = frozenset(["(", ")", ".", ";", ":", "–", "—", '"', "«", "»", "“", "”", "'s", "’s"])
+_ELISIONS = ("d'", "l'")
 
 
 @dataclass
@@ -408,34 +67,31 @@ def _adjectives() -> frozenset[str]:
     return frozenset(f for f, (_, kind) in lexicon().items() if kind == "adjective")
 
 
-PROGRAMME_WORDS = re.compile(
-    r"\b(Partenariat|Programme|Program|Scheme|Initiative|Horizon|Chương trình|Call|"
-    r"Appel|Fellowship|Award|Prize|Project|Projet)\b"
-)
-
-
 def _is_head(tokens: list[Token], i: int, lang: str) -> int:
     """Length in tokens of the head noun starting at i (0 when none)."""
-    t = tokens[i]
     if lang == "vi":
-        for head in VI_HEADS:
-            parts = head.split()
-            words = [x.text for x in tokens[i : i + len(parts)]]
-            # "Khu Công nghệ cao" and "Khu công nghệ cao" alike: only the first word's case is fixed
-            if words[:1] == parts[:1] and [w.lower() for w in words[1:]] == [w.lower() for w in parts[1:]]:
-                nxt = tokens[i + len(parts)] if i + len(parts) < len(tokens) else None
-                if nxt is not None and nxt.is_cap and nxt.is_word:
-                    return len(parts)
+        return _vi_head_len(tokens, i)
+    t = tokens[i]
+    if t.text not in LATIN_HEADS:
         return 0
-    if t.text in EN_HEADS or t.text in FR_HEADS:
-        if t.text == "Commission" and i + 1 < len(tokens) and tokens[i + 1].lower == "mixte":
-            return 0
-        if t.text == "Office" and i > 0 and tokens[i - 1].lower in ("post", "box"):
-            return 0
-        return 1
+    before = tokens[i - 1].lower if i > 0 else None
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else None
+    if before in _NOT_HEAD_AFTER.get(t.text, ()) or after in _NOT_HEAD_BEFORE.get(t.text, ()):
+        return 0
+    return 1
+
+
+def _vi_head_len(tokens: list[Token], i: int) -> int:
+    """Syllables of the Vietnamese head at i, when a capitalised syllable follows it (0 otherwise)."""
+    for head in VI_HEADS:
+        parts = head.split()
+        words = [x.text for x in tokens[i : i + len(parts)]]
+        # "Khu Công nghệ cao" and "Khu công nghệ cao" alike: only the first word's case is fixed
+        if words[:1] == parts[:1] and [w.lower() for w in words[1:]] == [w.lower() for w in parts[1:]]:
+            nxt = tokens[i + len(parts)] if i + len(parts) < len(tokens) else None
+            if nxt is not None and nxt.is_cap and nxt.is_word:
+                return len(parts)
     return 0
-
-
 def _extend_back(tokens: list[Token], i: int, lang: str) -> int:
     """First token index of the name whose head is at i."""
     j = i
@@ -483,125 +139,123 @@ def _segment_has_head(tokens: list[Token], i: int, lang: str) -> bool:
 def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, places: set[str]) -> int:
     """Index one past the last token of the name whose head starts at i."""
     j = i + head_len
-    n = len(tokens)
     if lang in ("fr", "vi"):
         ahead = _acronym_ahead(tokens, j, lang)
         if ahead is not None:
             return ahead
-    while j < n:
+    while j < len(tokens):
         t = tokens[j]
-        if t.text in ("(", ")", ".", ";", ":", "–", "—", '"', "«", "»", "“", "”") or t.text in ("'s", "’s"):
+        if t.text in _NAME_BREAKS:
             break
         if t.text == ",":
-            if (
-                lang == "fr"
-                and j + 2 < n
-                and tokens[j + 1].lower in ("de", "du", "des", "d'")
-                and _comma_list_closes(tokens, j + 1, lang)
-            ):  # "ministère de l'Éducation, de la Jeunesse et des Sports"
-                j += 1
-                continue
-            if (
-                j + 1 < n
-                and tokens[j + 1].is_cap
-                and tokens[j + 1].text not in STOP_CAP
-                and not _is_head(tokens, j + 1, lang)
-                and not _segment_has_head(tokens, j + 1, lang)
-                and tokens[j + 1].text not in places
-                and _comma_list_closes(tokens, j + 1, lang)
-            ):
-                j += 1
-                continue
-            break
-        if lang == "vi":
-            if t.text in ("TP", "Tp") and j + 2 < n and tokens[j + 1].text == "." and tokens[j + 2].is_cap:
-                j += 2  # "TP. Hồ Chí Minh" (thành phố): the city's words, surname or not, belong to the name
-                while j < n and tokens[j].is_cap and tokens[j].is_word and not _is_head(tokens, j, lang):
-                    j += 1
-                continue
-            if t.is_cap:
-                country_len = _country_at(tokens, j, places)  # before the surname test: "Hà Nội" is a city
-                if (
-                    not country_len
-                    and t.text in VI_SURNAMES
-                    and j + 1 < n
-                    and tokens[j + 1].is_cap
-                    and j > i + head_len
-                ):
-                    break
-                if country_len:
-                    j += country_len
-                    if j < n and tokens[j].is_cap and tokens[j].is_word and not _is_head(tokens, j, lang):
-                        break  # "Bộ ... Việt Nam Đỗ Minh Quang": a person follows the country
-                    continue
-                j += 1
-                continue
-            if t.text == "và":
-                if j + 1 < n and (_is_head(tokens, j + 1, lang) or _vi_stop(tokens, j + 1)):
-                    break
-                j += 1
-                continue
-            if _vi_stop(tokens, j) or not t.is_word or t.text.isdigit():
+            if not _comma_continues(tokens, j, lang, places):
                 break
             j += 1
             continue
-        # en / fr
-        if t.is_cap and t.is_word and t.text not in STOP_CAP:
-            j += 1
-            continue
-        if t.lower in CONNECTORS or t.text in ("d'", "l'", "D'", "L'"):
-            k = j
-            while (
-                k < n
-                and (
-                    tokens[k].lower in CONNECTORS
-                    or tokens[k].text in ("d'", "l'")
-                    or (tokens[k].lower == "the" and tokens[k - 1].lower == "of")
-                )
-                and k < j + 3
-            ):
-                k += 1
-            if (
-                k < n
-                and tokens[k].is_cap
-                and tokens[k].is_word
-                and tokens[k].text not in STOP_CAP
-                and not _is_head(tokens, k, lang)
-            ):
-                if lang == "fr" and t.lower == "et" and k == j + 1:
-                    nxt = tokens[k + 1] if k + 1 < n else None
-                    if nxt is not None and nxt.is_cap:
-                        break  # "... étrangères et Campus France": another name starts
-                if (tokens[k].text in places or tokens[k].text in _adjectives()) and t.lower not in (
-                    "of",
-                    "de",
-                ):
-                    break
-                j = k + 1
-                continue
-            if (
-                lang == "fr"
-                and k < n
-                and (FR_ADJ.match(tokens[k].text) or tokens[k].text in FR_CONTENT_LOWER)
-                and t.lower in ("de", "des", "du", "pour", "et", "l'", "d'", "la", "le")
-            ):
-                j = k + 1
-                continue
+        if lang == "vi":
+            j, go_on = _vi_step(tokens, i, j, head_len, places)
+        else:
+            j, go_on = _latin_step(tokens, j, lang, places)
+        if not go_on:
             break
-        if lang == "fr" and (FR_ADJ.match(t.text) or t.text in FR_CONTENT_LOWER):
-            j += 1
-            continue
-        break
     # drop trailing connectors
-    while j > i + head_len and (tokens[j - 1].lower in CONNECTORS or tokens[j - 1].text in ("d'", "l'", ",")):
+    while j > i + head_len and (tokens[j - 1].lower in CONNECTORS or tokens[j - 1].text in (*_ELISIONS, ",")):
         j -= 1
     return j
 
 
-def _vi_stop(tokens: list[Token], j: int) -> bool:
-    if tokens[j].lower in VI_STOP:
+def _comma_continues(tokens: list[Token], j: int, lang: str, places: set[str]) -> bool:
+    """Whether the name goes on past the comma at j ("Ministry of Industry, Science and Resources")."""
+    n = len(tokens)
+    if (
+        lang == "fr"
+        and j + 2 < n
+        and tokens[j + 1].lower in fr.COMMA_LIST_PREPOSITIONS
+        and _comma_list_closes(tokens, j + 1, lang)
+    ):  # "ministère de l'Éducation, de la Jeunesse et des Sports"
         return True
-    return j + 1 < len(tokens) and f"{tokens[j].lower} {tokens[j + 1].lower}" in VI_STOP_PAIRS
+    return (
+        j + 1 < n
+        and tokens[j + 1].is_cap
+        and tokens[j + 1].text not in STOP_CAP
+        and not _is_head(tokens, j + 1, lang)
+        and not _segment_has_head(tokens, j + 1, lang)
+        and tokens[j + 1].text not in places
+        and _comma_list_closes(tokens, j + 1, lang)
+    )
+
+
+def _vi_name_word(tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and tokens[j].is_cap and tokens[j].is_word and not _is_head(tokens, j, "vi")
+
+
+def _vi_step(tokens: list[Token], i: int, j: int, head_len: int, places: set[str]) -> tuple[int, bool]:
+    """One step of a Vietnamese name at token j: (next index, whether the name goes on)."""
+    t, n = tokens[j], len(tokens)
+    if t.text in vi.CITY_ABBREVIATIONS and j + 2 < n and tokens[j + 1].text == "." and tokens[j + 2].is_cap:
+        j += 2  # "TP. Hồ Chí Minh" (thành phố): the city's words, surname or not, belong to the name
+        while _vi_name_word(tokens, j):
+            j += 1
+        return j, True
+    if t.is_cap:
+        country_len = _country_at(tokens, j, places)  # before the surname test: "Hà Nội" is a city
+        if country_len:  # "Bộ ... Việt Nam Đỗ Minh Quang": a person follows the country
+            return j + country_len, not _vi_name_word(tokens, j + country_len)
+        if t.text in VI_SURNAMES and j + 1 < n and tokens[j + 1].is_cap and j > i + head_len:
+            return j, False
+        return j + 1, True
+    if t.text == "và":
+        ends = j + 1 < n and (_is_head(tokens, j + 1, "vi") or _vi_stop(tokens, j + 1))
+        return (j, False) if ends else (j + 1, True)
+    if _vi_stop(tokens, j) or not t.is_word or t.text.isdigit():
+        return j, False
+    return j + 1, True
+
+
+def _latin_step(tokens: list[Token], j: int, lang: str, places: set[str]) -> tuple[int, bool]:
+    """One step of an English or French name at token j: (next index, whether the name goes on)."""
+    t = tokens[j]
+    if t.is_cap and t.is_word and t.text not in STOP_CAP:
+        return j + 1, True
+    if t.lower in CONNECTORS or t.text in ("d'", "l'", "D'", "L'"):
+        return _after_connector(tokens, j, lang, places)
+    if lang == "fr" and _fr_lower_name_word(t.text):
+        return j + 1, True
+    return j, False
+
+
+def _fr_lower_name_word(word: str) -> bool:
+    """'scientifique', 'recherche': a lower-case word that French names hold."""
+    return bool(FR_ADJ.match(word)) or word in fr.LOWER_CASE_NAME_WORDS
+
+
+def _after_connector(tokens: list[Token], j: int, lang: str, places: set[str]) -> tuple[int, bool]:
+    """Connectors at j ("of the", "de l'"): the name goes on when a name word follows them."""
+    n, t = len(tokens), tokens[j]
+    k = j
+    while k < n and k < j + 3 and (
+        tokens[k].lower in CONNECTORS
+        or tokens[k].text in _ELISIONS
+        or (tokens[k].lower == "the" and tokens[k - 1].lower == "of")
+    ):
+        k += 1
+    if k < n and tokens[k].is_cap and tokens[k].is_word and tokens[k].text not in STOP_CAP and not _is_head(
+        tokens, k, lang
+    ):
+        if lang == "fr" and t.lower == "et" and k == j + 1 and k + 1 < n and tokens[k + 1].is_cap:
+            return j, False  # "... étrangères et Campus France": another name starts
+        if (tokens[k].text in places or tokens[k].text in _adjectives()) and t.lower not in ("of", "de"):
+            return j, False
+        return k + 1, True
+    if lang == "fr" and k < n and _fr_lower_name_word(tokens[k].text) and t.lower in fr.CONNECTORS_BEFORE_LOWER_WORDS:
+        return k + 1, True
+    return j, False
+
+
+def _vi_stop(tokens: list[Token], j: int) -> bool:
+    if tokens[j].lower in vi.STOP_WORDS:
+        return True
+    return j + 1 < len(tokens) and f"{tokens[j].lower} {tokens[j + 1].lower}" in vi.STOP_PAIRS
 
 
 def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
@@ -624,30 +278,18 @@ def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
             and (_is_head(tokens, j + 1, lang) or not tokens[j + 1].is_word)
         ):
             return None
-        if j > i and _is_head(tokens, j, lang):
-            return None
-        if lang == "vi" and (
-            _vi_stop(tokens, j) or (t.text in VI_SURNAMES and j + 1 < len(tokens) and tokens[j + 1].is_cap)
-        ):
-            return None
-        if lang == "fr" and t.lower in (
-            "a",
-            "ont",
-            "est",
-            "sont",
-            "qui",
-            "que",
-            "avec",
-            "par",
-            "sur",
-            "dans",
-        ):
+        if (j > i and _is_head(tokens, j, lang)) or _ends_name_ahead(tokens, j, lang):
             return None
         j += 1
     return None
 
 
-_FR_VERBS_AND_PREPS = frozenset(["a", "ont", "est", "sont", "qui", "que", "avec", "par", "sur", "dans", "à", "au"])
+def _ends_name_ahead(tokens: list[Token], j: int, lang: str) -> bool:
+    """A word that no name holds: a Vietnamese stop word or surname, a French verb or preposition."""
+    t = tokens[j]
+    if lang == "vi":
+        return _vi_stop(tokens, j) or (t.text in VI_SURNAMES and j + 1 < len(tokens) and tokens[j + 1].is_cap)
+    return lang == "fr" and t.lower in fr.NAME_ENDING_WORDS
 
 
 def _comma_list_closes(tokens: list[Token], k: int, lang: str) -> bool:
@@ -659,7 +301,7 @@ def _comma_list_closes(tokens: list[Token], k: int, lang: str) -> bool:
             return True
         if t.text == "và":  # "Bộ Khoa học, Công nghệ và Môi trường": the list closes on a capitalised word
             return k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word
-        if lang == "fr" and t.is_word and not t.is_cap and t.lower not in _FR_VERBS_AND_PREPS:
+        if lang == "fr" and t.is_word and not t.is_cap and t.lower not in fr.LIST_ENDING_WORDS:
             k += 1  # "de la Recherche scientifique et de l'Innovation", "de la Pêche maritime et du ..."
             steps += 1
             continue
@@ -672,8 +314,6 @@ def _comma_list_closes(tokens: list[Token], k: int, lang: str) -> bool:
         k += 1
         steps += 1
     return False
-
-
 def _country_at(tokens: list[Token], j: int, places: set[str]) -> int:
     for length in (3, 2, 1):
         words = tokens[j : j + length]
@@ -702,7 +342,6 @@ def _looks_like_name(name: str, head_only: bool) -> bool:
         return False
     return not (len(words) > 18)
 
-
 def find_organizations(
     text: str,
     lang: str = "en",
@@ -714,39 +353,8 @@ def find_organizations(
     tokens = tokenize(text)
     places = _country_forms()
     skip_spans = skip_spans or []
-    cands: list[OrgCandidate] = []
     covered: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        if i in covered:
-            i += 1
-            continue
-        head_len = _is_head(tokens, i, lang)
-        if not head_len or tokens[i].start < body_start:
-            i += 1
-            continue
-        start_i = _extend_back(tokens, i, lang) if lang != "vi" else i
-        end_i = _extend_forward(tokens, i, head_len, lang, places)
-        name = text[tokens[start_i].start : tokens[end_i - 1].end]
-        paren = _paren_after(tokens, end_i)
-        start, end = tokens[start_i].start, tokens[end_i - 1].end
-        if any(s <= start < e or s < end <= e for s, e in skip_spans):
-            i = end_i
-            continue
-        cand = OrgCandidate(name, start, end, confidence=0.7)
-        if paren:
-            alias, after = paren
-            if is_acronym(alias.replace(" ", "")) or len(alias.split()) <= 8:
-                cand.aliases.add(alias)
-                if is_acronym(alias.replace(" ", "")):
-                    cand.acronym = alias
-                cand.confidence = 0.85
-                cand.end = tokens[after - 1].end
-                end_i = after
-        if _looks_like_name(name, head_only=(end_i - start_i == head_len and not paren)):
-            cands.append(cand)
-        covered.update(range(start_i, end_i))
-        i = max(end_i, i + 1)
+    cands = _headed(text, tokens, lang, places, skip_spans, body_start, covered)
     if lang == "vi":
         cands += _vi_headless(text, tokens, covered, body_start, skip_spans)
     cands += _acronym_anchored(text, tokens, covered, body_start, places)
@@ -755,6 +363,53 @@ def find_organizations(
     if not cands:
         cands += _ministries_from_roles(text, body_start)
     return _merge(text, cands)
+
+
+def _headed(
+    text: str,
+    tokens: list[Token],
+    lang: str,
+    places: frozenset[str],
+    skip_spans: list[tuple[int, int]],
+    body_start: int,
+    covered: set[int],
+) -> list[OrgCandidate]:
+    """Names built around a head noun, in text order; the tokens they take are added to `covered`."""
+    cands: list[OrgCandidate] = []
+    i = 0
+    while i < len(tokens):
+        head_len = 0 if i in covered else _is_head(tokens, i, lang)
+        if not head_len or tokens[i].start < body_start:
+            i += 1
+            continue
+        start_i = _extend_back(tokens, i, lang) if lang != "vi" else i
+        end_i = _extend_forward(tokens, i, head_len, lang, places)
+        start, end = tokens[start_i].start, tokens[end_i - 1].end
+        if any(s <= start < e or s < end <= e for s, e in skip_spans):
+            i = end_i
+            continue
+        cand = OrgCandidate(text[start:end], start, end, confidence=0.7)
+        paren = _paren_after(tokens, end_i)
+        if paren:
+            end_i = _take_alias(cand, paren, tokens, end_i)
+        if _looks_like_name(cand.name, head_only=(end_i - start_i == head_len and not paren)):
+            cands.append(cand)
+        covered.update(range(start_i, end_i))
+        i = max(end_i, i + 1)
+    return cands
+
+
+def _take_alias(cand: OrgCandidate, paren: tuple[str, int], tokens: list[Token], end_i: int) -> int:
+    """'(BELSPO)' after a name becomes its alias (and acronym); returns the index the name now ends at."""
+    alias, after = paren
+    if not (is_acronym(alias.replace(" ", "")) or len(alias.split()) <= 8):
+        return end_i
+    cand.aliases.add(alias)
+    if is_acronym(alias.replace(" ", "")):
+        cand.acronym = alias
+    cand.confidence = 0.85
+    cand.end = tokens[after - 1].end
+    return after
 
 
 @lru_cache(maxsize=1)

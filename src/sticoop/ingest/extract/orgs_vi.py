@@ -13,47 +13,20 @@ NER model here. Two cues are strong enough to use without one:
   ("Samsung Việt Nam"). A lone capitalised syllable followed by lower case ("với Bộ trưởng") is a common
   noun, and runs that start with a Vietnamese surname are people, so both are left alone.
 Common technical acronyms ("AI", "IoT", "CNTT", "R&D") are never organisations.
+The words live in ``lang/vi/organizations.py``.
 """
 
 from __future__ import annotations
 
+from sticoop.ingest.extract.lang.vi.organizations import (
+    BOUNDARY_WORDS,
+    LEADING_PAIRS,
+    NOT_ORGANISATION_START,
+    PARTY_WORDS,
+    TECH_ACRONYMS,
+)
 from sticoop.ingest.extract.tokens import Token, is_acronym
 
-#: words after which the next capitalised run names a party
-PARTY_WORDS = frozenset(["của", "với", "và", "giữa", "cùng", "bởi", "gồm"])
-#: words and pairs that end a name when walking back from "(ACR)"
-BOUNDARY_WORDS = frozenset(
-    [
-        "của", "với", "và", "giữa", "cùng", "bởi", "gồm", "là", "đã", "sẽ", "vừa", "cho", "tại", "trong",
-        "được", "do", "theo", "từ", "đến", "về", "nhằm", "để", "khi", "như", "ký", "thăm", "gặp", "tiếp",
-        "ông", "bà", "ngài",
-    ]
-)
-#: leading words that are not part of the name that follows ("Đại diện Mạng lưới ...", "Giám đốc Quỹ ...")
-LEADING_PAIRS = frozenset(
-    [
-        "đại diện", "lãnh đạo", "giám đốc", "chủ tịch", "bộ trưởng", "thứ trưởng", "đại sứ", "viện trưởng",
-        "hiệu trưởng", "trưởng đoàn", "tổng giám", "phó giám", "phó chủ", "cục trưởng", "vụ trưởng",
-        "tiến sĩ", "giáo sư", "thành viên", "đối tác", "chuyên gia",
-    ]
-)
-#: names that start like this are programmes, events or documents, read elsewhere (or not at all)
-NOT_ORGANISATION_START = frozenset(
-    [
-        "chương trình", "dự án", "đề án", "hội nghị", "hội thảo", "hội chợ", "diễn đàn", "triển lãm",
-        "khóa học", "kỳ họp", "phiên họp", "hiệp định", "thỏa thuận", "thoả thuận", "biên bản", "kế hoạch",
-        "chiến lược", "giải thưởng", "cuộc thi", "tuần lễ", "luật", "nghị định", "quyết định", "ủy ban",
-        "uỷ ban", "tháng", "ngày",
-    ]
-)
-#: acronyms of things, not of organisations
-TECH_ACRONYMS = frozenset(
-    [
-        "AI", "IOT", "ICT", "CNTT", "R&D", "GDP", "ODA", "FDI", "STEM", "PCR", "GPS", "KH&CN", "ĐMST",
-        "CNC", "CMCN", "AR", "VR", "IT", "5G", "4G", "SME", "SMES", "TTCN", "BĐKH", "NDC", "SDG", "SDGS",
-        "MOU", "COVID", "COVID-19", "TRL", "KHCN", "CN", "GS", "TS", "PGS", "THS", "PGS.TS", "GS.TS",
-    ]
-)
 MAX_WORDS = 14
 
 
@@ -94,6 +67,19 @@ def _head_at(tokens: list[Token], k: int, heads: tuple[str, ...]) -> bool:
     return any([x.text for x in tokens[k : k + len(h.split())]] == h.split() for h in heads)
 
 
+def _closing_paren(tokens: list[Token], j: int) -> int | None:
+    """Index of the ')' closing an acronym or brand-like alias in parentheses opened at j (None when none)."""
+    k = j + 1
+    while k < len(tokens) and k < j + 6 and tokens[k].text != ")":
+        k += 1
+    if k >= len(tokens) or tokens[k].text != ")" or k == j + 1:
+        return None
+    alias = "".join(x.text for x in tokens[j + 1 : k])
+    if not (is_acronym(alias) or _brand_like(alias)) or alias.upper() in TECH_ACRONYMS:
+        return None
+    return k
+
+
 def acronym_closed(
     tokens: list[Token],
     covered: set[int],
@@ -111,13 +97,8 @@ def acronym_closed(
     for j, t in enumerate(tokens):
         if t.text != "(" or j in covered or t.start < body_start or j == 0:
             continue
-        k = j + 1
-        while k < len(tokens) and k < j + 6 and tokens[k].text != ")":
-            k += 1
-        if k >= len(tokens) or tokens[k].text != ")" or k == j + 1:
-            continue
-        alias = "".join(x.text for x in tokens[j + 1 : k])
-        if not (is_acronym(alias) or _brand_like(alias)) or alias.upper() in TECH_ACRONYMS:
+        k = _closing_paren(tokens, j)
+        if k is None:
             continue
         a = j
         while a > 0 and j - a < MAX_WORDS:

@@ -5,6 +5,8 @@ Rules first (they are exact where they fire): a courtesy or academic title befor
 that ends with a country ("Bộ trưởng Bộ KH&CN Bangladesh Mohammad Rafiqul Islam"). spaCy PERSON/PER entities
 of two words or more complete them when they do not overlap an organisation or a place. Later mentions by
 surname ("Dr. Wibisono", "Lindqvist said") are the same person.
+
+Titles, roles, surnames and name particles live in ``lang/<code>/people.py``.
 """
 
 from __future__ import annotations
@@ -13,94 +15,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sticoop.ingest.evaluation import normalize_name
 from sticoop.ingest.extract.countries import Mention, country_of, lexicon
+from sticoop.ingest.extract.lang.en import people as en
+from sticoop.ingest.extract.lang.en.organizations import HEADS as EN_HEADS
+from sticoop.ingest.extract.lang.fr import people as fr
+from sticoop.ingest.extract.lang.vi import people as vi
+from sticoop.ingest.extract.lang.vi.people import SURNAMES as VI_SURNAMES
+from sticoop.ingest.extract.lang.xx import people as xx
 from sticoop.ingest.extract.model import Evidence, Person, Value
-from sticoop.ingest.extract.organizations import EN_HEADS, VI_SURNAMES
+from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.textutil import fold
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
 
-TITLES = frozenset(
-    [
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Dr",
-        "Dr.",
-        "Prof",
-        "Prof.",
-        "Professor",
-        "Eng",
-        "Eng.",
-        "Engr.",
-        "H.E",
-        "H.E.",
-        "Dato'",
-        "Datuk",
-        "Dato",
-        "Sir",
-        "Dame",
-        "Madam",
-        "Mme",
-        "Mlle",
-        "M.",
-        "Pr",
-        "Pr.",
-        "Me",
-        "ông",
-        "bà",
-        "Ông",
-        "Bà",
-        "TS.",
-        "ThS.",
-        "PGS.TS.",
-        "GS.TS.",
-        "GS.",
-        "PGS.",
-        "TS",
-        "ThS",
-        "PGS.TS",
-        "GS.TS",
-        "GS",
-        "PGS",
-        "Academician",
-    ]
-)
-TITLE_PAIRS = (("Viện", "sĩ"), ("Tiến", "sĩ"), ("Giáo", "sư"), ("Phó", "giáo"))
-NAME_PARTICLES = frozenset(
-    [
-        "bin",
-        "binti",
-        "van",
-        "von",
-        "de",
-        "da",
-        "dos",
-        "del",
-        "di",
-        "El",
-        "el",
-        "Ben",
-        "ben",
-        "Al",
-        "al",
-        "Abu",
-        "Ould",
-        "le",
-        "La",
-    ]
-)
-ROLE_WORDS = re.compile(
-    r"\b(Minister|Deputy Minister|Vice[- ]Minister|Secretary|Director|President|Vice[- ]President|Chair(?:man)?|"
-    r"Head|Ambassador|Representative|Governor|Rector|Dean|Chief|Commissioner|Coordinator|Officer|Expert|"
-    r"ministre|directeur|directrice|secrétaire|président|chef|ambassadeur|représentant|recteur|attaché|attachée|"
-    r"Bộ trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Vụ trưởng|Cục trưởng|Phó Cục trưởng|"
-    r"Trưởng|Viện trưởng|Đại sứ|đại diện|trưởng đoàn)\b",
-    re.I,
-)
+TITLES: frozenset[str] = en.TITLES | fr.TITLES | vi.TITLES
+TITLE_PAIRS = vi.TITLE_PAIRS
+NAME_PARTICLES = xx.NAME_PARTICLES
+ROLE_WORDS = re.compile(r"\b(" + "|".join(en.ROLE_WORDS + fr.ROLE_WORDS + vi.ROLE_WORDS) + r")\b", re.I)
 
 
 @dataclass
@@ -143,51 +73,74 @@ def _skip_titles(tokens: list[Token], j: int) -> int:
 def _rule_candidates(
     text: str, tokens: list[Token], lang: str, org_spans: list[tuple[int, int]], body_start: int
 ) -> list[_Cand]:
-    out: list[_Cand] = []
-    i = 0
-    while i < len(tokens):
-        t = tokens[i]
-        if t.start < body_start:
-            i += 1
-            continue
-        is_title = t.text in TITLES or (
-            t.text + "." in TITLES and i + 1 < len(tokens) and tokens[i + 1].text == "."
-        )
-        is_pair = i + 1 < len(tokens) and (t.text, tokens[i + 1].text.lower()) in TITLE_PAIRS
-        if is_title or is_pair:
-            if t.text in ("M.", "Me") and lang != "fr":
-                i += 1
-                continue
-            j = _skip_titles(tokens, i)
-            span = _name_after(tokens, j)
-            if span and (span[1] - span[0] >= 2 or _is_surname_ref(tokens, span)):
-                s, e = tokens[span[0]].start, tokens[span[1] - 1].end
-                out.append(_Cand(text[s:e], s, e, 0.85))
-                i = span[1]
-                continue
-        # Vietnamese names: surname + 2-3 capitalised syllables (Nguyễn Hoàng Long; Tran Quoc Hung in English)
-        if t.text in VI_SURNAMES or (lang != "vi" and t.text in _ASCII_SURNAMES):
-            span = _name_after(tokens, i, max_len=4)
-            need = 2 if (lang == "vi" and t.text in VI_SURNAMES) else 3
-            name = text[tokens[span[0]].start : tokens[span[1] - 1].end] if span else ""
-            if (
-                span
-                and span[1] - span[0] >= need
-                and not _inside(tokens[i].start, org_spans)
-                and not any(p in name for p in _places())
-            ):
-                s, e = tokens[span[0]].start, tokens[span[1] - 1].end
-                out.append(_Cand(text[s:e], s, e, 0.75))
-                i = span[1]
-                continue
-        i += 1
+    """Names found by rule: after a title, opened by a Vietnamese surname, after a portfolio or a role."""
+    out = _titled_or_surnamed(text, tokens, lang, org_spans, body_start)
     out += _after_portfolio(text, tokens, body_start)
     if lang == "vi":
         out += _after_vi_role_country(text, tokens, body_start)
-    # a capitalised name right after an organisation ending with a country (Vietnamese role + org + name)
+        out += _after_org(text, tokens, org_spans)
+    return out
+
+
+def _titled_or_surnamed(
+    text: str, tokens: list[Token], lang: str, org_spans: list[tuple[int, int]], body_start: int
+) -> list[_Cand]:
+    """Names after a title ("Dr.", "Mme", "PGS.TS.") or opened by a Vietnamese surname, in text order."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        if tokens[i].start >= body_start:
+            found = _titled_at(text, tokens, i, lang) or _surnamed_at(text, tokens, i, lang, org_spans)
+        if found is None:
+            i += 1
+            continue
+        cand, i = found
+        out.append(cand)
+    return out
+
+
+def _titled_at(text: str, tokens: list[Token], i: int, lang: str) -> tuple[_Cand, int] | None:
+    """The name after the title at i, and the index after it."""
+    t = tokens[i]
+    is_title = t.text in TITLES or (t.text + "." in TITLES and i + 1 < len(tokens) and tokens[i + 1].text == ".")
+    is_pair = i + 1 < len(tokens) and (t.text, tokens[i + 1].text.lower()) in TITLE_PAIRS
+    if not (is_title or is_pair) or (t.text in fr.FRENCH_ONLY_TITLES and lang != "fr"):
+        return None
+    span = _name_after(tokens, _skip_titles(tokens, i))
+    if span and (span[1] - span[0] >= 2 or _is_surname_ref(tokens, span)):
+        s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+        return _Cand(text[s:e], s, e, 0.85), span[1]
+    return None
+
+
+def _surnamed_at(
+    text: str, tokens: list[Token], i: int, lang: str, org_spans: list[tuple[int, int]]
+) -> tuple[_Cand, int] | None:
+    """Vietnamese names: surname + 2-3 capitalised syllables (Nguyễn Hoàng Long; Tran Quoc Hung in English)."""
+    t = tokens[i]
+    if not (t.text in VI_SURNAMES or (lang != "vi" and t.text in _ASCII_SURNAMES)):
+        return None
+    span = _name_after(tokens, i, max_len=4)
+    need = 2 if (lang == "vi" and t.text in VI_SURNAMES) else 3
+    name = text[tokens[span[0]].start : tokens[span[1] - 1].end] if span else ""
+    if (
+        span
+        and span[1] - span[0] >= need
+        and not _inside(t.start, org_spans)
+        and not any(p in name for p in _places())
+    ):
+        s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+        return _Cand(text[s:e], s, e, 0.75), span[1]
+    return None
+
+
+def _after_org(text: str, tokens: list[Token], org_spans: list[tuple[int, int]]) -> list[_Cand]:
+    """A capitalised name right after an organisation ending with a country (Vietnamese role + org + name)."""
+    out: list[_Cand] = []
     for _, org_end in org_spans:
         j = next((k for k, tok in enumerate(tokens) if tok.start >= org_end), None)
-        if j is None or lang != "vi":
+        if j is None:
             continue
         span = _name_after(tokens, j, max_len=4)
         if span and span[1] - span[0] >= 2 and text[org_end : tokens[j].start].strip() == "":
@@ -228,7 +181,7 @@ def _after_portfolio(text: str, tokens: list[Token], body_start: int) -> list[_C
         span = _name_after(tokens, j, max_len=4)
         if span and 2 <= span[1] - span[0] <= 4:
             words = [tokens[x].text for x in range(*span)]
-            if any(w in ("Ministry", "Minister", "Department", "Republic", "University") for w in words):
+            if any(w in en.BODY_WORDS for w in words):
                 continue
             if words[-1] in _UNIT_WORDS:  # "Head of the International Bilateral Cooperation Division"
                 continue
@@ -238,11 +191,9 @@ def _after_portfolio(text: str, tokens: list[Token], body_start: int) -> list[_C
 
 
 #: words that end the name of a unit or body, never a person's name
-_UNIT_WORDS = frozenset(EN_HEADS | {"Division", "Unit", "Section", "Branch", "Programme", "Program", "Group"})
+_UNIT_WORDS = EN_HEADS | en.UNIT_WORDS
 
-_VI_ROLE_PAIRS = frozenset(
-    ["Đại sứ", "Tổng Lãnh", "Lãnh sự", "Bộ trưởng", "Thứ trưởng", "Chủ tịch", "Tổng thống", "Thủ tướng", "Giám đốc"]
-)
+_VI_ROLE_PAIRS = vi.ROLE_PAIRS
 
 
 def _place_len(tokens: list[Token], j: int) -> int:
@@ -280,18 +231,7 @@ def _after_vi_role_country(text: str, tokens: list[Token], body_start: int) -> l
     return out
 
 
-_ASCII_SURNAMES = frozenset(fold(s).title() for s in VI_SURNAMES) - {
-    "Le",
-    "Do",
-    "Ho",
-    "Van",
-    "Kim",
-    "Mai",
-    "Ha",
-    "Lam",
-    "Cao",
-    "Thai",
-}
+_ASCII_SURNAMES = frozenset(fold(s).title() for s in VI_SURNAMES) - vi.ASCII_SURNAME_EXCEPTIONS
 
 
 @lru_cache(maxsize=1)

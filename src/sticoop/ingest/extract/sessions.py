@@ -4,7 +4,7 @@ A session number is read only where an ordinal qualifies a meeting word ("6th me
 "kỳ họp thứ 5", "phiên họp lần thứ nhất") that belongs to a committee-like body ("Joint Committee", "Working
 Group", "commission mixte", "Tiểu ban", "Nhóm công tác"). Mentions of the previous or the next session
 ("the fifth held in 2016", "La 4e session se tiendra", "dự kiến") are not the current session; a past one with a
-year becomes `previous_session`.
+year becomes `previous_session`. Ordinal words, meeting and committee nouns live in ``lang/<code>/sessions.py``.
 """
 
 from __future__ import annotations
@@ -12,59 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sticoop.ingest.extract.lang.en import sessions as en
+from sticoop.ingest.extract.lang.fr import sessions as fr
+from sticoop.ingest.extract.lang.vi import sessions as vi
 from sticoop.ingest.extract.model import Committee, Evidence, Value
 from sticoop.ingest.extract.textutil import sentences
 
-ORDINAL_WORDS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "inaugural": 1,
-    "premier": 1,
-    "première": 1,
-    "deuxième": 2,
-    "seconde": 2,
-    "troisième": 3,
-    "quatrième": 4,
-    "cinquième": 5,
-    "sixième": 6,
-    "septième": 7,
-    "huitième": 8,
-    "neuvième": 9,
-    "dixième": 10,
-    "onzième": 11,
-    "douzième": 12,
-    "nhất": 1,
-    "hai": 2,
-    "ba": 3,
-    "tư": 4,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-}
+#: ordinal words of every language -> session number
+ORDINAL_WORDS: dict[str, int] = {**en.ORDINALS, **fr.ORDINALS, **vi.ORDINALS}
 _ORD_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-_MEETING_EN_FR = r"(?:meeting|session|réunion|session|rencontre)"
-COMMITTEE_NOUN = (
-    r"(?:Joint\s+(?:Committee|Commission|Working\s+Group)|Intergovernmental\s+Committee|Committee|Commission|"
-    r"Working\s+Group|Joint\s+Board|Steering\s+Committee|[Cc]ommission\s+mixte|[Cc]omité\s+mixte|"
-    r"[Cc]omité|[Gg]roupe\s+de\s+travail|Ủy\s+ban|Uỷ\s+ban|Tiểu\s+ban|Nhóm\s+công\s+tác|Hội\s+đồng\s+hỗn\s+hợp)"
-)
+_MEETING_EN_FR = r"(?:" + "|".join(en.MEETINGS + fr.MEETINGS) + ")"
+COMMITTEE_NOUN = r"(?:" + "|".join(en.COMMITTEE_NOUNS + fr.COMMITTEE_NOUNS + vi.COMMITTEE_NOUNS) + ")"
 
 # "6th meeting of the X", "sixth session of their X", "first meeting of their X", "La 3e session de la X"
 EN_FR = re.compile(

@@ -13,69 +13,12 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "eng",
-        "h.e",
-        "e",
-        "st",
-        "no",
-        "mt",
-        "gen",
-        "col",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "univ",
-        "m",
-        "mme",
-        "mlle",
-        "pr",
-        "me",
-        "ts",
-        "ths",
-        "gs",
-        "pgs",
-        "pgs.ts",
-        "gs.ts",
-        "ks",
-        "bs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "a.m",
-        "p.m",
-        "approx",
-        "fig",
-        "vol",
-    ]
-)
+from sticoop.ingest.extract.lang.en import sentences as en
+from sticoop.ingest.extract.lang.fr import sentences as fr
+from sticoop.ingest.extract.lang.vi import sentences as vi
+
+#: abbreviations of every language whose full stop ends no sentence (lower case, no final full stop)
+ABBREVIATIONS: frozenset[str] = en.ABBREVIATIONS | fr.ABBREVIATIONS | vi.ABBREVIATIONS
 _SENT_END = re.compile(r"[.!?…]+[\"»”’)]*(?=\s+[\"«“(]?[A-ZÀ-ỸĐ0-9])|\n\s*\n|\n(?=\s*[A-ZÀ-ỸĐ\"«“])")
 
 

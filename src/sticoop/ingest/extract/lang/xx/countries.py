@@ -1,13 +1,15 @@
 """Hand-kept word lists that Babel/pycountry do not provide: adjectives/demonyms (en, fr), French compound
 prefixes ("ivoiro-", "tuniso-"), extra short names, and major cities (for datelines and places).
 
-Only general facts about countries live here, nothing about particular articles.
+Only general facts about countries live here, nothing about particular articles. Read by
+``ingest/extract/countries.py``, which adds the names Babel and pycountry give in en/fr/vi. The lists hold every
+language at once (a country is named in Vietnamese, French and English alike), hence ``xx``.
 """
 
 from __future__ import annotations
 
 # ISO3 | English adjectives/demonyms | French masculine singular adjectives (feminine/plural forms are derived)
-DEMONYMS = """
+DEMONYMS: str = """
 AFG|Afghan|afghan
 ALB|Albanian|albanais
 DZA|Algerian|algérien
@@ -173,7 +175,7 @@ ZWE|Zimbabwean|zimbabwéen
 """
 
 # French compound prefixes used in "commission mixte ivoiro-sénégalaise", "franco-vietnamien"...
-FRENCH_PREFIXES = {
+FRENCH_PREFIXES: dict[str, str] = {
     "ivoiro": "CIV",
     "tuniso": "TUN",
     "algéro": "DZA",
@@ -230,7 +232,7 @@ FRENCH_PREFIXES = {
 }
 
 # Extra surface forms (any language) that Babel/pycountry lack or spell differently.
-EXTRA_NAMES = {
+EXTRA_NAMES: dict[str, list[str]] = {
     "VNM": ["Viet Nam", "Việt Nam", "Vietnam"],
     "CZE": ["Czech Republic", "Cộng hòa Séc", "Cộng hoà Séc", "République tchèque", "Tchéquie"],
     "KOR": ["South Korea", "Republic of Korea", "Hàn Quốc", "Corée du Sud"],
@@ -260,7 +262,7 @@ EXTRA_NAMES = {
 }
 
 # Names that are also common words or given names: counted only with a country cue before them.
-AMBIGUOUS = frozenset(
+AMBIGUOUS: frozenset[str] = frozenset(
     {
         "Anh",
         "Đức",
@@ -278,7 +280,7 @@ AMBIGUOUS = frozenset(
         "Pháp",
     }
 )
-AMBIGUOUS_OK_BEFORE = (
+AMBIGUOUS_OK_BEFORE: tuple[str, ...] = (
     "nước",
     "phía",
     "Vương quốc",
@@ -316,7 +318,7 @@ AMBIGUOUS_OK_BEFORE = (
 )
 
 # Major cities (capitals and frequent venues): name forms -> ISO3.
-CITIES = """
+CITIES: str = """
 VNM|Hanoi,Ha Noi,Hà Nội,Ho Chi Minh City,Thành phố Hồ Chí Minh,TP Hồ Chí Minh
 VNM|Da Nang,Đà Nẵng,Hai Phong,Hải Phòng,Can Tho,Cần Thơ,Huế,Hue,Nha Trang,Hạ Long
 LAO|Vientiane,Viêng Chăn,Luang Prabang,Luông Pha Băng

@@ -1,0 +1,1 @@
+"""English word lists of the extractors (one module per kind)."""

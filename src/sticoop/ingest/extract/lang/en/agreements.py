@@ -1,0 +1,31 @@
+r"""English words of agreements and of the verbs that give their status ("the MoU was signed", "hopes to sign").
+
+Read by ``ingest/extract/agreements.py``. Each tuple is a list of regex alternatives, matched as whole words, in
+alternation order (a longer form before a shorter one it starts with): ``\w*`` stands for any ending and
+``(?:...)`` for optional or alternative parts. Nouns are matched with their case, verbs case-insensitively. The
+forms come from the agreements named in the corpus' releases (MoUs, protocols, work plans, minutes).
+"""
+
+#: agreement nouns ("memorandum of understanding", "MoU", "framework agreement", "minutes of")
+NOUNS: tuple[str, ...] = (
+    "memorand(?:um|a) of understanding", "MoUs?", "agreements?", "protocols?", "arrangements?",
+    "accords?(?:-cadres?)?", "framework agreement", "work ?plan", "plan of action", "action plan",
+    "programme of cooperation", "cooperation programme", "renewal", "conventions?", "minutes(?= of)",
+    "cooperation plan",
+)
+#: verbs and phrases of a renewal
+RENEW: tuple[str, ...] = (r"renew(?:ed|al|als|s|ing)?", r"extend\w* (?:the|their) (?:agreement|programme)")
+#: verbs of a signature, approval or adoption
+SIGN: tuple[str, ...] = (r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*")
+#: verbs of a discussion or study
+DISCUSS: tuple[str, ...] = (
+    r"discuss\w*", r"examin\w*", r"review\w*", r"negotiat\w*", "study", "studying", "explore", "exploring",
+    r"consider\w*",
+)
+#: modals and phrases of a plan: a signature after one of them is planned, not done
+PLAN: tuple[str, ...] = (
+    "will", "would", "could", "may", "to", "hopes?", "plans?", "planned", "intends?", "expected", r"aim\w*",
+    "with a view to", "soon",
+)
+#: cues of an aside about other partners or the past ("a broadly similar arrangement with Sweden")
+ASIDES: tuple[str, ...] = ("similar", "comparable", "in the past", "has its own")

@@ -1,0 +1,101 @@
+"""English keywords of the cooperation fields (taxonomy keys of ``sticoop/reference/fields.py``).
+
+Read by ``ingest/extract/fields.py``. Keywords are domain vocabulary, not article phrases: "desalination" is water,
+"satellite images" remote sensing, "start-up" innovation, "scholarship" education and training. They come from
+the S&T cooperation releases of the corpus and the wording of the fields' own descriptions; a word that is also
+common outside the field ("power", "data") is listed only inside a phrase ("wind power", "big data").
+"""
+
+#: field key -> stems, matched case-insensitively at the start of a word and running on over the word's
+#: letters ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
+STEMS: dict[str, tuple[str, ...]] = {
+    "agriculture": (
+        "fertiliser", "fertilizer", "agricultur", "agroecolog", "agri-food", "agro-processing", "agro-industr",
+        "agronom", "farm", "farming", "crop", "crops", "rice", "maize", "soybean", "cassava", "cotton",
+        "horticultur", "livestock", "veterinar", "food security", "seed", "seeds", "breeding", "plant breeding",
+        "irrigation scheme", "biochar",
+    ),
+    "forestry": ("forest", "forests", "forestry", "deforestation", "wood-based", "timber", "agroforestry"),
+    "fisheries": ("fisheries", "fishery", "fishing", "aquaculture"),
+    "water_resources": (
+        "water management", "water resources", "water technolog", "water reuse", "water systems", "desalination",
+        "irrigation", "drip", "water filter", "flood", "floods", "soil-moisture", "soil moisture", "hydrolog",
+        "water supply", "wastewater reuse",
+    ),
+    "environment": (
+        "environment", "environmental", "pollution", "wastewater treatment", "waste treatment", "solid waste",
+        "biodiversity", "circular economy", "conservation of", "deforestation", "ecosystem", "mangrove",
+    ),
+    "climate_change": (
+        "climate model", "climate change", "climate risks", "climate adaptation", "adaptation to climate",
+        "drought", "climate-resilient",
+    ),
+    "energy": (
+        "renewable energ", "clean energy", "energy storage", "solar", "biofuel", "biofuels", "hydrogen",
+        "grid storage", "wind power", "photovoltaic",
+    ),
+    "new_materials": (
+        "new materials", "advanced materials", "materials", "semiconductor", "semiconductors", "microelectronics",
+        "composite", "nanomaterial", "bio-based materials", "cellulose",
+    ),
+    "ai": ("artificial intelligence", "machine learning"),
+    "ict": (
+        "information technology", "information communication", "information and communication",
+        "digital technologies", "cybersecurity", "telecommunication", "software",
+    ),
+    "iot": ("internet of things",),
+    "big_data": ("big data",),
+    "cloud_computing": ("cloud computing", "cloud"),
+    "digital_transformation": (
+        "digital transformation", "digital public infrastructure", "digital health", "farm-management apps",
+        "e-government", "digitalisation", "digitalization",
+    ),
+    "automation": ("automation", "robotics", "robot", "advanced manufacturing"),
+    "remote_sensing": (
+        "earth-observation", "remote sensing", "earth observation", "satellite images", "satellite imagery",
+        "radar images", "satellite data", "satellite tracking",
+    ),
+    "space": (
+        "space application", "space science", "space-based", "space agency", "space technolog", "space activities",
+        "satellite", "satellites", "ground-station", "ground station", "space studies",
+    ),
+    "geology_minerals": ("phosphate", "phosphates", "rare earth", "geology", "geological", "minerals", "mining"),
+    "biotechnology": (
+        "biotechnolog", "biomedic", "bioeconomy", "bio-based", "molecular breeding", "marker-assisted", "genomic",
+        "genetic", "vaccine", "vaccines",
+    ),
+    "health_medicine": (
+        "health", "medicine", "medic", "biomedic", "disease", "diseases", "pharmaceutical", "diagnostic",
+    ),
+    "nuclear": ("nuclear", "radiation"),
+    "marine": ("marine", "ocean", "oceanograph", "seaweed", "coral"),
+    "high_tech_zones": ("high-tech zone", "high-tech zones", "technology park", "technology parks", "science park"),
+    "innovation_startups": (
+        "start-up", "start-ups", "startup", "startups", "entrepreneurship", "incubator", "innovation hub",
+        "spin-off", "innovation forum", "innovative entrepreneurship",
+    ),
+    "technology_transfer": (
+        "technology transfer", "commercialisation", "commercialization", "transfer of technology", "licensing",
+        "industrial research", "available for transfer",
+    ),
+    "standards_metrology": ("standards", "metrology", "standardization"),
+    "intellectual_property": ("intellectual property", "patent", "patents"),
+    "education_training": (
+        "training", "trainees", "scholarship", "fellowships", "phd students", "young researchers",
+        "early-career researchers", "students", "exchanges of young", "course",
+    ),
+    "policy_management": (
+        "public management", "policy planning", "innovation management", "science and technology policy",
+        "s&t management",
+    ),
+}
+
+#: field key -> whole words, matched case-insensitively and only as a complete word
+WORDS: dict[str, tuple[str, ...]] = {}
+
+#: field key -> acronyms, matched with their case and only as a complete word ('AI', never 'ai')
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "ai": ("AI",),
+    "ict": ("ICT",),
+    "iot": ("IoT",),
+}

@@ -1,0 +1,18 @@
+r"""English ordinal words that number a committee's sessions ("sixth meeting", "inaugural session").
+
+Read by ``ingest/extract/sessions.py``. Format: lower-case word -> the session number it means.
+"""
+
+#: ordinal word -> number ("inaugural" is the first session)
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "inaugural": 1,
+}
+#: meeting nouns an ordinal qualifies ("sixth meeting"), regex alternatives
+MEETINGS: tuple[str, ...] = ("meeting", "session")
+#: committee-like bodies whose meetings are numbered, regex alternatives (``\s+`` between words), longer first
+COMMITTEE_NOUNS: tuple[str, ...] = (
+    r"Joint\s+(?:Committee|Commission|Working\s+Group)", r"Intergovernmental\s+Committee", "Committee", "Commission",
+    r"Working\s+Group", r"Joint\s+Board", r"Steering\s+Committee",
+)

@@ -1,0 +1,1 @@
+"""French word lists of the extractors (one module per kind)."""

@@ -1,0 +1,26 @@
+r"""French words of agreements and of the verbs that give their status ("l'accord-cadre a été signé", "pourrait
+être signé").
+
+Read by ``ingest/extract/agreements.py``. Each tuple is a list of regex alternatives, matched as whole words, in
+alternation order: ``\w*`` stands for any ending, ``[ée]`` for a letter with or without its accent. Nouns are
+matched with their case, verbs case-insensitively. The forms come from the corpus' French-language releases
+("accord" and "accord-cadre" are read with the English nouns, which spell them alike).
+"""
+
+#: agreement nouns ("protocole d'entente", "procès-verbal", "plan d'action")
+NOUNS: tuple[str, ...] = (
+    "protocole d'entente", "procès-verbal", "mémorandum", "plan d'action", "programme de coopération",
+    "plan de coopération",
+)
+#: verbs of a renewal
+RENEW: tuple[str, ...] = (r"renouvel\w*", r"reconduit\w*")
+#: verbs of a signature, initialling, conclusion, approval or adoption
+SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
+#: verbs of a discussion or study
+DISCUSS: tuple[str, ...] = (r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*")
+#: modals and phrases of a plan ("prévoit de", "pourrait", "d'ici", "à signer")
+PLAN: tuple[str, ...] = (
+    r"prévoi\w*", r"pourrai\w*", r"devrai\w*", "doit", r"envisag\w*", "d'ici", "à signer", "de signer",
+)
+#: cues of an aside about other partners or the past ("des accords semblables", "a déjà")
+ASIDES: tuple[str, ...] = ("semblables?", "a déjà")

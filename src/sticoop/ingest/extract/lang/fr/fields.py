@@ -1,0 +1,62 @@
+"""French keywords of the cooperation fields (taxonomy keys of ``sticoop/reference/fields.py``).
+
+Read by ``ingest/extract/fields.py``. Keywords are domain vocabulary, not article phrases ("dessalement" is water,
+"télédétection" remote sensing, "incubateur" innovation, "doctorants" education). They come from French-language
+cooperation releases (France, Senegal, Côte d'Ivoire, Tunisia, Morocco...). Stems carry accents as written; a word
+that is also a common French word when followed by more letters ("mil", millet, in "militaire") is a whole word.
+"""
+
+#: field key -> stems, matched case-insensitively at the start of a word and running on over the word's
+#: letters ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
+STEMS: dict[str, tuple[str, ...]] = {
+    "agriculture": (
+        "engrais", "agroécolog", "agroalimentaire", "agronomique", "agricole", "agricoles", "élevage", "cultures",
+        "sécurité alimentaire", "semences", "manioc", "anacarde",
+    ),
+    "forestry": ("forêt", "forêts", "forestier", "forestière", "déforestation"),
+    "fisheries": ("pêche", "halieutique", "halieutiques", "aquaculture"),
+    "water_resources": ("gestion de l'eau", "ressources en eau", "dessalement", "irrigation"),
+    "environment": (
+        "économie circulaire", "environnement", "environnemental", "environnementale", "environnementaux",
+        "biodiversité", "érosion", "pollution",
+    ),
+    "climate_change": ("changement climatique", "climat"),
+    "energy": ("énergie", "énergies renouvelables", "solaire", "hydrogène", "photovoltaïque"),
+    "new_materials": ("matériaux", "semi-conducteur"),
+    "ai": ("intelligence artificielle",),
+    "ict": ("technologies de l'information",),
+    "iot": ("internet des objets",),
+    "big_data": ("mégadonnées", "données massives"),
+    "cloud_computing": ("informatique en nuage",),
+    "digital_transformation": ("numérique", "santé numérique", "transformation numérique"),
+    "automation": ("automatisation", "robotique"),
+    "remote_sensing": ("observation de la Terre", "télédétection", "images satellitaires"),
+    "space": ("spatial", "spatiale"),
+    "geology_minerals": ("géologie", "géologique", "minières", "minier", "mines"),
+    "biotechnology": (
+        "biotechnologie", "biotechnologies", "vaccins", "biologiques", "pharmacopée", "plantes médicinales",
+    ),
+    "health_medicine": ("santé", "médecine", "médic", "médicinales", "vaccins", "fièvres", "pharmacopée"),
+    "nuclear": ("nucléaire",),
+    "marine": ("sciences de la mer", "océanograph", "marin", "marines", "côtière", "récifs"),
+    "high_tech_zones": ("technopole", "parc technologique"),
+    "innovation_startups": ("entrepreneuriat", "incubateur"),
+    "technology_transfer": ("transfert technologique", "transfert de technologie", "licence"),
+    "standards_metrology": ("normalisation", "métrologie"),
+    "intellectual_property": ("propriété intellectuelle", "brevets", "brevet"),
+    "education_training": (
+        "formation", "bourses", "doctorants", "cotutelle", "cotutelles", "stages", "étudiants", "stagiaires",
+    ),
+    "policy_management": ("gestion de la recherche", "politique scientifique"),
+}
+
+#: field key -> whole words, matched case-insensitively and only as a complete word
+WORDS: dict[str, tuple[str, ...]] = {
+    "agriculture": ("mil",),
+}
+
+#: field key -> acronyms, matched with their case and only as a complete word ('AI', never 'ai')
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "ai": ("IA",),
+    "ict": ("TIC",),
+}

@@ -1,0 +1,1 @@
+"""Vietnamese word lists of the extractors (one module per kind)."""

@@ -1,0 +1,25 @@
+r"""Vietnamese words of agreements and of the verbs that give their status ("Biên bản ghi nhớ đã được ký kết",
+"nhất trí ký").
+
+Read by ``ingest/extract/agreements.py``. Each tuple is a list of regex alternatives, matched as whole words, in
+alternation order; nouns carry ``[Hh]``-style classes so that both a sentence-initial and an inner spelling
+match (nouns are otherwise matched with their case, verbs case-insensitively), and both tone-mark spellings where
+usage varies ("thỏa" / "thoả"). The forms come from the corpus' Vietnamese releases.
+"""
+
+#: agreement nouns ("Hiệp định", "Biên bản ghi nhớ", "Nghị định thư", "Kế hoạch hành động")
+NOUNS: tuple[str, ...] = (
+    "[Hh]iệp định", "[Bb]iên bản(?: ghi nhớ)?", "[Bb]ản ghi nhớ", "[Tt]hỏa thuận", "[Tt]hoả thuận",
+    "[Kk]ế hoạch hành động", "[Nn]ghị định thư", "[Hh]ợp đồng chuyển giao(?: công nghệ)?", "[Cc]hương trình hợp tác",
+    "[Kk]ế hoạch hợp tác",
+)
+#: verbs of a renewal ("gia hạn", extend)
+RENEW: tuple[str, ...] = ("gia hạn",)
+#: verbs of a signature or adoption ("ký kết", "thông qua", "thống nhất")
+SIGN: tuple[str, ...] = ("ký(?: kết)?", "thông qua", "thống nhất")
+#: verbs of a discussion ("thảo luận", "xem xét", "đàm phán")
+DISCUSS: tuple[str, ...] = ("thảo luận", "trao đổi về", "xem xét", "đàm phán")
+#: modals and phrases of a plan ("sẽ", "dự kiến", "nhất trí", "tiến tới")
+PLAN: tuple[str, ...] = ("sẽ", "dự kiến", "nhất trí", "mong muốn", "hướng tới", "chuẩn bị", "tiến tới")
+#: cues of an aside about other partners ("tương tự", similar)
+ASIDES: tuple[str, ...] = ("tương tự",)

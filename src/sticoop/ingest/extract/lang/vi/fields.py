@@ -1,0 +1,54 @@
+"""Vietnamese keywords of the cooperation fields (taxonomy keys of ``sticoop/reference/fields.py``).
+
+Read by ``ingest/extract/fields.py``. Keywords are domain vocabulary in Vietnamese syllables, with both spellings
+where the tone mark may sit on either vowel ("thủy sản" / "thuỷ sản", "tự động hóa" / "tự động hoá"). They come
+from the releases of the Ministry of Science and Technology (most.gov.vn) and its agencies.
+"""
+
+#: field key -> stems, matched case-insensitively at the start of a word and running on over the word's
+#: letters ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
+STEMS: dict[str, tuple[str, ...]] = {
+    "agriculture": (
+        "phân bón", "nông nghiệp sinh thái", "nông nghiệp", "nông sản", "chăn nuôi", "thú y", "giống lúa",
+        "cây trồng", "lúa", "an ninh lương thực", "trồng trọt",
+    ),
+    "forestry": ("lâm nghiệp", "rừng"),
+    "fisheries": ("thủy sản", "thuỷ sản", "nuôi trồng thủy sản", "đánh bắt"),
+    "water_resources": ("tài nguyên nước", "tưới", "thủy lợi", "thuỷ lợi"),
+    "environment": (
+        "kinh tế tuần hoàn", "môi trường", "ô nhiễm", "chất thải", "xử lý nước thải", "sa mạc hóa",
+        "đa dạng sinh học",
+    ),
+    "climate_change": ("khí hậu", "biến đổi khí hậu", "chịu hạn", "khô hạn", "thích ứng"),
+    "energy": ("hydro xanh", "năng lượng"),
+    "new_materials": ("vật liệu", "bán dẫn"),
+    "ai": ("trí tuệ nhân tạo",),
+    "ict": ("công nghệ thông tin", "viễn thông", "an ninh mạng"),
+    "iot": ("internet vạn vật",),
+    "big_data": ("dữ liệu lớn",),
+    "cloud_computing": ("điện toán đám mây",),
+    "digital_transformation": ("chuyển đổi số",),
+    "automation": ("tự động hóa", "tự động hoá", "rô-bốt"),
+    "remote_sensing": ("viễn thám",),
+    "space": ("công nghệ vũ trụ", "vệ tinh"),
+    "geology_minerals": ("quặng", "địa chất", "khoáng sản"),
+    "biotechnology": ("công nghệ sinh học", "y sinh", "hóa sinh", "nguồn gen", "vắc-xin"),
+    "health_medicine": ("y tế", "y sinh", "dược", "dược liệu", "ung thư", "y học"),
+    "nuclear": ("hạt nhân", "bức xạ"),
+    "marine": ("sinh vật biển", "hóa sinh biển", "khoa học biển", "hải dương"),
+    "high_tech_zones": ("khu công nghệ cao",),
+    "innovation_startups": ("khởi nghiệp", "đổi mới sáng tạo"),
+    "technology_transfer": ("chuyển giao công nghệ",),
+    "standards_metrology": ("tiêu chuẩn", "đo lường"),
+    "intellectual_property": ("sở hữu trí tuệ", "sáng chế"),
+    "education_training": (
+        "đào tạo", "sinh viên", "nghiên cứu sinh", "khóa học", "học viên", "nhà khoa học trẻ", "đào tạo nhân lực",
+    ),
+    "policy_management": ("chính sách phát triển khoa học", "quản lý khoa học"),
+}
+
+#: field key -> whole words, matched case-insensitively and only as a complete word
+WORDS: dict[str, tuple[str, ...]] = {}
+
+#: field key -> acronyms, matched with their case and only as a complete word ('AI', never 'ai')
+ACRONYMS: dict[str, tuple[str, ...]] = {}

@@ -1,0 +1,1 @@
+"""Word lists that belong to no single language (country names in all languages, symbols, foreign connectors)."""
