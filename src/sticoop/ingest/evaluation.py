@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from unidecode import unidecode
+from sticoop.core.text import fold
 
 KINDS: tuple[str, ...] = (
     "countries",
@@ -76,18 +76,17 @@ SMALL_WORDS: frozenset[str] = frozenset(
     ]
 )
 _PAREN = re.compile(r"\(([^()]*)\)")
-_NON_WORD = re.compile(r"[^\w\s]|_")
 
 
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unidecode("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+def _word_char(ch: str) -> bool:
+    """Letters, digits, spaces and marks: a Lao or Thai vowel sign is part of its word, not punctuation."""
+    return ch.isalnum() or ch.isspace() or unicodedata.category(ch).startswith("M")
 
 
 def normalize_name(name: str) -> str:
     """Name key for matching: no parenthesised parts, diacritics, case, punctuation or small words."""
     text = _PAREN.sub(" ", name)
-    text = _NON_WORD.sub(" ", _strip_accents(text).lower())
+    text = "".join(ch if _word_char(ch) else " " for ch in fold(text))
     return " ".join(w for w in text.split() if w not in SMALL_WORDS)
 
 
