@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService, load_many
+from sticoop.core.duplicates import key
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.text import fold, like_pattern
 from sticoop.partners.models import Organization, Person, Position
@@ -23,6 +24,13 @@ class OrganizationService(RecordService[Organization]):
     }
     sortable = ("id", "name", "acronym", "updated_at")
     default_sort = "name"
+    natural_key = "same name or alias (folded), or same acronym and country"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        keys = {key("name", name): "same name or alias" for name in [obj.name, *(obj.aliases or [])] if name}
+        if obj.acronym and obj.country_code:
+            keys[key("acronym", obj.acronym, obj.country_code)] = "same acronym and country"
+        return keys
 
     def check(self, session: Session, obj: Organization) -> None:
         super().check(session, obj)
@@ -68,6 +76,13 @@ class PersonService(RecordService[Person]):
     sortable = ("id", "name", "updated_at")
     default_sort = "name"
     relation_inputs = ("positions",)
+    natural_key = "same name (folded), and same country when both have one"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("name", obj.name): "same name"}
+
+    def same_record(self, new: Any, existing: Any) -> bool:
+        return not (new.country_code and existing.country_code and new.country_code != existing.country_code)
 
     def apply_relations(self, session: Session, obj: Person, relations: dict[str, Any]) -> None:
         if relations.get("positions") is None:

@@ -14,13 +14,14 @@ from sticoop.core.schemas import (
     Input,
     Name,
     Patch,
+    RecordIn,
     RecordOut,
     Text,
 )
 from sticoop.partnerships.models import PartnershipStatus
 
 
-class PartnershipIn(Input, ConfidentialIn):
+class PartnershipIn(RecordIn, ConfidentialIn):
     name: Name
     country_codes: list[CountryCode] = Field(min_length=2, max_length=60)
     relations_established: date | None = None
@@ -51,7 +52,7 @@ class PartnershipOut(RecordOut, ConfidentialOut):
     next_anniversary: Anniversary | None = None
 
 
-class CommitteeIn(Input, ConfidentialIn):
+class CommitteeIn(RecordIn, ConfidentialIn):
     partnership_id: int
     name: Name
     interval_months: int | None = Field(default=None, ge=1, le=240)

@@ -14,6 +14,7 @@ from sticoop.core.schemas import (
     LongName,
     Name,
     Patch,
+    RecordIn,
     RecordOut,
     Text,
     Url,
@@ -23,7 +24,7 @@ from sticoop.projects.models import PartnerRole, ProjectStatus
 Currency = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR, VND")
 
 
-class ProgrammeIn(Input):
+class ProgrammeIn(RecordIn):
     name: Name
     acronym: str | None = Field(default=None, max_length=40)
     description: Text | None = None
