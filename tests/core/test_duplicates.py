@@ -9,11 +9,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from tests.web.helpers import post, seed
 
 from sticoop.core.duplicates import UNDECLARED, NaturalKey, rebuild_keys
+from sticoop.core.i18n import translations
 from sticoop.core.registry import services
 from sticoop.core.schemas import RecordIn
-from tests.web.helpers import post, seed
 
 Body = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -95,6 +96,8 @@ def test_create_duplicate_answers_409_with_candidates(client: TestClient, entity
     assert [d["id"] for d in answer["duplicates"]] == [existing["id"]]
     assert answer["duplicates"][0]["why"].startswith("same ")
     assert answer["duplicates"][0]["name"]
+    for locale in ("fr", "vi"):  # the form shows the reason translated
+        assert translations(locale).gettext(answer["duplicates"][0]["why"]) != answer["duplicates"][0]["why"]
     forced = client.post(f"/api/v1{path}", json={**body, "allow_duplicate": True})
     if entity in HARD:
         assert forced.status_code == 409 and forced.json()["duplicates"][0]["id"] == existing["id"]
@@ -197,3 +200,35 @@ def test_rebuild_keys_gives_back_what_the_flush_hook_wrote(client: TestClient, d
     rebuild_keys(db.connection())
     after = sorted(db.execute(select(NaturalKey.entity, NaturalKey.key, NaturalKey.record_id)).all())
     assert after == before
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_form_offers_to_open_the_duplicate_or_create_anyway(client: TestClient, lang: str) -> None:
+    seeded = seed(client)
+    most = seeded["organization"]
+    form = {"name": "Ministry of Science and Technology", "type": "ministry", "country_code": "VNM"}
+    refused = client.post(f"/organizations/new?lang={lang}", data=form, follow_redirects=False)
+    assert refused.status_code == 409
+    page = refused.text
+    notice = {"en": ("Possible duplicate:", "open it", "Create anyway", "same name or alias"),
+              "fr": ("Doublon possible :", "l’ouvrir", "Créer quand même", "même nom ou autre nom")}[lang]
+    for text in notice:
+        assert text in page, text
+    assert f'href="/organizations/{most["id"]}"' in page
+    assert 'name="allow_duplicate" value="true"' in page
+    assert 'value="Ministry of Science and Technology"' in page  # the values are kept for "create anyway"
+    before = client.get("/api/v1/organizations").json()["total"]
+    created = client.post(f"/organizations/new?lang={lang}", data={**form, "allow_duplicate": "true"},
+                          follow_redirects=False)
+    assert created.status_code == 303, created.text
+    new_id = int(created.headers["location"].rstrip("/").rsplit("/", 1)[-1])
+    assert new_id != most["id"]
+    assert client.get("/api/v1/organizations").json()["total"] == before + 1
+
+
+def test_a_new_session_with_a_taken_number_names_it_on_the_form(client: TestClient) -> None:
+    seeded = seed(client)
+    page = client.post("/sessions/new", data={"committee_id": str(seeded["committee"]["id"]), "number": "5"},
+                       follow_redirects=False)
+    assert page.status_code == 409
+    assert f'href="/sessions/{seeded["session"]["id"]}"' in page.text and "Joint Committee on S&amp;T" in page.text

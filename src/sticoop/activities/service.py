@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.activities.models import Event, Visit
 from sticoop.core.crud import RecordService, load_many
-from sticoop.core.duplicates import key
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.partners.models import Organization, Person
 
@@ -33,7 +33,7 @@ class VisitService(RecordService[Visit]):
         if obj.start_date is None:
             return {}
         return {key("trip", obj.from_country_code, obj.to_country_code, obj.start_date.isoformat()):
-                "same countries and start date"}
+                N_("same countries and start date")}
 
     def display_name(self, session: Session, obj: Any) -> str:
         return f"{obj.from_country_code} → {obj.to_country_code}, {obj.start_date or ''}".strip(", ")
@@ -69,7 +69,7 @@ class EventService(RecordService[Event]):
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
         start = obj.start_date.isoformat() if obj.start_date else None
-        return {key("title", start, obj.title): "same title and start date"}
+        return {key("title", start, obj.title): N_("same title and start date")}
 
     def apply_relations(self, session: Session, obj: Event, relations: dict[str, Any]) -> None:
         if relations.get("organizer_ids") is not None:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.agreements.models import TRANSITIONS, Agreement, AgreementStatus, AgreementStatusChange
 from sticoop.core.crud import RecordService, country_codes, load_many, touch
-from sticoop.core.duplicates import key
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.partners.models import Organization
 
@@ -35,7 +35,7 @@ class AgreementService(RecordService[Agreement]):
     natural_key = "same title (folded) in the same partnership"
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
-        return {key("title", obj.partnership_id, obj.title): "same title in the same partnership"}
+        return {key("title", obj.partnership_id, obj.title): N_("same title in the same partnership")}
 
     def apply_relations(self, session: Session, obj: Agreement, relations: dict[str, Any]) -> None:
         if relations.get("country_codes") is not None:

@@ -25,7 +25,7 @@ from sticoop.commitments.schemas import (
     YearProgress,
 )
 from sticoop.core.crud import RecordService, load_many
-from sticoop.core.duplicates import key
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import Forbidden, ValidationFailed
 from sticoop.core.principal import Role, principal_of
 from sticoop.partners.models import Organization
@@ -69,9 +69,10 @@ class CommitmentService(RecordService[Commitment]):
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
         if obj.session_id is not None:
-            return {key("text", "session", obj.session_id, obj.parent_id, obj.text): "same text at the same session"}
+            return {key("text", "session", obj.session_id, obj.parent_id, obj.text):
+                    N_("same text at the same session")}
         return {key("text", "partnership", obj.partnership_id, obj.parent_id, obj.text):
-                "same text in the same partnership"}
+                N_("same text in the same partnership")}
 
     def authorize(self, session: DbSession, obj: Commitment, action: str) -> None:
         """Members may change (not create or delete) the commitments their organisation is responsible for."""
@@ -223,7 +224,7 @@ class WorkingGroupService(RecordService[WorkingGroup]):
     natural_key = "same name (folded) in the same partnership"
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
-        return {key("name", obj.partnership_id, obj.name): "same name in the same partnership"}
+        return {key("name", obj.partnership_id, obj.name): N_("same name in the same partnership")}
 
 
 class AssessmentService(RecordService[Assessment]):

@@ -61,6 +61,11 @@ class Candidate:
         return asdict(self)
 
 
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op marker
+    """Marks a reason ("same name") for extraction; the form translates it (core may not import the web's N_)."""
+    return message
+
+
 def key(kind: str, *parts: Any) -> str:
     """A natural key string: ``kind:part:part``, text parts folded; long text is cut and hashed so two long
     titles that differ only at the end still differ (the column holds 400 characters)."""

@@ -18,7 +18,7 @@ from sqlalchemy import String, cast, false, func, select
 from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService
-from sticoop.core.duplicates import key
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.matchmaking import index_store
 from sticoop.matchmaking.engine.embeddings import get_embedder
@@ -81,7 +81,7 @@ class ProfileService(RecordService[TechProfile]):
     natural_key = "same title (folded) and same owner organisation"
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
-        return {key("title", obj.owner_organization_id, obj.title): "same title and owner organisation"}
+        return {key("title", obj.owner_organization_id, obj.title): N_("same title and owner organisation")}
 
     def apply_relations(self, session: Session, obj: TechProfile, relations: dict[str, Any]) -> None:
         new_status = relations.get("status")

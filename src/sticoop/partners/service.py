@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService, load_many
-from sticoop.core.duplicates import key
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.text import fold, like_pattern
 from sticoop.partners.models import Organization, Person, Position
@@ -27,9 +27,9 @@ class OrganizationService(RecordService[Organization]):
     natural_key = "same name or alias (folded), or same acronym and country"
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
-        keys = {key("name", name): "same name or alias" for name in [obj.name, *(obj.aliases or [])] if name}
+        keys = {key("name", name): N_("same name or alias") for name in [obj.name, *(obj.aliases or [])] if name}
         if obj.acronym and obj.country_code:
-            keys[key("acronym", obj.acronym, obj.country_code)] = "same acronym and country"
+            keys[key("acronym", obj.acronym, obj.country_code)] = N_("same acronym and country")
         return keys
 
     def check(self, session: Session, obj: Organization) -> None:
@@ -79,7 +79,7 @@ class PersonService(RecordService[Person]):
     natural_key = "same name (folded), and same country when both have one"
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
-        return {key("name", obj.name): "same name"}
+        return {key("name", obj.name): N_("same name")}
 
     def same_record(self, new: Any, existing: Any) -> bool:
         return not (new.country_code and existing.country_code and new.country_code != existing.country_code)

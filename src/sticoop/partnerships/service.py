@@ -10,7 +10,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core.crud import RecordService, country_codes, load_many
-from sticoop.core.duplicates import Candidate, key
+from sticoop.core.duplicates import N_, Candidate, key
 from sticoop.core.errors import DuplicatesFound, ValidationFailed
 from sticoop.core.principal import act_as, principal_of
 from sticoop.partners.models import Organization, Person
@@ -75,7 +75,7 @@ class PartnershipService(RecordService[Partnership]):
     natural_key = "same countries and same name (folded)"
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
-        return {key("countries", ",".join(obj.country_codes), obj.name): "same countries and name"}
+        return {key("countries", ",".join(obj.country_codes), obj.name): N_("same countries and name")}
 
     def apply_relations(self, session: DbSession, obj: Partnership, relations: dict[str, Any]) -> None:
         if relations.get("country_codes") is not None:
@@ -105,7 +105,7 @@ class CommitteeService(RecordService[Committee]):
     natural_key = "same name (folded) in the same partnership"
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
-        return {key("name", obj.partnership_id, obj.name): "same name in the same partnership"}
+        return {key("name", obj.partnership_id, obj.name): N_("same name in the same partnership")}
 
     def apply_relations(self, session: DbSession, obj: Committee, relations: dict[str, Any]) -> None:
         if relations.get("cochair_ids") is not None:
@@ -158,7 +158,7 @@ class SessionService(RecordService[Session]):
     natural_key = "same committee and session number"
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
-        return {key("number", obj.committee_id, obj.number): "same committee and session number"}
+        return {key("number", obj.committee_id, obj.number): N_("same committee and session number")}
 
     def display_name(self, session: DbSession, obj: Any) -> str:
         committee = session.get(Committee, obj.committee_id)
@@ -180,7 +180,7 @@ class SessionService(RecordService[Session]):
             query = query.where(Session.id != obj.id)
         clash = session.scalar(query)
         if clash:
-            candidate = Candidate(clash, self.display_name(session, obj), "same committee and session number")
+            candidate = Candidate(clash, self.display_name(session, obj), N_("same committee and session number"))
             raise DuplicatesFound(f"This committee already has a session number {obj.number} (session {clash})",
                                   [candidate.to_dict()], field="number")
 

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.crud import RecordService
-from sticoop.core.errors import DomainError
+from sticoop.core.errors import DomainError, DuplicatesFound
 from sticoop.core.listing import ListParams
+from sticoop.core.registry import record_url
 from sticoop.web import choices, forms
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
@@ -153,7 +154,7 @@ def schema_defaults(schema: type[BaseModel]) -> dict[str, str]:
 
 
 def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str, Any], errors: dict[str, str],
-              obj: Any = None, status: int = 200) -> HTMLResponse:
+              obj: Any = None, status: int = 200, duplicates: list[dict[str, Any]] | None = None) -> HTMLResponse:
     fmt = formatter(request)
     schema = spec.patch_schema if obj is not None else spec.in_schema
     shown = [f for f in spec.fields
@@ -175,6 +176,7 @@ def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str,
         "unplaced_errors": {k: v for k, v in errors.items() if k != forms.FORM_ERROR
                             and k not in {f.name for f in shown}},
         "title": spec.edit_title if obj is not None else spec.new_title,
+        "duplicates": duplicates or [],
     }
     return render(request, "form.html", context, status=status)
 
@@ -189,12 +191,15 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
     data, errors = forms.typed_values(fields, raw, _)
     schema = spec.in_schema if creating else spec.patch_schema
     status = 422
+    duplicates: list[dict[str, Any]] = []
     try:
         if spec.convert and not errors:
             data = spec.convert(db, data, obj)
         if not creating:
             version = str(form.get("version", ""))
             data["version"] = int(version) if version.isdigit() else None
+        elif form.get("allow_duplicate") == "true":  # the notice's "Create anyway" button
+            data["allow_duplicate"] = True
         model, schema_errors = forms.validate(schema, data, creating, _, spec.aliases)
         errors = {**schema_errors, **errors}
         if model is not None and not errors:
@@ -202,6 +207,11 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
                                                                                                  actor)
             target = spec.redirect(saved) if spec.redirect else f"{spec.path}/{saved.id}"
             return RedirectResponse(target, status_code=303)
+    except DuplicatesFound as exc:  # "Possible duplicate: X — open it / create anyway"
+        db.rollback()
+        duplicates = [{**d, "url": record_url(spec.entity, d["id"])} for d in exc.duplicates]
+        errors = {exc.field: _("This record probably exists already.")} if exc.field else {}
+        status = 409
     except DomainError as exc:
         db.rollback()
         errors = forms.domain_errors(exc, _, spec.aliases)
@@ -210,7 +220,7 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
         db.rollback()
         obj = spec.service.get(db, obj.id)
         raw["version"] = str(form.get("version", ""))
-    return form_page(request, db, spec, raw, errors, obj, status=status)
+    return form_page(request, db, spec, raw, errors, obj, status=status, duplicates=duplicates)
 
 
 def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
