@@ -232,3 +232,32 @@ def test_a_new_session_with_a_taken_number_names_it_on_the_form(client: TestClie
                        follow_redirects=False)
     assert page.status_code == 409
     assert f'href="/sessions/{seeded["session"]["id"]}"' in page.text and "Joint Committee on S&amp;T" in page.text
+
+
+def test_ingest_links_to_records_whose_natural_key_matches(db: Session) -> None:
+    """Accepting an article twice (or one that repeats what exists) links to the records, never copies them."""
+    from sticoop.ingest.accept import preview, write_records
+    from sticoop.reference.service import seed_reference
+
+    seed_reference(db)
+    labels = {"countries": ["BEL", "VNM"], "organizations": ["Belgian Science Policy Office"],
+              "people": [{"name": "Nguyễn Văn An", "country": "VNM", "role": "Director"}],
+              "committee": {"name": "Belgium-Vietnam Joint Committee", "session_number": 6},
+              "event_date": "2023-07-26", "location_country": "BEL", "event_type": "training",
+              "title": "Training on biotechnology",
+              "agreements": [{"title": "S&T agreement with Luxembourg", "status": "planned", "date": None}],
+              "commitments": ["Promote projects in AI"]}
+    first = write_records(db, labels, "tester")
+    assert all(item["new"] for item in first), first
+    db.flush()
+    spelled_otherwise = {**labels, "organizations": ["BELGIAN SCIENCE POLICY OFFICE"],
+                         "people": [{"name": "Nguyen Van An", "country": "VNM"}],
+                         "title": "TRAINING ON BIOTECHNOLOGY",
+                         "agreements": [{"title": "S&T Agreement with Luxembourg", "status": "planned"}],
+                         "commitments": ["Promote projects in  AI"]}
+    shown = preview(db, spelled_otherwise)  # the review page says so before accepting
+    assert {i["type"] for i in shown} >= {"agreement", "commitment", "organization", "person"}
+    assert [i["new"] for i in shown] == [False] * len(shown), shown
+    second = write_records(db, spelled_otherwise, "tester")
+    assert [item["new"] for item in second] == [False] * len(second), second
+    assert [(i["type"], i["id"]) for i in second] == [(i["type"], i["id"]) for i in first]
