@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 from tests.web.helpers import post, seed
 
-from sticoop.core.duplicates import UNDECLARED, NaturalKey, rebuild_keys
+from sticoop.core.duplicates import UNDECLARED, NaturalKey, find_duplicates, rebuild_keys
 from sticoop.core.i18n import translations
 from sticoop.core.registry import services
 from sticoop.core.schemas import RecordIn
@@ -212,8 +213,8 @@ def test_the_form_offers_to_open_the_duplicate_or_create_anyway(client: TestClie
     page = refused.text
     notice = {"en": ("Possible duplicate:", "open it", "Create anyway", "same name or alias"),
               "fr": ("Doublon possible :", "l’ouvrir", "Créer quand même", "même nom ou autre nom")}[lang]
-    for text in notice:
-        assert text in page, text
+    for words in notice:
+        assert words in page, words
     assert f'href="/organizations/{most["id"]}"' in page
     assert 'name="allow_duplicate" value="true"' in page
     assert 'value="Ministry of Science and Technology"' in page  # the values are kept for "create anyway"
@@ -261,3 +262,30 @@ def test_ingest_links_to_records_whose_natural_key_matches(db: Session) -> None:
     second = write_records(db, spelled_otherwise, "tester")
     assert [item["new"] for item in second] == [False] * len(second), second
     assert [(i["type"], i["id"]) for i in second] == [(i["type"], i["id"]) for i in first]
+
+
+def test_the_lookup_uses_the_index(db: Session) -> None:
+    """The query find_duplicates runs is one index lookup whatever the table size (read on SQLite, whose
+    plan does not depend on the table's statistics; PostgreSQL rightly scans a table this small)."""
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("query plan checked on SQLite")
+    from sticoop.partners.service import organizations
+
+    ran: list[tuple[str, Any]] = []
+
+    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        ran.append((statement, parameters))
+
+    engine = db.get_bind()
+    event.listen(engine, "before_cursor_execute", grab)
+    try:
+        find_duplicates(db, organizations, SimpleNamespace(id=None, name="UNESCO", aliases=["Unesco"],
+                                                           acronym="UNESCO", country_code="FRA"))
+    finally:
+        event.remove(engine, "before_cursor_execute", grab)
+    statement, parameters = next((s, p) for s, p in ran if "FROM natural_keys" in s)
+    assert "LIMIT" in statement
+    plan = " ".join(str(row[-1]) for row in db.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}",
+                                                                           parameters))
+    assert "USING INDEX ix_natural_keys_entity_key" in plan or "USING COVERING INDEX ix_natural_keys_entity_key" \
+        in plan, plan

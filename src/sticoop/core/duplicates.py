@@ -89,8 +89,9 @@ def find_duplicates(session: Session, service: Any, obj: Any, limit: int = MAX_C
     if not wanted:
         return []
     rows = session.execute(
+        # no ORDER BY: sorting by record_id would make the planner walk the entity's keys in id order
         select(NaturalKey.record_id).where(NaturalKey.entity == service.entity, NaturalKey.key.in_(list(wanted)))
-        .order_by(NaturalKey.record_id).limit(_LOOKUP_LIMIT)
+        .limit(_LOOKUP_LIMIT)
     ).scalars().all()
     ids = {i for i in rows if i != getattr(obj, "id", None)}
     if not ids:
