@@ -210,7 +210,7 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
     except DuplicatesFound as exc:  # "Possible duplicate: X — open it / create anyway"
         db.rollback()
         duplicates = [{**d, "url": record_url(spec.entity, d["id"])} for d in exc.duplicates]
-        errors = {exc.field: _("This record probably exists already.")} if exc.field else {}
+        errors = forms.domain_errors(exc, _, spec.aliases) if exc.field else {}
         status = 409
     except DomainError as exc:
         db.rollback()
