@@ -31,25 +31,34 @@ from functools import lru_cache
 from unidecode import unidecode
 
 _SPACES = re.compile(r"\s+")
-_PUNCTUATION = str.maketrans({
+_PUNCTUATION = {
     **dict.fromkeys("\u2019\u2018\u201b\u02bc\u2032`\u00b4", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043", "-"),
-    **dict.fromkeys("\u200b\ufeff\u00ad", None),
-})
+    **dict.fromkeys("\u200b\ufeff\u00ad", ""),
+}
+_PUNCTUATION_RE = re.compile("[" + "".join(_PUNCTUATION) + "]")
 
 
-@lru_cache(maxsize=4096)
-def _latin(ch: str) -> bool:
-    return unicodedata.name(ch, "").startswith("LATIN ")
+#: marks of the generic combining blocks (Vietnamese, French... accents) right after a Latin base letter
+_LATIN_MARKS = re.compile("(?<=[a-z])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+#: Latin blocks: Latin-1 Supplement, Extended-A/B, IPA, Extended Additional, Extended-C/D/E
+_LATIN_BLOCKS = ((0x00C0, 0x024F), (0x0250, 0x02AF), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF),
+                 (0xAB30, 0xAB6F))
 
 
-@lru_cache(maxsize=4096)
-def _spell_out(ch: str) -> str:
-    """A Latin letter that has no decomposition (œ, ø, ł, đ...) in ASCII; any other character unchanged."""
-    if ch.isascii() or not _latin(ch):
-        return ch
-    return unidecode(ch).lower() or ch
+@lru_cache(maxsize=1)
+def _spell_out() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Latin letters that have no decomposition (œ, æ, ø, ł, đ, ð, þ, ı...) → their ASCII spelling, and a
+    pattern finding them (a regex touches only the few such letters; str.translate would look up every one)."""
+    table: dict[str, str] = {}
+    for low, high in _LATIN_BLOCKS:
+        for code in range(low, high + 1):
+            ch = chr(code)
+            if (unicodedata.name(ch, "").startswith("LATIN ") and unicodedata.normalize("NFD", ch) == ch
+                    and (spelled := unidecode(ch).casefold()) and spelled.isascii() and spelled != ch):
+                table[ch] = spelled
+    return re.compile("[" + "".join(table) + "]"), table
 
 
 def fold(text: str | None) -> str:
@@ -62,18 +71,14 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION).casefold()
+    text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
-        out: list[str] = []
-        base_is_latin = False
-        for ch in unicodedata.normalize("NFD", text):
-            if unicodedata.combining(ch):
-                if not base_is_latin:
-                    out.append(ch)  # a mark on a non-Latin letter is part of the word: keep it
-                continue
-            base_is_latin = ch.isascii() or _latin(ch)
-            out.append(_spell_out(ch))
-        text = unicodedata.normalize("NFC", "".join(out))
+        text = _PUNCTUATION_RE.sub(lambda m: _PUNCTUATION[m.group()], text)
+    text = text.replace("`", "'").casefold()
+    if not text.isascii():
+        pattern, table = _spell_out()
+        decomposed = pattern.sub(lambda m: table[m.group()], unicodedata.normalize("NFD", text))
+        text = unicodedata.normalize("NFC", _LATIN_MARKS.sub("", decomposed))
     return _SPACES.sub(" ", text).strip()
 
 
