@@ -8,7 +8,8 @@ from icalendar import Calendar
 
 def make_fair(client: TestClient) -> int:
     r = client.post("/api/v1/events", json={"kind": "tech_transfer_fair", "title": "Vietnam–Laos Techmart",
-                                            "start_date": "2025-09-10", "city": "Vientiane", "country_code": "LAO"})
+                                            "start_date": "2025-09-10", "city": "Vientiane", "country_code": "LAO",
+                                            "allow_duplicate": True})  # some tests want two fairs
     return r.json()["id"]
 
 

@@ -7,8 +7,9 @@ import logging
 import numpy as np
 import pytest
 
+from sticoop.core.text import fold
 from sticoop.matchmaking.engine import embeddings
-from sticoop.matchmaking.engine.embeddings import HashingEmbedder, get_embedder, strip_diacritics
+from sticoop.matchmaking.engine.embeddings import HashingEmbedder, get_embedder
 
 
 def test_hashing_embedder_is_normalised_deterministic_and_lexical():
@@ -23,8 +24,8 @@ def test_hashing_embedder_is_normalised_deterministic_and_lexical():
     assert emb.embed([]).shape == (0, 128)
 
 
-def test_strip_diacritics_handles_vietnamese():
-    assert strip_diacritics("Năng lượng mặt trời, Đà Nẵng") == "Nang luong mat troi, Da Nang"
+def test_the_engine_folds_vietnamese_with_the_common_fold():
+    assert fold("Năng lượng mặt trời, Đà Nẵng") == "nang luong mat troi, da nang"
 
 
 def test_unknown_embedder_name_is_an_error():

@@ -4,6 +4,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from openpyxl import load_workbook
@@ -48,6 +49,14 @@ def test_json_export_reimports_with_nothing_lost(db: Session, db_url: str, wipe)
         created = partnerships.create(session, pas.PartnershipIn(name="New", country_codes=["FRA", "VNM"]))
         session.commit()
         assert created.id > max(row["id"] for row in first["tables"]["partnerships"])
+    # duplicate detection's index is not exported but rebuilt by the import
+    from sticoop.core.duplicates import find_duplicates
+
+    assert "natural_keys" not in first["tables"]
+    with new_session(db_url) as session:
+        demo = partnerships.get(session, first["tables"]["partnerships"][0]["id"])
+        same = SimpleNamespace(id=None, name=demo.name.upper(), country_codes=demo.country_codes)
+        assert [c.id for c in find_duplicates(session, partnerships, same)] == [demo.id]
 
 
 def test_import_refuses_non_empty_database_and_writes_nothing(db: Session, db_url: str) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.activities.models import Event, Visit
 from sticoop.core.crud import RecordService, load_many
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.partners.models import Organization, Person
 
@@ -26,6 +27,16 @@ class VisitService(RecordService[Visit]):
     default_sort = "-start_date"
     date_ranges = (("start_date", "end_date"),)
     relation_inputs = ("member_ids", "organization_met_ids")
+    natural_key = "same countries (from, to) and same start date"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        if obj.start_date is None:
+            return {}
+        return {key("trip", obj.from_country_code, obj.to_country_code, obj.start_date.isoformat()):
+                N_("same countries and start date")}
+
+    def display_name(self, session: Session, obj: Any) -> str:
+        return f"{obj.from_country_code} → {obj.to_country_code}, {obj.start_date or ''}".strip(", ")
 
     def apply_relations(self, session: Session, obj: Visit, relations: dict[str, Any]) -> None:
         if relations.get("member_ids") is not None:
@@ -54,6 +65,11 @@ class EventService(RecordService[Event]):
     default_sort = "-start_date"
     date_ranges = (("start_date", "end_date"),)
     relation_inputs = ("organizer_ids",)
+    natural_key = "same title (folded) and same start date"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        start = obj.start_date.isoformat() if obj.start_date else None
+        return {key("title", start, obj.title): N_("same title and start date")}
 
     def apply_relations(self, session: Session, obj: Event, relations: dict[str, Any]) -> None:
         if relations.get("organizer_ids") is not None:

@@ -13,12 +13,13 @@ from sticoop.core.schemas import (
     Input,
     LongName,
     Patch,
+    RecordIn,
     RecordOut,
     Text,
 )
 
 
-class AgreementIn(Input, ConfidentialIn):
+class AgreementIn(RecordIn, ConfidentialIn):
     title: LongName
     kind: AgreementKind = AgreementKind.agreement
     status: AgreementStatus = AgreementStatus.planned

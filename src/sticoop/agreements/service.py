@@ -17,6 +17,7 @@ from sticoop.agreements.models import (
 )
 from sticoop.core import clock
 from sticoop.core.crud import RecordService, country_codes, load_many, touch
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.partners.models import Organization
 
@@ -53,6 +54,11 @@ class AgreementService(RecordService[Agreement]):
     relation_inputs = ("country_codes", "organization_ids", "status")
     mergeable = True
     merge_same = ("partnership_id",)
+
+    natural_key = "same title (folded) in the same partnership"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("title", obj.partnership_id, obj.title): N_("same title in the same partnership")}
 
     def apply_relations(self, session: Session, obj: Agreement, relations: dict[str, Any]) -> None:
         if relations.get("country_codes") is not None:

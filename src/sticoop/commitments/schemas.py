@@ -9,16 +9,16 @@ from sticoop.core.schemas import (
     ConfidentialIn,
     ConfidentialOut,
     ConfidentialPatch,
-    Input,
     Name,
     Patch,
+    RecordIn,
     RecordOut,
     Text,
     Url,
 )
 
 
-class CommitmentIn(Input, ConfidentialIn):
+class CommitmentIn(RecordIn, ConfidentialIn):
     text: Text = Field(min_length=1)
     partnership_id: int
     session_id: int | None = None
@@ -62,7 +62,7 @@ class CommitmentOut(RecordOut, ConfidentialOut):
     overdue: bool = False
 
 
-class ProgressUpdateIn(Input):
+class ProgressUpdateIn(RecordIn):
     commitment_id: int
     date: Date
     note: Text = Field(min_length=1)
@@ -89,7 +89,7 @@ class ProgressUpdateOut(RecordOut):
     completion: str | None = None
 
 
-class WorkingGroupIn(Input, ConfidentialIn):
+class WorkingGroupIn(RecordIn, ConfidentialIn):
     partnership_id: int
     name: Name
     mandate: Text | None = None
@@ -106,7 +106,7 @@ class WorkingGroupOut(RecordOut, ConfidentialOut):
     mandate: str | None
 
 
-class AssessmentIn(Input):
+class AssessmentIn(RecordIn):
     commitment_id: int
     working_group_id: int | None = None
     date: Date

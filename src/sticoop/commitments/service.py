@@ -30,6 +30,7 @@ from sticoop.commitments.schemas import (
 )
 from sticoop.core import clock
 from sticoop.core.crud import RecordService, load_many
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import Forbidden, ValidationFailed
 from sticoop.core.principal import Role, principal_of
 from sticoop.partners.models import Organization, Person
@@ -70,6 +71,15 @@ class CommitmentService(RecordService[Commitment]):
     relation_inputs = ("responsible_ids", "responsible_people_ids")
     mergeable = True
     merge_same = ("partnership_id",)
+    natural_key = ("same text (folded) and parent at the same session, or in the same partnership when it "
+                   "belongs to no session")
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        if obj.session_id is not None:
+            return {key("text", "session", obj.session_id, obj.parent_id, obj.text):
+                    N_("same text at the same session")}
+        return {key("text", "partnership", obj.partnership_id, obj.parent_id, obj.text):
+                N_("same text in the same partnership")}
 
     def authorize(self, session: DbSession, obj: Commitment, action: str) -> None:
         """Members may change (not create or delete) the commitments their organisation is responsible for."""
@@ -365,6 +375,8 @@ class ProgressUpdateService(RecordService[ProgressUpdate]):
     date_column = "date"
     sortable = ("id", "date")
     default_sort = "-date"
+    #: a commitment is followed by a series of updates, several on one day being normal
+    natural_key = None
 
     def authorize(self, session: DbSession, obj: ProgressUpdate, action: str) -> None:
         """Members report progress on the commitments their organisation is responsible for."""
@@ -401,6 +413,10 @@ class WorkingGroupService(RecordService[WorkingGroup]):
     filters = {"partnership_id": lambda v: WorkingGroup.partnership_id == v}
     sortable = ("id", "name")
     default_sort = "name"
+    natural_key = "same name (folded) in the same partnership"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("name", obj.partnership_id, obj.name): N_("same name in the same partnership")}
 
 
 class AssessmentService(RecordService[Assessment]):
@@ -411,6 +427,8 @@ class AssessmentService(RecordService[Assessment]):
     date_column = "date"
     sortable = ("id", "date")
     default_sort = "-date"
+    #: assessments are a series over time; two on one day (by two groups) are legitimate
+    natural_key = None
 
     def after_write(self, session: DbSession, obj: Assessment, values: dict[str, Any], created: bool) -> None:
         """The latest assessment sets the commitment's completion, as in OGP's mid-term reviews (the same rule

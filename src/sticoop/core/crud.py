@@ -17,7 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from sticoop.core.errors import Conflict, Merged, NotFound, ValidationFailed
+from sticoop.core.duplicates import UNDECLARED, find_duplicates
+from sticoop.core.errors import Conflict, DuplicatesFound, Merged, NotFound, ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.core.models import Base, utcnow
 from sticoop.core.principal import require_editor
@@ -44,6 +45,9 @@ class RecordService(Generic[M]):
     date_ranges: ClassVar[tuple[tuple[str, str], ...]] = ()
     #: input keys handled by ``apply_relations`` instead of plain attribute assignment
     relation_inputs: ClassVar[tuple[str, ...]] = ()
+    #: what makes two records "probably the same" (a sentence for people), or None for "no natural key";
+    #: a service with one also overrides ``natural_keys`` (see ``sticoop.core.duplicates``)
+    natural_key: ClassVar[str | None] = UNDECLARED
 
     # ----- reading -------------------------------------------------------------------------------
     def get(self, session: Session, record_id: int) -> M:
@@ -111,18 +115,73 @@ class RecordService(Generic[M]):
 
     # ----- writing -------------------------------------------------------------------------------
     def create(self, session: Session, data: BaseModel, actor: str = "system") -> M:
+        """Create a record; 409 :class:`DuplicatesFound` when it probably duplicates one the user can see,
+        unless the input says ``allow_duplicate`` (checked after the record's own rules, so bad input is a 422)."""
+        obj, values, allow_duplicate = self._new(session, data, actor)
+        if not allow_duplicate:
+            with session.no_autoflush:
+                self.refuse_duplicates(session, obj)
+        return self._insert(session, obj, values)
+
+    def create_or_link(self, session: Session, data: BaseModel, actor: str = "system") -> tuple[M, bool]:
+        """Create a record, or return the existing one whose natural key it matches (ingest must not copy
+        what exists; the duplicates a user cannot see are not linked to). Returns ``(record, created)``."""
+        obj, values, _ = self._new(session, data, actor)
+        with session.no_autoflush:
+            found = find_duplicates(session, self, obj, limit=1)
+        if found:
+            session.expunge(obj)
+            return self.get(session, found[0].id), False
+        return self._insert(session, obj, values), True
+
+    def _new(self, session: Session, data: BaseModel, actor: str) -> tuple[M, dict[str, Any], bool]:
+        """The new record built from the input, authorised and checked, in the session but not yet flushed."""
         obj = self.model()
         values = data.model_dump(exclude_unset=False)
+        allow_duplicate = bool(values.pop("allow_duplicate", False))
         self._assign(session, obj, values)
         obj.created_by = obj.updated_by = actor
         with session.no_autoflush:
             self.authorize(session, obj, "create")
             session.add(obj)
             self.check(session, obj)
+        return obj, values, allow_duplicate
+
+    def _insert(self, session: Session, obj: M, values: dict[str, Any]) -> M:
         self._flush(session)
         self.after_write(session, obj, values, created=True)
         self._flush(session)
         return obj
+
+    # ----- duplicates (natural keys) ----------------------------------------------------------------
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        """The record's natural keys (built with ``sticoop.core.duplicates.key``), each with the reason shown
+        when it matches ("same name in the same partnership"). ``obj`` may be a model instance or a plain
+        namespace of its columns (plus ``country_codes`` for partnerships), so keys can be rebuilt by SQL."""
+        return {}
+
+    def same_record(self, new: Any, existing: Any) -> bool:
+        """Second look at a key match (a person's countries); by default a shared key is enough."""
+        return True
+
+    def display_name(self, session: Session, obj: Any) -> str:
+        """How a duplicate candidate is named to the user."""
+        for attr in ("name", "title", "text"):
+            value = getattr(obj, attr, None)
+            if value:
+                return str(value)[:200]
+        return f"{self.label} {obj.id}"
+
+    def refuse_duplicates(self, session: Session, obj: M) -> None:
+        """Raise :class:`DuplicatesFound` when ``obj`` probably duplicates records the session may see."""
+        found = find_duplicates(session, self, obj)
+        if found:
+            names = "; ".join(f"{c.name} (#{c.id})" for c in found)
+            raise DuplicatesFound(
+                f"This {self.label.lower()} probably exists already: {names}. Open it, or send "
+                f"\"allow_duplicate\": true to create it anyway",
+                [c.to_dict() for c in found],
+            )
 
     def update(self, session: Session, record_id: int, data: BaseModel, actor: str = "system") -> M:
         obj = self.get(session, record_id)

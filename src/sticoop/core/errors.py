@@ -74,3 +74,15 @@ class Unavailable(DomainError):
     """A capability whose system dependency is missing on this machine (said plainly, never a crash)."""
 
     status_code = 503
+
+
+class DuplicatesFound(Conflict):
+    """A new record probably duplicates existing ones: 409 with the candidates at the top of the body,
+    ``{"detail": ..., "duplicates": [{"id", "name", "why"}]}``; the client may resend with ``allow_duplicate``."""
+
+    def __init__(self, message: str, duplicates: list[dict[str, Any]], *, field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.duplicates = duplicates
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "duplicates": self.duplicates}

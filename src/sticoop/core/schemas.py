@@ -133,7 +133,17 @@ class Input(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class DatedInput(Input):
+class RecordIn(Input):
+    """The input that creates a record: every entity's ``*In`` schema derives from it."""
+
+    allow_duplicate: bool = Field(
+        default=False,
+        description="Create the record even if it probably duplicates an existing one (without it such a "
+                    "create answers 409 with the candidates). Never stored.",
+    )
+
+
+class DatedInput(RecordIn):
     """Input with a start/end pair: the end may not come before the start."""
 
     @model_validator(mode="after")

@@ -23,6 +23,8 @@ class DocumentService(RecordService[Document]):
     label = "Document"
     sortable = ("id", "filename", "created_at")
     default_sort = "-id"
+    #: a document is identified by its content: storing the same bytes twice gives back the same document
+    natural_key = None
 
     def path_for(self, sha256: str) -> Path:
         return get_settings().documents_dir / sha256[:2] / sha256

@@ -2,12 +2,15 @@
 
 Order: organisations and people (matched by name, acronym or alias), the partnership of the parties'
 countries, its committee and session, then agreements and commitments. Everything goes through the domain
-services, so the same rules apply as in the API; the caller's transaction makes it all-or-nothing.
+services, so the same rules apply as in the API; the caller's transaction makes it all-or-nothing. Every
+record is created with ``create_or_link``: a proposed record whose natural key (the one that makes the API
+answer 409 "probable duplicate") matches a record the user can see is linked to that record, not copied.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -19,6 +22,7 @@ from sticoop.agreements import schemas as agr
 from sticoop.agreements.service import agreements
 from sticoop.commitments import schemas as com
 from sticoop.commitments.service import commitments
+from sticoop.core.duplicates import find_duplicates
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.text import fold
 from sticoop.partners import schemas as par
@@ -66,8 +70,8 @@ def write_records(session: Session, labels: dict[str, Any], actor: str) -> list[
     for name in labels.get("organizations") or []:
         existing = organizations.find_by_name(session, name)
         if existing is None:
-            existing = organizations.create(session, par.OrganizationIn(name=name[:300]), actor)
-            note("organization", existing, name, True)
+            existing, new = organizations.create_or_link(session, par.OrganizationIn(name=name[:300]), actor)
+            note("organization", existing, name if new else existing.name, new)
         else:
             note("organization", existing, existing.name, False)
         org_ids.append(existing.id)
@@ -84,10 +88,10 @@ def write_records(session: Session, labels: dict[str, Any], actor: str) -> list[
         )
         if match is None:
             positions = [par.PositionIn(title=item["role"][:300])] if item.get("role") else []
-            match = people.create(
+            match, new = people.create_or_link(
                 session, par.PersonIn(name=name[:200], country_code=country, positions=positions), actor
             )
-            note("person", match, name, True)
+            note("person", match, name if new else match.name, new)
         else:
             note("person", match, match.name, False)
         people_by_name[name] = match.id
@@ -103,7 +107,7 @@ def write_records(session: Session, labels: dict[str, Any], actor: str) -> list[
     for item in labels.get("agreements") or []:
         status = AGREEMENT_STATUS.get(item.get("status") or "", "planned")
         signed = date.fromisoformat(item["date"]) if status == "signed" and item.get("date") else None
-        agreement = agreements.create(
+        agreement, new = agreements.create_or_link(
             session,
             agr.AgreementIn(
                 title=(item.get("title") or "Agreement")[:500],
@@ -115,11 +119,11 @@ def write_records(session: Session, labels: dict[str, Any], actor: str) -> list[
             ),
             actor,
         )
-        note("agreement", agreement, agreement.title, True)
+        note("agreement", agreement, agreement.title, new)
 
     if partnership is not None:
         for text in labels.get("commitments") or []:
-            commitment = commitments.create(
+            commitment, new = commitments.create_or_link(
                 session,
                 com.CommitmentIn(
                     text=text,
@@ -128,7 +132,7 @@ def write_records(session: Session, labels: dict[str, Any], actor: str) -> list[
                 ),
                 actor,
             )
-            note("commitment", commitment, text, True)
+            note("commitment", commitment, text if new else commitment.text, new)
         _activity(
             session,
             labels,
@@ -153,8 +157,8 @@ def _partnership(session: Session, codes: list[str], actor: str, note: Any) -> P
             note("partnership", candidate, candidate.name, False)
             return candidate
     name = "–".join(country_name(c) for c in codes)
-    created = partnerships.create(session, pas.PartnershipIn(name=name, country_codes=codes), actor)
-    note("partnership", created, name, True)
+    created, new = partnerships.create_or_link(session, pas.PartnershipIn(name=name, country_codes=codes), actor)
+    note("partnership", created, created.name, new)
     return created
 
 
@@ -178,10 +182,10 @@ def _session(
         None,
     )
     if committee is None:
-        committee = committees.create(
+        committee, new = committees.create_or_link(
             session, pas.CommitteeIn(partnership_id=partnership.id, name=name[:300]), actor
         )
-        note("committee", committee, name, True)
+        note("committee", committee, committee.name, new)
     else:
         note("committee", committee, committee.name, False)
     number = label.get("session_number")
@@ -195,7 +199,7 @@ def _session(
     if existing is not None:
         note("session", existing, f"{committee.name} — session {number}", False)
         return existing
-    created = sessions.create(
+    created, new = sessions.create_or_link(
         session,
         pas.SessionIn(
             committee_id=committee.id,
@@ -206,7 +210,7 @@ def _session(
         ),
         actor,
     )
-    note("session", created, f"{committee.name} — session {number}", True)
+    note("session", created, f"{committee.name} — session {number}", new)
     return created
 
 
@@ -225,7 +229,7 @@ def _activity(
     kind = labels.get("event_type")
     location = labels.get("location_country")
     if kind in EVENT_KIND:
-        event = events.create(
+        event, new = events.create_or_link(
             session,
             act.EventIn(
                 kind=EVENT_KIND[kind],
@@ -238,11 +242,11 @@ def _activity(
             ),
             actor,
         )
-        note("event", event, event.title, True)
+        note("event", event, event.title, new)
     elif kind == "ministerial_visit" and location in codes:
         origin = next((c for c in codes if c != location), None)
         if origin:
-            visit = visits.create(
+            visit, new = visits.create_or_link(
                 session,
                 act.VisitIn(
                     partnership_id=partnership.id,
@@ -255,7 +259,7 @@ def _activity(
                 ),
                 actor,
             )
-            note("visit", visit, f"{origin} → {location}", True)
+            note("visit", visit, f"{origin} → {location}", new)
 
 
 # ----- read-only preview for the review page ---------------------------------------------------------
@@ -283,6 +287,7 @@ def preview(session: Session, labels: dict[str, Any]) -> list[dict[str, Any]]:
         add("partnership", "–".join(country_name(c) for c in codes), partnership,
             partnership.name if partnership else None)
     committee_label = labels.get("committee") or {}
+    committee_session = None
     if len(codes) >= 2 and committee_label.get("name"):
         name = committee_label["name"]
         committee = None
@@ -295,12 +300,24 @@ def preview(session: Session, labels: dict[str, Any]) -> list[dict[str, Any]]:
             existing = None if committee is None else session.scalar(select(CommitteeSession).where(
                 CommitteeSession.committee_id == committee.id, CommitteeSession.number == number))
             add("session", f"{name} — session {number}", existing)
+            committee_session = existing
     for item in labels.get("agreements") or []:
-        add("agreement", item.get("title") or "Agreement")
+        title = (item.get("title") or "Agreement")[:500]
+        match = _linked(session, agreements, title=title, partnership_id=partnership.id if partnership else None)
+        add("agreement", title, match, match.title if match else None)
     if len(codes) >= 2:
         for text in labels.get("commitments") or []:
-            add("commitment", text)
+            match = None if partnership is None else _linked(
+                session, commitments, text=text, partnership_id=partnership.id, parent_id=None,
+                session_id=committee_session.id if committee_session else None)
+            add("commitment", text, match, match.text if match else None)
     return items
+
+
+def _linked(session: Session, service: Any, **proposed: Any) -> Any:
+    """The record ``write_records`` would link to instead of creating ``proposed`` (same natural key), or None."""
+    found = find_duplicates(session, service, SimpleNamespace(id=None, **proposed), limit=1)
+    return service.get(session, found[0].id) if found else None
 
 
 def _find_partnership(session: Session, codes: list[str]) -> Partnership | None:

@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-from unidecode import unidecode
 
 from sticoop.ingest.extract.names import normalize_name
 
@@ -50,10 +47,6 @@ TEXT_OVERLAP = 0.5
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unidecode("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def _acronyms(name: str) -> set[str]:

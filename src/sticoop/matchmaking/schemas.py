@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from sticoop.core.schemas import CountryCode, Input, LanguageCode, Patch, RecordOut, Text
+from sticoop.core.schemas import CountryCode, LanguageCode, Patch, RecordIn, RecordOut, Text
 from sticoop.partners.models import OrganizationType
 from sticoop.reference.fields import FIELD_KEYS
 
@@ -30,7 +30,7 @@ def _check_partner_types(values: list[str] | None) -> None:
         raise ValueError(f"unknown partner type(s): {', '.join(unknown)}; one of: {', '.join(sorted(PARTNER_TYPES))}")
 
 
-class ProfileIn(Input):
+class ProfileIn(RecordIn):
     kind: Kind
     title: str = Field(min_length=1, max_length=300)
     summary: Text | None = None

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.core import clock
 from sticoop.core.crud import RecordService
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.matchmaking import index_store
 from sticoop.matchmaking.engine.embeddings import get_embedder
@@ -90,6 +91,10 @@ class ProfileService(RecordService[TechProfile]):
     default_sort = "-updated_at"
     date_ranges = (("valid_from", "valid_until"),)
     relation_inputs = ("status",)
+    natural_key = "same title (folded) and same owner organisation"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("title", obj.owner_organization_id, obj.title): N_("same title and owner organisation")}
 
     def apply_relations(self, session: Session, obj: TechProfile, relations: dict[str, Any]) -> None:
         new_status = relations.get("status")

@@ -4,11 +4,11 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sticoop.core.schemas import CountryCode, Email, Input, Name, Patch, RecordOut, Text, Url
+from sticoop.core.schemas import CountryCode, Email, Input, Name, Patch, RecordIn, RecordOut, Text, Url
 from sticoop.partners.models import OrganizationType
 
 
-class OrganizationIn(Input):
+class OrganizationIn(RecordIn):
     name: Name
     acronym: str | None = Field(default=None, max_length=40)
     aliases: list[Name] = Field(default_factory=list, max_length=50)
@@ -54,7 +54,7 @@ class PositionOut(BaseModel):
     end_date: date | None
 
 
-class PersonIn(Input):
+class PersonIn(RecordIn):
     name: Name
     country_code: CountryCode | None = None
     email: Email | None = None

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService, load_many
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.text import fold, like_pattern
 from sticoop.partners.models import Organization, Person, Position
@@ -35,6 +36,14 @@ class OrganizationService(RecordService[Organization]):
         rows = session.execute(select(Organization.id, Organization.acronym, Organization.name)
                                .where(Organization.id.in_(keys)))
         return {oid: acronym or name for oid, acronym, name in rows}
+
+    natural_key = "same name or alias (folded), or same acronym and country"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        keys = {key("name", name): N_("same name or alias") for name in [obj.name, *(obj.aliases or [])] if name}
+        if obj.acronym and obj.country_code:
+            keys[key("acronym", obj.acronym, obj.country_code)] = N_("same acronym and country")
+        return keys
 
     def check(self, session: Session, obj: Organization) -> None:
         super().check(session, obj)
@@ -106,6 +115,14 @@ class PersonService(RecordService[Person]):
         if names:
             line = f"{ALSO_RECORDED_AS} {'; '.join(names)}"
             kept.notes = f"{kept.notes}\n{line}" if kept.notes else line
+
+    natural_key = "same name (folded), and same country when both have one"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("name", obj.name): N_("same name")}
+
+    def same_record(self, new: Any, existing: Any) -> bool:
+        return not (new.country_code and existing.country_code and new.country_code != existing.country_code)
 
     def apply_relations(self, session: Session, obj: Person, relations: dict[str, Any]) -> None:
         if relations.get("positions") is None:

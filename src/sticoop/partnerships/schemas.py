@@ -14,6 +14,7 @@ from sticoop.core.schemas import (
     Input,
     Name,
     Patch,
+    RecordIn,
     RecordOut,
     Text,
 )
@@ -33,7 +34,7 @@ class SessionOrderWarning(BaseModel):
     message: str
 
 
-class PartnershipIn(Input, ConfidentialIn):
+class PartnershipIn(RecordIn, ConfidentialIn):
     name: Name
     country_codes: list[CountryCode] = Field(min_length=2, max_length=60)
     relations_established: date | None = None
@@ -64,7 +65,7 @@ class PartnershipOut(RecordOut, ConfidentialOut):
     next_anniversary: Anniversary | None = None
 
 
-class CommitteeIn(Input, ConfidentialIn):
+class CommitteeIn(RecordIn, ConfidentialIn):
     partnership_id: int
     name: Name
     interval_months: int | None = Field(default=None, ge=1, le=240)

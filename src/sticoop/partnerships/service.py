@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core import clock
 from sticoop.core.crud import RecordService, country_codes, load_many
-from sticoop.core.errors import Conflict, ValidationFailed
+from sticoop.core.duplicates import N_, Candidate, key
+from sticoop.core.errors import DuplicatesFound, ValidationFailed
 from sticoop.core.principal import act_as, principal_of
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import (
@@ -86,6 +87,10 @@ class PartnershipService(RecordService[Partnership]):
     sortable = ("id", "name", "relations_established", "updated_at")
     default_sort = "name"
     relation_inputs = ("country_codes",)
+    natural_key = "same countries and same name (folded)"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("countries", ",".join(obj.country_codes), obj.name): N_("same countries and name")}
 
     def apply_relations(self, session: DbSession, obj: Partnership, relations: dict[str, Any]) -> None:
         if relations.get("country_codes") is not None:
@@ -114,6 +119,11 @@ class CommitteeService(RecordService[Committee]):
     relation_inputs = ("cochair_ids",)
     mergeable = True
     merge_same = ("partnership_id",)
+
+    natural_key = "same name (folded) in the same partnership"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("name", obj.partnership_id, obj.name): N_("same name in the same partnership")}
 
     def apply_relations(self, session: DbSession, obj: Committee, relations: dict[str, Any]) -> None:
         if relations.get("cochair_ids") is not None:
@@ -243,6 +253,16 @@ class SessionService(RecordService[Session]):
                                .join(Committee, Session.committee_id == Committee.id).where(Session.id.in_(keys)))
         return {sid: f"{name} #{number}" for sid, number, name in rows}
 
+    #: a hard rule (a unique constraint): even allow_duplicate cannot give a committee two sessions numbered alike
+    natural_key = "same committee and session number"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("number", obj.committee_id, obj.number): N_("same committee and session number")}
+
+    def display_name(self, session: DbSession, obj: Any) -> str:
+        committee = session.get(Committee, obj.committee_id)
+        return f"{committee.name if committee else self.label} — session {obj.number}"
+
     def apply_relations(self, session: DbSession, obj: Session, relations: dict[str, Any]) -> None:
         if relations.get("delegates") is not None:
             delegates = relations["delegates"]
@@ -259,8 +279,9 @@ class SessionService(RecordService[Session]):
             query = query.where(Session.id != obj.id)
         clash = session.scalar(query)
         if clash:
-            raise Conflict(f"This committee already has a session number {obj.number} (session {clash})",
-                           field="number")
+            candidate = Candidate(clash, self.display_name(session, obj), N_("same committee and session number"))
+            raise DuplicatesFound(f"This committee already has a session number {obj.number} (session {clash})",
+                                  [candidate.to_dict()], field="number")
 
     def previous(self, session: DbSession, obj: Session) -> Session | None:
         return session.scalar(

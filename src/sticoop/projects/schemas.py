@@ -15,6 +15,7 @@ from sticoop.core.schemas import (
     LongName,
     Name,
     Patch,
+    RecordIn,
     RecordOut,
     Text,
     Url,
@@ -24,7 +25,7 @@ from sticoop.projects.models import PartnerRole, ProjectStatus
 Currency = Field(default=None, description="ISO 4217 code, e.g. EUR, VND (any case; stored upper-case)")
 
 
-class ProgrammeIn(Input):
+class ProgrammeIn(RecordIn):
     name: Name
     acronym: str | None = Field(default=None, max_length=40)
     description: Text | None = None

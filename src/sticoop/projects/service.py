@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.core.crud import RecordService, load_many
+from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.partners.models import Organization
 from sticoop.projects.models import Programme, Project, ProjectPartner, project_fields
@@ -23,6 +24,10 @@ class ProgrammeService(RecordService[Programme]):
     }
     sortable = ("id", "name", "updated_at")
     default_sort = "name"
+    natural_key = "same name (folded)"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("name", obj.name): N_("same name")}
 
 
 class ProjectService(RecordService[Project]):
@@ -42,6 +47,10 @@ class ProjectService(RecordService[Project]):
     default_sort = "-start_date"
     date_ranges = (("start_date", "end_date"),)
     relation_inputs = ("field_keys", "partners")
+    natural_key = "same title (folded) in the same partnership"
+
+    def natural_keys(self, obj: Any) -> dict[str, str]:
+        return {key("title", obj.partnership_id, obj.title): N_("same title in the same partnership")}
 
     def apply_relations(self, session: Session, obj: Project, relations: dict[str, Any]) -> None:
         if relations.get("field_keys") is not None:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 import sticoop
 import sticoop.models  # noqa: F401  (registers every table)
+from sticoop.core.duplicates import rebuild_keys
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.models import Base
 from sticoop.core.serialize import to_jsonable
@@ -31,11 +32,14 @@ FORMAT_VERSION = 1
 REFERENCE_TABLES = frozenset({"countries", "fields"})
 #: credentials never leave the database in an export file that people pass around
 ACCOUNT_TABLES = frozenset({"users", "user_partnerships", "api_tokens", "login_sessions", "login_attempts"})
+#: derived from the records (duplicate detection's index): not exported, rebuilt after an import
+DERIVED_TABLES = frozenset({"natural_keys"})
 BATCH = 1000
 
 
 def user_tables() -> list[Table]:
-    return [t for t in Base.metadata.sorted_tables if t.name not in REFERENCE_TABLES | ACCOUNT_TABLES]
+    return [t for t in Base.metadata.sorted_tables
+            if t.name not in REFERENCE_TABLES | ACCOUNT_TABLES | DERIVED_TABLES]
 
 
 def iter_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
@@ -163,6 +167,7 @@ def import_json(session: Session, data: dict[str, Any]) -> dict[str, int]:
                 session.execute(table.update().where(table.c.id == bindparam("_id")).values(values), links)
         counts[table.name] = len(rows)
     _reset_sequences(session)
+    rebuild_keys(session.connection())
     return counts
 
 

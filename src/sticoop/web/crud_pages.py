@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.crud import RecordService
-from sticoop.core.errors import DomainError, Forbidden
+from sticoop.core.errors import DomainError, DuplicatesFound, Forbidden
 from sticoop.core.listing import ListParams
+from sticoop.core.registry import record_url
 from sticoop.web import choices, forms
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
@@ -192,7 +193,7 @@ def error_summary(fields: list[FormField], errors: dict[str, str], translate: Ca
 
 
 def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str, Any], errors: dict[str, str],
-              obj: Any = None, status: int = 200) -> HTMLResponse:
+              obj: Any = None, status: int = 200, duplicates: list[dict[str, Any]] | None = None) -> HTMLResponse:
     fmt = formatter(request)
     shown = form_fields(spec, obj)
     options = {}
@@ -215,6 +216,7 @@ def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str,
         "spec": spec, "fields": shown, "raw": raw, "errors": errors, "options": options, "obj": obj,
         "action": action, "cancel": cancel, "summary": error_summary(shown, errors, fmt._),
         "title": spec.edit_title if obj is not None else spec.new_title,
+        "duplicates": duplicates or [],
     }
     return render(request, "form.html", context, status=status)
 
@@ -229,12 +231,15 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
     data, errors = forms.typed_values(fields, raw, _)
     schema = spec.in_schema if creating else spec.patch_schema
     status = 422
+    duplicates: list[dict[str, Any]] = []
     try:
         if spec.convert and not errors:
             data = spec.convert(db, data, obj)
         if not creating:
             version = str(form.get("version", ""))
             data["version"] = int(version) if version.isdigit() else None
+        elif form.get("allow_duplicate") == "true":  # the notice's "Create anyway" button
+            data["allow_duplicate"] = True
         model, schema_errors = forms.validate(schema, data, creating, _, spec.aliases)
         errors = {**schema_errors, **errors}
         if model is not None and not errors:
@@ -242,6 +247,11 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
                                                                                                  actor)
             target = spec.redirect(saved) if spec.redirect else f"{spec.path}/{saved.id}"
             return RedirectResponse(target, status_code=303)
+    except DuplicatesFound as exc:  # "Possible duplicate: X — open it / create anyway"
+        db.rollback()
+        duplicates = [{**d, "url": record_url(spec.entity, d["id"])} for d in exc.duplicates]
+        errors = forms.domain_errors(exc, _, spec.aliases) if exc.field else {}
+        status = 409
     except DomainError as exc:
         db.rollback()
         errors = forms.domain_errors(exc, _, spec.aliases)
@@ -250,7 +260,7 @@ async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str,
         db.rollback()
         obj = spec.service.get(db, obj.id)
         raw["version"] = str(form.get("version", ""))
-    return form_page(request, db, spec, raw, errors, obj, status=status)
+    return form_page(request, db, spec, raw, errors, obj, status=status, duplicates=duplicates)
 
 
 def refuse_unless_allowed(request: Request, db: DbSession, obj: Any = None) -> None:

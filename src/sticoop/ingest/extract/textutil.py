@@ -7,12 +7,10 @@ abbreviations of press style (Dr., Mr., H.E., PGS.TS.) is faster and steadier th
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from unidecode import unidecode
-
+from sticoop.core.text import fold  # the one fold; extractors import it from here too
 from sticoop.ingest.extract.lang.en import sentences as en
 from sticoop.ingest.extract.lang.fr import sentences as fr
 from sticoop.ingest.extract.lang.vi import sentences as vi
@@ -98,23 +96,17 @@ def dateline_place(text: str) -> tuple[str, int] | None:
     return m.group("place").strip(), m.start("place")
 
 
-def fold(text: str) -> str:
-    """Lower-case, accent-free form (same length is NOT guaranteed; use for keys, not offsets)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unidecode("".join(ch for ch in decomposed if not unicodedata.combining(ch))).lower()
-
-
 def fold_keep_length(text: str) -> str:
-    """Lower-case accent-free text with the SAME length as the input, so regex offsets stay valid."""
+    """:func:`sticoop.core.text.fold` one character at a time, keeping the input's length so regex offsets
+    stay valid: a character whose fold is not exactly one character (``œ`` → ``oe``, a space) stays as
+    it is (lower-cased when that keeps the length)."""
     out = []
     for ch in text:
-        base = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in base if not unicodedata.combining(c))
-        if ch in "đĐ":
-            base = "d"
+        base = fold(ch)
         if len(base) != 1:
-            base = ch if len(ch) == 1 else "?"
-        out.append(base.lower() if len(base.lower()) == 1 else base)
+            lower = ch.lower()
+            base = lower if len(lower) == 1 else ch
+        out.append(base)
     return "".join(out)
 
 

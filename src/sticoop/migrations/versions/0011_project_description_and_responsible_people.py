@@ -1,6 +1,6 @@
 """A project's description, and the people responsible for a commitment.
 
-Revision ID: 0009
+Revision ID: 0011
 Revises: 0010
 Create Date: 2026-11-30 12:00:00
 """
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0009'
+revision = '0011'
 down_revision = '0010'
 branch_labels = None
 depends_on = None
