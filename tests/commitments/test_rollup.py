@@ -4,6 +4,7 @@ the latest dated assessment or progress update setting the completion. The page 
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -42,9 +43,12 @@ def partnership(client: TestClient) -> int:
                                                      "country_codes": ["VNM", "LAO"]}).json()["id"]
 
 
+_SERIAL = itertools.count(1)
+
+
 def commitment(client: TestClient, pid: int, **kw: Any) -> dict[str, Any]:
-    r = client.post("/api/v1/commitments", json={"text": kw.pop("text", "A commitment"), "partnership_id": pid,
-                                                 **kw})
+    text = kw.pop("text", None) or f"Commitment number {next(_SERIAL)}"  # distinct: a same text is a duplicate
+    r = client.post("/api/v1/commitments", json={"text": text, "partnership_id": pid, **kw})
     assert r.status_code == 201, r.text
     return r.json()
 

@@ -49,7 +49,8 @@ def build_organization(client: TestClient, db_url: str, d: dict[str, Any]) -> tu
     a = d["organization"]["id"]
     b = post(client, "/organizations", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST", "type": "ministry",
                                         "country_code": "VNM", "aliases": ["MoST Vietnam"],
-                                        "website": "https://most.gov.vn"})["id"]
+                                        "website": "https://most.gov.vn",
+                                        "allow_duplicate": True})["id"]  # how duplicates come about
     post(client, "/organizations", {"name": "National Agency for Technology", "type": "agency", "parent_id": b})
     post(client, "/people", {"name": "Trần Thị Bình", "positions": [
         {"title": "Director", "organization_id": a, "start_date": "2020-01-01"},
@@ -78,7 +79,8 @@ def build_organization(client: TestClient, db_url: str, d: dict[str, Any]) -> tu
 
 def build_person(client: TestClient, db_url: str, d: dict[str, Any]) -> tuple[int, int]:
     a, most = d["person"]["id"], d["organization"]["id"]
-    b = post(client, "/people", {"name": "Nguyen Van An", "email": "an@most.gov.vn", "positions": [
+    b = post(client, "/people", {"name": "Nguyen Van An", "email": "an@most.gov.vn", "allow_duplicate": True,
+                                 "positions": [
         {"title": "Director", "organization_id": most, "start_date": "2020-01-01"},
         {"title": "Deputy Minister", "organization_id": most, "start_date": "2024-01-01"}]})["id"]
     post(client, "/sessions", {"committee_id": d["committee"]["id"], "number": 7, "delegates": [

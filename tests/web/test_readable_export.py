@@ -121,9 +121,11 @@ def test_names_are_looked_up_in_bounded_batches_not_per_row(client: TestClient, 
     partnership = post(client, "/partnerships", {"name": "Belgium–Vietnam", "country_codes": ["BEL", "VNM"]})
     people = [post(client, "/people", {"name": f"Person {i}"})["id"] for i in range(3)]
 
+    serial = iter(range(1000))
+
     def add(count: int) -> None:
         for i in range(count):
-            post(client, "/commitments", {"partnership_id": partnership["id"], "text": f"Commitment {i}",
+            post(client, "/commitments", {"partnership_id": partnership["id"], "text": f"Commitment {next(serial)}",
                                           "responsible_ids": orgs[i % 4:], "responsible_people_ids": people[i % 3:]})
 
     def queries() -> int:
