@@ -276,7 +276,7 @@ def test_scores_are_absolute_and_the_threshold_drops_noise():
                    "drinking water", fields=["water_resources", "energy"])])
     after = {x.profile_id: x.score for x in m.complementary("o-desal")}
     assert after["r-better"] > max(before.values())
-    assert all(after[i] == pytest.approx(before[i], abs=0.02) for i in before)
+    assert all(after[i] == pytest.approx(before[i], abs=0.03) for i in before)
     best = max(after.values())
     strict = _matcher(threshold=best + 0.01)
     strict.add(_marketplace())

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sticoop.core.config import get_settings
 
-
 #: how long a SQLite connection waits for another one's write to finish before "database is locked" (ms).
 #: With WAL, readers never wait for a writer; writers (a sign-in, a token's first use in a minute) queue behind
 #: one, such as a profile import's write phase, instead of failing.

@@ -261,21 +261,23 @@ def matcher(session: Session, index_kind: str | None = None, today: date | None 
         return result
 
 
-def matches(session: Session, profile_id: int, k: int = 10, today: date | None = None) -> dict[str, Any]:
-    """The profile's complementary and similar profiles scoring at least the threshold, best first (an empty
-    list means "no good match yet"); only profiles ``offered`` on ``today`` (default: ``current_date()``)."""
+def matches(session: Session, profile_id: int, k: int = 10, today: date | None = None,
+            min_score: float | None = None) -> dict[str, Any]:
+    """The profile's complementary and similar profiles scoring at least ``min_score`` (default: the
+    matcher's threshold), best first — an empty list means "no good match yet" — among the profiles
+    ``offered`` on ``today`` (default: ``current_date()``)."""
     obj = profiles.get(session, profile_id)
     query = to_engine(obj, owner_types(session, [obj]).get(obj.id))
     engine = matcher(session, today=today)
-    complementary = engine.complementary(query, k=k)
-    similar = [m for m in engine.similar(query, k=k + 1) if m.profile_id != obj.id][:k]
+    complementary = engine.complementary(query, k=k, min_score=min_score)
+    similar = [m for m in engine.similar(query, k=k + 1, min_score=min_score) if m.profile_id != obj.id][:k]
     ids = {m.profile_id for m in complementary + similar}
     by_id = {p.id: p for p in session.scalars(select(TechProfile).where(TechProfile.id.in_(ids)))} if ids else {}
     return {
         "profile_id": obj.id,
         "embedder": engine.embedder_name,
         "keywords_only": engine.is_keywords_only(query),
-        "threshold": engine.threshold,
+        "threshold": engine.threshold if min_score is None else min_score,
         "complementary": [_match_out(m, by_id, engine) for m in complementary if m.profile_id in by_id],
         "similar": [_match_out(m, by_id, engine) for m in similar if m.profile_id in by_id],
     }

@@ -359,8 +359,8 @@ class Matcher:
 
     def language_mean(self, lang: str | None) -> np.ndarray:
         """The vector subtracted from every vector of language ``lang`` before a cosine is taken: the mean of
-        the indexed vectors of that language, pulled towards the bundled mean (weight ``PRIOR_WEIGHT``); with
-        neither, the mean of the other languages' bundled means, else zero."""
+        the indexed vectors of that language, pulled towards the bundled mean (weight ``PRIOR_WEIGHT``) — for a
+        language without one, the mean of the bundled means, and zero when nothing is bundled."""
         cached = self._mean_cache.get(lang)
         if cached is not None:
             return cached
@@ -369,10 +369,9 @@ class Matcher:
         prior = self.prior_means.get(lang)
         if prior is None and self.prior_means:
             prior = np.mean(list(self.prior_means.values()), axis=0)
-        if prior is not None:
-            mean = (total + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT)
-        else:
-            mean = total / n if n else np.zeros(self.embedder.dim)
+        if prior is None:  # no bundled means: shrink towards zero, so a handful of profiles on one topic do
+            prior = np.zeros(self.embedder.dim)  # not centre that topic away
+        mean = (total + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT)
         self._mean_cache[lang] = mean.astype(np.float32)
         return self._mean_cache[lang]
 
