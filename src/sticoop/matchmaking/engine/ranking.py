@@ -205,7 +205,7 @@ class Matcher:
                  weights: Weights | None = None, supported_languages: Iterable[str] | None = None,
                  candidate_statuses: Iterable[str] = ("published",), pool_size: int = 100,
                  threshold: float = MATCH_THRESHOLD, calibration: tuple[float, float] | None = None,
-                 language_means: Mapping[str | None, np.ndarray] | None = None,
+                 language_means: Mapping[str | None, np.ndarray] | None = None, centring: bool = True,
                  indexed: Mapping[Hashable, str] | None = None):
         self.embedder = embedder if embedder is not None else get_embedder()
         self.index = index if index is not None else NumpyIndex(self.embedder.dim)
@@ -220,6 +220,7 @@ class Matcher:
         self.calibration = calibration or getattr(self.embedder, "calibration", None) or DEFAULT_CALIBRATION
         self.prior_means: dict[str | None, np.ndarray] = dict(
             language_means if language_means is not None else bundled_language_means(self.embedder.name))
+        self.centring = centring  # False only to measure what centring brings (benchmarks)
         self.terms = TermIndex()
         self._profiles: dict[Hashable, Profile] = {}
         # ``indexed``: fingerprints of the vectors ``index`` already holds (e.g. loaded from a file): profiles
@@ -364,6 +365,9 @@ class Matcher:
         cached = self._mean_cache.get(lang)
         if cached is not None:
             return cached
+        if not self.centring:
+            self._mean_cache[lang] = np.zeros(self.embedder.dim, dtype=np.float32)
+            return self._mean_cache[lang]
         n = self._lang_count.get(lang, 0)
         total = self._lang_sum.get(lang, np.zeros(self.embedder.dim)).astype(np.float64)
         prior = self.prior_means.get(lang)
