@@ -26,7 +26,8 @@ scale: a part never depends on the other candidates of the query, so 40 % means 
 A part that does not apply is left out of the score and of the explanation (no "Country 100 %" when nobody
 entered a country). Below :data:`MATCH_THRESHOLD` a candidate is not a match: the lists hold only candidates
 above it, and an empty list means "no good match yet". When a profile is written in a language the embedder
-does not handle, ``semantic`` is left out and the match is marked ``keywords_only``.
+does not handle, ``semantic`` is left out, the match is marked ``keywords_only`` and is listed when the two
+share at least one term (its score, from words alone, is not calibrated like the others).
 """
 
 from __future__ import annotations
@@ -468,7 +469,10 @@ class Matcher:
             values, notes = self._values(q, cand, relation, qvec is not None, cosines.get(c), term_weights)
             total_w = sum(weights[n] for n, (v, _) in values.items() if v is not None) or 1.0
             score = sum(weights[n] * v for n, (v, _) in values.items() if v is not None) / total_w
-            if score >= floor:
+            # a pair the model cannot read is held to what it can show: at least one shared term (its score
+            # is not calibrated like the others, and the page marks it "keywords only")
+            keywords_only = values["semantic"][0] is None and values["keywords"][0] > 0 and min_score is None
+            if score >= floor or keywords_only:
                 scored.append((score, cand, values, notes, total_w))
         scored.sort(key=lambda t: (-t[0], str(t[1].id)))
 
