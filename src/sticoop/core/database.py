@@ -16,7 +16,7 @@ from sticoop.core.config import get_settings
 #: how long a SQLite connection waits for another one's write to finish before "database is locked" (ms).
 #: With WAL, readers never wait for a writer; writers (a sign-in, a token's first use in a minute) queue behind
 #: one, such as a profile import's write phase, instead of failing.
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
