@@ -345,7 +345,7 @@ def scale(dim: int, n: int, with_hnsw: bool) -> None:
     mean, p95 = latency(lambda q: exact.search(q, K, allowed_ids=half), queries)
     print(f"  numpy, 50% filter    : {mean:6.2f} ms mean, {p95:6.2f} ms p95 (e.g. only requests for an offer)")
 
-    # A Matcher of n synthetic profiles (half offers, half requests): BM25 over template words, vectors above.
+    # A Matcher of n synthetic profiles (half offers, half requests): template words, vectors above.
     rng = np.random.default_rng(3)
     words = [w for t in TECHS for phrase in t.en for w in phrase.split()]
     profiles = [Profile(i, "technology_offer" if i % 2 else "technology_request",
@@ -367,7 +367,7 @@ def scale(dim: int, n: int, with_hnsw: bool) -> None:
         persisted(index, profiles, dim, queries)
     mean, p95 = latency(lambda i: m.complementary(int(i), k=K), np.arange(0, 2000, 20))
     print(f"  Matcher end to end   : {mean:6.2f} ms mean, {p95:6.2f} ms p95 per complementary() with the "
-          f"{type(index).__name__} (semantic + BM25 + all parts + explanations); indexing {build:.1f} s")
+          f"{type(index).__name__} (centred semantic + terms + all parts + explanations); indexing {build:.1f} s")
 
 
 def persisted(index: UsearchIndex, profiles: list[Profile], dim: int, queries: np.ndarray) -> None:
@@ -390,7 +390,7 @@ def persisted(index: UsearchIndex, profiles: list[Profile], dim: int, queries: n
         adopt = time.perf_counter() - t
         size = path.stat().st_size / 2**20
     print(f"  saved HNSW index     : saved in {saved:.1f} s ({size:.0f} MiB); a new process loads it in "
-          f"{restore:.2f} s and has its Matcher (BM25 + profiles) in {adopt:.1f} s more; same top-10: {same}")
+          f"{restore:.2f} s and has its Matcher (term index + profiles) in {adopt:.1f} s more; same top-10: {same}")
 
 
 def main() -> None:
