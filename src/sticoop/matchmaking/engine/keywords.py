@@ -255,7 +255,9 @@ class TermIndex:
             keys.add(key)
             if technical:
                 self._technical.add(key)
-            self._surface.setdefault(key, surface)
+            seen = self._surface.get(key)
+            if seen is None or (seen[:1].isupper() and seen[1:].islower() and surface.islower()):
+                self._surface[key] = surface  # "membrane" rather than a title's "Membrane"
         self._terms[id_] = frozenset(keys)
         self._lang[id_] = language
         for key in keys:
