@@ -1,11 +1,12 @@
 """Technology profiles: validation, status workflow, stored embeddings, and ranked matches with reasons.
 
 Each profile's vector is computed when the profile is written (once per version of its text) and stored
-with the embedder's name, so match queries never re-embed the collection. The in-memory matcher of the
-published profiles is rebuilt only when a published profile changes (cheap: the vectors come from the
-database). From ``HNSW_FROM`` published vectors on, the vector index is an HNSW graph, which is slow to
-build: it is saved under the data dir and loaded by the next process unless the profiles changed since
-(``index_store``).
+with the embedder's name, so match queries never re-embed the collection (an import embeds all its rows in
+batches before writing any). The in-memory matcher holds the profiles that may be offered — published and not
+past ``valid_until`` (``offered``); expired, withdrawn and draft profiles never are — and is rebuilt only when
+one of them changes or the day does (cheap: the vectors come from the database). From ``HNSW_FROM`` vectors
+on, the vector index is an HNSW graph, which is slow to build: it is saved under the data dir and loaded by
+the next process unless the profiles changed since (``index_store``).
 """
 
 from __future__ import annotations
