@@ -24,7 +24,8 @@ def request(id_, title, summary="", **kw) -> Profile:
 
 
 def _matcher(**kw) -> Matcher:
-    return Matcher(HashingEmbedder(), supported_languages=LANGS, **kw)
+    """A matcher that lists every candidate (threshold 0): these tests are about order and explanations."""
+    return Matcher(HashingEmbedder(), supported_languages=LANGS, **{"threshold": 0.0, **kw})
 
 
 def _marketplace() -> list[Profile]:
@@ -80,13 +81,14 @@ def test_relevant_request_ranks_first_and_is_explained():
     top = m.complementary("o-desal")[0]
     assert top.profile_id == "r-desal"
     ex = top.explanation
-    assert set(ex.parts) == {"semantic", "keywords", "fields", "trl", "country", "partner_type"}
+    # only the criteria both sides filled in: nobody stated a partner type
+    assert set(ex.parts) == {"semantic", "keywords", "fields", "trl", "country"}
     assert ex.shared_fields == ["water_resources"]
-    assert {"desalination", "solar", "drinking"} <= set(ex.shared_terms)
+    # words of one language are not cross-lingual terms: an all-English marketplace shares none
+    assert ex.shared_terms == [] and ex.parts["keywords"].value == 0.0
     assert ex.parts["trl"].value == 1.0  # offer TRL 7 ≥ the 6 the request needs
     assert ex.parts["country"].value == 1.0  # the request wants France and the offer is French
     assert ex.parts["fields"].value == pytest.approx(0.5)
-    assert ex.parts["keywords"].value == pytest.approx(1.0)  # best keyword match among candidates
     assert not ex.keywords_only
     assert top.score == pytest.approx(sum(p.contribution for p in ex.parts.values()), abs=1e-3)
     assert sum(p.weight for p in ex.parts.values()) == pytest.approx(1.0, abs=1e-3)
@@ -102,15 +104,16 @@ def test_trl_and_country_rules():
     assert trl_compatibility(offer("o2", "x", trl=9), r, "complementary") == 1.0
     assert trl_compatibility(o, offer("o3", "x", trl=8), "similar") == pytest.approx(0.5)
     assert trl_compatibility(o, request("r2", "x"), "complementary") is None
-    assert country_compatibility(o, r) == pytest.approx(0.5)  # r does not want France; o has no preference
-    assert country_compatibility(o, offer("o4", "x")) == 1.0
+    assert country_compatibility(o, r) == 0.0  # r does not want France; o states no preference: not counted
+    assert country_compatibility(o, offer("o4", "x")) is None  # nobody states a preference: not a criterion
+    assert country_compatibility(r, offer("o5", "x")) is None  # a preference, but the other's country unknown
 
 
 def test_weights_change_the_order():
-    """With keyword weight only, BM25 decides; with field weight only, field overlap decides."""
+    """With keyword weight only, shared technical terms decide; with field weight only, field overlap decides."""
     profiles = [
-        offer("q", "Solar desalination", fields=["energy"]),
-        request("words", "solar desalination solar desalination", fields=["ai"]),
+        offer("q", "Compact MBR with LoRaWAN telemetry", fields=["energy"]),
+        request("words", "Nous cherchons un MBR suivi par LoRaWAN", language="fr", fields=["ai"]),
         request("fields", "unrelated poultry vaccine", fields=["energy"]),
     ]
     kw = _matcher(weights=Weights(semantic=0, keywords=1, fields=0, trl=0, country=0))
@@ -128,13 +131,13 @@ def test_unsupported_language_is_matched_by_keywords_only_and_marked():
     m = Matcher(HashingEmbedder(), supported_languages=("en", "fr", "vi"))
     m.add(profiles)
     assert m.is_keywords_only(m.get("r-xx")) and "r-xx" not in m.index
-    hits = {x.profile_id: x for x in m.complementary("o-desal")}
+    hits = {x.profile_id: x for x in m.complementary("o-desal", min_score=0.0)}
     ex = hits["r-xx"].explanation
     assert ex.keywords_only and ex.parts["semantic"].value is None and ex.parts["semantic"].weight == 0
     assert "keywords only" in ex.notes[0]
     assert not hits["r-desal"].explanation.keywords_only
     # and from its own side: every result is keywords-only
-    own = m.complementary("r-xx")
+    own = m.complementary("r-xx", min_score=0.0)
     assert own and all(x.explanation.keywords_only for x in own)
     assert own[0].profile_id in {"o-desal", "o-desal-2", "b-desal"}
 
@@ -205,7 +208,7 @@ def test_remove_and_query_unindexed_profile():
     m.remove(["r-desal"])
     assert "r-desal" not in {x.profile_id for x in m.complementary("o-desal")}
     draft = request("new", "Solar desalination unit wanted", status="draft")
-    assert m.complementary(draft)[0].profile_id in {"o-desal", "o-desal-2"}
+    assert m.complementary(draft)[0].profile_id in {"o-desal", "o-desal-2", "b-desal"}
     with pytest.raises(KeyError, match="not indexed"):
         m.complementary("missing")
 
@@ -236,23 +239,48 @@ def test_e5_hybrid_finds_cross_language_requests(e5):
     assert vi.explanation.parts["semantic"].value > 0
 
 
-def test_language_baseline_from_indexed_vectors():
-    """The expected cosine of unrelated profiles is measured per language pair once there are enough."""
+def test_language_centring_removes_the_language_pull():
+    """Vectors = a strong language direction + a topic: raw cosine prefers any same-language profile, the
+    centred one (each language's mean removed) prefers the same topic in another language."""
     rng = np.random.default_rng(0)
     dim = 384
-    lang_dir = {"en": rng.standard_normal(dim), "vi": rng.standard_normal(dim)}
+    lang_dir = {lang: rng.standard_normal(dim) for lang in ("en", "vi")}
+    topics = rng.standard_normal((20, dim))
     profiles, vecs = [], []
-    for i in range(40):
-        lang = "en" if i % 2 else "vi"
-        profiles.append(offer(f"p{i}", f"profile {i}", language=lang))
-        vecs.append(2 * lang_dir[lang] / np.linalg.norm(lang_dir[lang]) + rng.standard_normal(dim) / 16)
-    m = Matcher(HashingEmbedder(dim), supported_languages=LANGS, min_language_profiles=20)
-    m.add(profiles, vectors=np.array(vecs, dtype=np.float32))
-    same, cross = m.language_baseline("en", "en"), m.language_baseline("en", "vi")
-    assert same > 0.5 > cross  # same-language pairs look alike whatever they say
-    assert m.language_baseline("en", "fr") == m.embedder.similarity_floor  # too few French profiles
-    m.remove([f"p{i}" for i in range(1, 40, 2)][:5])  # below 20 English vectors: back to the floor
-    assert m.language_baseline("en", "en") == m.embedder.similarity_floor
+    for t in range(20):
+        for lang, make in (("en", offer), ("vi", request)):
+            profiles.append(make(f"{lang}{t}", f"profile {t}", language=lang))
+            vecs.append(3 * lang_dir[lang] / np.linalg.norm(lang_dir[lang]) + topics[t] / np.linalg.norm(topics[t]))
+    vecs = np.array(vecs, dtype=np.float32)
+    m = Matcher(HashingEmbedder(dim), supported_languages=LANGS, language_means={}, threshold=0.0)
+    m.add(profiles, vectors=vecs)
+    assert all(m.complementary(f"en{t}", k=1)[0].profile_id == f"vi{t}" for t in range(20))
+    # the means are those of the indexed profiles: exactly the language offset here, up to the topics' mean
+    unit = {lang: v / np.linalg.norm(v) for lang, v in lang_dir.items()}
+    assert float(m.language_mean("en") @ unit["en"]) > 0.9 * float(np.linalg.norm(m.language_mean("en")))
+    # with a bundled prior and one profile, the mean stays near the prior (pseudo-count PRIOR_WEIGHT)
+    prior = {"en": np.ones(dim) / np.sqrt(dim)}
+    few = Matcher(HashingEmbedder(dim), supported_languages=LANGS, language_means=prior)
+    few.add(profiles[:1], vectors=vecs[:1])
+    assert float(few.language_mean("en") @ prior["en"]) > 0.9
+
+
+def test_scores_are_absolute_and_the_threshold_drops_noise():
+    """A score does not depend on the other candidates: adding a better candidate leaves the others' scores
+    as they were (up to the tiny shift of the language mean and term weights one more profile causes), where
+    a score relative to the best one would have dropped; below the threshold nothing is listed."""
+    m = _matcher()
+    m.add(_marketplace())
+    before = {x.profile_id: x.score for x in m.complementary("o-desal")}
+    m.add([request("r-better", "Solar desalination unit", "Membrane distillation powered by solar collectors for "
+                   "drinking water", fields=["water_resources", "energy"])])
+    after = {x.profile_id: x.score for x in m.complementary("o-desal")}
+    assert after["r-better"] > max(before.values())
+    assert all(after[i] == pytest.approx(before[i], abs=0.03) for i in before)
+    best = max(after.values())
+    strict = _matcher(threshold=best + 0.01)
+    strict.add(_marketplace())
+    assert strict.complementary("o-desal") == []
 
 
 def test_partner_type_sought_is_scored_and_explained():
@@ -264,17 +292,19 @@ def test_partner_type_sought_is_scored_and_explained():
     wants_firm = request("r", "Solar desalination wanted", "Membrane distillation with solar collectors",
                          partner_sought_types=["company"], owner_type="company")
     assert partner_type_compatibility(wants_firm, firm) == 1.0
-    assert partner_type_compatibility(wants_firm, lab) == 0.5  # the lab has no preference; the request's unmet
-    assert partner_type_compatibility(lab, wants_firm) == 0.5  # symmetric
-    assert partner_type_compatibility(wants_firm, unknown) == 0.75  # owner type unknown: half
-    assert partner_type_compatibility(lab, firm) == 1.0  # nobody has a preference
+    assert partner_type_compatibility(wants_firm, lab) == 0.0  # the request's preference unmet; the lab has none
+    assert partner_type_compatibility(lab, wants_firm) == 0.0  # symmetric
+    assert partner_type_compatibility(wants_firm, unknown) is None  # owner type unknown: not a criterion
+    assert partner_type_compatibility(lab, firm) is None  # nobody has a preference
 
     m = _matcher()
     m.add([lab, firm, unknown, wants_firm])
     ranked = m.complementary("r", k=3)
     assert [x.profile_id for x in ranked] == ["o-firm", "o-anon", "o-lab"]  # same text: the type decides
-    parts = {x.profile_id: x.explanation.parts["partner_type"] for x in ranked}
-    assert parts["o-firm"].value == 1.0 and parts["o-lab"].value == 0.5 and parts["o-lab"].weight > 0
+    parts = {x.profile_id: x.explanation.parts["partner_type"] for x in ranked if x.profile_id != "o-anon"}
+    assert parts["o-firm"].value == 1.0 and parts["o-lab"].value == 0.0 and parts["o-lab"].weight > 0
+    anon = next(x for x in ranked if x.profile_id == "o-anon").explanation
+    assert "partner_type" not in anon.parts  # nothing to compare: the criterion is not shown
     lab_notes = next(x for x in ranked if x.profile_id == "o-lab").explanation.notes
     assert "the matched profile's owner is not a partner type this profile seeks (university)" in lab_notes
     # seen from the lab's side the request's preference is the one not met

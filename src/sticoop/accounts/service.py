@@ -225,6 +225,10 @@ def create_token(session: Session, user: User, name: str, days: int | None = 90)
     return token, secret
 
 
+#: ``last_used_at`` of an API token is written at most this often
+TOKEN_TOUCH_EVERY = timedelta(minutes=1)
+
+
 def user_for_token(session: Session, secret: str, now: datetime | None = None) -> User:
     now = now or utcnow()
     token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(secret)))
@@ -236,7 +240,9 @@ def user_for_token(session: Session, secret: str, now: datetime | None = None) -
     user = session.get(User, token.user_id)
     if user is None or not user.is_active:
         raise LoginFailed("Invalid or revoked token")
-    token.last_used_at = now
+    last = aware(token.last_used_at)
+    if last is None or now - last >= TOKEN_TOUCH_EVERY:  # a read must not write on every request
+        token.last_used_at = now
     return user
 
 

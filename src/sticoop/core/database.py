@@ -13,12 +13,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sticoop.core.config import get_settings
 
+#: how long a SQLite connection waits for another one's write to finish before "database is locked" (ms).
+#: With WAL, readers never wait for a writer; writers (a sign-in, a token's first use in a minute) queue behind
+#: one, such as a profile import's write phase, instead of failing.
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """Every new SQLite connection: foreign keys enforced, write-ahead log (reads go on during a write), and
+    a busy timeout. PostgreSQL connections never see this listener."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 

@@ -213,7 +213,7 @@ def profile_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     found = matches(db, record_id, MATCHES_SHOWN)
     fmt = formatter(request)
     return render(request, "profiles/detail.html", {
-        "p": p, "keywords_only": found["keywords_only"],
+        "p": p, "keywords_only": found["keywords_only"], "threshold": percent(found["threshold"], fmt.locale),
         "complementary": match_rows(fmt, found["complementary"]), "similar": match_rows(fmt, found["similar"]),
         "org_name": names(db, Organization, [p.owner_organization_id]).get(p.owner_organization_id),
         "contact_name": names(db, Person, [p.contact_person_id]).get(p.contact_person_id),

