@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from tests.conftest import TEST_PASSWORD, make_user
 
 from sticoop.accounts import service as accounts
 from sticoop.accounts.models import ApiToken, User
+from sticoop.core import clock
 from sticoop.core.database import SQLITE_BUSY_TIMEOUT_MS, _sqlite_pragmas, get_engine, session_scope
 from sticoop.matchmaking import service
 from sticoop.matchmaking.engine import HashingEmbedder
@@ -28,14 +30,16 @@ TEXT = {"title": "Membrane bioreactor for textile wastewater",
 
 
 @pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> date:
-    """The service's date, fixed (no test reads the real clock)."""
-    monkeypatch.setattr(service, "current_date", lambda: TODAY)
-    return TODAY
+def today() -> Iterator[date]:
+    """The day the matching runs, pinned (no test reads the real clock)."""
+    with clock.pinned(TODAY):
+        yield TODAY
 
 
 def _profile(client: TestClient, **kw) -> dict:  # type: ignore[no-untyped-def]
-    body = {"kind": "technology_offer", "status": "published", "language": "en", **TEXT, **kw}
+    # the same text in several states on purpose: only the state decides whether it is offered
+    body = {"kind": "technology_offer", "status": "published", "language": "en", "allow_duplicate": True,
+            **TEXT, **kw}
     r = client.post("/api/v1/profiles", json=body)
     assert r.status_code == 201, r.text
     return r.json()
