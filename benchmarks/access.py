@@ -25,6 +25,7 @@ from sticoop.activities.models import Event
 from sticoop.activities.service import events
 from sticoop.commitments.models import Commitment
 from sticoop.commitments.service import commitments
+from sticoop.composition import bootstrap
 from sticoop.core.database import get_engine, new_session, session_scope
 from sticoop.core.listing import ListParams
 from sticoop.core.migrate import upgrade
@@ -32,6 +33,8 @@ from sticoop.core.principal import Principal, Role, act_as
 from sticoop.partnerships.models import Committee, Partnership, Session
 from sticoop.partnerships.service import sessions
 from sticoop.reference.service import seed_reference
+
+bootstrap()
 
 PARTNERSHIPS = 500
 BATCH = 50_000

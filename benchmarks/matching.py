@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data.matching_eval import TECHS, build_eval_set  # noqa: E402
 from data.matching_pairs import DEVELOPMENT, HELD_OUT, EvalSet, build_pairs_set  # noqa: E402
 
+from sticoop.composition import bootstrap
 from sticoop.matchmaking.engine import (  # noqa: E402
     HashingEmbedder,
     KeywordIndex,
@@ -50,6 +51,8 @@ from sticoop.matchmaking.engine import (  # noqa: E402
 )
 from sticoop.matchmaking.engine.profiles import COMPLEMENTARY_KINDS  # noqa: E402
 from sticoop.matchmaking.engine.ranking import LANGUAGE_MEANS_FILE  # noqa: E402
+
+bootstrap()
 
 K = 10
 SEMANTIC_ONLY = Weights(semantic=1, keywords=0, fields=0, trl=0, country=0, partner_type=0)

@@ -24,13 +24,14 @@ from sqlalchemy import create_engine, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-import sticoop.models  # noqa: E402,F401
+from sticoop.composition import bootstrap  # noqa: E402
 from sticoop.core import clock  # noqa: E402
 from sticoop.core.database import get_engine, new_session, session_scope  # noqa: E402
 from sticoop.core.migrate import upgrade  # noqa: E402
 from sticoop.core.models import Base  # noqa: E402
 from sticoop.reference.service import seed_reference  # noqa: E402
 
+bootstrap()
 REPO_ROOT = Path(__file__).resolve().parents[1]
 REFERENCE_TABLES = {"countries", "fields", "alembic_version"}
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import typer
 
+from sticoop import db_cli
 from sticoop.accounts import cli as accounts_cli
-from sticoop.core import db_cli
+from sticoop.composition import bootstrap
 from sticoop.demo import cli as demo_cli
 from sticoop.ingest import cli as ingest_cli
 from sticoop.ingest import intake_cli
 from sticoop.matchmaking import cli as matchmaking_cli
 from sticoop.transfer import cli as transfer_cli
 from sticoop.web import cli as web_cli
+
+bootstrap()  # the CLI is an entry point: compose the app before any command opens a session
 
 app = typer.Typer(help="sticoop: the workspace for international STI cooperation.", no_args_is_help=True)
 

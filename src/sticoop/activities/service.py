@@ -11,6 +11,7 @@ from sticoop.activities.models import Event, Visit
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.registry import register_kind
 from sticoop.partners.models import Organization, Person
 
 
@@ -78,3 +79,9 @@ class EventService(RecordService[Event]):
 
 visits = VisitService()
 events = EventService()
+
+
+def register() -> None:
+    """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_kind("visit", visits, page_prefix="/visits")
+    register_kind("event", events, page_prefix="/events")

@@ -16,10 +16,12 @@ from sticoop.agreements.models import (
     effective_status_clause,
 )
 from sticoop.core import clock
-from sticoop.core.crud import RecordService, country_codes, load_many, touch
+from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.registry import register_kind
 from sticoop.partners.models import Organization
+from sticoop.reference.service import country_codes
 
 #: the date column a transition sets when the agreement reaches that status (if the user has not set it)
 SETS_DATE = {AgreementStatus.signed: "signed_date", AgreementStatus.in_force: "in_force_date"}
@@ -111,3 +113,8 @@ class AgreementService(RecordService[Agreement]):
 
 
 agreements = AgreementService()
+
+
+def register() -> None:
+    """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_kind("agreement", agreements, page_prefix="/agreements")

@@ -441,13 +441,3 @@ def load_many(session: Session, model: type[Base], keys: Iterable[Any], what: st
     if missing:
         raise ValidationFailed(f"Unknown {what}: {', '.join(map(str, missing))}")
     return [found[k] for k in keys]
-
-
-def country_codes(session: Session, codes: Iterable[str] | None, what: str = "country code") -> list[Any]:
-    from sticoop.reference.models import Country
-
-    normalised = [c.strip().upper() for c in (codes or [])]
-    for code in normalised:
-        if len(code) != 3 or not code.isalpha():
-            raise ValidationFailed(f"'{code}' is not an ISO 3166-1 alpha-3 code (e.g. VNM, BEL, LAO)")
-    return load_many(session, Country, normalised, what)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from sticoop.core import registry
 from sticoop.core.config import get_settings
 
 #: how long a SQLite connection waits for another one's write to finish before "database is locked" (ms).
@@ -49,7 +50,7 @@ def get_engine(url: str | None = None) -> Engine:
 
 @cache
 def _session_factory(url: str | None) -> sessionmaker[Session]:
-    import sticoop.models  # noqa: F401  (every table and the audit hook, whoever opens the first session)
+    registry.require_bootstrapped()  # every table and session hook is in place before the first session
 
     return sessionmaker(bind=get_engine(url), expire_on_commit=False)
 

@@ -60,7 +60,7 @@ class PlainLabels:
         return value.replace("_", " ").capitalize()
 
     def country(self, code: str) -> str:
-        from sticoop.reference.countries import country_name
+        from sticoop.core.countries import country_name
 
         return country_name(code, "en")
 

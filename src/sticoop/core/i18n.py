@@ -23,7 +23,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency as babel_format_currency
 from babel.numbers import format_decimal as babel_format_decimal
 
-from sticoop.reference.countries import country_name
+from sticoop.core.countries import country_name
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 SUPPORTED_LOCALES: tuple[str, ...] = ("en", "fr", "vi")

@@ -1,33 +1,75 @@
-"""Finds a record service by its entity name (for document links, audit and export).
+"""The record kinds of the app, as the domains declare them: one small registration API.
 
-This module imports the domains lazily, so ``core`` stays free of domain imports at load time.
+Core knows no domain. Each domain declares its kinds in a ``register()`` function at the end of its
+``service.py`` (``register_kind("committee", committees, page_prefix="/committees")``); the composition root
+(:mod:`sticoop.composition`) imports the domains and calls every ``register()`` once, before the first database
+session is opened (:func:`require_bootstrapped` makes a forgotten call a clear error, not a silently empty
+registry). Everything that must walk "every record type" — the audit trail, restore, the dashboard's recent
+changes, duplicate keys, links to record pages — reads it here.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from dataclasses import dataclass
 from typing import Any
 
 from sticoop.core.errors import ValidationFailed
 
 
-@cache
-def services() -> dict[str, Any]:
-    from sticoop.activities.service import events, visits
-    from sticoop.agreements.service import agreements
-    from sticoop.commitments.service import assessments, commitments, progress_updates, working_groups
-    from sticoop.documents.service import documents
-    from sticoop.matchmaking.service import profiles
-    from sticoop.partners.service import organizations, people
-    from sticoop.partnerships.service import committees, partnerships, sessions
-    from sticoop.projects.service import programmes, projects
+@dataclass(frozen=True)
+class RecordKind:
+    """One record type: its entity name ("session"), its record service (None for a kind that is not a
+    ``RecordService``, such as an intake) and the URL prefix of its pages (None: shown only inside another
+    record's page — declared, so that a kind without pages is a decision, not an omission)."""
 
-    all_services = (partnerships, committees, sessions, organizations, people, commitments, progress_updates,
-                    working_groups, assessments, agreements, programmes, projects, visits, events, documents, profiles)
-    return {s.entity: s for s in all_services}
+    entity: str
+    service: Any | None
+    page_prefix: str | None
+
+
+_KINDS: dict[str, RecordKind] = {}
+#: entity name -> URL prefix of its pages (None: no page of its own); filled by :func:`register_kind`
+PAGE_PREFIX: dict[str, str | None] = {}
+_bootstrapped = False
+
+
+def register_kind(entity: str, service: Any | None, page_prefix: str | None) -> None:
+    """Declare a record kind. Registering the same kind again with the same service is harmless; another
+    service under a taken name raises ``ValueError`` (two domains claiming one entity name)."""
+    known = _KINDS.get(entity)
+    if known is not None and known.service is not service:
+        raise ValueError(f"record kind '{entity}' is registered twice")
+    _KINDS[entity] = RecordKind(entity, service, page_prefix)
+    PAGE_PREFIX[entity] = page_prefix
+
+
+def mark_bootstrapped() -> None:
+    """Called by the composition root once every domain has registered."""
+    global _bootstrapped
+    _bootstrapped = True
+
+
+def require_bootstrapped() -> None:
+    """Raises ``RuntimeError`` when the composition root has not run (an entry point forgot to call
+    ``sticoop.composition.bootstrap()``): no session may start with the audit trail and scoping missing."""
+    if not _bootstrapped:
+        raise RuntimeError("sticoop is not composed yet: call sticoop.composition.bootstrap() at the entry point")
+
+
+def kinds() -> dict[str, RecordKind]:
+    """Every registered kind, by entity name."""
+    require_bootstrapped()
+    return dict(_KINDS)
+
+
+def services() -> dict[str, Any]:
+    """The record service of every kind that has one, by entity name."""
+    require_bootstrapped()
+    return {entity: kind.service for entity, kind in _KINDS.items() if kind.service is not None}
 
 
 def service_for(entity_type: str) -> Any:
+    """The record service of ``entity_type``; ``ValidationFailed`` naming the known types otherwise."""
     try:
         return services()[entity_type]
     except KeyError:
@@ -36,16 +78,7 @@ def service_for(entity_type: str) -> Any:
         ) from None
 
 
-#: entity name -> URL prefix of its pages (None: no page of its own)
-PAGE_PREFIX: dict[str, str | None] = {
-    "partnership": "/partnerships", "committee": "/committees", "session": "/sessions",
-    "commitment": "/commitments", "agreement": "/agreements", "project": "/projects", "visit": "/visits",
-    "event": "/events", "organization": "/organizations", "person": "/people", "programme": "/programmes",
-    "document": None, "working_group": "/working-groups", "progress_update": None, "assessment": None,
-    "intake": "/intakes", "profile": "/profiles",
-}
-
-
 def record_url(kind: str, record_id: int) -> str | None:
+    """The page of one record (``/sessions/12``), or None when its kind has no page of its own."""
     prefix = PAGE_PREFIX.get(kind)
     return f"{prefix}/{record_id}" if prefix else None

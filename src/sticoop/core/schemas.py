@@ -37,7 +37,7 @@ def kind_of(annotation: Any) -> str | None:
 
 @cache
 def _country_codes() -> tuple[frozenset[str], dict[str, str]]:
-    from sticoop.reference.countries import all_countries
+    from sticoop.core.countries import all_countries
 
     countries = all_countries()
     return frozenset(countries), {c.alpha2: c.code for c in countries.values()}

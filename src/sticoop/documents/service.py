@@ -14,6 +14,7 @@ from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, touch
 from sticoop.core.errors import Conflict, NotFound, PayloadTooLarge, ValidationFailed
 from sticoop.core.merge import Merge, MergeHook, Moved, register
+from sticoop.core.registry import register_kind
 from sticoop.documents.models import Document, DocumentLink
 
 
@@ -132,3 +133,8 @@ class DocumentLinksOnMerge(MergeHook):
 
 documents = DocumentService()
 register(DocumentLinksOnMerge())
+
+
+def register() -> None:
+    """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_kind("document", documents, page_prefix=None)  # stored once by content; shown as the Sources of records

@@ -22,6 +22,7 @@ from sticoop.agreements import schemas as agr
 from sticoop.agreements.service import agreements
 from sticoop.commitments import schemas as com
 from sticoop.commitments.service import commitments
+from sticoop.core.countries import country_name, is_valid_code
 from sticoop.core.duplicates import find_duplicates
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.text import fold
@@ -32,7 +33,6 @@ from sticoop.partnerships import schemas as pas
 from sticoop.partnerships.models import Committee, Partnership
 from sticoop.partnerships.models import Session as CommitteeSession
 from sticoop.partnerships.service import committees, partnerships, sessions
-from sticoop.reference.countries import country_name, is_valid_code
 
 AGREEMENT_STATUS = {
     "signed": "signed",

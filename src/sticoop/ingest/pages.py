@@ -22,6 +22,7 @@ from starlette.datastructures import UploadFile
 
 from sticoop.core.api import DB, Actor, request_session
 from sticoop.core.config import get_settings
+from sticoop.core.countries import is_valid_code
 from sticoop.core.errors import DomainError, ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.documents.models import Document
@@ -29,7 +30,6 @@ from sticoop.ingest.accept import AGREEMENT_STATUS, preview
 from sticoop.ingest.fetch import check_url, fetch_url
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.ingest.service import accept, ingest_bytes, intake_for_url, intakes, reject, sources_of
-from sticoop.reference.countries import is_valid_code
 from sticoop.web import choices
 from sticoop.web.labels import N_, record_url
 from sticoop.web.render import environment, formatter, is_htmx, render

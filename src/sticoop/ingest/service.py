@@ -21,6 +21,7 @@ from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, flush
 from sticoop.core.errors import Conflict, ValidationFailed
 from sticoop.core.models import utcnow
+from sticoop.core.registry import register_kind
 from sticoop.core.text import fold
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
@@ -204,3 +205,8 @@ def sources_of(session: Session, entity_type: str, entity_id: int) -> list[Docum
 
 def same_name(a: str, b: str) -> bool:
     return fold(a) == fold(b)
+
+
+def register() -> None:
+    """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_kind("intake", None, page_prefix="/intakes")  # an ingested document under review; not a RecordService

@@ -24,6 +24,7 @@ from sticoop.core import clock
 from sticoop.core.crud import RecordService
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.registry import register_kind
 from sticoop.matchmaking import index_store
 from sticoop.matchmaking.engine.embeddings import get_embedder
 from sticoop.matchmaking.engine.profiles import Profile
@@ -310,3 +311,8 @@ def _match_out(match: Any, by_id: dict[int, TechProfile], engine: Matcher) -> di
     out["keywords_only"] = engine.is_keywords_only(to_engine(profile))
     return {"profile": out, "relation": match.relation, "score": round(float(match.score), 4),
             "explanation": match.to_dict()["explanation"]}
+
+
+def register() -> None:
+    """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_kind("profile", profiles, page_prefix="/profiles")

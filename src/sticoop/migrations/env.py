@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from alembic import context
 
-import sticoop.models  # noqa: F401  (registers every table)
+from sticoop.composition import bootstrap
 from sticoop.core.database import get_engine
 from sticoop.core.models import Base
 
+bootstrap()  # every table of every domain
 config = context.config
 url = config.get_main_option("sqlalchemy.url") or None
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.registry import register_kind
 from sticoop.core.text import fold, like_pattern
 from sticoop.partners.models import Organization, Person, Position
 
@@ -151,3 +152,9 @@ def current_position(positions: Iterable[Position], today: date) -> Position | N
 
 organizations = OrganizationService()
 people = PersonService()
+
+
+def register() -> None:
+    """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_kind("organization", organizations, page_prefix="/organizations")
+    register_kind("person", people, page_prefix="/people")

@@ -10,10 +10,11 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core import clock
-from sticoop.core.crud import RecordService, country_codes, load_many
+from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, Candidate, key
 from sticoop.core.errors import DuplicatesFound, ValidationFailed
 from sticoop.core.principal import act_as, principal_of
+from sticoop.core.registry import register_kind
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import (
     AgendaItem,
@@ -24,6 +25,7 @@ from sticoop.partnerships.models import (
     partnership_countries,
 )
 from sticoop.partnerships.schemas import CommitteeStatusOut, SessionOrderWarning
+from sticoop.reference.service import country_codes
 
 
 def add_months(day: date, months: int) -> date:
@@ -312,3 +314,10 @@ class SessionService(RecordService[Session]):
 partnerships = PartnershipService()
 committees = CommitteeService()
 sessions = SessionService()
+
+
+def register() -> None:
+    """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_kind("partnership", partnerships, page_prefix="/partnerships")
+    register_kind("committee", committees, page_prefix="/committees")
+    register_kind("session", sessions, page_prefix="/sessions")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.registry import register_kind
 from sticoop.partners.models import Organization
 from sticoop.projects.models import Programme, Project, ProjectPartner, project_fields
 from sticoop.reference.models import Field
@@ -68,3 +69,9 @@ class ProjectService(RecordService[Project]):
 
 programmes = ProgrammeService()
 projects = ProjectService()
+
+
+def register() -> None:
+    """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_kind("programme", programmes, page_prefix="/programmes")
+    register_kind("project", projects, page_prefix="/projects")

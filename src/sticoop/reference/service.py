@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sticoop.reference.countries import all_countries
+from sticoop.core.countries import all_countries
+from sticoop.core.crud import load_many
+from sticoop.core.errors import ValidationFailed
 from sticoop.reference.fields import FIELDS
 from sticoop.reference.models import Country, Field
 
@@ -38,3 +43,14 @@ def list_countries(session: Session) -> list[Country]:
 
 def list_fields(session: Session) -> list[Field]:
     return list(session.scalars(select(Field).order_by(Field.name)))
+
+
+def country_codes(session: Session, codes: Iterable[str] | None, what: str = "country code") -> list[Any]:
+    """The ``Country`` rows of ISO 3166-1 alpha-3 ``codes`` (any case), in order, in one query.
+
+    Raises ``ValidationFailed`` naming a code that is not three letters or not a known country."""
+    normalised = [c.strip().upper() for c in (codes or [])]
+    for code in normalised:
+        if len(code) != 3 or not code.isalpha():
+            raise ValidationFailed(f"'{code}' is not an ISO 3166-1 alpha-3 code (e.g. VNM, BEL, LAO)")
+    return load_many(session, Country, normalised, what)

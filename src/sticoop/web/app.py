@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sticoop
+from sticoop.composition import bootstrap
 from sticoop.core.config import get_settings
 from sticoop.core.errors import DomainError, Merged, NotAuthenticated
 
@@ -122,6 +123,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     from sticoop.accounts.access import Access, unprotected_routes
     from sticoop.web.routes import api_routers, page_routers
 
+    bootstrap()
     settings = get_settings()
     app = FastAPI(
         title="sticoop",

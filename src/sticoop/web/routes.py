@@ -26,6 +26,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.matchmaking.brokerage_api import router as brokerage
     from sticoop.partners.api import router as partners
     from sticoop.partnerships.api import router as partnerships
+    from sticoop.portfolio.api import router as portfolio
     from sticoop.projects.api import router as projects
     from sticoop.reference.api import router as reference
 
@@ -33,6 +34,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
         (dashboard, SIGNED_IN),
         (reference, SIGNED_IN),
         (partnerships, READ_EDIT),
+        (portfolio, READ_EDIT),  # read-only: timeline, implementation report
         (partners, READ_EDIT),
         # members change their organisation's commitments and progress; the service checks which
         (commitments, READ_MEMBER_EDIT),
@@ -62,6 +64,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.matchmaking.pages import router as profiles
     from sticoop.partners.pages import router as partners
     from sticoop.partnerships.pages import router as partnerships
+    from sticoop.portfolio.pages import router as portfolio
     from sticoop.projects.pages import router as projects
     from sticoop.web.pages import router as pages
 
@@ -70,6 +73,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (account, SIGNED_IN),
         (pages, SIGNED_IN),
         (partnerships, READ_EDIT),
+        (portfolio, READ_EDIT),  # the partnership and session pages
         (commitments, READ_MEMBER_EDIT),
         (agreements, READ_EDIT),
         (projects, READ_EDIT),

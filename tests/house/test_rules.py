@@ -1,0 +1,105 @@
+"""The house rules of docs/architecture.md, checked against the code so they stay true.
+
+- the import contracts in pyproject.toml cover every package: a new domain cannot slip past "core imports no
+  domain" by being missing from the list;
+- every registered record kind has a record service or declares why not, a page prefix or an explicit None,
+  and a translated name in every catalogue;
+- every table whose rows belong to a partnership is scoped (accounts/scoping.py) or declared as reached through
+  a scoped parent — a new partnership-bound table cannot leak across partnerships by being forgotten.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+from sqlalchemy import inspect
+
+import sticoop
+from sticoop.core import registry
+from sticoop.core.i18n import LOCALE_DIR, SUPPORTED_LOCALES
+from sticoop.core.models import Base
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = Path(sticoop.__file__).resolve().parent
+#: top-level modules of sticoop that are the app itself, not a domain
+APP_MODULES = {"sticoop.web", "sticoop.composition", "sticoop.models", "sticoop.cli", "sticoop.db_cli"}
+#: tables that hold no partnership-bound rows even though they refer to records that may be bound: each with why
+NOT_PARTNERSHIP_BOUND = {
+    "audit_log": "history of every kind; read through the record it describes, by admins and via scoped pages",
+    "document_links": "link rows; a document's visibility is its own partnership's (scoped)",
+    "natural_keys": "derived lookup keys; candidates are re-read through the scoped ORM",
+    "merged_records": "tombstones (ids only); the kept record is scoped",
+    "profile_embeddings": "derived vectors of technology profiles, which are bound to no partnership",
+}
+
+
+def _contracts() -> dict[str, dict]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return {c["id"]: c for c in config["tool"]["importlinter"]["contracts"]}
+
+
+def _top_level_packages() -> set[str]:
+    names = {f"sticoop.{p.name}" for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    names |= {f"sticoop.{p.stem}" for p in PACKAGE.glob("*.py") if p.stem != "__init__"}
+    return names - {"sticoop.migrations", "sticoop.locale"}
+
+
+def test_the_kit_contract_forbids_every_package_but_core() -> None:
+    forbidden = set(_contracts()["kit"]["forbidden_modules"])
+    assert forbidden == _top_level_packages() - {"sticoop.core"}, \
+        "a package is missing from the 'kit' contract in pyproject.toml (core must not import it)"
+
+
+def test_every_domain_is_below_the_web_rule() -> None:
+    rule = _contracts()["no-web-below-pages"]
+    assert "sticoop.*.models" in rule["source_modules"] and "sticoop.web" in rule["forbidden_modules"]
+
+
+def test_every_registered_kind_is_complete() -> None:
+    kinds = registry.kinds()
+    assert kinds, "nothing registered: sticoop.composition.bootstrap() did not run"
+    catalogues = {}
+    for locale in SUPPORTED_LOCALES:
+        if locale == "en":
+            continue
+        with (LOCALE_DIR / locale / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+            catalogues[locale] = read_po(handle, locale=locale)
+    from sticoop.web.labels import LABELS
+
+    for entity, kind in kinds.items():
+        assert kind.service is None or kind.service.entity == entity, entity
+        assert kind.page_prefix is None or kind.page_prefix.startswith("/"), entity
+        assert entity in LABELS["kind"], f"record kind '{entity}' has no name in web/labels.py LABELS['kind']"
+        message = LABELS["kind"][entity]
+        for locale, catalogue in catalogues.items():
+            found = catalogue.get(message)
+            assert found is not None and found.string, f"'{message}' is not translated in {locale}"
+
+
+def test_every_partnership_bound_table_is_scoped() -> None:
+    from sticoop.accounts.scoping import SCOPED_MODELS
+
+    scoped_tables = {model.__table__.name for model in SCOPED_MODELS}
+
+    def bound(table) -> bool:  # type: ignore[no-untyped-def]
+        if "partnership_id" in table.c:
+            return True
+        return any(fk.column.table.name in scoped_tables for column in table.c for fk in column.foreign_keys
+                   if not column.primary_key or len(table.primary_key.columns) == 1)
+
+    # rows a scoped record owns (a session's delegates and agenda, a project's partners, an agreement's status
+    # changes: delete-orphan children) are read through their parent, never listed on their own
+    owned = {rel.mapper.local_table.name for model in SCOPED_MODELS for rel in inspect(model).relationships
+             if rel.cascade.delete_orphan}
+    unscoped = []
+    for mapper in Base.registry.mappers:
+        table = mapper.local_table
+        if table.name in scoped_tables or table.name in NOT_PARTNERSHIP_BOUND or table.name in owned:
+            continue
+        if bound(table):
+            unscoped.append(table.name)
+    assert unscoped == [], (
+        "these tables hold rows of a partnership but are neither in accounts/scoping.py nor declared here: "
+        f"{unscoped}")
