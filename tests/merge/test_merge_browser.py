@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.web.test_browser import ARGS, BROWSER_PASSWORD, CHROMIUM, _require_browser, live_url  # noqa: F401
+from tests.web.test_browser import ARGS, CHROMIUM, _require_browser, live_url  # noqa: F401
+from tests.web.test_browser_controls import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -20,11 +21,7 @@ def test_merge_two_organisations_and_delete_a_mistake(live_url: str, tmp_path: P
         try:
             page = browser.new_page(locale="en-GB")
             page.set_default_timeout(15_000)
-            page.goto(live_url + "/login")
-            page.get_by_label("Username").fill("officer")
-            page.get_by_label("Password").fill(BROWSER_PASSWORD)
-            page.get_by_role("button", name="Sign in").click()
-            expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+            sign_in(page, live_url)
 
             urls = {}
             for name in ("Ministry of Science and Technology", "Bộ Khoa học và Công nghệ", "Typo Institute"):

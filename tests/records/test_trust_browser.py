@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from tests.web.test_browser import ARGS, BROWSER_PASSWORD, CHROMIUM, _require_browser, live_url  # noqa: F401
-from tests.web.test_browser_controls import CONTRAST_JS
+from tests.web.test_browser import ARGS, CHROMIUM, _require_browser, live_url  # noqa: F401
+from tests.web.test_browser_controls import CONTRAST_JS, sign_in
 
 from sticoop.accounts.models import User, user_partnerships
 from sticoop.core.database import session_scope
@@ -38,11 +38,7 @@ def test_edit_a_session_merge_two_organisations_and_sign_out(live_url: str, tmp_
         try:
             page = browser.new_page(locale="en-GB")
             page.set_default_timeout(15_000)
-            page.goto(live_url + "/login")
-            page.get_by_label("Username").fill("officer")
-            page.get_by_label("Password").fill(BROWSER_PASSWORD)
-            page.get_by_role("button", name="Sign in").click()
-            expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+            sign_in(page, live_url)
 
             # a session's edit form saves unchanged, then with a change
             page.goto(f"{live_url}/sessions/{session_id}/edit")

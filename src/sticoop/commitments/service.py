@@ -368,7 +368,22 @@ def _require_own_organisation(organization_id: int | None, commitment: Commitmen
         raise Forbidden(f"Commitment {commitment.id} is not one your organisation is responsible for")
 
 
-class ProgressUpdateService(RecordService[ProgressUpdate]):
+class MovesCompletion(RecordService[Any]):
+    """A report on a commitment (a progress update stating a level, an assessment): writing or deleting one
+    recomputes the commitment's completion by the one rule, :func:`sync_completion` (the latest dated report
+    that states a level wins; on the same day the assessment)."""
+
+    def after_write(self, session: DbSession, obj: Any, values: dict[str, Any], created: bool) -> None:
+        sync_completion(session, obj.commitment_id)
+
+    def delete(self, session: DbSession, record_id: int, version: int | None = None, actor: str = "system") -> None:
+        commitment_id = self.get(session, record_id).commitment_id
+        super().delete(session, record_id, version, actor)
+        sync_completion(session, commitment_id)
+        self._flush(session)
+
+
+class ProgressUpdateService(MovesCompletion):
     model = ProgressUpdate
     entity = "progress_update"
     label = "Progress update"
@@ -396,15 +411,6 @@ class ProgressUpdateService(RecordService[ProgressUpdate]):
         if obj.date and obj.date > clock.today():
             raise ValidationFailed("A progress update cannot be dated in the future", field="date")
 
-    def after_write(self, session: DbSession, obj: ProgressUpdate, values: dict[str, Any], created: bool) -> None:
-        """A report stating a completion level moves the commitment's completion when it is the latest."""
-        sync_completion(session, obj.commitment_id)
-
-    def delete(self, session: DbSession, record_id: int, version: int | None = None, actor: str = "system") -> None:
-        commitment_id = self.get(session, record_id).commitment_id
-        super().delete(session, record_id, version, actor)
-        sync_completion(session, commitment_id)
-        self._flush(session)
 
 
 class WorkingGroupService(RecordService[WorkingGroup]):
@@ -420,7 +426,7 @@ class WorkingGroupService(RecordService[WorkingGroup]):
         return {key("name", obj.partnership_id, obj.name): N_("same name in the same partnership")}
 
 
-class AssessmentService(RecordService[Assessment]):
+class AssessmentService(MovesCompletion):
     model = Assessment
     entity = "assessment"
     label = "Assessment"
@@ -431,16 +437,6 @@ class AssessmentService(RecordService[Assessment]):
     #: assessments are a series over time; two on one day (by two groups) are legitimate
     natural_key = None
 
-    def after_write(self, session: DbSession, obj: Assessment, values: dict[str, Any], created: bool) -> None:
-        """The latest assessment sets the commitment's completion, as in OGP's mid-term reviews (the same rule
-        as progress updates stating a level: ``sync_completion``)."""
-        sync_completion(session, obj.commitment_id)
-
-    def delete(self, session: DbSession, record_id: int, version: int | None = None, actor: str = "system") -> None:
-        commitment_id = self.get(session, record_id).commitment_id
-        super().delete(session, record_id, version, actor)
-        sync_completion(session, commitment_id)
-        self._flush(session)
 
 
 commitments = CommitmentService()
