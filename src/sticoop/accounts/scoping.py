@@ -22,13 +22,15 @@ queries and are not filtered either; they never serve a user's request directly.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import ColumnElement, event, false, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.activities.models import Event, Visit
 from sticoop.agreements.models import Agreement
 from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup
-from sticoop.core.principal import Principal, principal_of
+from sticoop.core.principal import Principal, act_as, on_partnership_opened, principal_of
 from sticoop.documents.models import Document
 from sticoop.ingest.models import Intake
 from sticoop.matchmaking.brokerage_models import BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest
@@ -93,3 +95,13 @@ def _scope_to_principal(state: ORMExecuteState) -> None:
                    for model in SCOPED_MODELS]
     state.statement = state.statement.options(*options)
 
+
+def _assign_opened_partnership(session: Session, principal: Principal, partnership_id: int) -> None:
+    """A secretariat officer who opens a partnership is assigned to it, in the same transaction."""
+    from sticoop.accounts.models import user_partnerships
+
+    session.execute(user_partnerships.insert().values(user_id=principal.user_id, partnership_id=partnership_id))
+    act_as(session, replace(principal, partnership_ids=principal.partnership_ids | {partnership_id}))
+
+
+on_partnership_opened(_assign_opened_partnership)

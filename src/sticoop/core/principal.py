@@ -8,6 +8,7 @@ and sees everything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -82,3 +83,23 @@ def require_editor(session: Session, what: str) -> None:
     principal = principal_of(session)
     if principal is not None and not principal.is_editor:
         raise Forbidden(f"Your role ({principal.role or 'not signed in'}) cannot change {what}")
+
+
+PartnershipOpened = Callable[[Session, Principal, int], None]
+_partnership_opened: list[PartnershipOpened] = []
+
+
+def on_partnership_opened(hook: PartnershipOpened) -> None:
+    """Register what happens when a signed-in user who does not see everything opens a partnership (the
+    accounts domain assigns it to them, so it does not vanish from their lists the moment it is saved)."""
+    if hook not in _partnership_opened:
+        _partnership_opened.append(hook)
+
+
+def partnership_opened(session: Session, partnership_id: int) -> None:
+    """Called by the partnership service after creating one, in the same transaction."""
+    principal = principal_of(session)
+    if principal is None or not principal.user_id or principal.sees_everything:
+        return
+    for hook in _partnership_opened:
+        hook(session, principal, partnership_id)

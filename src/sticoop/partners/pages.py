@@ -13,8 +13,7 @@ from sticoop.core import clock
 from sticoop.core.api import DB
 from sticoop.partners import schemas as s
 from sticoop.partners.models import Organization, Person, Position
-from sticoop.partners.service import current_position, is_current, organizations, people
-from sticoop.partnerships.models import Committee, Session, SessionDelegate
+from sticoop.partners.service import current_position, organizations, people
 from sticoop.web.crud_pages import EntityPages, add_list_and_form_routes
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
@@ -96,28 +95,6 @@ PEOPLE = EntityPages(
     title=N_("People"), new_title=N_("New person"), edit_title=N_("Edit person"), new_label=N_("New person"),
     table="people/_table.html", filters=("q", "country"), rows=people_rows,
 )
-
-
-def sessions_attended(db: DbSession, person_id: int) -> list[Any]:
-    return list(db.execute(
-        select(Session.id, Session.number, Session.start_date, Committee.name, SessionDelegate.is_head)
-        .join(SessionDelegate, SessionDelegate.session_id == Session.id)
-        .join(Committee, Session.committee_id == Committee.id)
-        .where(SessionDelegate.person_id == person_id).order_by(Session.start_date.desc().nulls_last())
-        .limit(DETAIL_LIMIT)
-    ).all())
-
-
-@router.get("/people/{record_id:int}", response_class=HTMLResponse)
-def person_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
-    person = people.get(db, record_id)
-    today = clock.today()
-    return render(request, "people/detail.html", {
-        "person": person, "current": [p for p in person.positions if is_current(p, today)],
-        "past": [p for p in reversed(person.positions) if not is_current(p, today)],
-        "org_names": names(db, Organization, [p.organization_id for p in person.positions]),
-        "attended": sessions_attended(db, record_id),
-    })
 
 
 for _spec in (ORGANIZATIONS, PEOPLE):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -13,7 +12,7 @@ from sticoop.core import clock
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, Candidate, key
 from sticoop.core.errors import DuplicatesFound, ValidationFailed
-from sticoop.core.principal import act_as, principal_of
+from sticoop.core.principal import partnership_opened
 from sticoop.core.registry import register_kind
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import (
@@ -103,12 +102,8 @@ class PartnershipService(RecordService[Partnership]):
     def after_write(self, session: DbSession, obj: Partnership, values: dict[str, Any], created: bool) -> None:
         """A secretariat officer who opens a partnership is assigned to it: otherwise it would vanish from
         their own lists the moment it was saved."""
-        principal = principal_of(session)
-        if created and principal is not None and principal.user_id and not principal.sees_everything:
-            from sticoop.accounts.models import user_partnerships
-
-            session.execute(user_partnerships.insert().values(user_id=principal.user_id, partnership_id=obj.id))
-            act_as(session, replace(principal, partnership_ids=principal.partnership_ids | {obj.id}))
+        if created:
+            partnership_opened(session, obj.id)
 
 
 class CommitteeService(RecordService[Committee]):

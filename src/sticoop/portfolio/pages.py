@@ -17,7 +17,11 @@ from sticoop.commitments.service import commitments
 from sticoop.core import clock
 from sticoop.core.api import DB
 from sticoop.core.listing import ListParams
-from sticoop.partners.models import Person
+from sticoop.partners.models import Organization, Person
+from sticoop.partners.pages import DETAIL_LIMIT
+from sticoop.partners.service import is_current, people
+from sticoop.partnerships.models import Committee, SessionDelegate
+from sticoop.partnerships.models import Session as CommitteeSession
 from sticoop.partnerships.service import committees, next_anniversary, partnerships, sessions
 from sticoop.portfolio.timeline import timeline
 from sticoop.web.lookups import names
@@ -60,4 +64,30 @@ def session_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
         "sn": session, "derived": derived, "people": people, "sides": dict(sides),
         "partnership": session.committee.partnership, "report": commitments.implementation_report(db, record_id),
         "made_here": made_here, "warnings": derived["warnings"],
+    })
+
+
+# ----- a person's page: positions, and the sessions the person attended (read across partnerships) -----
+def sessions_attended(db: DbSession, person_id: int) -> list[Any]:
+    """The sessions a person sat in (id, number, start date, committee name, head of delegation), newest first,
+    at most ``DETAIL_LIMIT``; scoped like every query of the user."""
+    return list(db.execute(
+        select(CommitteeSession.id, CommitteeSession.number, CommitteeSession.start_date, Committee.name,
+               SessionDelegate.is_head)
+        .join(SessionDelegate, SessionDelegate.session_id == CommitteeSession.id)
+        .join(Committee, CommitteeSession.committee_id == Committee.id)
+        .where(SessionDelegate.person_id == person_id).order_by(CommitteeSession.start_date.desc().nulls_last())
+        .limit(DETAIL_LIMIT)
+    ).all())
+
+
+@router.get("/people/{record_id:int}", response_class=HTMLResponse)
+def person_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    person = people.get(db, record_id)
+    today = clock.today()
+    return render(request, "people/detail.html", {
+        "person": person, "current": [p for p in person.positions if is_current(p, today)],
+        "past": [p for p in reversed(person.positions) if not is_current(p, today)],
+        "org_names": names(db, Organization, [p.organization_id for p in person.positions]),
+        "attended": sessions_attended(db, record_id),
     })
