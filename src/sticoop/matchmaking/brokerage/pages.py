@@ -41,10 +41,11 @@ from sticoop.matchmaking.brokerage.service import (
     fair,
     meetings,
     participants,
+    read_reason,
     slots,
     tables,
 )
-from sticoop.matchmaking.engine.scheduling import NO_AVAILABILITY, NO_COMMON_SLOT, NO_TABLES, reason_code
+from sticoop.matchmaking.engine.scheduling import NO_AVAILABILITY, NO_COMMON_SLOT, NO_ROOM, NO_TABLES
 from sticoop.matchmaking.models import TechProfile
 from sticoop.partners.models import Organization
 from sticoop.web.labels import N_
@@ -73,23 +74,25 @@ def slot_label(fmt: Formatter, slot: BrokerageSlot) -> str:
     return f"{fmt.date(slot.starts_at.date())} {fmt.time(slot.starts_at)}–{fmt.time(slot.ends_at)}"
 
 
-def unplaced_summary(fmt: Formatter, reason: str | None, a: str, b: str) -> str:
-    """The stored English reason, as a translated sentence naming the two participants ``a`` and ``b``; the
-    raw text (which also names the slots) is shown as detail."""
-    text = reason or ""
-    if not text:
-        return fmt._("Could not be placed.")
-    if text.startswith(UNSCHEDULED):
-        return fmt._("Taken out of the schedule when the plan changed; schedule again.")
-    code = reason_code(text)
-    if code == NO_COMMON_SLOT:
-        return fmt._("%(a)s and %(b)s have no free time slot in common.") % {"a": a, "b": b}
-    if code == NO_AVAILABILITY:
-        return fmt._("One of them has no free time slot.")
-    if code == NO_TABLES:
-        return fmt._("The event has no tables.")
-    return fmt._("Every slot %(a)s and %(b)s are both free in is full: all tables taken or one of them already "
-                 "busy.") % {"a": a, "b": b}
+#: why a meeting is not placed, by the code its stored reason starts with (``service.read_reason``);
+#: ``%(a)s`` and ``%(b)s`` are the two participants
+UNPLACED_MESSAGES = {
+    None: N_("Could not be placed."),
+    UNSCHEDULED: N_("Taken out of the schedule when the plan changed; schedule again."),
+    NO_COMMON_SLOT: N_("%(a)s and %(b)s have no free time slot in common."),
+    NO_AVAILABILITY: N_("One of them has no free time slot."),
+    NO_TABLES: N_("The event has no tables."),
+    NO_ROOM: N_("Every slot %(a)s and %(b)s are both free in is full: all tables taken or one of them already "
+                "busy."),
+}
+
+
+def unplaced_summary(fmt: Formatter, reason: str | None, a: str, b: str) -> tuple[str, str]:
+    """``(summary, detail)`` of a stored reason: a translated sentence naming the two participants ``a`` and
+    ``b``, found by the reason's code, and the engine's English text (which also names the slots)."""
+    code, detail = read_reason(reason)
+    message = fmt._(UNPLACED_MESSAGES.get(code) or UNPLACED_MESSAGES[None])
+    return (message % {"a": a, "b": b} if "%(" in message else message), detail
 
 
 def load(db: DbSession, event_id: int) -> dict[str, Any]:
@@ -112,8 +115,9 @@ def page_context(db: DbSession, fmt: Formatter, event_id: int) -> dict[str, Any]
     grid = {(m.slot_id, m.table_id): m for m in meetings if m.slot_id is not None and m.table_id is not None}
     named = display_names(db, data["participants"])
     unplaced = [{"meeting": m, "pair": f"{named.get(m.requester_id, '?')} ↔ {named.get(m.recipient_id, '?')}",
-                 "summary": unplaced_summary(fmt, m.unplaced_reason, named.get(m.requester_id, "?"),
-                                             named.get(m.recipient_id, "?"))}
+                 **dict(zip(("summary", "detail"), unplaced_summary(fmt, m.unplaced_reason,
+                                                                   named.get(m.requester_id, "?"),
+                                                                   named.get(m.recipient_id, "?")), strict=True))}
                 for m in meetings if m.status == "accepted" and m.slot_id is None and m.unplaced_reason]
     totals = planning.outcome_totals(db, event_id)
     values = [fmt.money(Decimal(v), c) for c, v in sorted(totals["contract_value"].items())]

@@ -20,7 +20,7 @@ from sticoop.core import clock
 from sticoop.core.crud import flush
 from sticoop.core.errors import NotFound, Unavailable, ValidationFailed
 from sticoop.matchmaking.brokerage.models import BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest
-from sticoop.matchmaking.brokerage.service import display_names, fair, slot_text
+from sticoop.matchmaking.brokerage.service import LABEL, display_names, fair, slot_text, stored_reason
 from sticoop.matchmaking.engine.scheduling import Booked, Meeting, Participant, schedule_meetings
 
 
@@ -53,14 +53,12 @@ def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dic
         booked=[Booked(m.requester_id, m.recipient_id, m.slot_id, m.table_id) for m in held],
     )
     unplaced = {u.meeting_id: u for u in result.unplaced}
-    reason_length = MeetingRequest.__table__.c.unplaced_reason.type.length or 300
     for m in meetings:
         slot_table = result.assignments.get(m.id)
         m.slot_id, m.table_id = slot_table if slot_table else (None, None)
-        reason = unplaced[m.id].reason if m.id in unplaced else None
-        m.unplaced_reason = None if reason is None else (
-            reason if len(reason) <= reason_length else reason[:reason_length - 1] + "…")
-    flush(session, "Brokerage record")
+        why = unplaced.get(m.id)
+        m.unplaced_reason = None if why is None else stored_reason(why.code, why.reason)
+    flush(session, LABEL)
     by_id = {m.id: m for m in meetings}
     return {"scheduled": result.scheduled_count + len(held), "accepted": len(accepted), "method": result.method,
             "optimal": result.optimal,

@@ -46,11 +46,15 @@ from sticoop.matchmaking.brokerage.models import (
     MeetingRequest,
 )
 from sticoop.matchmaking.brokerage.schemas import MeetingNew, ParticipantNew, ParticipantPatch
+from sticoop.matchmaking.engine.scheduling import NO_AVAILABILITY, NO_COMMON_SLOT, NO_ROOM, NO_TABLES
 from sticoop.matchmaking.models import TechProfile
 from sticoop.partners.models import Organization, Person
 
-#: the start of the reason stored on a meeting that lost its place because the plan changed
+#: the code of the reason stored on a meeting that lost its place because the plan changed
 UNSCHEDULED = "unscheduled"
+#: codes a stored ``unplaced_reason`` starts with (``"<code>: <English text>"``), so pages translate by code
+REASON_CODES = (UNSCHEDULED, NO_TABLES, NO_AVAILABILITY, NO_COMMON_SLOT, NO_ROOM)
+REASON_LENGTH = 300  # MeetingRequest.unplaced_reason holds 300 characters
 #: how flush conflicts name what clashed
 LABEL = "Brokerage record"
 _UNSCHEDULED_INFO = "brokerage_unscheduled"
@@ -124,6 +128,18 @@ def check_slot(start: datetime, end: datetime, taken: list[tuple[datetime, datet
 
 
 
+def stored_reason(code: str, text: str) -> str:
+    """How a meeting keeps why it is not placed: ``"<code>: <English text>"``, cut to the column's length."""
+    stored = f"{code}: {text}"
+    return stored if len(stored) <= REASON_LENGTH else stored[:REASON_LENGTH - 1] + "…"
+
+
+def read_reason(stored: str | None) -> tuple[str | None, str]:
+    """``(code, English text)`` of a stored reason; the code is None for a reason stored without one."""
+    code, _, text = (stored or "").partition(": ")
+    return (code, text) if code in REASON_CODES else (None, stored or "")
+
+
 def _names(session: Session, event_id: int) -> dict[int, str]:
     return display_names(session, list(session.scalars(
         select(BrokerageParticipant).where(BrokerageParticipant.event_id == event_id))))
@@ -151,7 +167,7 @@ def _unschedule(session: Session, event_id: int, meetings: list[MeetingRequest],
     out = []
     for m in meetings:
         m.slot_id = m.table_id = None
-        m.unplaced_reason = f"{UNSCHEDULED}: {cause}; schedule again"[:300]
+        m.unplaced_reason = stored_reason(UNSCHEDULED, f"{cause}; schedule again")
         out.append({"meeting_id": m.id, "between": _between(names, m)})
     return out
 
