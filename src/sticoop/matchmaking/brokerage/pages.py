@@ -283,7 +283,7 @@ def run_schedule(event_id: int, request: Request, db: DB) -> Response:
         try:
             planning.schedule(db, event_id)
         except ValidationFailed as exc:
-            if "before scheduling" in exc.message:
+            if isinstance(exc.details, dict) and exc.details.get("missing"):  # no slots or no tables yet
                 raise Refused(formatter(request)._("Add time slots and tables before scheduling.")) from exc
             raise
 

@@ -33,7 +33,8 @@ def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dic
     tables = list(session.scalars(select(BrokerageTable).where(BrokerageTable.event_id == event_id)
                                   .order_by(BrokerageTable.id)))
     if not slots or not tables:
-        raise ValidationFailed("Add time slots and tables before scheduling")
+        missing = [name for name, rows in (("slots", slots), ("tables", tables)) if not rows]
+        raise ValidationFailed("Add time slots and tables before scheduling", details={"missing": missing})
     slot_ids = [s.id for s in slots]
     participants = list(session.scalars(select(BrokerageParticipant)
                                         .where(BrokerageParticipant.event_id == event_id)))

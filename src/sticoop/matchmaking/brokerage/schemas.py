@@ -111,7 +111,9 @@ class MeetingOut(BaseModel):
     status: str = Field(description="requested, accepted or declined")
     slot_id: int | None = Field(description="slot the meeting is scheduled in; null while unscheduled")
     table_id: int | None = Field(description="table the meeting is scheduled at; null while unscheduled")
-    unplaced_reason: str | None = Field(description="why the scheduler could not place it (English), or null")
+    unplaced_reason: str | None = Field(
+        description="why it is not placed, \"<code>: <English text>\" (codes: "
+                    "no_common_slot, no_availability, no_tables, no_room, unscheduled), or null")
     outcome: str = Field(description="none, follow_up, mou_signed or contract_signed")
     contract_value: Decimal | None = Field(description="value of the signed contract, in ``currency``")
     currency: str | None = Field(description="ISO 4217 code of the contract value (e.g. EUR, VND)")
