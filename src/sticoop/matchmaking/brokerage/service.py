@@ -126,8 +126,6 @@ def check_slot(start: datetime, end: datetime, taken: list[tuple[datetime, datet
                                f"{clash[0]:%d %b %H:%M}–{clash[1]:%H:%M}")
 
 
-
-
 def stored_reason(code: str, text: str) -> str:
     """How a meeting keeps why it is not placed: ``"<code>: <English text>"``, cut to the column's length."""
     stored = f"{code}: {text}"
