@@ -11,7 +11,7 @@ from sticoop.core.merge import MergedRecord  # noqa: F401
 from sticoop.core.models import Base  # noqa: F401
 from sticoop.documents.models import Document, DocumentLink  # noqa: F401
 from sticoop.ingest.models import Intake  # noqa: F401
-from sticoop.matchmaking.brokerage_models import BrokerageParticipant, MeetingRequest  # noqa: F401
+from sticoop.matchmaking.brokerage.models import BrokerageParticipant, MeetingRequest  # noqa: F401
 from sticoop.matchmaking.models import ProfileEmbedding, TechProfile  # noqa: F401
 from sticoop.partners.models import Organization, Person, Position  # noqa: F401
 from sticoop.partnerships.models import AgendaItem, Committee, Partnership, Session, SessionDelegate  # noqa: F401

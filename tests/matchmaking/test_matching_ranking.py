@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sticoop.matchmaking.engine import HashingEmbedder, Matcher, Profile, Weights
+from sticoop.matchmaking.engine import HashingEmbedder, Matcher, Note, Profile, Weights
 from sticoop.matchmaking.engine.ranking import (
     country_compatibility,
     partner_type_compatibility,
@@ -134,7 +134,8 @@ def test_unsupported_language_is_matched_by_keywords_only_and_marked():
     hits = {x.profile_id: x for x in m.complementary("o-desal", min_score=0.0)}
     ex = hits["r-xx"].explanation
     assert ex.keywords_only and ex.parts["semantic"].value is None and ex.parts["semantic"].weight == 0
-    assert "keywords only" in ex.notes[0]
+    assert ex.notes[0].code == "match_language_unsupported" and ex.notes[0].params == {"language": "lo"}
+    assert "keywords only" in ex.notes[0].text
     assert not hits["r-desal"].explanation.keywords_only
     # and from its own side: every result is keywords-only
     own = m.complementary("r-xx", min_score=0.0)
@@ -306,9 +307,12 @@ def test_partner_type_sought_is_scored_and_explained():
     anon = next(x for x in ranked if x.profile_id == "o-anon").explanation
     assert "partner_type" not in anon.parts  # nothing to compare: the criterion is not shown
     lab_notes = next(x for x in ranked if x.profile_id == "o-lab").explanation.notes
-    assert "the matched profile's owner is not a partner type this profile seeks (university)" in lab_notes
+    assert Note("match_owner_not_sought", {"owner_type": "university"}) in lab_notes
+    assert "the matched profile's owner is not a partner type this profile seeks (university)" in \
+        [n.text for n in lab_notes]
     # seen from the lab's side the request's preference is the one not met
-    assert any("this profile's owner is not a partner type the matched profile seeks (university)" in n
+    assert any(n == Note("query_owner_not_sought", {"owner_type": "university"})
+               and n.text == "this profile's owner is not a partner type the matched profile seeks (university)"
                for x in m.complementary("o-lab", k=3) for n in x.explanation.notes)
     # with the part weighted out, the tie is back
     flat = _matcher(weights=Weights(partner_type=0))

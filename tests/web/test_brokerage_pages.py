@@ -28,7 +28,7 @@ def meetings(client: TestClient, event: int) -> list[dict]:
     from sqlalchemy import select
 
     from sticoop.core.database import new_session
-    from sticoop.matchmaking.brokerage_models import MeetingRequest
+    from sticoop.matchmaking.brokerage.models import MeetingRequest
 
     session = new_session(client.app.state.database_url)  # type: ignore[attr-defined]
     try:

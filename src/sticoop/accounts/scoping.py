@@ -33,7 +33,7 @@ from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, W
 from sticoop.core.principal import Principal, act_as, on_partnership_opened, principal_of
 from sticoop.documents.models import Document
 from sticoop.ingest.models import Intake
-from sticoop.matchmaking.brokerage_models import BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest
+from sticoop.matchmaking.brokerage.models import BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest
 from sticoop.partnerships.models import Committee, Partnership
 from sticoop.partnerships.models import Session as CommitteeSession
 from sticoop.projects.models import Project

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session as DbSession
 from sticoop.core.api import DB, Actor
 from sticoop.core.i18n import Formatter
 from sticoop.matchmaking import schemas as s
+from sticoop.matchmaking.engine import notes
 from sticoop.matchmaking.models import PROFILE_TRANSITIONS, TechProfile
 from sticoop.matchmaking.service import matches, profiles
 from sticoop.partners.models import Organization, Person
@@ -162,29 +163,29 @@ def profile_list(request: Request, db: DB) -> HTMLResponse:
 
 
 # ----- profile page with its matches --------------------------------------------------------------
-def translate_note(translate: Callable[[str], str], note: str) -> str:
-    """The engine's notes are English sentences; the known ones are shown in the page's language."""
-    found = re.match(r"^(this profile|the matched profile) is in a language the embedding model does not support "
-                     r"\((.*)\): matched by keywords only$", note)
-    if found:
-        language = label(translate, "profile_language", found.group(2))
-        if found.group(1) == "this profile":
-            return translate(N_("This profile's language (%(language)s) is not supported by the embedding "
-                                "model: matched by keywords only.")) % {"language": language}
-        return translate(N_("The matched profile's language (%(language)s) is not supported by the embedding "
-                            "model: matched by keywords only.")) % {"language": language}
-    if note == "readiness level unknown on one side":
-        return translate(N_("Readiness level unknown on one side."))
-    found = re.match(r"^(this profile's|the matched profile's) owner is not a partner type (?:the matched profile|"
-                     r"this profile) seeks \((.*)\)$", note)
-    if found:
-        kind = label(translate, "organization_type", found.group(2))
-        if found.group(1) == "this profile's":
-            return translate(N_("The matched profile does not seek a partner like this profile's owner "
-                                "(%(type)s).")) % {"type": kind}
-        return translate(N_("This profile does not seek a partner like the matched profile's owner "
-                            "(%(type)s).")) % {"type": kind}
-    return note
+#: engine note code → the page's sentence (``%(language)s`` / ``%(type)s``: the translated parameter)
+NOTE_MESSAGES: dict[str, str] = {
+    notes.QUERY_LANGUAGE_UNSUPPORTED: N_("This profile's language (%(language)s) is not supported by the embedding "
+                                         "model: matched by keywords only."),
+    notes.MATCH_LANGUAGE_UNSUPPORTED: N_("The matched profile's language (%(language)s) is not supported by the "
+                                         "embedding model: matched by keywords only."),
+    notes.MATCH_OWNER_NOT_SOUGHT: N_("This profile does not seek a partner like the matched profile's owner "
+                                     "(%(type)s)."),
+    notes.QUERY_OWNER_NOT_SOUGHT: N_("The matched profile does not seek a partner like this profile's owner "
+                                     "(%(type)s)."),
+}
+
+
+def translate_note(translate: Callable[[str], str], note: dict[str, Any]) -> str:
+    """An engine note (``{"code", "params", "text"}``) in the page's language, found by its code; its
+    parameters (a language tag, an organisation type) shown with their translated labels."""
+    message = NOTE_MESSAGES.get(note["code"])
+    if message is None:  # a code this page does not know yet: the engine's English text
+        return str(note.get("text", note["code"]))
+    params = note.get("params", {})
+    values = {"language": label(translate, "profile_language", params.get("language", "")),
+              "type": label(translate, "organization_type", params.get("owner_type", ""))}
+    return translate(message) % values
 
 
 def percent(value: float | None, locale: str) -> str:

@@ -22,8 +22,8 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.documents.api import router as documents
     from sticoop.ingest.api import router as ingest
     from sticoop.matchmaking.api import router as matchmaking
-    from sticoop.matchmaking.brokerage_api import meetings_router
-    from sticoop.matchmaking.brokerage_api import router as brokerage
+    from sticoop.matchmaking.brokerage.api import meetings_router
+    from sticoop.matchmaking.brokerage.api import router as brokerage
     from sticoop.partners.api import router as partners
     from sticoop.partnerships.api import router as partnerships
     from sticoop.portfolio.api import router as portfolio
@@ -60,7 +60,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.agreements.pages import router as agreements
     from sticoop.commitments.pages import router as commitments
     from sticoop.ingest.pages import router as ingest
-    from sticoop.matchmaking.brokerage_pages import router as brokerage
+    from sticoop.matchmaking.brokerage.pages import router as brokerage
     from sticoop.matchmaking.pages import router as profiles
     from sticoop.partners.pages import router as partners
     from sticoop.partnerships.pages import router as partnerships

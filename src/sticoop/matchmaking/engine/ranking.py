@@ -44,6 +44,13 @@ import numpy as np
 from .embeddings import Embedder, get_embedder
 from .index import NumpyIndex, VectorIndex
 from .keywords import TermIndex
+from .notes import (
+    MATCH_LANGUAGE_UNSUPPORTED,
+    MATCH_OWNER_NOT_SOUGHT,
+    QUERY_LANGUAGE_UNSUPPORTED,
+    QUERY_OWNER_NOT_SOUGHT,
+    Note,
+)
 from .profiles import COMPLEMENTARY_KINDS, KINDS, Profile, is_complementary
 
 __all__ = ["Profile", "Weights", "ScorePart", "Explanation", "Match", "Matcher", "is_complementary",
@@ -116,7 +123,7 @@ class Explanation:
     shared_fields: list[str]
     shared_terms: list[str]
     keywords_only: bool
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # remarks as data (``notes.Note``), translated by code
 
 
 @dataclass(frozen=True)
@@ -127,8 +134,10 @@ class Match:
     explanation: Explanation
 
     def to_dict(self) -> dict:
-        """JSON-ready form for the API and pages."""
-        return asdict(self)
+        """JSON-ready form for the API and pages; each note is ``{"code", "params", "text"}``."""
+        out = asdict(self)
+        out["explanation"]["notes"] = [n.to_dict() for n in self.explanation.notes]
+        return out
 
 
 def trl_compatibility(query: Profile, other: Profile, relation: str) -> float | None:
@@ -164,13 +173,13 @@ def partner_type_compatibility(a: Profile, b: Profile) -> float | None:
     return _preference(a, b, "partner_sought_types", "owner_type")
 
 
-def partner_type_notes(q: Profile, c: Profile) -> list[str]:
-    """Which side's sought partner type the other does not match, in words the page can translate."""
+def partner_type_notes(q: Profile, c: Profile) -> list[Note]:
+    """Which side's sought partner type the other does not match (the owner type that is not sought)."""
     notes = []
     if q.partner_sought_types and c.owner_type is not None and c.owner_type not in q.partner_sought_types:
-        notes.append(f"the matched profile's owner is not a partner type this profile seeks ({c.owner_type})")
+        notes.append(Note(MATCH_OWNER_NOT_SOUGHT, {"owner_type": c.owner_type}))
     if c.partner_sought_types and q.owner_type is not None and q.owner_type not in c.partner_sought_types:
-        notes.append(f"this profile's owner is not a partner type the matched profile seeks ({q.owner_type})")
+        notes.append(Note(QUERY_OWNER_NOT_SOUGHT, {"owner_type": q.owner_type}))
     return notes
 
 
@@ -493,15 +502,15 @@ class Matcher:
         return out
 
     def _values(self, q: Profile, c: Profile, relation: str, q_has_vector: bool, cos: float | None,
-                term_weights: dict[str, float]) -> tuple[dict, list[str]]:
+                term_weights: dict[str, float]) -> tuple[dict, list[Note]]:
         """The score parts of one pair as ``name → (value in [0, 1] or None, raw)``, plus notes."""
-        notes: list[str] = []
+        notes: list[Note] = []
         semantic = None
         if not q_has_vector or c.id not in self._vec_lang:
             cos = None
-            who, lang = ("this profile", q.language) if not q_has_vector else ("the matched profile", c.language)
-            notes.append(f"{who} is in a language the embedding model does not support "
-                         f"({lang or 'unknown'}): matched by keywords only")
+            code, lang = (QUERY_LANGUAGE_UNSUPPORTED, q.language) if not q_has_vector \
+                else (MATCH_LANGUAGE_UNSUPPORTED, c.language)
+            notes.append(Note(code, {"language": lang or "unknown"}))
         elif cos is not None:
             semantic = calibrated(cos, self.calibration)
         keywords, raw_terms = self.terms.score_raw(term_weights, c.id)

@@ -1,7 +1,7 @@
 """Pages for a technology-transfer fair's brokerage: participants, slots, tables, meeting requests, the
 schedule grid, outcomes, and each participant's agenda.
 
-The rules live in ``matchmaking.brokerage`` and ``brokerage_edit``; this module only turns forms into
+The rules live in ``service`` and ``planning``; this module only turns forms into
 service calls and service results into the page. Each part of the page (slots, tables, participants,
 requests, schedule, outcomes) is its own template. With HTMX a form swaps its section and, out of band, the
 sections its change shows up in (a new slot appears in the participants' availability and the grid);
@@ -13,6 +13,7 @@ translated summary naming the two participants, with the engine's English reason
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -22,19 +23,29 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
+from sticoop.activities.models import Event
 from sticoop.core.api import DB, Actor
-from sticoop.core.errors import DomainError, NotFound
+from sticoop.core.errors import DomainError, ValidationFailed
 from sticoop.core.i18n import Formatter
-from sticoop.matchmaking import brokerage as svc
-from sticoop.matchmaking import brokerage_edit as edit
-from sticoop.matchmaking.brokerage_models import (
+from sticoop.matchmaking.brokerage import planning
+from sticoop.matchmaking.brokerage.models import (
     OUTCOMES,
     BrokerageParticipant,
     BrokerageSlot,
     BrokerageTable,
     MeetingRequest,
 )
-from sticoop.matchmaking.engine.scheduling import NO_AVAILABILITY, NO_COMMON_SLOT, NO_TABLES, reason_code
+from sticoop.matchmaking.brokerage.service import (
+    UNSCHEDULED,
+    display_names,
+    fair,
+    meetings,
+    participants,
+    read_reason,
+    slots,
+    tables,
+)
+from sticoop.matchmaking.engine.scheduling import NO_AVAILABILITY, NO_COMMON_SLOT, NO_ROOM, NO_TABLES
 from sticoop.matchmaking.models import TechProfile
 from sticoop.partners.models import Organization
 from sticoop.web.labels import N_
@@ -63,28 +74,30 @@ def slot_label(fmt: Formatter, slot: BrokerageSlot) -> str:
     return f"{fmt.date(slot.starts_at.date())} {fmt.time(slot.starts_at)}–{fmt.time(slot.ends_at)}"
 
 
-def unplaced_summary(fmt: Formatter, reason: str | None, a: str, b: str) -> str:
-    """The stored English reason, as a translated sentence naming the two participants ``a`` and ``b``; the
-    raw text (which also names the slots) is shown as detail."""
-    text = reason or ""
-    if not text:
-        return fmt._("Could not be placed.")
-    if text.startswith(edit.UNSCHEDULED):
-        return fmt._("Taken out of the schedule when the plan changed; schedule again.")
-    code = reason_code(text)
-    if code == NO_COMMON_SLOT:
-        return fmt._("%(a)s and %(b)s have no free time slot in common.") % {"a": a, "b": b}
-    if code == NO_AVAILABILITY:
-        return fmt._("One of them has no free time slot.")
-    if code == NO_TABLES:
-        return fmt._("The event has no tables.")
-    return fmt._("Every slot %(a)s and %(b)s are both free in is full: all tables taken or one of them already "
-                 "busy.") % {"a": a, "b": b}
+#: why a meeting is not placed, by the code its stored reason starts with (``service.read_reason``);
+#: ``%(a)s`` and ``%(b)s`` are the two participants
+UNPLACED_MESSAGES = {
+    None: N_("Could not be placed."),
+    UNSCHEDULED: N_("Taken out of the schedule when the plan changed; schedule again."),
+    NO_COMMON_SLOT: N_("%(a)s and %(b)s have no free time slot in common."),
+    NO_AVAILABILITY: N_("One of them has no free time slot."),
+    NO_TABLES: N_("The event has no tables."),
+    NO_ROOM: N_("Every slot %(a)s and %(b)s are both free in is full: all tables taken or one of them already "
+                "busy."),
+}
+
+
+def unplaced_summary(fmt: Formatter, reason: str | None, a: str, b: str) -> tuple[str, str]:
+    """``(summary, detail)`` of a stored reason: a translated sentence naming the two participants ``a`` and
+    ``b``, found by the reason's code, and the engine's English text (which also names the slots)."""
+    code, detail = read_reason(reason)
+    message = fmt._(UNPLACED_MESSAGES.get(code) or UNPLACED_MESSAGES[None])
+    return (message % {"a": a, "b": b} if "%(" in message else message), detail
 
 
 def load(db: DbSession, event_id: int) -> dict[str, Any]:
     """Everything the brokerage page shows, one query per kind of record."""
-    event = svc.fair(db, event_id)
+    event = fair(db, event_id)
 
     def rows(model: Any, order: Any) -> list[Any]:
         return list(db.scalars(select(model).where(model.event_id == event_id).order_by(order)))
@@ -100,12 +113,13 @@ def page_context(db: DbSession, fmt: Formatter, event_id: int) -> dict[str, Any]
     meetings = data["meetings"]
     pair = {m.id: f"{who.get(m.requester_id, '?')} ↔ {who.get(m.recipient_id, '?')}" for m in meetings}
     grid = {(m.slot_id, m.table_id): m for m in meetings if m.slot_id is not None and m.table_id is not None}
-    named = svc.display_names(db, data["participants"])
+    named = display_names(db, data["participants"])
     unplaced = [{"meeting": m, "pair": f"{named.get(m.requester_id, '?')} ↔ {named.get(m.recipient_id, '?')}",
-                 "summary": unplaced_summary(fmt, m.unplaced_reason, named.get(m.requester_id, "?"),
-                                             named.get(m.recipient_id, "?"))}
+                 **dict(zip(("summary", "detail"), unplaced_summary(fmt, m.unplaced_reason,
+                                                                   named.get(m.requester_id, "?"),
+                                                                   named.get(m.recipient_id, "?")), strict=True))}
                 for m in meetings if m.status == "accepted" and m.slot_id is None and m.unplaced_reason]
-    totals = svc.outcome_totals(db, event_id)
+    totals = planning.outcome_totals(db, event_id)
     values = [fmt.money(Decimal(v), c) for c, v in sorted(totals["contract_value"].items())]
     profiles = list(db.execute(select(TechProfile.id, TechProfile.title).order_by(TechProfile.title)).all())
     organizations = list(db.execute(select(Organization.id, Organization.name).order_by(Organization.name)).all())
@@ -161,129 +175,149 @@ def slot_series(form: dict[str, str], translate: Any) -> list[tuple[datetime, da
         day = date.fromisoformat(form.get("date", ""))
         first = time.fromisoformat(form.get("start", ""))
     except ValueError:
-        raise ValueError(translate(N_("Give a date and a first start time."))) from None
+        raise Refused(translate(N_("Give a date and a first start time."))) from None
     minutes, count = int_or_none(form.get("minutes")), int_or_none(form.get("count"))
     if not minutes or not 5 <= minutes <= 480:
-        raise ValueError(translate(N_("A slot lasts between 5 and 480 minutes.")))
+        raise Refused(translate(N_("A slot lasts between 5 and 480 minutes.")))
     if not count or count > MAX_SERIES:
-        raise ValueError(translate(N_("Add between 1 and %(max)d slots at a time.")) % {"max": MAX_SERIES})
+        raise Refused(translate(N_("Add between 1 and %(max)d slots at a time.")) % {"max": MAX_SERIES})
     start = datetime.combine(day, first)
     length = timedelta(minutes=minutes)
     return [(start + i * length, start + (i + 1) * length) for i in range(count)]
 
 
+class Refused(ValueError):
+    """A form refused before any service call; its message is already translated."""
+
+
+async def form_values(request: Request) -> dict[str, str]:
+    """The posted form as ``{name: text}`` (single-valued fields)."""
+    return {k: str(v) for k, v in (await request.form()).items()}
+
+
+def attempt(request: Request, db: DbSession, event_id: int, key: str, sections: tuple[str, ...],
+            change: Callable[[], object], raw: dict[str, Any] | None = None, anchor: str = "",
+            raw_on_error: Callable[[DomainError], dict[str, Any]] | None = None) -> Response:
+    """Run one form's change and answer: the changed sections (HTMX) or a redirect when it works; when it is
+    refused (:class:`Refused` from reading the form, or a ``DomainError`` from the service) the page again
+    with the message beside the form ``key``, status 4xx, and nothing written (``show`` rolls back)."""
+    try:
+        change()
+    except Refused as exc:
+        return failed(request, db, event_id, key, str(exc), raw or {}, sections=sections)
+    except DomainError as exc:
+        shown = raw_on_error(exc) if raw_on_error else raw or {}
+        return failed(request, db, event_id, key, exc.message, shown, exc.status_code, sections)
+    return done(request, db, event_id, sections, anchor)
+
+
+def chosen_ids(form: Any, name: str) -> list[int]:
+    """The ids ticked in a multi-valued field (checkboxes, multiple select); anything else is ignored."""
+    return [int(x) for x in form.getlist(name) if str(x).isdigit()]
+
+
 @router.post("/events/{event_id:int}/brokerage/slots", response_class=HTMLResponse)
 async def add_slots(event_id: int, request: Request, db: DB) -> Response:
-    raw = {k: str(v) for k, v in (await request.form()).items()}
-    try:
-        svc.add_slots(db, event_id, slot_series(raw, formatter(request)._))
-    except ValueError as exc:
-        return failed(request, db, event_id, "slots", str(exc), raw, sections=SLOTS)
-    except DomainError as exc:
-        return failed(request, db, event_id, "slots", exc.message, raw, exc.status_code, SLOTS)
-    return done(request, db, event_id, SLOTS)
+    raw = await form_values(request)
+    return attempt(request, db, event_id, "slots", SLOTS,
+                   lambda: slots.add(db, event_id, slot_series(raw, formatter(request)._)), raw)
 
 
 @router.post("/events/{event_id:int}/brokerage/tables", response_class=HTMLResponse)
 async def add_tables(event_id: int, request: Request, db: DB) -> Response:
-    raw = {k: str(v) for k, v in (await request.form()).items()}
-    count = int_or_none(raw.get("count"))
-    if not count or count > MAX_SERIES:
-        message = formatter(request)._("Add between 1 and %(max)d tables at a time.") % {"max": MAX_SERIES}
-        return failed(request, db, event_id, "tables", message, raw, sections=TABLES)
-    numbers = [int(t.name) for t in load(db, event_id)["tables"] if t.name.isdigit()]
-    last = max(numbers, default=0)  # numbered after the highest, so a removed table's number is not reused twice
-    svc.add_tables(db, event_id, [str(last + i + 1) for i in range(count)])
-    return done(request, db, event_id, TABLES)
+    raw = await form_values(request)
+
+    def add() -> None:
+        count = int_or_none(raw.get("count"))
+        if not count or count > MAX_SERIES:
+            raise Refused(formatter(request)._("Add between 1 and %(max)d tables at a time.") % {"max": MAX_SERIES})
+        numbers = [int(t.name) for t in load(db, event_id)["tables"] if t.name.isdigit()]
+        last = max(numbers, default=0)  # numbered after the highest, so a removed table's number is not reused
+        tables.add(db, event_id, [str(last + i + 1) for i in range(count)])
+
+    return attempt(request, db, event_id, "tables", TABLES, add, raw)
 
 
 @router.post("/events/{event_id:int}/brokerage/participants", response_class=HTMLResponse)
 async def add_participant(event_id: int, request: Request, db: DB, actor: Actor) -> Response:
     form = await request.form()
     raw = {"name": str(form.get("name") or ""), "organization_id": str(form.get("organization_id") or ""),
-           "profile_ids": [int(x) for x in form.getlist("profile_ids") if str(x).isdigit()],
-           "availability": [int(x) for x in form.getlist("availability") if str(x).isdigit()]}
-    if not raw["name"].strip():
-        return failed(request, db, event_id, "participant", formatter(request)._("A participant needs a name."), raw,
-                      sections=PARTICIPANTS)
-    try:
-        svc.add_participant(db, event_id, raw["name"], int_or_none(raw["organization_id"]),
-                            profile_ids=raw["profile_ids"], availability=raw["availability"], actor=actor)
-    except DomainError as exc:
-        return failed(request, db, event_id, "participant", exc.message, raw, exc.status_code, PARTICIPANTS)
-    return done(request, db, event_id, PARTICIPANTS)
+           "profile_ids": chosen_ids(form, "profile_ids"), "availability": chosen_ids(form, "availability")}
+
+    def add() -> None:
+        if not raw["name"].strip():
+            raise Refused(formatter(request)._("A participant needs a name."))
+        participants.add(db, event_id, raw["name"], int_or_none(raw["organization_id"]),
+                         profile_ids=raw["profile_ids"], availability=raw["availability"], actor=actor)
+
+    return attempt(request, db, event_id, "participant", PARTICIPANTS, add, raw)
 
 
 @router.post("/events/{event_id:int}/brokerage/meetings", response_class=HTMLResponse)
 async def request_meeting(event_id: int, request: Request, db: DB, actor: Actor) -> Response:
-    raw = {k: str(v) for k, v in (await request.form()).items()}
-    requester, recipient = int_or_none(raw.get("requester_id")), int_or_none(raw.get("recipient_id"))
-    _ = formatter(request)._
-    if requester is None or recipient is None:
-        return failed(request, db, event_id, "meeting", _("Choose who asks and whom they want to meet."), raw,
-                      sections=REQUESTS)
-    if requester == recipient:
-        return failed(request, db, event_id, "meeting", _("A participant cannot request a meeting with themselves."),
-                      raw, sections=REQUESTS)
-    try:
-        svc.request_meeting(db, event_id, requester, recipient, raw.get("message") or None, actor)
-    except DomainError as exc:
-        return failed(request, db, event_id, "meeting", exc.message, raw, exc.status_code, REQUESTS)
-    return done(request, db, event_id, REQUESTS)
+    raw = await form_values(request)
 
+    def ask() -> None:
+        requester, recipient = int_or_none(raw.get("requester_id")), int_or_none(raw.get("recipient_id"))
+        _ = formatter(request)._
+        if requester is None or recipient is None:
+            raise Refused(_("Choose who asks and whom they want to meet."))
+        if requester == recipient:
+            raise Refused(_("A participant cannot request a meeting with themselves."))
+        meetings.request(db, event_id, requester, recipient, raw.get("message") or None, actor)
 
-def meeting_of(db: DbSession, meeting_id: int) -> MeetingRequest:
-    meeting = db.get(MeetingRequest, meeting_id)
-    if meeting is None:
-        raise NotFound(f"Meeting request {meeting_id} does not exist")
-    return meeting
+    return attempt(request, db, event_id, "meeting", REQUESTS, ask, raw)
 
 
 @router.post("/brokerage/meetings/{meeting_id:int}/response", response_class=HTMLResponse)
 async def respond(meeting_id: int, request: Request, db: DB, actor: Actor) -> Response:
-    meeting = meeting_of(db, meeting_id)
+    meeting = meetings.get(db, meeting_id)
     accept = (await request.form()).get("accept") == "1"
-    try:
-        svc.respond(db, meeting_id, accept, actor)
-    except DomainError as exc:
-        return failed(request, db, meeting.event_id, "requests", exc.message, {}, exc.status_code, REQUESTS)
-    return done(request, db, meeting.event_id, REQUESTS)
+    return attempt(request, db, meeting.event_id, "requests", REQUESTS,
+                   lambda: meetings.respond(db, meeting_id, accept, actor))
 
 
 @router.post("/events/{event_id:int}/brokerage/schedule", response_class=HTMLResponse)
 def run_schedule(event_id: int, request: Request, db: DB) -> Response:
-    try:
-        svc.schedule(db, event_id)
-    except DomainError as exc:
-        message = formatter(request)._("Add time slots and tables before scheduling.") \
-            if "before scheduling" in exc.message else exc.message
-        return failed(request, db, event_id, "schedule", message, {}, exc.status_code, SCHEDULE)
-    return done(request, db, event_id, SCHEDULE)
+    def run() -> None:
+        try:
+            planning.schedule(db, event_id)
+        except ValidationFailed as exc:
+            if isinstance(exc.details, dict) and exc.details.get("missing"):  # no slots or no tables yet
+                raise Refused(formatter(request)._("Add time slots and tables before scheduling.")) from exc
+            raise
+
+    return attempt(request, db, event_id, "schedule", SCHEDULE, run)
 
 
-@router.post("/brokerage/meetings/{meeting_id:int}/outcome", response_class=HTMLResponse)
-async def record_outcome(meeting_id: int, request: Request, db: DB, actor: Actor) -> Response:
-    meeting = meeting_of(db, meeting_id)
-    raw = {k: str(v) for k, v in (await request.form()).items()}
-    key, _ = f"outcome-{meeting_id}", formatter(request)._
-    event_id = meeting.event_id
+def contract_value(raw: dict[str, str], translate: Callable[[str], str]) -> tuple[Decimal | None, str | None]:
+    """The value ("1,500.50" accepted) and currency of an outcome form; Refused when they do not make sense."""
     value: Decimal | None = None
     if raw.get("contract_value", "").strip():
         try:
             value = Decimal(raw["contract_value"].strip().replace(",", ""))
         except InvalidOperation:
-            return failed(request, db, event_id, key, _("The value must be a number."), raw, sections=MEETINGS)
+            raise Refused(translate("The value must be a number.")) from None
         if value < 0 or not value.is_finite():
-            return failed(request, db, event_id, key, _("The value must be a number."), raw, sections=MEETINGS)
+            raise Refused(translate("The value must be a number."))
     currency = raw.get("currency", "").strip() or None
     if raw.get("outcome") == "contract_signed" and (value is None or not currency or len(currency) != 3):
-        return failed(request, db, event_id, key,
-                      _("A signed contract needs its value and a three-letter currency code."), raw, sections=MEETINGS)
-    try:
-        svc.record_outcome(db, meeting_id, raw.get("outcome", ""), value, currency, raw.get("note") or None, actor)
-    except DomainError as exc:
-        return failed(request, db, event_id, key, exc.message, raw, exc.status_code, MEETINGS)
-    return done(request, db, event_id, MEETINGS, f"#meeting-{meeting_id}")
+        raise Refused(translate("A signed contract needs its value and a three-letter currency code."))
+    return value, currency
+
+
+@router.post("/brokerage/meetings/{meeting_id:int}/outcome", response_class=HTMLResponse)
+async def record_outcome(meeting_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    meeting = meetings.get(db, meeting_id)
+    raw = await form_values(request)
+
+    def record() -> None:
+        value, currency = contract_value(raw, formatter(request)._)
+        meetings.record_outcome(db, meeting_id, raw.get("outcome", ""), value, currency, raw.get("note") or None,
+                                actor)
+
+    return attempt(request, db, meeting.event_id, f"outcome-{meeting_id}", MEETINGS, record, raw,
+                   anchor=f"#meeting-{meeting_id}")
 
 
 # ----- changing and removing slots, tables and participants ---------------------------------------
@@ -293,48 +327,32 @@ def one_slot(form: dict[str, str], translate: Any) -> tuple[datetime, datetime]:
         day = date.fromisoformat(form.get("date", ""))
         start, end = time.fromisoformat(form.get("start", "")), time.fromisoformat(form.get("end", ""))
     except ValueError:
-        raise ValueError(translate(N_("Give a date, a start and an end time."))) from None
+        raise Refused(translate(N_("Give a date, a start and an end time."))) from None
     return datetime.combine(day, start), datetime.combine(day, end)
 
 
 @router.post("/events/{event_id:int}/brokerage/slots/{slot_id:int}/edit", response_class=HTMLResponse)
 async def change_slot(event_id: int, slot_id: int, request: Request, db: DB) -> Response:
-    raw = {k: str(v) for k, v in (await request.form()).items()}
-    try:
-        edit.update_slot(db, event_id, slot_id, *one_slot(raw, formatter(request)._))
-    except ValueError as exc:
-        return failed(request, db, event_id, "slot-change", str(exc), raw, sections=SLOTS)
-    except DomainError as exc:
-        return failed(request, db, event_id, "slot-change", exc.message, raw, exc.status_code, SLOTS)
-    return done(request, db, event_id, SLOTS)
+    raw = await form_values(request)
+    return attempt(request, db, event_id, "slot-change", SLOTS,
+                   lambda: slots.move(db, event_id, slot_id, *one_slot(raw, formatter(request)._)), raw)
 
 
 @router.post("/events/{event_id:int}/brokerage/slots/{slot_id:int}/remove", response_class=HTMLResponse)
 def remove_slot(event_id: int, slot_id: int, request: Request, db: DB, actor: Actor) -> Response:
-    try:
-        edit.remove_slot(db, event_id, slot_id, actor)
-    except DomainError as exc:
-        return failed(request, db, event_id, "slot-change", exc.message, {}, exc.status_code, SLOTS)
-    return done(request, db, event_id, SLOTS)
+    return attempt(request, db, event_id, "slot-change", SLOTS, lambda: slots.remove(db, event_id, slot_id, actor))
 
 
 @router.post("/events/{event_id:int}/brokerage/tables/{table_id:int}/edit", response_class=HTMLResponse)
 async def rename_table(event_id: int, table_id: int, request: Request, db: DB) -> Response:
-    raw = {k: str(v) for k, v in (await request.form()).items()}
-    try:
-        edit.rename_table(db, event_id, table_id, raw.get("name", ""))
-    except DomainError as exc:
-        return failed(request, db, event_id, "table-change", exc.message, raw, exc.status_code, TABLES)
-    return done(request, db, event_id, TABLES)
+    raw = await form_values(request)
+    return attempt(request, db, event_id, "table-change", TABLES,
+                   lambda: tables.rename(db, event_id, table_id, raw.get("name", "")), raw)
 
 
 @router.post("/events/{event_id:int}/brokerage/tables/{table_id:int}/remove", response_class=HTMLResponse)
 def remove_table(event_id: int, table_id: int, request: Request, db: DB) -> Response:
-    try:
-        edit.remove_table(db, event_id, table_id)
-    except DomainError as exc:
-        return failed(request, db, event_id, "table-change", exc.message, {}, exc.status_code, TABLES)
-    return done(request, db, event_id, TABLES)
+    return attempt(request, db, event_id, "table-change", TABLES, lambda: tables.remove(db, event_id, table_id))
 
 
 @router.post("/events/{event_id:int}/brokerage/participants/{participant_id:int}/edit", response_class=HTMLResponse)
@@ -343,18 +361,15 @@ async def change_participant(event_id: int, participant_id: int, request: Reques
     raw: dict[str, Any] = {"name": str(form.get("name") or ""),
                            "organization_id": str(form.get("organization_id") or "")}
     values = {"name": raw["name"], "organization_id": int_or_none(raw["organization_id"]),
-              "profile_ids": [int(x) for x in form.getlist("profile_ids") if str(x).isdigit()],
-              "availability": [int(x) for x in form.getlist("availability") if str(x).isdigit()]}
-    key = f"participant-{participant_id}"
-    if not raw["name"].strip():
-        return failed(request, db, event_id, key, formatter(request)._("A participant needs a name."), raw,
-                      sections=PARTICIPANTS)
-    try:
-        edit.update_participant(db, event_id, participant_id, int_or_none(str(form.get("version") or "")), values,
-                                actor)
-    except DomainError as exc:
-        return failed(request, db, event_id, key, exc.message, raw, exc.status_code, PARTICIPANTS)
-    return done(request, db, event_id, PARTICIPANTS)
+              "profile_ids": chosen_ids(form, "profile_ids"), "availability": chosen_ids(form, "availability")}
+
+    def change() -> None:
+        if not raw["name"].strip():
+            raise Refused(formatter(request)._("A participant needs a name."))
+        participants.change(db, event_id, participant_id, int_or_none(str(form.get("version") or "")), values,
+                            actor)
+
+    return attempt(request, db, event_id, f"participant-{participant_id}", PARTICIPANTS, change, raw)
 
 
 @router.post("/events/{event_id:int}/brokerage/participants/{participant_id:int}/remove",
@@ -363,26 +378,22 @@ async def remove_participant(event_id: int, participant_id: int, request: Reques
     """Refused while they have accepted meetings: the message names them and offers to cancel them too."""
     form = await request.form()
     cancel = form.get("cancel_meetings") == "1"
-    try:
-        edit.remove_participant(db, event_id, participant_id, int_or_none(str(form.get("version") or "")), cancel,
-                                actor)
-    except DomainError as exc:
-        raw = {"can_cancel": exc.field == "cancel_meetings"}
-        return failed(request, db, event_id, f"remove-{participant_id}", exc.message, raw, exc.status_code,
-                      PARTICIPANTS)
-    return done(request, db, event_id, PARTICIPANTS)
+    version = int_or_none(str(form.get("version") or ""))
+    return attempt(request, db, event_id, f"remove-{participant_id}", PARTICIPANTS,
+                   lambda: participants.remove(db, event_id, participant_id, version, cancel, actor),
+                   raw_on_error=lambda exc: {"can_cancel": exc.field == "cancel_meetings"})
 
 
 # ----- a participant's agenda ---------------------------------------------------------------------
 @router.get("/brokerage/participants/{participant_id:int}", response_class=HTMLResponse)
 def agenda_page(participant_id: int, request: Request, db: DB) -> HTMLResponse:
-    items = svc.agenda(db, participant_id)  # raises NotFound for an unknown participant
+    items = planning.agenda(db, participant_id)  # raises NotFound for an unknown participant
     participant = db.get(BrokerageParticipant, participant_id)
     assert participant is not None
     fmt = formatter(request)
     rows = [{**item, "when": slot_label(fmt, BrokerageSlot(starts_at=item["starts_at"], ends_at=item["ends_at"]))}
             for item in items]
     return render(request, "brokerage/agenda.html", {
-        "participant": participant, "event": db.get(svc.Event, participant.event_id), "rows": rows,
+        "participant": participant, "event": db.get(Event, participant.event_id), "rows": rows,
         "organization_name": names(db, Organization, [participant.organization_id]).get(participant.organization_id),
     })

@@ -1,138 +1,45 @@
 """REST routes of a fair's brokerage. Changes that move meetings out of the schedule (a slot or table removed,
 a participant's availability narrowed) answer with the meetings they unscheduled, named by their participants."""
 
-from datetime import datetime
-from decimal import Decimal
-
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel, ConfigDict, Field
 
 from sticoop.core.api import DB, Actor
-from sticoop.core.schemas import CurrencyCode, Input
-from sticoop.matchmaking import brokerage as svc
-from sticoop.matchmaking import brokerage_edit as edit
+from sticoop.matchmaking.brokerage import planning
+from sticoop.matchmaking.brokerage.schemas import (
+    MeetingIn,
+    MeetingOut,
+    OutcomeIn,
+    ParticipantChanged,
+    ParticipantIn,
+    ParticipantOut,
+    ParticipantPatch,
+    Removed,
+    ResponseIn,
+    SlotIn,
+    SlotOut,
+    TableIn,
+    TableOut,
+    TablesIn,
+)
+from sticoop.matchmaking.brokerage.service import meetings, participants, slots, tables
 
 router = APIRouter(prefix="/events/{event_id}/brokerage", tags=["brokerage"])
 meetings_router = APIRouter(prefix="/brokerage", tags=["brokerage"])
 
 
-class ParticipantIn(Input):
-    name: str = Field(min_length=1, max_length=300)
-    organization_id: int | None = None
-    person_id: int | None = None
-    profile_ids: list[int] = Field(default_factory=list, max_length=50)
-    availability: list[int] = Field(default_factory=list, max_length=500)
-
-
-class ParticipantPatch(Input):
-    """Only the fields sent change; ``version`` is the one you read (a stale one gets 409)."""
-
-    version: int
-    name: str | None = Field(default=None, min_length=1, max_length=300)
-    organization_id: int | None = None
-    person_id: int | None = None
-    profile_ids: list[int] | None = Field(default=None, max_length=50)
-    availability: list[int] | None = Field(default=None, max_length=500)
-
-
-class ParticipantOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-    id: int
-    event_id: int
-    name: str
-    organization_id: int | None
-    person_id: int | None
-    profile_ids: list[int]
-    availability: list[int]
-    version: int
-
-
-class Unscheduled(BaseModel):
-    meeting_id: int
-    between: str
-
-
-class ParticipantChanged(ParticipantOut):
-    unscheduled: list[Unscheduled] = Field(default_factory=list)
-
-
-class Removed(BaseModel):
-    removed: int
-    unscheduled: list[Unscheduled] = Field(default_factory=list, description="meetings that lost their place")
-    cancelled: list[Unscheduled] = Field(default_factory=list, description="accepted meetings cancelled with it")
-
-
-class SlotIn(Input):
-    starts_at: datetime
-    ends_at: datetime
-
-
-class SlotOut(SlotIn):
-    model_config = ConfigDict(from_attributes=True)
-    id: int
-
-
-class TablesIn(Input):
-    names: list[str] = Field(min_length=1, max_length=500)
-
-
-class TableIn(Input):
-    name: str = Field(min_length=1, max_length=60)
-
-
-class TableOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-    id: int
-    name: str
-
-
-class MeetingIn(Input):
-    requester_id: int
-    recipient_id: int
-    message: str | None = Field(default=None, max_length=5000)
-
-
-class MeetingOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-    id: int
-    event_id: int
-    requester_id: int
-    recipient_id: int
-    message: str | None
-    status: str
-    slot_id: int | None
-    table_id: int | None
-    unplaced_reason: str | None
-    outcome: str
-    contract_value: Decimal | None
-    currency: str | None
-    outcome_note: str | None
-
-
-class ResponseIn(Input):
-    accept: bool
-
-
-class OutcomeIn(Input):
-    outcome: str
-    contract_value: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2)
-    currency: CurrencyCode | None = None
-    note: str | None = Field(default=None, max_length=5000)
-
-
 @router.post("/participants", response_model=ParticipantOut, status_code=201)
 def add_participant(event_id: int, payload: ParticipantIn, db: DB, actor: Actor) -> ParticipantOut:
-    return ParticipantOut.model_validate(svc.add_participant(db, event_id, actor=actor, **payload.model_dump()))
+    return ParticipantOut.model_validate(participants.add(db, event_id, actor=actor, **payload.model_dump()))
 
 
 @router.post("/slots", response_model=list[SlotOut], status_code=201)
 def add_slots(event_id: int, payload: list[SlotIn], db: DB) -> list[SlotOut]:
-    return [SlotOut.model_validate(s) for s in svc.add_slots(db, event_id, [(s.starts_at, s.ends_at) for s in payload])]
+    return [SlotOut.model_validate(s) for s in slots.add(db, event_id, [(s.starts_at, s.ends_at) for s in payload])]
 
 
 @router.post("/tables", response_model=list[TableOut], status_code=201)
 def add_tables(event_id: int, payload: TablesIn, db: DB) -> list[TableOut]:
-    return [TableOut.model_validate(t) for t in svc.add_tables(db, event_id, payload.names)]
+    return [TableOut.model_validate(t) for t in tables.add(db, event_id, payload.names)]
 
 
 @router.patch("/participants/{participant_id}", response_model=ParticipantChanged,
@@ -140,7 +47,7 @@ def add_tables(event_id: int, payload: TablesIn, db: DB) -> list[TableOut]:
 def update_participant(event_id: int, participant_id: int, payload: ParticipantPatch, db: DB,
                        actor: Actor) -> ParticipantChanged:
     values = payload.model_dump(exclude_unset=True, exclude={"version"})
-    found, unscheduled = edit.update_participant(db, event_id, participant_id, payload.version, values, actor)
+    found, unscheduled = participants.change(db, event_id, participant_id, payload.version, values, actor)
     return ParticipantChanged.model_validate({**ParticipantOut.model_validate(found).model_dump(),
                                               "unscheduled": unscheduled})
 
@@ -150,71 +57,71 @@ def update_participant(event_id: int, participant_id: int, payload: ParticipantP
 def remove_participant(event_id: int, participant_id: int, db: DB, actor: Actor, version: int | None = None,
                        cancel_meetings: bool = Query(False, description="also cancel their accepted meetings")
                        ) -> Removed:
-    cancelled = edit.remove_participant(db, event_id, participant_id, version, cancel_meetings, actor)
+    cancelled = participants.remove(db, event_id, participant_id, version, cancel_meetings, actor)
     return Removed(removed=participant_id, cancelled=cancelled)  # type: ignore[arg-type]
 
 
 @router.patch("/slots/{slot_id}", response_model=SlotOut, summary="New times for a slot (its meetings follow)")
 def update_slot(event_id: int, slot_id: int, payload: SlotIn, db: DB) -> SlotOut:
-    return SlotOut.model_validate(edit.update_slot(db, event_id, slot_id, payload.starts_at, payload.ends_at))
+    return SlotOut.model_validate(slots.move(db, event_id, slot_id, payload.starts_at, payload.ends_at))
 
 
 @router.delete("/slots/{slot_id}", response_model=Removed,
                summary="Remove a slot; its meetings are unscheduled (409 if one already has an outcome)")
 def remove_slot(event_id: int, slot_id: int, db: DB, actor: Actor) -> Removed:
-    return Removed(removed=slot_id, unscheduled=edit.remove_slot(db, event_id, slot_id, actor))  # type: ignore[arg-type]
+    return Removed(removed=slot_id, unscheduled=slots.remove(db, event_id, slot_id, actor))  # type: ignore[arg-type]
 
 
 @router.patch("/tables/{table_id}", response_model=TableOut, summary="Rename a table")
 def rename_table(event_id: int, table_id: int, payload: TableIn, db: DB) -> TableOut:
-    return TableOut.model_validate(edit.rename_table(db, event_id, table_id, payload.name))
+    return TableOut.model_validate(tables.rename(db, event_id, table_id, payload.name))
 
 
 @router.delete("/tables/{table_id}", response_model=Removed,
                summary="Remove a table; its meetings are unscheduled (409 if one already has an outcome)")
 def remove_table(event_id: int, table_id: int, db: DB) -> Removed:
-    return Removed(removed=table_id, unscheduled=edit.remove_table(db, event_id, table_id))  # type: ignore[arg-type]
+    return Removed(removed=table_id, unscheduled=tables.remove(db, event_id, table_id))  # type: ignore[arg-type]
 
 
 @router.post("/meetings", response_model=MeetingOut, status_code=201, summary="Request a meeting")
 def request_meeting(event_id: int, payload: MeetingIn, db: DB, actor: Actor) -> MeetingOut:
-    return MeetingOut.model_validate(svc.request_meeting(db, event_id, payload.requester_id, payload.recipient_id,
+    return MeetingOut.model_validate(meetings.request(db, event_id, payload.requester_id, payload.recipient_id,
                                                          payload.message, actor))
 
 
 @router.post("/schedule", summary="Assign accepted meetings to slots and tables (CP-SAT)")
 def schedule(event_id: int, db: DB) -> dict:
-    return svc.schedule(db, event_id)
+    return planning.schedule(db, event_id)
 
 
 @router.get("/outcomes", summary="Meetings held, follow-ups, MoUs and contracts signed (value per currency)")
 def outcomes(event_id: int, db: DB) -> dict:
-    return svc.outcome_totals(db, event_id)
+    return planning.outcome_totals(db, event_id)
 
 
 @meetings_router.post("/meetings/{meeting_id}/response", response_model=MeetingOut, summary="Accept or decline")
 def respond(meeting_id: int, payload: ResponseIn, db: DB, actor: Actor) -> MeetingOut:
-    return MeetingOut.model_validate(svc.respond(db, meeting_id, payload.accept, actor))
+    return MeetingOut.model_validate(meetings.respond(db, meeting_id, payload.accept, actor))
 
 
 @meetings_router.post("/meetings/{meeting_id}/outcome", response_model=MeetingOut)
 def outcome(meeting_id: int, payload: OutcomeIn, db: DB, actor: Actor) -> MeetingOut:
-    return MeetingOut.model_validate(svc.record_outcome(db, meeting_id, payload.outcome, payload.contract_value,
+    return MeetingOut.model_validate(meetings.record_outcome(db, meeting_id, payload.outcome, payload.contract_value,
                                                         payload.currency, payload.note, actor))
 
 
 @meetings_router.get("/participants/{participant_id}/agenda", summary="A participant's meetings in time order")
 def agenda(participant_id: int, db: DB) -> list[dict]:
-    return svc.agenda(db, participant_id)
+    return planning.agenda(db, participant_id)
 
 
 @meetings_router.get("/participants/{participant_id}/agenda.ics", summary="The agenda as an iCalendar file")
 def agenda_ics(participant_id: int, db: DB) -> Response:
-    return Response(svc.agenda_ical(db, participant_id), media_type="text/calendar",
+    return Response(planning.agenda_ical(db, participant_id), media_type="text/calendar",
                     headers={"Content-Disposition": f'attachment; filename="agenda-{participant_id}.ics"'})
 
 
 @meetings_router.get("/participants/{participant_id}/agenda.pdf", summary="The agenda as a printable PDF")
 def agenda_pdf(participant_id: int, db: DB) -> Response:
-    return Response(svc.agenda_pdf(db, participant_id), media_type="application/pdf",
+    return Response(planning.agenda_pdf(db, participant_id), media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="agenda-{participant_id}.pdf"'})

@@ -1,0 +1,161 @@
+"""A fair's schedule, the participants' agendas (web, iCalendar, PDF) and what the fair produced.
+
+Scheduling hands the accepted meetings to the CP-SAT scheduler (``matchmaking.engine.scheduling``: greedy start,
+optimal when it can prove it) and stores each assignment, or the reason a meeting could not be placed, on the
+meeting itself. The reason names the participants and slots as the organisers know them (display names, local
+times): an organiser reading "no room for 12 and 31" cannot act on it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.activities.models import Event
+from sticoop.core import clock
+from sticoop.core.crud import flush
+from sticoop.core.errors import NotFound, Unavailable, ValidationFailed
+from sticoop.matchmaking.brokerage.models import BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest
+from sticoop.matchmaking.brokerage.service import LABEL, display_names, fair, slot_text, stored_reason
+from sticoop.matchmaking.engine.scheduling import Booked, Meeting, Participant, schedule_meetings
+
+
+def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dict[str, Any]:
+    """Place every accepted meeting in a slot at a table; those that cannot be placed say why. Meetings that
+    already have an outcome keep their place (they happened); the rest are planned around them."""
+    fair(session, event_id)
+    slots = list(session.scalars(select(BrokerageSlot).where(BrokerageSlot.event_id == event_id)
+                                 .order_by(BrokerageSlot.starts_at, BrokerageSlot.id)))
+    tables = list(session.scalars(select(BrokerageTable).where(BrokerageTable.event_id == event_id)
+                                  .order_by(BrokerageTable.id)))
+    if not slots or not tables:
+        missing = [name for name, rows in (("slots", slots), ("tables", tables)) if not rows]
+        raise ValidationFailed("Add time slots and tables before scheduling", details={"missing": missing})
+    slot_ids = [s.id for s in slots]
+    participants = list(session.scalars(select(BrokerageParticipant)
+                                        .where(BrokerageParticipant.event_id == event_id)))
+    accepted = list(session.scalars(select(MeetingRequest).where(MeetingRequest.event_id == event_id,
+                                                                 MeetingRequest.status == "accepted")))
+    # a meeting with an outcome took place: running the scheduler again must not move it
+    held = [m for m in accepted if m.outcome != "none" and m.slot_id is not None and m.table_id is not None]
+    meetings = [m for m in accepted if m not in held]
+    names = display_names(session, participants)
+    known = set(slot_ids)
+    result = schedule_meetings(
+        # availability is filtered to this event's slots: a list left naming a removed slot must not crash
+        [Participant(p.id, [s for s in p.availability if s in known] if p.availability else slot_ids, names[p.id])
+         for p in participants], [t.id for t in tables], slot_ids,
+        [Meeting(m.id, m.requester_id, m.recipient_id) for m in meetings], time_limit_s=time_limit_s,
+        slot_names={s.id: slot_text(s) for s in slots},
+        booked=[Booked(m.requester_id, m.recipient_id, m.slot_id, m.table_id) for m in held],
+    )
+    unplaced = {u.meeting_id: u for u in result.unplaced}
+    for m in meetings:
+        slot_table = result.assignments.get(m.id)
+        m.slot_id, m.table_id = slot_table if slot_table else (None, None)
+        why = unplaced.get(m.id)
+        m.unplaced_reason = None if why is None else stored_reason(why.code, why.reason)
+    flush(session, LABEL)
+    by_id = {m.id: m for m in meetings}
+    return {"scheduled": result.scheduled_count + len(held), "accepted": len(accepted), "method": result.method,
+            "optimal": result.optimal,
+            "unplaced": [{"meeting_id": mid, "reason": u.reason, "code": u.code,
+                          "between": [names[by_id[mid].requester_id], names[by_id[mid].recipient_id]],
+                          "about": [names[p] for p in u.who]} for mid, u in unplaced.items()]}
+
+
+def agenda(session: Session, participant_id: int) -> list[dict[str, Any]]:
+    participant = session.get(BrokerageParticipant, participant_id)
+    if participant is None:
+        raise NotFound(f"Participant {participant_id} does not exist")
+    rows = session.execute(
+        select(MeetingRequest, BrokerageSlot, BrokerageTable)
+        .join(BrokerageSlot, BrokerageSlot.id == MeetingRequest.slot_id)
+        .join(BrokerageTable, BrokerageTable.id == MeetingRequest.table_id)
+        .where((MeetingRequest.requester_id == participant_id) | (MeetingRequest.recipient_id == participant_id))
+        .order_by(BrokerageSlot.starts_at)
+    ).all()
+    others = {m.requester_id if m.recipient_id == participant_id else m.recipient_id for m, _s, _t in rows}
+    names = dict(session.execute(select(BrokerageParticipant.id, BrokerageParticipant.name)
+                                 .where(BrokerageParticipant.id.in_(others))).all()) if others else {}
+    return [{"meeting_id": m.id, "starts_at": s.starts_at, "ends_at": s.ends_at, "table": t.name,
+             "with": names[m.requester_id if m.recipient_id == participant_id else m.recipient_id]}
+            for m, s, t in rows]
+
+
+def agenda_ical(session: Session, participant_id: int) -> bytes:
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
+
+    participant = session.get(BrokerageParticipant, participant_id)
+    if participant is None:
+        raise NotFound(f"Participant {participant_id} does not exist")
+    event = session.get(Event, participant.event_id)
+    calendar = Calendar()
+    calendar.add("prodid", "-//sticoop//brokerage agenda//EN")
+    calendar.add("version", "2.0")
+    for item in agenda(session, participant_id):
+        entry = CalendarEvent()
+        entry.add("uid", f"sticoop-meeting-{item['meeting_id']}-{participant_id}")
+        entry.add("summary", f"Meeting with {item['with']} (table {item['table']})")
+        entry.add("dtstart", item["starts_at"])
+        entry.add("dtend", item["ends_at"])
+        if event is not None:
+            entry.add("location", ", ".join(x for x in (event.title, event.city) if x))
+        calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+def outcome_totals(session: Session, event_id: int) -> dict[str, Any]:
+    """What the fair produced: meetings scheduled and held, follow-ups, MoUs and contracts with their value
+    per currency. A scheduled meeting is *held* once its slot has ended (slot times carry no zone: compared with
+    ``clock.now()`` in UTC) or once an outcome is recorded for it; one still to come is only scheduled."""
+    fair(session, event_id)
+    counts: dict[str, int] = defaultdict(int)
+    value: dict[str, Decimal] = defaultdict(Decimal)
+    now = clock.now().replace(tzinfo=None)
+    rows = session.execute(select(MeetingRequest.status, MeetingRequest.outcome, MeetingRequest.contract_value,
+                                  MeetingRequest.currency, MeetingRequest.slot_id, BrokerageSlot.ends_at)
+                           .outerjoin(BrokerageSlot, BrokerageSlot.id == MeetingRequest.slot_id)
+                           .where(MeetingRequest.event_id == event_id)).all()
+    for status, outcome, amount, currency, slot_id, ends_at in rows:
+        counts[f"requests_{status}"] += 1
+        if slot_id is not None:
+            counts["meetings_scheduled"] += 1
+            if (ends_at is not None and ends_at <= now) or outcome not in (None, "none"):
+                counts["meetings_held"] += 1
+        if status == "accepted":
+            counts[outcome] += 1
+        if outcome == "contract_signed" and amount is not None and currency:
+            value[currency] += amount
+    return {"counts": dict(counts), "contract_value": {c: str(v) for c, v in value.items()}}
+
+
+def agenda_pdf(session: Session, participant_id: int) -> bytes:
+    """A printable agenda (WeasyPrint; DejaVu fonts cover Vietnamese and Lao names)."""
+    from html import escape
+
+    try:
+        from weasyprint import HTML
+    except OSError as exc:  # WeasyPrint loads Pango at import time
+        raise Unavailable("PDF agendas need the Pango library (Debian: apt-get install libpango-1.0-0 "
+                          "libpangoft2-1.0-0); the iCalendar and web agendas work without it") from exc
+
+    participant = session.get(BrokerageParticipant, participant_id)
+    if participant is None:
+        raise NotFound(f"Participant {participant_id} does not exist")
+    event = session.get(Event, participant.event_id)
+    rows = "".join(
+        f"<tr><td>{item['starts_at']:%d %b %Y %H:%M}–{item['ends_at']:%H:%M}</td><td>{escape(item['table'])}</td>"
+        f"<td>{escape(item['with'])}</td></tr>" for item in agenda(session, participant_id)
+    ) or "<tr><td colspan='3'>No meetings scheduled yet.</td></tr>"
+    title = escape(event.title if event else "Brokerage event")
+    html = (f"<html><head><meta charset='utf-8'><style>body{{font-family:'DejaVu Sans',sans-serif;font-size:11pt}}"
+            f"table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #999;padding:4pt;text-align:left}}"
+            f"</style></head><body><h1>{title}</h1><h2>{escape(participant.name)}</h2>"
+            f"<table><tr><th>Time</th><th>Table</th><th>Meeting with</th></tr>{rows}</table></body></html>")
+    return HTML(string=html).write_pdf()
