@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 T = TypeVar("T")
 
@@ -47,6 +47,9 @@ class ListParams(BaseModel):
 class Page(BaseModel, Generic[T]):
     """One page of a list: the records from ``offset``, at most ``limit`` of them, and how many match in all."""
 
+    # a parametrised Page[X] is a new class without the docstring: its schema gets the description here
+    model_config = ConfigDict(json_schema_extra={"description": "One page of a list: the records from `offset`, at "
+                                                 "most `limit` of them, and how many match in all."})
     items: list[T] = Field(description="The records of this page, in the requested order.")
     total: int = Field(description="How many records match the filters in all pages (≥ 0).")
     limit: int = Field(description="The page size asked for (1–200).")
