@@ -91,6 +91,27 @@ def test_generated_bodies_describe_their_properties() -> None:
         assert not undescribed, f"{name}: give File()/Form() a description for {undescribed}"
 
 
+def _schema_models() -> list[type[BaseModel]]:
+    """Every model of a ``schemas`` or ``api`` module, reached by a route or not (a page may use it alone)."""
+    _openapi()
+    found: dict[str, type[BaseModel]] = {}
+    stack = list(BaseModel.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        module = cls.__module__
+        if (module.startswith("sticoop.") and module.rsplit(".", 1)[-1] in ("schemas", "api", "listing")
+                and "[" not in cls.__name__ and NOT_YET not in module):
+            found[f"{module}.{cls.__qualname__}"] = cls
+    return [found[k] for k in sorted(found)]
+
+
+@pytest.mark.parametrize("model", _schema_models(), ids=lambda m: m.__name__)
+def test_every_schema_class_is_described_even_off_the_api(model: type[BaseModel]) -> None:
+    assert (model.__dict__.get("__doc__") or "").strip(), f"{model.__name__} has no docstring"
+    assert not [n for n, f in model.model_fields.items() if not f.description], model.__name__
+
+
 def _auto_summary(op: dict[str, Any]) -> bool:
     """FastAPI's own summary when none is written: the function name title-cased ("List Records"), the same
     name that starts the generated operationId."""
