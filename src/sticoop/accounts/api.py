@@ -16,15 +16,17 @@ MAX_TOKEN_DAYS = 365
 
 
 class AuditOut(BaseModel):
+    """One entry of the audit log: a create, change or delete of one record, with its state before and after."""
+
     model_config = ConfigDict(from_attributes=True)
-    id: int
-    at: object
-    actor: str
-    action: str
-    entity_type: str
-    entity_id: int
-    before: dict | None
-    after: dict | None
+    id: int = Field(description="The entry's id (increasing with time)")
+    at: object = Field(description="When it happened (ISO 8601 date-time, UTC)")
+    actor: str = Field(description="User name of who did it (\"system\" for imports and the command line)")
+    action: str = Field(description="create, update, status (a status change), delete or merge")
+    entity_type: str = Field(description="Kind of record, e.g. commitment, agreement (at most 40 characters)")
+    entity_id: int = Field(description="The record's id")
+    before: dict | None = Field(description="The record's state before (column: value; null on create)")
+    after: dict | None = Field(description="The record's state after (column: value; null on delete)")
 
 
 @router.get("", response_model=list[AuditOut], summary="The history of one record, newest first")
@@ -40,22 +42,31 @@ def restore_entry(entry_id: int, db: DB, actor: Actor) -> dict:
 
 
 class TokenIn(BaseModel):
-    name: str = Field(min_length=1, max_length=120)
-    days: int = Field(default=90, ge=1, le=MAX_TOKEN_DAYS, description="Days until it expires (at most a year).")
+    """A new API token for your own account."""
+
+    name: str = Field(min_length=1, max_length=120, description="Your name for it, e.g. \"nightly import\" "
+                                                                 "(1–120 characters)")
+    days: int = Field(default=90, ge=1, le=MAX_TOKEN_DAYS,
+                      description="Days until it expires: 1–365 (at most a year; default 90).")
 
 
 class TokenOut(BaseModel):
+    """One of your API tokens, without its secret."""
+
     model_config = ConfigDict(from_attributes=True)
-    id: int
-    name: str
-    prefix: str
-    created_at: datetime
-    expires_at: datetime | None
-    revoked_at: datetime | None
-    last_used_at: datetime | None
+    id: int = Field(description="The token's id")
+    name: str = Field(description="Your name for it")
+    prefix: str = Field(description="First characters of the secret, to tell tokens apart")
+    created_at: datetime = Field(description="When it was created (ISO 8601 date-time, UTC)")
+    expires_at: datetime | None = Field(description="When it stops working (ISO 8601 date-time, UTC)")
+    revoked_at: datetime | None = Field(description="When it was revoked (ISO 8601 date-time, UTC); null if not")
+    last_used_at: datetime | None = Field(description="When it was last used (ISO 8601 date-time, UTC; updated at "
+                                                      "most once a minute)")
 
 
 class NewTokenOut(TokenOut):
+    """A token just created, with its secret shown this once."""
+
     token: str = Field(description="The secret: shown this once, store it now.")
 
 

@@ -12,6 +12,8 @@ from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class EventKind(StrEnum):
+    """Kind of cooperation event: training course, workshop, technology transfer fair or conference."""
+
     training_course = "training_course"
     workshop = "workshop"
     tech_transfer_fair = "tech_transfer_fair"

@@ -13,6 +13,8 @@ from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class AgreementKind(StrEnum):
+    """Kind of agreement: memorandum of understanding (mou), agreement, protocol or action plan."""
+
     mou = "mou"
     agreement = "agreement"
     protocol = "protocol"
@@ -20,6 +22,9 @@ class AgreementKind(StrEnum):
 
 
 class AgreementStatus(StrEnum):
+    """Agreement life cycle: planned → negotiating → signed → in_force → expired or terminated; renewed puts it back in
+    force (moves are checked against the transition rules)."""
+
     planned = "planned"
     negotiating = "negotiating"
     signed = "signed"

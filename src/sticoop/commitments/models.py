@@ -17,6 +17,9 @@ from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class CommitmentStatus(StrEnum):
+    """Where a commitment stands: planned, in_progress, done, overdue or dropped (dropped ones are left out of roll-
+    ups)."""
+
     planned = "planned"
     in_progress = "in_progress"
     done = "done"
@@ -25,6 +28,9 @@ class CommitmentStatus(StrEnum):
 
 
 class Completion(StrEnum):
+    """Completion level on the Open Government Partnership (OGP) IRM scale: not_started, limited, substantial, complete
+    (rolled up as 0, ⅓, ⅔, 1)."""
+
     not_started = "not_started"
     limited = "limited"
     substantial = "substantial"

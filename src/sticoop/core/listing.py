@@ -9,27 +9,33 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 T = TypeVar("T")
 
 
 class ListParams(BaseModel):
-    q: str | None = Field(default=None, max_length=200, description="Free text; diacritics optional.")
-    country: str | None = Field(default=None, max_length=3, description="ISO 3166-1 alpha-3 code.")
-    partnership_id: int | None = None
-    committee_id: int | None = None
-    commitment_id: int | None = None
-    session_id: int | None = None
-    parent_id: int | None = None
-    field: str | None = Field(default=None, max_length=40, description="Field taxonomy key.")
-    status: str | None = Field(default=None, max_length=40)
-    kind: str | None = Field(default=None, max_length=40)
-    date_from: date | None = None
-    date_to: date | None = None
+    """Query parameters of every list: filters (each applied only where the entity has that column), sort and page."""
+
+    q: str | None = Field(default=None, max_length=200,
+                          description="Free text (at most 200 characters); diacritics and case optional.")
+    country: str | None = Field(default=None, max_length=3, description="ISO 3166-1 alpha-3 country code.")
+    partnership_id: int | None = Field(None, description="Only records of this partnership (id).")
+    committee_id: int | None = Field(None, description="Only records of this joint committee (id).")
+    commitment_id: int | None = Field(None, description="Only records about this commitment (id).")
+    session_id: int | None = Field(None, description="Only records of this committee session (id).")
+    parent_id: int | None = Field(None, description="Only the children of this record (id), e.g. sub-commitments.")
+    field: str | None = Field(default=None, max_length=40,
+                              description="Field taxonomy key (GET /api/v1/fields), at most 40 characters.")
+    status: str | None = Field(default=None, max_length=40, description="Only records with this status code.")
+    kind: str | None = Field(default=None, max_length=40, description="Only records of this kind code.")
+    date_from: date | None = Field(None, description="Earliest date, inclusive (ISO 8601, YYYY-MM-DD).")
+    date_to: date | None = Field(None, description="Latest date, inclusive (ISO 8601, YYYY-MM-DD); not before "
+                                                   "date_from.")
     sort: str | None = Field(default=None, max_length=40, description="Column name; prefix '-' for descending.")
-    limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0, le=10_000_000)
+    limit: int = Field(default=50, ge=1, le=200, description="Page size: 1–200 records (default 50).")
+    offset: int = Field(default=0, ge=0, le=10_000_000,
+                        description="Records to skip: 0–10,000,000 (default 0).")
 
     @model_validator(mode="after")
     def _range(self) -> ListParams:
@@ -39,10 +45,15 @@ class ListParams(BaseModel):
 
 
 class Page(BaseModel, Generic[T]):
-    items: list[T]
-    total: int
-    limit: int
-    offset: int
+    """One page of a list: the records from ``offset``, at most ``limit`` of them, and how many match in all."""
+
+    # a parametrised Page[X] is a new class without the docstring: its schema gets the description here
+    model_config = ConfigDict(json_schema_extra={"description": "One page of a list: the records from `offset`, at "
+                                                 "most `limit` of them, and how many match in all."})
+    items: list[T] = Field(description="The records of this page, in the requested order.")
+    total: int = Field(description="How many records match the filters in all pages (≥ 0).")
+    limit: int = Field(description="The page size asked for (1–200).")
+    offset: int = Field(description="How many matching records come before this page (≥ 0).")
 
     @property
     def has_next(self) -> bool:

@@ -119,17 +119,39 @@ def _language(value: str) -> str:
 
 # Each kind of value is normalised in exactly one place: the annotated types below. Every input schema
 # uses them (tests/test_schema_kinds.py walks all schemas to check it).
-CountryCode = Annotated[str, Kind("country"), AfterValidator(_country)]
-CurrencyCode = Annotated[str, Kind("currency"), AfterValidator(_currency)]
-Email = Annotated[str, Kind("email"), AfterValidator(_email)]
-Url = Annotated[str, Kind("url"), AfterValidator(_url)]
-LanguageCode = Annotated[str, Kind("language"), AfterValidator(_language)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-LongName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-Text = Annotated[str, StringConstraints(max_length=100_000)]
+# Each type carries a default description (its standard and format) that a field's own description refines.
+CountryCode = Annotated[str, Kind("country"), AfterValidator(_country), Field(
+    description="ISO 3166-1 alpha-3 country code, e.g. VNM (alpha-2 and any case accepted; stored alpha-3 upper-case)")]
+CurrencyCode = Annotated[str, Kind("currency"), AfterValidator(_currency), Field(
+    description="ISO 4217 currency code, e.g. EUR, VND (any case; stored upper-case)")]
+Email = Annotated[str, Kind("email"), AfterValidator(_email), Field(
+    description=f"E-mail address (syntax checked, no DNS look-up; at most {EMAIL_MAX} characters)")]
+Url = Annotated[str, Kind("url"), AfterValidator(_url), Field(
+    description=f"http(s) web address with a host (at most {URL_MAX} characters)")]
+LanguageCode = Annotated[str, Kind("language"), AfterValidator(_language), Field(
+    description="ISO 639-1 language code, e.g. en, fr, vi (a locale tag such as fr-BE keeps its language)")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), Field(
+    description="A name: 1–300 characters, surrounding spaces removed")]
+LongName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(
+    description="A title: 1–500 characters, surrounding spaces removed")]
+Text = Annotated[str, StringConstraints(max_length=100_000), Field(
+    description="Free text, at most 100,000 characters")]
+
+#: descriptions of the record metadata and flags every entity shares (OpenAPI field descriptions)
+ABOUT = {
+    "id": "The record's id (positive integer), never reused",
+    "version": "Optimistic-locking counter (≥ 1), raised by every change: send the one you read with a change",
+    "created_at": "When the record was created (ISO 8601 date-time, UTC)",
+    "updated_at": "When the record last changed (ISO 8601 date-time, UTC)",
+    "created_by": "User name of who created the record (\"system\" for imports and the command line)",
+    "updated_by": "User name of who last changed the record (\"system\" for imports and the command line)",
+    "confidential": "Visible to the secretariat and admins only (default false)",
+}
 
 
 class Input(BaseModel):
+    """Any request body: unknown keys are refused (422) and strings are stripped of surrounding spaces."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
@@ -159,27 +181,35 @@ class Patch(BaseModel):
     """Every PATCH carries the version the client last read (optimistic locking)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    version: int = Field(ge=1, description="The version you last read; a stale one gets 409.")
+    version: int = Field(ge=1, description="The version (≥ 1) you last read; a stale one gets 409.")
 
 
 class RecordOut(BaseModel):
+    """A stored record as the API returns it: its id, version and who created and last changed it, when."""
+
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    version: int
-    created_at: datetime
-    updated_at: datetime
-    created_by: str
-    updated_by: str
+    id: int = Field(description=ABOUT["id"])
+    version: int = Field(description=ABOUT["version"])
+    created_at: datetime = Field(description=ABOUT["created_at"])
+    updated_at: datetime = Field(description=ABOUT["updated_at"])
+    created_by: str = Field(description=ABOUT["created_by"])
+    updated_by: str = Field(description=ABOUT["updated_by"])
 
 
 class ConfidentialIn(BaseModel):
-    confidential: bool = Field(default=False, description="Visible to the secretariat and admins only.")
+    """The confidentiality flag on create."""
+
+    confidential: bool = Field(default=False, description=ABOUT["confidential"])
 
 
 class ConfidentialPatch(BaseModel):
-    confidential: bool | None = None
+    """The confidentiality flag on change (omit to keep it)."""
+
+    confidential: bool | None = Field(None, description=ABOUT["confidential"])
 
 
 class ConfidentialOut(BaseModel):
-    confidential: bool = False
+    """The confidentiality flag as stored."""
+
+    confidential: bool = Field(False, description=ABOUT["confidential"])

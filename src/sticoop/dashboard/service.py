@@ -6,7 +6,7 @@ from datetime import date as Date
 from datetime import datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
@@ -24,38 +24,68 @@ LIMIT = 10
 EXPIRING_DAYS = 90
 
 
+#: what each field of the dashboard means (OpenAPI descriptions)
+ABOUT = {
+    "kind": "Kind of record: session, commitment, agreement, profile… (the entity name)",
+    "id": "The record's id",
+    "title": "Title, name or text of the record (at most 160 characters)",
+    "date": "The date the item is listed for (ISO 8601 date): session start, due date, expiry or last change",
+    "status": "The record's status code, when it has one",
+    "url": "Path of the record's page, e.g. /sessions/12",
+    "updated_at": "When it changed (ISO 8601 date-time, UTC)",
+    "updated_by": "User name of who changed it",
+    "RecentChange:url": "Path of the record's page; null for a record type without a page of its own",
+    "today": "The day every figure below is computed for (ISO 8601 date)",
+    "upcoming_sessions": f"Committee sessions dated after today, soonest first (at most {LIMIT})",
+    "overdue_commitments": f"Commitments past due or marked overdue (date: due date; at most {LIMIT})",
+    "agreements_awaiting_signature": f"Agreements planned or under negotiation (date: last change; at most {LIMIT})",
+    "agreements_expired": "Signed, in-force or renewed agreements past their expiry date (date: expiry), latest "
+                          f"first (at most {LIMIT})",
+    "agreements_expiring": f"Live agreements expiring within {EXPIRING_DAYS} days (date: expiry), soonest first "
+                           f"(at most {LIMIT})",
+    "profiles_expired": "Published profiles whose valid_until has passed (no longer matched; date: valid_until), "
+                        f"latest first (at most {LIMIT})",
+    "profiles_expiring": f"Published profiles valid for at most {EXPIRING_DAYS} more days (date: valid_until), "
+                         f"soonest first (at most {LIMIT})",
+    "recent_changes": f"The latest changed records of every kind, newest first (at most {LIMIT})",
+}
+
+
 class DashboardItem(BaseModel):
-    kind: str
-    id: int
-    title: str
-    date: Date | None = None
-    status: str | None = None
-    url: str
+    """One record the dashboard points to."""
+
+    kind: str = Field(description=ABOUT["kind"])
+    id: int = Field(description=ABOUT["id"])
+    title: str = Field(description=ABOUT["title"])
+    date: Date | None = Field(None, description=ABOUT["date"])
+    status: str | None = Field(None, description=ABOUT["status"])
+    url: str = Field(description=ABOUT["url"])
 
 
 class RecentChange(BaseModel):
-    kind: str
-    id: int
-    title: str
-    updated_at: datetime
-    updated_by: str
-    url: str | None  # None: a record type without a page of its own
+    """A record changed recently."""
+
+    kind: str = Field(description=ABOUT["kind"])
+    id: int = Field(description=ABOUT["id"])
+    title: str = Field(description=ABOUT["title"])
+    updated_at: datetime = Field(description=ABOUT["updated_at"])
+    updated_by: str = Field(description=ABOUT["updated_by"])
+    url: str | None = Field(description=ABOUT["RecentChange:url"])
 
 
 class Dashboard(BaseModel):
-    today: Date  # the day every figure below is computed for
-    upcoming_sessions: list[DashboardItem]  # planned: dated after today
-    overdue_commitments: list[DashboardItem]
-    agreements_awaiting_signature: list[DashboardItem]
-    #: signed/in force/renewed agreements past their expiry date (date: expiry), latest first
-    agreements_expired: list[DashboardItem] = []
-    #: live agreements expiring within ``EXPIRING_DAYS`` days (date: expiry), soonest first
-    agreements_expiring: list[DashboardItem] = []
-    #: published profiles whose ``valid_until`` has passed (no longer matched), latest first
-    profiles_expired: list[DashboardItem] = []
-    #: published profiles valid for at most ``EXPIRING_DAYS`` more days, soonest first
-    profiles_expiring: list[DashboardItem] = []
-    recent_changes: list[RecentChange]
+    """What an official should look at today: sessions coming, commitments overdue, agreements and profiles expiring,
+    recent changes."""
+
+    today: Date = Field(description=ABOUT["today"])
+    upcoming_sessions: list[DashboardItem] = Field(description=ABOUT["upcoming_sessions"])
+    overdue_commitments: list[DashboardItem] = Field(description=ABOUT["overdue_commitments"])
+    agreements_awaiting_signature: list[DashboardItem] = Field(description=ABOUT["agreements_awaiting_signature"])
+    agreements_expired: list[DashboardItem] = Field([], description=ABOUT["agreements_expired"])
+    agreements_expiring: list[DashboardItem] = Field([], description=ABOUT["agreements_expiring"])
+    profiles_expired: list[DashboardItem] = Field([], description=ABOUT["profiles_expired"])
+    profiles_expiring: list[DashboardItem] = Field([], description=ABOUT["profiles_expiring"])
+    recent_changes: list[RecentChange] = Field(description=ABOUT["recent_changes"])
 
 
 def _title(obj: object) -> str:

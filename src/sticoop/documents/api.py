@@ -21,8 +21,10 @@ def list_documents(db: DB, limit: int = 50, offset: int = 0, q: str | None = Non
 
 
 @router.post("", response_model=s.DocumentOut, status_code=201, summary="Upload a document (stored once by sha256)")
-async def upload(db: DB, actor: Actor, file: Annotated[UploadFile, File()],
-                 source_url: Annotated[str | None, Form()] = None) -> s.DocumentOut:
+async def upload(db: DB, actor: Actor,
+                 file: Annotated[UploadFile, File(description="The file (multipart upload, size-limited)")],
+                 source_url: Annotated[str | None, Form(description="Web address it was taken from")] = None,
+                 ) -> s.DocumentOut:
     content = await read_limited(file)
     filename = file.filename or "document"
     media_type = file.content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"

@@ -29,7 +29,9 @@ def list_intakes(db: DB, params: Annotated[ListParams, Query()]) -> dict:
     summary="Upload a press release or minutes (.txt .md .html .pdf .docx) and extract it",
 )
 async def upload(
-    db: DB, actor: Actor, file: Annotated[UploadFile, File()], published: Annotated[str | None, Form()] = None
+    db: DB, actor: Actor,
+    file: Annotated[UploadFile, File(description="The press release or minutes: .txt .md .html .pdf .docx")],
+    published: Annotated[str | None, Form(description="Publication date, ISO 8601 YYYY-MM-DD")] = None,
 ) -> s.IntakeOut:
     content = await read_limited(file)
     try:

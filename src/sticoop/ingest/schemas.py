@@ -7,21 +7,43 @@ from pydantic import Field
 
 from sticoop.core.schemas import Input, RecordOut
 
+#: what each field means (OpenAPI descriptions)
+ABOUT = {
+    "document_id": "The uploaded document read (id, GET /api/v1/documents/{id})",
+    "status": "Review status: draft (extracted, awaiting a person), unsupported (language not supported for "
+              "extraction), accepted or rejected",
+    "language": "Detected language: ISO 639-1 code, e.g. vi",
+    "published": "Publication date of the press release (ISO 8601 date), when known",
+    "title": "Title read from the document",
+    "labels": "What extraction found: {partnership, session, agreement, commitments, organizations, people, …}, "
+              "as reviewed once decided",
+    "DecisionIn:labels": "The reviewed labels (same shape as the intake's `labels`); the extraction if omitted",
+    "note": "Reviewer's or extractor's note",
+    "created_records": "Records created or linked on acceptance: [{\"type\", \"id\", \"title\", \"new\"}, …] "
+                       "(new: false when an existing record was linked)",
+    "decided_at": "When it was accepted or rejected (ISO 8601 date-time, UTC)",
+    "version": "The version (≥ 1) of the intake you last read; a stale one gets 409",
+}
+
 
 class IntakeOut(RecordOut):
-    document_id: int
-    status: str
-    language: str | None
-    published: date | None
-    title: str | None
-    labels: dict[str, Any] | None
-    note: str | None
-    created_records: list[dict[str, Any]] | None
-    decided_at: datetime | None
+    """A press release or report read by the extractor, waiting for review or decided."""
+
+    document_id: int = Field(description=ABOUT["document_id"])
+    status: str = Field(description=ABOUT["status"])
+    language: str | None = Field(description=ABOUT["language"])
+    published: date | None = Field(description=ABOUT["published"])
+    title: str | None = Field(description=ABOUT["title"])
+    labels: dict[str, Any] | None = Field(description=ABOUT["labels"])
+    note: str | None = Field(description=ABOUT["note"])
+    created_records: list[dict[str, Any]] | None = Field(description=ABOUT["created_records"])
+    decided_at: datetime | None = Field(description=ABOUT["decided_at"])
 
 
 class DecisionIn(Input):
-    version: int = Field(ge=1)
+    """Accept (with the reviewed labels) or reject an intake."""
+
+    version: int = Field(ge=1, description=ABOUT["version"])
     labels: dict[str, Any] | None = Field(
-        default=None, description="The reviewed labels; the extraction if omitted."
+        default=None, description=ABOUT["DecisionIn:labels"]
     )

@@ -12,6 +12,9 @@ from sticoop.core.models import Base, Record, Searchable
 
 
 class OrganizationType(StrEnum):
+    """Kind of organisation: ministry, agency, university, research institute, company, international organisation or
+    other."""
+
     ministry = "ministry"
     agency = "agency"
     university = "university"

@@ -12,6 +12,8 @@ from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class PartnershipStatus(StrEnum):
+    """Partnership status: active, dormant (no recent activity) or ended."""
+
     active = "active"
     dormant = "dormant"
     ended = "ended"

@@ -20,139 +20,235 @@ from sticoop.core.schemas import (
 )
 from sticoop.partnerships.models import PartnershipStatus
 
+#: what each field means (OpenAPI descriptions), written once for the In, Patch and Out schemas; a key
+#: "Prefix:field" applies to the classes whose name starts with Prefix
+ABOUT = {
+    "Partnership:name": "Name of the partnership, e.g. \"Viet Nam – Belgium\" (1–300 characters)",
+    "country_codes": "Member countries: 2–60 ISO 3166-1 alpha-3 codes, e.g. [\"VNM\", \"BEL\"] (alpha-2 accepted)",
+    "kind": "\"bilateral\" (two countries) or \"multilateral\" (three or more), derived from country_codes",
+    "relations_established": "Day diplomatic relations were established (ISO 8601 date, YYYY-MM-DD); anniversaries "
+                             "count from it",
+    "summary": "Free-text summary of the partnership (at most 100,000 characters)",
+    "Partnership:status": "Partnership status: active, dormant (no recent activity) or ended (default active)",
+    "next_anniversary": "The next round (every 5th year) anniversary of relations, today's included; null without "
+                        "relations_established",
+    "years": "Years of relations the anniversary marks (a multiple of 5)",
+    "date": "Day of the anniversary (ISO 8601 date); relations established on 29 February are marked on 28 February "
+            "in common years",
+    "partnership_id": "The partnership it belongs to (id, GET /api/v1/partnerships/{id})",
+    "Committee:name": "Name of the joint committee, e.g. \"Viet Nam – Belgium Joint Committee on S&T\" (1–300 "
+                      "characters)",
+    "interval_months": "Expected interval between two sessions, in months (1–240, e.g. 24 for every two years); "
+                       "null: no expected rhythm, never overdue",
+    "cochair_ids": "People co-chairing the committee (person ids, at most 20)",
+    "person_id": "The delegate (person id, GET /api/v1/people/{id})",
+    "Delegate:country_code": "Country the delegate represents: ISO 3166-1 alpha-3 code, e.g. VNM (alpha-2 accepted)",
+    "is_head": "True for a head of delegation",
+    "role": "The delegate's role in the delegation, e.g. \"rapporteur\" (at most 200 characters)",
+    "AgendaItem:title": "Agenda item title (1–300 characters)",
+    "notes": "Notes on the item (free text, at most 100,000 characters)",
+    "position": "Place of the item on the agenda, from 1 (the order the items were sent in)",
+    "committee_id": "The joint committee it belongs to (id, GET /api/v1/committees/{id})",
+    "number": "Session number within its committee (1–1000): the 5th session is 5",
+    "start_date": "First day of the session (ISO 8601 date, YYYY-MM-DD); null while undated",
+    "end_date": "Last day of the session (ISO 8601 date, YYYY-MM-DD), not before start_date; null for a one-day "
+                "or undated session",
+    "city": "City where the session is held (at most 200 characters)",
+    "Session:country_code": "Host country: ISO 3166-1 alpha-3 code, e.g. VNM (alpha-2 accepted)",
+    "conclusions": "The agreed conclusions or minutes text (free text, at most 100,000 characters)",
+    "minutes_document_id": "The signed minutes as an uploaded document (id, GET /api/v1/documents/{id})",
+    "delegates": "Members of the delegations (at most 200); a PATCH replaces the whole list",
+    "agenda_items": "Agenda items in order (at most 200); a PATCH replaces the whole list",
+    "days_since_previous": "Days between the end (or start) of the previous session and the start of this one; "
+                           "null when either is undated",
+    "previous_session_id": "The committee's session before this one by number (id), if any",
+    "held": "True when the session started on or before today; null when undated",
+    "Session:warnings": "Numbering/date contradictions this session is part of (a higher number dated earlier)",
+    "session_id": "The session with the suspicious number or date (id)",
+    "earlier_session_id": "The session with a lower number dated after it (id)",
+    "earlier_number": "The lower session number (1–1000)",
+    "SessionOrderWarning:start_date": "Start of the session with the higher number (ISO 8601 date)",
+    "earlier_start_date": "Start of the session with the lower number (ISO 8601 date), after start_date",
+    "message": "The contradiction in plain English, for logs and people",
+    "last_session_id": "The last session held (started on or before today), if any (id)",
+    "last_session_number": "Number of the last session held (1–1000)",
+    "last_session_date": "Start date of the last session held (ISO 8601 date)",
+    "next_session_id": "The earliest session dated after today, if one is planned (id)",
+    "next_session_number": "Number of the next planned session (1–1000)",
+    "next_session_date": "Start date of the next planned session (ISO 8601 date)",
+    "next_due": "When the next session is due: end (or start) of the last session held + interval_months (ISO 8601 "
+                "date); null without both",
+    "overdue": "True when next_due has passed and no session is planned",
+    "months_since_last": "Whole months from the end (or start) of the last session held to today (≥ 0)",
+    "sessions_held": "Sessions started on or before today (≥ 0)",
+    "sessions_planned": "Sessions dated after today (≥ 0)",
+    "undated_sessions": "Sessions without a start date (≥ 0)",
+    "CommitteeStatus:warnings": "Numbering/date contradictions between the committee's sessions",
+}
+
 
 class SessionOrderWarning(BaseModel):
     """Session ``number`` is dated before a session with a lower number (``earlier_number``): one of the two
     numbers or dates is probably wrong."""
 
-    session_id: int
-    number: int
-    start_date: date
-    earlier_session_id: int
-    earlier_number: int
-    earlier_start_date: date
-    message: str
+    session_id: int = Field(description=ABOUT["session_id"])
+    number: int = Field(description=ABOUT["number"])
+    start_date: date = Field(description=ABOUT["SessionOrderWarning:start_date"])
+    earlier_session_id: int = Field(description=ABOUT["earlier_session_id"])
+    earlier_number: int = Field(description=ABOUT["earlier_number"])
+    earlier_start_date: date = Field(description=ABOUT["earlier_start_date"])
+    message: str = Field(description=ABOUT["message"])
 
 
 class PartnershipIn(RecordIn, ConfidentialIn):
-    name: Name
-    country_codes: list[CountryCode] = Field(min_length=2, max_length=60)
-    relations_established: date | None = None
-    summary: Text | None = None
-    status: PartnershipStatus = PartnershipStatus.active
+    """A new cooperation partnership between two or more countries (bilateral or multilateral)."""
+
+    name: Name = Field(description=ABOUT["Partnership:name"])
+    country_codes: list[CountryCode] = Field(min_length=2, max_length=60, description=ABOUT["country_codes"])
+    relations_established: date | None = Field(None, description=ABOUT["relations_established"])
+    summary: Text | None = Field(None, description=ABOUT["summary"])
+    status: PartnershipStatus = Field(PartnershipStatus.active, description=ABOUT["Partnership:status"])
 
 
 class PartnershipPatch(Patch, ConfidentialPatch):
-    name: Name | None = None
-    country_codes: list[CountryCode] | None = Field(default=None, min_length=2, max_length=60)
-    relations_established: date | None = None
-    summary: Text | None = None
-    status: PartnershipStatus | None = None
+    """Changes to a partnership: send only the fields that change, with the version you read."""
+
+    name: Name | None = Field(None, description=ABOUT["Partnership:name"])
+    country_codes: list[CountryCode] | None = Field(default=None, min_length=2, max_length=60,
+                                                    description=ABOUT["country_codes"])
+    relations_established: date | None = Field(None, description=ABOUT["relations_established"])
+    summary: Text | None = Field(None, description=ABOUT["summary"])
+    status: PartnershipStatus | None = Field(None, description=ABOUT["Partnership:status"])
 
 
 class Anniversary(BaseModel):
-    years: int
-    date: Date
+    """A round anniversary of diplomatic relations (5th, 10th, 15th… year)."""
+
+    years: int = Field(description=ABOUT["years"])
+    date: Date = Field(description=ABOUT["date"])
 
 
 class PartnershipOut(RecordOut, ConfidentialOut):
-    name: str
-    country_codes: list[str]
-    kind: str
-    relations_established: Date | None
-    summary: str | None
-    status: str
-    next_anniversary: Anniversary | None = None
+    """A cooperation partnership between countries, with its next round anniversary of relations."""
+
+    name: str = Field(description=ABOUT["Partnership:name"])
+    country_codes: list[str] = Field(description=ABOUT["country_codes"])
+    kind: str = Field(description=ABOUT["kind"])
+    relations_established: Date | None = Field(description=ABOUT["relations_established"])
+    summary: str | None = Field(description=ABOUT["summary"])
+    status: str = Field(description=ABOUT["Partnership:status"])
+    next_anniversary: Anniversary | None = Field(None, description=ABOUT["next_anniversary"])
 
 
 class CommitteeIn(RecordIn, ConfidentialIn):
-    partnership_id: int
-    name: Name
-    interval_months: int | None = Field(default=None, ge=1, le=240)
-    cochair_ids: list[int] = Field(default_factory=list, max_length=20)
+    """A new joint committee of a partnership, meeting in numbered sessions."""
+
+    partnership_id: int = Field(description=ABOUT["partnership_id"])
+    name: Name = Field(description=ABOUT["Committee:name"])
+    interval_months: int | None = Field(default=None, ge=1, le=240, description=ABOUT["interval_months"])
+    cochair_ids: list[int] = Field(default_factory=list, max_length=20, description=ABOUT["cochair_ids"])
 
 
 class CommitteePatch(Patch, ConfidentialPatch):
-    name: Name | None = None
-    interval_months: int | None = Field(default=None, ge=1, le=240)
-    cochair_ids: list[int] | None = Field(default=None, max_length=20)
+    """Changes to a joint committee: send only the fields that change, with the version you read."""
+
+    name: Name | None = Field(None, description=ABOUT["Committee:name"])
+    interval_months: int | None = Field(default=None, ge=1, le=240, description=ABOUT["interval_months"])
+    cochair_ids: list[int] | None = Field(default=None, max_length=20, description=ABOUT["cochair_ids"])
 
 
 class CommitteeOut(RecordOut, ConfidentialOut):
-    partnership_id: int
-    name: str
-    interval_months: int | None
-    cochair_ids: list[int]
+    """A joint committee of a partnership, meeting in numbered sessions at an expected interval."""
+
+    partnership_id: int = Field(description=ABOUT["partnership_id"])
+    name: str = Field(description=ABOUT["Committee:name"])
+    interval_months: int | None = Field(description=ABOUT["interval_months"])
+    cochair_ids: list[int] = Field(description=ABOUT["cochair_ids"])
 
 
 class DelegateIn(Input):
-    person_id: int
-    country_code: CountryCode
-    is_head: bool = False
-    role: str | None = Field(default=None, max_length=200)
+    """A member of a delegation at a committee session."""
+
+    person_id: int = Field(description=ABOUT["person_id"])
+    country_code: CountryCode = Field(description=ABOUT["Delegate:country_code"])
+    is_head: bool = Field(False, description=ABOUT["is_head"])
+    role: str | None = Field(default=None, max_length=200, description=ABOUT["role"])
 
 
 class DelegateOut(BaseModel):
+    """A member of a delegation at a committee session."""
+
     model_config = ConfigDict(from_attributes=True)
-    person_id: int
-    country_code: str
-    is_head: bool
-    role: str | None
+    person_id: int = Field(description=ABOUT["person_id"])
+    country_code: str = Field(description=ABOUT["Delegate:country_code"])
+    is_head: bool = Field(description=ABOUT["is_head"])
+    role: str | None = Field(description=ABOUT["role"])
 
 
 class AgendaItemIn(Input):
-    title: Name
-    notes: Text | None = None
+    """One item of a session's agenda."""
+
+    title: Name = Field(description=ABOUT["AgendaItem:title"])
+    notes: Text | None = Field(None, description=ABOUT["notes"])
 
 
 class AgendaItemOut(BaseModel):
+    """One item of a session's agenda, in agenda order."""
+
     model_config = ConfigDict(from_attributes=True)
-    position: int
-    title: str
-    notes: str | None
+    position: int = Field(description=ABOUT["position"])
+    title: str = Field(description=ABOUT["AgendaItem:title"])
+    notes: str | None = Field(description=ABOUT["notes"])
 
 
 class SessionIn(DatedInput, ConfidentialIn):
-    committee_id: int
-    number: int = Field(ge=1, le=1000)
-    start_date: date | None = None
-    end_date: date | None = None
-    city: str | None = Field(default=None, max_length=200)
-    country_code: CountryCode | None = None
-    conclusions: Text | None = None
-    minutes_document_id: int | None = None
-    delegates: list[DelegateIn] = Field(default_factory=list, max_length=200)
-    agenda_items: list[AgendaItemIn] = Field(default_factory=list, max_length=200)
+    """A new numbered session of a joint committee, with its delegations and agenda."""
+
+    committee_id: int = Field(description=ABOUT["committee_id"])
+    number: int = Field(ge=1, le=1000, description=ABOUT["number"])
+    start_date: date | None = Field(None, description=ABOUT["start_date"])
+    end_date: date | None = Field(None, description=ABOUT["end_date"])
+    city: str | None = Field(default=None, max_length=200, description=ABOUT["city"])
+    country_code: CountryCode | None = Field(None, description=ABOUT["Session:country_code"])
+    conclusions: Text | None = Field(None, description=ABOUT["conclusions"])
+    minutes_document_id: int | None = Field(None, description=ABOUT["minutes_document_id"])
+    delegates: list[DelegateIn] = Field(default_factory=list, max_length=200, description=ABOUT["delegates"])
+    agenda_items: list[AgendaItemIn] = Field(default_factory=list, max_length=200, description=ABOUT["agenda_items"])
 
 
 class SessionPatch(Patch, ConfidentialPatch):
-    number: int | None = Field(default=None, ge=1, le=1000)
-    start_date: date | None = None
-    end_date: date | None = None
-    city: str | None = Field(default=None, max_length=200)
-    country_code: CountryCode | None = None
-    conclusions: Text | None = None
-    minutes_document_id: int | None = None
-    delegates: list[DelegateIn] | None = Field(default=None, max_length=200)
-    agenda_items: list[AgendaItemIn] | None = Field(default=None, max_length=200)
+    """Changes to a committee session: send only the fields that change, with the version you read."""
+
+    number: int | None = Field(default=None, ge=1, le=1000, description=ABOUT["number"])
+    start_date: date | None = Field(None, description=ABOUT["start_date"])
+    end_date: date | None = Field(None, description=ABOUT["end_date"])
+    city: str | None = Field(default=None, max_length=200, description=ABOUT["city"])
+    country_code: CountryCode | None = Field(None, description=ABOUT["Session:country_code"])
+    conclusions: Text | None = Field(None, description=ABOUT["conclusions"])
+    minutes_document_id: int | None = Field(None, description=ABOUT["minutes_document_id"])
+    delegates: list[DelegateIn] | None = Field(default=None, max_length=200, description=ABOUT["delegates"])
+    agenda_items: list[AgendaItemIn] | None = Field(default=None, max_length=200, description=ABOUT["agenda_items"])
 
 
 class SessionOut(RecordOut, ConfidentialOut):
-    committee_id: int
-    partnership_id: int
-    number: int
-    start_date: date | None
-    end_date: date | None
-    city: str | None
-    country_code: str | None
-    conclusions: str | None
-    minutes_document_id: int | None
-    delegates: list[DelegateOut]
-    agenda_items: list[AgendaItemOut]
-    days_since_previous: int | None = None
-    previous_session_id: int | None = None
-    held: bool | None = None  # started on or before today; None when undated
-    warnings: list[SessionOrderWarning] = []
+    """A numbered session of a joint committee, with its delegations, agenda, the previous session and numbering/date
+    warnings."""
+
+    committee_id: int = Field(description=ABOUT["committee_id"])
+    partnership_id: int = Field(description=ABOUT["partnership_id"])
+    number: int = Field(description=ABOUT["number"])
+    start_date: date | None = Field(description=ABOUT["start_date"])
+    end_date: date | None = Field(description=ABOUT["end_date"])
+    city: str | None = Field(description=ABOUT["city"])
+    country_code: str | None = Field(description=ABOUT["Session:country_code"])
+    conclusions: str | None = Field(description=ABOUT["conclusions"])
+    minutes_document_id: int | None = Field(description=ABOUT["minutes_document_id"])
+    delegates: list[DelegateOut] = Field(description=ABOUT["delegates"])
+    agenda_items: list[AgendaItemOut] = Field(description=ABOUT["agenda_items"])
+    days_since_previous: int | None = Field(None, description=ABOUT["days_since_previous"])
+    previous_session_id: int | None = Field(None, description=ABOUT["previous_session_id"])
+    held: bool | None = Field(None, description=ABOUT["held"])
+    warnings: list[SessionOrderWarning] = Field([], description=ABOUT["Session:warnings"])
 
 
 class CommitteeStatusOut(BaseModel):
@@ -160,17 +256,17 @@ class CommitteeStatusOut(BaseModel):
     earliest session dated after today) or, without one, the date the expected interval makes it due, and
     whether that date has passed with no session planned (overdue)."""
 
-    committee_id: int
-    last_session_id: int | None = None
-    last_session_number: int | None
-    last_session_date: date | None
-    next_session_id: int | None = None
-    next_session_number: int | None = None
-    next_session_date: date | None = None  # a planned (future) session's start date
-    next_due: date | None  # last held session's end (or start) + the expected interval
-    overdue: bool
-    months_since_last: int | None
-    sessions_held: int = 0
-    sessions_planned: int = 0
-    undated_sessions: int = 0
-    warnings: list[SessionOrderWarning] = []
+    committee_id: int = Field(description=ABOUT["committee_id"])
+    last_session_id: int | None = Field(None, description=ABOUT["last_session_id"])
+    last_session_number: int | None = Field(description=ABOUT["last_session_number"])
+    last_session_date: date | None = Field(description=ABOUT["last_session_date"])
+    next_session_id: int | None = Field(None, description=ABOUT["next_session_id"])
+    next_session_number: int | None = Field(None, description=ABOUT["next_session_number"])
+    next_session_date: date | None = Field(None, description=ABOUT["next_session_date"])
+    next_due: date | None = Field(description=ABOUT["next_due"])
+    overdue: bool = Field(description=ABOUT["overdue"])
+    months_since_last: int | None = Field(description=ABOUT["months_since_last"])
+    sessions_held: int = Field(0, description=ABOUT["sessions_held"])
+    sessions_planned: int = Field(0, description=ABOUT["sessions_planned"])
+    undated_sessions: int = Field(0, description=ABOUT["undated_sessions"])
+    warnings: list[SessionOrderWarning] = Field([], description=ABOUT["CommitteeStatus:warnings"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
@@ -25,14 +25,29 @@ from sticoop.projects.models import Project
 PER_KIND_LIMIT = 200
 
 
+#: what each field of a timeline entry means (OpenAPI descriptions)
+ABOUT = {
+    "date": "Where the entry sits (ISO 8601 date): session start, agreement signature (else entry into force or "
+            "latest dated status change), commitment due date, project or visit or event start; null if undated",
+    "kind": "Kind of record: session, agreement, commitment, project, visit or event",
+    "id": "The record's id",
+    "title": "Title of the record",
+    "status": "The record's status code, when it has one",
+    "url": "Path of the record's page, e.g. /agreements/3",
+    "planned": "True when dated after today",
+}
+
+
 class TimelineEntry(BaseModel):
-    date: Date | None
-    kind: str  # session | agreement | commitment | project | visit | event
-    id: int
-    title: str
-    status: str | None = None
-    url: str
-    planned: bool = False  # dated after today
+    """One dated record of a partnership on its timeline."""
+
+    date: Date | None = Field(description=ABOUT["date"])
+    kind: str = Field(description=ABOUT["kind"])
+    id: int = Field(description=ABOUT["id"])
+    title: str = Field(description=ABOUT["title"])
+    status: str | None = Field(None, description=ABOUT["status"])
+    url: str = Field(description=ABOUT["url"])
+    planned: bool = Field(False, description=ABOUT["planned"])
 
 
 def agreement_date(agreement: Agreement) -> Date | None:

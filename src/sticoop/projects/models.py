@@ -13,6 +13,8 @@ from sticoop.core.models import Base, Confidential, Record, Searchable
 
 
 class ProjectStatus(StrEnum):
+    """Project life cycle: proposed, approved, running, completed or cancelled."""
+
     proposed = "proposed"
     approved = "approved"
     running = "running"
@@ -21,6 +23,9 @@ class ProjectStatus(StrEnum):
 
 
 class PartnerRole(StrEnum):
+    """A partner's role in a project, after the IATI organisation roles: coordinator (implementing lead), partner or
+    funder."""
+
     coordinator = "coordinator"
     partner = "partner"
     funder = "funder"

@@ -22,84 +22,127 @@ from sticoop.core.schemas import (
 )
 from sticoop.projects.models import PartnerRole, ProjectStatus
 
-Currency = Field(default=None, description="ISO 4217 code, e.g. EUR, VND (any case; stored upper-case)")
+Currency = Field(default=None, description="ISO 4217 currency code of the budget, e.g. EUR, VND (any case; stored "
+                                         "upper-case)")
+
+
+#: what each field means (OpenAPI descriptions), written once for the In, Patch and Out schemas; a key
+#: "Prefix:field" applies to the classes whose name starts with Prefix
+ABOUT = {
+    "Programme:name": "Name of the funding programme (1–300 characters)",
+    "acronym": "Acronym (at most 40 characters)",
+    "Programme:description": "What the programme funds (free text, at most 100,000 characters)",
+    "funder_id": "The organisation funding it (organisation id)",
+    "website": "The programme's web site (http or https address)",
+    "organization_id": "The partner organisation (id, GET /api/v1/organizations/{id})",
+    "role": "Its role in the project: coordinator, partner or funder (default partner)",
+    "title": "Title of the project (1–500 characters)",
+    "partnership_id": "The partnership it belongs to (id, GET /api/v1/partnerships/{id})",
+    "programme_id": "The programme funding it (id, GET /api/v1/programmes/{id})",
+    "start_date": "First day (ISO 8601 date, YYYY-MM-DD)",
+    "end_date": "Last day (ISO 8601 date, YYYY-MM-DD), not before start_date",
+    "budget": "Total budget in `currency` units, ≥ 0, at most 18 digits with 2 decimals",
+    "ProjectOut:currency": "ISO 4217 currency code of the budget, e.g. EUR, VND",
+    "status": "Life cycle: proposed, approved, running, completed or cancelled (default proposed)",
+    "Project:description": "What the project is about; searchable (free text, at most 100,000 characters)",
+    "outputs": "What it produced: publications, patents, trainees... (free text, at most 100,000 characters)",
+    "field_keys": "Fields of science and technology: taxonomy keys (GET /api/v1/fields, mapped to OECD FORD "
+                  "codes), at most 30",
+    "partners": "Partner organisations with their roles, at most 100; a PATCH replaces the whole list",
+}
 
 
 class ProgrammeIn(RecordIn):
-    name: Name
-    acronym: str | None = Field(default=None, max_length=40)
-    description: Text | None = None
-    funder_id: int | None = None
-    website: Url | None = None
+    """A new funding programme."""
+
+    name: Name = Field(description=ABOUT["Programme:name"])
+    acronym: str | None = Field(default=None, max_length=40, description=ABOUT["acronym"])
+    description: Text | None = Field(None, description=ABOUT["Programme:description"])
+    funder_id: int | None = Field(None, description=ABOUT["funder_id"])
+    website: Url | None = Field(None, description=ABOUT["website"])
 
 
 class ProgrammePatch(Patch):
-    name: Name | None = None
-    acronym: str | None = Field(default=None, max_length=40)
-    description: Text | None = None
-    funder_id: int | None = None
-    website: Url | None = None
+    """Changes to a programme: send only the fields that change, with the version you read."""
+
+    name: Name | None = Field(None, description=ABOUT["Programme:name"])
+    acronym: str | None = Field(default=None, max_length=40, description=ABOUT["acronym"])
+    description: Text | None = Field(None, description=ABOUT["Programme:description"])
+    funder_id: int | None = Field(None, description=ABOUT["funder_id"])
+    website: Url | None = Field(None, description=ABOUT["website"])
 
 
 class ProgrammeOut(RecordOut):
-    name: str
-    acronym: str | None
-    description: str | None
-    funder_id: int | None
-    website: str | None
+    """A funding programme under which projects run."""
+
+    name: str = Field(description=ABOUT["Programme:name"])
+    acronym: str | None = Field(description=ABOUT["acronym"])
+    description: str | None = Field(description=ABOUT["Programme:description"])
+    funder_id: int | None = Field(description=ABOUT["funder_id"])
+    website: str | None = Field(description=ABOUT["website"])
 
 
 class ProjectPartnerIn(Input):
-    organization_id: int
-    role: PartnerRole = PartnerRole.partner
+    """An organisation taking part in a project, with its role."""
+
+    organization_id: int = Field(description=ABOUT["organization_id"])
+    role: PartnerRole = Field(PartnerRole.partner, description=ABOUT["role"])
 
 
 class ProjectPartnerOut(BaseModel):
+    """An organisation taking part in a project, with its role."""
+
     model_config = ConfigDict(from_attributes=True)
-    organization_id: int
-    role: str
+    organization_id: int = Field(description=ABOUT["organization_id"])
+    role: str = Field(description=ABOUT["role"])
 
 
 class ProjectIn(DatedInput, ConfidentialIn):
-    title: LongName
-    partnership_id: int | None = None
-    programme_id: int | None = None
-    start_date: date | None = None
-    end_date: date | None = None
-    budget: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2)
+    """A new cooperation project with its budget, fields and partners."""
+
+    title: LongName = Field(description=ABOUT["title"])
+    partnership_id: int | None = Field(None, description=ABOUT["partnership_id"])
+    programme_id: int | None = Field(None, description=ABOUT["programme_id"])
+    start_date: date | None = Field(None, description=ABOUT["start_date"])
+    end_date: date | None = Field(None, description=ABOUT["end_date"])
+    budget: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2, description=ABOUT["budget"])
     currency: CurrencyCode | None = Currency
-    status: ProjectStatus = ProjectStatus.proposed
-    description: Text | None = Field(default=None, description="What the project is about; searchable.")
-    outputs: Text | None = None
-    field_keys: list[str] = Field(default_factory=list, max_length=30)
-    partners: list[ProjectPartnerIn] = Field(default_factory=list, max_length=100)
+    status: ProjectStatus = Field(ProjectStatus.proposed, description=ABOUT["status"])
+    description: Text | None = Field(default=None, description=ABOUT["Project:description"])
+    outputs: Text | None = Field(None, description=ABOUT["outputs"])
+    field_keys: list[str] = Field(default_factory=list, max_length=30, description=ABOUT["field_keys"])
+    partners: list[ProjectPartnerIn] = Field(default_factory=list, max_length=100, description=ABOUT["partners"])
 
 
 class ProjectPatch(Patch, ConfidentialPatch):
-    title: LongName | None = None
-    partnership_id: int | None = None
-    programme_id: int | None = None
-    start_date: date | None = None
-    end_date: date | None = None
-    budget: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2)
+    """Changes to a project: send only the fields that change, with the version you read."""
+
+    title: LongName | None = Field(None, description=ABOUT["title"])
+    partnership_id: int | None = Field(None, description=ABOUT["partnership_id"])
+    programme_id: int | None = Field(None, description=ABOUT["programme_id"])
+    start_date: date | None = Field(None, description=ABOUT["start_date"])
+    end_date: date | None = Field(None, description=ABOUT["end_date"])
+    budget: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2, description=ABOUT["budget"])
     currency: CurrencyCode | None = Currency
-    status: ProjectStatus | None = None
-    description: Text | None = Field(default=None, description="What the project is about; searchable.")
-    outputs: Text | None = None
-    field_keys: list[str] | None = Field(default=None, max_length=30)
-    partners: list[ProjectPartnerIn] | None = Field(default=None, max_length=100)
+    status: ProjectStatus | None = Field(None, description=ABOUT["status"])
+    description: Text | None = Field(default=None, description=ABOUT["Project:description"])
+    outputs: Text | None = Field(None, description=ABOUT["outputs"])
+    field_keys: list[str] | None = Field(default=None, max_length=30, description=ABOUT["field_keys"])
+    partners: list[ProjectPartnerIn] | None = Field(default=None, max_length=100, description=ABOUT["partners"])
 
 
 class ProjectOut(RecordOut, ConfidentialOut):
-    title: str
-    partnership_id: int | None
-    programme_id: int | None
-    start_date: date | None
-    end_date: date | None
-    budget: Decimal | None
-    currency: str | None
-    status: str
-    description: str | None = None
-    outputs: str | None
-    field_keys: list[str]
-    partners: list[ProjectPartnerOut]
+    """A cooperation project with its budget, fields and partners."""
+
+    title: str = Field(description=ABOUT["title"])
+    partnership_id: int | None = Field(description=ABOUT["partnership_id"])
+    programme_id: int | None = Field(description=ABOUT["programme_id"])
+    start_date: date | None = Field(description=ABOUT["start_date"])
+    end_date: date | None = Field(description=ABOUT["end_date"])
+    budget: Decimal | None = Field(description=ABOUT["budget"])
+    currency: str | None = Field(description=ABOUT["ProjectOut:currency"])
+    status: str = Field(description=ABOUT["status"])
+    description: str | None = Field(None, description=ABOUT["Project:description"])
+    outputs: str | None = Field(description=ABOUT["outputs"])
+    field_keys: list[str] = Field(description=ABOUT["field_keys"])
+    partners: list[ProjectPartnerOut] = Field(description=ABOUT["partners"])
