@@ -16,10 +16,8 @@ from sticoop.web.app import create_app
 #: schemas FastAPI generates itself, which no docstring of ours reaches: its 422 body (the "errors" work of
 #: issue 10 replaces it) and the multipart bodies of upload routes (their properties are checked)
 GENERATED = re.compile(r"^(HTTPValidationError|ValidationError|Body_.+)$")
-#: TODO(issue 10): the brokerage schemas still live inline in matchmaking/brokerage_api.py and move to the
-#: matchmaking/brokerage/ sub-domain (four of its routes also lack a summary); describe them there and drop
-#: this exclusion (schemas defined in a brokerage module, operations under a brokerage path)
-NOT_YET = "brokerage"
+#: nothing is left out any more (a module or path containing this is skipped)
+NOT_YET = "\0"
 BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 
 

@@ -27,17 +27,18 @@ router = APIRouter(prefix="/events/{event_id}/brokerage", tags=["brokerage"])
 meetings_router = APIRouter(prefix="/brokerage", tags=["brokerage"])
 
 
-@router.post("/participants", response_model=ParticipantOut, status_code=201)
+@router.post("/participants", response_model=ParticipantOut, status_code=201,
+             summary="Register a participant for the fair's meetings")
 def add_participant(event_id: int, payload: ParticipantIn, db: DB, actor: Actor) -> ParticipantOut:
     return ParticipantOut.model_validate(participants.add(db, event_id, actor=actor, **payload.model_dump()))
 
 
-@router.post("/slots", response_model=list[SlotOut], status_code=201)
+@router.post("/slots", response_model=list[SlotOut], status_code=201, summary="Add meeting time slots")
 def add_slots(event_id: int, payload: list[SlotIn], db: DB) -> list[SlotOut]:
     return [SlotOut.model_validate(s) for s in slots.add(db, event_id, [(s.starts_at, s.ends_at) for s in payload])]
 
 
-@router.post("/tables", response_model=list[TableOut], status_code=201)
+@router.post("/tables", response_model=list[TableOut], status_code=201, summary="Add meeting tables")
 def add_tables(event_id: int, payload: TablesIn, db: DB) -> list[TableOut]:
     return [TableOut.model_validate(t) for t in tables.add(db, event_id, payload.names)]
 
@@ -104,7 +105,8 @@ def respond(meeting_id: int, payload: ResponseIn, db: DB, actor: Actor) -> Meeti
     return MeetingOut.model_validate(meetings.respond(db, meeting_id, payload.accept, actor))
 
 
-@meetings_router.post("/meetings/{meeting_id}/outcome", response_model=MeetingOut)
+@meetings_router.post("/meetings/{meeting_id}/outcome", response_model=MeetingOut,
+                      summary="Record what a meeting led to (MoU, contract, value)")
 def outcome(meeting_id: int, payload: OutcomeIn, db: DB, actor: Actor) -> MeetingOut:
     return MeetingOut.model_validate(meetings.record_outcome(db, meeting_id, payload.outcome, payload.contract_value,
                                                         payload.currency, payload.note, actor))

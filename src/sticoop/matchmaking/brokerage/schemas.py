@@ -13,6 +13,7 @@ _ID_LISTS = "ids of records of this event"
 
 
 class ParticipantIn(Input):
+    """A participant registering for a fair's business-to-business meetings (a person, an organisation or both)."""
     name: str = Field(min_length=1, max_length=300,
                       description="how organisers tell participants apart; unique within the event (1–300 characters)")
     organization_id: int | None = Field(default=None, description="id of the organisation they represent")
@@ -40,6 +41,7 @@ class ParticipantPatch(Input):
 
 
 class ParticipantOut(BaseModel):
+    """A participant of a fair, as stored."""
     model_config = ConfigDict(from_attributes=True)
     id: int = Field(description="participant id")
     event_id: int = Field(description="id of the technology-transfer fair")
@@ -52,49 +54,58 @@ class ParticipantOut(BaseModel):
 
 
 class Unscheduled(BaseModel):
+    """A meeting taken out of the schedule by a change, with the reason it no longer fits."""
     meeting_id: int = Field(description="id of the meeting request that lost its place or was cancelled")
     between: str = Field(description="the two participants, as organisers name them (\"A ↔ B\")")
 
 
 class ParticipantChanged(ParticipantOut):
+    """A participant after a change, with the meetings the change took out of the schedule."""
     unscheduled: list[Unscheduled] = Field(default_factory=list,
                                            description="meetings taken out of the schedule by a narrowed availability")
 
 
 class Removed(BaseModel):
+    """What removing a participant, slot or table took with it."""
     removed: int = Field(description="id of the slot, table or participant removed")
     unscheduled: list[Unscheduled] = Field(default_factory=list, description="meetings that lost their place")
     cancelled: list[Unscheduled] = Field(default_factory=list, description="accepted meetings cancelled with it")
 
 
 class SlotIn(Input):
+    """A time slot of the fair in which meetings can be scheduled (local time of the fair)."""
     starts_at: datetime = Field(description="start, ISO 8601 date and time in the event's local time, no time zone")
     ends_at: datetime = Field(description="end, ISO 8601 date and time in the event's local time, after the start")
 
 
 class SlotOut(SlotIn):
+    """A time slot, as stored."""
     model_config = ConfigDict(from_attributes=True)
     id: int = Field(description="slot id")
 
 
 class TablesIn(Input):
+    """Several meeting tables added at once."""
     names: list[str] = Field(min_length=1, max_length=500,
                              description="names of the tables to add (1–500; blank names are skipped; "
                                          "each up to 60 characters)")
 
 
 class TableIn(Input):
+    """One meeting table (a place where two participants meet)."""
     name: str = Field(min_length=1, max_length=60, description="new table name, unique within the event (1–60 "
                                                                "characters)")
 
 
 class TableOut(BaseModel):
+    """A meeting table, as stored."""
     model_config = ConfigDict(from_attributes=True)
     id: int = Field(description="table id")
     name: str = Field(description="table name as shown on agendas")
 
 
 class MeetingIn(Input):
+    """A meeting request from one participant to another."""
     requester_id: int = Field(description="id of the participant asking for the meeting")
     recipient_id: int = Field(description="id of the participant they want to meet (not themselves)")
     message: str | None = Field(default=None, max_length=5000, description="note to the recipient (at most 5000 "
@@ -102,6 +113,7 @@ class MeetingIn(Input):
 
 
 class MeetingOut(BaseModel):
+    """A meeting request with its answer, its place in the schedule (slot, table) or why it could not be placed."""
     model_config = ConfigDict(from_attributes=True)
     id: int = Field(description="meeting request id")
     event_id: int = Field(description="id of the technology-transfer fair")
@@ -121,10 +133,12 @@ class MeetingOut(BaseModel):
 
 
 class ResponseIn(Input):
+    """The requested participant's answer to a meeting request."""
     accept: bool = Field(description="true accepts the request, false declines it")
 
 
 class OutcomeIn(Input):
+    """What a meeting led to (none, follow-up, MoU, contract) and its value."""
     outcome: str = Field(description="none, follow_up, mou_signed or contract_signed")
     contract_value: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2,
                                            description="value of a signed contract (≥ 0, 2 decimals), in "
