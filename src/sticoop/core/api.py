@@ -13,10 +13,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from sticoop.core.crud import RecordService
+from sticoop.core.crud import RecordService, flush
 from sticoop.core.database import new_session
+from sticoop.core.errors import Unavailable
 from sticoop.core.export import readable
 from sticoop.core.listing import ListParams, Page
 
@@ -46,17 +48,41 @@ def csv_of(records: list[dict[str, Any]], columns: list[str] | None = None) -> s
     return "\ufeff" + out.getvalue()
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    """One transaction per request: committed when the route returns, rolled back on any error."""
+def _open_session(request: Request) -> Iterator[Session]:
+    """The request's database session, open until the response has been sent (streamed bodies may read)
+    and closed then: whatever was not committed by :func:`get_db` is rolled back by the close."""
     session = new_session(getattr(request.app.state, "database_url", None))
     try:
         yield session
-        session.commit()
+    finally:
+        session.close()
+
+
+def get_db(session: Annotated[Session, Depends(_open_session)]) -> Iterator[Session]:
+    """One transaction per request, **committed before the response is sent** (the dependency has
+    ``scope="function"``: FastAPI leaves it as soon as the route has returned and its response is built).
+    So a 2xx means committed; a failed commit raises and the client gets a 409/5xx, never a 2xx. Any
+    error in the route rolls everything back."""
+    try:
+        yield session
     except BaseException:
         session.rollback()
         raise
-    finally:
-        session.close()
+    commit(session)
+
+
+def commit(session: Session) -> None:
+    """Commit, or raise the error the client should get: a constraint clash or a lost race is a 409, a
+    database that cannot take the write now (locked, gone) a 503; the transaction is rolled back either way."""
+    try:
+        flush(session, "The change")
+        session.commit()
+    except OperationalError as exc:
+        session.rollback()
+        raise Unavailable("The database could not save the change; nothing was saved, try again") from exc
+    except BaseException:
+        session.rollback()
+        raise
 
 
 def request_session(request: Request) -> Session:
@@ -75,7 +101,7 @@ def current_actor(request: Request) -> str:
     return principal.username if principal is not None and principal.signed_in else "system"
 
 
-DB = Annotated[Session, Depends(get_db)]
+DB = Annotated[Session, Depends(get_db, scope="function")]
 Actor = Annotated[str, Depends(current_actor)]
 
 
