@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from sticoop.core.bounds import DbInt, PathId
 from sticoop.core.crud import RecordService, flush
 from sticoop.core.database import new_session
 from sticoop.core.errors import Unavailable
@@ -142,7 +143,7 @@ def crud_router(
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
     @router.get("/{record_id}", response_model=out_schema, summary=f"Get one {label.lower()}")
-    def get_record(record_id: int, db: DB) -> Any:
+    def get_record(record_id: PathId, db: DB) -> Any:
         return to_out(db, service.get(db, record_id))
 
     @router.post("", response_model=out_schema, status_code=201, summary=f"Create a {label.lower()}")
@@ -151,18 +152,18 @@ def crud_router(
 
     @router.patch("/{record_id}", response_model=out_schema,
                   summary=f"Change a {label.lower()} (send the version you read)")
-    def update_record(record_id: int, payload: patch_schema, db: DB, actor: Actor) -> Any:  # type: ignore[valid-type]
+    def update_record(record_id: PathId, payload: patch_schema, db: DB, actor: Actor) -> Any:  # type: ignore[valid-type]
         return to_out(db, service.update(db, record_id, payload, actor))
 
     @router.delete("/{record_id}", status_code=204, summary=f"Delete a {label.lower()}")
-    def delete_record(record_id: int, db: DB, actor: Actor, version: int | None = None) -> Response:
+    def delete_record(record_id: PathId, db: DB, actor: Actor, version: DbInt | None = None) -> Response:
         service.delete(db, record_id, version, actor)
         return Response(status_code=204)
 
     if service.mergeable:
         @router.post("/{record_id}/merge", response_model=out_schema,
                      summary=f"Merge a duplicate {label.lower()} into the one kept (send both versions you read)")
-        def merge_record(record_id: int, payload: MergeIn, db: DB, actor: Actor) -> Any:
+        def merge_record(record_id: PathId, payload: MergeIn, db: DB, actor: Actor) -> Any:
             kept = service.merge(db, record_id, payload.into, payload.version, payload.into_version, actor)
             return to_out(db, kept)
 
@@ -173,6 +174,6 @@ class MergeIn(BaseModel):
     """``POST /things/{id}/merge``: record ``id`` (the duplicate) is merged into ``into`` and removed."""
 
     model_config = ConfigDict(extra="forbid")
-    into: int = Field(description="id of the record to keep")
-    version: int = Field(description="version of the duplicate {id} you read: a stale one gets 409")
-    into_version: int | None = Field(None, description="version of the kept record you read, checked when sent")
+    into: DbInt = Field(description="id of the record to keep")
+    version: DbInt = Field(description="version of the duplicate {id} you read: a stale one gets 409")
+    into_version: DbInt | None = Field(None, description="version of the kept record you read, checked when sent")

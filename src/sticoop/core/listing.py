@@ -11,17 +11,19 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field, model_validator
 
+from sticoop.core.bounds import DbInt
+
 T = TypeVar("T")
 
 
 class ListParams(BaseModel):
     q: str | None = Field(default=None, max_length=200, description="Free text; diacritics optional.")
     country: str | None = Field(default=None, max_length=3, description="ISO 3166-1 alpha-3 code.")
-    partnership_id: int | None = None
-    committee_id: int | None = None
-    commitment_id: int | None = None
-    session_id: int | None = None
-    parent_id: int | None = None
+    partnership_id: DbInt | None = None
+    committee_id: DbInt | None = None
+    commitment_id: DbInt | None = None
+    session_id: DbInt | None = None
+    parent_id: DbInt | None = None
     field: str | None = Field(default=None, max_length=40, description="Field taxonomy key.")
     status: str | None = Field(default=None, max_length=40)
     kind: str | None = Field(default=None, max_length=40)

@@ -1,7 +1,7 @@
 import mimetypes
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.listing import ListParams
@@ -13,8 +13,11 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 
 
 @router.get("", summary="List documents")
-def list_documents(db: DB, limit: int = 50, offset: int = 0, q: str | None = None) -> dict:
-    params = ListParams(limit=min(max(limit, 1), 200), offset=max(offset, 0), q=q)
+def list_documents(db: DB, limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                   offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+                   q: Annotated[str | None, Query(max_length=200)] = None) -> dict:
+    """Bounded like every list (``limit`` 1-200, ``offset`` up to 10,000,000: else 422)."""
+    params = ListParams(limit=limit, offset=offset, q=q)
     items, total = documents.list(db, params)
     return {"items": [s.DocumentOut.model_validate(d) for d in items], "total": total, "limit": params.limit,
             "offset": params.offset}
