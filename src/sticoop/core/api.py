@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.bounds import DbInt, PathId
 from sticoop.core.crud import RecordService, flush
 from sticoop.core.database import new_session
+from sticoop.core.downloads import attachment
 from sticoop.core.errors import Unavailable
 from sticoop.core.export import readable
 from sticoop.core.listing import ListParams, Page
@@ -137,7 +138,7 @@ def crud_router(
                                     make_labels(request) if make_labels else None)
         body = csv_of(records, columns)
         filename = f"{path.strip('/').replace('/', '-')}.csv"
-        headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+        headers = attachment(filename)
         if len(rows) == EXPORT_MAX_ROWS:
             headers["X-Export-Truncated"] = f"first {EXPORT_MAX_ROWS} rows; narrow the filters or use `sticoop export`"
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)

@@ -4,8 +4,9 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 
 from sticoop.core.api import DB, Actor
+from sticoop.core.downloads import attachment
 from sticoop.core.listing import ListParams
-from sticoop.core.uploads import read_limited
+from sticoop.core.uploads import check_content, read_limited
 from sticoop.documents import schemas as s
 from sticoop.documents.service import documents
 
@@ -28,6 +29,7 @@ async def upload(db: DB, actor: Actor, file: Annotated[UploadFile, File()],
                  source_url: Annotated[str | None, Form()] = None) -> s.DocumentOut:
     content = await read_limited(file)
     filename = file.filename or "document"
+    check_content(content, filename)
     media_type = file.content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     doc, _created = documents.store(db, content, filename, media_type, source_url=source_url, actor=actor)
     return s.DocumentOut.model_validate(doc)
@@ -41,9 +43,7 @@ def get_document(record_id: int, db: DB) -> s.DocumentOut:
 @router.get("/{record_id}/content", summary="Download the stored file")
 def download(record_id: int, db: DB) -> Response:
     doc = documents.get(db, record_id)
-    safe_name = doc.filename.replace('"', "")
-    return Response(documents.content(doc), media_type=doc.media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{safe_name}"'})
+    return Response(documents.content(doc), media_type=doc.media_type, headers=attachment(doc.filename))
 
 
 @router.post("/{record_id}/links", response_model=s.LinkOut, status_code=201, summary="Attach to a record")

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from sticoop.core.api import DB, Actor
+from sticoop.core.downloads import attachment
 from sticoop.core.schemas import CurrencyCode, Input
 from sticoop.matchmaking import brokerage as svc
 from sticoop.matchmaking import brokerage_edit as edit
@@ -211,10 +212,10 @@ def agenda(participant_id: int, db: DB) -> list[dict]:
 @meetings_router.get("/participants/{participant_id}/agenda.ics", summary="The agenda as an iCalendar file")
 def agenda_ics(participant_id: int, db: DB) -> Response:
     return Response(svc.agenda_ical(db, participant_id), media_type="text/calendar",
-                    headers={"Content-Disposition": f'attachment; filename="agenda-{participant_id}.ics"'})
+                    headers=attachment(f"agenda-{participant_id}.ics"))
 
 
 @meetings_router.get("/participants/{participant_id}/agenda.pdf", summary="The agenda as a printable PDF")
 def agenda_pdf(participant_id: int, db: DB) -> Response:
     return Response(svc.agenda_pdf(db, participant_id), media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="agenda-{participant_id}.pdf"'})
+                    headers=attachment(f"agenda-{participant_id}.pdf"))
