@@ -4,7 +4,6 @@
 annotations at definition time.)
 """
 
-import csv
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ from sticoop.core.downloads import attachment
 from sticoop.core.errors import Unavailable
 from sticoop.core.export import readable
 from sticoop.core.listing import ListParams, Page
+from sticoop.core.spreadsheet import CsvWriter
 
 #: a list export is for a person's spreadsheet; a full dump of the database is `sticoop export`
 EXPORT_MAX_ROWS = 100_000
@@ -34,20 +34,24 @@ def jsonable(item: Any) -> dict[str, Any]:
 
 def csv_of(records: list[dict[str, Any]], columns: list[str] | None = None) -> str:
     """Records as CSV with a header row (``columns``, default: every key in order of appearance); lists
-    become "a; b" so each record stays on one line. Starts with a BOM so spreadsheet programs read
-    Vietnamese and French names as UTF-8."""
+    become "a; b" so each record stays on one line. Spreadsheet-safe (``sticoop.core.spreadsheet``): starts
+    with a BOM so spreadsheet programs read Vietnamese and French names as UTF-8, formulas neutralised."""
     if columns is None:
         columns = []
         for record in records:
             columns.extend(k for k in record if k not in columns)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
+    writer = CsvWriter(out)  # BOM, and formulas neutralised (core/spreadsheet.py)
+    writer.writerow(columns)
     for record in records:
-        writer.writerow({k: "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x)
-                                      for x in v) if isinstance(v, list) else
-                         json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in record.items()})
-    return "\ufeff" + out.getvalue()
+        writer.writerow([_csv_value(record.get(k)) for k in columns])
+    return out.getvalue()
+
+
+def _csv_value(v: Any) -> Any:
+    if isinstance(v, list):
+        return "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x) for x in v)
+    return json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
 
 
 def _open_session(request: Request) -> Iterator[Session]:

@@ -7,7 +7,6 @@ untouched. Reference tables (countries, fields) are seeded by `db upgrade` and a
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -26,6 +25,7 @@ from sticoop.core.duplicates import rebuild_keys
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.models import Base
 from sticoop.core.serialize import to_jsonable
+from sticoop.core.spreadsheet import CsvWriter, xlsx_row
 
 FORMAT_NAME = "sticoop-export"
 FORMAT_VERSION = 1
@@ -76,12 +76,13 @@ def export_csv_zip(session: Session, path: Path) -> dict[str, int]:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in user_tables():
             buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=[c.name for c in table.columns])
-            writer.writeheader()
+            columns = [c.name for c in table.columns]
+            writer = CsvWriter(buffer)
+            writer.writerow(columns)
             n = 0
             for row in iter_rows(session, table):
-                writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                                 for k, v in row.items()})
+                writer.writerow([json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], list | dict) else row[c]
+                                 for c in columns])
                 n += 1
             archive.writestr(f"{table.name}.csv", buffer.getvalue())
             counts[table.name] = n
@@ -96,11 +97,11 @@ def export_xlsx(session: Session, path: Path) -> dict[str, int]:
     for table in user_tables():
         sheet = workbook.create_sheet(title=table.name[:31])
         columns = [c.name for c in table.columns]
-        sheet.append(columns)
+        sheet.append(xlsx_row(sheet, columns))
         n = 0
         for row in iter_rows(session, table):
-            sheet.append([json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], list | dict) else row[c]
-                          for c in columns])
+            sheet.append(xlsx_row(sheet, [json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], list | dict)
+                                          else row[c] for c in columns]))
             n += 1
         counts[table.name] = n
     workbook.save(path)
