@@ -71,6 +71,46 @@ class BodySizeLimit:
         await self.app(scope, buffered_receive, send)
 
 
+#: pages and downloads: scripts only from sticoop's own static files (no inline script, no eval); styles from
+#: its own files plus the few style="" attributes of the templates (progress meters); nothing may frame a page
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+       "frame-ancestors 'none'")
+#: the interactive API docs (/docs, /redoc) are FastAPI's pages: Swagger UI / ReDoc from their CDN, inline start-up
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+            "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; font-src 'self' "
+            "https://fonts.gstatic.com; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+            "frame-ancestors 'none'")
+SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
+                    (b"referrer-policy", b"same-origin"), (b"cross-origin-opener-policy", b"same-origin"),
+                    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()")]
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response (pages, API, downloads, static files, errors)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        csp = (DOCS_CSP if path == "/docs" or path == "/redoc" else CSP).encode()
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _value in message.get("headers", [])}
+                extra = [(n, v) for n, v in [(b"content-security-policy", csp), *SECURITY_HEADERS]
+                         if n not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 async def _too_large(send: Send, limit: int) -> None:
     body = f'{{"detail": "Request body is larger than the limit of {limit} bytes"}}'.encode()
     await send({"type": "http.response.start", "status": 413,
@@ -245,4 +285,5 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodySizeLimit, max_json_bytes=settings.max_request_bytes,
                        max_upload_bytes=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders)  # outside the size limit: a 413 carries the headers too
     return app
