@@ -2,12 +2,15 @@ import mimetypes
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.downloads import attachment
 from sticoop.core.listing import ListParams
 from sticoop.core.uploads import check_content, read_limited
 from sticoop.documents import schemas as s
+from sticoop.documents.models import Document
 from sticoop.documents.service import documents
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -29,10 +32,17 @@ async def upload(db: DB, actor: Actor, file: Annotated[UploadFile, File()],
                  source_url: Annotated[str | None, Form()] = None) -> s.DocumentOut:
     content = await read_limited(file)
     filename = file.filename or "document"
-    check_content(content, filename)
     media_type = file.content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    doc, _created = documents.store(db, content, filename, media_type, source_url=source_url, actor=actor)
+    doc = await run_in_threadpool(_check_and_store, db, content, filename, media_type, source_url, actor)
     return s.DocumentOut.model_validate(doc)
+
+
+def _check_and_store(db: Session, content: bytes, filename: str, media_type: str, source_url: str | None,
+                     actor: str) -> Document:
+    """Check (``core.uploads.check_content``: 422 for programs, zip bombs, fake PDFs) and store; run off the
+    event loop so other users are answered meanwhile."""
+    check_content(content, filename)
+    return documents.store(db, content, filename, media_type, source_url=source_url, actor=actor)[0]
 
 
 @router.get("/{record_id}", response_model=s.DocumentOut, summary="Document metadata")
