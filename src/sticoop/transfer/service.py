@@ -7,6 +7,8 @@ untouched. Reference tables (countries, fields) are seeded by `db upgrade` and a
 
 from __future__ import annotations
 
+import base64
+import binascii
 import io
 import json
 import zipfile
@@ -16,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Numeric, Table, bindparam, func, select, text
+from sqlalchemy import Date, DateTime, LargeBinary, Numeric, Table, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 import sticoop
@@ -47,7 +49,14 @@ def iter_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
     order = list(table.primary_key.columns)
     result = session.execute(select(table).order_by(*order).execution_options(yield_per=BATCH))
     for row in result.mappings():
-        yield {key: to_jsonable(value) for key, value in row.items()}
+        yield {key: _exported(value) for key, value in row.items()}
+
+
+def _exported(value: Any) -> Any:
+    """A column value as JSON/CSV/XLSX can hold it: binary columns (profile embeddings) as base64 text."""
+    if isinstance(value, bytes | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return to_jsonable(value)
 
 
 def count_rows(session: Session, table: Table) -> int:
@@ -127,7 +136,9 @@ def _coerce(table: Table, row: dict[str, Any]) -> dict[str, Any]:
                     value = date.fromisoformat(value)
                 elif isinstance(column_type, Numeric):
                     value = Decimal(value)
-            except ValueError as exc:
+                elif isinstance(column_type, LargeBinary):
+                    value = base64.b64decode(value, validate=True)
+            except (ValueError, binascii.Error) as exc:
                 raise ValidationFailed(f"Table {table.name}, column {key}: bad value {value!r}") from exc
         values[key] = value
     return values
