@@ -180,7 +180,7 @@ def test_htmx_forms_swap_their_sections_and_plan_changes(client: TestClient) -> 
     bad = client.post(f"{base}/slots", data={"date": "", "start": "09:00", "minutes": "30", "count": "1"},
                       headers=HTMX)
     assert bad.status_code == 422 and 'id="error-slots"' in bad.text and "<html" not in bad.text
-    assert 'hx-on:htmx:before-swap' in page  # refused forms (409/422) are swapped in with their message
+    assert 'data-swap-refusals' in page  # refused forms (409/422) are swapped in with their message (sticoop.js)
 
     tables = client.post(f"{base}/tables", data={"count": "1"}, headers=HTMX)
     assert tables.status_code == 200 and section_ids(tables.text)[0] == ("tables", False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import secrets
 import sys
@@ -15,6 +14,7 @@ from sqlalchemy import select
 
 from sticoop.core.cli import cli_errors
 from sticoop.core.database import new_session, session_scope
+from sticoop.core.spreadsheet import CsvWriter
 
 user_app = typer.Typer(help="User accounts.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
@@ -95,7 +95,7 @@ def export_audit(output: Path = typer.Option(None, "--output", "-o", help="CSV f
     session = new_session()
     handle = output.open("w", newline="", encoding="utf-8") if output else sys.stdout
     try:
-        writer = csv.writer(handle)
+        writer = CsvWriter(handle, bom=output is not None)  # a file gets a BOM; formulas neutralised
         writer.writerow(["id", "at", "actor", "action", "entity_type", "entity_id", "before", "after"])
         rows = session.scalars(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=1000))
         for e in rows:

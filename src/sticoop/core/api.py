@@ -4,7 +4,6 @@
 annotations at definition time.)
 """
 
-import csv
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -13,12 +12,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from sticoop.core.crud import RecordService
+from sticoop.core.bounds import DbInt, PathId
+from sticoop.core.crud import RecordService, flush
 from sticoop.core.database import new_session
+from sticoop.core.downloads import attachment
+from sticoop.core.errors import Unavailable
 from sticoop.core.export import readable
 from sticoop.core.listing import ListParams, Page
+from sticoop.core.spreadsheet import CsvWriter
 
 #: a list export is for a person's spreadsheet; a full dump of the database is `sticoop export`
 EXPORT_MAX_ROWS = 100_000
@@ -30,33 +34,61 @@ def jsonable(item: Any) -> dict[str, Any]:
 
 def csv_of(records: list[dict[str, Any]], columns: list[str] | None = None) -> str:
     """Records as CSV with a header row (``columns``, default: every key in order of appearance); lists
-    become "a; b" so each record stays on one line. Starts with a BOM so spreadsheet programs read
-    Vietnamese and French names as UTF-8."""
+    become "a; b" so each record stays on one line. Spreadsheet-safe (``sticoop.core.spreadsheet``): starts
+    with a BOM so spreadsheet programs read Vietnamese and French names as UTF-8, formulas neutralised."""
     if columns is None:
         columns = []
         for record in records:
             columns.extend(k for k in record if k not in columns)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
+    writer = CsvWriter(out)  # BOM, and formulas neutralised (core/spreadsheet.py)
+    writer.writerow(columns)
     for record in records:
-        writer.writerow({k: "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x)
-                                      for x in v) if isinstance(v, list) else
-                         json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in record.items()})
-    return "\ufeff" + out.getvalue()
+        writer.writerow([_csv_value(record.get(k)) for k in columns])
+    return out.getvalue()
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    """One transaction per request: committed when the route returns, rolled back on any error."""
+def _csv_value(v: Any) -> Any:
+    if isinstance(v, list):
+        return "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x) for x in v)
+    return json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
+
+
+def _open_session(request: Request) -> Iterator[Session]:
+    """The request's database session, open until the response has been sent (streamed bodies may read)
+    and closed then: whatever was not committed by :func:`get_db` is rolled back by the close."""
     session = new_session(getattr(request.app.state, "database_url", None))
     try:
         yield session
-        session.commit()
+    finally:
+        session.close()
+
+
+def get_db(session: Annotated[Session, Depends(_open_session)]) -> Iterator[Session]:
+    """One transaction per request, **committed before the response is sent** (the dependency has
+    ``scope="function"``: FastAPI leaves it as soon as the route has returned and its response is built).
+    So a 2xx means committed; a failed commit raises and the client gets a 409/5xx, never a 2xx. Any
+    error in the route rolls everything back."""
+    try:
+        yield session
     except BaseException:
         session.rollback()
         raise
-    finally:
-        session.close()
+    commit(session)
+
+
+def commit(session: Session) -> None:
+    """Commit, or raise the error the client should get: a constraint clash or a lost race is a 409, a
+    database that cannot take the write now (locked, gone) a 503; the transaction is rolled back either way."""
+    try:
+        flush(session, "The change")
+        session.commit()
+    except OperationalError as exc:
+        session.rollback()
+        raise Unavailable("The database could not save the change; nothing was saved, try again") from exc
+    except BaseException:
+        session.rollback()
+        raise
 
 
 def request_session(request: Request) -> Session:
@@ -75,7 +107,7 @@ def current_actor(request: Request) -> str:
     return principal.username if principal is not None and principal.signed_in else "system"
 
 
-DB = Annotated[Session, Depends(get_db)]
+DB = Annotated[Session, Depends(get_db, scope="function")]
 Actor = Annotated[str, Depends(current_actor)]
 
 
@@ -110,13 +142,13 @@ def crud_router(
                                     make_labels(request) if make_labels else None)
         body = csv_of(records, columns)
         filename = f"{path.strip('/').replace('/', '-')}.csv"
-        headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+        headers = attachment(filename)
         if len(rows) == EXPORT_MAX_ROWS:
             headers["X-Export-Truncated"] = f"first {EXPORT_MAX_ROWS} rows; narrow the filters or use `sticoop export`"
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
     @router.get("/{record_id}", response_model=out_schema, summary=f"Get one {label.lower()}")
-    def get_record(record_id: int, db: DB) -> Any:
+    def get_record(record_id: PathId, db: DB) -> Any:
         return to_out(db, service.get(db, record_id))
 
     @router.post("", response_model=out_schema, status_code=201, summary=f"Create a {label.lower()}")
@@ -125,18 +157,18 @@ def crud_router(
 
     @router.patch("/{record_id}", response_model=out_schema,
                   summary=f"Change a {label.lower()} (send the version you read)")
-    def update_record(record_id: int, payload: patch_schema, db: DB, actor: Actor) -> Any:  # type: ignore[valid-type]
+    def update_record(record_id: PathId, payload: patch_schema, db: DB, actor: Actor) -> Any:  # type: ignore[valid-type]
         return to_out(db, service.update(db, record_id, payload, actor))
 
     @router.delete("/{record_id}", status_code=204, summary=f"Delete a {label.lower()}")
-    def delete_record(record_id: int, db: DB, actor: Actor, version: int | None = None) -> Response:
+    def delete_record(record_id: PathId, db: DB, actor: Actor, version: DbInt | None = None) -> Response:
         service.delete(db, record_id, version, actor)
         return Response(status_code=204)
 
     if service.mergeable:
         @router.post("/{record_id}/merge", response_model=out_schema,
                      summary=f"Merge a duplicate {label.lower()} into the one kept (send both versions you read)")
-        def merge_record(record_id: int, payload: MergeIn, db: DB, actor: Actor) -> Any:
+        def merge_record(record_id: PathId, payload: MergeIn, db: DB, actor: Actor) -> Any:
             kept = service.merge(db, record_id, payload.into, payload.version, payload.into_version, actor)
             return to_out(db, kept)
 
@@ -147,6 +179,6 @@ class MergeIn(BaseModel):
     """``POST /things/{id}/merge``: record ``id`` (the duplicate) is merged into ``into`` and removed."""
 
     model_config = ConfigDict(extra="forbid")
-    into: int = Field(description="id of the record to keep")
-    version: int = Field(description="version of the duplicate {id} you read: a stale one gets 409")
-    into_version: int | None = Field(None, description="version of the kept record you read, checked when sent")
+    into: DbInt = Field(description="id of the record to keep")
+    version: DbInt = Field(description="version of the duplicate {id} you read: a stale one gets 409")
+    into_version: DbInt | None = Field(None, description="version of the kept record you read, checked when sent")

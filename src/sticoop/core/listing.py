@@ -11,6 +11,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from sticoop.core.bounds import DbInt
+
 T = TypeVar("T")
 
 
@@ -20,11 +22,11 @@ class ListParams(BaseModel):
     q: str | None = Field(default=None, max_length=200,
                           description="Free text (at most 200 characters); diacritics and case optional.")
     country: str | None = Field(default=None, max_length=3, description="ISO 3166-1 alpha-3 country code.")
-    partnership_id: int | None = Field(None, description="Only records of this partnership (id).")
-    committee_id: int | None = Field(None, description="Only records of this joint committee (id).")
-    commitment_id: int | None = Field(None, description="Only records about this commitment (id).")
-    session_id: int | None = Field(None, description="Only records of this committee session (id).")
-    parent_id: int | None = Field(None, description="Only the children of this record (id), e.g. sub-commitments.")
+    partnership_id: DbInt | None = Field(None, description="Only records of this partnership (id).")
+    committee_id: DbInt | None = Field(None, description="Only records of this joint committee (id).")
+    commitment_id: DbInt | None = Field(None, description="Only records about this commitment (id).")
+    session_id: DbInt | None = Field(None, description="Only records of this committee session (id).")
+    parent_id: DbInt | None = Field(None, description="Only the children of this record (id), e.g. sub-commitments.")
     field: str | None = Field(default=None, max_length=40,
                               description="Field taxonomy key (GET /api/v1/fields), at most 40 characters.")
     status: str | None = Field(default=None, max_length=40, description="Only records with this status code.")

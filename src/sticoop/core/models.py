@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, event, false
@@ -84,3 +84,32 @@ def _refresh_search_text(session: Session, _ctx: Any, _instances: Any) -> None:
     for obj in list(session.new) + list(session.dirty):
         if isinstance(obj, Searchable):
             obj.search_text = _search_value(obj)
+
+
+def _zoned_columns(mapper: Any) -> tuple[str, ...]:
+    """Attribute keys of a mapper's ``DateTime(timezone=True)`` columns (cached on the mapper)."""
+    cached = mapper.__dict__.get("_sticoop_zoned")
+    if cached is None:
+        cached = tuple(prop.key for prop in mapper.column_attrs
+                       if any(isinstance(c.type, DateTime) and c.type.timezone for c in prop.columns))
+        mapper._sticoop_zoned = cached
+    return cached
+
+
+@event.listens_for(Base, "load", propagate=True)
+def _zoned_on_load(target: Any, _context: Any) -> None:
+    """Timestamps always carry their zone: SQLite keeps ``DateTime(timezone=True)`` values without one, so
+    loaded naive values are marked UTC (what they were written as) without making the record dirty."""
+    from sqlalchemy import inspect as sa_inspect
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    state = target.__dict__
+    for key in _zoned_columns(sa_inspect(target).mapper):
+        value = state.get(key)
+        if isinstance(value, datetime) and value.tzinfo is None:
+            set_committed_value(target, key, value.replace(tzinfo=UTC))
+
+
+@event.listens_for(Base, "refresh", propagate=True)
+def _zoned_on_refresh(target: Any, context: Any, _attrs: Any) -> None:
+    _zoned_on_load(target, context)

@@ -1,20 +1,27 @@
 import mimetypes
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Response, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
 
 from sticoop.core.api import DB, Actor
+from sticoop.core.downloads import attachment
 from sticoop.core.listing import ListParams
-from sticoop.core.uploads import read_limited
+from sticoop.core.uploads import check_content, read_limited
 from sticoop.documents import schemas as s
+from sticoop.documents.models import Document
 from sticoop.documents.service import documents
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 
 @router.get("", summary="List documents")
-def list_documents(db: DB, limit: int = 50, offset: int = 0, q: str | None = None) -> dict:
-    params = ListParams(limit=min(max(limit, 1), 200), offset=max(offset, 0), q=q)
+def list_documents(db: DB, limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                   offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+                   q: Annotated[str | None, Query(max_length=200)] = None) -> dict:
+    """Bounded like every list (``limit`` 1-200, ``offset`` up to 10,000,000: else 422)."""
+    params = ListParams(limit=limit, offset=offset, q=q)
     items, total = documents.list(db, params)
     return {"items": [s.DocumentOut.model_validate(d) for d in items], "total": total, "limit": params.limit,
             "offset": params.offset}
@@ -28,8 +35,16 @@ async def upload(db: DB, actor: Actor,
     content = await read_limited(file)
     filename = file.filename or "document"
     media_type = file.content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    doc, _created = documents.store(db, content, filename, media_type, source_url=source_url, actor=actor)
+    doc = await run_in_threadpool(_check_and_store, db, content, filename, media_type, source_url, actor)
     return s.DocumentOut.model_validate(doc)
+
+
+def _check_and_store(db: Session, content: bytes, filename: str, media_type: str, source_url: str | None,
+                     actor: str) -> Document:
+    """Check (``core.uploads.check_content``: 422 for programs, zip bombs, fake PDFs) and store; run off the
+    event loop so other users are answered meanwhile."""
+    check_content(content, filename)
+    return documents.store(db, content, filename, media_type, source_url=source_url, actor=actor)[0]
 
 
 @router.get("/{record_id}", response_model=s.DocumentOut, summary="Document metadata")
@@ -40,9 +55,7 @@ def get_document(record_id: int, db: DB) -> s.DocumentOut:
 @router.get("/{record_id}/content", summary="Download the stored file")
 def download(record_id: int, db: DB) -> Response:
     doc = documents.get(db, record_id)
-    safe_name = doc.filename.replace('"', "")
-    return Response(documents.content(doc), media_type=doc.media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{safe_name}"'})
+    return Response(documents.content(doc), media_type=doc.media_type, headers=attachment(doc.filename))
 
 
 @router.post("/{record_id}/links", response_model=s.LinkOut, status_code=201, summary="Attach to a record")

@@ -4,6 +4,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi.concurrency import run_in_threadpool
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.errors import ValidationFailed
@@ -40,7 +41,9 @@ async def upload(
         raise ValidationFailed(
             f"published '{published}' is not a date YYYY-MM-DD", field="published"
         ) from None
-    result = ingest_bytes(db, content, file.filename or "document.txt", published=published_on, actor=actor)
+    # off the event loop (like the upload page): other users keep being answered while this one is read
+    result = await run_in_threadpool(ingest_bytes, db, content, file.filename or "document.txt",
+                                     published=published_on, actor=actor)
     return s.IntakeOut.model_validate(result.intake)
 
 

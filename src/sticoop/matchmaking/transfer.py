@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.spreadsheet import CsvWriter, restore_cell, xlsx_row
 from sticoop.matchmaking.models import TechProfile
 from sticoop.matchmaking.schemas import ProfileIn
 from sticoop.matchmaking.service import embed_inputs, profiles
@@ -42,15 +43,15 @@ def export_profiles(session: Session, path: Path) -> int:
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("profiles")
-        sheet.append(list(COLUMNS))
+        sheet.append(xlsx_row(sheet, COLUMNS))
         count = 0
         for profile in rows:
-            sheet.append([_cell(profile, c) for c in COLUMNS])
+            sheet.append(xlsx_row(sheet, [_cell(profile, c) for c in COLUMNS]))
             count += 1
         workbook.save(path)
         return count
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = CsvWriter(handle)
         writer.writerow(COLUMNS)
         count = 0
         for profile in rows:
@@ -78,7 +79,8 @@ def _read_rows(path: Path) -> list[dict[str, Any]]:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationFailed(f"{path.name}: not UTF-8 text") from None
-        return [row for row in csv.DictReader(io.StringIO(text)) if any((v or "").strip() for v in row.values())]
+        return [{k: restore_cell(v) for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))
+                if any((v or "").strip() for v in row.values())]
     raise ValidationFailed(f"{path.name}: use a .csv or .xlsx file")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -29,19 +30,27 @@ def export(
     if format != ExportFormat.json and output is None:
         raise fail(f"--output is required for --format {format}")
     session = new_session()
+    # written beside the output and renamed at the end: a failed export never leaves a truncated file
+    partial = output.with_name(output.name + ".part") if output is not None else None
     try:
         if format == ExportFormat.json:
-            if output is None:
+            if partial is None:
                 counts = export_json(session, sys.stdout)
             else:
-                with output.open("w", encoding="utf-8") as handle:
+                with partial.open("w", encoding="utf-8") as handle:
                     counts = export_json(session, handle)
         elif format == ExportFormat.csv:
-            counts = export_csv_zip(session, output)
+            assert partial is not None  # --output is required for csv and xlsx (checked above)
+            counts = export_csv_zip(session, partial)
         else:
-            counts = export_xlsx(session, output)
+            assert partial is not None
+            counts = export_xlsx(session, partial)
+        if partial is not None:
+            os.replace(partial, output)
     finally:
         session.close()
+        if partial is not None:
+            partial.unlink(missing_ok=True)
     if output is not None:
         typer.echo(f"exported {sum(counts.values())} rows from {len(counts)} tables to {output}", err=True)
 

@@ -7,7 +7,8 @@ untouched. Reference tables (countries, fields) are seeded by `db upgrade` and a
 
 from __future__ import annotations
 
-import csv
+import base64
+import binascii
 import io
 import json
 import zipfile
@@ -17,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Numeric, Table, bindparam, func, select, text
+from sqlalchemy import Date, DateTime, LargeBinary, Numeric, Table, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 import sticoop
@@ -26,6 +27,7 @@ from sticoop.core.duplicates import rebuild_keys
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.models import Base
 from sticoop.core.serialize import to_jsonable
+from sticoop.core.spreadsheet import CsvWriter, xlsx_row
 
 FORMAT_NAME = "sticoop-export"
 FORMAT_VERSION = 1
@@ -47,7 +49,14 @@ def iter_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
     order = list(table.primary_key.columns)
     result = session.execute(select(table).order_by(*order).execution_options(yield_per=BATCH))
     for row in result.mappings():
-        yield {key: to_jsonable(value) for key, value in row.items()}
+        yield {key: _exported(value) for key, value in row.items()}
+
+
+def _exported(value: Any) -> Any:
+    """A column value as JSON/CSV/XLSX can hold it: binary columns (profile embeddings) as base64 text."""
+    if isinstance(value, bytes | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return to_jsonable(value)
 
 
 def count_rows(session: Session, table: Table) -> int:
@@ -76,12 +85,13 @@ def export_csv_zip(session: Session, path: Path) -> dict[str, int]:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in user_tables():
             buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=[c.name for c in table.columns])
-            writer.writeheader()
+            columns = [c.name for c in table.columns]
+            writer = CsvWriter(buffer)
+            writer.writerow(columns)
             n = 0
             for row in iter_rows(session, table):
-                writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                                 for k, v in row.items()})
+                writer.writerow([json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], list | dict) else row[c]
+                                 for c in columns])
                 n += 1
             archive.writestr(f"{table.name}.csv", buffer.getvalue())
             counts[table.name] = n
@@ -96,11 +106,11 @@ def export_xlsx(session: Session, path: Path) -> dict[str, int]:
     for table in user_tables():
         sheet = workbook.create_sheet(title=table.name[:31])
         columns = [c.name for c in table.columns]
-        sheet.append(columns)
+        sheet.append(xlsx_row(sheet, columns))
         n = 0
         for row in iter_rows(session, table):
-            sheet.append([json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], list | dict) else row[c]
-                          for c in columns])
+            sheet.append(xlsx_row(sheet, [json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], list | dict)
+                                          else row[c] for c in columns]))
             n += 1
         counts[table.name] = n
     workbook.save(path)
@@ -126,7 +136,9 @@ def _coerce(table: Table, row: dict[str, Any]) -> dict[str, Any]:
                     value = date.fromisoformat(value)
                 elif isinstance(column_type, Numeric):
                     value = Decimal(value)
-            except ValueError as exc:
+                elif isinstance(column_type, LargeBinary):
+                    value = base64.b64decode(value, validate=True)
+            except (ValueError, binascii.Error) as exc:
                 raise ValidationFailed(f"Table {table.name}, column {key}: bad value {value!r}") from exc
         values[key] = value
     return values

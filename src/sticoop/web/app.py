@@ -10,6 +10,8 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -70,11 +72,89 @@ class BodySizeLimit:
         await self.app(scope, buffered_receive, send)
 
 
+#: pages and downloads: scripts only from sticoop's own static files (no inline script, no eval); styles from
+#: its own files plus the few style="" attributes of the templates (progress meters); nothing may frame a page
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+       "frame-ancestors 'none'")
+#: the interactive API docs (/docs, /redoc) are FastAPI's pages: Swagger UI / ReDoc from their CDN, inline start-up
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+            "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; font-src 'self' "
+            "https://fonts.gstatic.com; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+            "frame-ancestors 'none'")
+SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
+                    (b"referrer-policy", b"same-origin"), (b"cross-origin-opener-policy", b"same-origin"),
+                    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()")]
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response (pages, API, downloads, static files, errors)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        csp = (DOCS_CSP if path == "/docs" or path == "/redoc" else CSP).encode()
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _value in message.get("headers", [])}
+                extra = [(n, v) for n, v in [(b"content-security-policy", csp), *SECURITY_HEADERS]
+                         if n not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 async def _too_large(send: Send, limit: int) -> None:
     body = f'{{"detail": "Request body is larger than the limit of {limit} bytes"}}'.encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+class ErrorItem(BaseModel):
+    """One reason a request was refused: where (``loc``), what (``msg``) and a machine code (``type``)."""
+
+    loc: list[str | int] = Field(description="Where: ['body', 'partnership_id'], ['query', 'offset']...")
+    msg: str = Field(description="What is wrong, in English")
+    type: str = Field(description="A machine-readable code (pydantic's error type, or value_error)")
+
+
+class ErrorBody(BaseModel):
+    """Every error answer of the API has this shape: a sentence in ``detail``; for 422 the reasons one by one
+    in ``errors``; and, where said, more keys: ``field`` (the field at fault), ``duplicates`` (409: the
+    records this one probably duplicates), ``merged_into`` (404: the id a merged record went into)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    detail: str = Field(description="What went wrong, as one sentence naming the field or rule")
+    errors: list[ErrorItem] | None = Field(None, description="422 only: each reason (always present on 422)")
+    field: str | None = Field(None, description="The field at fault, when there is one")
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorBody, "description": description}
+
+
+#: the errors any API route may answer, declared once for all of them (added where routers are included)
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _error("The request cannot be carried out as sent"),
+    401: _error("Not signed in, or the token is not valid"),
+    403: _error("The role does not allow it"),
+    404: _error("No such record (or not visible to you); `merged_into` when it was merged"),
+    409: _error("A stale version, a uniqueness clash, or probable `duplicates`"),
+    413: _error("The request body or file is over the limit"),
+    422: _error("Invalid input: `errors` lists each reason"),
+    429: _error("Too many requests"),
+    503: _error("The database or a needed component cannot do it now; nothing was changed"),
+}
 
 
 def _validation_message(errors: list[dict[str, Any]]) -> str:
@@ -148,7 +228,26 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
             return render_error(request, exc.status_code, exc.message)
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, NotAuthenticated) else None
-        return JSONResponse(exc.to_dict(), status_code=exc.status_code, headers=headers)
+        body = exc.to_dict()
+        if exc.status_code == 422:
+            body.setdefault("errors", [{"loc": ["body", exc.field] if exc.field else [], "msg": exc.message,
+                                        "type": "value_error"}])
+        return JSONResponse(body, status_code=exc.status_code, headers=headers)
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def out_of_range(request: Request, exc: Exception) -> Any:
+        """A number (or value) the database cannot hold, in a path, query or body: the input is wrong (422),
+        nothing was written (the request's transaction is rolled back)."""
+        message = "A number in the request is out of the range the database can hold (ids and counts up to " \
+                  "2147483647)" if isinstance(exc, OverflowError) or "range" in str(exc) else \
+                  "A value in the request is not accepted by the database"
+        if not request.url.path.startswith(API_PREFIX):
+            from sticoop.web.pages import render_error
+
+            return render_error(request, 422, message)
+        return JSONResponse({"detail": message, "errors": [{"loc": [], "msg": message, "type": "value_error"}]},
+                            status_code=422)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Any:
@@ -166,10 +265,17 @@ def create_app(database_url: str | None = None) -> FastAPI:
             from sticoop.web.pages import render_error
 
             return render_error(request, 404, "This page does not exist")
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Any:
+        """A fault of sticoop itself: the same error shape (the traceback goes to the server log)."""
+        return JSONResponse({"detail": "Internal server error; nothing was saved"}, status_code=500)
 
     def include(router: Any, access: Access, prefix: str = "") -> None:
-        app.include_router(router, prefix=prefix, dependencies=[Depends(access)])
+        app.include_router(router, prefix=prefix, dependencies=[Depends(access)],
+                           responses=ERROR_RESPONSES if prefix == API_PREFIX else None)
 
     for router, access in api_routers():
         include(router, access, API_PREFIX)
@@ -181,4 +287,5 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodySizeLimit, max_json_bytes=settings.max_request_bytes,
                        max_upload_bytes=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders)  # outside the size limit: a 413 carries the headers too
     return app

@@ -4,6 +4,7 @@ a participant's availability narrowed) answer with the meetings they unscheduled
 from fastapi import APIRouter, Query, Response
 
 from sticoop.core.api import DB, Actor
+from sticoop.core.downloads import attachment
 from sticoop.matchmaking.brokerage import planning
 from sticoop.matchmaking.brokerage.schemas import (
     MeetingIn,
@@ -120,10 +121,10 @@ def agenda(participant_id: int, db: DB) -> list[dict]:
 @meetings_router.get("/participants/{participant_id}/agenda.ics", summary="The agenda as an iCalendar file")
 def agenda_ics(participant_id: int, db: DB) -> Response:
     return Response(planning.agenda_ical(db, participant_id), media_type="text/calendar",
-                    headers={"Content-Disposition": f'attachment; filename="agenda-{participant_id}.ics"'})
+                    headers=attachment(f"agenda-{participant_id}.ics"))
 
 
 @meetings_router.get("/participants/{participant_id}/agenda.pdf", summary="The agenda as a printable PDF")
 def agenda_pdf(participant_id: int, db: DB) -> Response:
     return Response(planning.agenda_pdf(db, participant_id), media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="agenda-{participant_id}.pdf"'})
+                    headers=attachment(f"agenda-{participant_id}.pdf"))

@@ -81,6 +81,18 @@
     if (form.tagName === "FORM") form.reset();
   }
 
+  /* Sections marked data-swap-refusals answer a refused form (409/422) with the section and its message:
+     swap it like a success (a listener here, not an inline hx-on handler, so the CSP needs no eval). */
+  function swapRefusals(event) {
+    var status = event.detail.xhr.status;
+    var target = event.target;
+    if ((status === 409 || status === 422) && target && target.closest && target.closest("[data-swap-refusals]")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  }
+
+  document.addEventListener("htmx:beforeSwap", swapRefusals);
   document.addEventListener("htmx:beforeSwap", showRefusal);
 
   /* A form that comes back with errors moves the focus to its summary, which links to each field. */
