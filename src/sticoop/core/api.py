@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from sticoop.core.bounds import DbInt, PathId
+from sticoop.core.bounds import DB_INT_RANGE, DbInt, PathId
 from sticoop.core.crud import RecordService, flush
 from sticoop.core.database import new_session
 from sticoop.core.downloads import attachment
@@ -179,6 +179,8 @@ class MergeIn(BaseModel):
     """``POST /things/{id}/merge``: record ``id`` (the duplicate) is merged into ``into`` and removed."""
 
     model_config = ConfigDict(extra="forbid")
-    into: DbInt = Field(description="id of the record to keep")
-    version: DbInt = Field(description="version of the duplicate {id} you read: a stale one gets 409")
-    into_version: DbInt | None = Field(None, description="version of the kept record you read, checked when sent")
+    into: DbInt = Field(description=f"id of the record to keep ({DB_INT_RANGE})")
+    version: DbInt = Field(
+        description=f"version of the duplicate {{id}} you read: a stale one gets 409 ({DB_INT_RANGE})")
+    into_version: DbInt | None = Field(
+        None, description=f"version of the kept record you read, checked when sent ({DB_INT_RANGE})")
