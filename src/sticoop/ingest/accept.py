@@ -21,7 +21,7 @@ from sticoop.agreements import schemas as agr
 from sticoop.agreements.service import agreements
 from sticoop.commitments import schemas as com
 from sticoop.commitments.service import commitments
-from sticoop.core.errors import ValidationFailed
+from sticoop.core.errors import NotFound, ValidationFailed
 from sticoop.core.text import fold
 from sticoop.linkage.rank import (
     Match,
@@ -107,11 +107,14 @@ class _Walk:
         if explicit:
             chosen_id = self.links[key]
             if chosen_id is not None and not isinstance(chosen_id, int):
-                raise ValidationFailed(f"links['{key}'] must be a record id or null")
+                raise ValidationFailed(f"links['{key}'] must be a record id or null", field="links")
         else:
             top = best(candidates)
             chosen_id = top.id if top else None
-        record = service.get(self.session, chosen_id) if chosen_id is not None else None
+        try:
+            record = service.get(self.session, chosen_id) if chosen_id is not None else None
+        except NotFound as exc:
+            raise ValidationFailed(f"links['{key}']: {exc.message}", field="links") from None
         name = service.display_name(self.session, record) if record is not None else None
         self.proposals.append(Proposal(key, kind, title, candidates, chosen_id, name, explicit))
         if record is not None and self.write:
@@ -242,6 +245,10 @@ def write_records(session: Session, labels: dict[str, Any], actor: str,
     threshold up, else new). Returns the records written or linked, each ``{type, id, title, new}``."""
     walk = _Walk(session, labels, links, actor, write=True)
     walk.run()
+    unknown = sorted(set(links or {}) - {p.key for p in walk.proposals})
+    if unknown:
+        raise ValidationFailed(f"links names no proposed record: {', '.join(unknown)}; the keys are those of "
+                               "GET /api/intakes/{id}/proposals", field="links")
     return walk.created
 
 

@@ -49,7 +49,7 @@ R_ABBREVIATIONS = N_("same name once abbreviations are spelt out")
 R_ACRONYM = N_("same acronym")
 R_NEUTRAL = N_("same name in another language or word order")
 R_SOUNDS = N_("same kind of body, proper name spelt another way")
-R_OTHER_COUNTRY = N_("but another country")
+R_OTHER_COUNTRY = N_("similar name, but another country")
 R_SIMILAR_NAME = N_("similar name")
 R_WORD_ORDER = N_("same name, words in another order")
 R_SAME_COUNTRIES = N_("same countries")
@@ -148,7 +148,7 @@ def rank_organizations(session: Session, name: str, country: str | None = None) 
         if acronym and org.acronym and fold(acronym) == fold(org.acronym) and score < 0.9:
             score, reason = 0.9, R_ACRONYM
         if country and org.country_code and country != org.country_code:
-            score, reason = score * 0.5, f"{reason}; {R_OTHER_COUNTRY}"
+            score, reason = score * 0.5, R_OTHER_COUNTRY
         out.append(Match(org.id, org.name, reason, score))
     return _top(out)
 
