@@ -9,8 +9,9 @@ first, against one small bundled table:
   every language: ``university`` = ``université`` = ``universiteit`` = ``trường đại học`` = ``đại học`` →
   ``#university``; ``ministry`` = ``ministère`` = ``bộ`` → ``#ministry``; ``science`` = ``scientifique`` =
   ``khoa học`` → ``#science``...;
-- **country names** in English, French and Vietnamese (from Babel's territory names) become ``@`` + the ISO code:
-  ``Việt Nam`` = ``Vietnam`` → ``@VNM``;
+- **country names** in English, French and Vietnamese (Babel's territory names, pycountry's ISO, official and
+  common names, the unambiguous part before the comma of an ISO name, and a few conventional short names such as
+  "Korea") become ``@`` + the ISO code: ``Việt Nam`` = ``Vietnam`` → ``@VNM``, ``Corée`` = ``Korea`` → ``@KOR``;
 - **filler words** (of, the, and, de, la, et, và, của...) are dropped;
 - every other word is the **proper-name part** ("gent", "gand", "ghent"), kept as it is, and also as its
   Soundex code (``G530`` for all three), which is how "Université de Gand" meets "Ghent University".
@@ -74,6 +75,10 @@ GENERIC: dict[str, tuple[str, ...]] = {
     "communication": ("communication", "communications", "truyen thong"),
 }
 
+#: short country names that are ambiguous in ISO ("Korea, Republic of" / "Korea, Democratic People's
+#: Republic of") but have one conventional meaning in cooperation texts
+SHORT_COUNTRY_NAMES = {"korea": "KOR", "coree": "KOR", "congo": "COG"}
+
 #: words that carry no meaning in a name (folded)
 _FILLER_WORDS = (
     "of the and for in on at to with a an its their between "
@@ -90,19 +95,27 @@ MAX_PHRASE = 4
 @cache
 def _phrases() -> dict[tuple[str, ...], str]:
     """Phrase (as a word tuple) -> token: concepts ``#x`` and country names ``@XXX`` in en, fr and vi."""
+    import pycountry
+
     from sticoop.reference.countries import _territories, all_countries  # noqa: PLC2701
 
     table: dict[tuple[str, ...], str] = {}
+    short: dict[str, set[str]] = {}
     for code, info in all_countries().items():
-        alpha2 = getattr(info, "alpha2", None)
-        names = set(getattr(info, "names", {}).values())
-        for locale in ("en", "fr", "vi"):
-            if alpha2:
-                names.add(_territories(locale).get(alpha2, ""))
+        names = set(info.names.values()) | {_territories(loc).get(info.alpha2, "") for loc in ("en", "fr", "vi")}
+        iso = pycountry.countries.get(alpha_3=code)
+        if iso is not None:
+            names |= {getattr(iso, attr, "") or "" for attr in ("name", "official_name", "common_name")}
+            short.setdefault(iso.name.split(",")[0], set()).add(code)  # "Iran, Islamic Republic of" -> "Iran"
         for name in names:
             words = tuple(_WORD.findall(fold(name)))
             if words and len(words) <= MAX_PHRASE:
                 table[words] = "@" + code
+    names_of = {name: codes.pop() for name, codes in short.items() if len(codes) == 1}
+    for name, code in [*names_of.items(), *SHORT_COUNTRY_NAMES.items()]:
+        words = tuple(_WORD.findall(fold(name)))
+        if words and len(words) <= MAX_PHRASE:
+            table.setdefault(words, "@" + code)
     for concept, variants in GENERIC.items():
         for variant in variants:
             table[tuple(variant.split())] = "#" + concept

@@ -10,7 +10,9 @@ partnership    every countries of it are parties named in the text (1.0 when the
                countries, 0.8 when the text names more, e.g. a third country visited on the same trip), 0.95
                when the committee named in the text belongs to it
 committee      folded name (1.0); same language-neutral name (0.9, another language or word order); similar
-               name (0.85 × Dice of the neutral tokens); × 0.6 when its partnership is not among the parties
+               name (0.85 × the Dice similarity of the neutral tokens, or the share of the proposed name's
+               tokens found in its name when higher: "Canada-Korea Joint Committee" is a short form);
+               × 0.6 when its partnership is not among the parties
 session        same committee and number (1.0); same committee and the date falls within the session (0.9)
 agreement      same folded title (1.0); in a partnership of the parties, 0.9 × the share of the proposed
                title's words found in the agreement's title and countries (a fragment such as "agreements with
@@ -220,7 +222,8 @@ def rank_committees(session: Session, name: str, parties: list[Any]) -> list[Mat
         elif neutral(committee.name) == neutral_key:
             score, reason = 0.9, R_NEUTRAL
         else:
-            score, reason = 0.85 * dice(mine, tokens(committee.name)), R_SIMILAR_NAME
+            theirs = tokens(committee.name)
+            score, reason = 0.85 * max(dice(mine, theirs), containment(mine, theirs)), R_SIMILAR_NAME
             score = score if score >= 0.4 else 0.0
         if party_ids and committee.partnership_id not in party_ids:
             score *= 0.6
