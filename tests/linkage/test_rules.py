@@ -96,6 +96,8 @@ CASES: list[tuple[str, Any, str | None, str | None, float]] = [
      rank.R_NEUTRAL, 0.9),
     ("committee", lambda db, i: rank.rank_committees(
         db, "Canada-Korea Joint Committee", parties(db, "CAN", "KOR")), "committee", rank.R_SIMILAR_NAME, 0.7),
+    ("committee", lambda db, i: rank.rank_committees(
+        db, "Mekong Joint Committee on Fisheries and Aquaculture", parties(db, "CAN", "KOR")), None, None, 0),
     ("session", lambda db, i: rank.rank_sessions(db, i["committee"], 12, None), "s12", rank.R_SAME_NUMBER, 1.0),
     ("session", lambda db, i: rank.rank_sessions(db, i["committee"], None, date(2022, 5, 3)), "s11",
      rank.R_WITHIN_DATES, 0.9),
