@@ -305,3 +305,43 @@ def rank_commitments(session: Session, text: str, partnership_id: int | None,
             score = dice(mine, tokens(c.text))
             out.append(Match(c.id, c.text[:200], R_SIMILAR_TEXT, score if score >= 0.5 else 0.0))
     return _top(out)
+
+
+# ----- manual entry: the duplicate notice ---------------------------------------------------------------
+def candidates_for(session: Session, entity: str, obj: Any) -> list[Match]:
+    """Linkage candidates of a record being typed in a form (organisation, person or committee), the record
+    itself left out: what the create form's duplicate notice adds to the exact natural-key matches."""
+    if entity == "organization":
+        found = rank_organizations(session, obj.name, obj.country_code) if obj.name else []
+    elif entity == "person":
+        found = rank_people(session, obj.name, obj.country_code) if obj.name else []
+    elif entity == "committee" and obj.name and obj.partnership_id is not None:
+        from sticoop.partnerships.models import Partnership
+
+        partnership = session.get(Partnership, obj.partnership_id)
+        found = rank_committees(session, obj.name, [partnership] if partnership is not None else [])
+    else:
+        found = []
+    return [m for m in found if m.id != getattr(obj, "id", None)]
+
+
+def refuse_linked_duplicates(service: Any, session: Session, obj: Any) -> None:
+    """Raise ``DuplicatesFound`` (409) with the natural-key duplicates and, after them, the linkage candidates
+    from :data:`THRESHOLD` up (at most :data:`MAX_CANDIDATES` in all): used by the organisation, person and
+    committee services, so manual entry warns of "Université de Gand" when "Ghent University" exists."""
+    from sticoop.core.duplicates import Candidate, find_duplicates
+    from sticoop.core.errors import DuplicatesFound
+
+    found = find_duplicates(session, service, obj)
+    seen = {c.id for c in found}
+    for match in candidates_for(session, service.entity, obj):
+        if match.score >= THRESHOLD and match.id not in seen and len(found) < MAX_CANDIDATES:
+            found.append(Candidate(match.id, match.name, match.reason))
+            seen.add(match.id)
+    if found:
+        names = "; ".join(f"{c.name} (#{c.id})" for c in found)
+        raise DuplicatesFound(
+            f"This {service.label.lower()} probably exists already: {names}. Open it, or send "
+            f"\"allow_duplicate\": true to create it anyway",
+            [c.to_dict() for c in found],
+        )

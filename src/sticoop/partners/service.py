@@ -51,6 +51,12 @@ class OrganizationService(RecordService[Organization]):
 
         return organization_link_keys(obj)
 
+    def refuse_duplicates(self, session: Any, obj: Any) -> None:
+        """The natural-key duplicates and the record-linkage candidates from the threshold up (409)."""
+        from sticoop.linkage.rank import refuse_linked_duplicates
+
+        refuse_linked_duplicates(self, session, obj)
+
     def check(self, session: Session, obj: Organization) -> None:
         super().check(session, obj)
         if obj.parent_id is not None and obj.parent_id == obj.id:
@@ -132,6 +138,12 @@ class PersonService(RecordService[Person]):
         from sticoop.linkage.rank import person_link_keys
 
         return person_link_keys(obj)
+
+    def refuse_duplicates(self, session: Any, obj: Any) -> None:
+        """The natural-key duplicates and the record-linkage candidates from the threshold up (409)."""
+        from sticoop.linkage.rank import refuse_linked_duplicates
+
+        refuse_linked_duplicates(self, session, obj)
 
     def same_record(self, new: Any, existing: Any) -> bool:
         return not (new.country_code and existing.country_code and new.country_code != existing.country_code)

@@ -131,6 +131,12 @@ class CommitteeService(RecordService[Committee]):
 
         return committee_link_keys(obj)
 
+    def refuse_duplicates(self, session: Any, obj: Any) -> None:
+        """The natural-key duplicates and the record-linkage candidates from the threshold up (409)."""
+        from sticoop.linkage.rank import refuse_linked_duplicates
+
+        refuse_linked_duplicates(self, session, obj)
+
     def apply_relations(self, session: DbSession, obj: Committee, relations: dict[str, Any]) -> None:
         if relations.get("cochair_ids") is not None:
             obj.cochairs = load_many(session, Organization, relations["cochair_ids"], "organization")
