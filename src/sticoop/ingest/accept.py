@@ -99,6 +99,7 @@ class _Walk:
                  actor: str, write: bool) -> None:
         self.session, self.labels, self.links, self.actor, self.write = session, labels, links or {}, actor, write
         self.proposals: list[Proposal] = []
+        self.pool: dict[Any, Any] = {}  # commitments of a scope, read once per article
         self.created: list[dict[str, Any]] = []
 
     def choose(self, kind: str, title: str, key: str, candidates: list[Match], service: Any) -> Any | None:
@@ -111,6 +112,10 @@ class _Walk:
         else:
             top = best(candidates)
             chosen_id = top.id if top else None
+        known = next((c for c in candidates if c.id == chosen_id), None)
+        if known is not None and not self.write:  # the review only needs its name, already at hand
+            self.proposals.append(Proposal(key, kind, title, candidates, chosen_id, known.name, explicit))
+            return known
         try:
             record = service.get(self.session, chosen_id) if chosen_id is not None else None
         except NotFound as exc:
@@ -230,7 +235,7 @@ class _Walk:
     def commitment(self, text: str, partnership: Any, committee_session: Any) -> None:
         key = proposal_key("commitment", text)
         candidates = rank_commitments(self.session, text, partnership.id if partnership else None,
-                                      committee_session.id if committee_session else None)
+                                      committee_session.id if committee_session else None, self.pool)
         found = self.choose("commitment", text, key, candidates, commitments)
         if found is None and self.write and partnership is not None:
             self.make("commitment", commitments, com.CommitmentIn(

@@ -25,7 +25,7 @@ an acronym or a remark: "Ghent University (demo partner)").
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from sticoop.core.text import fold
 
@@ -132,6 +132,11 @@ def words(text: str | None) -> list[str]:
 
 def tokens(text: str | None) -> list[str]:
     """Concept tokens (``#university``), country tokens (``@VNM``) and proper words, filler dropped, in order."""
+    return list(_tokens(text or ""))
+
+
+@lru_cache(maxsize=65_536)
+def _tokens(text: str) -> tuple[str, ...]:
     table = _phrases()
     seq = words(text)
     out: list[str] = []
@@ -147,7 +152,7 @@ def tokens(text: str | None) -> list[str]:
             if seq[i] not in FILLER:
                 out.append(seq[i])
             i += 1
-    return out
+    return tuple(out)
 
 
 def soundex(word: str) -> str:

@@ -287,23 +287,30 @@ def rank_agreements(session: Session, title: str, partnership_ids: list[int]) ->
     return _top(out)
 
 
-def rank_commitments(session: Session, text: str, partnership_id: int | None,
-                     session_id: int | None) -> list[Match]:
-    """Commitments of the session (or, without one, of the partnership) whose text is near-identical."""
+def rank_commitments(session: Session, text: str, partnership_id: int | None, session_id: int | None,
+                     pool: dict[Any, list[tuple[int, str, list[str]]]] | None = None) -> list[Match]:
+    """Commitments of the session (or, without one, of the partnership) whose text is near-identical.
+    ``pool`` (optional) keeps the scope's commitments between calls, so the proposals of one article read
+    them once: ``{scope: [(id, text, tokens)]}``."""
     from sticoop.commitments.models import Commitment
-    from sticoop.commitments.service import commitments
 
     if partnership_id is None and session_id is None:
         return []
-    scope = Commitment.session_id == session_id if session_id else Commitment.partnership_id == partnership_id
+    scope_key = ("session", session_id) if session_id else ("partnership", partnership_id)
+    pool = {} if pool is None else pool
+    if scope_key not in pool:
+        scope = Commitment.session_id == session_id if session_id else Commitment.partnership_id == partnership_id
+        rows = session.execute(select(Commitment.id, Commitment.text).where(scope)
+                               .order_by(Commitment.id.desc()).limit(_SCAN)).all()
+        pool[scope_key] = [(cid, ctext, tokens(ctext)) for cid, ctext in rows]
     mine, folded = tokens(text), fold(text)
     out = []
-    for c in session.scalars(commitments.base_query().where(scope).order_by(Commitment.id.desc()).limit(_SCAN)):
-        if fold(c.text) == folded:
-            out.append(Match(c.id, c.text[:200], R_SAME_TEXT, 1.0))
+    for cid, ctext, theirs in pool[scope_key]:
+        if fold(ctext) == folded:
+            out.append(Match(cid, ctext[:200], R_SAME_TEXT, 1.0))
         else:
-            score = dice(mine, tokens(c.text))
-            out.append(Match(c.id, c.text[:200], R_SIMILAR_TEXT, score if score >= 0.5 else 0.0))
+            score = dice(mine, theirs)
+            out.append(Match(cid, ctext[:200], R_SIMILAR_TEXT, score if score >= 0.5 else 0.0))
     return _top(out)
 
 
