@@ -124,10 +124,15 @@ def _phrases() -> dict[tuple[str, ...], str]:
 
 def words(text: str | None) -> list[str]:
     """The folded words of ``text``, parentheses left out and abbreviations spelt out."""
+    return list(_words(text or ""))
+
+
+@lru_cache(maxsize=65_536)
+def _words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for word in _WORD.findall(fold(_PARENS.sub(" ", text or ""))):
         out.extend(ABBREVIATIONS.get(word, word).split())
-    return out
+    return tuple(out)
 
 
 def tokens(text: str | None) -> list[str]:
