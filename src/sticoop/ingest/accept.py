@@ -178,10 +178,10 @@ class _Walk:
             _activity(self.session, labels, partnership, codes, start, end, org_ids, person_ids, self.actor,
                       self.note)
 
-    def organization(self, name: str) -> Any:
-        name = (name or "").strip()
-        if not name:
-            return None
+    def organization(self, name: Any) -> Any:
+        if not isinstance(name, str) or not name.strip():
+            raise ValidationFailed("organizations: each one is a non-empty name", field="organizations")
+        name = name.strip()
         key = proposal_key("organization", name)
         found = self.choose("organization", name, key, rank_organizations(self.session, name), organizations)
         if found is None and self.write:
@@ -189,7 +189,9 @@ class _Walk:
         return found
 
     def person(self, item: Any) -> Any:
-        name = (item.get("name") or "").strip() if isinstance(item, dict) else ""
+        if not isinstance(item, dict):
+            raise ValidationFailed("people: each one is an object {name, role, country}", field="people")
+        name = str(item.get("name") or "").strip()
         if not name:
             return None
         country = item.get("country") if is_valid_code(item.get("country") or "") else None
