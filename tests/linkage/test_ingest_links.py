@@ -111,6 +111,26 @@ def test_review_page_offers_candidates_and_posts_the_choice(demo: TestClient) ->
             "countries": ["BEL", "VNM"], "organizations": "Université de Gand", "event_date": "",
             "committee_name": "", "session_number": "", "people": "", "agreements": "", "commitments": "",
             f"link:{gent.group(1)}": "new"}
+    assert f'name="other:{gent.group(1)}"' in proposed and "/organizations?q=" in proposed  # chooser and search
     accepted = demo.post(f"{review_url}/accept", data=form, follow_redirects=False)
     assert accepted.status_code == 303, accepted.text
     assert counts(demo) == {**before, "organizations": before["organizations"] + 1}
+
+
+def test_review_page_links_to_a_record_found_by_search(demo: TestClient) -> None:
+    before = counts(demo)
+    response = demo.post("/intakes", files={"file": ("fr2.txt", FRENCH.encode() + b" ", "text/plain")},
+                         data={"published": "2025-03-20"}, follow_redirects=False)
+    review_url = response.headers["location"]
+    page = demo.get(review_url).text
+    vast = org_id(demo, "VAST")  # the reviewer knows better than the ranking: the release meant VAST
+    form = {"version": re.search(r'name="version" value="(\d+)"', page).group(1),  # type: ignore[union-attr]
+            "countries": ["BEL", "VNM"], "organizations": "Université de Gand", "event_date": "",
+            "committee_name": "", "session_number": "", "people": "", "agreements": "", "commitments": "",
+            "link:organization:universite de gand": "new", "other:organization:universite de gand": str(vast)}
+    accepted = demo.post(f"{review_url}/accept", data=form, follow_redirects=False)
+    assert accepted.status_code == 303, accepted.text
+    assert counts(demo) == before
+    intake = demo.get(f"/api/v1{review_url}").json()
+    assert {"type": "organization", "id": vast} in [{k: r[k] for k in ("type", "id")}
+                                                     for r in intake["created_records"]]

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -24,6 +25,7 @@ from sticoop.core.api import DB, Actor, request_session
 from sticoop.core.config import get_settings
 from sticoop.core.errors import DomainError, ValidationFailed
 from sticoop.core.listing import ListParams
+from sticoop.core.registry import PAGE_PREFIX
 from sticoop.documents.models import Document
 from sticoop.ingest.accept import AGREEMENT_STATUS, preview
 from sticoop.ingest.fetch import check_url, fetch_url
@@ -167,6 +169,8 @@ def form_links(form: Any, keys: set[str]) -> dict[str, int | None]:
                 links[name[5:]] = None
             elif value.isdigit():
                 links[name[5:]] = int(value)
+        if name.startswith("other:") and name[6:] in keys and str(form.get(name, "")).strip().isdigit():
+            links[name[6:]] = int(str(form.get(name)).strip())  # a record found with the search wins
     return links
 
 
@@ -260,6 +264,8 @@ def review_page(request: Request, db: DbSession, intake: Intake, values: dict[st
     proposed = preview(db, labels) if intake.status == IntakeStatus.draft else []
     for item in proposed:
         item["url"] = record_url(item["type"], item["id"]) if item["id"] else None
+        prefix = PAGE_PREFIX.get(item["type"])
+        item["search_url"] = f"{prefix}?{urlencode({'q': item['title'][:100]})}" if prefix else None
         for candidate in item["candidates"]:
             candidate["url"] = record_url(item["type"], candidate["id"])
     created = [{**c, "url": record_url(c["type"], c["id"])} for c in intake.created_records or []]
