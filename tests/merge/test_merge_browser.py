@@ -28,6 +28,8 @@ def test_merge_two_organisations_and_delete_a_mistake(live_url: str, tmp_path: P
                 page.goto(live_url + "/organizations/new")
                 page.locator("#field-name").fill(name)
                 page.get_by_role("button", name="Save").click()
+                if name == "Bộ Khoa học và Công nghệ":  # the same name in Vietnamese: linkage flags it, save anyway
+                    page.get_by_role("button", name="Create anyway").click()
                 expect(page.get_by_role("heading", name=name)).to_be_visible()
                 urls[name] = page.url
 

@@ -9,13 +9,13 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from sticoop.core.bounds import DB_INT_RANGE, DbInt, PathId
+from sticoop.core.bounds import DB_INT_RANGE, INT_MAX, INT_MIN, DbInt
 from sticoop.core.crud import RecordService, flush
 from sticoop.core.database import new_session
 from sticoop.core.downloads import attachment
@@ -23,6 +23,9 @@ from sticoop.core.errors import Unavailable
 from sticoop.core.export import readable
 from sticoop.core.listing import ListParams, Page
 from sticoop.core.spreadsheet import CsvWriter
+
+#: a record id in a URL path (within the database's integer range: beyond it 422, never a 500)
+PathId = Annotated[int, Path(ge=INT_MIN, le=INT_MAX, description=f"Record id ({DB_INT_RANGE})")]
 
 #: a list export is for a person's spreadsheet; a full dump of the database is `sticoop export`
 EXPORT_MAX_ROWS = 100_000

@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Path
 from pydantic import Field
 
 INT_MIN = -(2**31)
 INT_MAX = 2**31 - 1
 
-#: an integer a database integer column can hold (ids in bodies and query filters, counts)
 #: how a description states that range
 DB_INT_RANGE = f"a 32-bit integer, {INT_MIN} to {INT_MAX}"
+#: an integer a database integer column can hold (ids in bodies and query filters, counts)
 DbInt = Annotated[int, Field(ge=INT_MIN, le=INT_MAX)]
-#: a record id in a URL path
-PathId = Annotated[int, Path(ge=INT_MIN, le=INT_MAX, description="Record id")]

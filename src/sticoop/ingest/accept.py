@@ -9,11 +9,10 @@ answer 409 "probable duplicate") matches a record the user can see is linked to 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.activities import schemas as act
@@ -23,15 +22,24 @@ from sticoop.agreements.service import agreements
 from sticoop.commitments import schemas as com
 from sticoop.commitments.service import commitments
 from sticoop.core.countries import country_name, is_valid_code
-from sticoop.core.duplicates import find_duplicates
-from sticoop.core.errors import ValidationFailed
+from sticoop.core.errors import NotFound, ValidationFailed
 from sticoop.core.text import fold
+from sticoop.linkage.rank import (
+    Match,
+    best,
+    party_partnerships,
+    rank_agreements,
+    rank_commitments,
+    rank_committees,
+    rank_organizations,
+    rank_partnerships,
+    rank_people,
+    rank_sessions,
+)
 from sticoop.partners import schemas as par
-from sticoop.partners.models import Person
 from sticoop.partners.service import organizations, people
 from sticoop.partnerships import schemas as pas
-from sticoop.partnerships.models import Committee, Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import Partnership
 from sticoop.partnerships.service import committees, partnerships, sessions
 
 AGREEMENT_STATUS = {
@@ -55,163 +63,200 @@ def _dates(value: str | None) -> tuple[date | None, date | None]:
         raise ValidationFailed(f"event_date '{value}' is not YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD") from None
 
 
-def write_records(session: Session, labels: dict[str, Any], actor: str) -> list[dict[str, Any]]:
-    created: list[dict[str, Any]] = []
+def proposal_key(kind: str, title: str = "") -> str:
+    """The stable key of one proposed record in the review and the API: its kind and folded title
+    (``"organization:vietnam academy of science and technology"``; ``"partnership"``, ``"committee"`` and
+    ``"session"`` alone, as an intake proposes at most one of each)."""
+    return f"{kind}:{fold(title)[:120]}" if title else kind
 
-    def note(kind: str, obj: Any, title: str, new: bool) -> None:
-        created.append({"type": kind, "id": obj.id, "title": title[:200], "new": new})
 
-    codes = sorted(
-        {c.upper() for c in labels.get("countries") or [] if isinstance(c, str) and is_valid_code(c)}
-    )
-    start, end = _dates(labels.get("event_date"))
+@dataclass
+class Proposal:
+    """One proposed record: its key, kind and title, its ranked candidates, and the existing record chosen
+    (``chosen``: an id, or None for "create new")."""
 
-    org_ids: list[int] = []
-    for name in labels.get("organizations") or []:
-        existing = organizations.find_by_name(session, name)
-        if existing is None:
-            existing, new = organizations.create_or_link(session, par.OrganizationIn(name=name[:300]), actor)
-            note("organization", existing, name if new else existing.name, new)
+    key: str
+    type: str
+    title: str
+    candidates: list[Match]
+    chosen: int | None
+    chosen_title: str | None = None
+    explicit: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "type": self.type, "title": self.title[:300], "chosen": self.chosen,
+                "chosen_title": self.chosen_title, "candidates": [c.to_dict() for c in self.candidates],
+                "new": self.chosen is None, "id": self.chosen, "existing_title": self.chosen_title}
+
+
+class _Walk:
+    """Walks the labels in dependency order (organisations, people, partnership, committee, session,
+    agreements, commitments, activity), ranking the candidates of each proposed record and taking the
+    reviewer's choice (``links``) or the default (the best candidate from the threshold up). With ``write``,
+    it also links or creates each record; without, it only proposes (the review page)."""
+
+    def __init__(self, session: Session, labels: dict[str, Any], links: dict[str, int | None] | None,
+                 actor: str, write: bool) -> None:
+        self.session, self.labels, self.links, self.actor, self.write = session, labels, links or {}, actor, write
+        self.proposals: list[Proposal] = []
+        self.pool: dict[Any, Any] = {}  # commitments of a scope, read once per article
+        self.created: list[dict[str, Any]] = []
+
+    def choose(self, kind: str, title: str, key: str, candidates: list[Match], service: Any) -> Any | None:
+        """The existing record chosen for this proposal (loaded), or None for "create new"."""
+        explicit = key in self.links
+        if explicit:
+            chosen_id = self.links[key]
+            if chosen_id is not None and not isinstance(chosen_id, int):
+                raise ValidationFailed(f"links['{key}'] must be a record id or null", field="links")
         else:
-            note("organization", existing, existing.name, False)
-        org_ids.append(existing.id)
+            top = best(candidates)
+            chosen_id = top.id if top else None
+        known = next((c for c in candidates if c.id == chosen_id), None)
+        if known is not None and not self.write:  # the review only needs its name, already at hand
+            self.proposals.append(Proposal(key, kind, title, candidates, chosen_id, known.name, explicit))
+            return known
+        try:
+            record = service.get(self.session, chosen_id) if chosen_id is not None else None
+        except NotFound as exc:
+            raise ValidationFailed(f"links['{key}']: {exc.message}", field="links") from None
+        name = service.display_name(self.session, record) if record is not None else None
+        self.proposals.append(Proposal(key, kind, title, candidates, chosen_id, name, explicit))
+        if record is not None and self.write:
+            self.note(kind, record, name or title, False)
+        return record
 
-    people_by_name: dict[str, int] = {}
-    for item in labels.get("people") or []:
-        name = (item.get("name") or "").strip()
+    def note(self, kind: str, obj: Any, title: str, new: bool) -> None:
+        self.created.append({"type": kind, "id": obj.id, "title": title[:200], "new": new})
+
+    def make(self, kind: str, service: Any, data: Any, title: str) -> Any:
+        """Create the record (the reviewer chose "new" explicitly: even over a natural-key match), or create
+        it unless its natural key matches (the default when no candidate reached the threshold)."""
+        if self.proposals[-1].explicit:
+            record, new = service.create(self.session, data.model_copy(update={"allow_duplicate": True}),
+                                         self.actor), True
+        else:
+            record, new = service.create_or_link(self.session, data, self.actor)
+        self.note(kind, record, title if new else service.display_name(self.session, record), new)
+        return record
+
+    def run(self) -> None:
+        labels = self.labels
+        codes = sorted({c.upper() for c in labels.get("countries") or [] if isinstance(c, str) and is_valid_code(c)})
+        start, end = _dates(labels.get("event_date"))
+        org_ids = [o.id for o in (self.organization(name) for name in labels.get("organizations") or []) if o]
+        person_ids = [p.id for p in (self.person(item) for item in labels.get("people") or []) if p]
+        parties = party_partnerships(self.session, codes)
+        committee_label = labels.get("committee") or {}
+        committee_name = (committee_label.get("name") or "").strip() if isinstance(committee_label, dict) else ""
+        committee_matches = rank_committees(self.session, committee_name, parties) if committee_name else []
+        default_committee = best(committee_matches)
+        committee_hint = None
+        if default_committee is not None:
+            committee_hint = committees.get(self.session, self.links.get("committee", default_committee.id)) \
+                if self.links.get("committee", default_committee.id) is not None else None
+        partnership = None
+        if len(codes) >= 2:
+            candidates = rank_partnerships(self.session, codes, parties, committee_hint)
+            partnership = self.choose("partnership", "–".join(country_name(c) for c in codes), "partnership",
+                                      candidates, partnerships)
+            if partnership is None and self.write:
+                name = "–".join(country_name(c) for c in codes)
+                partnership = self.make("partnership", partnerships, pas.PartnershipIn(name=name, country_codes=codes),
+                                        name)
+        committee_session = None
+        if committee_name and (partnership is not None or len(codes) >= 2):
+            committee_session = self.committee(committee_name, committee_matches, committee_label, partnership,
+                                               start, end, labels.get("location_country"))
+        scope = sorted({p.id for p in parties} | ({partnership.id} if partnership is not None else set()))
+        for item in labels.get("agreements") or []:
+            self.agreement(item, partnership, scope, codes, org_ids)
+        if len(codes) >= 2:
+            for text in labels.get("commitments") or []:
+                self.commitment(text, partnership, committee_session)
+        if partnership is not None and self.write:
+            _activity(self.session, labels, partnership, codes, start, end, org_ids, person_ids, self.actor,
+                      self.note)
+
+    def organization(self, name: Any) -> Any:
+        if not isinstance(name, str) or not name.strip():
+            raise ValidationFailed("organizations: each one is a non-empty name", field="organizations")
+        name = name.strip()
+        key = proposal_key("organization", name)
+        found = self.choose("organization", name, key, rank_organizations(self.session, name), organizations)
+        if found is None and self.write:
+            return self.make("organization", organizations, par.OrganizationIn(name=name[:300]), name)
+        return found
+
+    def person(self, item: Any) -> Any:
+        if not isinstance(item, dict):
+            raise ValidationFailed("people: each one is an object {name, role, country}", field="people")
+        name = str(item.get("name") or "").strip()
         if not name:
-            continue
+            return None
         country = item.get("country") if is_valid_code(item.get("country") or "") else None
-        match = next(
-            (p for p in session.scalars(select(Person).where(Person.search_text == fold(name)).limit(5))),
-            None,
-        )
-        if match is None:
+        key = proposal_key("person", name)
+        found = self.choose("person", name, key, rank_people(self.session, name, country), people)
+        if found is None and self.write:
             positions = [par.PositionIn(title=item["role"][:300])] if item.get("role") else []
-            match, new = people.create_or_link(
-                session, par.PersonIn(name=name[:200], country_code=country, positions=positions), actor
-            )
-            note("person", match, name if new else match.name, new)
-        else:
-            note("person", match, match.name, False)
-        people_by_name[name] = match.id
+            return self.make("person", people, par.PersonIn(name=name[:200], country_code=country,
+                                                             positions=positions), name)
+        return found
 
-    partnership = _partnership(session, codes, actor, note) if len(codes) >= 2 else None
-    committee_session = None
-    committee_label = labels.get("committee") or None
-    if partnership is not None and committee_label and committee_label.get("name"):
-        committee_session = _session(
-            session, partnership, committee_label, start, end, labels.get("location_country"), actor, note
-        )
+    def committee(self, name: str, matches: list[Match], label: dict[str, Any], partnership: Any,
+                  start: date | None, end: date | None, location: str | None) -> Any:
+        committee = self.choose("committee", name, "committee", matches, committees)
+        if committee is None and self.write and partnership is not None:
+            committee = self.make("committee", committees,
+                                  pas.CommitteeIn(partnership_id=partnership.id, name=name[:300]), name)
+        number = label.get("session_number")
+        number = number if isinstance(number, int) and number >= 1 else None
+        if number is None and start is None:
+            return None
+        title = f"{name} — " + (f"session {number}" if number else start.isoformat() if start else "")
+        candidates = rank_sessions(self.session, committee.id, number, start) if committee is not None else []
+        found = self.choose("session", title, "session", candidates, sessions)
+        if found is None and self.write and committee is not None and number is not None:
+            found = self.make("session", sessions, pas.SessionIn(
+                committee_id=committee.id, number=number, start_date=start, end_date=end,
+                country_code=location if location and is_valid_code(location) else None), title)
+        return found
 
-    for item in labels.get("agreements") or []:
-        status = AGREEMENT_STATUS.get(item.get("status") or "", "planned")
-        signed = date.fromisoformat(item["date"]) if status == "signed" and item.get("date") else None
-        agreement, new = agreements.create_or_link(
-            session,
-            agr.AgreementIn(
-                title=(item.get("title") or "Agreement")[:500],
-                status=status,
-                signed_date=signed,
-                partnership_id=partnership.id if partnership else None,
-                country_codes=codes,
-                organization_ids=org_ids,
-            ),
-            actor,
-        )
-        note("agreement", agreement, agreement.title, new)
+    def agreement(self, item: Any, partnership: Any, scope: list[int], codes: list[str], org_ids: list[int]) -> None:
+        title = ((item.get("title") if isinstance(item, dict) else None) or "Agreement")[:500]
+        key = proposal_key("agreement", title)
+        found = self.choose("agreement", title, key, rank_agreements(self.session, title, scope), agreements)
+        if found is None and self.write:
+            status = AGREEMENT_STATUS.get(item.get("status") or "", "planned")
+            signed = date.fromisoformat(item["date"]) if status == "signed" and item.get("date") else None
+            self.make("agreement", agreements, agr.AgreementIn(
+                title=title, status=status, signed_date=signed,
+                partnership_id=partnership.id if partnership else None, country_codes=codes,
+                organization_ids=org_ids), title)
 
-    if partnership is not None:
-        for text in labels.get("commitments") or []:
-            commitment, new = commitments.create_or_link(
-                session,
-                com.CommitmentIn(
-                    text=text,
-                    partnership_id=partnership.id,
-                    session_id=committee_session.id if committee_session else None,
-                ),
-                actor,
-            )
-            note("commitment", commitment, text if new else commitment.text, new)
-        _activity(
-            session,
-            labels,
-            partnership,
-            codes,
-            start,
-            end,
-            org_ids,
-            list(people_by_name.values()),
-            actor,
-            note,
-        )
-    return created
+    def commitment(self, text: str, partnership: Any, committee_session: Any) -> None:
+        key = proposal_key("commitment", text)
+        candidates = rank_commitments(self.session, text, partnership.id if partnership else None,
+                                      committee_session.id if committee_session else None, self.pool)
+        found = self.choose("commitment", text, key, candidates, commitments)
+        if found is None and self.write and partnership is not None:
+            self.make("commitment", commitments, com.CommitmentIn(
+                text=text, partnership_id=partnership.id,
+                session_id=committee_session.id if committee_session else None), text)
 
 
-def _partnership(session: Session, codes: list[str], actor: str, note: Any) -> Partnership:
-    """The partnership of exactly these countries, or a new one named after them."""
-    for candidate in session.scalars(
-        select(Partnership).where(Partnership.countries.any(code=codes[0])).limit(500)
-    ):
-        if candidate.country_codes == codes:
-            note("partnership", candidate, candidate.name, False)
-            return candidate
-    name = "–".join(country_name(c) for c in codes)
-    created, new = partnerships.create_or_link(session, pas.PartnershipIn(name=name, country_codes=codes), actor)
-    note("partnership", created, created.name, new)
-    return created
-
-
-def _session(
-    session: Session,
-    partnership: Partnership,
-    label: dict[str, Any],
-    start: date | None,
-    end: date | None,
-    location: str | None,
-    actor: str,
-    note: Any,
-) -> CommitteeSession | None:
-    name = label["name"]
-    committee = next(
-        (
-            c
-            for c in session.scalars(select(Committee).where(Committee.partnership_id == partnership.id))
-            if fold(c.name) == fold(name)
-        ),
-        None,
-    )
-    if committee is None:
-        committee, new = committees.create_or_link(
-            session, pas.CommitteeIn(partnership_id=partnership.id, name=name[:300]), actor
-        )
-        note("committee", committee, committee.name, new)
-    else:
-        note("committee", committee, committee.name, False)
-    number = label.get("session_number")
-    if not isinstance(number, int) or number < 1:
-        return None
-    existing = session.scalar(
-        select(CommitteeSession).where(
-            CommitteeSession.committee_id == committee.id, CommitteeSession.number == number
-        )
-    )
-    if existing is not None:
-        note("session", existing, f"{committee.name} — session {number}", False)
-        return existing
-    created, new = sessions.create_or_link(
-        session,
-        pas.SessionIn(
-            committee_id=committee.id,
-            number=number,
-            start_date=start,
-            end_date=end,
-            country_code=location if location and is_valid_code(location) else None,
-        ),
-        actor,
-    )
-    note("session", created, f"{committee.name} — session {number}", new)
-    return created
+def write_records(session: Session, labels: dict[str, Any], actor: str,
+                  links: dict[str, int | None] | None = None) -> list[dict[str, Any]]:
+    """Link or create every proposed record, as the reviewer chose (``links``: proposal key → existing id, or
+    None for "create new"; a proposal not in ``links`` takes the default: the best candidate from the
+    threshold up, else new). Returns the records written or linked, each ``{type, id, title, new}``."""
+    walk = _Walk(session, labels, links, actor, write=True)
+    walk.run()
+    unknown = sorted(set(links or {}) - {p.key for p in walk.proposals})
+    if unknown:
+        raise ValidationFailed(f"links names no proposed record: {', '.join(unknown)}; the keys are those of "
+                               "GET /api/intakes/{id}/proposals", field="links")
+    return walk.created
 
 
 def _activity(
@@ -263,66 +308,11 @@ def _activity(
 
 
 # ----- read-only preview for the review page ---------------------------------------------------------
-def preview(session: Session, labels: dict[str, Any]) -> list[dict[str, Any]]:
-    """What accepting these labels would do, without writing: each proposed record, and the existing record
-    it would reuse (same matching rules as :func:`write_records`), so the reviewer sees new vs existing."""
-    items: list[dict[str, Any]] = []
-
-    def add(kind: str, title: str, existing: Any = None, existing_title: str | None = None) -> None:
-        items.append({"type": kind, "title": title, "new": existing is None,
-                      "id": existing.id if existing is not None else None,
-                      "existing_title": existing_title})
-
-    for name in labels.get("organizations") or []:
-        org = organizations.find_by_name(session, name)
-        add("organization", name, org, org.name if org else None)
-    for item in labels.get("people") or []:
-        name = (item.get("name") or "").strip()
-        if name:
-            match = session.scalars(select(Person).where(Person.search_text == fold(name)).limit(1)).first()
-            add("person", name, match, match.name if match else None)
-    codes = sorted({c.upper() for c in labels.get("countries") or [] if isinstance(c, str) and is_valid_code(c)})
-    partnership = _find_partnership(session, codes) if len(codes) >= 2 else None
-    if len(codes) >= 2:
-        add("partnership", "–".join(country_name(c) for c in codes), partnership,
-            partnership.name if partnership else None)
-    committee_label = labels.get("committee") or {}
-    committee_session = None
-    if len(codes) >= 2 and committee_label.get("name"):
-        name = committee_label["name"]
-        committee = None
-        if partnership is not None:
-            committee = next((c for c in session.scalars(select(Committee).where(
-                Committee.partnership_id == partnership.id)) if fold(c.name) == fold(name)), None)
-        add("committee", name, committee, committee.name if committee else None)
-        number = committee_label.get("session_number")
-        if isinstance(number, int) and number >= 1:
-            existing = None if committee is None else session.scalar(select(CommitteeSession).where(
-                CommitteeSession.committee_id == committee.id, CommitteeSession.number == number))
-            add("session", f"{name} — session {number}", existing)
-            committee_session = existing
-    for item in labels.get("agreements") or []:
-        title = (item.get("title") or "Agreement")[:500]
-        match = _linked(session, agreements, title=title, partnership_id=partnership.id if partnership else None)
-        add("agreement", title, match, match.title if match else None)
-    if len(codes) >= 2:
-        for text in labels.get("commitments") or []:
-            match = None if partnership is None else _linked(
-                session, commitments, text=text, partnership_id=partnership.id, parent_id=None,
-                session_id=committee_session.id if committee_session else None)
-            add("commitment", text, match, match.text if match else None)
-    return items
-
-
-def _linked(session: Session, service: Any, **proposed: Any) -> Any:
-    """The record ``write_records`` would link to instead of creating ``proposed`` (same natural key), or None."""
-    found = find_duplicates(session, service, SimpleNamespace(id=None, **proposed), limit=1)
-    return service.get(session, found[0].id) if found else None
-
-
-def _find_partnership(session: Session, codes: list[str]) -> Partnership | None:
-    """The partnership of exactly these countries (the lookup :func:`_partnership` does before creating)."""
-    for candidate in session.scalars(select(Partnership).where(Partnership.countries.any(code=codes[0])).limit(500)):
-        if candidate.country_codes == codes:
-            return candidate
-    return None
+def preview(session: Session, labels: dict[str, Any],
+            links: dict[str, int | None] | None = None) -> list[dict[str, Any]]:
+    """What accepting these labels would do, without writing: each proposed record with its ranked
+    candidates (id, name, reason, score) and the one chosen by default or by ``links``."""
+    walk = _Walk(session, labels, links, "preview", write=False)
+    with session.no_autoflush:
+        walk.run()
+    return [p.to_dict() for p in walk.proposals]

@@ -1,7 +1,7 @@
 """REST API of ingest: upload a document to get a draft Intake, list and read intakes, accept or reject one."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -11,6 +11,7 @@ from sticoop.core.errors import ValidationFailed
 from sticoop.core.listing import ListParams, Page, page_of
 from sticoop.core.uploads import read_limited
 from sticoop.ingest import schemas as s
+from sticoop.ingest.accept import preview
 from sticoop.ingest.service import accept, ingest_bytes, intakes, reject
 
 router = APIRouter(prefix="/intakes", tags=["ingest"])
@@ -58,7 +59,15 @@ def get_intake(record_id: int, db: DB) -> s.IntakeOut:
     summary="Write the proposed records (as reviewed) in one transaction, linked to the document",
 )
 def accept_intake(record_id: int, payload: s.DecisionIn, db: DB, actor: Actor) -> s.IntakeOut:
-    return s.IntakeOut.model_validate(accept(db, record_id, payload.version, payload.labels, actor))
+    return s.IntakeOut.model_validate(accept(db, record_id, payload.version, payload.labels, actor, payload.links))
+
+
+@router.get("/{record_id}/proposals", response_model=list[s.ProposalOut],
+            summary="The records accepting would write, each with its candidates among existing records")
+def intake_proposals(record_id: int, db: DB) -> list[dict[str, Any]]:
+    """For every proposed record: its key (for ``links`` in accept), kind, title, up to five candidates
+    (id, name, reason, score in [0, 1]) and the default choice. Read-only."""
+    return preview(db, intakes.get(db, record_id).labels or {})
 
 
 @router.post("/{record_id}/reject", response_model=s.IntakeOut, summary="Reject; the document is kept")

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -25,11 +26,13 @@ from sticoop.core.config import get_settings
 from sticoop.core.countries import is_valid_code
 from sticoop.core.errors import DomainError, ValidationFailed
 from sticoop.core.listing import ListParams
+from sticoop.core.registry import PAGE_PREFIX
 from sticoop.documents.models import Document
 from sticoop.ingest.accept import AGREEMENT_STATUS, preview
 from sticoop.ingest.fetch import check_url, fetch_url
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.ingest.service import accept, ingest_bytes, intake_for_url, intakes, reject, sources_of
+from sticoop.linkage.rank import THRESHOLD
 from sticoop.web import choices
 from sticoop.web.labels import N_, record_url
 from sticoop.web.render import environment, formatter, is_htmx, render
@@ -155,6 +158,22 @@ def labels_from_form(form: Any, original: dict[str, Any]) -> tuple[dict[str, Any
     return labels, errors
 
 
+def form_links(form: Any, keys: set[str]) -> dict[str, int | None]:
+    """The reviewer's choices from the form's ``link:<proposal key>`` radios (an id, or ``new``), for the
+    proposals the reviewed labels still make (a line edited away drops its choice)."""
+    links: dict[str, int | None] = {}
+    for name in form:
+        if name.startswith("link:") and name[5:] in keys:
+            value = str(form.get(name, ""))
+            if value == "new":
+                links[name[5:]] = None
+            elif value.isdigit():
+                links[name[5:]] = int(value)
+        if name.startswith("other:") and name[6:] in keys and str(form.get(name, "")).strip().isdigit():
+            links[name[6:]] = int(str(form.get(name)).strip())  # a record found with the search wins
+    return links
+
+
 # ----- provenance, for every record page ---------------------------------------------------------------
 def provenance(request: Request, entity_type: str, entity_id: int) -> list[dict[str, Any]]:
     """The documents a record came from, each with its intake, for the "Sources" box of the detail pages.
@@ -245,11 +264,15 @@ def review_page(request: Request, db: DbSession, intake: Intake, values: dict[st
     proposed = preview(db, labels) if intake.status == IntakeStatus.draft else []
     for item in proposed:
         item["url"] = record_url(item["type"], item["id"]) if item["id"] else None
+        prefix = PAGE_PREFIX.get(item["type"])
+        item["search_url"] = f"{prefix}?{urlencode({'q': item['title'][:100]})}" if prefix else None
+        for candidate in item["candidates"]:
+            candidate["url"] = record_url(item["type"], candidate["id"])
     created = [{**c, "url": record_url(c["type"], c["id"])} for c in intake.created_records or []]
     notice = NOTICES.get(request.query_params.get("notice", ""))
     return render(request, "ingest/review.html", {
         "intake": intake, "document": document, "segments": highlight(text, labels.get("evidence")),
-        "legend": LEGEND, "proposed": proposed, "created": created, "values": values,
+        "legend": LEGEND, "proposed": proposed, "threshold": THRESHOLD, "created": created, "values": values,
         "errors": {k: fmt._(v) for k, v in (errors or {}).items()}, "problem": problem,
         "notice": fmt._(notice) if notice else None,
         "country_options": sorted(choices.load(db, fmt, "countries"),  # the parties first, visible at once
@@ -277,8 +300,9 @@ async def intake_accept(record_id: int, request: Request, db: DB, actor: Actor) 
               "event_date": str(form.get("event_date", "")), "session_number": str(form.get("session_number", ""))}
     if errors:
         return review_page(request, db, intake, values, errors, status=422)
+    links = form_links(form, {p["key"] for p in preview(db, labels)})
     try:
-        await run_in_threadpool(accept, db, record_id, _version(form), labels, actor)
+        await run_in_threadpool(accept, db, record_id, _version(form), labels, actor, links)
     except DomainError as exc:
         db.rollback()
         return review_page(request, db, intakes.get(db, record_id), values, problem=exc.message,

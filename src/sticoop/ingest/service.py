@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, flush
-from sticoop.core.errors import Conflict, ValidationFailed
+from sticoop.core.errors import Conflict, DomainError, ValidationFailed
 from sticoop.core.models import utcnow
 from sticoop.core.registry import register_kind
 from sticoop.core.text import fold
@@ -164,8 +164,11 @@ def accept(
     version: int,
     labels: dict[str, Any] | None = None,
     actor: str = "system",
+    links: dict[str, int | None] | None = None,
 ) -> Intake:
-    """Write the proposed records (as reviewed: `labels` replaces the extraction when given)."""
+    """Write the proposed records (as reviewed: `labels` replaces the extraction when given), each linked to
+    the existing record chosen in ``links`` (proposal key → id, or None for "create new"; see
+    :func:`sticoop.ingest.accept.write_records`), in the caller's one transaction."""
     from sticoop.ingest.accept import write_records
 
     intake = _pending(session, intake_id, version)
@@ -173,7 +176,9 @@ def accept(
     if not isinstance(reviewed, dict):
         raise ValidationFailed("The reviewed labels must be a JSON object in the corpus labels format")
     try:
-        created = write_records(session, reviewed, actor)
+        created = write_records(session, reviewed, actor, links)
+    except DomainError:
+        raise
     except (ValueError, TypeError, AttributeError, KeyError) as exc:  # hand-edited labels of the wrong shape
         message = exc.errors()[0].get("msg") if isinstance(exc, ValidationError) else str(exc) or type(exc).__name__
         raise ValidationFailed(f"The reviewed labels cannot be written: {message}") from None

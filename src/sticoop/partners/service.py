@@ -46,6 +46,18 @@ class OrganizationService(RecordService[Organization]):
             keys[key("acronym", obj.acronym, obj.country_code)] = N_("same acronym and country")
         return keys
 
+    def link_keys(self, obj: Any) -> list[str]:
+        """Record-linkage keys (language-neutral name, sounds-alike, acronym): see ``sticoop.linkage.rank``."""
+        from sticoop.linkage.rank import organization_link_keys
+
+        return organization_link_keys(obj)
+
+    def refuse_duplicates(self, session: Any, obj: Any) -> None:
+        """The natural-key duplicates and the record-linkage candidates from the threshold up (409)."""
+        from sticoop.linkage.rank import refuse_linked_duplicates
+
+        refuse_linked_duplicates(self, session, obj)
+
     def check(self, session: Session, obj: Organization) -> None:
         super().check(session, obj)
         if obj.parent_id is not None and obj.parent_id == obj.id:
@@ -121,6 +133,18 @@ class PersonService(RecordService[Person]):
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("name", obj.name): N_("same name")}
+
+    def link_keys(self, obj: Any) -> list[str]:
+        """Record-linkage key (the name's words in any order): see ``sticoop.linkage.rank``."""
+        from sticoop.linkage.rank import person_link_keys
+
+        return person_link_keys(obj)
+
+    def refuse_duplicates(self, session: Any, obj: Any) -> None:
+        """The natural-key duplicates and the record-linkage candidates from the threshold up (409)."""
+        from sticoop.linkage.rank import refuse_linked_duplicates
+
+        refuse_linked_duplicates(self, session, obj)
 
     def same_record(self, new: Any, existing: Any) -> bool:
         return not (new.country_code and existing.country_code and new.country_code != existing.country_code)

@@ -122,6 +122,18 @@ class CommitteeService(RecordService[Committee]):
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("name", obj.partnership_id, obj.name): N_("same name in the same partnership")}
 
+    def link_keys(self, obj: Any) -> list[str]:
+        """Record-linkage key (the language-neutral name, any partnership): see ``sticoop.linkage.rank``."""
+        from sticoop.linkage.rank import committee_link_keys
+
+        return committee_link_keys(obj)
+
+    def refuse_duplicates(self, session: Any, obj: Any) -> None:
+        """The natural-key duplicates and the record-linkage candidates from the threshold up (409)."""
+        from sticoop.linkage.rank import refuse_linked_duplicates
+
+        refuse_linked_duplicates(self, session, obj)
+
     def apply_relations(self, session: DbSession, obj: Committee, relations: dict[str, Any]) -> None:
         if relations.get("cochair_ids") is not None:
             obj.cochairs = load_many(session, Organization, relations["cochair_ids"], "organization")

@@ -1,0 +1,100 @@
+"""The linkage index: ``linkage_keys`` (entity, key) → record id, the keys that find link candidates.
+
+A service that takes part in linkage declares ``link_keys(obj)``: the language-neutral keys of a record
+(see :mod:`sticoop.linkage.names`), e.g. ``"neutral:#university ghent"`` and ``"sounds:#university ~G530"``
+for "Ghent University". They are kept here, refreshed on every flush like ``natural_keys``, so finding the
+candidates of a proposed record is one indexed lookup bounded by a LIMIT, whatever the table size. The keys
+only retrieve candidates; :mod:`sticoop.linkage.rank` scores each one by comparing the names themselves.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import Connection, Index, Integer, MetaData, String, Table, delete, event, insert, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from sticoop.core.duplicates import batches, key
+from sticoop.core.models import Base
+
+LOOKUP_LIMIT = 50
+
+
+class LinkKey(Base):
+    """One linkage key of one record (derived data: rebuilt from the records, never edited by hand)."""
+
+    __tablename__ = "linkage_keys"
+    __table_args__ = (
+        Index("ix_linkage_keys_entity_key", "entity", "key"),
+        Index("ix_linkage_keys_entity_record_id", "entity", "record_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40), nullable=False)
+    key: Mapped[str] = mapped_column(String(400), nullable=False)
+    record_id: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+def link_key(kind: str, value: str) -> str:
+    """A linkage key string (cut and hashed like a natural key when long)."""
+    return key(kind, value)
+
+
+def linked_services() -> list[Any]:
+    """The registered services that declare linkage keys."""
+    from sticoop.core.registry import services
+
+    return [s for s in services().values() if hasattr(s, "link_keys")]
+
+
+def lookup(session: Session, entity: str, keys: set[str], limit: int = LOOKUP_LIMIT) -> list[int]:
+    """Ids of the ``entity`` records holding any of ``keys`` (one indexed query, at most ``limit``)."""
+    if not keys:
+        return []
+    rows = session.execute(select(LinkKey.record_id).where(LinkKey.entity == entity, LinkKey.key.in_(sorted(keys)))
+                           .limit(limit)).scalars().all()
+    return sorted(set(rows))
+
+
+@event.listens_for(Session, "after_flush")
+def _refresh_link_keys(session: Session, _ctx: Any) -> None:
+    """Rewrite the linkage keys of every linked record this flush inserted, changed or deleted."""
+    touched = [*session.new, *session.dirty, *session.deleted]
+    if not touched:
+        return
+    by_model = {s.model: s for s in linked_services()}
+    stale: dict[str, set[int]] = {}
+    rows: list[dict[str, Any]] = []
+    for obj in touched:
+        service = by_model.get(type(obj))
+        if service is None or getattr(obj, "id", None) is None:
+            continue
+        stale.setdefault(service.entity, set()).add(obj.id)
+        if obj not in session.deleted:
+            rows.extend({"entity": service.entity, "key": k, "record_id": obj.id} for k in service.link_keys(obj))
+    if not stale:
+        return
+    connection = session.connection()
+    for entity, ids in stale.items():
+        connection.execute(delete(LinkKey).where(LinkKey.entity == entity, LinkKey.record_id.in_(ids)))
+    if rows:
+        connection.execute(insert(LinkKey), rows)
+
+
+def rebuild_link_keys(connection: Connection, batch: int = 2000) -> int:
+    """Recompute the whole ``linkage_keys`` table from the record tables (by reflection, so a migration can
+    call it); returns the number of keys written."""
+    metadata = MetaData()
+    keys_table = Table("linkage_keys", metadata, autoload_with=connection)
+    connection.execute(keys_table.delete())
+    total = 0
+    for service in linked_services():
+        table = Table(service.model.__tablename__, metadata, autoload_with=connection)
+        for chunk in batches(connection, select(table), table.c.id, batch):
+            rows = [{"entity": service.entity, "key": k, "record_id": row["id"]}
+                    for row in chunk for k in service.link_keys(SimpleNamespace(**row))]
+            if rows:
+                connection.execute(keys_table.insert(), rows)
+                total += len(rows)
+    return total
