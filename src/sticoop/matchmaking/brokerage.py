@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -202,17 +202,18 @@ def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dic
     known = set(slot_ids)
     result = schedule_meetings(
         # availability is filtered to this event's slots: a list left naming a removed slot must not crash
-        [Participant(p.id, [s for s in p.availability if s in known] if p.availability else slot_ids, names[p.id])
+        [Participant(p.id, frozenset([s for s in p.availability if s in known] if p.availability else slot_ids),
+                     names[p.id])
          for p in participants], [t.id for t in tables], slot_ids,
         [Meeting(m.id, m.requester_id, m.recipient_id) for m in meetings], time_limit_s=time_limit_s,
         slot_names={s.id: slot_text(s) for s in slots},
         booked=[Booked(m.requester_id, m.recipient_id, m.slot_id, m.table_id) for m in held],
     )
-    unplaced = {u.meeting_id: u for u in result.unplaced}
-    reason_length = MeetingRequest.__table__.c.unplaced_reason.type.length or 300
+    unplaced = {cast(int, u.meeting_id): u for u in result.unplaced}  # the scheduler answers with our ids
+    reason_length = getattr(MeetingRequest.__table__.c.unplaced_reason.type, "length", None) or 300
     for m in meetings:
         slot_table = result.assignments.get(m.id)
-        m.slot_id, m.table_id = slot_table if slot_table else (None, None)
+        m.slot_id, m.table_id = cast("tuple[int, int]", slot_table) if slot_table else (None, None)
         reason = unplaced[m.id].reason if m.id in unplaced else None
         m.unplaced_reason = None if reason is None else (
             reason if len(reason) <= reason_length else reason[:reason_length - 1] + "…")
@@ -222,7 +223,7 @@ def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dic
             "optimal": result.optimal,
             "unplaced": [{"meeting_id": mid, "reason": u.reason, "code": u.code,
                           "between": [names[by_id[mid].requester_id], names[by_id[mid].recipient_id]],
-                          "about": [names[p] for p in u.who]} for mid, u in unplaced.items()]}
+                          "about": [names[cast(int, p)] for p in u.who]} for mid, u in unplaced.items()]}
 
 
 def agenda(session: Session, participant_id: int) -> list[dict[str, Any]]:

@@ -200,9 +200,10 @@ async def add_tables(event_id: int, request: Request, db: DB) -> Response:
 @router.post("/events/{event_id:int}/brokerage/participants", response_class=HTMLResponse)
 async def add_participant(event_id: int, request: Request, db: DB, actor: Actor) -> Response:
     form = await request.form()
+    raw: dict[str, Any]
     raw = {"name": str(form.get("name") or ""), "organization_id": str(form.get("organization_id") or ""),
-           "profile_ids": [int(x) for x in form.getlist("profile_ids") if str(x).isdigit()],
-           "availability": [int(x) for x in form.getlist("availability") if str(x).isdigit()]}
+           "profile_ids": [int(str(x)) for x in form.getlist("profile_ids") if str(x).isdigit()],
+           "availability": [int(str(x)) for x in form.getlist("availability") if str(x).isdigit()]}
     if not raw["name"].strip():
         return failed(request, db, event_id, "participant", formatter(request)._("A participant needs a name."), raw,
                       sections=PARTICIPANTS)
@@ -343,8 +344,8 @@ async def change_participant(event_id: int, participant_id: int, request: Reques
     raw: dict[str, Any] = {"name": str(form.get("name") or ""),
                            "organization_id": str(form.get("organization_id") or "")}
     values = {"name": raw["name"], "organization_id": int_or_none(raw["organization_id"]),
-              "profile_ids": [int(x) for x in form.getlist("profile_ids") if str(x).isdigit()],
-              "availability": [int(x) for x in form.getlist("availability") if str(x).isdigit()]}
+              "profile_ids": [int(str(x)) for x in form.getlist("profile_ids") if str(x).isdigit()],
+              "availability": [int(str(x)) for x in form.getlist("availability") if str(x).isdigit()]}
     key = f"participant-{participant_id}"
     if not raw["name"].strip():
         return failed(request, db, event_id, key, formatter(request)._("A participant needs a name."), raw,
