@@ -80,7 +80,7 @@ Actor = Annotated[str, Depends(current_actor)]
 
 
 def crud_router(
-    service: RecordService,
+    service: RecordService[Any],
     path: str,
     out_schema: type[BaseModel],
     in_schema: type[BaseModel],
