@@ -23,6 +23,7 @@ run: install
 
 test: install-dev
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install-dev
@@ -30,6 +31,7 @@ bench: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache
