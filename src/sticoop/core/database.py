@@ -20,7 +20,7 @@ from sticoop.core.config import get_settings
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """Every new SQLite connection: foreign keys enforced, write-ahead log (reads go on during a write), and
     a busy timeout. PostgreSQL connections never see this listener."""
     cursor = dbapi_connection.cursor()

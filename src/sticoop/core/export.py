@@ -269,7 +269,7 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
             if extra.kind == "nested":
                 continue
             if extra.kind == "record":
-                shown = [names[extra.target].get(v, "") for v in values]  # type: ignore[index]
+                shown = [names[extra.target].get(v, "") for v in values]  # type: ignore[index]  # (records have one)
             elif extra.kind == "country":
                 shown = [countries.get(v) or countries.setdefault(v, labels.country(v)) for v in values]
             elif extra.kind == "language":
