@@ -19,6 +19,7 @@ from fastapi import Depends, Request
 from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from starlette.datastructures import UploadFile
 
 from sticoop.accounts.models import User, user_partnerships
 from sticoop.accounts.sessions import SESSION_COOKIE, csrf_matches, session_for
@@ -120,7 +121,7 @@ async def check_csrf(request: Request) -> None:
     """A browser session's unsafe request must echo its session's CSRF token (header or form field), which a
     page on another site cannot read."""
     expected = getattr(request.state, "csrf_token", None)
-    sent = request.headers.get(CSRF_HEADER)
+    sent: str | UploadFile | None = request.headers.get(CSRF_HEADER)
     if not sent and request.headers.get("content-type", "").startswith(
             ("application/x-www-form-urlencoded", "multipart/form-data")):
         sent = (await request.form()).get(CSRF_FIELD)

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
-from sticoop.accounts.models import ApiToken, User
-from sticoop.accounts.service import change_password, create_token, revoke_own_token
+from sticoop.accounts.models import ApiToken
+from sticoop.accounts.service import change_password, create_token, revoke_own_token, signed_in_user
 from sticoop.core.api import DB
 from sticoop.core.errors import DomainError
 from sticoop.web.render import formatter, render
@@ -18,7 +18,7 @@ TOKEN_DAYS = (30, 90, 365)
 
 def _account(request: Request, db: DB, errors: dict[str, str] | None = None, notice: str | None = None,
              new_secret: str | None = None, status: int = 200) -> HTMLResponse:
-    user = db.get(User, request.state.principal.user_id)
+    user = signed_in_user(db, request.state.principal)
     tokens = list(db.scalars(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id.desc())
                              .limit(100)))
     return render(request, "accounts/account.html", {
@@ -38,7 +38,7 @@ async def password(request: Request, db: DB) -> Response:
     _ = formatter(request)._
     form = await request.form()
     current, new, again = (str(form.get(k, ""))[:1000] for k in ("current_password", "new_password", "confirm"))
-    user = db.get(User, request.state.principal.user_id)
+    user = signed_in_user(db, request.state.principal)
     if new != again:
         return _account(request, db, {"confirm": _("The two new passwords differ.")}, status=422)
     try:
@@ -53,7 +53,7 @@ async def password(request: Request, db: DB) -> Response:
 async def new_token(request: Request, db: DB) -> Response:
     form = await request.form()
     days = str(form.get("days", "90"))
-    user = db.get(User, request.state.principal.user_id)
+    user = signed_in_user(db, request.state.principal)
     _token, secret = create_token(db, user, str(form.get("name", "")),
                                   days=int(days) if days.isdigit() and int(days) in TOKEN_DAYS else 90)
     return _account(request, db, new_secret=secret)

@@ -4,9 +4,9 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from sticoop.accounts.models import ApiToken, User
+from sticoop.accounts.models import ApiToken
 from sticoop.accounts.restore import restore
-from sticoop.accounts.service import create_token, history, revoke_own_token
+from sticoop.accounts.service import create_token, history, revoke_own_token, signed_in_user
 from sticoop.core.api import DB, Actor
 from sticoop.core.errors import Forbidden
 
@@ -82,7 +82,7 @@ def new_token(payload: TokenIn, request: Request, db: DB) -> dict:
     if request.state.principal.via == "token":
         # a leaked token must not be able to extend itself: new tokens come from a signed-in browser
         raise Forbidden("Create tokens from your account page (signed in), not with another token")
-    user = db.get(User, request.state.principal.user_id)
+    user = signed_in_user(db, request.state.principal)
     token, secret = create_token(db, user, payload.name, payload.days)
     return {**TokenOut.model_validate(token).model_dump(), "token": secret}
 

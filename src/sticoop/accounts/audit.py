@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.accounts.models import AuditEntry
 from sticoop.core.merge import Merge, MergeHook, register
-from sticoop.core.models import Record, utcnow
+from sticoop.core.models import Record, table_of, utcnow
 from sticoop.core.principal import principal_of
 from sticoop.core.snapshot import changed as _changed
 from sticoop.core.snapshot import columns_changed, is_owned_list, snapshot
@@ -78,7 +78,7 @@ def _write_audit(session: Session, _ctx: Any) -> None:
     skipped = session.info.get(MERGE_SKIP, ())  # the records of a merge in progress get "merge" entries instead
     rows = [row for row in rows if (row["entity_type"], row["entity_id"]) not in skipped]
     if rows:
-        session.connection().execute(AuditEntry.__table__.insert(), rows)
+        session.connection().execute(table_of(AuditEntry).insert(), rows)
 
 
 class AuditOnMerge(MergeHook):
@@ -108,7 +108,7 @@ class AuditOnMerge(MergeHook):
             rows += [{"at": now, "actor": merge.actor, "action": "update", "entity_type": kind, "entity_id": row_id,
                       "before": {moved.column: merge.merged_id}, "after": {moved.column: merge.kept_id}}
                      for row_id in moved.record_ids]
-        session.connection().execute(AuditEntry.__table__.insert(), rows)
+        session.connection().execute(table_of(AuditEntry).insert(), rows)
 
 
 def _entity_type_of_table(table_name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, overload
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -34,6 +34,12 @@ class LoginFailed(NotAuthenticated):
     """Wrong credentials, a locked account, a bad token: 401 (with WWW-Authenticate on the API)."""
 
 
+@overload
+def aware(value: datetime) -> datetime: ...
+@overload
+def aware(value: None) -> None: ...
+@overload
+def aware(value: datetime | None) -> datetime | None: ...
 def aware(value: datetime | None) -> datetime | None:
     """SQLite returns naive datetimes; everything here is UTC."""
     if value is not None and value.tzinfo is None:
@@ -101,6 +107,15 @@ def update_user(session: Session, user: User, *, role: str, partnership_ids: lis
     if after != before:
         audit_account(session, actor, "update", user, before, after)
     flush(session, "Account")
+    return user
+
+
+def signed_in_user(session: Session, principal: Any) -> User:
+    """The user behind a signed-in principal (sign-in already checked the account exists and is active; one
+    deleted since answers 401)."""
+    user = session.get(User, principal.user_id)
+    if user is None:
+        raise NotAuthenticated("This account no longer exists; sign in again")
     return user
 
 

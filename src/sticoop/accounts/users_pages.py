@@ -45,7 +45,7 @@ def _form(request: Request, db: DB, raw: dict[str, Any], errors: dict[str, str],
           status: int = 200) -> HTMLResponse:
     fmt = formatter(request)
     fields = [f for f in FIELDS if not (user is not None and f.name == "username")]
-    options = {f.name: choices.load(db, fmt, f.source, raw.get(f.name) if isinstance(raw.get(f.name), list)
+    options = {f.name: choices.load(db, fmt, f.source, raw[f.name] if isinstance(raw.get(f.name), list)
                                     else [raw.get(f.name) or ""]) for f in fields if f.source}
     return render(request, "accounts/user_form.html", {
         "fields": fields, "raw": raw, "errors": errors, "options": options, "user": user,

@@ -55,7 +55,7 @@ AGREEMENTS = EntityPages(
 
 def detail_page(request: Request, db: DbSession, agreement: Agreement, errors: dict[str, str] | None = None,
                 status: int = 200) -> HTMLResponse:
-    allowed = sorted(TRANSITIONS[AgreementStatus(agreement.status)], key=list(AgreementStatus).index)
+    allowed = sorted(TRANSITIONS[AgreementStatus(agreement.status)], key=[s.value for s in AgreementStatus].index)
     return render(request, "agreements/detail.html", {
         "a": agreement, "allowed": allowed, "errors": errors or {}, "today": clock.today(),
         "partnership_name": names(db, Partnership, [agreement.partnership_id]).get(agreement.partnership_id),

@@ -270,7 +270,7 @@ def _yearly_counts(session: DbSession, commitment_id: int) -> tuple[Counter[int]
         select(year, func.coalesce(func.sum(ProgressUpdate.count), 0), func.max(ProgressUpdate.date))
         .where(ProgressUpdate.commitment_id == commitment_id).group_by(year)
     ).all()
-    counts: Counter[int] = Counter({int(y): int(n) for y, n, _last in rows})
+    counts: Counter[int] = Counter({int(y): int(n or 0) for y, n, _last in rows})
     return counts, max((last for _y, _n, last in rows), default=None)
 
 
@@ -287,9 +287,9 @@ def commitment_period(session: DbSession, obj: Commitment, counts: Counter[int],
     if made is None and obj.agreement_id is not None:
         from sticoop.agreements.models import Agreement
 
-        made = session.execute(select(Agreement.in_force_date, Agreement.signed_date)
-                               .where(Agreement.id == obj.agreement_id)).first()
-        made = next((d for d in made or () if d is not None), None)
+        dates = session.execute(select(Agreement.in_force_date, Agreement.signed_date)
+                                .where(Agreement.id == obj.agreement_id)).first()
+        made = next((d for d in dates or () if d is not None), None)
     starts = [y for y in (made.year if made else None, min(counts, default=None)) if y is not None]
     first = min(starts) if starts else today.year
     last = max([obj.due_date.year if obj.due_date else today.year, max(counts, default=first), first])
@@ -330,7 +330,7 @@ def _completion_source(session: DbSession, commitment_id: int) -> tuple[str, dat
     if not candidates:
         return None
     day, _rank, _id, kind, level = max(candidates)
-    return kind, day, level
+    return (kind, day, level) if level is not None else None  # (a progress update's level is never None here)
 
 
 def sync_completion(session: DbSession, commitment_id: int | None) -> None:

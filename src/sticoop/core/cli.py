@@ -5,14 +5,15 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import ParamSpec, TypeVar
 
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from sticoop.core.errors import DomainError
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -20,11 +21,11 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def cli_errors(func: F) -> F:
+def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn the errors a user can cause into one line on stderr and exit code 1."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
@@ -40,4 +41,4 @@ def cli_errors(func: F) -> F:
             typer.echo("interrupted", err=True)
             sys.exit(130)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper

@@ -7,6 +7,7 @@ the API, the pages, the CLI and ingest all go through it.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
@@ -20,12 +21,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from sticoop.core.duplicates import UNDECLARED, find_duplicates
 from sticoop.core.errors import Conflict, DuplicatesFound, Merged, NotFound, ValidationFailed
 from sticoop.core.listing import ListParams
-from sticoop.core.models import Base, utcnow
+from sticoop.core.models import Base, Record, rowcount, table_of, utcnow
 from sticoop.core.principal import require_editor
 from sticoop.core.snapshot import changed, snapshot
 from sticoop.core.text import like_pattern
 
-M = TypeVar("M", bound=Base)
+M = TypeVar("M", bound=Record)
 
 FilterBuilder = Callable[[Any], ColumnElement[bool]]
 
@@ -68,13 +69,14 @@ class RecordService(Generic[M]):
             raise Merged(f"{self.label} {record_id} was merged into {self.label.lower()} {into}",
                          entity=self.entity, from_id=record_id, into_id=into)
 
-    def base_query(self) -> Select[tuple[M]]:
+    def base_query(self) -> Select[M]:
         return select(self.model)
 
-    def filtered_query(self, params: ListParams) -> Select[tuple[M]]:
+    def filtered_query(self, params: ListParams) -> Select[M]:
         query = self.base_query()
-        if params.q and hasattr(self.model, "search_text"):
-            query = query.where(self.model.search_text.like(like_pattern(params.q), escape="\\"))
+        search_text = getattr(self.model, "search_text", None)
+        if params.q and search_text is not None:
+            query = query.where(search_text.like(like_pattern(params.q), escape="\\"))
         for name, builder in self.filters.items():
             value = getattr(params, name, None)
             if value not in (None, ""):
@@ -97,12 +99,12 @@ class RecordService(Generic[M]):
         )
         return items, total
 
-    def export_rows(self, session: Session, params: ListParams, max_rows: int) -> list[M]:
+    def export_rows(self, session: Session, params: ListParams, max_rows: int) -> builtins.list[M]:
         """The whole filtered list (not one page), up to ``max_rows``, in the list's order."""
         query = self.filtered_query(params).order_by(*self._order(params.sort)).limit(max_rows)
         return list(session.scalars(query))
 
-    def _order(self, sort: str | None) -> list[Any]:
+    def _order(self, sort: str | None) -> builtins.list[Any]:
         sort = sort or self.default_sort
         name = sort.lstrip("-")
         if name not in self.sortable:
@@ -227,7 +229,7 @@ class RecordService(Generic[M]):
         """Rows of other record tables that point at ``obj``, except the children it owns."""
         mapper = inspect(self.model)
         owned = {rel.target.name for rel in mapper.relationships if rel.cascade.delete}
-        table = self.model.__table__
+        table = table_of(self.model)
         found: dict[str, int] = {}
         for other in Base.metadata.sorted_tables:
             if (other.name in owned or "id" not in other.c or not other.c.id.primary_key
@@ -270,7 +272,7 @@ class RecordService(Generic[M]):
         """A foreign key must name an existing row: say which one is missing instead of a DB error."""
         if value is None:
             return
-        column = self.model.__table__.c[key]
+        column = table_of(self.model).c[key]
         for fk in column.foreign_keys:
             target = _mapped_class(fk.column.table.name)
             if target is not None and session.get(target, value) is None:
@@ -336,9 +338,9 @@ class RecordService(Generic[M]):
         self._flush(session)
         mech.move_references(session, plan)
         mech.leave_tombstone(session, plan)
-        table = self.model.__table__
+        table = table_of(self.model)
         gone = session.execute(table.delete().where(table.c.id == merged.id, table.c.version == merged.version))
-        if gone.rowcount != 1:
+        if rowcount(gone) != 1:
             raise Conflict(f"{self.label} {record_id} was changed by someone else during the merge; try again")
         session.expunge(merged)
         session.expire_all()
@@ -356,7 +358,7 @@ class RecordService(Generic[M]):
         from sticoop.core import merge as mech
 
         merged, kept = self._merge_pair(session, record_id, into_id)
-        return {"moves": mech.reference_counts(session, self.entity, self.model.__table__, merged.id),
+        return {"moves": mech.reference_counts(session, self.entity, table_of(self.model), merged.id),
                 "names": self.merge_names_of(kept, merged), "fills": mech.blanks(self.model, kept, merged)}
 
     def _merge_pair(self, session: Session, record_id: int, into_id: int) -> tuple[M, M]:
@@ -390,7 +392,7 @@ class RecordService(Generic[M]):
     def check_merge(self, session: Session, kept: M, merged: M) -> None:
         """Domain rules refusing a merge before anything moves (raise ValidationFailed or Conflict)."""
 
-    def merge_names_of(self, kept: M, merged: M) -> list[str]:
+    def merge_names_of(self, kept: M, merged: M) -> builtins.list[str]:
         """Names of the merged record the kept one will gain as other names (none by default)."""
         return []
 
@@ -436,7 +438,7 @@ def load_many(session: Session, model: type[Base], keys: Iterable[Any], what: st
     if not keys:
         return []
     pk = inspect(model).primary_key[0]
-    found = {getattr(row, pk.key): row for row in session.scalars(select(model).where(pk.in_(keys)))}
+    found = {getattr(row, pk.key or pk.name): row for row in session.scalars(select(model).where(pk.in_(keys)))}
     missing = [k for k in keys if k not in found]
     if missing:
         raise ValidationFailed(f"Unknown {what}: {', '.join(map(str, missing))}")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -20,7 +21,7 @@ from sticoop.core.config import get_settings
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """Every new SQLite connection: foreign keys enforced, write-ahead log (reads go on during a write), and
     a busy timeout. PostgreSQL connections never see this listener."""
     cursor = dbapi_connection.cursor()
@@ -35,7 +36,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 def get_engine(url: str | None = None) -> Engine:
     url = url or get_settings().effective_database_url
     parsed = make_url(url)
-    kwargs: dict = {"echo": get_settings().echo_sql, "future": True}
+    kwargs: dict[str, Any] = {"echo": get_settings().echo_sql, "future": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

@@ -15,12 +15,13 @@ editors see every record of their partnerships, so this only concerns records of
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, Index, Integer, MetaData, Select, String, Table, delete, event, insert, select
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from sticoop.core.models import Base
@@ -154,7 +155,7 @@ def rebuild_keys(connection: Connection, batch: int = 2000) -> int:
     return total
 
 
-def batches(connection: Connection, query: Select[Any], id_column: Any, size: int) -> Iterator[list[Any]]:
+def batches(connection: Connection, query: Select[Any], id_column: Any, size: int) -> Iterator[Sequence[RowMapping]]:
     """The rows of ``query`` as mappings, ``size`` at a time in ``id_column`` order (keyset paging: each
     batch is one indexed query, and the caller may write between batches)."""
     last: Any = None

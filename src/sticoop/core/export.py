@@ -253,9 +253,9 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
     """The export's columns (raw ones in schema order, each followed by its readable one) and the records
     with the readable values filled in (lists joined later by the CSV writer)."""
     labels = labels or PlainLabels()
-    extras = plan(model, out_schema, in_schema)
+    extras = plan(model, out_schema, in_schema)  # type: ignore[arg-type]  # mypy: class objects are not Hashable
     names: dict[type[Any], dict[Any, str]] = {}
-    for target in {e.target for e in extras if e.kind == "record"}:
+    for target in {e.target for e in extras if e.kind == "record" and e.target is not None}:
         keys = [v for e in extras if e.target is target for r in records for v in _as_list(r.get(e.source))]
         names[target] = display_names(session, target, keys)
     for extra in extras:
@@ -269,7 +269,7 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
             if extra.kind == "nested":
                 continue
             if extra.kind == "record":
-                shown = [names[extra.target].get(v, "") for v in values]  # type: ignore[index]
+                shown = [names[extra.target].get(v, "") for v in values]  # type: ignore[index]  # (records have one)
             elif extra.kind == "country":
                 shown = [countries.get(v) or countries.setdefault(v, labels.country(v)) for v in values]
             elif extra.kind == "language":
@@ -297,7 +297,8 @@ def _nested_text(session: Session, extra: Extra, records: list[dict[str, Any]], 
     items = [[dict(item) for item in record.get(extra.source) or [] if isinstance(item, dict)] for record in records]
     flat = [item for row in items for item in row]
     _columns, _ = readable(session, extra.target, extra.item_out, extra.item_in, flat, labels)
-    replaced = {e.source: e.name for e in plan(extra.target, extra.item_out, extra.item_in) if e.kind != "nested"}
+    replaced = {e.source: e.name for e in plan(extra.target, extra.item_out, extra.item_in)  # type: ignore[arg-type]
+                if e.kind != "nested"}  # (mypy: class objects are not Hashable)
     for record, row in zip(records, items, strict=True):
         parts = []
         for item in row:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cache
 from io import BytesIO
 from pathlib import Path
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
@@ -73,7 +74,7 @@ class Formatter:
         #: "Published" the date) has one entry per context (``msgctxt``) in the catalogues
         self.pgettext = translations(locale).pgettext
 
-    def date(self, value: date | datetime | None, format: str = "medium") -> str:
+    def date(self, value: date | datetime | None, format: Literal["medium", "long", "short", "full"] = "medium") -> str:
         """A date as the locale writes it, with a four-digit year: medium by default (en "Nov 30, 2026",
         fr "30 nov. 2026", vi "30 thg 11, 2026"), or "long". A datetime adds its time of day (short: "14:05"
         or "2:05 PM"), joined as the locale joins them. Never the numeric short form ("11/30/26")."""
@@ -85,7 +86,8 @@ class Formatter:
                                 locale=self.locale)
         if not isinstance(value, datetime):
             return day
-        pattern = get_datetime_format(format, locale=self.locale).replace("'", "")
+        # a plain str at run time ("{1}, {0}"), typed as babel's DateTimePattern, whose str() is the same text
+        pattern = str(get_datetime_format(format, locale=self.locale)).replace("'", "")
         return pattern.replace("{1}", day).replace("{0}", self.time(value))
 
     def time(self, value: datetime | None) -> str:

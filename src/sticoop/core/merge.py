@@ -27,7 +27,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.schema import Column, UniqueConstraint
 
 from sticoop.core.errors import Conflict
-from sticoop.core.models import Base, utcnow
+from sticoop.core.models import Base, rowcount, table_of, utcnow
 
 #: columns of a record row a merge never copies or compares
 SYSTEM_COLUMNS = frozenset({"id", "created_at", "updated_at", "created_by", "updated_by", "version", "search_text"})
@@ -224,10 +224,10 @@ def _move_rows(session: Session, merge: Merge, other: Table, column: Column[Any]
         twin = other.alias()
         duplicate = exists().where(twin.c[column.key] == into_id,
                                    *(twin.c[c.key].is_not_distinct_from(c) for c in compared))
-        dropped = session.execute(other.delete().where(column == from_id, duplicate)).rowcount or 0
+        dropped = rowcount(session.execute(other.delete().where(column == from_id, duplicate))) or 0
     if dropped:
         merge.dropped[other.name] = merge.dropped.get(other.name, 0) + dropped
-    moved = session.execute(update(other).where(column == from_id).values({column: into_id})).rowcount or 0
+    moved = rowcount(session.execute(update(other).where(column == from_id).values({column: into_id}))) or 0
     if moved:
         merge.moved.append(Moved(other.name, column.key, moved))
 
@@ -254,10 +254,10 @@ def fill_blanks(merge: Merge) -> list[str]:
 
 def leave_tombstone(session: Session, merge: Merge) -> None:
     """Record that the merged id now means the kept one; earlier tombstones pointing at it follow it."""
-    session.execute(update(MergedRecord.__table__).where(
+    session.execute(update(table_of(MergedRecord)).where(
         MergedRecord.entity_type == merge.entity, MergedRecord.into_id == merge.merged_id,
     ).values(into_id=merge.kept_id))
-    session.execute(MergedRecord.__table__.insert().values(
+    session.execute(table_of(MergedRecord).insert().values(
         entity_type=merge.entity, from_id=merge.merged_id, into_id=merge.kept_id, at=utcnow(), actor=merge.actor))
 
 

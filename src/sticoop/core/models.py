@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, event, false
+from sqlalchemy import Boolean, CursorResult, DateTime, Integer, MetaData, Result, String, Table, event, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
 from sticoop.core.clock import wall_clock
@@ -29,6 +29,21 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def table_of(model: type[Any]) -> Table:
+    """The ``Table`` a model is mapped to (``__table__`` is typed as any FROM clause; every model here maps
+    one table). Raises TypeError for a class that is not."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to one table")
+    return table
+
+
+def rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE run by ``Session.execute`` matched (the result is a ``CursorResult`` at run
+    time; SQLAlchemy 2.1 types it as a plain ``Result``)."""
+    return cast(CursorResult[Any], result).rowcount
+
+
 class Record:
     """Mixin for every user-facing record.
 
@@ -38,6 +53,9 @@ class Record:
 
     #: attributes folded into ``search_text`` (diacritics-insensitive free-text search)
     search_fields: ClassVar[tuple[str, ...]] = ()
+
+    if TYPE_CHECKING:  # each record model declares its own integer primary key (kept out of the mixin's columns)
+        id: Mapped[int]
 
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
     # indexed: the dashboard's "recent changes" and the default sorts read the newest first
@@ -93,7 +111,7 @@ def _zoned_columns(mapper: Any) -> tuple[str, ...]:
         cached = tuple(prop.key for prop in mapper.column_attrs
                        if any(isinstance(c.type, DateTime) and c.type.timezone for c in prop.columns))
         mapper._sticoop_zoned = cached
-    return cached
+    return cast(tuple[str, ...], cached)
 
 
 @event.listens_for(Base, "load", propagate=True)

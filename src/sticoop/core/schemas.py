@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any, Self, get_args
 from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -169,7 +169,7 @@ class DatedInput(RecordIn):
     """Input with a start/end pair: the end may not come before the start."""
 
     @model_validator(mode="after")
-    def _dates_in_order(self):  # type: ignore[no-untyped-def]
+    def _dates_in_order(self) -> Self:
         start: date | None = getattr(self, "start_date", None)
         end: date | None = getattr(self, "end_date", None)
         if start and end and end < start:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from sqlalchemy import inspect
-from sqlalchemy.orm.attributes import NO_VALUE
+from sqlalchemy.orm.base import NO_VALUE
 
 from sticoop.core.models import Record
 from sticoop.core.serialize import to_jsonable

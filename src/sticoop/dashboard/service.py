@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date as Date
 from datetime import datetime, timedelta
 from typing import Any
@@ -97,7 +98,7 @@ def _title(obj: object) -> str:
     return f"Session {number}" if number else f"#{getattr(obj, 'id', '?')}"
 
 
-def _items(kind: str, path: str, rows: list[Any]) -> list[DashboardItem]:
+def _items(kind: str, path: str, rows: Sequence[Any]) -> list[DashboardItem]:
     return [DashboardItem(kind=kind, id=i, title=str(t)[:160], date=d, status=st, url=f"{path}/{i}")
             for i, t, d, st in rows]
 

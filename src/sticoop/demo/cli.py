@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from sqlalchemy.orm import Session
 
 from sticoop.core.cli import cli_errors
 from sticoop.core.database import session_scope
@@ -30,7 +31,7 @@ def load(if_empty: bool = typer.Option(False, "--if-empty", help="Do nothing whe
                    "sticoop user reset-password admin)")
 
 
-def _demo_admin(session) -> str | None:  # type: ignore[no-untyped-def]
+def _demo_admin(session: Session) -> str | None:
     """The first load creates an admin with a random password, printed once; never a fixed default."""
     import secrets
 

@@ -6,6 +6,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import Session
@@ -13,7 +14,9 @@ from sqlalchemy.orm import Session
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, touch
 from sticoop.core.errors import Conflict, NotFound, PayloadTooLarge, ValidationFailed
-from sticoop.core.merge import Merge, MergeHook, Moved, register
+from sticoop.core.merge import Merge, MergeHook, Moved
+from sticoop.core.merge import register as register_merge_hook
+from sticoop.core.models import rowcount, table_of
 from sticoop.core.registry import register_kind
 from sticoop.documents.models import Document, DocumentLink
 
@@ -101,9 +104,9 @@ class DocumentService(RecordService[Document]):
         ))
 
 
-def _partnership_of(record: object) -> int | None:
+def _partnership_of(record: Any) -> int | None:
     if type(record).__tablename__ == "partnerships":
-        return record.id  # type: ignore[attr-defined]
+        return record.id
     return getattr(record, "partnership_id", None)  # a session's comes through its committee
 
 
@@ -112,27 +115,27 @@ class DocumentLinksOnMerge(MergeHook):
     both keeps the kept record's link)."""
 
     def count(self, session: Session, entity: str, record_id: int) -> dict[str, int]:
-        links = DocumentLink.__table__
+        links = table_of(DocumentLink)
         count = session.execute(select(func.count()).select_from(links).where(
             links.c.entity_type == entity, links.c.entity_id == record_id)).scalar() or 0
         return {links.name: count}
 
     def move(self, session: Session, merge: Merge) -> None:
-        links = DocumentLink.__table__
+        links = table_of(DocumentLink)
         of_merged = and_(links.c.entity_type == merge.entity, links.c.entity_id == merge.merged_id)
         twin = links.alias()
         duplicate = exists().where(twin.c.document_id == links.c.document_id, twin.c.entity_type == merge.entity,
                                    twin.c.entity_id == merge.kept_id)
-        dropped = session.execute(links.delete().where(of_merged, duplicate)).rowcount or 0
+        dropped = rowcount(session.execute(links.delete().where(of_merged, duplicate))) or 0
         if dropped:
             merge.dropped[links.name] = merge.dropped.get(links.name, 0) + dropped
-        moved = session.execute(update(links).where(of_merged).values(entity_id=merge.kept_id)).rowcount or 0
+        moved = rowcount(session.execute(update(links).where(of_merged).values(entity_id=merge.kept_id))) or 0
         if moved:
             merge.moved.append(Moved(links.name, "entity_id", moved))
 
 
 documents = DocumentService()
-register(DocumentLinksOnMerge())
+register_merge_hook(DocumentLinksOnMerge())
 
 
 def register() -> None:

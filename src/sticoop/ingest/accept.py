@@ -153,8 +153,8 @@ class _Walk:
         default_committee = best(committee_matches)
         committee_hint = None
         if default_committee is not None:
-            committee_hint = committees.get(self.session, self.links.get("committee", default_committee.id)) \
-                if self.links.get("committee", default_committee.id) is not None else None
+            chosen_committee = self.links.get("committee", default_committee.id)
+            committee_hint = committees.get(self.session, chosen_committee) if chosen_committee is not None else None
         partnership = None
         if len(codes) >= 2:
             candidates = rank_partnerships(self.session, codes, parties, committee_hint)

@@ -48,7 +48,8 @@ def ingest(
     max_bytes = get_settings().max_upload_bytes
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files) + len(urls))
-        for source in [*files, *urls]:
+        sources: list[Path | str] = [*files, *urls]
+        for source in sources:
             label = str(source)
             try:
                 if isinstance(source, Path):

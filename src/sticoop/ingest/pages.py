@@ -314,7 +314,7 @@ async def intake_accept(record_id: int, request: Request, db: DB, actor: Actor) 
 async def intake_reject(record_id: int, request: Request, db: DB, actor: Actor) -> Response:
     form = await request.form()
     try:
-        reject(db, record_id, _version(form), actor)  # type: ignore[arg-type]
+        reject(db, record_id, _version(form), actor)
     except DomainError as exc:
         db.rollback()
         return review_page(request, db, intakes.get(db, record_id), problem=exc.message,

@@ -138,7 +138,7 @@ def ingest_bytes(
     return IngestResult(intake, True)
 
 
-def reject(session: Session, intake_id: int, version: int, actor: str = "system") -> Intake:
+def reject(session: Session, intake_id: int, version: int | None, actor: str = "system") -> Intake:
     intake = _pending(session, intake_id, version, allowed=(IntakeStatus.draft, IntakeStatus.unsupported))
     intake.status = IntakeStatus.rejected
     intake.decided_at = utcnow()
@@ -147,9 +147,10 @@ def reject(session: Session, intake_id: int, version: int, actor: str = "system"
     return intake
 
 
-def _pending(session: Session, intake_id: int, version: int,
+def _pending(session: Session, intake_id: int, version: int | None,
              allowed: tuple[str, ...] = (IntakeStatus.draft,)) -> Intake:
-    """An intake still awaiting a decision; an unsupported-language one can only be rejected."""
+    """An intake still awaiting a decision; an unsupported-language one can only be rejected. A missing
+    ``version`` is a 422, a stale one a 409 (``check_version``)."""
     intake = intakes.get(session, intake_id)
     intakes.check_version(intake, version)
     if intake.status not in allowed:
@@ -161,7 +162,7 @@ def _pending(session: Session, intake_id: int, version: int,
 def accept(
     session: Session,
     intake_id: int,
-    version: int,
+    version: int | None,
     labels: dict[str, Any] | None = None,
     actor: str = "system",
     links: dict[str, int | None] | None = None,

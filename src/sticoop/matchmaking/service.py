@@ -12,7 +12,7 @@ the next process unless the profiles changed since (``index_store``).
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from datetime import date
 from typing import Any
 
@@ -186,7 +186,7 @@ def store_embeddings(session: Session, objs: Sequence[TechProfile]) -> int:
     engine_profiles = [p for p in engine_profiles if model.languages is None or p.language in model.languages]
     if not engine_profiles:
         return 0
-    existing: dict[int, ProfileEmbedding] = {}
+    existing: dict[Hashable, ProfileEmbedding] = {}
     ids = [p.id for p in engine_profiles]
     for start in range(0, len(ids), 5000):  # bounded IN lists
         existing.update((row.profile_id, row) for row in session.scalars(
@@ -243,7 +243,7 @@ def matcher(session: Session, index_kind: str | None = None, today: date | None 
     ).one()
     # an owner organisation changing type changes the partner-type part of the scores
     orgs_changed = session.scalar(select(func.max(Organization.updated_at)))
-    url = str(session.get_bind().url)
+    url = str(session.get_bind().engine.url)
     key = (url, (*state, orgs_changed, index_kind, today))  # a new day may expire profiles
     with _lock:
         cached = _matchers.get(key[0])

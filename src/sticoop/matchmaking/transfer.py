@@ -95,7 +95,7 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
         if column in LIST_COLUMNS:
             value = [part.strip() for part in str(value).replace(",", ";").split(";") if part.strip()]
         if column == "trl":
-            value = int(float(value)) if str(value).replace(".", "", 1).isdigit() else value
+            value = int(float(str(value))) if str(value).replace(".", "", 1).isdigit() else value
         if hasattr(value, "date") and column in ("valid_from", "valid_until"):
             value = value.date()
         data[column] = value

@@ -99,7 +99,7 @@ def session_convert(db: DbSession, data: dict[str, Any], obj: Any) -> dict[str, 
 
 
 def session_initial(obj: Any) -> dict[str, Any]:
-    raw = {f.name: "" for f in SESSIONS.fields}
+    raw: dict[str, Any] = {f.name: "" for f in SESSIONS.fields}
     for key in ("committee_id", "number", "city", "country_code", "conclusions"):
         value = getattr(obj, key)
         raw[key] = "" if value is None else str(value)

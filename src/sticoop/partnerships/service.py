@@ -156,8 +156,8 @@ class CommitteeService(RecordService[Committee]):
                 .where(Session.committee_id.in_(list(by_committee))).order_by(Session.committee_id, Session.number)
                 .limit(MAX_SESSIONS * len(listed))
             ).all()
-            for committee_id, *row in rows:
-                by_committee[committee_id].append(SessionRow(*row))
+            for committee_id, session_id, number, start_date, end_date in rows:
+                by_committee[committee_id].append(SessionRow(session_id, number, start_date, end_date))
         return [committee_status(c, by_committee[c.id], today) for c in listed]
 
 

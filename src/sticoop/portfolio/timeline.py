@@ -9,10 +9,12 @@ today.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date as Date
+from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.activities.models import Event, Visit
@@ -61,6 +63,7 @@ def timeline(db: DbSession, partnership: Partnership, today: Date | None = None)
     today = today or clock.today()
     pid = partnership.id
     entries: list[TimelineEntry] = []
+    rows: Sequence[Row[*tuple[Any, ...]]]  # each kind selects its own columns
     rows = db.execute(
         select(Session.id, Session.number, Session.start_date, Session.city, Committee.name)
         .join(Committee, Session.committee_id == Committee.id)

@@ -28,11 +28,11 @@ def seed_reference(session: Session) -> tuple[int, int]:
         session.add(row)
     fields = {f.key: f for f in session.scalars(select(Field))}
     for definition in FIELDS:
-        row = fields.get(definition.key) or Field(key=definition.key)
-        row.name = definition.name
-        row.ford_code = definition.ford_code
-        row.ford_name = definition.ford_name
-        session.add(row)
+        field = fields.get(definition.key) or Field(key=definition.key)
+        field.name = definition.name
+        field.ford_code = definition.ford_code
+        field.ford_name = definition.ford_name
+        session.add(field)
     session.flush()
     return len(all_countries()), len(FIELDS)
 

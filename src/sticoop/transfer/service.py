@@ -175,7 +175,7 @@ def import_json(session: Session, data: dict[str, Any]) -> dict[str, int]:
             links = [{"_id": r["id"], "_ref": r[name], **{f"_{k}": _coerce(table, {k: r.get(k)})[k] for k in kept}}
                      for r in rows if r.get(name) is not None]
             if links:
-                values = {name: bindparam("_ref"), **{k: bindparam(f"_{k}") for k in kept}}
+                values: dict[str, Any] = {name: bindparam("_ref"), **{k: bindparam(f"_{k}") for k in kept}}
                 session.execute(table.update().where(table.c.id == bindparam("_id")).values(values), links)
         counts[table.name] = len(rows)
     _reset_sequences(session)

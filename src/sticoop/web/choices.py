@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.agreements.models import Agreement
@@ -85,13 +85,14 @@ def partnership_of(db: DbSession, values: dict[str, Any], obj: Any = None) -> in
     return own if isinstance(own, int) else None
 
 
-def load(db: DbSession, fmt: Formatter, source: str, chosen: Iterable[str] = (),
+def load(db: DbSession, fmt: Formatter, source: str, values: Iterable[object] = (),
          partnership_id: int | None = None) -> list[Option]:
     """Options for one source: 'countries', 'organizations', 'people', 'partnerships', 'committees',
     'sessions', 'agreements', 'commitments', 'working_groups', 'programmes', 'fields' or 'enum:<group>'.
     With ``partnership_id``, partnership-bound sources offer only that partnership's records (and records
     of no partnership), plus the values already chosen."""
-    chosen = [str(c) for c in chosen if c not in (None, "")]
+    chosen = [str(c) for c in values if c not in (None, "")]
+    q: Select[*tuple[Any, ...]]  # each source selects its own columns
     if source.startswith("enum:"):
         return labels.choices(fmt._, source.removeprefix("enum:"), fmt.pgettext)
     if source == "countries":

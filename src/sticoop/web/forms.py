@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from starlette.datastructures import FormData, QueryParams
 
 from sticoop.core.errors import DomainError
@@ -146,7 +147,7 @@ KIND_MESSAGES = {
 }
 
 
-def friendly_message(error: dict[str, Any], translate: Translate) -> str:
+def friendly_message(error: ErrorDetails, translate: Translate) -> str:
     """A plain-language message for the error kinds people meet in forms; the schema's own text otherwise."""
     kind = str(error.get("type", ""))
     ctx = error.get("ctx") or {}

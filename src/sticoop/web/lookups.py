@@ -13,8 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 
-def names(db: DbSession, model: type[Any], ids: Iterable[int | None], column: str = "name") -> dict[int, str]:
-    """{id: name} for the given ids of one model (missing ids are simply absent)."""
+def names(db: DbSession, model: type[Any], ids: Iterable[int | None], column: str = "name",
+          ) -> dict[int | None, str]:
+    """{id: name} for the given ids of one model (missing ids are simply absent, so ``.get`` of an empty
+    reference, None, answers None)."""
     keys = sorted({i for i in ids if i is not None})
     if not keys:
         return {}

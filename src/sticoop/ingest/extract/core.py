@@ -16,7 +16,7 @@ from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.lang.en import organizations as en_organizations
 from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
-from sticoop.ingest.extract.model import Extraction
+from sticoop.ingest.extract.model import Extraction, Organization
 from sticoop.ingest.extract.organizations import _country_forms as place_names
 from sticoop.ingest.extract.organizations import find_organizations
 from sticoop.ingest.extract.people import find_people
@@ -187,10 +187,11 @@ _ROLE_OF = re.compile(
 _MODIFIES = re.compile(r"\s+(?:" + "|".join(en_organizations.MODIFIED_NOUNS + fr_organizations.MODIFIED_NOUNS) + r")\b")
 
 
-def _headless_orgs(text, ents, taken, people_spans, places, body):  # noqa: ANN001, ANN202
+def _headless_orgs(text: str, ents: list[tuple[str, str, int, int]], taken: list[tuple[int, int]],
+                   people_spans: list[tuple[int, int]], places: frozenset[str], body: int) -> list[Organization]:
     """Organisations with no head noun ('Business Finland', 'Campus France') from spaCy ORG entities:
     two or more capitalised words, not a place, not overlapping anything already read."""
-    from sticoop.ingest.extract.model import Evidence, Organization, Value
+    from sticoop.ingest.extract.model import Evidence, Value
     from sticoop.ingest.extract.organizations import PROGRAMME_WORDS
     from sticoop.ingest.extract.people import ROLE_WORDS
 

@@ -73,11 +73,11 @@ def lexicon() -> dict[str, tuple[str, str]]:
     territories = {loc: dict(Locale.parse(loc).territories) for loc in ("en", "fr", "vi", "lo")}
     for country in pycountry.countries:
         for loc in territories.values():
-            if name := loc.get(country.alpha_2):
-                add(name, country.alpha_3, "name")
+            if local := loc.get(country.alpha_2):
+                add(local, country.alpha_3, "name")
         for attr in ("common_name", "name"):
-            if name := getattr(country, attr, None):
-                add(name, country.alpha_3, "name")
+            if own := getattr(country, attr, None):
+                add(own, country.alpha_3, "name")
     for line in DEMONYMS.strip().splitlines():
         code, en, fr = line.split("|")
         for adj in en.split(","):
@@ -86,8 +86,8 @@ def lexicon() -> dict[str, tuple[str, str]]:
             for form in _french_forms(adj.strip()):
                 add(form, code, "adjective")
     for line in CITIES.strip().splitlines():
-        code, names = line.split("|")
-        for name in names.split(","):
+        code, city_names = line.split("|")
+        for name in city_names.split(","):
             add(name.strip(), code, "city")
     return forms
 
@@ -211,9 +211,9 @@ def find_parties(text: str, extra_weights: dict[str, float] | None = None) -> Pa
         chosen += [c for c in ranked if c not in chosen and scores[c] >= 1.0][: 2 - len(chosen)]
     parties = []
     for code in chosen:
-        m = best.get(code)
+        top = best.get(code)
         conf = min(0.95, 0.5 + 0.1 * scores[code])
-        ev = Evidence(m.start, m.end, conf) if m else Evidence(0, 0, 0.4)
+        ev = Evidence(top.start, top.end, conf) if top else Evidence(0, 0, 0.4)
         parties.append(Value(code, ev))
     return PartyResult(parties, mentions, dict(scores))
 

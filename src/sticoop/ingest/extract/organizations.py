@@ -136,7 +136,7 @@ def _segment_has_head(tokens: list[Token], i: int, lang: str) -> bool:
     return False
 
 
-def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, places: set[str]) -> int:
+def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, places: frozenset[str]) -> int:
     """Index one past the last token of the name whose head starts at i."""
     j = i + head_len
     if lang in ("fr", "vi"):
@@ -164,7 +164,7 @@ def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, place
     return j
 
 
-def _comma_continues(tokens: list[Token], j: int, lang: str, places: set[str]) -> bool:
+def _comma_continues(tokens: list[Token], j: int, lang: str, places: frozenset[str]) -> bool:
     """Whether the name goes on past the comma at j ("Ministry of Industry, Science and Resources")."""
     n = len(tokens)
     if (
@@ -189,7 +189,7 @@ def _vi_name_word(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and tokens[j].is_cap and tokens[j].is_word and not _is_head(tokens, j, "vi")
 
 
-def _vi_step(tokens: list[Token], i: int, j: int, head_len: int, places: set[str]) -> tuple[int, bool]:
+def _vi_step(tokens: list[Token], i: int, j: int, head_len: int, places: frozenset[str]) -> tuple[int, bool]:
     """One step of a Vietnamese name at token j: (next index, whether the name goes on)."""
     t, n = tokens[j], len(tokens)
     if t.text in vi.CITY_ABBREVIATIONS and j + 2 < n and tokens[j + 1].text == "." and tokens[j + 2].is_cap:
@@ -212,7 +212,7 @@ def _vi_step(tokens: list[Token], i: int, j: int, head_len: int, places: set[str
     return j + 1, True
 
 
-def _latin_step(tokens: list[Token], j: int, lang: str, places: set[str]) -> tuple[int, bool]:
+def _latin_step(tokens: list[Token], j: int, lang: str, places: frozenset[str]) -> tuple[int, bool]:
     """One step of an English or French name at token j: (next index, whether the name goes on)."""
     t = tokens[j]
     if t.is_cap and t.is_word and t.text not in STOP_CAP:
@@ -229,7 +229,7 @@ def _fr_lower_name_word(word: str) -> bool:
     return bool(FR_ADJ.match(word)) or word in fr.LOWER_CASE_NAME_WORDS
 
 
-def _after_connector(tokens: list[Token], j: int, lang: str, places: set[str]) -> tuple[int, bool]:
+def _after_connector(tokens: list[Token], j: int, lang: str, places: frozenset[str]) -> tuple[int, bool]:
     """Connectors at j ("of the", "de l'"): the name goes on when a name word follows them."""
     n, t = len(tokens), tokens[j]
     k = j
@@ -314,7 +314,7 @@ def _comma_list_closes(tokens: list[Token], k: int, lang: str) -> bool:
         k += 1
         steps += 1
     return False
-def _country_at(tokens: list[Token], j: int, places: set[str]) -> int:
+def _country_at(tokens: list[Token], j: int, places: frozenset[str]) -> int:
     for length in (3, 2, 1):
         words = tokens[j : j + length]
         if len(words) == length and " ".join(w.text for w in words) in places:
@@ -477,7 +477,7 @@ def _ministries_from_roles(text: str, body_start: int) -> list[OrgCandidate]:
 
 
 def _acronym_anchored(
-    text: str, tokens: list[Token], covered: set[int], body_start: int, places: set[str]
+    text: str, tokens: list[Token], covered: set[int], body_start: int, places: frozenset[str]
 ) -> list[OrgCandidate]:
     """'the Australia-Indonesia Centre' is caught by heads; this catches 'Some Capitalised Name (ACR)' without one."""
     out: list[OrgCandidate] = []

@@ -250,7 +250,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _ner_candidates(
     entities: list[tuple[str, str, int, int]],
     org_spans: list[tuple[int, int]],
-    places: set[str],
+    places: frozenset[str],
     body_start: int,
 ) -> list[_Cand]:
     out = []
@@ -288,7 +288,7 @@ def find_people(
     org_spans: list[tuple[int, int]],
     mentions: list[Mention],
     entities: list[tuple[str, str, int, int]],
-    places: set[str],
+    places: frozenset[str],
     body_start: int = 0,
 ) -> list[Person]:
     """Named people with role and country."""

@@ -60,7 +60,7 @@ def remove_participant(event_id: int, participant_id: int, db: DB, actor: Actor,
                        cancel_meetings: bool = Query(False, description="also cancel their accepted meetings")
                        ) -> Removed:
     cancelled = participants.remove(db, event_id, participant_id, version, cancel_meetings, actor)
-    return Removed(removed=participant_id, cancelled=cancelled)  # type: ignore[arg-type]
+    return Removed(removed=participant_id, cancelled=cancelled)
 
 
 @router.patch("/slots/{slot_id}", response_model=SlotOut, summary="New times for a slot (its meetings follow)")
@@ -71,7 +71,7 @@ def update_slot(event_id: int, slot_id: int, payload: SlotIn, db: DB) -> SlotOut
 @router.delete("/slots/{slot_id}", response_model=Removed,
                summary="Remove a slot; its meetings are unscheduled (409 if one already has an outcome)")
 def remove_slot(event_id: int, slot_id: int, db: DB, actor: Actor) -> Removed:
-    return Removed(removed=slot_id, unscheduled=slots.remove(db, event_id, slot_id, actor))  # type: ignore[arg-type]
+    return Removed(removed=slot_id, unscheduled=slots.remove(db, event_id, slot_id, actor))
 
 
 @router.patch("/tables/{table_id}", response_model=TableOut, summary="Rename a table")
@@ -82,7 +82,7 @@ def rename_table(event_id: int, table_id: int, payload: TableIn, db: DB) -> Tabl
 @router.delete("/tables/{table_id}", response_model=Removed,
                summary="Remove a table; its meetings are unscheduled (409 if one already has an outcome)")
 def remove_table(event_id: int, table_id: int, db: DB) -> Removed:
-    return Removed(removed=table_id, unscheduled=tables.remove(db, event_id, table_id))  # type: ignore[arg-type]
+    return Removed(removed=table_id, unscheduled=tables.remove(db, event_id, table_id))
 
 
 @router.post("/meetings", response_model=MeetingOut, status_code=201, summary="Request a meeting")

@@ -241,6 +241,7 @@ async def add_tables(event_id: int, request: Request, db: DB) -> Response:
 @router.post("/events/{event_id:int}/brokerage/participants", response_class=HTMLResponse)
 async def add_participant(event_id: int, request: Request, db: DB, actor: Actor) -> Response:
     form = await request.form()
+    raw: dict[str, Any]
     raw = {"name": str(form.get("name") or ""), "organization_id": str(form.get("organization_id") or ""),
            "profile_ids": chosen_ids(form, "profile_ids"), "availability": chosen_ids(form, "availability")}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,7 +47,8 @@ def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dic
     known = set(slot_ids)
     result = schedule_meetings(
         # availability is filtered to this event's slots: a list left naming a removed slot must not crash
-        [Participant(p.id, [s for s in p.availability if s in known] if p.availability else slot_ids, names[p.id])
+        [Participant(p.id, frozenset([s for s in p.availability if s in known] if p.availability else slot_ids),
+                     names[p.id])
          for p in participants], [t.id for t in tables], slot_ids,
         [Meeting(m.id, m.requester_id, m.recipient_id) for m in meetings], time_limit_s=time_limit_s,
         slot_names={s.id: slot_text(s) for s in slots},
@@ -56,16 +57,22 @@ def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dic
     unplaced = {u.meeting_id: u for u in result.unplaced}
     for m in meetings:
         slot_table = result.assignments.get(m.id)
-        m.slot_id, m.table_id = slot_table if slot_table else (None, None)
+        m.slot_id, m.table_id = cast(tuple[int, int], slot_table) if slot_table else (None, None)
         why = unplaced.get(m.id)
         m.unplaced_reason = None if why is None else stored_reason(why.code, why.reason)
     flush(session, LABEL)
     by_id = {m.id: m for m in meetings}
     return {"scheduled": result.scheduled_count + len(held), "accepted": len(accepted), "method": result.method,
             "optimal": result.optimal,
-            "unplaced": [{"meeting_id": mid, "reason": u.reason, "code": u.code,
-                          "between": [names[by_id[mid].requester_id], names[by_id[mid].recipient_id]],
-                          "about": [names[p] for p in u.who]} for mid, u in unplaced.items()]}
+            "unplaced": [unplaced_row(by_id[cast(int, mid)], u, names) for mid, u in unplaced.items()]}
+
+
+def unplaced_row(meeting: MeetingRequest, why: Any, names: dict[int, str]) -> dict[str, Any]:
+    """A meeting the schedule could not place: its id, the reason (code and English text), the two
+    participants and the ones the reason is about, by name."""
+    return {"meeting_id": meeting.id, "reason": why.reason, "code": why.code,
+            "between": [names[meeting.requester_id], names[meeting.recipient_id]],
+            "about": [names[cast(int, p)] for p in why.who]}
 
 
 def agenda(session: Session, participant_id: int) -> list[dict[str, Any]]:

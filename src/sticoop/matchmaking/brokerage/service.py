@@ -174,7 +174,7 @@ def _placed(session: Session, column: Any, value: int) -> list[MeetingRequest]:
     return list(session.scalars(select(MeetingRequest).where(column == value).order_by(MeetingRequest.id)))
 
 
-class _OfFair(RecordService[R]):
+class _OfFair(RecordService[R]):  # type: ignore[type-var]  # slots and tables carry no version: not Records
     """What the four brokerage services share: records of one fair, found by event, flushed as one label."""
 
     natural_key = None  # uniqueness within the event is checked by the rules themselves
@@ -227,7 +227,7 @@ class ParticipantService(_OfFair[BrokerageParticipant]):
         unknown = sorted(set(values) - set(ParticipantPatch.model_fields))
         if unknown:
             raise ValidationFailed(f"Unknown field(s): {', '.join(unknown)}")
-        found = self.update(session, participant_id, ParticipantPatch.model_construct(version=version, **values),
+        found = self.update(session, participant_id, ParticipantPatch.model_construct(**{**values, "version": version}),
                             actor)
         return found, session.info.pop(_UNSCHEDULED_INFO, [])
 

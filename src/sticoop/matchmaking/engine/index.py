@@ -158,7 +158,7 @@ class NumpyIndex(VectorIndex):
             return [[] for _ in groups]
         # Large filters: one product over the whole matrix, then gather, beats gathering the matrix rows.
         full = self._matrix[:n] @ q if total > n // 4 else None
-        out = []
+        out: list[list[tuple[Id, float]]] = []
         for rows in rows_per_group:
             if rows.size == 0:
                 out.append([])
@@ -293,8 +293,10 @@ class UsearchIndex(VectorIndex):
         if index.ndim != state["dim"] or len(index) != len(keys):
             raise ValueError(f"{path} holds {len(index)} vectors of dimension {index.ndim}; its manifest says "
                              f"{len(keys)} of dimension {state['dim']}")
-        index.expansion_add = state["expansion_add"]  # not stored in the file: restore what the graph was built with
-        index.expansion_search = state["expansion_search"]
+        # not stored in the file: restore what the graph was built with (usearch declares these
+        # properties' setters apart from their getters, which mypy does not see)
+        index.expansion_add = state["expansion_add"]  # type: ignore[misc]
+        index.expansion_search = state["expansion_search"]  # type: ignore[misc]
         self = cls.__new__(cls)
         self.dim = state["dim"]
         self._index = index

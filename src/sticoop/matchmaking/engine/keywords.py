@@ -312,5 +312,5 @@ class TermIndex:
                 continue
             for id_ in posting:
                 if id_ in allowed:
-                    acc[id_] += w
+                    acc[id_] += w  # type: ignore[assignment]  # typeshed: Counter counts are ints; float weights work
         return dict(acc.most_common(k))

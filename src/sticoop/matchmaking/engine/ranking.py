@@ -38,6 +38,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -74,7 +75,7 @@ LANGUAGE_MEANS_FILE = Path(__file__).with_name("language_means.json")
 
 
 @cache
-def bundled_language_means(embedder_name: str) -> dict[str, np.ndarray]:
+def bundled_language_means(embedder_name: str) -> dict[str | None, np.ndarray]:
     """Per-language mean vectors shipped with sticoop for ``embedder_name`` ({} when none are bundled).
 
     Computed offline from the development part of the problem/solution set and the template set
@@ -146,8 +147,9 @@ def trl_compatibility(query: Profile, other: Profile, relation: str) -> float | 
         return None
     one_request = (query.kind == "technology_request") != (other.kind == "technology_request")
     if relation == COMPLEMENTARY and one_request:
-        offer, request = (other, query) if query.kind == "technology_request" else (query, other)
-        gap = request.trl - offer.trl  # how far the offer is below what the request needs
+        asking = query.kind == "technology_request"
+        offer_trl, request_trl = (other.trl, query.trl) if asking else (query.trl, other.trl)
+        gap = request_trl - offer_trl  # how far the offer is below what the request needs
         return 1.0 if gap <= 0 else max(0.0, 1.0 - 0.25 * gap)
     return 1.0 - abs(query.trl - other.trl) / 8.0
 
@@ -217,7 +219,7 @@ class Matcher:
                  candidate_statuses: Iterable[str] = ("published",), pool_size: int = 100,
                  threshold: float = MATCH_THRESHOLD, calibration: tuple[float, float] | None = None,
                  language_means: Mapping[str | None, np.ndarray] | None = None, centring: bool = True,
-                 indexed: Mapping[Hashable, str] | None = None):
+                 indexed: Mapping[Any, str] | None = None):
         self.embedder = embedder if embedder is not None else get_embedder()
         self.index = index if index is not None else NumpyIndex(self.embedder.dim)
         if self.index.dim != self.embedder.dim:
@@ -273,7 +275,7 @@ class Matcher:
         return self.embedder.embed([p.embedding_text() for p in profiles])
 
     def add(self, profiles: Sequence[Profile],
-            vectors: np.ndarray | Mapping[Hashable, np.ndarray] | None = None) -> None:
+            vectors: np.ndarray | Mapping[Any, np.ndarray] | None = None) -> None:
         """Index (or re-index) profiles.
 
         ``vectors`` may be an ``(n, dim)`` array aligned with ``profiles`` or a mapping id → vector for
