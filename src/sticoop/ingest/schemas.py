@@ -61,10 +61,10 @@ class DecisionIn(Input):
 class CandidateOut(BaseModel):
     """An existing record a proposed one may be."""
 
-    id: int
-    name: str
+    id: int = Field(description="Id of the existing record")
+    name: str = Field(description="Its name or title, as stored")
     reason: str = Field(description="Why it is a candidate (the linkage rule that matched)")
-    score: float = Field(ge=0, le=1, description="How sure, 0..1; from 0.7 up the best one is the default")
+    score: float = Field(ge=0, le=1, description="How sure, from 0 to 1; from 0.7 up the best one is the default")
 
 
 class ProposalOut(BaseModel):
@@ -73,6 +73,6 @@ class ProposalOut(BaseModel):
     key: str = Field(description="The key to use in DecisionIn.links")
     type: str = Field(description="Record kind: organization, person, partnership, committee, session, "
                                   "agreement or commitment")
-    title: str
-    candidates: list[CandidateOut]
+    title: str = Field(description="The proposed record's name or title, as extracted")
+    candidates: list[CandidateOut] = Field(description="Existing records it may be, best first (at most 5)")
     chosen: int | None = Field(description="The existing record linked by default, or null for a new one")
