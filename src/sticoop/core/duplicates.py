@@ -15,7 +15,7 @@ editors see every record of their partnerships, so this only concerns records of
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -110,13 +110,15 @@ def find_duplicates(session: Session, service: Any, obj: Any, limit: int = MAX_C
 
 
 # ----- keeping the index ----------------------------------------------------------------------------------
-@event.listens_for(Session, "after_flush")
-def _refresh_keys(session: Session, _ctx: Any) -> None:
-    """Rewrite the keys of every keyed record this flush inserted, changed or deleted (in the same transaction)."""
+def refresh_key_index(session: Session, table: Any, services: list[Any], keys_of: Callable[[Any, Any], Any],
+                      ) -> None:
+    """Rewrite, in the flush's transaction, the rows of a key index (``table``: entity, key, record_id) for every
+    record of ``services`` this flush inserted, changed or deleted; ``keys_of(service, obj)`` gives its keys.
+    Used for the natural keys here and the record-linkage keys (``sticoop.linkage.index``)."""
     touched = [*session.new, *session.dirty, *session.deleted]
     if not touched:
         return
-    by_model = {s.model: s for s in keyed_services()}
+    by_model = {s.model: s for s in services}
     stale: dict[str, set[int]] = {}
     rows: list[dict[str, Any]] = []
     for obj in touched:
@@ -125,14 +127,20 @@ def _refresh_keys(session: Session, _ctx: Any) -> None:
             continue
         stale.setdefault(service.entity, set()).add(obj.id)
         if obj not in session.deleted:
-            rows.extend({"entity": service.entity, "key": k, "record_id": obj.id} for k in service.natural_keys(obj))
+            rows.extend({"entity": service.entity, "key": k, "record_id": obj.id} for k in keys_of(service, obj))
     if not stale:
         return
     connection = session.connection()
     for entity, ids in stale.items():
-        connection.execute(delete(NaturalKey).where(NaturalKey.entity == entity, NaturalKey.record_id.in_(ids)))
+        connection.execute(delete(table).where(table.entity == entity, table.record_id.in_(ids)))
     if rows:
-        connection.execute(insert(NaturalKey), rows)
+        connection.execute(insert(table), rows)
+
+
+@event.listens_for(Session, "after_flush")
+def _refresh_keys(session: Session, _ctx: Any) -> None:
+    """Rewrite the natural keys of every keyed record this flush inserted, changed or deleted."""
+    refresh_key_index(session, NaturalKey, keyed_services(), lambda service, obj: service.natural_keys(obj))
 
 
 def rebuild_keys(connection: Connection, batch: int = 2000) -> int:

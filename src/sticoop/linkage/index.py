@@ -12,10 +12,10 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, Index, Integer, MetaData, String, Table, delete, event, insert, select
+from sqlalchemy import Connection, Index, Integer, MetaData, String, Table, event, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from sticoop.core.duplicates import batches, key
+from sticoop.core.duplicates import batches, key, refresh_key_index
 from sticoop.core.models import Base
 
 LOOKUP_LIMIT = 50
@@ -60,26 +60,7 @@ def lookup(session: Session, entity: str, keys: set[str], limit: int = LOOKUP_LI
 @event.listens_for(Session, "after_flush")
 def _refresh_link_keys(session: Session, _ctx: Any) -> None:
     """Rewrite the linkage keys of every linked record this flush inserted, changed or deleted."""
-    touched = [*session.new, *session.dirty, *session.deleted]
-    if not touched:
-        return
-    by_model = {s.model: s for s in linked_services()}
-    stale: dict[str, set[int]] = {}
-    rows: list[dict[str, Any]] = []
-    for obj in touched:
-        service = by_model.get(type(obj))
-        if service is None or getattr(obj, "id", None) is None:
-            continue
-        stale.setdefault(service.entity, set()).add(obj.id)
-        if obj not in session.deleted:
-            rows.extend({"entity": service.entity, "key": k, "record_id": obj.id} for k in service.link_keys(obj))
-    if not stale:
-        return
-    connection = session.connection()
-    for entity, ids in stale.items():
-        connection.execute(delete(LinkKey).where(LinkKey.entity == entity, LinkKey.record_id.in_(ids)))
-    if rows:
-        connection.execute(insert(LinkKey), rows)
+    refresh_key_index(session, LinkKey, linked_services(), lambda service, obj: service.link_keys(obj))
 
 
 def rebuild_link_keys(connection: Connection, batch: int = 2000) -> int:
