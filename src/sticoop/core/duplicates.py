@@ -143,24 +143,44 @@ def _refresh_keys(session: Session, _ctx: Any) -> None:
     refresh_key_index(session, NaturalKey, keyed_services(), lambda service, obj: service.natural_keys(obj))
 
 
-def rebuild_keys(connection: Connection, batch: int = 2000) -> int:
-    """Recompute the whole ``natural_keys`` table from the record tables as they are in the database (by
-    reflection, so a migration can call it whatever the models say later); returns the number of keys."""
+RowExtra = Callable[[RowMapping], dict[str, Any]]
+
+
+def rebuild_key_index(connection: Connection, index_name: str, services: list[Any],
+                      keys_of: Callable[[Any, Any], Any], batch: int = 2000,
+                      extra: Callable[[Connection, MetaData, str], RowExtra] | None = None) -> int:
+    """Recompute a whole key index (``index_name``: entity, key, record_id) from the record tables as they are
+    in the database (by reflection, so a migration can call it whatever the models say later), ``batch`` rows
+    at a time; ``extra(connection, metadata, table name)`` gives more attributes per row (a partnership's
+    countries). Returns the number of keys written. Used for natural keys and record-linkage keys."""
     metadata = MetaData()
-    keys_table = Table("natural_keys", metadata, autoload_with=connection)
+    keys_table = Table(index_name, metadata, autoload_with=connection)
     connection.execute(keys_table.delete())
     total = 0
-    for service in keyed_services():
+    for service in services:
         table = Table(service.model.__tablename__, metadata, autoload_with=connection)
-        countries = _partnership_countries(connection, metadata) if table.name == "partnerships" else {}
+        more = extra(connection, metadata, table.name) if extra else (lambda _row: {})
         for chunk in batches(connection, select(table), table.c.id, batch):
             rows = [{"entity": service.entity, "key": k, "record_id": row["id"]}
-                    for row in chunk
-                    for k in service.natural_keys(SimpleNamespace(**row, country_codes=countries.get(row["id"], [])))]
+                    for row in chunk for k in keys_of(service, SimpleNamespace(**row, **more(row)))]
             if rows:
                 connection.execute(keys_table.insert(), rows)
                 total += len(rows)
     return total
+
+
+def rebuild_keys(connection: Connection, batch: int = 2000) -> int:
+    """Recompute the whole ``natural_keys`` table (see :func:`rebuild_key_index`); returns the number of keys."""
+    return rebuild_key_index(connection, "natural_keys", keyed_services(),
+                             lambda service, obj: service.natural_keys(obj), batch, _with_countries)
+
+
+def _with_countries(connection: Connection, metadata: MetaData, table_name: str) -> RowExtra:
+    """A partnership's natural key names its countries, which live in a link table."""
+    if table_name != "partnerships":
+        return lambda _row: {}
+    countries = _partnership_countries(connection, metadata)
+    return lambda row: {"country_codes": countries.get(row["id"], [])}
 
 
 def batches(connection: Connection, query: Select[Any], id_column: Any, size: int) -> Iterator[Sequence[RowMapping]]:

@@ -9,13 +9,12 @@ only retrieve candidates; :mod:`sticoop.linkage.rank` scores each one by compari
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, Index, Integer, MetaData, String, Table, event, select
+from sqlalchemy import Connection, Index, Integer, String, event, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from sticoop.core.duplicates import batches, key, refresh_key_index
+from sticoop.core.duplicates import key, rebuild_key_index, refresh_key_index
 from sticoop.core.models import Base
 
 LOOKUP_LIMIT = 50
@@ -66,16 +65,5 @@ def _refresh_link_keys(session: Session, _ctx: Any) -> None:
 def rebuild_link_keys(connection: Connection, batch: int = 2000) -> int:
     """Recompute the whole ``linkage_keys`` table from the record tables (by reflection, so a migration can
     call it); returns the number of keys written."""
-    metadata = MetaData()
-    keys_table = Table("linkage_keys", metadata, autoload_with=connection)
-    connection.execute(keys_table.delete())
-    total = 0
-    for service in linked_services():
-        table = Table(service.model.__tablename__, metadata, autoload_with=connection)
-        for chunk in batches(connection, select(table), table.c.id, batch):
-            rows = [{"entity": service.entity, "key": k, "record_id": row["id"]}
-                    for row in chunk for k in service.link_keys(SimpleNamespace(**row))]
-            if rows:
-                connection.execute(keys_table.insert(), rows)
-                total += len(rows)
-    return total
+    return rebuild_key_index(connection, "linkage_keys", linked_services(),
+                             lambda service, obj: service.link_keys(obj), batch)
