@@ -19,12 +19,14 @@ def bootstrap() -> None:
     from sticoop.commitments import service as commitments
     from sticoop.documents import service as documents
     from sticoop.ingest import service as ingest
+    from sticoop.linkage import rank as linkage
     from sticoop.matchmaking import service as matchmaking
     from sticoop.partners import service as partners
     from sticoop.partnerships import service as partnerships
     from sticoop.projects import service as projects
+    from sticoop.reference import service as reference
 
-    for domain in (partnerships, partners, commitments, agreements, projects, activities, documents, matchmaking,
-                   ingest):
+    for domain in (reference, partnerships, partners, commitments, agreements, projects, activities, documents,
+                   matchmaking, ingest, linkage):
         domain.register()
     registry.mark_bootstrapped()

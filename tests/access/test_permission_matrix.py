@@ -15,7 +15,7 @@ from collections.abc import Callable
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 
-from sticoop.accounts.access import Rule, access_of
+from sticoop.core.access import Rule, access_of
 from sticoop.core.principal import ANONYMOUS, Principal, Role
 from sticoop.web.app import API_PREFIX, create_app
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from sticoop.core.registry import services
-from sticoop.linkage.rank import R_NEUTRAL, R_SOUNDS, R_WORD_ORDER
+from sticoop.linkage.index import linked_services
+from sticoop.linkage.rank import KEYS_OF, R_NEUTRAL, R_SOUNDS, R_WORD_ORDER
 
 
 def _committee(client: TestClient) -> tuple[str, dict[str, Any], dict[str, Any], str]:
@@ -31,7 +31,7 @@ CASES: dict[str, Callable[[TestClient], tuple[str, dict[str, Any], dict[str, Any
 
 
 def test_every_linked_service_has_a_case() -> None:
-    assert {s.entity for s in services().values() if hasattr(s, "link_keys")} == set(CASES)
+    assert {s.entity for s in linked_services()} == set(CASES) == set(KEYS_OF)
 
 
 @pytest.mark.parametrize("entity", sorted(CASES))

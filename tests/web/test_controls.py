@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from fastapi.testclient import TestClient
 from tests.web.helpers import seed
 
-from sticoop.accounts.access import SAFE_METHODS
+from sticoop.core.access import SAFE_METHODS
 from sticoop.core.principal import Principal, Role
 from sticoop.core.registry import record_url
 from sticoop.web.labels import NAVIGATION

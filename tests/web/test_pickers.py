@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from tests.web.helpers import post, seed
 
+from sticoop.core.choices import partnership_bound
 from sticoop.core.database import new_session
 from sticoop.web import choices
 from sticoop.web.crud_pages import REGISTERED_PAGES
@@ -61,7 +62,7 @@ def test_every_partnership_bound_picker_offers_only_the_records_partnership(clie
 
     walked = 0
     for spec in REGISTERED_PAGES.values():
-        bound = [f for f in spec.fields if f.source in choices.PARTNERSHIP_BOUND]
+        bound = [f for f in spec.fields if f.source in partnership_bound()]
         if not bound:
             continue
         forms = [f"{spec.path}/new?" + "&".join(f"{k}={v}" for k, v in prefill.items())]

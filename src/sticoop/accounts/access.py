@@ -12,42 +12,23 @@ by the record services (``RecordService.authorize``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
 from sticoop.accounts.models import User, user_partnerships
 from sticoop.accounts.sessions import SESSION_COOKIE, csrf_matches, session_for
+from sticoop.core.access import SAFE_METHODS, RouteAccess, Rule
 from sticoop.core.api import DB
 from sticoop.core.errors import Forbidden, NotAuthenticated
 from sticoop.core.principal import ANONYMOUS, Principal, Role, act_as
 from sticoop.partnerships.models import Partnership
 
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
-#: pages that show a form changing a record: they follow the write rule, like the POST they lead to
-WRITE_PAGES = ("/new", "/edit", "/delete", "/merge")
-
-
-class Rule(StrEnum):
-    public = "public"  # anyone, signed in or not (sign-in page)
-    signed_in = "signed_in"  # any role; what they see is scoped to their partnerships
-    member = "member"  # member, secretariat, admin (members only for their organisation's records)
-    editor = "editor"  # secretariat and admin
-    admin = "admin"
-
-    def allows(self, principal: Principal) -> bool:
-        if self is Rule.public:
-            return True
-        minimum = {Rule.signed_in: Role.viewer, Rule.member: Role.member, Rule.editor: Role.secretariat,
-                   Rule.admin: Role.admin}[self]
-        return principal.at_least(minimum)
 
 
 def _user_principal(db: Session, user: User, via: str) -> Principal:
@@ -92,17 +73,9 @@ CurrentPrincipal = Annotated[Principal, Depends(authenticate_request)]
 
 
 @dataclass(frozen=True)
-class Access:
-    """The rule of a group of routes: one for reading (GET, and the pages showing a form), one for
-    changing. Used as a FastAPI dependency, it authenticates, checks the role and the CSRF token."""
-
-    read: Rule
-    write: Rule
-
-    def rule_for(self, method: str, path: str) -> Rule:
-        if method in SAFE_METHODS and not path.endswith(WRITE_PAGES):
-            return self.read
-        return self.write
+class Access(RouteAccess):
+    """The rule of a group of routes (:class:`~sticoop.core.access.RouteAccess`: one for reading, one for
+    changing), used as a FastAPI dependency: it authenticates, checks the role and the CSRF token."""
 
     async def __call__(self, request: Request, principal: CurrentPrincipal) -> None:
         route = request.scope.get("route")
@@ -128,25 +101,6 @@ async def check_csrf(request: Request) -> None:
     if expected is None or not csrf_matches(expected, sent if isinstance(sent, str) else None):
         raise Forbidden("The form has expired or did not come from sticoop (CSRF check failed); reload the page "
                         "and try again")
-
-
-def access_of(route: object) -> Access | None:
-    """The Access rule of a route as the app serves it (a RouteContext from ``iter_route_contexts``, which
-    carries the dependencies of the include), if any."""
-    for dependency in getattr(route, "dependencies", []) or []:
-        if isinstance(dependency.dependency, Access):
-            return dependency.dependency
-    return None
-
-
-def unprotected_routes(routes: list[Any]) -> list[str]:
-    """Every API or page route of the app without an Access rule ("GET /path"). The app refuses to start
-    when there is one, so a route cannot be served unprotected."""
-    missing = []
-    for context in iter_route_contexts(routes):
-        if isinstance(context.original_route, APIRoute) and access_of(context) is None:
-            missing.append(f"{','.join(sorted(context.methods or []))} {context.path}")
-    return missing
 
 
 PUBLIC = Access(Rule.public, Rule.public)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.agreements.models import (
@@ -16,6 +17,7 @@ from sticoop.agreements.models import (
     effective_status_clause,
 )
 from sticoop.core import clock
+from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
@@ -118,3 +120,6 @@ agreements = AgreementService()
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
     register_kind("agreement", agreements, page_prefix="/agreements")
+    register_choice_source(ChoiceSource(
+        "agreements", lambda: select(Agreement.id, Agreement.title).order_by(Agreement.title), Agreement.id,
+        lambda row, fmt: str(row.title), partnership_column=Agreement.partnership_id))

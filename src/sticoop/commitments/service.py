@@ -29,6 +29,7 @@ from sticoop.commitments.schemas import (
     YearProgress,
 )
 from sticoop.core import clock
+from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import Forbidden, ValidationFailed
@@ -451,3 +452,11 @@ def register() -> None:
     register_kind("progress_update", progress_updates, page_prefix=None)  # shown on its commitment's page
     register_kind("working_group", working_groups, page_prefix="/working-groups")
     register_kind("assessment", assessments, page_prefix=None)  # shown on its commitment's page
+    register_choice_source(ChoiceSource(
+        "commitments", lambda: select(Commitment.id, Commitment.text).order_by(Commitment.id.desc()),
+        Commitment.id, lambda row, fmt: f"#{row.id} {row.text[:90]}", partnership_column=Commitment.partnership_id,
+        form_key="commitment_id",
+        partnership_of=lambda key: select(Commitment.partnership_id).where(Commitment.id == key)))
+    register_choice_source(ChoiceSource(
+        "working_groups", lambda: select(WorkingGroup.id, WorkingGroup.name).order_by(WorkingGroup.name),
+        WorkingGroup.id, lambda row, fmt: str(row.name), partnership_column=WorkingGroup.partnership_id))

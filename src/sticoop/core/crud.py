@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from sticoop.core.duplicates import UNDECLARED, find_duplicates
+from sticoop.core.duplicates import UNDECLARED, find_duplicates, probable_duplicates
 from sticoop.core.errors import Conflict, DuplicatesFound, Merged, NotFound, ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.core.models import Base, Record, rowcount, table_of, utcnow
@@ -175,8 +175,9 @@ class RecordService(Generic[M]):
         return f"{self.label} {obj.id}"
 
     def refuse_duplicates(self, session: Session, obj: M) -> None:
-        """Raise :class:`DuplicatesFound` when ``obj`` probably duplicates records the session may see."""
-        found = find_duplicates(session, self, obj)
+        """Raise :class:`DuplicatesFound` when ``obj`` probably duplicates records the session may see: the
+        natural-key duplicates, then the candidates of the registered finders (record linkage)."""
+        found = probable_duplicates(session, self, obj)
         if found:
             names = "; ".join(f"{c.name} (#{c.id})" for c in found)
             raise DuplicatesFound(

@@ -109,6 +109,34 @@ def find_duplicates(session: Session, service: Any, obj: Any, limit: int = MAX_C
     return found
 
 
+#: further candidate finders (record linkage: another spelling, another language), registered by the domains
+#: that provide them; each returns candidates for ``(session, service, obj)`` (empty for kinds it does not know)
+CandidateFinder = Callable[[Session, Any, Any], list[Candidate]]
+_FINDERS: list[CandidateFinder] = []
+
+
+def on_duplicate_candidates(finder: CandidateFinder) -> None:
+    """Register a candidate finder (idempotent): :func:`probable_duplicates` adds its candidates after the
+    natural-key duplicates. Called from a domain's ``register()`` (record linkage)."""
+    if finder not in _FINDERS:
+        _FINDERS.append(finder)
+
+
+def probable_duplicates(session: Session, service: Any, obj: Any, limit: int = MAX_CANDIDATES) -> list[Candidate]:
+    """The natural-key duplicates of ``obj``, then the candidates of every registered finder, each record
+    once, at most ``limit``: what a create answers 409 with."""
+    found = find_duplicates(session, service, obj, limit)
+    seen = {c.id for c in found}
+    for finder in _FINDERS:
+        for candidate in finder(session, service, obj):
+            if len(found) >= limit:
+                return found
+            if candidate.id not in seen:
+                found.append(candidate)
+                seen.add(candidate.id)
+    return found
+
+
 # ----- keeping the index ----------------------------------------------------------------------------------
 def refresh_key_index(session: Session, table: Any, services: list[Any], keys_of: Callable[[Any, Any], Any],
                       ) -> None:

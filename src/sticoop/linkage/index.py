@@ -1,6 +1,7 @@
 """The linkage index: ``linkage_keys`` (entity, key) → record id, the keys that find link candidates.
 
-A service that takes part in linkage declares ``link_keys(obj)``: the language-neutral keys of a record
+Each record kind that takes part in linkage has its key function in :data:`sticoop.linkage.rank.KEYS_OF`: the
+language-neutral keys of a record
 (see :mod:`sticoop.linkage.names`), e.g. ``"neutral:#university ghent"`` and ``"sounds:#university ~G530"``
 for "Ghent University". They are kept here, refreshed on every flush like ``natural_keys``, so finding the
 candidates of a proposed record is one indexed lookup bounded by a LIMIT, whatever the table size. The keys
@@ -41,10 +42,21 @@ def link_key(kind: str, value: str) -> str:
 
 
 def linked_services() -> list[Any]:
-    """The registered services that declare linkage keys."""
+    """The registered services of the kinds that take part in linkage."""
     from sticoop.core.registry import services
 
-    return [s for s in services().values() if hasattr(s, "link_keys")]
+    return [s for entity, s in services().items() if entity in _keys_of()]
+
+
+def _keys_of() -> dict[str, Any]:
+    from sticoop.linkage.rank import KEYS_OF  # rank reads this module's lookup
+
+    return KEYS_OF
+
+
+def keys_of(service: Any, obj: Any) -> list[str]:
+    """The linkage keys of ``obj``, a record of ``service``'s kind."""
+    return list(_keys_of()[service.entity](obj))
 
 
 def lookup(session: Session, entity: str, keys: set[str], limit: int = LOOKUP_LIMIT) -> list[int]:
@@ -59,11 +71,10 @@ def lookup(session: Session, entity: str, keys: set[str], limit: int = LOOKUP_LI
 @event.listens_for(Session, "after_flush")
 def _refresh_link_keys(session: Session, _ctx: Any) -> None:
     """Rewrite the linkage keys of every linked record this flush inserted, changed or deleted."""
-    refresh_key_index(session, LinkKey, linked_services(), lambda service, obj: service.link_keys(obj))
+    refresh_key_index(session, LinkKey, linked_services(), keys_of)
 
 
 def rebuild_link_keys(connection: Connection, batch: int = 2000) -> int:
     """Recompute the whole ``linkage_keys`` table from the record tables (by reflection, so a migration can
     call it); returns the number of keys written."""
-    return rebuild_key_index(connection, "linkage_keys", linked_services(),
-                             lambda service, obj: service.link_keys(obj), batch)
+    return rebuild_key_index(connection, "linkage_keys", linked_services(), keys_of, batch)

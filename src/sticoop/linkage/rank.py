@@ -28,7 +28,7 @@ person         same folded name (1.0); same words in another order (0.85); anoth
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sticoop.core.duplicates import N_
+from sticoop.core.duplicates import N_, Candidate, on_duplicate_candidates
 from sticoop.core.text import fold
 from sticoop.linkage.index import link_key, lookup
 from sticoop.linkage.names import containment, dice, neutral, sounds, tokens, words
@@ -332,23 +332,25 @@ def candidates_for(session: Session, entity: str, obj: Any) -> list[Match]:
     return [m for m in found if m.id != getattr(obj, "id", None)]
 
 
-def refuse_linked_duplicates(service: Any, session: Session, obj: Any) -> None:
-    """Raise ``DuplicatesFound`` (409) with the natural-key duplicates and, after them, the linkage candidates
-    from :data:`THRESHOLD` up (at most :data:`MAX_CANDIDATES` in all): used by the organisation, person and
-    committee services, so manual entry warns of "Université de Gand" when "Ghent University" exists."""
-    from sticoop.core.duplicates import Candidate, find_duplicates
-    from sticoop.core.errors import DuplicatesFound
+def linked_candidates(session: Session, service: Any, obj: Any) -> list[Candidate]:
+    """The linkage candidates of ``obj`` from :data:`THRESHOLD` up, as duplicate candidates: registered with
+    core (:func:`sticoop.core.duplicates.on_duplicate_candidates`) so manual entry of an organisation, person or
+    committee answers 409 with "Université de Gand" when "Ghent University" exists."""
+    if service.entity not in KEYS_OF:
+        return []
+    return [Candidate(m.id, m.name, m.reason) for m in candidates_for(session, service.entity, obj)
+            if m.score >= THRESHOLD]
 
-    found = find_duplicates(session, service, obj)
-    seen = {c.id for c in found}
-    for match in candidates_for(session, service.entity, obj):
-        if match.score >= THRESHOLD and match.id not in seen and len(found) < MAX_CANDIDATES:
-            found.append(Candidate(match.id, match.name, match.reason))
-            seen.add(match.id)
-    if found:
-        names = "; ".join(f"{c.name} (#{c.id})" for c in found)
-        raise DuplicatesFound(
-            f"This {service.label.lower()} probably exists already: {names}. Open it, or send "
-            f"\"allow_duplicate\": true to create it anyway",
-            [c.to_dict() for c in found],
-        )
+
+#: the record kinds that take part in linkage -> their linkage keys (kept in ``linkage_keys`` on every flush)
+KEYS_OF: dict[str, Callable[[Any], list[str]]] = {
+    "organization": organization_link_keys,
+    "person": person_link_keys,
+    "committee": committee_link_keys,
+}
+
+
+def register() -> None:
+    """Plug record linkage into core's duplicate check (called once by :func:`sticoop.composition.bootstrap`):
+    base domains do not import linkage; linkage, which reads them, registers itself."""
+    on_duplicate_candidates(linked_candidates)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
@@ -45,18 +46,6 @@ class OrganizationService(RecordService[Organization]):
         if obj.acronym and obj.country_code:
             keys[key("acronym", obj.acronym, obj.country_code)] = N_("same acronym and country")
         return keys
-
-    def link_keys(self, obj: Any) -> list[str]:
-        """Record-linkage keys (language-neutral name, sounds-alike, acronym): see ``sticoop.linkage.rank``."""
-        from sticoop.linkage.rank import organization_link_keys
-
-        return organization_link_keys(obj)
-
-    def refuse_duplicates(self, session: Any, obj: Any) -> None:
-        """The natural-key duplicates and the record-linkage candidates from the threshold up (409)."""
-        from sticoop.linkage.rank import refuse_linked_duplicates
-
-        refuse_linked_duplicates(self, session, obj)
 
     def check(self, session: Session, obj: Organization) -> None:
         super().check(session, obj)
@@ -134,18 +123,6 @@ class PersonService(RecordService[Person]):
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("name", obj.name): N_("same name")}
 
-    def link_keys(self, obj: Any) -> list[str]:
-        """Record-linkage key (the name's words in any order): see ``sticoop.linkage.rank``."""
-        from sticoop.linkage.rank import person_link_keys
-
-        return person_link_keys(obj)
-
-    def refuse_duplicates(self, session: Any, obj: Any) -> None:
-        """The natural-key duplicates and the record-linkage candidates from the threshold up (409)."""
-        from sticoop.linkage.rank import refuse_linked_duplicates
-
-        refuse_linked_duplicates(self, session, obj)
-
     def same_record(self, new: Any, existing: Any) -> bool:
         return not (new.country_code and existing.country_code and new.country_code != existing.country_code)
 
@@ -182,3 +159,10 @@ def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
     register_kind("organization", organizations, page_prefix="/organizations")
     register_kind("person", people, page_prefix="/people")
+    register_choice_source(ChoiceSource(
+        "organizations",
+        lambda: select(Organization.id, Organization.name, Organization.acronym).order_by(Organization.name),
+        Organization.id, lambda row, fmt: f"{row.name} ({row.acronym})" if row.acronym else str(row.name)))
+    register_choice_source(ChoiceSource(
+        "people", lambda: select(Person.id, Person.name).order_by(Person.name), Person.id,
+        lambda row, fmt: str(row.name)))

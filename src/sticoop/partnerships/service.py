@@ -9,9 +9,11 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core import clock
+from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, Candidate, key
 from sticoop.core.errors import DuplicatesFound, ValidationFailed
+from sticoop.core.i18n import Formatter
 from sticoop.core.principal import partnership_opened
 from sticoop.core.registry import register_kind
 from sticoop.partners.models import Organization, Person
@@ -121,18 +123,6 @@ class CommitteeService(RecordService[Committee]):
 
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("name", obj.partnership_id, obj.name): N_("same name in the same partnership")}
-
-    def link_keys(self, obj: Any) -> list[str]:
-        """Record-linkage key (the language-neutral name, any partnership): see ``sticoop.linkage.rank``."""
-        from sticoop.linkage.rank import committee_link_keys
-
-        return committee_link_keys(obj)
-
-    def refuse_duplicates(self, session: Any, obj: Any) -> None:
-        """The natural-key duplicates and the record-linkage candidates from the threshold up (409)."""
-        from sticoop.linkage.rank import refuse_linked_duplicates
-
-        refuse_linked_duplicates(self, session, obj)
 
     def apply_relations(self, session: DbSession, obj: Committee, relations: dict[str, Any]) -> None:
         if relations.get("cochair_ids") is not None:
@@ -328,3 +318,28 @@ def register() -> None:
     register_kind("partnership", partnerships, page_prefix="/partnerships")
     register_kind("committee", committees, page_prefix="/committees")
     register_kind("session", sessions, page_prefix="/sessions")
+    register_choice_source(ChoiceSource(
+        "partnerships", lambda: select(Partnership.id, Partnership.name).order_by(Partnership.name),
+        Partnership.id, lambda row, fmt: str(row.name)))
+    register_choice_source(ChoiceSource(
+        "committees",
+        lambda: (select(Committee.id, Committee.name, Partnership.name.label("partnership"))
+                 .join(Partnership, Committee.partnership_id == Partnership.id)
+                 .order_by(Partnership.name, Committee.name)),
+        Committee.id, lambda row, fmt: f"{row.name} — {row.partnership}",
+        partnership_column=Committee.partnership_id, form_key="committee_id",
+        partnership_of=lambda key: select(Committee.partnership_id).where(Committee.id == key)))
+    register_choice_source(ChoiceSource(
+        "sessions",
+        lambda: (select(Session.id, Session.number, Session.start_date, Committee.name)
+                 .join(Committee, Session.committee_id == Committee.id)
+                 .order_by(Committee.name, Session.number.desc())),
+        Session.id, _session_option, partnership_column=Committee.partnership_id, form_key="session_id",
+        partnership_of=lambda key: (select(Committee.partnership_id)
+                                    .join(Session, Session.committee_id == Committee.id).where(Session.id == key))))
+
+
+def _session_option(row: Any, fmt: Formatter) -> str:
+    """"Committee name — Session 5 (date)" in the page's language."""
+    dated = f" ({fmt.date(row.start_date)})" if row.start_date else ""
+    return f"{row.name} — {fmt._('Session')} {row.number}{dated}"

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
@@ -75,3 +76,6 @@ def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
     register_kind("programme", programmes, page_prefix="/programmes")
     register_kind("project", projects, page_prefix="/projects")
+    register_choice_source(ChoiceSource(
+        "programmes", lambda: select(Programme.id, Programme.name).order_by(Programme.name), Programme.id,
+        lambda row, fmt: str(row.name)))

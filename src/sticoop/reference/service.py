@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.countries import all_countries
 from sticoop.core.crud import load_many
 from sticoop.core.errors import ValidationFailed
@@ -54,3 +55,14 @@ def country_codes(session: Session, codes: Iterable[str] | None, what: str = "co
         if len(code) != 3 or not code.isalpha():
             raise ValidationFailed(f"'{code}' is not an ISO 3166-1 alpha-3 code (e.g. VNM, BEL, LAO)")
     return load_many(session, Country, normalised, what)
+
+
+def register() -> None:
+    """Declare the reference lists' option sources (called once by :func:`sticoop.composition.bootstrap`):
+    countries by their name in the page's language, fields of science by name."""
+    register_choice_source(ChoiceSource(
+        "countries", lambda: select(Country.code), Country.code, lambda row, fmt: fmt.country(row.code),
+        value=lambda row: str(row.code), capped=False, sort_by_label=True))
+    register_choice_source(ChoiceSource(
+        "fields", lambda: select(Field.key, Field.name).order_by(Field.name), Field.key,
+        lambda row, fmt: str(row.name), value=lambda row: str(row.key), capped=False))

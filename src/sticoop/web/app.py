@@ -200,7 +200,8 @@ def _export_labels(request: Request) -> Any:
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
-    from sticoop.accounts.access import Access, unprotected_routes
+    from sticoop.accounts.access import Access
+    from sticoop.core.access import unprotected_routes
     from sticoop.web.routes import api_routers, page_routers
 
     bootstrap()

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core.api import DB, Actor
+from sticoop.core.choices import partnership_bound
 from sticoop.core.crud import RecordService
 from sticoop.core.errors import DomainError, DuplicatesFound, Forbidden
 from sticoop.core.listing import ListParams
@@ -197,7 +198,7 @@ def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str,
     fmt = formatter(request)
     shown = form_fields(spec, obj)
     options = {}
-    bound = any(f.source in choices.PARTNERSHIP_BOUND for f in shown)
+    bound = any(f.source in partnership_bound() for f in shown)
     partnership_id = choices.partnership_of(db, raw, obj) if bound else None
     for f in shown:
         if f.source:

@@ -4,7 +4,7 @@ Templates call ``may(path, method="GET", record=None)`` for every control that c
 to ``/new`` or ``/edit``, a form that posts, an ``hx-post``). The answer comes from the same two places the
 server enforces:
 
-1. the route's :class:`~sticoop.accounts.access.Access` rule, found by matching ``method path`` against the
+1. the route's :class:`~sticoop.core.access.RouteAccess` rule, found by matching ``method path`` against the
    app's route table (``web/routes.py``), exactly as a request would be routed;
 2. for routes whose rule lets members write (commitments and their progress), the record service's
    ``authorize`` (``RecordService.authorize``) on the record the route would change: the one given, the
@@ -25,7 +25,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
-from sticoop.accounts.access import Access, Rule, access_of
+from sticoop.core.access import RouteAccess, Rule, access_of
 from sticoop.core.errors import DomainError
 from sticoop.core.principal import ANONYMOUS, Principal
 
@@ -39,7 +39,7 @@ class RouteRule:
     path: str
     pattern: re.Pattern[str]
     methods: frozenset[str]
-    access: Access
+    access: RouteAccess
 
 
 def route_table(app: Any) -> list[RouteRule]:
