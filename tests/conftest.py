@@ -151,7 +151,7 @@ def signed_in(test_client: TestClient, db_url: str, user_id: int) -> TestClient:
 @pytest.fixture
 def anon_client(db_url: str) -> Iterator[TestClient]:
     """A client that has not signed in."""
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     with TestClient(create_app(db_url), follow_redirects=False) as test_client:
         yield test_client
@@ -160,7 +160,7 @@ def anon_client(db_url: str) -> Iterator[TestClient]:
 @pytest.fixture
 def client(db_url: str) -> Iterator[TestClient]:
     """A client signed in as an administrator (every route open, every record visible)."""
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     with TestClient(create_app(db_url)) as test_client:
         yield signed_in(test_client, db_url, make_user(db_url, "admin", "admin"))
@@ -169,7 +169,7 @@ def client(db_url: str) -> Iterator[TestClient]:
 @pytest.fixture
 def client_as(db_url: str) -> Iterator[Callable[..., TestClient]]:
     """Make clients signed in with a given role: ``client_as("viewer", partnership_ids=[1])``."""
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     app = create_app(db_url)
     opened: list[TestClient] = []

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from sticoop.web.app import create_app
+from sticoop.server.app import create_app
 
 #: schemas FastAPI generates itself, which no docstring of ours reaches: its 422 body (the "errors" work of
 #: issue 10 replaces it) and the multipart bodies of upload routes (their properties are checked)

@@ -11,8 +11,8 @@ from sticoop.demo import cli as demo_cli
 from sticoop.ingest import cli as ingest_cli
 from sticoop.ingest import intake_cli
 from sticoop.matchmaking import cli as matchmaking_cli
+from sticoop.server import cli as web_cli
 from sticoop.transfer import cli as transfer_cli
-from sticoop.web import cli as web_cli
 
 bootstrap()  # the CLI is an entry point: compose the app before any command opens a session
 

@@ -15,7 +15,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 from tests.web.helpers import post, seed
 
-from sticoop.web.app import create_app
+from sticoop.server.app import create_app
 
 OTHER = "Zyxwv"  # every record of partnership B carries it
 SECRET = "Qwerty"  # confidential records of partnership A carry it

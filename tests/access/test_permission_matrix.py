@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from sticoop.core.access import Rule, access_of
 from sticoop.core.principal import ANONYMOUS, Principal, Role
-from sticoop.web.app import API_PREFIX, create_app
+from sticoop.server.app import API_PREFIX, create_app
 
 ROLES: tuple[Role | None, ...] = (None, Role.viewer, Role.member, Role.secretariat, Role.admin)
 ROUTE_REFUSAL = "does not allow this"

@@ -42,7 +42,7 @@ def test_sign_in_sets_a_safe_cookie_and_sign_out_ends_the_session(anon_client: T
 
 
 def test_cookies_are_secure_over_https(db_url: str) -> None:
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     make_user(db_url, "officer", "viewer")
     with TestClient(create_app(db_url), base_url="https://sticoop.test", follow_redirects=False) as secure:
@@ -105,7 +105,7 @@ def test_password_change_ends_other_sessions(client_as: Callable[..., TestClient
         user_id = session.scalar(select(User.id).where(User.username == "officer"))
     from tests.conftest import signed_in
 
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     with TestClient(create_app(db_url), follow_redirects=False) as other_browser:
         signed_in(other_browser, db_url, user_id)
@@ -194,7 +194,7 @@ def test_admins_manage_users_from_the_pages(client: TestClient, db_url: str) -> 
         assert lan.role == "member" and lan.organization_id == data["organization"]["id"]
         assert [p.id for p in lan.partnerships] == [data["partnership"]["id"]]
         user_id = lan.id
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     with TestClient(create_app(db_url), follow_redirects=False) as browser:
         assert _sign_in(browser, "lan", password).status_code == 303

@@ -69,7 +69,7 @@ def test_every_keyed_entity_has_a_case_here() -> None:
 
 
 def test_allow_duplicate_is_on_every_create_schema_and_never_stored() -> None:
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     schema = create_app("sqlite://").openapi()
     creates = [op for path in schema["paths"].values() for method, op in path.items()

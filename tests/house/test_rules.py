@@ -4,6 +4,8 @@
   domain" by being missing from the list;
 - every registered record kind has a record service or declares why not, a page prefix or an explicit None,
   and a translated name in every catalogue;
+- no contract carries an exception (``ignore_imports``): a broken rule is fixed by inverting the dependency;
+- every option source a form names is declared by a domain (``core.choices``);
 - every table whose rows belong to a partnership is scoped (accounts/scoping.py) or declared as reached through
   a scoped parent — a new partnership-bound table cannot leak across partnerships by being forgotten.
 """
@@ -24,7 +26,7 @@ from sticoop.core.models import Base
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(sticoop.__file__).resolve().parent
 #: top-level modules of sticoop that are the app itself, not a domain
-APP_MODULES = {"sticoop.web", "sticoop.composition", "sticoop.models", "sticoop.cli", "sticoop.db_cli"}
+APP_MODULES = {"sticoop.web", "sticoop.server", "sticoop.composition", "sticoop.models", "sticoop.cli", "sticoop.db_cli"}
 #: tables that hold no partnership-bound rows even though they refer to records that may be bound: each with why
 NOT_PARTNERSHIP_BOUND = {
     "audit_log": "history of every kind; read through the record it describes, by admins and via scoped pages",
@@ -54,7 +56,35 @@ def test_the_kit_contract_forbids_every_package_but_core() -> None:
 
 def test_every_domain_is_below_the_web_rule() -> None:
     rule = _contracts()["no-web-below-pages"]
-    assert "sticoop.*.models" in rule["source_modules"] and "sticoop.web" in rule["forbidden_modules"]
+    assert "sticoop.*.models" in rule["source_modules"]
+    assert {"sticoop.web", "sticoop.server"} <= set(rule["forbidden_modules"])
+
+
+def test_no_contract_has_an_exception() -> None:
+    excepted = {cid: c["ignore_imports"] for cid, c in _contracts().items() if c.get("ignore_imports")}
+    assert not excepted, f"import contracts with exceptions (invert the dependency instead): {excepted}"
+
+
+def test_the_ui_kit_is_all_of_web_and_never_the_composition_root() -> None:
+    rule = _contracts()["ui-kit"]
+    assert rule["source_modules"] == ["sticoop.web"]
+    assert set(rule["forbidden_modules"]) >= _top_level_packages() - {"sticoop.core", "sticoop.web"}
+
+
+def test_every_option_source_a_form_names_is_declared() -> None:
+    from sticoop.core.choices import choice_sources
+    from sticoop.server.app import create_app
+    from sticoop.web.crud_pages import REGISTERED_PAGES
+
+    create_app("sqlite://")  # the composition root includes every domain's pages
+
+    named = {f.source for spec in REGISTERED_PAGES.values() for f in spec.fields
+             if f.source and not f.source.startswith("enum:")}
+    named |= {c.source for spec in REGISTERED_PAGES.values() for f in spec.fields
+              for c in (getattr(f, "columns", None) or []) if c.source and not c.source.startswith("enum:")}
+    assert named, "no form names an option source: the walk found nothing"
+    missing = named - set(choice_sources())
+    assert not missing, f"option sources named by forms but declared by no domain: {sorted(missing)}"
 
 
 def test_every_registered_kind_is_complete() -> None:

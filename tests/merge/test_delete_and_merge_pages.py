@@ -21,7 +21,7 @@ from sticoop.accounts.models import AuditEntry
 from sticoop.core.database import session_scope
 from sticoop.core.i18n import Formatter
 from sticoop.core.registry import PAGE_PREFIX, services
-from sticoop.web.app import create_app
+from sticoop.server.app import create_app
 from sticoop.web.record_actions import describe_counts
 
 #: how to create a record that nothing refers to, per type with pages: (API path, body from the seed)

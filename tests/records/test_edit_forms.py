@@ -47,7 +47,7 @@ def demo_client(db_url: str, client: TestClient) -> TestClient:
 
 
 def test_every_record_type_with_pages_is_walked() -> None:
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     create_app("sqlite://")  # importing the pages registers them
     assert {"partnership", "committee", "session", "commitment", "agreement", "project", "organization",
@@ -109,7 +109,7 @@ def _errors_of(html: str) -> str:
 @pytest.mark.parametrize("entity", ["committee", "session", "commitment"])
 def test_error_summary_names_each_field_and_links_to_it(demo_client: TestClient, db_url: str,
                                                         entity: str) -> None:
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     create_app("sqlite://")
     spec = REGISTERED_PAGES[entity]

@@ -46,7 +46,7 @@ def live_url(tmp_path: Path) -> Iterator[str]:
     from sticoop.core.database import get_engine, session_scope
     from sticoop.core.migrate import upgrade
     from sticoop.reference.service import seed_reference
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     url = f"sqlite:///{tmp_path / 'browser.db'}"
     upgrade(url)

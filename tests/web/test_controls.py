@@ -3,7 +3,7 @@
 Walks every list and record page of demo-like data (tests/web/helpers.py, plus a brokerage fair and a
 technology profile) as a viewer, a member and an administrator, collects every control on the page (forms
 that post, hx-post/hx-patch/hx-delete/hx-put, links to /new or /edit) and asks the app's own route table
-(web/routes.py, accounts/access.py) whether the user may use it: a viewer sees none they would be refused;
+(server/routes.py, accounts/access.py) whether the user may use it: a viewer sees none they would be refused;
 an administrator sees them. Each control the table says a viewer is refused is then tried as the viewer
 against the real server, which must answer 403, so the table and the server cannot drift apart.
 """

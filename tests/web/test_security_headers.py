@@ -8,7 +8,7 @@ import re
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 
-from sticoop.web.app import CSP
+from sticoop.server.app import CSP
 
 EXPECTED = {"x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "same-origin"}
 

@@ -7,7 +7,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from sticoop.web.app import STATIC_DIR
+from sticoop.server.app import STATIC_DIR
 
 
 def test_every_vendored_library_carries_its_licence() -> None:

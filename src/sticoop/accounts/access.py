@@ -1,7 +1,7 @@
 """Who may call which route: authentication (session cookie or API token), CSRF, and route rules.
 
 Every route carries one :class:`Access` (declared where its router is included, in
-``sticoop.web.routes``). The app refuses to start while any route lacks one (fail closed), and the
+``sticoop.server.routes``). The app refuses to start while any route lacks one (fail closed), and the
 permission-matrix test walks the app's route table with every role, so a new route cannot ship unprotected.
 
 Route rules decide *which roles* may read or write at all; which *records* they may see is decided

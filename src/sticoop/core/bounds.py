@@ -1,7 +1,7 @@
 """The integer range every id and count must fit: the database's own (PostgreSQL ``integer`` columns are
 32-bit; SQLite's are 64-bit, so the narrower range holds on both). Values outside it are refused as 422
 before any query runs; anything that still reaches the database out of range is answered 422 by the app's
-handler for database range errors (``sticoop.web.app``), never a 500."""
+handler for database range errors (``sticoop.server.app``), never a 500."""
 
 from __future__ import annotations
 

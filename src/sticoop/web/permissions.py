@@ -5,7 +5,7 @@ to ``/new`` or ``/edit``, a form that posts, an ``hx-post``). The answer comes f
 server enforces:
 
 1. the route's :class:`~sticoop.core.access.RouteAccess` rule, found by matching ``method path`` against the
-   app's route table (``web/routes.py``), exactly as a request would be routed;
+   app's route table (``server/routes.py``), exactly as a request would be routed;
 2. for routes whose rule lets members write (commitments and their progress), the record service's
    ``authorize`` (``RecordService.authorize``) on the record the route would change: the one given, the
    one named by the path's id, or a new one filled from the link's query string (``?commitment_id=5``).

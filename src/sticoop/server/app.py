@@ -20,7 +20,7 @@ from sticoop.composition import bootstrap
 from sticoop.core.config import get_settings
 from sticoop.core.errors import DomainError, Merged, NotAuthenticated
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 API_PREFIX = "/api/v1"
 
 
@@ -202,7 +202,7 @@ def _export_labels(request: Request) -> Any:
 def create_app(database_url: str | None = None) -> FastAPI:
     from sticoop.accounts.access import Access
     from sticoop.core.access import unprotected_routes
-    from sticoop.web.routes import api_routers, page_routers
+    from sticoop.server.routes import api_routers, page_routers
 
     bootstrap()
     settings = get_settings()
@@ -225,7 +225,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
                 moved = _merged_page(request, exc)
                 if moved:
                     return RedirectResponse(moved, status_code=301)
-            from sticoop.web.pages import render_error
+            from sticoop.server.pages import render_error
 
             return render_error(request, exc.status_code, exc.message)
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, NotAuthenticated) else None
@@ -244,7 +244,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
                   "2147483647)" if isinstance(exc, OverflowError) or "range" in str(exc) else \
                   "A value in the request is not accepted by the database"
         if not request.url.path.startswith(API_PREFIX):
-            from sticoop.web.pages import render_error
+            from sticoop.server.pages import render_error
 
             return render_error(request, 422, message)
         return JSONResponse({"detail": message, "errors": [{"loc": [], "msg": message, "type": "value_error"}]},
@@ -255,7 +255,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         errors = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
         message = _validation_message(errors)
         if not request.url.path.startswith(API_PREFIX):
-            from sticoop.web.pages import render_error
+            from sticoop.server.pages import render_error
 
             return render_error(request, 422, message)
         return JSONResponse({"detail": message, "errors": errors}, status_code=422)
@@ -263,7 +263,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
         if not request.url.path.startswith(API_PREFIX) and exc.status_code == 404:
-            from sticoop.web.pages import render_error
+            from sticoop.server.pages import render_error
 
             return render_error(request, 404, "This page does not exist")
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
@@ -284,7 +284,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         include(router, access)
     unprotected = unprotected_routes(app.routes)
     if unprotected:
-        raise RuntimeError(f"Routes without an access rule (declare one in sticoop.web.routes): {unprotected}")
+        raise RuntimeError(f"Routes without an access rule (declare one in sticoop.server.routes): {unprotected}")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodySizeLimit, max_json_bytes=settings.max_request_bytes,
                        max_upload_bytes=settings.max_upload_bytes)

@@ -19,7 +19,7 @@ def serve(
     host = host or settings.host
     port = port or settings.port
     typer.echo(f"sticoop on http://{host}:{port}  (API docs: http://{host}:{port}/docs)")
-    uvicorn.run("sticoop.web.asgi:app", host=host, port=port, reload=reload, log_level="info")
+    uvicorn.run("sticoop.server.asgi:app", host=host, port=port, reload=reload, log_level="info")
 
 
 def register(app: typer.Typer) -> None:

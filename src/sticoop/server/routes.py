@@ -66,7 +66,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.partnerships.pages import router as partnerships
     from sticoop.portfolio.pages import router as portfolio
     from sticoop.projects.pages import router as projects
-    from sticoop.web.pages import router as pages
+    from sticoop.server.pages import router as pages
 
     return [
         (login, PUBLIC),
