@@ -26,7 +26,8 @@ from sticoop.core.models import Base
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(sticoop.__file__).resolve().parent
 #: top-level modules of sticoop that are the app itself, not a domain
-APP_MODULES = {"sticoop.web", "sticoop.server", "sticoop.composition", "sticoop.models", "sticoop.cli", "sticoop.db_cli"}
+APP_MODULES = {"sticoop.web", "sticoop.server", "sticoop.composition", "sticoop.models", "sticoop.cli",
+               "sticoop.db_cli"}
 #: tables that hold no partnership-bound rows even though they refer to records that may be bound: each with why
 NOT_PARTNERSHIP_BOUND = {
     "audit_log": "history of every kind; read through the record it describes, by admins and via scoped pages",
