@@ -21,7 +21,7 @@ from sticoop.core.database import new_session
 from sticoop.core.downloads import attachment
 from sticoop.core.errors import Unavailable
 from sticoop.core.export import readable
-from sticoop.core.listing import ListParams, Page
+from sticoop.core.listing import ListParams, Page, page_of
 from sticoop.core.spreadsheet import CsvWriter
 
 #: a record id in a URL path (within the database's integer range: beyond it 422, never a 500)
@@ -131,8 +131,8 @@ def crud_router(
     @router.get("", response_model=Page[out_schema], summary=f"List {label.lower()} records")  # type: ignore[valid-type]
     def list_records(db: DB, params: Annotated[ListParams, Query()]) -> Any:
         items, total = service.list(db, params)
-        return {"items": [to_out(db, i) for i in items], "total": total, "limit": params.limit,
-                "offset": params.offset}
+        after = service.cursor_after(params.sort, items[-1]) if len(items) == params.limit else None
+        return page_of([to_out(db, i) for i in items], total, params, after)
 
     @router.get("/export.csv", summary=f"Export the {label.lower()} list as CSV (same filters as the list)",
                 response_class=Response, responses={200: {"content": {"text/csv": {}}}})

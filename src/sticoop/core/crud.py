@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from sticoop.core.duplicates import UNDECLARED, find_duplicates, probable_duplicates
 from sticoop.core.errors import Conflict, DuplicatesFound, Merged, NotFound, ValidationFailed
+from sticoop.core.keyset import Count, after_clause, count_bounded, decode_cursor, encode_cursor
 from sticoop.core.listing import ListParams
 from sticoop.core.models import Base, Record, rowcount, table_of, utcnow
 from sticoop.core.principal import require_editor
@@ -91,13 +92,26 @@ class RecordService(Generic[M]):
                 query = query.where(column <= params.date_to)
         return query
 
-    def list(self, session: Session, params: ListParams) -> tuple[list[M], int]:
+    def list(self, session: Session, params: ListParams) -> tuple[list[M], Count]:
+        """One page of the filtered list, in the sort's order, from ``params.after`` (keyset) or
+        ``params.offset``, and the bounded total of matches (:mod:`sticoop.core.keyset`)."""
         query = self.filtered_query(params)
-        total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-        items = list(
-            session.scalars(query.order_by(*self._order(params.sort)).limit(params.limit).offset(params.offset))
-        )
-        return items, total
+        total = count_bounded(session, query)
+        query = query.order_by(*self._order(params.sort))
+        paged = query.where(self._after(params.sort, params.after)) if params.after else query.offset(params.offset)
+        return list(session.scalars(paged.limit(params.limit))), total
+
+    def _after(self, sort: str | None, cursor: str) -> Any:
+        sort = sort or self.default_sort
+        name = sort.lstrip("-")
+        column = getattr(self.model, name)
+        value, record_id = decode_cursor(cursor, sort, column)
+        return after_clause(column, self.model.id, sort.startswith("-"), value, record_id, name == "id")
+
+    def cursor_after(self, sort: str | None, obj: M) -> str:
+        """The ``after=`` cursor that continues the list (under ``sort``) after ``obj``."""
+        sort = sort or self.default_sort
+        return encode_cursor(sort, getattr(obj, sort.lstrip("-")), obj.id)
 
     def export_rows(self, session: Session, params: ListParams, max_rows: int) -> builtins.list[M]:
         """The whole filtered list (not one page), up to ``max_rows``, in the list's order."""

@@ -1,7 +1,8 @@
 """List parameters shared by every list endpoint and page: filters, sort and bounded pagination.
 
 Pagination is bounded (limit ≤ settings.page_size_max) and every filter maps to an indexed column, so a
-list stays fast at a million rows; the total is counted with the same filters.
+list stays fast at a million rows; the total is counted with the same filters, exactly up to a bound; deep
+pages use the keyset cursor ``after`` (:mod:`sticoop.core.keyset`).
 """
 
 from __future__ import annotations
@@ -37,12 +38,18 @@ class ListParams(BaseModel):
     sort: str | None = Field(default=None, max_length=40, description="Column name; prefix '-' for descending.")
     limit: int = Field(default=50, ge=1, le=200, description="Page size: 1–200 records (default 50).")
     offset: int = Field(default=0, ge=0, le=10_000_000,
-                        description="Records to skip: 0–10,000,000 (default 0).")
+                        description="Records to skip: 0–10,000,000 (default 0). For deep pages use `after`.")
+    after: str | None = Field(default=None, max_length=400,
+                              description="Keyset cursor: the `next_after` of the previous page (same filters and "
+                                          "sort); the page starts after that record, as fast at page 20,000 as at "
+                                          "page 1. Not combined with `offset`.")
 
     @model_validator(mode="after")
     def _range(self) -> ListParams:
         if self.date_from and self.date_to and self.date_to < self.date_from:
             raise ValueError("date_to must not be before date_from")
+        if self.after and self.offset:
+            raise ValueError("send either offset or after, not both")
         return self
 
 
@@ -53,7 +60,11 @@ class Page(BaseModel, Generic[T]):
     model_config = ConfigDict(json_schema_extra={"description": "One page of a list: the records from `offset`, at "
                                                  "most `limit` of them, and how many match in all."})
     items: list[T] = Field(description="The records of this page, in the requested order.")
-    total: int = Field(description="How many records match the filters in all pages (≥ 0).")
+    total: int = Field(description="How many records match the filters in all pages (≥ 0): exact up to 10,000; "
+                                   "beyond, 10,000 and `total_exact` false (\"more than 10,000\").")
+    total_exact: bool = Field(True, description="False when `total` is the counting bound: there are more matches.")
+    next_after: str | None = Field(None, description="Cursor of the next page (send it as `after`); null on the "
+                                                     "last page.")
     limit: int = Field(description="The page size asked for (1–200).")
     offset: int = Field(description="How many matching records come before this page (≥ 0).")
 
@@ -66,5 +77,7 @@ class Page(BaseModel, Generic[T]):
         return self.offset > 0
 
 
-def page_of(items: list[Any], total: int, params: ListParams) -> dict[str, Any]:
-    return {"items": items, "total": total, "limit": params.limit, "offset": params.offset}
+def page_of(items: list[Any], total: int, params: ListParams, next_after: str | None = None) -> dict[str, Any]:
+    """The API body of one page (``total`` a :class:`~sticoop.core.keyset.Count` or a plain exact int)."""
+    return {"items": items, "total": int(total), "total_exact": getattr(total, "exact", True), "limit": params.limit,
+            "offset": params.offset, "next_after": next_after}

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.downloads import attachment
-from sticoop.core.listing import ListParams
+from sticoop.core.listing import ListParams, page_of
 from sticoop.core.uploads import check_content, read_limited
 from sticoop.documents import schemas as s
 from sticoop.documents.models import Document
@@ -19,12 +19,14 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 @router.get("", summary="List documents")
 def list_documents(db: DB, limit: Annotated[int, Query(ge=1, le=200)] = 50,
                    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-                   q: Annotated[str | None, Query(max_length=200)] = None) -> dict:
-    """Bounded like every list (``limit`` 1-200, ``offset`` up to 10,000,000: else 422)."""
-    params = ListParams(limit=limit, offset=offset, q=q)
+                   q: Annotated[str | None, Query(max_length=200)] = None,
+                   after: Annotated[str | None, Query(max_length=400)] = None) -> dict:
+    """Bounded like every list (``limit`` 1-200, ``offset`` up to 10,000,000: else 422; ``after``: the keyset
+    cursor ``next_after`` of the previous page)."""
+    params = ListParams(limit=limit, offset=offset, q=q, after=after)
     items, total = documents.list(db, params)
-    return {"items": [s.DocumentOut.model_validate(d) for d in items], "total": total, "limit": params.limit,
-            "offset": params.offset}
+    next_after = documents.cursor_after(params.sort, items[-1]) if len(items) == params.limit else None
+    return page_of([s.DocumentOut.model_validate(d) for d in items], total, params, next_after)
 
 
 @router.post("", response_model=s.DocumentOut, status_code=201, summary="Upload a document (stored once by sha256)")

@@ -21,7 +21,8 @@ router = APIRouter(prefix="/intakes", tags=["ingest"])
 def list_intakes(db: DB, params: Annotated[ListParams, Query()]) -> dict:
     """Same list parameters as every other list (filters, sort, bounded limit/offset, 422 when out of range)."""
     items, total = intakes.list(db, params)
-    return page_of([s.IntakeOut.model_validate(i) for i in items], total, params)
+    next_after = intakes.cursor_after(params.sort, items[-1]) if len(items) == params.limit else None
+    return page_of([s.IntakeOut.model_validate(i) for i in items], total, params, next_after)
 
 
 @router.post(
