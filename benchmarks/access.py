@@ -2,7 +2,7 @@
 
 Every SELECT of a signed-in user carries the scoping criteria (``sticoop.accounts.scoping``): records bound
 directly to a partnership by an indexed ``partnership_id IN (...)``, sessions through their committee by a
-sub-select, records that may be general (events) by a union of two index lookups. This builds 1,000,000
+sub-select, records that may be general (events) by ``coalesce(partnership_id, 0) IN (0, ...)``. This builds 1,000,000
 commitments, 100,000 sessions and 200,000 events over 500 partnerships in a SQLite file
 (or the database of ``--url``), then times the first page of the default lists, and their total counts, for
 an admin (no criteria: the baseline, in the same run) and for a viewer assigned to 3 partnerships.
@@ -85,10 +85,14 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=100_000)
     parser.add_argument("--events", type=int, default=200_000)
     parser.add_argument("--url", help="an empty database to fill (default: a temporary SQLite file)")
+    parser.add_argument("--reuse", action="store_true", help="the database of --url is filled already: time only")
     args = parser.parse_args()
     url = args.url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'access-bench.db'}"
     began = time.perf_counter()
-    build(url, args.commitments, args.sessions, args.events)
+    if args.reuse:
+        upgrade(url)
+    else:
+        build(url, args.commitments, args.sessions, args.events)
     print(f"built {args.commitments:,} commitments, {args.sessions:,} sessions, {PARTNERSHIPS} partnerships "
           f"{args.events:,} events in {time.perf_counter() - began:.0f} s ({url.split(':')[0]})")
     admin = Principal(1, "admin", Role.admin)

@@ -23,8 +23,9 @@ queries and are not filtered either; they never serve a user's request directly.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import ColumnElement, event, false, select
+from sqlalchemy import ColumnElement, event, false, func, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.activities.models import Event, Visit
@@ -52,6 +53,7 @@ THROUGH_PARENT = (
     (MeetingRequest, "event_id", Event),
 )
 SCOPED_MODELS = (Partnership, *DIRECT, *(model for model, _, _ in THROUGH_PARENT))
+_OPTIONS_KEY = "sticoop.scope_options"
 
 
 def visible(model: type, principal: Principal) -> ColumnElement[bool]:
@@ -70,10 +72,9 @@ def visible(model: type, principal: Principal) -> ColumnElement[bool]:
         elif not ids:
             own = column.is_(None)
         else:
-            # "IN (...) OR IS NULL" makes SQLite scan the whole table; the union of two index lookups does not
-            table = model.__table__.alias()
-            own = model.id.in_(select(table.c.id).where(table.c.partnership_id.in_(ids))
-                               .union_all(select(table.c.id).where(table.c.partnership_id.is_(None))))
+            # one row test, no sub-select: "IN (...) OR IS NULL" made SQLite scan the table, and "id IN (a union
+            # of two index lookups)" materialised every shared row in every statement, even a lookup by id
+            own = func.coalesce(column, 0).in_([0, *ids])
     else:
         fk, parent = next((fk, parent) for m, fk, parent in THROUGH_PARENT if m is model)
         own = getattr(model, fk).in_(select(parent.id).where(visible(parent, principal)))
@@ -82,18 +83,25 @@ def visible(model: type, principal: Principal) -> ColumnElement[bool]:
     return own
 
 
+def scope_options(principal: Principal) -> list[Any]:
+    """The loader criteria of every scoped model for ``principal`` (built once per principal and session)."""
+    if not principal.signed_in:
+        # nothing scoped for someone who is not signed in (public routes never need it)
+        return [with_loader_criteria(model, false(), include_aliases=True) for model in SCOPED_MODELS]
+    return [with_loader_criteria(model, visible(model, principal), include_aliases=True) for model in SCOPED_MODELS]
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _scope_to_principal(state: ORMExecuteState) -> None:
     principal = principal_of(state.session)
     if principal is None or principal.sees_everything or not state.is_select:
         return
-    if not principal.signed_in:
-        # nothing scoped for someone who is not signed in (public routes never need it)
-        options = [with_loader_criteria(model, false(), include_aliases=True) for model in SCOPED_MODELS]
-    else:
-        options = [with_loader_criteria(model, visible(model, principal), include_aliases=True)
-                   for model in SCOPED_MODELS]
-    state.statement = state.statement.options(*options)
+    # the criteria are built once per session and principal, not per statement (a page runs dozens)
+    cached = state.session.info.get(_OPTIONS_KEY)
+    if cached is None or cached[0] != principal:
+        cached = (principal, scope_options(principal))
+        state.session.info[_OPTIONS_KEY] = cached
+    state.statement = state.statement.options(*cached[1])
 
 
 def _assign_opened_partnership(session: Session, principal: Principal, partnership_id: int) -> None:
