@@ -76,11 +76,11 @@ def _dates(activity: etree._Element, today: date) -> list[Reason]:
             dates[element.get("type", "")] = parsed
     if "1" not in dates and "2" not in dates:
         found.append(Reason("start_date_missing", "The project has no start date (planned or actual)"))
-    pairs = [("1", "3", "planned"), ("2", "4", "actual")]
-    for start, end, what in pairs:
+    names = {"1": "planned start", "2": "actual start", "3": "planned end", "4": "actual end"}
+    for start, end in (("1", "3"), ("2", "4"), ("2", "3")):
         if start in dates and end in dates and dates[end] < dates[start]:
-            found.append(Reason("dates_out_of_order", f"The {what} end ({dates[end]}) is before the {what} start "
-                                                      f"({dates[start]})"))
+            found.append(Reason("dates_out_of_order", f"The {names[end]} ({dates[end]}) is before the "
+                                                      f"{names[start]} ({dates[start]})"))
     for budget in activity.findall("budget"):
         start_date = _iso(_attr(budget, "period-start"))
         end_date = _iso(_attr(budget, "period-end"))
