@@ -46,8 +46,9 @@ def _one_error_line(result: Result) -> str:
 
 
 def test_token_create_list_revoke_and_the_token_works_against_the_api(cli, db_url: str) -> None:  # type: ignore[no-untyped-def]
-    from sticoop.web.app import create_app
     from tests.conftest import make_user
+
+    from sticoop.web.app import create_app
 
     make_user(db_url, "script", "viewer")
     created = cli("token", "create", "script", "--name", "nightly import", "--days", "30")
@@ -71,9 +72,9 @@ def test_token_create_list_revoke_and_the_token_works_against_the_api(cli, db_ur
 
 def test_the_token_is_stored_hashed_and_expires_as_asked(cli, db_url: str) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
+    from tests.conftest import make_user
 
     from sticoop.accounts.models import ApiToken
-    from tests.conftest import make_user
 
     make_user(db_url, "script", "viewer")
     secret = cli("token", "create", "script", "--name", "x", "--days", "7").stdout.strip()
