@@ -309,3 +309,27 @@ def test_an_organisations_identifier_is_its_participating_org_ref(client: TestCl
                                                                  "iati_identifier": "not one", "version": "1"},
                        headers={"Accept-Language": "fr"})
     assert page.status_code == 422 and "identifiant org-id.guide" in page.text
+
+
+def test_translations_are_typed_on_the_project_form_and_shown_on_its_page(client: TestClient) -> None:
+    created = client.post("/projects/new", data={
+        "title": "Rice and satellites", "status": "proposed", "language": "en",
+        "translations-0-language": "fr", "translations-0-title": "Riz et satellites",
+        "translations-0-description": "Images satellitaires.",
+        "translations-1-language": "VI", "translations-1-title": "Lúa và vệ tinh"}, follow_redirects=False)
+    assert created.status_code == 303, created.text
+    project_id = int(created.headers["location"].rsplit("/", 1)[1])
+    stored = client.get(f"/api/v1/projects/{project_id}").json()
+    assert stored["translations"] == [
+        {"language": "fr", "title": "Riz et satellites", "description": "Images satellitaires."},
+        {"language": "vi", "title": "Lúa và vệ tinh", "description": None}]
+    page = client.get(f"/projects/{project_id}").text
+    assert '<section lang="vi"><h2>Lúa và vệ tinh</h2>' in page and "Images satellitaires." in page
+    form = client.get(f"/projects/{project_id}/edit").text
+    assert 'value="Riz et satellites"' in form
+    doubled = client.post("/api/v1/projects", json={"title": "X", "language": "fr", "translations": [
+        {"language": "fr", "title": "X"}]})
+    assert doubled.status_code == 422 and doubled.json().get("field") == "translations"
+    twice = client.post("/api/v1/projects", json={"title": "X", "translations": [
+        {"language": "fr", "title": "X"}, {"language": "FR", "title": "Y"}]})
+    assert twice.status_code == 422 and "translations" in twice.text and "given twice" in twice.text
