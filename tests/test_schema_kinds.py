@@ -26,10 +26,14 @@ CASES: dict[str, tuple[dict[str, str], list[str]]] = {
              "http://belspo.be": "http://belspo.be"},
             ["www.most.gov.vn", "ftp://most.gov.vn", "javascript:alert(1)", "https://", "https://a b.org"]),
     "language": ({"FR": "fr", "vi-VN": "vi", "en_GB": "en", " lo ": "lo"}, ["xx", "french", "zz-ZZ", "1"]),
+    "org_identifier": ({" xm-dac-41114 ": "XM-DAC-41114", "GB-COH-123456": "GB-COH-123456",
+                        "be-bce_kbo-0876.245.707": "BE-BCE_KBO-0876.245.707"},
+                       ["41114", "XM DAC 41114", "QQ-COH-1", "GB-COH-1/2", "XM-DAC-"]),
 }
 #: a field whose name says it holds one of the kinds
 NAME_HINTS = {"email": r"e_?mail", "currency": r"currency", "country": r"countr", "url": r"(^|_)url$|website",
-              "language": r"^language$|_language$|^lang$"}
+              "language": r"^language$|_language$|^lang$",
+              "org_identifier": r"iati_identifier|org_id$"}
 
 
 def _input_models() -> list[type[BaseModel]]:
@@ -87,8 +91,8 @@ def test_every_field_of_a_kind_normalises_and_refuses_alike(model: type[BaseMode
     for bad in refused:
         with pytest.raises(ValidationError) as caught:
             _validate_field(model, name, bad)
-        assert any(e["type"] in ("email", "currency_code", "country_code", "url", "language_code",
-                                 "string_too_long") for e in caught.value.errors()), caught.value.errors()
+        types = ("email", "currency_code", "country_code", "url", "language_code", "org_identifier", "string_too_long")
+        assert any(e["type"] in types for e in caught.value.errors()), caught.value.errors()
 
 
 def test_the_api_upper_cases_a_currency_and_refuses_a_bad_email_naming_the_field(client: Any) -> None:

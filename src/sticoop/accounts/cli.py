@@ -18,6 +18,8 @@ from sticoop.core.spreadsheet import CsvWriter
 
 user_app = typer.Typer(help="User accounts.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens for scripts (hashed, expiring, revocable; as on the account page).",
+                        no_args_is_help=True)
 
 
 def _new_password() -> str:
@@ -108,6 +110,69 @@ def export_audit(output: Path = typer.Option(None, "--output", "-o", help="CSV f
             handle.close()
 
 
+@token_app.command("create")
+@cli_errors
+def token_create(
+    username: str,
+    name: str = typer.Option(..., "--name", help="What the token is for, e.g. \"nightly import\" (1–120 characters)."),
+    days: int = typer.Option(90, "--days", help="Days until it expires: 1–365 (as on the account page)."),
+) -> None:
+    """Create an API token for USERNAME and print its secret once (only its SHA-256 is stored)."""
+    from sticoop.accounts.api import MAX_TOKEN_DAYS
+    from sticoop.accounts.service import create_token, get_user
+    from sticoop.core.errors import ValidationFailed
+
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise ValidationFailed(f"--days must be 1–{MAX_TOKEN_DAYS}, not {days}", field="days")
+    if not name.strip() or len(name.strip()) > 120:
+        raise ValidationFailed("--name must be 1–120 characters", field="name")
+    with session_scope() as session:
+        user = get_user(session, username)
+        if not user.is_active:
+            raise ValidationFailed(f"User '{user.username}' is disabled", field="username")
+        token, secret = create_token(session, user, name, days)
+        token_id, expires = token.id, token.expires_at
+    typer.echo(f"token {token_id} for '{username}', expires {expires:%Y-%m-%d %H:%M} UTC; shown once:", err=True)
+    typer.echo(secret)
+
+
+@token_app.command("list")
+@cli_errors
+def token_list(username: str = typer.Argument(None, help="Only this user's tokens.")) -> None:
+    """List tokens (never their secrets): id, user, name, prefix, created, expires, revoked, last used."""
+    from sticoop.accounts.models import ApiToken, User
+    from sticoop.accounts.service import get_user
+
+    session = new_session()
+    try:
+        query = select(ApiToken, User.username).join(User, User.id == ApiToken.user_id).order_by(ApiToken.id)
+        if username:
+            query = query.where(ApiToken.user_id == get_user(session, username).id)
+        table = Table("id", "user", "name", "prefix", "created", "expires", "revoked", "last used")
+
+        def when(value: object) -> str:
+            return f"{value:%Y-%m-%d %H:%M}" if value is not None else "—"
+
+        for token, owner in session.execute(query):
+            table.add_row(str(token.id), owner, token.name, token.prefix + "…", when(token.created_at),
+                          when(token.expires_at), when(token.revoked_at), when(token.last_used_at))
+        Console(width=160).print(table)
+    finally:
+        session.close()
+
+
+@token_app.command("revoke")
+@cli_errors
+def token_revoke(token_id: int = typer.Argument(..., help="The token's id (sticoop token list).")) -> None:
+    """Revoke a token: it stops working at once."""
+    from sticoop.accounts.service import revoke_token
+
+    with session_scope() as session:
+        revoke_token(session, token_id)
+    typer.echo(f"revoked token {token_id}")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(user_app, name="user")
     app.add_typer(audit_app, name="audit")
+    app.add_typer(token_app, name="token")

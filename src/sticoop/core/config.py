@@ -34,6 +34,17 @@ class Settings(BaseSettings):
         default=None, description="Pin 'today' for every figure (ISO date), e.g. to replay a report; see core/clock.py."
     )
     echo_sql: bool = False
+    # IATI activity export (projects/iati): who publishes, as IATI's reporting-org; see README "IATI export"
+    iati_reporting_org_ref: str | None = Field(
+        default=None, description="Reporting organisation's IATI identifier (org-id.guide, e.g. XM-DAC-41114); "
+                                  "prefixes every iati-identifier. The export is refused until it is set.")
+    iati_reporting_org_name: str | None = Field(default=None, description="Reporting organisation's name.")
+    iati_reporting_org_type: int = Field(
+        default=10, ge=10, le=90, description="IATI OrganisationType code of the reporting organisation "
+                                              "(10 Government, 15 Other public sector, 80 Academic...).")
+    iati_reporting_country: str | None = Field(
+        default=None, description="ISO 3166-1 country of the reporting organisation, left out of the "
+                                  "recipient countries (alpha-2 or alpha-3).")
 
     @property
     def effective_database_url(self) -> str:

@@ -213,9 +213,11 @@ def plan(model: type[Any], out_schema: type[BaseModel], in_schema: type[BaseMode
             continue
         rel = inspect(model).relationships.get(field)
         item_out = item_model(annotations[0])
-        if rel is not None and item_out is not None:
+        # owned rows: a relationship's (a project's partners) or a JSON column's items (a project's translations)
+        if item_out is not None and (rel is not None or field in inspect(model).columns):
             item_in = item_model(annotations[1]) if len(annotations) > 1 else None
-            extras.append(Extra(field, free(f"{field}_text"), "nested", target=rel.mapper.class_,
+            extras.append(Extra(field, free(f"{field}_text"), "nested",
+                                target=rel.mapper.class_ if rel is not None else None,
                                 item_out=item_out, item_in=item_in))
     return tuple(extras)
 
@@ -293,12 +295,14 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
 def _nested_text(session: Session, extra: Extra, records: list[dict[str, Any]], labels: Labels) -> None:
     """Fill ``extra.name`` of each record with its owned rows made readable, all rows at once (so their own
     ids are named in the same bounded batches): "MOST, Coordinator; VAST, Partner"."""
-    assert extra.target is not None and extra.item_out is not None
+    assert extra.item_out is not None
     items = [[dict(item) for item in record.get(extra.source) or [] if isinstance(item, dict)] for record in records]
-    flat = [item for row in items for item in row]
-    _columns, _ = readable(session, extra.target, extra.item_out, extra.item_in, flat, labels)
-    replaced = {e.source: e.name for e in plan(extra.target, extra.item_out, extra.item_in)  # type: ignore[arg-type]
-                if e.kind != "nested"}  # (mypy: class objects are not Hashable)
+    replaced: dict[str, str] = {}
+    if extra.target is not None:  # rows of a table: their ids named too (items of a JSON column hold no ids)
+        flat = [item for row in items for item in row]
+        _columns, _ = readable(session, extra.target, extra.item_out, extra.item_in, flat, labels)
+        replaced = {e.source: e.name for e in plan(extra.target, extra.item_out, extra.item_in)  # type: ignore[arg-type]
+                    if e.kind != "nested"}  # (mypy: class objects are not Hashable)
     for record, row in zip(records, items, strict=True):
         parts = []
         for item in row:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -117,6 +118,30 @@ def _language(value: str) -> str:
     return code
 
 
+ORG_ID_MAX = 100
+#: org-id.guide identifier: a registration list code ("XM-DAC", "GB-COH", "BE-BCE_KBO": a country code or
+#: XI/XM/XR, a dash, the register's code) then a dash and the number in that register (no spaces, "/", "&"...)
+_ORG_ID = re.compile(r"(?P<country>[A-Z]{2})-(?P<register>[A-Z0-9_]{2,30})-(?P<number>[A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def _org_identifier(value: str) -> str:
+    """An organisation identifier of org-id.guide (IATI organisation identifiers), e.g. "XM-DAC-41114",
+    "GB-COH-123456": the list code is upper-cased, the number kept as typed. Its country part is an ISO 3166-1
+    alpha-2 code or XI/XM/XR (international lists); at most ORG_ID_MAX characters."""
+    value = value.strip()
+    parts = value.split("-", 2)
+    if len(parts) == 3:
+        value = f"{parts[0].upper()}-{parts[1].upper()}-{parts[2]}"
+    found = _ORG_ID.fullmatch(value)
+    _codes, alpha2 = _country_codes()
+    if (found is None or len(value) > ORG_ID_MAX
+            or (found["country"] not in alpha2 and found["country"] not in ("XI", "XM", "XR"))):
+        raise PydanticCustomError(
+            "org_identifier", "'{value}' is not an organisation identifier of org-id.guide: list code and number "
+            "such as XM-DAC-41114 or GB-COH-123456 (no spaces)", {"value": value})
+    return value
+
+
 # Each kind of value is normalised in exactly one place: the annotated types below. Every input schema
 # uses them (tests/test_schema_kinds.py walks all schemas to check it).
 # Each type carries a default description (its standard and format) that a field's own description refines.
@@ -130,6 +155,9 @@ Url = Annotated[str, Kind("url"), AfterValidator(_url), Field(
     description=f"http(s) web address with a host (at most {URL_MAX} characters)")]
 LanguageCode = Annotated[str, Kind("language"), AfterValidator(_language), Field(
     description="ISO 639-1 language code, e.g. en, fr, vi (a locale tag such as fr-BE keeps its language)")]
+OrgIdentifier = Annotated[str, Kind("org_identifier"), AfterValidator(_org_identifier), Field(
+    description="Organisation identifier of org-id.guide as IATI uses it, e.g. XM-DAC-41114 (OECD DAC), "
+                "GB-COH-123456 (UK Companies House): list code, dash, number; no spaces")]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), Field(
     description="A name: 1–300 characters, surrounding spaces removed")]
 LongName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(

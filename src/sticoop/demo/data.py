@@ -131,7 +131,19 @@ def load_demo(session: Session) -> dict[str, int]:
         title="(demo) Membrane bioreactors for industrial wastewater treatment in the Mekong Delta",
         partnership_id=be_vn.id, programme_id=jfs.id, start_date=date(2022, 1, 1), end_date=date(2025, 12, 31),
         budget=Decimal("450000"), currency="EUR", status="running",
-        field_keys=["environment", "water_resources", "new_materials"],
+        field_keys=["environment", "water_resources", "new_materials"], language="en",
+        description="Pilot membrane bioreactors treating the wastewater of food-processing plants in the Mekong "
+                    "Delta, with training for Vietnamese operators.",
+        translations=[
+            prj.TextIn(language="fr", title="(démo) Bioréacteurs à membrane pour le traitement des eaux usées "
+                                            "industrielles dans le delta du Mékong",
+                       description="Bioréacteurs à membrane pilotes traitant les eaux usées d'usines "
+                                   "agroalimentaires du delta du Mékong, avec la formation d'opérateurs vietnamiens."),
+            prj.TextIn(language="vi", title="(demo) Công nghệ sinh học màng xử lý nước thải công nghiệp ở Đồng "
+                                            "bằng sông Cửu Long",
+                       description="Thí điểm hệ thống sinh học màng xử lý nước thải của các nhà máy chế biến thực "
+                                   "phẩm ở Đồng bằng sông Cửu Long, kèm đào tạo người vận hành Việt Nam."),
+        ],
         partners=[prj.ProjectPartnerIn(organization_id=ugent, role="coordinator"),
                   prj.ProjectPartnerIn(organization_id=vast, role="partner"),
                   prj.ProjectPartnerIn(organization_id=belspo, role="funder")],

@@ -36,6 +36,8 @@ class Organization(Record, Searchable, Base):
     country_code: Mapped[str | None] = mapped_column(ForeignKey("countries.code"), index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id", ondelete="SET NULL"), index=True)
     website: Mapped[str | None] = mapped_column(String(500))
+    #: its organisation identifier of org-id.guide, as IATI publishes it (e.g. XM-DAC-41114)
+    iati_identifier: Mapped[str | None] = mapped_column(String(100))
 
     parent: Mapped[Organization | None] = relationship(remote_side=[id], lazy="raise_on_sql")
 

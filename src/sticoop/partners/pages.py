@@ -38,6 +38,8 @@ ORGANIZATIONS = EntityPages(
         FormField("country_code", N_("Country"), "select", "countries"),
         FormField("parent_id", N_("Parent organisation"), "select", "organizations"),
         FormField("website", N_("Website"), "url"),
+        FormField("iati_identifier", N_("IATI organisation identifier"),
+                  help=N_("org-id.guide identifier, e.g. XM-DAC-41114 or GB-COH-123456; used by the IATI export.")),
         FormField("aliases", N_("Other names"), "lines",
                   help=N_("One per line, in any language (e.g. the Vietnamese or French name).")),
     ),

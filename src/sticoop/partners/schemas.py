@@ -4,7 +4,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sticoop.core.schemas import CountryCode, Email, Input, Name, Patch, RecordIn, RecordOut, Text, Url
+from sticoop.core.schemas import CountryCode, Email, Input, Name, OrgIdentifier, Patch, RecordIn, RecordOut, Text, Url
 from sticoop.partners.models import OrganizationType
 
 #: what each field means (OpenAPI descriptions), written once for the In, Patch and Out schemas; a key
@@ -17,6 +17,8 @@ ABOUT = {
     "Organization:country_code": "Country of its seat: ISO 3166-1 alpha-3 code, e.g. VNM (alpha-2 accepted)",
     "parent_id": "The organisation it is part of (id), e.g. a ministry for its institutes",
     "website": "Its web site (http or https address)",
+    "iati_identifier": "Its organisation identifier of org-id.guide, as IATI publishes it (the participating-org "
+                       "ref of the IATI export), e.g. XM-DAC-41114, GB-COH-123456; at most 100 characters",
     "Position:id": "Id of the position",
     "Position:title": "Position held, e.g. \"Director-General\" (1–300 characters)",
     "organization_id": "Organisation where the position is held (id, GET /api/v1/organizations/{id})",
@@ -40,6 +42,7 @@ class OrganizationIn(RecordIn):
     country_code: CountryCode | None = Field(None, description=ABOUT["Organization:country_code"])
     parent_id: int | None = Field(None, description=ABOUT["parent_id"])
     website: Url | None = Field(None, description=ABOUT["website"])
+    iati_identifier: OrgIdentifier | None = Field(None, description=ABOUT["iati_identifier"])
 
 
 class OrganizationPatch(Patch):
@@ -52,6 +55,7 @@ class OrganizationPatch(Patch):
     country_code: CountryCode | None = Field(None, description=ABOUT["Organization:country_code"])
     parent_id: int | None = Field(None, description=ABOUT["parent_id"])
     website: Url | None = Field(None, description=ABOUT["website"])
+    iati_identifier: OrgIdentifier | None = Field(None, description=ABOUT["iati_identifier"])
 
 
 class OrganizationOut(RecordOut):
@@ -64,6 +68,7 @@ class OrganizationOut(RecordOut):
     country_code: str | None = Field(description=ABOUT["Organization:country_code"])
     parent_id: int | None = Field(description=ABOUT["parent_id"])
     website: str | None = Field(description=ABOUT["website"])
+    iati_identifier: str | None = Field(None, description=ABOUT["iati_identifier"])
 
 
 class PositionIn(Input):

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
+from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, Confidential, Record, Searchable
@@ -68,6 +68,10 @@ class Project(Record, Confidential, Searchable, Base):
     status: Mapped[str] = mapped_column(String(20), default=ProjectStatus.proposed, nullable=False, index=True)
     description: Mapped[str | None] = mapped_column(Text)
     outputs: Mapped[str | None] = mapped_column(Text)
+    #: ISO 639-1 language of ``title`` and ``description`` (None: the site's default language)
+    language: Mapped[str | None] = mapped_column(String(8))
+    #: the title and description in other languages: ``[{"language": "fr", "title": ..., "description": ...}]``
+    translations: Mapped[list[dict[str, str | None]]] = mapped_column(JSON, default=list, nullable=False)
 
     fields = relationship("Field", secondary=project_fields, lazy="selectin", order_by="Field.key")
     partners: Mapped[list[ProjectPartner]] = relationship(

@@ -27,6 +27,13 @@ DETAIL_LIMIT = 200
 ROLE_FIELDS = {"coordinator": "coordinator_id", "partner": "partner_ids", "funder": "funder_ids"}
 
 
+TRANSLATION_COLUMNS = (
+    FormField("language", N_("Language")),
+    FormField("title", N_("Title")),
+    FormField("description", N_("Description")),
+)
+
+
 def project_convert(db: DbSession, data: dict[str, Any], obj: Any) -> dict[str, Any]:
     """Three organisation pickers (coordinator, partners, funders) become the partners list with roles."""
     coordinator = data.pop("coordinator_id", None)
@@ -44,6 +51,8 @@ def project_initial(obj: Project) -> dict[str, Any]:
     raw["coordinator_id"] = coordinators[0] if coordinators else ""
     for role in ("partner", "funder"):
         raw[ROLE_FIELDS[role]] = [str(p.organization_id) for p in obj.partners if p.role == role]
+    raw["translations"] = [{c.name: str(item.get(c.name) or "") for c in TRANSLATION_COLUMNS}
+                           for item in obj.translations or []]
     return raw
 
 
@@ -63,17 +72,23 @@ PROJECTS = EntityPages(
         FormField("end_date", N_("End date"), "date"),
         FormField("budget", N_("Budget"), help=N_("Amount, e.g. 250000.00")),
         FormField("currency", N_("Currency"), help=N_("ISO 4217 code, e.g. EUR, VND, USD.")),
+        FormField("language", N_("Language of title and description"),
+                  help=N_("ISO 639-1 code, e.g. en, fr, vi; the IATI export names it.")),
         FormField("coordinator_id", N_("Coordinator"), "select", "organizations"),
         FormField("partner_ids", N_("Partners"), "multiselect", "organizations"),
         FormField("funder_ids", N_("Funders"), "multiselect", "organizations"),
         FormField("field_keys", N_("Fields"), "multiselect", "fields"),
         FormField("description", N_("Description"), "textarea", help=N_("What the project is about.")),
         FormField("outputs", N_("Outputs"), "textarea"),
+        FormField("translations", N_("Title and description in other languages"), "rows",
+                  columns=TRANSLATION_COLUMNS,
+                  help=N_("One row per language (ISO 639-1 code, e.g. fr, vi); the IATI export publishes each.")),
     ),
     title=N_("Projects"), new_title=N_("New project"), edit_title=N_("Edit project"), new_label=N_("New project"),
     table="projects/_table.html", filters=("q", "country", "partnership_id", "status", "date"),
     status_group="project_status", date_label=N_("Start date"), rows=project_rows,
     convert=project_convert, initial=project_initial, aliases={"partners": "partner_ids"},
+    downloads=((N_("Download IATI XML"), "/export.iati.xml"),),
 )
 
 

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from sticoop.core.schemas import (
     ConfidentialIn,
@@ -12,6 +13,7 @@ from sticoop.core.schemas import (
     CurrencyCode,
     DatedInput,
     Input,
+    LanguageCode,
     LongName,
     Name,
     Patch,
@@ -49,6 +51,13 @@ ABOUT = {
     "field_keys": "Fields of science and technology: taxonomy keys (GET /api/v1/fields, mapped to OECD FORD "
                   "codes), at most 30",
     "partners": "Partner organisations with their roles, at most 100; a PATCH replaces the whole list",
+    "language": "ISO 639-1 language of the title and description, e.g. en, fr, vi (null: the site's default, "
+                "STICOOP_DEFAULT_LOCALE); the IATI export writes it as xml:lang of their narratives",
+    "translations": "The title and description in other languages, one entry per language (at most 10; not the "
+                    "project's own language); a PATCH replaces the whole list",
+    "Text:language": "ISO 639-1 language of this translation, e.g. fr, vi",
+    "Text:title": "The title in that language (1–500 characters)",
+    "Text:description": "The description in that language (free text, at most 100,000 characters)",
 }
 
 
@@ -97,6 +106,34 @@ class ProjectPartnerOut(BaseModel):
     role: str = Field(description=ABOUT["role"])
 
 
+class TextIn(Input):
+    """A project's title and description in one more language."""
+
+    language: LanguageCode = Field(description=ABOUT["Text:language"])
+    title: LongName = Field(description=ABOUT["Text:title"])
+    description: Text | None = Field(None, description=ABOUT["Text:description"])
+
+
+class TextOut(BaseModel):
+    """A project's title and description in one more language."""
+
+    language: str = Field(description=ABOUT["Text:language"])
+    title: str = Field(description=ABOUT["Text:title"])
+    description: str | None = Field(None, description=ABOUT["Text:description"])
+
+
+def _one_per_language(texts: list[TextIn] | None) -> list[TextIn] | None:
+    if texts is not None:
+        seen = [t.language for t in texts]
+        doubled = sorted({lang for lang in seen if seen.count(lang) > 1})
+        if doubled:
+            raise ValueError(f"one translation per language; {', '.join(doubled)} is given twice")
+    return texts
+
+
+Translations = Annotated[list[TextIn], AfterValidator(_one_per_language)]
+
+
 class ProjectIn(DatedInput, ConfidentialIn):
     """A new cooperation project with its budget, fields and partners."""
 
@@ -112,6 +149,8 @@ class ProjectIn(DatedInput, ConfidentialIn):
     outputs: Text | None = Field(None, description=ABOUT["outputs"])
     field_keys: list[str] = Field(default_factory=list, max_length=30, description=ABOUT["field_keys"])
     partners: list[ProjectPartnerIn] = Field(default_factory=list, max_length=100, description=ABOUT["partners"])
+    language: LanguageCode | None = Field(None, description=ABOUT["language"])
+    translations: Translations = Field(default_factory=list, max_length=10, description=ABOUT["translations"])
 
 
 class ProjectPatch(Patch, ConfidentialPatch):
@@ -129,6 +168,8 @@ class ProjectPatch(Patch, ConfidentialPatch):
     outputs: Text | None = Field(None, description=ABOUT["outputs"])
     field_keys: list[str] | None = Field(default=None, max_length=30, description=ABOUT["field_keys"])
     partners: list[ProjectPartnerIn] | None = Field(default=None, max_length=100, description=ABOUT["partners"])
+    language: LanguageCode | None = Field(None, description=ABOUT["language"])
+    translations: Translations | None = Field(None, max_length=10, description=ABOUT["translations"])
 
 
 class ProjectOut(RecordOut, ConfidentialOut):
@@ -146,3 +187,5 @@ class ProjectOut(RecordOut, ConfidentialOut):
     outputs: str | None = Field(description=ABOUT["outputs"])
     field_keys: list[str] = Field(description=ABOUT["field_keys"])
     partners: list[ProjectPartnerOut] = Field(description=ABOUT["partners"])
+    language: str | None = Field(None, description=ABOUT["language"])
+    translations: list[TextOut] = Field(default_factory=list, description=ABOUT["translations"])

@@ -66,6 +66,10 @@ class ProjectService(RecordService[Project]):
         super().check(session, obj)
         if obj.budget is not None and not obj.currency:
             raise ValidationFailed("A budget needs its currency (ISO 4217, e.g. EUR)", field="currency")
+        own = obj.language
+        if own and any(t.get("language") == own for t in obj.translations or []):
+            raise ValidationFailed(f"A translation is in the project's own language ({own}); give it another "
+                                   "language or change the project's", field="translations")
 
 
 programmes = ProgrammeService()

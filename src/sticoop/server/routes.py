@@ -28,6 +28,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.partnerships.api import router as partnerships
     from sticoop.portfolio.api import router as portfolio
     from sticoop.projects.api import router as projects
+    from sticoop.projects.iati.api import sectors_router as iati_sectors
     from sticoop.reference.api import router as reference
 
     return [
@@ -40,6 +41,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
         (commitments, READ_MEMBER_EDIT),
         (agreements, READ_EDIT),
         (projects, READ_EDIT),
+        (iati_sectors, ADMINS),  # the field → DAC sector mapping of the IATI export
         (activities, READ_EDIT),
         (documents, READ_EDIT),
         (ingest, EDITORS),

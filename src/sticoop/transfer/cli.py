@@ -19,16 +19,31 @@ class ExportFormat(StrEnum):
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
+    iati = "iati"
 
 
 @cli_errors
 def export(
-    format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json, csv (a zip) or xlsx."),
+    format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f",
+                                        help="json, csv (a zip), xlsx, or iati (projects as IATI 2.03 XML)."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write; JSON goes to stdout when omitted."),
+    partnership: int = typer.Option(None, "--partnership", help="iati: only this partnership's projects (id)."),
+    status: str = typer.Option(None, "--status", help="iati: only projects with this status."),
+    field: str = typer.Option(None, "--field", help="iati: only projects of this field (taxonomy key)."),
+    country: str = typer.Option(None, "--country", help="iati: only projects with a partner of this country."),
+    strict: bool = typer.Option(False, "--strict", help="iati: write nothing if any project is left out."),
 ) -> None:
-    """Export every record (JSON re-imports into an empty database with nothing lost)."""
+    """Export every record (JSON re-imports into an empty database with nothing lost), or the projects as
+    IATI 2.03 activities (--format iati: valid ones only, the others named on stderr with their reasons)."""
     if format != ExportFormat.json and output is None:
         raise fail(f"--output is required for --format {format}")
+    if format == ExportFormat.iati:
+        from sticoop.projects.iati.cli import export_iati
+
+        assert output is not None
+        export_iati(output, {"partnership_id": partnership, "status": status, "field": field, "country": country},
+                    strict)
+        return
     session = new_session()
     # written beside the output and renamed at the end: a failed export never leaves a truncated file
     partial = output.with_name(output.name + ".part") if output is not None else None

@@ -68,6 +68,8 @@ class EntityPages:
     redirect: Callable[[Any], str] | None = None
     #: False for records shown only inside another record's page (progress updates, assessments)
     with_list: bool = True
+    #: more downloads of the list beside "Download CSV": (label, path after the API list path), same filters
+    downloads: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         # every record type that can be confidential offers the box, in one place rather than in each form

@@ -144,6 +144,7 @@ KIND_MESSAGES = {
     "currency_code": N_("Enter an ISO 4217 currency code, e.g. EUR, VND, USD."),
     "email": N_("Enter a valid e-mail address, e.g. name@example.org."),
     "language_code": N_("Enter an ISO 639-1 language code, e.g. en, fr, vi."),
+    "org_identifier": N_("Enter an org-id.guide identifier, e.g. XM-DAC-41114 or GB-COH-123456."),
 }
 
 
