@@ -48,7 +48,7 @@ def _one_error_line(result: Result) -> str:
 def test_token_create_list_revoke_and_the_token_works_against_the_api(cli, db_url: str) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import make_user
 
-    from sticoop.web.app import create_app
+    from sticoop.server.app import create_app
 
     make_user(db_url, "script", "viewer")
     created = cli("token", "create", "script", "--name", "nightly import", "--days", "30")

