@@ -34,6 +34,21 @@ class Settings(BaseSettings):
         default=None, description="Pin 'today' for every figure (ISO date), e.g. to replay a report; see core/clock.py."
     )
     echo_sql: bool = False
+    # serving under load (see README "Serving many users" and server/backpressure.py)
+    workers: int = Field(default=1, ge=1, le=64, description="Worker processes of `sticoop serve`.")
+    db_pool_size: int = Field(default=10, ge=1, le=500,
+                              description="Database connections each worker keeps open (PostgreSQL and SQLite).")
+    db_max_overflow: int = Field(default=5, ge=0, le=500,
+                                 description="Extra connections a worker may open beyond the pool at a peak.")
+    db_pool_timeout: float = Field(default=10.0, gt=0, le=300,
+                                   description="Seconds a request waits for a pooled connection before a 503.")
+    max_concurrent_requests: int | None = Field(
+        default=None, ge=1, le=10_000,
+        description="Requests a worker serves at once; the others wait (queue_wait_ms) then get 503 + Retry-After. "
+                    "Default: db_pool_size + db_max_overflow, so no request waits for a connection.")
+    queue_wait_ms: int = Field(default=2_000, ge=0, le=60_000,
+                               description="How long a request may wait for a free slot before the 503 (ms).")
+    retry_after_seconds: int = Field(default=1, ge=1, le=3600, description="The Retry-After of a busy 503 (s).")
     # IATI activity export (projects/iati): who publishes, as IATI's reporting-org; see README "IATI export"
     iati_reporting_org_ref: str | None = Field(
         default=None, description="Reporting organisation's IATI identifier (org-id.guide, e.g. XM-DAC-41114); "

@@ -32,17 +32,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _pool_settings(settings: Any) -> dict[str, Any]:
+    """The connection pool of each worker process, from settings (``STICOOP_DB_POOL_SIZE``...)."""
+    return {"pool_size": settings.db_pool_size, "max_overflow": settings.db_max_overflow,
+            "pool_timeout": settings.db_pool_timeout}
+
+
 @cache
 def get_engine(url: str | None = None) -> Engine:
     url = url or get_settings().effective_database_url
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"echo": get_settings().echo_sql, "future": True}
+    settings = get_settings()
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            kwargs.update(_pool_settings(settings))
         kwargs["connect_args"] = {"check_same_thread": False}
     else:
         kwargs["pool_pre_ping"] = True
+        kwargs.update(_pool_settings(settings))
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -19,6 +19,7 @@ import sticoop
 from sticoop.composition import bootstrap
 from sticoop.core.config import get_settings
 from sticoop.core.errors import DomainError, Merged, NotAuthenticated
+from sticoop.server.backpressure import BackPressure
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 API_PREFIX = "/api/v1"
@@ -289,4 +290,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_json_bytes=settings.max_request_bytes,
                        max_upload_bytes=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders)  # outside the size limit: a 413 carries the headers too
+    limit = settings.max_concurrent_requests or settings.db_pool_size + settings.db_max_overflow
+    app.add_middleware(BackPressure, limit=limit, wait_s=settings.queue_wait_ms / 1000,
+                       retry_after_s=settings.retry_after_seconds)  # outermost: a busy 503 costs nothing
     return app

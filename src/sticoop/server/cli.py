@@ -11,6 +11,9 @@ def serve(
     host: str = typer.Option(None, help="Interface to listen on (default STICOOP_HOST or 127.0.0.1)."),
     port: int = typer.Option(None, help="Port (default STICOOP_PORT or 8000)."),
     reload: bool = typer.Option(False, help="Reload on code changes (development)."),
+    workers: int = typer.Option(None, min=1, max=64,
+                                help="Worker processes (default STICOOP_WORKERS or 1); each has its own "
+                                     "connection pool and request limit. Not with --reload."),
 ) -> None:
     """Serve the web app and the REST API (docs at /docs)."""
     import uvicorn
@@ -18,8 +21,13 @@ def serve(
     settings = get_settings()
     host = host or settings.host
     port = port or settings.port
-    typer.echo(f"sticoop on http://{host}:{port}  (API docs: http://{host}:{port}/docs)")
-    uvicorn.run("sticoop.server.asgi:app", host=host, port=port, reload=reload, log_level="info")
+    workers = workers or settings.workers
+    if reload and workers > 1:
+        typer.echo("error: --reload serves one process; drop --workers or --reload", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"sticoop on http://{host}:{port} with {workers} worker(s)  (API docs: http://{host}:{port}/docs)")
+    uvicorn.run("sticoop.server.asgi:app", host=host, port=port, reload=reload, workers=workers if workers > 1
+                else None, log_level="info")
 
 
 def register(app: typer.Typer) -> None:
