@@ -17,7 +17,7 @@ from tests.conftest import TEST_PASSWORD, make_user
 
 from sticoop.accounts import service as accounts
 from sticoop.accounts.models import ApiToken, User
-from sticoop.core import clock
+from sticoop.core import clock, touch
 from sticoop.core.database import SQLITE_BUSY_TIMEOUT_MS, _sqlite_pragmas, get_engine, session_scope
 from sticoop.matchmaking import service
 from sticoop.matchmaking.engine import HashingEmbedder
@@ -177,16 +177,28 @@ def test_sqlite_waits_for_a_writer_and_postgresql_is_untouched(db_url: str) -> N
             assert connection.execute(text("SELECT 1")).scalar() == 1
 
 
-def test_token_use_is_written_at_most_once_a_minute(db: Session) -> None:
+def test_token_use_is_written_at_most_once_a_minute_and_never_in_the_request(db: Session) -> None:
     user = User(username="script", password_hash="x", role="viewer")
     db.add(user)
     db.flush()
     token, secret = accounts.create_token(db, user, "cron")
-    start = token.created_at
+    db.commit()
+    touch.forget()
+    start = accounts.aware(token.created_at)
+    engine = db.get_bind()
+
+    def stored() -> object:
+        with engine.connect() as connection:
+            return connection.execute(select(ApiToken.last_used_at).where(ApiToken.id == token.id)).scalar()
+
     accounts.user_for_token(db, secret, now=start)
-    assert token.last_used_at == start
-    db.flush()
+    assert not db.new and not db.dirty, "the request's transaction writes nothing"
+    touch.flush()
+    assert accounts.aware(stored()) == start  # type: ignore[arg-type]
+    db.expire_all()
     accounts.user_for_token(db, secret, now=start + timedelta(seconds=59))
-    assert not db.is_modified(token)  # a read within the minute writes nothing
+    assert touch.pending_count() == 0, "within the minute nothing is even noted"
     accounts.user_for_token(db, secret, now=start + timedelta(seconds=61))
-    assert accounts.aware(db.get(ApiToken, token.id).last_used_at) == accounts.aware(start + timedelta(seconds=61))
+    assert not db.dirty
+    touch.flush()
+    assert accounts.aware(stored()) == start + timedelta(seconds=61)  # type: ignore[arg-type]

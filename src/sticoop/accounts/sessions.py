@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 
 from sticoop.accounts.models import LoginSession, User
 from sticoop.accounts.service import aware
+from sticoop.core import touch
 from sticoop.core.config import get_settings
 from sticoop.core.models import utcnow
 
 SESSION_COOKIE = "sticoop_session"
-#: refresh ``last_seen_at`` at most this often, so reading pages does not write on every request
-TOUCH_EVERY = timedelta(minutes=5)
+#: note ``last_seen_at`` at most this often; the note is written off the request path (``core/touch.py``)
+TOUCH_EVERY = timedelta(minutes=1)
 
 
 def _hash(secret: str) -> str:
@@ -52,8 +53,8 @@ def session_for(db: Session, secret: str | None) -> tuple[LoginSession, User] | 
     user = db.get(User, row.user_id)
     if user is None or not user.is_active:
         return None
-    if now - aware(row.last_seen_at) > TOUCH_EVERY:
-        row.last_seen_at = now
+    if now - aware(row.last_seen_at) > TOUCH_EVERY:  # a read writes nothing: noted, written in a batch
+        touch.note(db, LoginSession.__table__, row.id, "last_seen_at", now)  # type: ignore[arg-type]
     return row, user
 
 
