@@ -30,7 +30,7 @@ from sticoop.jobs import registry
 
 log = logging.getLogger("sticoop.jobs")
 QUEUE_NAME = "sticoop"
-TASK_NAME = "sticoop.jobs.run"
+TASK_NAME = "run_job"
 PERIODIC_PREFIX = "sticoop.periodic."
 POSTGRES_TABLE_PREFIX = "sticoop_queue"
 

@@ -1,0 +1,103 @@
+"""Who sees which job: the owner and admins; anyone else gets 404 (the API, the list, cancel, the page)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from sticoop.accounts.models import User
+from sticoop.core.database import session_scope
+from sticoop.core.principal import Principal, Role
+from sticoop.jobs.service import enqueue, run_job
+
+ROLES = ["admin", "secretariat", "member", "viewer"]
+
+
+def _user_id(db_url: str, username: str) -> int:
+    with session_scope(db_url) as db:
+        found = db.scalar(select(User.id).where(User.username == username))
+        assert found is not None
+        return found
+
+
+def _job_of(db_url: str, username: str, role: str, kind: str = "test.count", n: int = 2) -> int:
+    owner = Principal(user_id=_user_id(db_url, username), username=username, role=Role(role))
+    with session_scope(db_url) as db:
+        return enqueue(db, kind, {"n": n}, owner).id
+
+
+@pytest.mark.parametrize("owner_role", ROLES)
+@pytest.mark.parametrize("reader_role", ROLES)
+def test_a_job_is_seen_by_its_owner_and_admins_only(db_url: str, client_as, make_queue, owner_role: str,  # type: ignore[no-untyped-def]
+                                                   reader_role: str) -> None:
+    make_queue()
+    owner = client_as(owner_role, username="owner")
+    reader = client_as(reader_role, username="reader")
+    job_id = _job_of(db_url, "owner", owner_role)
+    mine = owner.get(f"/api/v1/jobs/{job_id}")
+    assert mine.status_code == 200 and mine.json()["created_by"] == "owner"
+    theirs = reader.get(f"/api/v1/jobs/{job_id}")
+    if reader_role == "admin":
+        assert theirs.status_code == 200 and theirs.json()["id"] == job_id
+    else:
+        assert theirs.status_code == 404 and theirs.json()["detail"] == f"No job {job_id}"
+        assert reader.post(f"/api/v1/jobs/{job_id}/cancel").status_code == 404
+        assert reader.get("/api/v1/jobs").json()["items"] == []  # the list: one's own jobs only
+        assert f'id="job-{job_id}"' not in reader.get("/jobs").text
+    missing = reader.get(f"/api/v1/jobs/{job_id + 1000}")
+    assert missing.status_code == 404 and missing.json()["detail"] == f"No job {job_id + 1000}"
+
+
+def test_signed_out_gets_401(db_url: str, anon_client: TestClient, make_queue) -> None:  # type: ignore[no-untyped-def]
+    for path in ("/api/v1/jobs", "/api/v1/jobs/1"):
+        assert anon_client.get(path).status_code == 401
+
+
+def test_the_list_is_newest_first_in_keyset_pages(db_url: str, client_as, make_queue) -> None:  # type: ignore[no-untyped-def]
+    make_queue()
+    viewer = client_as("viewer", username="me")
+    client_as("viewer", username="someone")
+    mine = [_job_of(db_url, "me", "viewer", n=n) for n in range(5)]
+    _job_of(db_url, "someone", "viewer")
+    seen, before, pages = [], None, 0
+    while True:
+        query = "?limit=2" + (f"&before={before}" if before else "")
+        body = viewer.get(f"/api/v1/jobs{query}").json()
+        seen += [item["id"] for item in body["items"]]
+        pages += 1
+        before = body["next_before"]
+        if before is None:
+            break
+    assert seen == sorted(mine, reverse=True) and pages == 3
+    for bad in ("limit=0", "limit=101", "before=0", "before=x"):
+        response = viewer.get(f"/api/v1/jobs?{bad}")
+        assert response.status_code == 422 and bad.split("=")[0] in response.text
+
+
+def test_cancel_through_the_api(db_url: str, client_as, make_queue) -> None:  # type: ignore[no-untyped-def]
+    make_queue()
+    member = client_as("member", username="me")
+    job_id = _job_of(db_url, "me", "member")
+    cancelled = member.post(f"/api/v1/jobs/{job_id}/cancel")
+    assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
+    again = member.post(f"/api/v1/jobs/{job_id}/cancel")
+    assert again.status_code == 409 and "already finished (cancelled)" in again.json()["detail"]
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "vi"])
+def test_the_jobs_page_shows_progress_and_polls_only_while_a_job_is_open(db_url: str, client_as, make_queue,  # type: ignore[no-untyped-def]
+                                                                          locale: str) -> None:
+    make_queue()
+    viewer = client_as("viewer", username="me")
+    done_id = _job_of(db_url, "me", "viewer", n=4)
+    assert run_job(done_id, db_url) is not None
+    page = viewer.get(f"/jobs?lang={locale}")
+    assert page.status_code == 200
+    assert f'id="job-{done_id}"' in page.text and 'aria-valuenow="100"' in page.text and "hx-trigger" not in page.text
+    assert {"en": "Succeeded", "fr": "Réussi", "vi": "Thành công"}[locale] in page.text
+    open_id = _job_of(db_url, "me", "viewer", n=4)
+    rows = viewer.get(f"/jobs/rows?lang={locale}")
+    assert rows.status_code == 200 and "<html" not in rows.text
+    assert f'id="job-{open_id}"' in rows.text and 'hx-trigger="every 2s"' in rows.text
+    assert {"en": "Waiting", "fr": "En attente", "vi": "Đang chờ"}[locale] in rows.text
