@@ -142,3 +142,17 @@ def test_a_cancelled_running_job_stops_at_its_next_progress_report(db_url: str, 
     assert (job.status, job.progress_done, job.progress_total) == ("cancelled", 1, 2)
     with pytest.raises(Conflict), session_scope(db_url) as db:
         cancel(db, job_id, None)  # finished: nothing to cancel
+
+
+def test_jobs_are_not_part_of_an_export(db_url: str, make_queue) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import json
+
+    from sticoop.transfer.service import export_json
+
+    make_queue()
+    _enqueue(db_url, "test.count")
+    out = io.StringIO()
+    with session_scope(db_url) as db:
+        export_json(db, out)  # type: ignore[arg-type]
+    assert "jobs" not in json.loads(out.getvalue())["tables"]

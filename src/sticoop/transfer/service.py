@@ -36,12 +36,14 @@ REFERENCE_TABLES = frozenset({"countries", "fields"})
 ACCOUNT_TABLES = frozenset({"users", "user_partnerships", "api_tokens", "login_sessions", "login_attempts"})
 #: derived from the records (duplicate detection's index): not exported, rebuilt after an import
 DERIVED_TABLES = frozenset({"natural_keys"})
+#: the work log of a running deployment (background jobs, owned by accounts), not records: not exported
+OPERATIONAL_TABLES = frozenset({"jobs"})
 BATCH = 1000
 
 
 def user_tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables
-            if t.name not in REFERENCE_TABLES | ACCOUNT_TABLES | DERIVED_TABLES]
+            if t.name not in REFERENCE_TABLES | ACCOUNT_TABLES | DERIVED_TABLES | OPERATIONAL_TABLES]
 
 
 def iter_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
