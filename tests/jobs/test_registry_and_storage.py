@@ -11,12 +11,12 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from huey import PostgresHuey, RedisHuey, SqliteHuey
+from huey import Huey, PostgresHuey, RedisHuey, SqliteHuey
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from tests.conftest import TEST_TODAY
@@ -29,7 +29,7 @@ from sticoop.jobs.queue import PERIODIC_PREFIX, Queue, QueueConfigError, build_h
 from sticoop.jobs.service import enqueue
 
 
-@pytest.mark.parametrize("name", ["Ingest", "ingest batch", "ingest..batch", ".x", "x." , "x" * 61, "1x.y"])
+@pytest.mark.parametrize("name", ["Ingest", "ingest batch", "ingest..batch", ".x", "x.", "x" * 61, "1x.y"])
 def test_job_kind_names_are_dotted_lower_case_words(name: str) -> None:
     with pytest.raises(ValueError, match="dotted lower-case"):
         registry.register_job_kind(name, count, label=name)
@@ -88,7 +88,7 @@ def test_the_default_is_a_sqlite_file_under_the_data_dir(tmp_path: Path) -> None
     assert isinstance(huey, SqliteHuey) and (tmp_path / "data" / "queue.db").exists()
 
 
-def _restart_round_trip(db_url: str, make: callable) -> None:  # type: ignore[valid-type]
+def _restart_round_trip(db_url: str, make: Callable[[], Huey]) -> None:
     first = Queue(make(), db_url)
     from sticoop.jobs import queue as queue_module
 
@@ -168,3 +168,27 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
 def test_a_redis_queue_keeps_jobs_across_a_restart(db_url: str, redis_url: str, tmp_path: Path) -> None:
     assert isinstance(build_huey(redis_url, tmp_path / "unused.db"), RedisHuey)
     _restart_round_trip(db_url, lambda: build_huey(redis_url, tmp_path / "unused.db"))
+
+
+def test_a_job_whose_queue_was_unreachable_is_queued_again_when_a_worker_starts(db_url: str,
+                                                                                  tmp_path: Path) -> None:
+    pytest.importorskip("redis")
+    from sticoop.jobs import queue as queue_module
+
+    unreachable = Queue(build_huey(f"redis://127.0.0.1:{_free_port()}/0", tmp_path / "unused.db"), db_url)
+    queue_module.install(unreachable)
+    try:
+        with session_scope(db_url) as db:  # the commit succeeds; queueing fails (logged), the job stays waiting
+            lost_id = enqueue(db, "test.count", {"n": 2}).id
+        worker_queue = Queue(build_huey(None, tmp_path / "queue.db"), db_url)
+        queue_module.install(worker_queue)
+        with session_scope(db_url) as db:
+            kept_id = enqueue(db, "test.count", {"n": 1}).id
+        assert worker_queue.waiting_job_ids() == {kept_id}
+        assert worker_queue.requeue_lost() == [lost_id]  # what `sticoop worker` does at start
+        assert worker_queue.requeue_lost() == []  # and only once
+        with consumer(worker_queue):
+            jobs = [wait_for(db_url, job_id) for job_id in (lost_id, kept_id)]
+        assert [(j.status, j.progress_done) for j in jobs] == [("succeeded", 2), ("succeeded", 1)]
+    finally:
+        queue_module.install(None)

@@ -105,6 +105,21 @@ class Queue:
         """How many tasks wait in the queue storage."""
         return int(self.huey.pending_count())
 
+    def waiting_job_ids(self) -> set[int]:
+        """The ids of the jobs whose task waits in the queue storage (reads the whole queue: for start-up)."""
+        return {int(task.args[0]) for task in self.huey.pending() if task.name == TASK_NAME and task.args}
+
+    def requeue_lost(self) -> list[int]:
+        """Queue again the jobs the ``jobs`` table says are waiting but the queue does not hold (the queue
+        was unreachable when they were committed, or its file was lost). Returns their ids. A job queued
+        twice still runs once (:func:`sticoop.jobs.service.run_job` claims it first)."""
+        from sticoop.jobs.service import waiting_jobs
+
+        lost = [job_id for job_id in waiting_jobs(self.database_url) if job_id not in self.waiting_job_ids()]
+        for job_id in lost:
+            self.enqueue(job_id)
+        return lost
+
     def consumer(self, workers: int = 1, *, periodic: bool = True, **options: Any) -> Any:
         """A huey consumer of this queue with ``workers`` threads; SIGTERM stops it gracefully (running jobs
         finish first), SIGINT at once (running jobs are recorded as interrupted)."""

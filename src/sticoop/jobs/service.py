@@ -185,6 +185,12 @@ def run_scheduled(kind: str, database_url: str | None = None) -> JobStatus | Non
     return run_job(job_id, database_url)
 
 
+def waiting_jobs(database_url: str | None = None) -> list[int]:
+    """Ids of the jobs recorded as queued, oldest first (on the ``status`` index)."""
+    with session_scope(database_url) as db:
+        return list(db.scalars(select(Job.id).where(Job.status == JobStatus.queued.value).order_by(Job.id)))
+
+
 def mark_interrupted(job_id: int, database_url: str | None = None) -> None:
     """The worker stopped while the job ran: record it as failed, saying so."""
     _finish(job_id, database_url, JobStatus.failed,
