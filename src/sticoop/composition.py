@@ -23,8 +23,9 @@ def bootstrap() -> None:
     from sticoop.partners import service as partners
     from sticoop.partnerships import service as partnerships
     from sticoop.projects import service as projects
+    from sticoop.transfer import service as transfer
 
     for domain in (partnerships, partners, commitments, agreements, projects, activities, documents, matchmaking,
-                   ingest):
+                   ingest, transfer):
         domain.register()
     registry.mark_bootstrapped()

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import zipfile
+
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlalchemy import select
+from tests.conftest import TEST_TODAY
 
 from sticoop.accounts.models import User
 from sticoop.core.database import session_scope
@@ -101,3 +108,45 @@ def test_the_jobs_page_shows_progress_and_polls_only_while_a_job_is_open(db_url:
     assert rows.status_code == 200 and "<html" not in rows.text
     assert f'id="job-{open_id}"' in rows.text and 'hx-trigger="every 2s"' in rows.text
     assert {"en": "Waiting", "fr": "En attente", "vi": "Đang chờ"}[locale] in rows.text
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx"])
+def test_an_admin_exports_every_record_as_a_job_and_only_they_download_it(db_url: str, client_as, make_queue,  # type: ignore[no-untyped-def]
+                                                                          fmt: str) -> None:
+    make_queue()
+    admin = client_as("admin", username="boss")
+    other_admin = client_as("admin", username="other")
+    secretariat = client_as("secretariat", username="officer")
+    assert admin.post("/api/v1/organizations", json={"name": "Viện Hàn lâm Khoa học", "type": "agency",
+                                                     "country_code": "VNM"}).status_code == 201
+    assert 'action="/export"' in admin.get("/jobs").text and 'action="/export"' not in secretariat.get("/jobs").text
+    assert secretariat.post("/export", data={"format": fmt}).status_code == 403
+    started = admin.post("/export", data={"format": fmt})
+    assert started.status_code == 303 and started.headers["location"] == "/jobs"
+    [job] = admin.get("/api/v1/jobs").json()["items"]
+    assert (job["kind"], job["status"], job["params"]) == ("transfer.export", "queued", {"format": fmt})
+    assert admin.get(f"/jobs/{job['id']}/file").status_code == 404  # nothing made yet
+    assert run_job(job["id"], db_url) is not None
+    done = admin.get(f"/api/v1/jobs/{job['id']}").json()
+    assert (done["status"], done["result"], done["progress_done"]) == ("succeeded", f"/jobs/{job['id']}/file", 1)
+    download = admin.get(done["result"])
+    assert download.status_code == 200
+    suffix = {"json": "json", "csv": "zip", "xlsx": "xlsx"}[fmt]
+    assert f"sticoop-export-{TEST_TODAY.isoformat()}.{suffix}" in download.headers["content-disposition"]
+    assert "Viện Hàn lâm Khoa học" in _organisation_names(fmt, download.content)
+    assert other_admin.get(done["result"]).status_code == 200  # admins see every job
+    assert secretariat.get(done["result"]).status_code == 404
+    assert admin.post("/export", data={"format": "pdf"}).status_code == 422
+
+
+def _organisation_names(fmt: str, content: bytes) -> list[str]:
+    """The organisation names in an export file of each format."""
+    if fmt == "json":
+        return [row["name"] for row in json.loads(content)["tables"]["organizations"]]
+    if fmt == "csv":
+        text = zipfile.ZipFile(io.BytesIO(content)).read("organizations.csv").decode("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        return [row["name"] for row in rows]
+    sheet = load_workbook(io.BytesIO(content), read_only=True)["organizations"]
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    return [str(row[header.index("name")]) for row in rows]

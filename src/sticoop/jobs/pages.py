@@ -4,12 +4,13 @@ of them is still queued or running (no script of its own, no CDN)."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from sticoop.core.api import DB
+from sticoop.core.api import DB, PathId
+from sticoop.core.downloads import attachment
 from sticoop.jobs.models import FINISHED, Job, JobStatus
 from sticoop.jobs.registry import describe
-from sticoop.jobs.service import cancel, jobs_of
+from sticoop.jobs.service import cancel, jobs_of, output_file
 from sticoop.web.labels import N_
 from sticoop.web.render import render
 
@@ -56,7 +57,14 @@ def jobs_rows(request: Request, db: DB) -> HTMLResponse:
     return render(request, "jobs/_rows.html", _context(request, db))
 
 
+@router.get("/jobs/{job_id}/file")
+def job_file(job_id: PathId, request: Request, db: DB) -> Response:
+    """The file a job made (an export…), for its owner or an admin."""
+    path = output_file(db, job_id, request.state.principal)
+    return FileResponse(path, headers=attachment(path.name))
+
+
 @router.post("/jobs/{job_id}/cancel")
-def cancel_job(job_id: int, request: Request, db: DB) -> Response:
+def cancel_job(job_id: PathId, request: Request, db: DB) -> Response:
     cancel(db, job_id, request.state.principal)
     return RedirectResponse("/jobs", status_code=303)

@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 
 from sticoop.core import clock
+from sticoop.core.config import get_settings
 from sticoop.core.database import session_scope
 from sticoop.core.errors import Conflict, DomainError, NotFound, ValidationFailed
 from sticoop.core.models import rowcount, utcnow
@@ -40,6 +43,25 @@ PAGE_MAX = 100
 MAX_PARAMS_BYTES = 100_000
 MAX_ERROR_CHARS = 2_000
 SYSTEM = "system"
+
+
+def output_dir(job_id: int) -> Path:
+    """Where the files of job ``job_id`` are kept: ``data_dir/jobs/<id>/``."""
+    return get_settings().data_dir / "jobs" / str(job_id)
+
+
+def output_file(db: Session, job_id: int, actor: Principal | None) -> Path:
+    """The file job ``job_id`` made, for its owner or an admin; ``NotFound`` for anyone else, and unless the
+    job succeeded and made a file (still there)."""
+    job = job_for(db, job_id, actor)
+    if job.status != JobStatus.succeeded.value:
+        raise NotFound(f"Job {job_id} made no file ({job.status})")
+    folder = output_dir(job_id)
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".part")) \
+        if folder.is_dir() else []
+    if not files:
+        raise NotFound(f"Job {job_id} made no file")
+    return files[0]
 
 
 class JobCancelled(Exception):
@@ -59,6 +81,17 @@ class JobContext:
     now: datetime
     database_url: str | None = None
     last: tuple[int, int | None] = field(default=(0, None), repr=False)
+    output_ready: bool = field(default=False, repr=False)
+
+    def output_dir(self) -> Path:
+        """The folder for the files this job makes (``data_dir/jobs/<id>/``, created empty the first time it is
+        asked for), which its owner downloads from ``/jobs/<id>/file`` once the job has succeeded."""
+        folder = output_dir(self.job_id)
+        if not self.output_ready:
+            shutil.rmtree(folder, ignore_errors=True)  # nothing left by an earlier job of the same id
+            folder.mkdir(parents=True)
+            self.output_ready = True
+        return folder
 
     @contextmanager
     def session(self) -> Iterator[Session]:

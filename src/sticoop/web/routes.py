@@ -69,6 +69,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.partnerships.pages import router as partnerships
     from sticoop.portfolio.pages import router as portfolio
     from sticoop.projects.pages import router as projects
+    from sticoop.transfer.pages import router as transfer
     from sticoop.web.pages import router as pages
 
     return [
@@ -88,4 +89,5 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (users, ADMINS),
         (brokerage, READ_EDIT),
         (jobs, SIGNED_IN),  # one's own background jobs
+        (transfer, ADMINS),  # an export of every record, as a background job
     ]
