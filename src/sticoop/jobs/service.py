@@ -120,7 +120,8 @@ class JobContext:
 # ----- enqueue ------------------------------------------------------------------------------------
 def enqueue(db: Session, kind: str, params: dict[str, Any], actor: Principal | None = None) -> Job:
     """Record a job of a registered ``kind`` with JSON ``params`` (at most 100 kB) in ``db``'s transaction,
-    owned by ``actor`` (None: the operator, "system"); it is queued when that transaction commits.
+    owned by ``actor`` (None: the principal acting through ``db``, or else the operator, "system"); it is queued
+    when that transaction commits.
     ``ValidationFailed`` for an unknown kind or parameters that are not a JSON object."""
     if kind not in registry.job_kinds():
         known = ", ".join(sorted(registry.job_kinds())) or "none"
