@@ -10,6 +10,7 @@ from sticoop.composition import bootstrap
 from sticoop.demo import cli as demo_cli
 from sticoop.ingest import cli as ingest_cli
 from sticoop.ingest import intake_cli
+from sticoop.jobs import cli as jobs_cli
 from sticoop.matchmaking import cli as matchmaking_cli
 from sticoop.server import cli as web_cli
 from sticoop.transfer import cli as transfer_cli
@@ -18,7 +19,8 @@ bootstrap()  # the CLI is an entry point: compose the app before any command ope
 
 app = typer.Typer(help="sticoop: the workspace for international STI cooperation.", no_args_is_help=True)
 
-for module in (web_cli, db_cli, demo_cli, transfer_cli, accounts_cli, intake_cli, ingest_cli, matchmaking_cli):
+for module in (web_cli, db_cli, demo_cli, transfer_cli, accounts_cli, intake_cli, ingest_cli, matchmaking_cli,
+               jobs_cli):
     module.register(app)
 
 

@@ -25,8 +25,9 @@ def bootstrap() -> None:
     from sticoop.partnerships import service as partnerships
     from sticoop.projects import service as projects
     from sticoop.reference import service as reference
+    from sticoop.transfer import service as transfer
 
     for domain in (reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-                   matchmaking, ingest, linkage):
+                   matchmaking, ingest, linkage, transfer):
         domain.register()
     registry.mark_bootstrapped()

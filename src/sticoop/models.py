@@ -11,6 +11,8 @@ from sticoop.core.merge import MergedRecord  # noqa: F401
 from sticoop.core.models import Base  # noqa: F401
 from sticoop.documents.models import Document, DocumentLink  # noqa: F401
 from sticoop.ingest.models import Intake  # noqa: F401
+from sticoop.jobs import service as _jobs_service  # noqa: F401  (queues jobs when their transaction commits)
+from sticoop.jobs.models import Job  # noqa: F401
 from sticoop.linkage.index import LinkKey  # noqa: F401  (and the hook keeping it)
 from sticoop.matchmaking.brokerage.models import BrokerageParticipant, MeetingRequest  # noqa: F401
 from sticoop.matchmaking.models import ProfileEmbedding, TechProfile  # noqa: F401

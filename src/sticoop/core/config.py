@@ -60,12 +60,22 @@ class Settings(BaseSettings):
     iati_reporting_country: str | None = Field(
         default=None, description="ISO 3166-1 country of the reporting organisation, left out of the "
                                   "recipient countries (alpha-2 or alpha-3).")
+    queue_url: str | None = Field(
+        default=None,
+        description="Where background jobs wait: unset, a SQLite file of its own (data_dir/queue.db, no server); "
+                    "redis://host:port/db or postgresql://user@host/db for a broker shared by several workers.",
+    )
 
     @property
     def effective_database_url(self) -> str:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'sticoop.db').resolve()}"
+
+    @property
+    def queue_path(self) -> Path:
+        """The embedded job queue's SQLite file (used when ``queue_url`` is unset)."""
+        return self.data_dir / "queue.db"
 
     @property
     def documents_dir(self) -> Path:

@@ -25,8 +25,10 @@ from sticoop.core.registry import register_kind
 from sticoop.core.text import fold
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
+from sticoop.ingest.batch import JOB_KIND, JOB_LABEL, run_batch_job
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.ingest.readers import ReaderError, read_bytes
+from sticoop.jobs.registry import register_job_kind
 
 GAZETTEER_LIMIT = 20_000
 
@@ -216,3 +218,4 @@ def same_name(a: str, b: str) -> bool:
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
     register_kind("intake", None, page_prefix="/intakes")  # an ingested document under review; not a RecordService
+    register_job_kind(JOB_KIND, run_batch_job, label=JOB_LABEL)  # `sticoop ingest --background`

@@ -21,6 +21,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.dashboard.api import router as dashboard
     from sticoop.documents.api import router as documents
     from sticoop.ingest.api import router as ingest
+    from sticoop.jobs.api import router as jobs
     from sticoop.matchmaking.api import router as matchmaking
     from sticoop.matchmaking.brokerage.api import meetings_router
     from sticoop.matchmaking.brokerage.api import router as brokerage
@@ -50,6 +51,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
         (meetings_router, READ_EDIT),
         (audit, ADMINS),
         (tokens_router, SIGNED_IN),  # one's own API tokens
+        (jobs, SIGNED_IN),  # one's own background jobs (admins: any, by id)
     ]
 
 
@@ -62,6 +64,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.agreements.pages import router as agreements
     from sticoop.commitments.pages import router as commitments
     from sticoop.ingest.pages import router as ingest
+    from sticoop.jobs.pages import router as jobs
     from sticoop.matchmaking.brokerage.pages import router as brokerage
     from sticoop.matchmaking.pages import router as profiles
     from sticoop.partners.pages import router as partners
@@ -69,6 +72,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.portfolio.pages import router as portfolio
     from sticoop.projects.pages import router as projects
     from sticoop.server.pages import router as pages
+    from sticoop.transfer.pages import router as transfer
 
     return [
         (login, PUBLIC),
@@ -86,4 +90,6 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (history, ADMINS),
         (users, ADMINS),
         (brokerage, READ_EDIT),
+        (jobs, SIGNED_IN),  # one's own background jobs
+        (transfer, ADMINS),  # an export of every record, as a background job
     ]

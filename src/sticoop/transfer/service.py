@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Date, DateTime, LargeBinary, Numeric, Table, bindparam, func, select, text
 from sqlalchemy.orm import Session
@@ -28,6 +28,10 @@ from sticoop.core.errors import ValidationFailed
 from sticoop.core.models import Base
 from sticoop.core.serialize import to_jsonable
 from sticoop.core.spreadsheet import CsvWriter, xlsx_row
+from sticoop.jobs.registry import register_job_kind
+
+if TYPE_CHECKING:
+    from sticoop.jobs.service import JobContext
 
 FORMAT_NAME = "sticoop-export"
 FORMAT_VERSION = 1
@@ -36,12 +40,14 @@ REFERENCE_TABLES = frozenset({"countries", "fields"})
 ACCOUNT_TABLES = frozenset({"users", "user_partnerships", "api_tokens", "login_sessions", "login_attempts"})
 #: derived from the records (duplicate detection's index): not exported, rebuilt after an import
 DERIVED_TABLES = frozenset({"natural_keys"})
+#: the work log of a running deployment (background jobs, owned by accounts), not records: not exported
+OPERATIONAL_TABLES = frozenset({"jobs"})
 BATCH = 1000
 
 
 def user_tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables
-            if t.name not in REFERENCE_TABLES | ACCOUNT_TABLES | DERIVED_TABLES]
+            if t.name not in REFERENCE_TABLES | ACCOUNT_TABLES | DERIVED_TABLES | OPERATIONAL_TABLES]
 
 
 def iter_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
@@ -193,3 +199,42 @@ def _reset_sequences(session: Session) -> None:
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                 f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"
             ))
+
+
+# ----- the export as a background job ------------------------------------------------------------
+EXPORT_JOB = "transfer.export"
+#: export format -> file suffix
+EXPORT_SUFFIX = {"json": ".json", "csv": ".zip", "xlsx": ".xlsx"}
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op marker
+    return message
+
+
+def run_export_job(ctx: JobContext) -> str:
+    """The ``transfer.export`` job (started by an admin from the jobs page): every record as
+    ``params["format"]`` (json, csv or xlsx), written beside its final name and renamed at the end; returns
+    the link its owner downloads it from. ``ValidationFailed`` for another format."""
+    fmt = ctx.params.get("format")
+    if fmt not in EXPORT_SUFFIX:
+        raise ValidationFailed(f"format must be one of {', '.join(EXPORT_SUFFIX)}", field="format")
+    target = ctx.output_dir() / f"sticoop-export-{ctx.now:%Y-%m-%d}{EXPORT_SUFFIX[fmt]}"
+    partial = target.with_name(target.name + ".part")
+    ctx.progress(0, 1, f"exporting ({fmt})")
+    try:
+        with ctx.session() as db:
+            if fmt == "json":
+                with partial.open("w", encoding="utf-8") as handle:
+                    counts = export_json(db, handle)
+            else:
+                counts = (export_csv_zip if fmt == "csv" else export_xlsx)(db, partial)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    ctx.progress(1, 1, f"exported {sum(counts.values())} rows from {len(counts)} tables")
+    return f"/jobs/{ctx.job_id}/file"
+
+
+def register() -> None:
+    """Declare this domain's background work (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_job_kind(EXPORT_JOB, run_export_job, label=N_("Export of every record"))

@@ -32,6 +32,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/intakes", N_("Inbox")),
     ("/profiles", N_("Marketplace")),
     ("/admin/users", N_("Users")),
+    ("/jobs", N_("Jobs")),
 )
 #: sections only some roles can open (the others are not shown links they cannot use)
 NAVIGATION_ROLES: dict[str, tuple[str, ...]] = {"/intakes": ("admin", "secretariat"), "/admin/users": ("admin",)}

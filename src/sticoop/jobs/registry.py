@@ -1,0 +1,104 @@
+"""The job kinds and periodic schedules, as the domains declare them; the jobs package imports no domain.
+
+A domain registers its work in its ``service.register()`` (called by the composition root)::
+
+    from sticoop.jobs.registry import register_job_kind, register_periodic
+
+    def _send(ctx: JobContext) -> str | None:
+        with ctx.session() as db:
+            send_due_reminders(db, ctx.now)
+        return None
+
+    register_job_kind("reminders.send", _send, label=N_("Reminders"))
+    register_periodic("reminders.send", minute="*/15")  # every 15 minutes, run by `sticoop worker`
+
+A handler receives a :class:`~sticoop.jobs.service.JobContext` (its parameters, ``progress()``, ``session()``,
+``now``) and returns a reference to what it made (a page path such as ``/intakes``, a file name) or None.
+It raises :class:`~sticoop.core.errors.DomainError` for a failure the user can act on (its message is
+recorded as the job's error); any other exception is recorded by its type and message, without traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sticoop.jobs.service import JobContext
+
+#: a job kind's name: dotted lower-case words, "domain.work" (at most 60 characters, the column's width)
+KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
+Handler = Callable[["JobContext"], "str | None"]
+
+
+@dataclass(frozen=True)
+class JobKind:
+    """One kind of background work: its name ("ingest.batch"), the function doing it and a translatable
+    label (an ``N_()`` message) the jobs page shows."""
+
+    name: str
+    handler: Handler
+    label: str
+
+
+@dataclass(frozen=True)
+class Periodic:
+    """A job kind run on a schedule, as huey's ``crontab`` fields (strings such as ``"*/15"``, ``"0"``,
+    ``"1-5"``; UTC)."""
+
+    kind: str
+    schedule: dict[str, str]
+
+
+_KINDS: dict[str, JobKind] = {}
+_PERIODIC: dict[str, Periodic] = {}
+
+
+def register_job_kind(name: str, handler: Handler, label: str) -> None:
+    """Declare a job kind. The same name with the same handler again is harmless; another handler under a
+    taken name, or a name not of the form ``domain.work`` (60 characters at most), raises ``ValueError``."""
+    if not KIND_NAME.match(name) or len(name) > 60:
+        raise ValueError(f"job kind '{name}' must be dotted lower-case words, 60 characters at most")
+    known = _KINDS.get(name)
+    if known is not None and known.handler is not handler:
+        raise ValueError(f"job kind '{name}' is registered twice")
+    _KINDS[name] = JobKind(name, handler, label)
+
+
+def register_periodic(kind: str, *, minute: str = "*", hour: str = "*", day: str = "*", month: str = "*",
+                      day_of_week: str = "*") -> None:
+    """Run the job kind ``kind`` on a schedule (huey ``crontab`` fields, UTC), in ``sticoop worker``. Each
+    run is recorded as a job of the operator ("system"). ``ValueError`` for a kind not registered yet."""
+    if kind not in _KINDS:
+        raise ValueError(f"register the job kind '{kind}' before its schedule")
+    _PERIODIC[kind] = Periodic(kind, {"minute": minute, "hour": hour, "day": day, "month": month,
+                                      "day_of_week": day_of_week})
+
+
+def job_kind(name: str) -> JobKind:
+    """The registered kind ``name``; ``KeyError`` when no domain registered it."""
+    return _KINDS[name]
+
+
+def job_kinds() -> dict[str, JobKind]:
+    """Every registered job kind, by name."""
+    return dict(_KINDS)
+
+
+def periodic_jobs() -> list[Periodic]:
+    """Every scheduled job kind."""
+    return list(_PERIODIC.values())
+
+
+def unregister(name: str) -> None:
+    """Forget a kind and its schedule (tests that register kinds of their own clean up with it)."""
+    _KINDS.pop(name, None)
+    _PERIODIC.pop(name, None)
+
+
+def describe(kind: str) -> dict[str, Any]:
+    """Name and label of a kind for display, also for a kind no longer registered (label = its name)."""
+    found = _KINDS.get(kind)
+    return {"name": kind, "label": found.label if found else kind}

@@ -1,0 +1,276 @@
+"""Background jobs: enqueue in the caller's transaction, run in a worker, read by their owner.
+
+- :func:`enqueue` writes the ``jobs`` row in the caller's transaction; the huey task is queued only once that
+  transaction has committed (a rolled-back request leaves no job and queues nothing; a worker never looks
+  for a row that is not there yet).
+- :func:`run_job` is what the worker runs: it claims the job (queued → running, one UPDATE, so a job queued
+  twice or cancelled meanwhile runs at most once), calls the kind's handler with a :class:`JobContext`, and
+  records how it ended. Progress, status and the outcome are each written in a short transaction of their
+  own, never inside the handler's work.
+- :func:`job_for` and :func:`jobs_of`: a job is seen by its owner and by admins; for anyone else it does not
+  exist (404, not 403: the ids of other people's jobs are not disclosed).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session
+
+from sticoop.core import clock
+from sticoop.core.config import get_settings
+from sticoop.core.database import session_scope
+from sticoop.core.errors import Conflict, DomainError, NotFound, ValidationFailed
+from sticoop.core.models import rowcount, utcnow
+from sticoop.core.principal import Principal, principal_of
+from sticoop.jobs import queue, registry
+from sticoop.jobs.models import FINISHED, Job, JobStatus
+
+log = logging.getLogger("sticoop.jobs")
+#: ``session.info`` key: ids of jobs written in the session's transaction, queued when it commits
+PENDING_KEY = "sticoop.jobs.pending"
+#: at most this many jobs per page of the API and the jobs page
+PAGE_MAX = 100
+MAX_PARAMS_BYTES = 100_000
+MAX_ERROR_CHARS = 2_000
+SYSTEM = "system"
+
+
+def output_dir(job_id: int) -> Path:
+    """Where the files of job ``job_id`` are kept: ``data_dir/jobs/<id>/``."""
+    return get_settings().data_dir / "jobs" / str(job_id)
+
+
+def output_file(db: Session, job_id: int, actor: Principal | None) -> Path:
+    """The file job ``job_id`` made, for its owner or an admin; ``NotFound`` for anyone else, and unless the
+    job succeeded and made a file (still there)."""
+    job = job_for(db, job_id, actor)
+    if job.status != JobStatus.succeeded.value:
+        raise NotFound(f"Job {job_id} made no file ({job.status})")
+    folder = output_dir(job_id)
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".part")) \
+        if folder.is_dir() else []
+    if not files:
+        raise NotFound(f"Job {job_id} made no file")
+    return files[0]
+
+
+class JobCancelled(Exception):
+    """Raised by :meth:`JobContext.progress` when the job was cancelled meanwhile: the handler stops there."""
+
+
+@dataclass
+class JobContext:
+    """What a job handler gets: its parameters, who started it, "now" (``sticoop.core.clock``, read when the
+    job started), and the means to report progress and to open database sessions."""
+
+    job_id: int
+    kind: str
+    params: dict[str, Any]
+    user_id: int | None
+    actor: str
+    now: datetime
+    database_url: str | None = None
+    last: tuple[int, int | None] = field(default=(0, None), repr=False)
+    output_ready: bool = field(default=False, repr=False)
+
+    def output_dir(self) -> Path:
+        """The folder for the files this job makes (``data_dir/jobs/<id>/``, created empty the first time it is
+        asked for), which its owner downloads from ``/jobs/<id>/file`` once the job has succeeded."""
+        folder = output_dir(self.job_id)
+        if not self.output_ready:
+            shutil.rmtree(folder, ignore_errors=True)  # nothing left by an earlier job of the same id
+            folder.mkdir(parents=True)
+            self.output_ready = True
+        return folder
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A database session committed as one transaction at the end of the block (the operator's: it sees
+        every record; a handler acting for a user checks that user's rights itself)."""
+        with session_scope(self.database_url) as db:
+            yield db
+
+    def progress(self, done: int, total: int | None = None, message: str | None = None) -> None:
+        """Record ``done`` of ``total`` units (``total`` None: keep the last one given) and an optional
+        message (at most 500 characters), in a transaction of its own. Raises :class:`JobCancelled` when the
+        job is no longer running (cancelled meanwhile)."""
+        total = self.last[1] if total is None else total
+        values: dict[str, Any] = {"progress_done": max(0, done), "progress_total": total}
+        if message is not None:
+            values["message"] = message[:500]
+        with session_scope(self.database_url) as db:
+            changed = rowcount(db.execute(update(Job).where(Job.id == self.job_id,
+                                                            Job.status == JobStatus.running.value)
+                                          .values(**values)))
+        if changed == 0:
+            raise JobCancelled(self.job_id)
+        self.last = (done, total)
+
+
+# ----- enqueue ------------------------------------------------------------------------------------
+def enqueue(db: Session, kind: str, params: dict[str, Any], actor: Principal | None = None) -> Job:
+    """Record a job of a registered ``kind`` with JSON ``params`` (at most 100 kB) in ``db``'s transaction,
+    owned by ``actor`` (None: the principal acting through ``db``, or else the operator, "system"); it is queued
+    when that transaction commits.
+    ``ValidationFailed`` for an unknown kind or parameters that are not a JSON object."""
+    if kind not in registry.job_kinds():
+        known = ", ".join(sorted(registry.job_kinds())) or "none"
+        raise ValidationFailed(f"Unknown job kind '{kind}'; one of: {known}", field="kind")
+    try:
+        encoded = json.dumps(params)
+    except (TypeError, ValueError):
+        raise ValidationFailed("Job parameters must be a JSON object", field="params") from None
+    if not isinstance(params, dict) or len(encoded) > MAX_PARAMS_BYTES:
+        raise ValidationFailed(f"Job parameters must be a JSON object of at most {MAX_PARAMS_BYTES} bytes",
+                               field="params")
+    actor = actor if actor is not None else principal_of(db)
+    job = Job(kind=kind, params=params, status=JobStatus.queued.value, progress_done=0,
+              user_id=actor.user_id if actor is not None else None,
+              created_by=actor.username if actor is not None else SYSTEM, created_at=utcnow())
+    db.add(job)
+    db.flush()
+    db.info.setdefault(PENDING_KEY, []).append(job.id)
+    return job
+
+
+@event.listens_for(Session, "after_commit")
+def _queue_committed_jobs(db: Session) -> None:
+    for job_id in db.info.pop(PENDING_KEY, []):
+        try:
+            queue.current().enqueue(job_id)
+        except Exception:  # the job stays "queued" in the table; the log says why it never ran
+            log.exception("job %s was recorded but could not be queued", job_id)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_rolled_back_jobs(db: Session) -> None:
+    db.info.pop(PENDING_KEY, None)
+
+
+# ----- run ----------------------------------------------------------------------------------------
+def _claim(job_id: int, database_url: str | None) -> JobContext | None:
+    """queued → running in one UPDATE; None when the job is missing, cancelled or already claimed."""
+    with session_scope(database_url) as db:
+        claimed = rowcount(db.execute(update(Job).where(Job.id == job_id, Job.status == JobStatus.queued.value)
+                                      .values(status=JobStatus.running.value, started_at=utcnow())))
+        if not claimed:
+            return None
+        job = db.get(Job, job_id)
+        assert job is not None  # just claimed in this transaction
+        return JobContext(job_id=job.id, kind=job.kind, params=dict(job.params or {}), user_id=job.user_id,
+                          actor=job.created_by, now=clock.now(), database_url=database_url)
+
+
+def _finish(job_id: int, database_url: str | None, status: JobStatus, **values: Any) -> None:
+    """running → a final status (a job cancelled meanwhile stays cancelled)."""
+    with session_scope(database_url) as db:
+        db.execute(update(Job).where(Job.id == job_id, Job.status == JobStatus.running.value)
+                   .values(status=status.value, finished_at=utcnow(), **values))
+
+
+def run_job(job_id: int, database_url: str | None = None) -> JobStatus | None:
+    """Run one job (what the worker's huey task does): claim it, call its kind's handler, record the outcome.
+    Returns the final status, or None when there was nothing to run (missing, cancelled, claimed already).
+    Never raises for a failure of the handler: it is recorded as the job's error."""
+    ctx = _claim(job_id, database_url)
+    if ctx is None:
+        return None
+    try:
+        handler = registry.job_kind(ctx.kind).handler
+    except KeyError:
+        _finish(job_id, database_url, JobStatus.failed, error=f"No handler for job kind '{ctx.kind}'")
+        return JobStatus.failed
+    try:
+        result = handler(ctx)
+    except JobCancelled:
+        return JobStatus.cancelled
+    except DomainError as exc:
+        _finish(job_id, database_url, JobStatus.failed, error=exc.message[:MAX_ERROR_CHARS])
+        return JobStatus.failed
+    except Exception as exc:
+        log.exception("job %s (%s) failed", job_id, ctx.kind)
+        _finish(job_id, database_url, JobStatus.failed, error=f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS])
+        return JobStatus.failed
+    values: dict[str, Any] = {"result": result[:1000] if result else None}
+    if ctx.last[1] is not None:  # a job that counted its units ends with all of them done
+        values["progress_done"] = ctx.last[1]
+    _finish(job_id, database_url, JobStatus.succeeded, **values)
+    return JobStatus.succeeded
+
+
+def run_scheduled(kind: str, database_url: str | None = None) -> JobStatus | None:
+    """A periodic tick (in the worker): record a job of ``kind`` owned by the operator and run it at once."""
+    with session_scope(database_url) as db:
+        job = Job(kind=kind, params={}, status=JobStatus.queued.value, progress_done=0, created_by=SYSTEM,
+                  created_at=utcnow())
+        db.add(job)
+        db.flush()
+        job_id = job.id
+    return run_job(job_id, database_url)
+
+
+def waiting_jobs(database_url: str | None = None) -> list[int]:
+    """Ids of the jobs recorded as queued, oldest first (on the ``status`` index)."""
+    with session_scope(database_url) as db:
+        return list(db.scalars(select(Job.id).where(Job.status == JobStatus.queued.value).order_by(Job.id)))
+
+
+def mark_interrupted(job_id: int, database_url: str | None = None) -> None:
+    """The worker stopped while the job ran: record it as failed, saying so."""
+    _finish(job_id, database_url, JobStatus.failed,
+            error="Interrupted: the worker stopped before the job finished; start it again")
+
+
+# ----- read and cancel ----------------------------------------------------------------------------
+def _visible(job: Job | None, actor: Principal | None) -> bool:
+    if job is None:
+        return False
+    if actor is None or actor.sees_everything:
+        return True
+    return actor.user_id is not None and job.user_id == actor.user_id
+
+
+def job_for(db: Session, job_id: int, actor: Principal | None) -> Job:
+    """The job ``job_id`` if ``actor`` owns it or is an admin (None: the operator); ``NotFound`` otherwise,
+    the same answer as for a job that does not exist."""
+    job = db.get(Job, job_id)
+    if not _visible(job, actor):
+        raise NotFound(f"No job {job_id}")
+    assert job is not None
+    return job
+
+
+def jobs_of(db: Session, actor: Principal, before: int | None = None, limit: int = 25) -> list[Job]:
+    """``actor``'s own jobs, newest first: at most ``limit`` (1 to one more than a page, to tell whether
+    another page follows) with ids below ``before`` (keyset pagination on the ``(user_id, id)`` index)."""
+    if actor.user_id is None:
+        return []
+    query = select(Job).where(Job.user_id == actor.user_id)
+    if before is not None:
+        query = query.where(Job.id < before)
+    return list(db.scalars(query.order_by(Job.id.desc()).limit(max(1, min(limit, PAGE_MAX + 1)))))
+
+
+def cancel(db: Session, job_id: int, actor: Principal | None) -> Job:
+    """Cancel a queued or running job of ``actor`` (or any, for an admin): a queued job never runs, a
+    running one stops at its next progress report. ``NotFound`` as in :func:`job_for`; ``Conflict`` for a
+    job already finished."""
+    job = job_for(db, job_id, actor)
+    open_statuses = [s.value for s in JobStatus if s not in FINISHED]
+    changed = rowcount(db.execute(update(Job).where(Job.id == job_id, Job.status.in_(open_statuses))
+                                  .values(status=JobStatus.cancelled.value, finished_at=utcnow())
+                                  .execution_options(synchronize_session=False)))
+    db.refresh(job)
+    if not changed:
+        raise Conflict(f"Job {job_id} has already finished ({job.status})", field="status")
+    return job
