@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from sticoop.core.database import new_session
 from sticoop.core.downloads import attachment
 from sticoop.core.errors import Unavailable
 from sticoop.core.export import readable
+from sticoop.core.keyset import count_bounded
 from sticoop.core.listing import ListParams, Page, page_of
 from sticoop.core.spreadsheet import CsvWriter
 
@@ -28,24 +30,28 @@ from sticoop.core.spreadsheet import CsvWriter
 PathId = Annotated[int, Path(ge=INT_MIN, le=INT_MAX, description=f"Record id ({DB_INT_RANGE})")]
 
 #: a list export is for a person's spreadsheet; a full dump of the database is `sticoop export`
-EXPORT_MAX_ROWS = 100_000
+EXPORT_MAX_ROWS = 1_000_000
+#: rows read, written and dropped at a time by a streamed export
+EXPORT_BATCH = 1_000
 
 
 def jsonable(item: Any) -> dict[str, Any]:
     return item.model_dump(mode="json") if isinstance(item, BaseModel) else jsonable_encoder(item)
 
 
-def csv_of(records: list[dict[str, Any]], columns: list[str] | None = None) -> str:
+def csv_of(records: list[dict[str, Any]], columns: list[str] | None = None, header: bool = True) -> str:
     """Records as CSV with a header row (``columns``, default: every key in order of appearance); lists
     become "a; b" so each record stays on one line. Spreadsheet-safe (``sticoop.core.spreadsheet``): starts
-    with a BOM so spreadsheet programs read Vietnamese and French names as UTF-8, formulas neutralised."""
+    with a BOM so spreadsheet programs read Vietnamese and French names as UTF-8, formulas neutralised.
+    ``header=False``: the rows alone, no BOM (a later batch of a streamed file)."""
     if columns is None:
         columns = []
         for record in records:
             columns.extend(k for k in record if k not in columns)
     out = io.StringIO()
-    writer = CsvWriter(out)  # BOM, and formulas neutralised (core/spreadsheet.py)
-    writer.writerow(columns)
+    writer = CsvWriter(out, bom=header)  # BOM, and formulas neutralised (core/spreadsheet.py)
+    if header:
+        writer.writerow(columns)
     for record in records:
         writer.writerow([_csv_value(record.get(k)) for k in columns])
     return out.getvalue()
@@ -138,18 +144,34 @@ def crud_router(
                 response_class=Response, responses={200: {"content": {"text/csv": {}}}})
     def export_records(request: Request, db: DB, params: Annotated[ListParams, Query()]) -> Response:
         """Raw columns for machines, each id, country code and coded value followed by a readable column
-        (names, labels in the request's language: see core/export.py)."""
-        rows = service.export_rows(db, params, EXPORT_MAX_ROWS)
+        (names, labels in the request's language: see core/export.py). Streamed in batches of
+        :data:`EXPORT_BATCH` rows read by keyset, each batch written then dropped: memory stays flat whatever
+        the size; at most :data:`EXPORT_MAX_ROWS` rows (``X-Export-Truncated`` says when the list has more)."""
+        service.export_rows(db, params, 0)  # a bad sort or filter is a 422 now, not a broken download
+        more = not count_bounded(db, service.filtered_query(params), EXPORT_MAX_ROWS).exact
         make_labels = getattr(request.app.state, "export_labels", None)
-        columns, records = readable(db, service.model, out_schema, in_schema,
-                                    [jsonable(to_out(db, obj)) for obj in rows],
-                                    make_labels(request) if make_labels else None)
-        body = csv_of(records, columns)
-        filename = f"{path.strip('/').replace('/', '-')}.csv"
-        headers = attachment(filename)
-        if len(rows) == EXPORT_MAX_ROWS:
+        labels = make_labels(request) if make_labels else None
+        headers = attachment(f"{path.strip('/').replace('/', '-')}.csv")
+        if more:
             headers["X-Export-Truncated"] = f"first {EXPORT_MAX_ROWS} rows; narrow the filters or use `sticoop export`"
-        return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+        def body() -> Iterator[str]:
+            reader = request_session(request)  # the request's own session ends with the route; this one streams
+            try:
+                columns: list[str] | None = None
+                for batch in service.export_batches(reader, params, EXPORT_MAX_ROWS, EXPORT_BATCH):
+                    found, records = readable(reader, service.model, out_schema, in_schema,
+                                              [jsonable(to_out(reader, obj)) for obj in batch], labels)
+                    text = csv_of(records, columns or found, header=columns is None)
+                    columns = columns or found
+                    reader.expunge_all()
+                    yield text
+                if columns is None:
+                    yield csv_of([], readable(reader, service.model, out_schema, in_schema, [], labels)[0])
+            finally:
+                reader.close()
+
+        return StreamingResponse(body(), media_type="text/csv; charset=utf-8", headers=headers)
 
     @router.get("/{record_id}", response_model=out_schema, summary=f"Get one {label.lower()}")
     def get_record(record_id: PathId, db: DB) -> Any:

@@ -8,7 +8,7 @@ the API, the pages, the CLI and ingest all go through it.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -117,6 +117,21 @@ class RecordService(Generic[M]):
         """The whole filtered list (not one page), up to ``max_rows``, in the list's order."""
         query = self.filtered_query(params).order_by(*self._order(params.sort)).limit(max_rows)
         return list(session.scalars(query))
+
+    def export_batches(self, session: Session, params: ListParams, max_rows: int,
+                       batch: int = 1000) -> Iterator[builtins.list[M]]:
+        """The whole filtered list in the list's order, ``batch`` records at a time (each batch read by keyset
+        after the last one, so every read is an index seek), up to ``max_rows`` in all."""
+        query = self.filtered_query(params).order_by(*self._order(params.sort))
+        sent, after = 0, params.after
+        while sent < max_rows:
+            page = query.where(self._after(params.sort, after)) if after else query
+            rows = list(session.scalars(page.limit(min(batch, max_rows - sent))))
+            if not rows:
+                return
+            yield rows
+            sent += len(rows)
+            after = self.cursor_after(params.sort, rows[-1])
 
     def _order(self, sort: str | None) -> builtins.list[Any]:
         sort = sort or self.default_sort
