@@ -1,0 +1,259 @@
+"""Calendar feeds: valid RFC 5545 files for every feed kind, stable UIDs, SEQUENCE after an edit, CANCELLED after
+a delete or a merge, a subscriber's scope (partnerships, confidential records), and tokens bound to one feed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from icalendar import Calendar
+
+from sticoop.core.ical import feeds
+
+TODAY = date(2026, 6, 15)  # tests/conftest.py pins it
+
+
+def post(client: TestClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    response = client.post(f"/api/v1{path}", json={**body, "allow_duplicate": True})
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def world(client: TestClient, name: str = "Belgium–Vietnam", codes: tuple[str, str] = ("BEL", "VNM"),
+          confidential_commitment: bool = False) -> dict[str, Any]:
+    """One partnership with a record of every kind dated inside the feeds' window around TODAY."""
+    p = post(client, "/partnerships", {"name": name, "country_codes": list(codes),
+                                       "relations_established": "1976-06-20"})
+    c = post(client, "/committees", {"partnership_id": p["id"], "name": f"Joint Committee {name}"})
+    s = post(client, "/sessions", {"committee_id": c["id"], "number": 7, "start_date": "2026-07-10",
+                                   "end_date": "2026-07-12", "city": "Hanoi", "country_code": "VNM"})
+    v = post(client, "/visits", {"partnership_id": p["id"], "from_country_code": codes[1],
+                                 "to_country_code": codes[0], "start_date": "2026-08-01", "end_date": "2026-08-04",
+                                 "purpose": "Prepare the 7th session"})
+    e = post(client, "/events", {"kind": "training_course", "title": f"Training {name}", "partnership_id": p["id"],
+                                 "start_date": "2026-09-01", "city": "Ghent", "country_code": "BEL"})
+    cm = post(client, "/commitments", {"partnership_id": p["id"], "text": f"Open a joint lab ({name})",
+                                       "due_date": "2026-06-22", "confidential": confidential_commitment})
+    a = post(client, "/agreements", {"title": f"Agreement {name}", "kind": "agreement", "status": "in_force",
+                                     "partnership_id": p["id"], "country_codes": list(codes),
+                                     "signed_date": "2021-12-01", "expiry_date": "2026-12-31"})
+    # a partnership of its own for the anniversary cases, so that it can be deleted (it has no children)
+    anniversary = post(client, "/partnerships", {"name": f"{name} (relations)", "country_codes": list(codes),
+                                                 "relations_established": "2000-02-29"})
+    return {"partnership": p, "committee": c, "session": s, "visit": v, "event": e, "commitment": cm,
+            "agreement": a, "anniversary": anniversary}
+
+
+#: feed → (record of the world it shows, API path of that record, the UID it has there, a change to it)
+CASES: dict[str, tuple[str, str, str, dict[str, Any]]] = {
+    "sessions": ("session", "/sessions", "session-{id}@sticoop", {"city": "Da Nang"}),
+    "activities": ("visit", "/visits", "visit-{id}@sticoop", {"purpose": "Prepare the session"}),
+    "commitments": ("commitment", "/commitments", "commitment-due-{id}@sticoop", {"text": "Open two joint labs"}),
+    "agreements": ("agreement", "/agreements", "agreement-expiry-{id}@sticoop", {"summary": "Renewable"}),
+    "anniversaries": ("anniversary", "/partnerships", "anniversary-{id}-2026@sticoop", {"summary": "Since 2000"}),
+    "all": ("event", "/events", "event-{id}@sticoop", {"title": "Training on biotechnology"}),
+}
+
+
+def test_every_declared_feed_has_a_case() -> None:
+    assert set(CASES) == set(feeds()), "a feed was added: add its case to CASES"
+
+
+def subscribe(client: TestClient, feed: str) -> str:
+    """Make the signed-in user's link to ``feed`` on the account page; returns its path and query."""
+    page = client.post(f"/account/calendar/{feed}/link")
+    assert page.status_code == 200, page.text
+    url = re.search(r'id="new-link">([^<]+)<', page.text)
+    assert url is not None
+    return url.group(1).replace("http://127.0.0.1:8000", "").replace("&amp;", "&")
+
+
+def fetch(anon: TestClient, url: str) -> Calendar:
+    response = anon.get(url)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    validate(calendar)
+    return calendar
+
+
+def validate(calendar: Calendar) -> None:
+    """RFC 5545 essentials, and no floating time: every DTSTART/DTEND is a whole day, UTC, or has a TZID whose
+    VTIMEZONE is in the file; every event has a UID, a DTSTAMP in UTC and a SEQUENCE."""
+    assert str(calendar["VERSION"]) == "2.0" and calendar.get("PRODID")
+    assert calendar.get("REFRESH-INTERVAL") is not None and calendar.get("X-PUBLISHED-TTL") is not None
+    zones = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
+    uids = []
+    for event in calendar.walk("VEVENT"):
+        uids.append(str(event["UID"]))
+        stamp = event["DTSTAMP"].dt
+        assert isinstance(stamp, datetime) and stamp.utcoffset().total_seconds() == 0
+        assert event.get("SEQUENCE") is not None and event.get("SUMMARY")
+        assert str(event["STATUS"]) in ("CONFIRMED", "CANCELLED")
+        for name in ("DTSTART", "DTEND"):
+            prop = event.get(name)
+            if prop is None:
+                assert name == "DTEND"
+                continue
+            value = prop.dt
+            if isinstance(value, datetime):
+                assert value.tzinfo is not None, f"{name} is a floating time"
+                tzid = prop.params.get("TZID")
+                assert value.utcoffset().total_seconds() == 0 and tzid is None or tzid in zones, (name, tzid)
+            else:
+                assert isinstance(value, date) and prop.params.get("VALUE", "DATE") == "DATE"
+    assert len(uids) == len(set(uids)), "a UID appears twice"
+
+
+def events(calendar: Calendar) -> dict[str, Any]:
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+@pytest.mark.parametrize("feed", sorted(CASES))
+def test_feed_is_valid_stable_versioned_and_cancels_deleted_records(
+        feed: str, client: TestClient, anon_client: TestClient) -> None:
+    kind, path, uid_pattern, change = CASES[feed]
+    records = world(client)
+    record = records[kind]
+    uid = uid_pattern.format(id=record["id"])
+    url = subscribe(client, feed)
+
+    first, second = fetch(anon_client, url), fetch(anon_client, url)
+    assert list(events(first)) == list(events(second)), "UIDs must be stable from one fetch to the next"
+    assert uid in events(first), sorted(events(first))
+    assert str(events(first)[uid]["STATUS"]) == "CONFIRMED"
+    before = int(events(first)[uid]["SEQUENCE"])
+
+    current = client.get(f"/api/v1{path}/{record['id']}").json()
+    edited = client.patch(f"/api/v1{path}/{record['id']}", json={**change, "version": current["version"]})
+    assert edited.status_code == 200, edited.text
+    after_edit = events(fetch(anon_client, url))
+    assert int(after_edit[uid]["SEQUENCE"]) == before + 1
+
+    deleted = client.delete(f"/api/v1{path}/{record['id']}", params={"version": edited.json()["version"]})
+    assert deleted.status_code == 204, deleted.text
+    after_delete = events(fetch(anon_client, url))
+    assert str(after_delete[uid]["STATUS"]) == "CANCELLED"
+    assert int(after_delete[uid]["SEQUENCE"]) > int(after_edit[uid]["SEQUENCE"])
+
+
+def test_items_are_whole_days_at_their_dates(client: TestClient, anon_client: TestClient) -> None:
+    records = world(client)
+    found = events(fetch(anon_client, subscribe(client, "all")))
+    session = found[f"session-{records['session']['id']}@sticoop"]
+    assert session["DTSTART"].dt == date(2026, 7, 10) and session["DTEND"].dt == date(2026, 7, 13)  # exclusive end
+    assert "Hanoi" in str(session["LOCATION"]) and str(session["URL"]).endswith(f"/sessions/{records['session']['id']}")
+    aid = records["agreement"]["id"]
+    assert found[f"agreement-expiry-{aid}@sticoop"]["DTSTART"].dt == date(2026, 12, 31)
+    assert found[f"agreement-expiry-warning-{aid}@sticoop"]["DTSTART"].dt == date(2026, 10, 2)  # 90 days before
+    # relations established 1976-06-20: the 50th anniversary falls in the window and is the round one
+    fiftieth = found[f"anniversary-{records['partnership']['id']}-2026@sticoop"]
+    assert fiftieth["DTSTART"].dt == date(2026, 6, 20) and "50" in str(fiftieth["SUMMARY"])
+    # established on 29 February: marked on 28 February in common years (partnerships.service.anniversary_date)
+    assert found[f"anniversary-{records['anniversary']['id']}-2027@sticoop"]["DTSTART"].dt == date(2027, 2, 28)
+
+
+def test_merged_record_is_cancelled(client: TestClient, anon_client: TestClient) -> None:
+    records = world(client)
+    kept = records["commitment"]
+    twin = post(client, "/commitments", {"partnership_id": records["partnership"]["id"], "text": kept["text"],
+                                         "due_date": "2026-06-22"})
+    url = subscribe(client, "commitments")
+    assert f"commitment-due-{twin['id']}@sticoop" in events(fetch(anon_client, url))
+    merged = client.post(f"/api/v1/commitments/{twin['id']}/merge",
+                         json={"into": kept["id"], "version": twin["version"]})
+    assert merged.status_code == 200, merged.text
+    found = events(fetch(anon_client, url))
+    assert str(found[f"commitment-due-{twin['id']}@sticoop"]["STATUS"]) == "CANCELLED"
+    assert str(found[f"commitment-due-{kept['id']}@sticoop"]["STATUS"]) == "CONFIRMED"
+
+
+def partnership_of(found: dict[str, Any], records: dict[str, Any]) -> set[str]:
+    ids = {f"{k}-{records[k]['id']}@sticoop" for k in ("session", "visit", "event")}
+    ids |= {f"commitment-due-{records['commitment']['id']}@sticoop",
+            f"agreement-expiry-{records['agreement']['id']}@sticoop",
+            f"anniversary-{records['partnership']['id']}-2026@sticoop"}
+    return ids & set(found)
+
+
+@pytest.mark.parametrize("role", ["viewer", "member", "secretariat"])
+def test_a_feed_holds_only_what_its_owner_may_see(role: str, client: TestClient, anon_client: TestClient,
+                                                  client_as: Callable[..., TestClient]) -> None:
+    ours = world(client, "Belgium–Vietnam", ("BEL", "VNM"), confidential_commitment=True)
+    theirs = world(client, "Vietnam–Laos", ("VNM", "LAO"))
+    # a record of the other partnership deleted: its cancellation must not reach this user either
+    gone = theirs["visit"]
+    assert client.delete(f"/api/v1/visits/{gone['id']}", params={"version": gone["version"]}).status_code == 204
+    user = client_as(role, partnership_ids=[ours["partnership"]["id"]])
+    found = events(fetch(anon_client, subscribe(user, "all")))
+    assert partnership_of(found, theirs) == set() and f"visit-{gone['id']}@sticoop" not in found
+    everything = partnership_of({uid: None for uid in events(fetch(anon_client, subscribe(client, "all")))}, ours)
+    assert len(everything) == 6, everything  # the administrator's feed has every item of the partnership
+    confidential = f"commitment-due-{ours['commitment']['id']}@sticoop"
+    expected = everything if role == "secretariat" else everything - {confidential}
+    assert partnership_of(found, ours) == expected, "confidential records: secretariat only"
+
+
+def test_a_token_opens_its_own_feed_only(client: TestClient, anon_client: TestClient) -> None:
+    world(client)
+    url = subscribe(client, "sessions")
+    token = url.split("token=")[1]
+    assert fetch(anon_client, url)
+    for other in sorted(set(feeds()) - {"sessions"}):
+        assert anon_client.get(f"/calendar/{other}.ics", params={"token": token}).status_code == 404, other
+    assert anon_client.get("/calendar/nonsense.ics", params={"token": token}).status_code == 404
+    assert anon_client.get("/calendar/sessions.ics").status_code == 404
+    assert anon_client.get("/calendar/sessions.ics", params={"token": token + "x"}).status_code == 404
+    for api in ("/api/v1/partnerships", "/api/v1/sessions", "/api/v1/tokens"):
+        assert anon_client.get(api, params={"token": token}).status_code == 401, api
+        assert anon_client.get(api, headers={"Authorization": f"Bearer {token}"}).status_code == 401, api
+    assert anon_client.get("/account", params={"token": token}).status_code in (303, 401)
+
+
+def test_revoke_and_renew(client: TestClient, anon_client: TestClient) -> None:
+    world(client)
+    old = subscribe(client, "agreements")
+    assert anon_client.get(old).status_code == 200
+    new = subscribe(client, "agreements")  # renew: a new link, the old one stops
+    assert new != old
+    assert anon_client.get(old).status_code == 404 and anon_client.get(new).status_code == 200
+    page = client.get("/account/calendar")
+    assert "feed-agreements" in page.text
+    assert client.post("/account/calendar/agreements/revoke", follow_redirects=False).status_code == 303
+    assert anon_client.get(new).status_code == 404
+
+
+def test_reading_a_feed_writes_nothing(client: TestClient, anon_client: TestClient, db_url: str) -> None:
+    from sqlalchemy import event
+
+    from sticoop.core.database import get_engine
+
+    world(client)
+    url = subscribe(client, "all")
+    writes: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append(statement)
+
+    engine = get_engine(db_url)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        fetch(anon_client, url)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert writes == []
+
+
+def test_feed_language_follows_the_reminder_settings(client: TestClient, anon_client: TestClient) -> None:
+    records = world(client)
+    url = subscribe(client, "sessions")
+    form = {"enabled": "on", "language": "fr", "days_commitment": "7", "days_agreement": "30",
+            "days_session": "1"}
+    assert client.post("/account/reminders", data=form, follow_redirects=False).status_code == 303
+    session = events(fetch(anon_client, url))[f"session-{records['session']['id']}@sticoop"]
+    assert str(session["SUMMARY"]) == "Joint Committee Belgium–Vietnam — session n° 7", str(session["SUMMARY"])
