@@ -60,11 +60,11 @@ class SmtpMailer:
         message["To"] = to
         message["Subject"] = subject
         message["Date"] = format_datetime(utcnow())
-        message["Content-Language"] = language
         message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to a reminder
         message_id = make_msgid(domain="sticoop")
         message["Message-ID"] = message_id
         message.set_content(body)
+        message["Content-Language"] = language  # after set_content, which resets the Content-* headers
         try:
             self._connection().send_message(message)
         except (smtplib.SMTPServerDisconnected, ConnectionError):

@@ -5,8 +5,9 @@ days before a commitment's due date, an agreement's expiry and a session's first
 overdue commitments. :func:`send_due_reminders` is a plain function of the database and an instant; the
 ``sticoop reminders send`` command and the periodic job call it.
 
-When several rules of a kind apply (30, 7 and 1 days) the nearest one that has not passed fires: an item 5
-days away gets its "7 days" reminder, whether or not the run 30 days before happened. Each reminder is
+When several rules of a kind apply (30, 7 and 1 days) the smallest one at or above the days left fires: an
+item 5 days away gets its "7 days" reminder, whether or not the run 30 days before happened, and a run that
+missed a day catches up (an item due today whose "1 day" reminder was not sent gets it today). Each reminder is
 decided by inserting its row in ``reminder_deliveries`` (unique on user, item UID and rule) in the
 transaction that records it as sent; a second run, or a concurrent one, finds the row and sends nothing. A
 send that fails rolls its row back, so the next run tries again.
@@ -115,7 +116,7 @@ def save_rules(db: DbSession, user_id: int, rules: Rules) -> None:
 
 # ----- what is due -------------------------------------------------------------------------------------
 def _rule_for(days_left: int, offsets: list[int]) -> int | None:
-    """The nearest rule not yet passed: the smallest offset >= days left (None: too early, or no rule)."""
+    """The rule that fires: the smallest offset >= days left (None: too early, past, or no rule)."""
     fitting = [o for o in offsets if o >= days_left]
     return min(fitting) if fitting and days_left >= 0 else None
 
