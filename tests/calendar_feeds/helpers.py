@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from fastapi.testclient import TestClient
+from icalendar import Calendar
 
 
 def post(client: TestClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -36,3 +38,31 @@ def world(client: TestClient, name: str = "Belgium–Vietnam", codes: tuple[str,
                                                  "relations_established": "2000-02-29"})
     return {"partnership": p, "committee": c, "session": s, "visit": v, "event": e, "commitment": cm,
             "agreement": a, "anniversary": anniversary}
+
+
+def validate(calendar: Calendar) -> None:
+    """RFC 5545 essentials, and no floating time: every DTSTART/DTEND is a whole day, UTC, or has a TZID whose
+    VTIMEZONE is in the file; every event has a UID, a DTSTAMP in UTC and a SEQUENCE."""
+    assert str(calendar["VERSION"]) == "2.0" and calendar.get("PRODID")
+    assert calendar.get("REFRESH-INTERVAL") is not None and calendar.get("X-PUBLISHED-TTL") is not None
+    zones = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
+    uids = []
+    for event in calendar.walk("VEVENT"):
+        uids.append(str(event["UID"]))
+        stamp = event["DTSTAMP"].dt
+        assert isinstance(stamp, datetime) and stamp.utcoffset().total_seconds() == 0
+        assert event.get("SEQUENCE") is not None and event.get("SUMMARY")
+        assert str(event["STATUS"]) in ("CONFIRMED", "CANCELLED")
+        for name in ("DTSTART", "DTEND"):
+            prop = event.get(name)
+            if prop is None:
+                assert name == "DTEND"
+                continue
+            value = prop.dt
+            if isinstance(value, datetime):
+                assert value.tzinfo is not None, f"{name} is a floating time"
+                tzid = prop.params.get("TZID")
+                assert value.utcoffset().total_seconds() == 0 and tzid is None or tzid in zones, (name, tzid)
+            else:
+                assert isinstance(value, date) and prop.params.get("VALUE", "DATE") == "DATE"
+    assert len(uids) == len(set(uids)), "a UID appears twice"
