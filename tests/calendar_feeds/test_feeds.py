@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -199,3 +199,22 @@ def test_feed_language_follows_the_reminder_settings(client: TestClient, anon_cl
     assert client.post("/account/reminders", data=form, follow_redirects=False).status_code == 303
     session = events(fetch(anon_client, url))[f"session-{records['session']['id']}@sticoop"]
     assert str(session["SUMMARY"]) == "Joint Committee Belgium–Vietnam — session n° 7", str(session["SUMMARY"])
+
+
+def test_another_domain_adds_its_items_through_the_registry(client: TestClient, anon_client: TestClient,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A domain built later (joint calls) declares its feed and source in core; the subscription, the scoping of
+    cancelled items and the file come with it, and ``all`` holds its items too."""
+    from sticoop.core import ical
+
+    def call_deadlines(db: Any, ctx: ical.FeedContext) -> list[ical.CalendarItem]:
+        return [ical.CalendarItem(kind="call-deadline", key="1", summary="Joint call: deadline",
+                                  start=datetime(2026, 9, 30, 17, 0, tzinfo=ical.country_zone("VNM")))]
+
+    monkeypatch.setitem(ical._FEEDS, "calls", ical.Feed("calls", "Calls"))
+    ical.register_feed_source(ical.FeedSource("calls", call_deadlines))
+    for feed in ("calls", "all"):
+        found = fetch(anon_client, subscribe(client, feed))
+        entry = events(found)["call-deadline-1@sticoop"]
+        assert entry["DTSTART"].params["TZID"] == "Asia/Ho_Chi_Minh"
+        assert entry["DTSTART"].dt.astimezone(UTC) == datetime(2026, 9, 30, 10, 0, tzinfo=UTC)
