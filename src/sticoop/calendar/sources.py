@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import joinedload, noload
 
 from sticoop.activities.models import Event, Visit
 from sticoop.agreements.models import Agreement, AgreementStatus
@@ -30,6 +31,8 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op mark
     return message
 
 
+#: a feed reads columns, not the lists a record carries (organisations, people, countries): no extra queries
+BARE = noload("*")
 #: at most this many items of one source in one feed (a feed is a window, not an archive)
 MAX_ITEMS = 2000
 #: the feeds, in the order the account page lists them (name, title msgid)
@@ -76,6 +79,7 @@ def _session_item(ctx: FeedContext, s: Any, committee: Committee, cancelled: boo
 def session_items(db: DbSession, ctx: FeedContext) -> Iterator[CalendarItem]:
     """Sessions starting in the window, as whole days from their first to their last day."""
     query = (select(CommitteeSession)
+             .options(joinedload(CommitteeSession.committee).options(BARE), BARE)
              .where(CommitteeSession.start_date.between(ctx.window_start, ctx.window_end))
              .order_by(CommitteeSession.start_date, CommitteeSession.id).limit(MAX_ITEMS))
     for s in db.scalars(query):
@@ -111,11 +115,11 @@ def _event_item(ctx: FeedContext, e: Any, cancelled: bool = False) -> CalendarIt
 
 def activity_items(db: DbSession, ctx: FeedContext) -> Iterator[CalendarItem]:
     """Visits and events starting in the window."""
-    visits = (select(Visit).where(Visit.start_date.between(ctx.window_start, ctx.window_end))
+    visits = (select(Visit).options(BARE).where(Visit.start_date.between(ctx.window_start, ctx.window_end))
               .order_by(Visit.start_date, Visit.id).limit(MAX_ITEMS))
     for v in db.scalars(visits):
         yield _visit_item(ctx, v)
-    events = (select(Event).where(Event.start_date.between(ctx.window_start, ctx.window_end))
+    events = (select(Event).options(BARE).where(Event.start_date.between(ctx.window_start, ctx.window_end))
               .order_by(Event.start_date, Event.id).limit(MAX_ITEMS))
     for e in db.scalars(events):
         yield _event_item(ctx, e)
@@ -149,7 +153,8 @@ def commitment_item(ctx: FeedContext, c: Any, cancelled: bool = False) -> Calend
 
 def commitment_items(db: DbSession, ctx: FeedContext) -> Iterator[CalendarItem]:
     """Commitments due in the window."""
-    query = (select(Commitment).where(Commitment.due_date.between(ctx.window_start, ctx.window_end))
+    query = (select(Commitment).options(BARE)
+             .where(Commitment.due_date.between(ctx.window_start, ctx.window_end))
              .order_by(Commitment.due_date, Commitment.id).limit(MAX_ITEMS))
     for c in db.scalars(query):
         yield commitment_item(ctx, c)
@@ -182,7 +187,7 @@ def agreement_items_of(ctx: FeedContext, a: Any, cancelled: bool = False) -> lis
 def agreement_items(db: DbSession, ctx: FeedContext) -> Iterator[CalendarItem]:
     """Agreements expiring in the window or whose warning falls in it."""
     warning = timedelta(days=int(ctx.settings.get("agreement_warning_days", 90)))
-    query = (select(Agreement)
+    query = (select(Agreement).options(BARE)
              .where(Agreement.expiry_date.between(ctx.window_start, ctx.window_end + warning))
              .order_by(Agreement.expiry_date, Agreement.id).limit(MAX_ITEMS))
     for a in db.scalars(query):
@@ -224,7 +229,7 @@ def anniversary_items_of(ctx: FeedContext, p: Any, cancelled: bool = False) -> l
 
 def anniversary_items(db: DbSession, ctx: FeedContext) -> Iterator[CalendarItem]:
     """Anniversaries of relations of every partnership with a date of relations."""
-    query = (select(Partnership).where(Partnership.relations_established.is_not(None))
+    query = (select(Partnership).options(BARE).where(Partnership.relations_established.is_not(None))
              .order_by(Partnership.id).limit(MAX_ITEMS))
     for p in db.scalars(query):
         yield from anniversary_items_of(ctx, p)

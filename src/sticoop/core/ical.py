@@ -197,7 +197,7 @@ def build_calendar(items: Iterable[CalendarItem], *, name: str, stamp: datetime,
     (REFRESH-INTERVAL, RFC 7986, and X-PUBLISHED-TTL for older clients). Every zone an item's times use gets
     its VTIMEZONE. ``ValueError`` for a floating (naive) time.
     """
-    from icalendar import Calendar, vDuration
+    from icalendar import Calendar, Timezone, vDuration
 
     calendar = Calendar()
     calendar.add("prodid", f"-//{product}//{name}//EN")
@@ -209,18 +209,23 @@ def build_calendar(items: Iterable[CalendarItem], *, name: str, stamp: datetime,
     ttl = vDuration(timedelta(minutes=max(1, refresh_minutes)))
     calendar.add("refresh-interval", ttl, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", ttl)
-    events = []
     utc_stamp = stamp.astimezone(UTC)
-    days: list[date] = []
+    zones: dict[str, list[date]] = {}
+    # each event is written out as soon as it is built: a feed of thousands stays a list of byte strings, not
+    # one tree of hundreds of thousands of objects for the garbage collector to walk again and again
+    chunks: list[bytes] = []
     for item in items:
         for value in (item.start, item.end):
             if isinstance(value, datetime):
-                _zone_name(value)  # refuses a floating time
-                days.append(value.date())
-        events.append(_event(item, utc_stamp))
-    for entry in events:
-        calendar.add_component(entry)
-    if days:  # a VTIMEZONE for every TZID used, with its transitions around the events' dates
-        calendar.add_missing_timezones(first_date=min(days) - timedelta(days=366),
-                                       last_date=max(days) + timedelta(days=366))
-    return bytes(calendar.to_ical())
+                zone = _zone_name(value)  # refuses a floating time
+                if zone is not None:
+                    zones.setdefault(zone, []).append(value.date())
+        chunks.append(bytes(_event(item, utc_stamp).to_ical()))
+    for zone, days in sorted(zones.items()):  # a VTIMEZONE for every TZID used, around the events' dates
+        calendar.add_component(Timezone.from_tzinfo(ZoneInfo(zone), first_date=min(days) - timedelta(days=366),
+                                                    last_date=max(days) + timedelta(days=366)))
+    head = bytes(calendar.to_ical())
+    end = b"END:VCALENDAR\r\n"
+    if not head.endswith(end):  # pragma: no cover - icalendar always ends the file so
+        raise ValueError("unexpected calendar serialisation")
+    return head[: -len(end)] + b"".join(chunks) + end
