@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import joinedload
 
 from sticoop.accounts.models import User
 from sticoop.accounts.service import principal_for_user
@@ -31,6 +32,7 @@ from sticoop.calendar import sources
 from sticoop.calendar.mail import SmtpMailer
 from sticoop.calendar.models import ReminderDelivery, ReminderSettings
 from sticoop.calendar.service import feed_context, language_of
+from sticoop.calendar.sources import BARE
 from sticoop.commitments.models import Commitment, CommitmentStatus
 from sticoop.core.config import Settings, get_settings
 from sticoop.core.errors import ValidationFailed
@@ -124,17 +126,18 @@ def _rule_for(days_left: int, offsets: list[int]) -> int | None:
 def _upcoming(db: DbSession, kind: str, ctx: FeedContext, until: date) -> Iterator[CalendarItem]:
     today = ctx.today
     if kind == "commitment":
-        for c in db.scalars(select(Commitment).where(Commitment.due_date.between(today, until),
+        for c in db.scalars(select(Commitment).options(BARE).where(Commitment.due_date.between(today, until),
                                                      Commitment.status.in_(OPEN_COMMITMENT))
                             .order_by(Commitment.due_date, Commitment.id).limit(MAX_PER_KIND)):
             yield sources.commitment_item(ctx, c)
     elif kind == "agreement":
-        for a in db.scalars(select(Agreement).where(Agreement.expiry_date.between(today, until),
+        for a in db.scalars(select(Agreement).options(BARE).where(Agreement.expiry_date.between(today, until),
                                                     Agreement.status.in_(LIVE_AGREEMENT))
                             .order_by(Agreement.expiry_date, Agreement.id).limit(MAX_PER_KIND)):
             yield sources.agreement_items_of(ctx, a)[0]
     elif kind == "session":
-        for s in db.scalars(select(CommitteeSession).where(CommitteeSession.start_date.between(today, until))
+        for s in db.scalars(select(CommitteeSession).options(joinedload(CommitteeSession.committee).options(BARE), BARE)
+                            .where(CommitteeSession.start_date.between(today, until))
                             .order_by(CommitteeSession.start_date, CommitteeSession.id).limit(MAX_PER_KIND)):
             yield sources._session_item(ctx, s, s.committee)
 
@@ -155,7 +158,8 @@ def due_reminders(db: DbSession, rules: Rules, ctx: FeedContext) -> list[tuple[C
 
 def overdue(db: DbSession, ctx: FeedContext) -> list[CalendarItem]:
     """Open commitments past their due date, oldest first (the weekly digest)."""
-    query = (select(Commitment).where(Commitment.due_date < ctx.today, Commitment.status.in_(OPEN_COMMITMENT))
+    query = (select(Commitment).options(BARE)
+             .where(Commitment.due_date < ctx.today, Commitment.status.in_(OPEN_COMMITMENT))
              .order_by(Commitment.due_date, Commitment.id).limit(MAX_PER_KIND))
     return [sources.commitment_item(ctx, c) for c in db.scalars(query)]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import joinedload, noload
+from sqlalchemy.orm import joinedload, raiseload
 
 from sticoop.activities.models import Event, Visit
 from sticoop.agreements.models import Agreement, AgreementStatus
@@ -31,8 +31,8 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op mark
     return message
 
 
-#: a feed reads columns, not the lists a record carries (organisations, people, countries): no extra queries
-BARE = noload("*")
+#: a feed reads columns, not the lists a record carries (organisations, people, countries): touching one raises
+BARE = raiseload("*")
 #: at most this many items of one source in one feed (a feed is a window, not an archive)
 MAX_ITEMS = 2000
 #: the feeds, in the order the account page lists them (name, title msgid)
