@@ -189,10 +189,11 @@ def _event(item: CalendarItem, stamp: datetime) -> Any:
 
 
 def build_calendar(items: Iterable[CalendarItem], *, name: str, stamp: datetime, refresh_minutes: int = 60,
-                   product: str = "sticoop") -> bytes:
+                   product: str = "calendar") -> bytes:
     """The iCalendar file of ``items`` (bytes, UTF-8, CRLF lines).
 
-    ``name`` is shown by calendar programs (X-WR-CALNAME and NAME, RFC 7986); ``stamp`` is DTSTAMP (an aware
+    ``name`` is shown by calendar programs (X-WR-CALNAME and NAME, RFC 7986); ``product`` names the writer in
+    PRODID (``-//sticoop//calendar//EN``); ``stamp`` is DTSTAMP (an aware
     instant, written in UTC); ``refresh_minutes`` (>= 1) is how often subscribers should fetch it again
     (REFRESH-INTERVAL, RFC 7986, and X-PUBLISHED-TTL for older clients). Every zone an item's times use gets
     its VTIMEZONE. ``ValueError`` for a floating (naive) time.
@@ -200,7 +201,7 @@ def build_calendar(items: Iterable[CalendarItem], *, name: str, stamp: datetime,
     from icalendar import Calendar, Timezone, vDuration
 
     calendar = Calendar()
-    calendar.add("prodid", f"-//{product}//{name}//EN")
+    calendar.add("prodid", f"-//sticoop//{product}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
@@ -208,7 +209,7 @@ def build_calendar(items: Iterable[CalendarItem], *, name: str, stamp: datetime,
     calendar.add("x-wr-calname", name)
     ttl = vDuration(timedelta(minutes=max(1, refresh_minutes)))
     calendar.add("refresh-interval", ttl, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", ttl)
+    calendar.add("x-published-ttl", ttl.to_ical().decode())  # plain text, as Outlook reads it
     utc_stamp = stamp.astimezone(UTC)
     zones: dict[str, list[date]] = {}
     # each event is written out as soon as it is built: a feed of thousands stays a list of byte strings, not

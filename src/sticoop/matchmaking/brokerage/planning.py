@@ -121,7 +121,7 @@ def agenda_ical(session: Session, participant_id: int) -> bytes:
              for m in meetings]
     title = f"{participant.name} — {event.title}" if event is not None else participant.name
     return build_calendar(items, name=title, stamp=clock.now(), refresh_minutes=settings.calendar_refresh_minutes,
-                          product="sticoop brokerage agenda")
+                          product="brokerage agenda")
 
 
 def outcome_totals(session: Session, event_id: int) -> dict[str, Any]:
