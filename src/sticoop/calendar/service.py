@@ -17,7 +17,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as DbSession
@@ -35,6 +35,9 @@ from sticoop.core.ical import CalendarItem, FeedContext, FeedSource, build_calen
 from sticoop.core.models import utcnow
 from sticoop.core.principal import Principal, act_as
 from sticoop.core.registry import record_url
+
+if TYPE_CHECKING:
+    from sticoop.calendar.reminders import ReminderSummary
 
 TOKEN_PREFIX = "stcal_"
 #: a feed shows this much of the past and of the future around today
@@ -187,6 +190,14 @@ def feed_calendar(db: DbSession, user: User, feed: str, settings: Settings | Non
     title = ctx.fmt._(feeds()[feed].title)
     return build_calendar(items, name=f"sticoop — {title}", stamp=now,
                           refresh_minutes=settings.calendar_refresh_minutes)
+
+
+def send_due_reminders(db: DbSession, now: datetime, settings: Settings | None = None) -> ReminderSummary:
+    """Send the reminders due at ``now``, each once: :func:`sticoop.calendar.reminders.send_due_reminders`
+    (named here too, where the job queue looks for the domain's entry points)."""
+    from sticoop.calendar.reminders import send_due_reminders as send
+
+    return send(db, now, settings)
 
 
 def register() -> None:

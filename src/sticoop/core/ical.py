@@ -188,6 +188,12 @@ def _event(item: CalendarItem, stamp: datetime) -> Any:
     return entry
 
 
+def _duration_text(minutes: int) -> str:
+    """An RFC 5545 duration of whole minutes: ``PT1H``, ``PT1H30M``, ``PT5M``."""
+    hours, rest = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
+
+
 def build_calendar(items: Iterable[CalendarItem], *, name: str, stamp: datetime, refresh_minutes: int = 60,
                    product: str = "calendar") -> bytes:
     """The iCalendar file of ``items`` (bytes, UTF-8, CRLF lines).
@@ -209,7 +215,7 @@ def build_calendar(items: Iterable[CalendarItem], *, name: str, stamp: datetime,
     calendar.add("x-wr-calname", name)
     ttl = vDuration(timedelta(minutes=max(1, refresh_minutes)))
     calendar.add("refresh-interval", ttl, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", ttl.to_ical().decode())  # plain text, as Outlook reads it
+    calendar.add("x-published-ttl", _duration_text(max(1, refresh_minutes)))  # plain text, as Outlook reads it
     utc_stamp = stamp.astimezone(UTC)
     zones: dict[str, list[date]] = {}
     # each event is written out as soon as it is built: a feed of thousands stays a list of byte strings, not
