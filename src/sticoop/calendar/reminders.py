@@ -271,6 +271,7 @@ def send_due_reminders(db: DbSession, now: datetime, settings: Settings | None =
     """
     settings = settings or get_settings()
     summary = ReminderSummary()
+    act_as(db, None)  # the operator's run: each user's items are then read as that user
     user_ids = list(db.scalars(select(User.id).where(User.is_active.is_(True), User.email.is_not(None),
                                                      User.email != "").order_by(User.id)))
     with SmtpMailer(settings) as mailer:
