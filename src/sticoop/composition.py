@@ -16,6 +16,7 @@ def bootstrap() -> None:
     import sticoop.models  # noqa: F401  (every table and session hook)
     from sticoop.activities import service as activities
     from sticoop.agreements import service as agreements
+    from sticoop.calendar import service as calendar
     from sticoop.commitments import service as commitments
     from sticoop.documents import service as documents
     from sticoop.ingest import service as ingest
@@ -28,6 +29,6 @@ def bootstrap() -> None:
     from sticoop.transfer import service as transfer
 
     for domain in (reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-                   matchmaking, ingest, linkage, transfer):
+                   matchmaking, ingest, linkage, transfer, calendar):
         domain.register()
     registry.mark_bootstrapped()

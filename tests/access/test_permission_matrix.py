@@ -44,7 +44,8 @@ def test_every_route_has_an_explicit_rule_and_nothing_is_open_by_accident() -> N
     routes = _routes()
     assert len(routes) > 150
     public = {(m, p) for m, p, rule in routes if rule is Rule.public}
-    assert public == {("GET", "/login"), ("POST", "/login")}
+    # calendar feeds are opened by calendar programs: the feed's own token authenticates (tests/calendar_feeds)
+    assert public == {("GET", "/login"), ("POST", "/login"), ("GET", "/calendar/{feed}.ics")}
     # writes are never open to viewers (but for their own account, tokens and background jobs), and the audit
     # trail and accounts are admin-only
     viewer = Principal(1, "v", Role.viewer)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 from icalendar import Calendar
+from tests.calendar_feeds.helpers import validate
 
 
 def make_fair(client: TestClient) -> int:
@@ -40,6 +41,8 @@ def test_brokerage_flow(client: TestClient) -> None:
     assert ics.headers["content-type"].startswith("text/calendar")
     assert len(Calendar.from_ical(ics.content).walk("VEVENT")) == len(
         client.get(f"/api/v1/brokerage/participants/{late}/agenda").json())
+    validate(Calendar.from_ical(ics.content))  # DTSTAMP, zoned times (Vientiane: Asia/Vientiane), no floating time
+    assert b"DTSTAMP:" in ics.content and b"TZID=Asia/Vientiane" in ics.content
 
     pdf = client.get(f"/api/v1/brokerage/participants/{ids[0]}/agenda.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

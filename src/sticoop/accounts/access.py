@@ -15,35 +15,25 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
-from sticoop.accounts.models import User, user_partnerships
+from sticoop.accounts.models import User
 from sticoop.accounts.sessions import SESSION_COOKIE, csrf_matches, session_for
 from sticoop.core.access import SAFE_METHODS, RouteAccess, Rule
 from sticoop.core.api import DB
 from sticoop.core.errors import Forbidden, NotAuthenticated
-from sticoop.core.principal import ANONYMOUS, Principal, Role, act_as
-from sticoop.partnerships.models import Partnership
+from sticoop.core.principal import ANONYMOUS, Principal, act_as
 
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 
 
 def _user_principal(db: Session, user: User, via: str) -> Principal:
-    """The principal of an authenticated user. For viewers and members, confidential partnerships are left
-    out of their partnership ids here, once, so that everything scoped under them disappears as well."""
-    role = Role(user.role)
-    ids: frozenset[int] = frozenset()
-    if role != Role.admin:
-        query = select(Partnership.id).join(user_partnerships, user_partnerships.c.partnership_id == Partnership.id)
-        query = query.where(user_partnerships.c.user_id == user.id)
-        if role != Role.secretariat:
-            query = query.where(Partnership.confidential.is_(False))
-        ids = frozenset(db.scalars(query))
-    return Principal(user_id=user.id, username=user.username, role=role, partnership_ids=ids,
-                     organization_id=user.organization_id, via=via)
+    """The principal of an authenticated user: see :func:`sticoop.accounts.service.principal_for_user`."""
+    from sticoop.accounts.service import principal_for_user
+
+    return principal_for_user(db, user, via)
 
 
 def authenticate_request(request: Request, db: DB) -> Principal:

@@ -12,12 +12,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from sticoop.accounts.models import ApiToken, AuditEntry, LoginAttempt, LoginSession, Role, User
+from sticoop.accounts.models import ApiToken, AuditEntry, LoginAttempt, LoginSession, Role, User, user_partnerships
 from sticoop.core import touch
 from sticoop.core.config import get_settings
 from sticoop.core.crud import flush, load_many
 from sticoop.core.errors import Conflict, NotAuthenticated, NotFound, TooManyRequests, ValidationFailed
 from sticoop.core.models import utcnow
+from sticoop.core.principal import Principal
 from sticoop.partners.models import Organization
 from sticoop.partnerships.models import Partnership
 
@@ -118,6 +119,22 @@ def signed_in_user(session: Session, principal: Any) -> User:
     if user is None:
         raise NotAuthenticated("This account no longer exists; sign in again")
     return user
+
+
+def principal_for_user(session: Session, user: User, via: str) -> Principal:
+    """The principal of an authenticated user (``via``: "cookie", "token", "calendar"...). For viewers and
+    members, confidential partnerships are left out of their partnership ids here, once, so that everything
+    scoped under them disappears as well."""
+    role = Role(user.role)
+    ids: frozenset[int] = frozenset()
+    if role != Role.admin:
+        query = select(Partnership.id).join(user_partnerships, user_partnerships.c.partnership_id == Partnership.id)
+        query = query.where(user_partnerships.c.user_id == user.id)
+        if role != Role.secretariat:
+            query = query.where(Partnership.confidential.is_(False))
+        ids = frozenset(session.scalars(query))
+    return Principal(user_id=user.id, username=user.username, role=role, partnership_ids=ids,
+                     organization_id=user.organization_id, via=via)
 
 
 def get_user(session: Session, username: str) -> User:

@@ -65,6 +65,21 @@ class Settings(BaseSettings):
         description="Where background jobs wait: unset, a SQLite file of its own (data_dir/queue.db, no server); "
                     "redis://host:port/db or postgresql://user@host/db for a broker shared by several workers.",
     )
+    # calendar feeds and reminders (sticoop.calendar)
+    base_url: str = Field(default="http://127.0.0.1:8000", description="Absolute address of the site, used in "
+                          "e-mailed links and calendar subscription URLs (no trailing slash needed).")
+    timezone: str = Field(default="UTC", description="IANA zone of local times that carry none (e.g. "
+                          "Asia/Ho_Chi_Minh): brokerage slots of an event whose country has several zones.")
+    calendar_refresh_minutes: int = Field(default=60, ge=5, description="How often subscribed calendars should "
+                                          "fetch a feed again (REFRESH-INTERVAL), in minutes.")
+    agreement_warning_days: int = Field(default=90, ge=1, description="Days before an agreement's expiry at "
+                                        "which its calendar feed shows a warning item.")
+    smtp_host: str | None = Field(default=None, description="SMTP server for reminders; none: no mail is sent.")
+    smtp_port: int = Field(default=587, description="SMTP server port (587 submission, 25 relay, 465 not used).")
+    smtp_user: str | None = Field(default=None, description="SMTP user name, if the server requires a login.")
+    smtp_password: str | None = Field(default=None, description="SMTP password for smtp_user.")
+    smtp_from: str = Field(default="sticoop <sticoop@localhost>", description="From address of reminders.")
+    smtp_starttls: bool = Field(default=True, description="Upgrade the SMTP connection with STARTTLS first.")
 
     @property
     def effective_database_url(self) -> str:

@@ -62,6 +62,8 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.users_pages import router as users
     from sticoop.activities.pages import router as activities
     from sticoop.agreements.pages import router as agreements
+    from sticoop.calendar.pages import feed_router as calendar_feeds
+    from sticoop.calendar.pages import router as calendar_account
     from sticoop.commitments.pages import router as commitments
     from sticoop.ingest.pages import router as ingest
     from sticoop.jobs.pages import router as jobs
@@ -92,4 +94,6 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (brokerage, READ_EDIT),
         (jobs, SIGNED_IN),  # one's own background jobs
         (transfer, ADMINS),  # an export of every record, as a background job
+        (calendar_feeds, PUBLIC),  # the feed's own token authenticates (sticoop.calendar.service)
+        (calendar_account, SIGNED_IN),  # one's own calendar links and reminders
     ]

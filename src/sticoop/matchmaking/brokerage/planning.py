@@ -95,26 +95,33 @@ def agenda(session: Session, participant_id: int) -> list[dict[str, Any]]:
 
 
 def agenda_ical(session: Session, participant_id: int) -> bytes:
-    from icalendar import Calendar
-    from icalendar import Event as CalendarEvent
+    """A participant's agenda as an iCalendar file (RFC 5545, see :mod:`sticoop.core.ical`).
+
+    Slot times are local times at the fair: they are written with the zone of the event's country when it
+    has one zone (Hanoi: Asia/Ho_Chi_Minh, with its VTIMEZONE), else ``STICOOP_TIMEZONE``, so a participant's
+    calendar in Brussels shows a 09:00 Hanoi meeting at 03:00 (winter). UIDs are the meeting's
+    (``brokerage-meeting-<id>@sticoop``, the same in both participants' files), SEQUENCE its version."""
+    from sticoop.core.config import get_settings
+    from sticoop.core.ical import CalendarItem, build_calendar, country_zone
 
     participant = session.get(BrokerageParticipant, participant_id)
     if participant is None:
         raise NotFound(f"Participant {participant_id} does not exist")
     event = session.get(Event, participant.event_id)
-    calendar = Calendar()
-    calendar.add("prodid", "-//sticoop//brokerage agenda//EN")
-    calendar.add("version", "2.0")
-    for item in agenda(session, participant_id):
-        entry = CalendarEvent()
-        entry.add("uid", f"sticoop-meeting-{item['meeting_id']}-{participant_id}")
-        entry.add("summary", f"Meeting with {item['with']} (table {item['table']})")
-        entry.add("dtstart", item["starts_at"])
-        entry.add("dtend", item["ends_at"])
-        if event is not None:
-            entry.add("location", ", ".join(x for x in (event.title, event.city) if x))
-        calendar.add_component(entry)
-    return calendar.to_ical()
+    settings = get_settings()
+    zone = country_zone(event.country_code if event is not None else None, settings.timezone)
+    meetings = agenda(session, participant_id)
+    versions = dict(session.execute(select(MeetingRequest.id, MeetingRequest.version).where(
+        MeetingRequest.id.in_([m["meeting_id"] for m in meetings]))).all()) if meetings else {}
+    location = ", ".join(x for x in (event.title, event.city) if x) if event is not None else None
+    items = [CalendarItem(kind="brokerage-meeting", key=str(m["meeting_id"]),
+                          summary=f"Meeting with {m['with']} (table {m['table']})",
+                          start=m["starts_at"].replace(tzinfo=zone), end=m["ends_at"].replace(tzinfo=zone),
+                          version=versions.get(m["meeting_id"], 1), location=location)
+             for m in meetings]
+    title = f"{participant.name} — {event.title}" if event is not None else participant.name
+    return build_calendar(items, name=title, stamp=clock.now(), refresh_minutes=settings.calendar_refresh_minutes,
+                          product="brokerage agenda")
 
 
 def outcome_totals(session: Session, event_id: int) -> dict[str, Any]:

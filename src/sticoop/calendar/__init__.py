@@ -1,0 +1,1 @@
+"""Calendar feeds (iCalendar subscriptions per user and feed) and e-mailed reminders of coming dates."""
