@@ -16,7 +16,7 @@ from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.lang.en import organizations as en_organizations
 from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
-from sticoop.ingest.extract.model import Extraction, Organization
+from sticoop.ingest.extract.model import Extraction, Organization, Value
 from sticoop.ingest.extract.organizations import _country_forms as place_names
 from sticoop.ingest.extract.organizations import find_organizations
 from sticoop.ingest.extract.people import find_people
@@ -128,6 +128,10 @@ def _read_event(
         if a.status in ("signed", "renewed", "discussed") and result.event_date is not None:
             a.date = result.event_date.value.split("/")[-1]
     result.event_type = event_type(text, result.committee)
+    if result.event_type and result.event_type.value == "funding_call" and result.event_date is not None:
+        # a call's date is its opening, never its deadline (labelling convention 2): the start of a period
+        opening = result.event_date.value.split("/")[0]
+        result.event_date = Value(opening, result.event_date.evidence)
     parties = {v.value for v in result.countries}
     result.location_country = location(text, mentions, body, parties)
     result.programmes = programmes(text, org_spans)

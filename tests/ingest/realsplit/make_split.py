@@ -2,7 +2,7 @@
 
 Rule (fixed before any rule was changed for issue 11 part 2): within each language, sort the file names and hold
 out every third file (0-based index i with i % 3 == 2); the rest is the tuning part. Run from the repository root:
-`python tests/ingest/corpus/make_split.py ../shared/corpus/real`.
+`python tests/ingest/realsplit/make_split.py ../shared/corpus/real`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Score one part of the real-corpus split (`real_split.json`) per language and per kind.
 
-`python tests/ingest/corpus/score_split.py ../shared/corpus/real tuning [--errors]` prints micro F1 per language
+`python tests/ingest/realsplit/score_split.py ../shared/corpus/real tuning [--errors]` prints micro F1 per language
 and per kind; `--errors` (tuning part only) also prints each tuning article's wrong items. The held-out part is only
 ever scored in aggregate (`heldout`), once before and once after a round of rule changes.
 """
