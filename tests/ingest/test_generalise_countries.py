@@ -1,0 +1,49 @@
+"""Parties to the cooperation (issue 11 part 2): pairs in a committee's name, regions standing for their
+country, listed participants, French elisions and unaccented capitals, a host named by its city, and a common
+word that is also a territory's name. Our own short sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sticoop.ingest.extract.countries import find_parties
+
+
+def _parties(text: str) -> set[str]:
+    return {v.value for v in find_parties(text).parties}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials met in Ottawa for the Canada-Korea Joint Committee on science.", {"CAN", "KOR"}),
+        ("La commission mixte tuniso-française s'est réunie hier.", {"TUN", "FRA"}),
+        ("Tuyển chọn nhiệm vụ theo Nghị định thư Việt Nam – Belarus đã bắt đầu.", {"VNM", "BLR"}),
+        ("The FWO (Flanders) and NAFOSTED (Vietnam) open a joint call for projects.", {"BEL", "VNM"}),
+        ("A delegation from Wallonia-Brussels visited the Hanoi incubator.", {"BEL", "VNM"}),
+        ("Une délégation québécoise du Québec a visité la fondation à Rabat, au Maroc.", {"CAN", "MAR"}),
+        ("Yunnan and Laos signed a memorandum on agricultural research.", {"CHN", "LAO"}),
+        ("La délégation du Kouzbass a rencontré l'Académie des sciences du Vietnam.", {"RUS", "VNM"}),
+        ("A Alger, le ministre a reçu l'ambassadeur des Émirats arabes unis.", {"DZA", "ARE"}),
+    ],
+)
+def test_parties(text: str, expected: set[str]) -> None:
+    assert _parties(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("Participants came from Ghana, Benin, Togo, Nigeria and Senegal.", {"GHA", "BEN", "TGO", "NGA", "SEN"}),
+        ("Les stagiaires venaient de l'Algérie, l'Egypte, l'Erythrée, la République démocratique du Congo et "
+         "l'Afrique du Sud.", {"DZA", "EGY", "ERI", "COD", "ZAF"}),
+        ("Học viên đến từ Ba Lan, Hungary, Romania và Thổ Nhĩ Kỳ.", {"POL", "HUN", "ROU", "TUR"}),
+    ],
+)
+def test_listed_participants_are_parties(text: str, members: set[str]) -> None:
+    assert members <= _parties(text)
+
+
+def test_a_meeting_called_reunion_is_not_la_reunion() -> None:
+    text = "La 30e Réunion du Comité de coordination s'est tenue au Vietnam avec la Russie."
+    assert "REU" not in _parties(text)
