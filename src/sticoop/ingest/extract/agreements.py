@@ -116,7 +116,10 @@ def find_agreements(text: str) -> list[Agreement]:
 
 #: the agreement nouns themselves, left out when comparing two titles' content words
 _NOUN_WORDS = frozenset(
-    ["agreement", "agreements", "memorandum", "memorandums", "memoranda", "understanding", "mou", "mous", "protocol", "protocols", "accord", "accords", "convention", "conventions", "hiep", "dinh", "thoa", "thuan", "ban", "ghi", "nho", "bien", "nghi", "thu"]
+    (
+        "agreement agreements memorandum memorandums memoranda understanding mou mous protocol protocols accord "
+        "accords convention conventions hiep dinh thoa thuan ban ghi nho bien nghi thu"
+    ).split()
 )
 
 
