@@ -115,12 +115,11 @@ def find_agreements(text: str) -> list[Agreement]:
 
 
 #: the agreement nouns themselves, left out when comparing two titles' content words
-_NOUN_WORDS = frozenset(
-    (
-        "agreement agreements memorandum memorandums memoranda understanding mou mous protocol protocols accord "
-        "accords convention conventions hiep dinh thoa thuan ban ghi nho bien nghi thu"
-    ).split()
-)
+_NOUN_WORDS = frozenset({
+    "agreement", "agreements", "memorandum", "memorandums", "memoranda", "understanding", "mou", "mous",
+    "protocol", "protocols", "accord", "accords", "convention", "conventions",
+    "hiep", "dinh", "thoa", "thuan", "ban", "ghi", "nho", "bien", "nghi", "thu",
+})
 
 
 def _content(title: str) -> set[str]:
