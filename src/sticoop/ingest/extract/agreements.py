@@ -114,16 +114,9 @@ def find_agreements(text: str) -> list[Agreement]:
     return out
 
 
-#: the agreement nouns themselves, left out when comparing two titles' content words
-_NOUN_WORDS = frozenset({
-    "agreement", "agreements", "memorandum", "memorandums", "memoranda", "understanding", "mou", "mous",
-    "protocol", "protocols", "accord", "accords", "convention", "conventions",
-    "hiep", "dinh", "thoa", "thuan", "ban", "ghi", "nho", "bien", "nghi", "thu",
-})
-
-
 def _content(title: str) -> set[str]:
-    return {w for w in normalize_name(title).split() if w not in _NOUN_WORDS}
+    """A title's content words: no agreement noun ("memorandum of understanding", "Hiệp định"), no small words."""
+    return set(normalize_name(NOUNS.sub(" ", title)).split())
 
 
 def _same_title(a: str, b: str) -> bool:
