@@ -31,7 +31,7 @@ from sticoop.ingest.extract.lang.xx.countries import (
     REGIONS,
 )
 from sticoop.ingest.extract.model import Evidence, Value
-from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes, sentences
+from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes, sentence_at, sentences
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ def find_parties(text: str, extra_weights: dict[str, float] | None = None) -> Pa
     for m in mentions:
         if m.start < body_start:
             continue  # the dateline says where the wire was filed, not who cooperates
-        sent = next((s for s in sents if s.start <= m.start < s.end + 1), None)
+        sent = sentence_at(text, m.start)
         if sent is not None and PASSING_CUES.search(sent.text):
             continue
         weight = 0.5 if m.kind == "city" else 1.0

@@ -15,6 +15,7 @@ anchored day becomes a range. Month, weekday and number words live in ``lang/<co
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -346,14 +347,35 @@ def _range(g: dict[str, str | None], resolver: DateResolver) -> tuple[date, date
     return start, end
 
 
+class _Taken:
+    """Spans already read as a date, kept sorted so that an overlap test is a bisection (testing every span
+    made long texts quadratic). The page-stamp spans given at the start are few and tested one by one."""
+
+    def __init__(self, fixed: tuple[tuple[int, int], ...]) -> None:
+        self._fixed = fixed
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        """True when [a, b) overlaps no span taken so far."""
+        if any(a < e and s < b for s, e in self._fixed):
+            return False
+        i = bisect.bisect_left(self._starts, b)  # spans starting before b
+        return i == 0 or self._ends[i - 1] <= a
+
+    def add(self, a: int, b: int) -> None:
+        """Take [a, b) (the caller checked that it is free, so spans never overlap and stay ordered)."""
+        i = bisect.bisect_left(self._starts, a)
+        self._starts.insert(i, a)
+        self._ends.insert(i, b)
+
+
 def _candidates(
     text: str, resolver: DateResolver, skip_until: int, skip: tuple[tuple[int, int], ...] = ()
 ) -> list[Candidate]:
     out: list[Candidate] = []
-    taken: list[tuple[int, int]] = list(skip)
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    taken = _Taken(skip)
+    free = taken.free
 
     for pat in RANGE_PATTERNS:
         for m in pat.finditer(text):
@@ -363,7 +385,7 @@ def _candidates(
             stated = bool(m.groupdict().get("y") or m.groupdict().get("y1"))
             if ends and ends[0] < ends[1] and (ends[1] - ends[0]).days <= (366 if stated else 62):
                 out.append(Candidate("range", ends[0], ends[1], (m.start(), m.end()), stated))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     for pat in SINGLE_PATTERNS:
         for m in pat.finditer(text):
             if m.start() < skip_until or not free(m.start(), m.end()) or not _is_month(m.group("m")):
@@ -371,11 +393,12 @@ def _candidates(
             day = resolver.day(m.group(0), year_stated=m.group("y") is not None)
             if day:
                 out.append(Candidate("day", day, None, (m.start(), m.end()), m.group("y") is not None))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
+    written = {c.span[0] for c in out}
     for m in RELATIVE.finditer(text):
         if m.start() < skip_until or not free(m.start(), m.end()):
             continue
-        if m.group("wd") and any(0 <= c.span[0] - m.end() <= 3 for c in out):
+        if m.group("wd") and any(m.end() + k in written for k in range(4)):
             continue  # "Thursday, May 14", "lundi 11 janvier": the weekday names the written date
         if m.group("wd"):
             day = resolver.weekday(m.group("wd"))

@@ -549,23 +549,44 @@ def _strip_country(name: str) -> tuple[str, bool]:
     return name, False
 
 
-def _same(a: OrgCandidate, b: OrgCandidate) -> bool:
-    ka, kb = _keys(a), _keys(b)
-    if ka & kb:
-        return True
-    (sa, ca), (sb, cb) = _strip_country(a.name), _strip_country(b.name)
-    if ca != cb and normalize_name(sa) == normalize_name(sb):
-        return True
-    na, nb = normalize_name(a.name), normalize_name(b.name)
-    return len(na) > 12 and len(nb) > 12 and (na == nb)
+class _MergeIndex:
+    """The merged organisations by name key and by country-stripped key. Two candidates are the same
+    organisation when a name or alias key is shared, or when their names are equal once a country is stripped
+    from one of them ("Bộ Khoa học và Công nghệ Việt Nam"). Finding a twin is a few dictionary probes, not a scan
+    of everything merged so far (which made long texts quadratic)."""
+
+    def __init__(self) -> None:
+        self.merged: list[OrgCandidate] = []
+        self._keys: dict[str, int] = {}
+        self._stripped: dict[tuple[str, bool], int] = {}
+        self._position: dict[int, int] = {}  # id(candidate) -> its index in `merged`
+
+    def twin(self, c: OrgCandidate) -> OrgCandidate | None:
+        """The earliest merged organisation `_same` as `c`, or None."""
+        hits = [self._keys[k] for k in _keys(c) if k in self._keys]
+        stripped, had_country = _strip_country(c.name)
+        hit = self._stripped.get((normalize_name(stripped), not had_country))
+        if hit is not None:
+            hits.append(hit)
+        return self.merged[min(hits)] if hits else None
+
+    def add(self, c: OrgCandidate) -> None:
+        """Index `c` (a new organisation, or a twin whose name or aliases grew) under all its keys."""
+        index = self._position.setdefault(id(c), len(self.merged))
+        if index == len(self.merged):
+            self.merged.append(c)
+        for k in _keys(c):
+            self._keys.setdefault(k, index)
+        stripped, had_country = _strip_country(c.name)
+        self._stripped.setdefault((normalize_name(stripped), had_country), index)
 
 
 def _merge(text: str, cands: list[OrgCandidate]) -> list[Organization]:
-    merged: list[OrgCandidate] = []
+    index = _MergeIndex()
     for c in sorted(cands, key=lambda c: (c.start, -c.confidence)):
-        twin = next((m for m in merged if _same(m, c)), None)
+        twin = index.twin(c)
         if twin is None:
-            merged.append(c)
+            index.add(c)
             continue
         if c.known and not twin.known:
             twin.name, twin.known, twin.country = c.name, True, c.country or twin.country
@@ -573,6 +594,8 @@ def _merge(text: str, cands: list[OrgCandidate]) -> list[Organization]:
             twin.acronym = c.acronym
         twin.aliases |= c.aliases
         twin.confidence = max(twin.confidence, c.confidence)
+        index.add(twin)
+    merged = index.merged
     # a bare alias mention ("DST") of an earlier organisation is no new organisation
     out: list[Organization] = []
     for c in merged:

@@ -231,6 +231,9 @@ def _previous(
     """'following the fifth held in 2016', 'La 2e session s'était tenue à Dakar en 2018', 'The previous session
     took place in Cairo in 2019' -> previous_session {number, year}."""
     number = current.number
+    by_sentence: dict[int, list[SessionMention]] = {}
+    for sm in all_mentions:
+        by_sentence.setdefault(sm.sentence_start, []).append(sm)
     for sent in sentences(text):
         years = [int(y) for y in YEAR.findall(sent.text)]
         if not years:
@@ -242,10 +245,9 @@ def _previous(
         ):
             rel = ORDINAL_WORDS.get(m.group("word").lower())
             rel_pos = m.start()
-        for sm in all_mentions:
+        for sm in by_sentence.get(sent.start, []):
             if (
-                sm.sentence_start == sent.start
-                and sm is not current
+                sm is not current
                 and sm.number < number
                 and (PAST_REF.search(sm.sentence_text) or not FUTURE.search(sm.sentence_text))
             ):
