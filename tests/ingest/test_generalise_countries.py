@@ -47,3 +47,20 @@ def test_listed_participants_are_parties(text: str, members: set[str]) -> None:
 def test_a_meeting_called_reunion_is_not_la_reunion() -> None:
     text = "La 30e Réunion du Comité de coordination s'est tenue au Vietnam avec la Russie."
     assert "REU" not in _parties(text)
+
+
+def test_no_ministry_is_derived_from_a_ministers_title() -> None:
+    from sticoop.ingest.extract import extract
+
+    for text, lang in [
+        ("Lundi à Alger, le ministre de l'Enseignement supérieur a reçu l'ambassadeur de France.", "fr"),
+        ("The Minister of Technology and Communication Boviengkham Vongdara met his counterpart.", "en"),
+    ]:
+        assert extract(text, language=lang, use_ner=False).organizations == []
+
+
+def test_a_page_stamps_weekday_is_no_person() -> None:
+    from sticoop.ingest.extract import extract
+
+    text = "Thứ Hai, 21/03/2016, 07:51 (GMT+7)\n\nVietnam, Peru hold talks\n\nOfficials met Ana Rojas in Lima."
+    assert [p.name.value for p in extract(text, language="en").people] == ["Ana Rojas"]

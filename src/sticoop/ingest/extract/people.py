@@ -19,6 +19,7 @@ from sticoop.ingest.extract.countries import Mention, country_of, lexicon
 from sticoop.ingest.extract.lang.en import people as en
 from sticoop.ingest.extract.lang.en.organizations import HEADS as EN_HEADS
 from sticoop.ingest.extract.lang.fr import people as fr
+from sticoop.ingest.extract.lang.vi import dates as vi_dates
 from sticoop.ingest.extract.lang.vi import people as vi
 from sticoop.ingest.extract.lang.vi.people import SURNAMES as VI_SURNAMES
 from sticoop.ingest.extract.lang.xx import people as xx
@@ -301,6 +302,8 @@ def find_people(
             continue
         if _CITY_BEFORE.search(text[max(0, c.start - 12) : c.start]):  # "TP. Hồ Chí Minh" is a city
             continue
+        if c.name.lower() in _WEEKDAY_NAMES:  # "Thứ Hai, 21/03/2016": a page stamp's weekday
+            continue
         twin = next((p for p in people if _same_person(p.name, c.name)), None)
         if twin is None:
             if len(c.name.split()) < 2:
@@ -321,6 +324,7 @@ _CLAUSE_BREAK = re.compile(
 _AND = re.compile(r"(\s(?:and|et|và)\s)")
 
 
+_WEEKDAY_NAMES: frozenset[str] = frozenset(vi_dates.WEEKDAYS)
 _CITY_BEFORE = re.compile(r"(?:\bTP\.?|\bTp\.?|[Tt]hành phố|\btỉnh)\s*$")
 #: ", <role>" after a name, up to the next comma, full stop, bracket or speech verb
 _APPOSITION = re.compile(
