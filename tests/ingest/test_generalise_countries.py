@@ -59,6 +59,15 @@ def test_no_ministry_is_derived_from_a_ministers_title() -> None:
         assert extract(text, language=lang, use_ner=False).organizations == []
 
 
+def test_ministries_named_only_by_their_ministers_when_the_text_says_they_take_part() -> None:
+    from sticoop.ingest.extract import extract
+
+    text = ("Peruvian Minister of Energy and Mines Ana Rojas met Chilean Minister of Science Luis Soto in Lima. "
+            "Officials from the two ministries will meet again in May.")
+    names = [o.name.value for o in extract(text, language="en", use_ner=False).organizations]
+    assert "Ministry of Energy and Mines" in names
+
+
 def test_a_page_stamps_weekday_is_no_person() -> None:
     from sticoop.ingest.extract import extract
 

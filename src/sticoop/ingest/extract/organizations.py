@@ -360,7 +360,10 @@ def find_organizations(
     cands += _acronym_anchored(text, tokens, covered, body_start, places)
     if gazetteer is not None:
         cands += _gazetteer_matches(text, gazetteer)
-    # no ministry is derived from a bare "Minister of X" title (labelling convention 6): a title names a job
+    if not cands and _MINISTRIES_NAMED.search(text):
+        # a bare "Minister of X" title names a job, not a ministry (labelling convention 6), unless the text says
+        # the ministries themselves take part ("officials from the two ministries") and names them only so
+        cands += _ministries_from_roles(text, body_start)
     return _merge(text, cands)
 
 
@@ -443,6 +446,38 @@ def _vi_headless(
         if free(start, end):
             out.append(OrgCandidate(text[start:end], start, end, confidence=0.5))
             covered.update(range(a, b))
+    return out
+
+
+_MINISTRIES_NAMED = re.compile(
+    r"\b(?:two|both)\s+ministries\b|\b(?:deux|les)\s+ministères\b|\bhai\s+[Bb]ộ\b", re.I
+)
+_MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+|\bministre\s+(?=de\s+l'|des\s+|du\s+|de\s+la\s+)")
+
+
+def _ministries_from_roles(text: str, body_start: int) -> list[OrgCandidate]:
+    """When no organisation is named, the ministers' titles name their ministries
+    ("Minister of Technology and Communication X" -> "Ministry of Technology and Communication")."""
+    out: list[OrgCandidate] = []
+    for m in _MINISTER_OF.finditer(text, body_start):
+        french = m.group(0).startswith("ministre")
+        kept: list[Token] = []
+        for t in tokenize(text[m.end() : m.end() + 120]):
+            if t.is_cap and t.is_word:
+                if kept and kept[-1].is_cap and kept[-1].is_word and len(kept) >= 1 and not french:
+                    break  # "Technology and Communication Boviengkham": the person's name starts
+                kept.append(t)
+            elif t.lower in CONNECTORS or t.text in (",", "d'", "l'"):
+                kept.append(t)
+            else:
+                break
+        while kept and not (kept[-1].is_cap and kept[-1].is_word):
+            kept.pop()
+        if not kept:
+            continue
+        rest = text[m.end() : m.end() + kept[-1].end]
+        prefix = "ministère " if french else "Ministry " + m.group(0).split()[1] + " "
+        out.append(OrgCandidate(prefix + rest, m.start(), m.end() + kept[-1].end, confidence=0.5))
     return out
 
 
