@@ -73,3 +73,16 @@ def test_a_page_stamps_weekday_is_no_person() -> None:
 
     text = "Thứ Hai, 21/03/2016, 07:51 (GMT+7)\n\nVietnam, Peru hold talks\n\nOfficials met Ana Rojas in Lima."
     assert [p.name.value for p in extract(text, language="en").people] == ["Ana Rojas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Đoàn Viện Khoa học Việt Nam do GS. Châu Văn Minh dẫn đầu đã làm việc tại Lào.", ["Châu Văn Minh"]),
+        ("Đoàn Chương trình khoa học đã thăm Nam Phi. Ông Đoàn Văn Hùng phát biểu.", ["Đoàn Văn Hùng"]),
+    ],
+)
+def test_a_delegation_of_a_body_is_no_person(text: str, people: list[str]) -> None:
+    from sticoop.ingest.extract import extract
+
+    assert [p.name.value for p in extract(text, language="vi").people] == people

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sticoop.ingest.extract import extract
-from sticoop.ingest.extract.labels import Labels, LabelsError, parse_labels
+from sticoop.ingest.labels import Labels, LabelsError, parse_labels
 
 GOOD: dict[str, Any] = {
     "event_type": "committee_session",

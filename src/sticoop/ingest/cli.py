@@ -86,7 +86,7 @@ def run_eval(files: list[Path]) -> tuple[Any, list[str]]:
     """Score extraction over labelled corpus files; returns (Report, problems)."""
     from sticoop.ingest.evaluation import evaluate
     from sticoop.ingest.extract import extract
-    from sticoop.ingest.extract.labels import LabelsError, parse_labels
+    from sticoop.ingest.labels import LabelsError, parse_labels
 
     problems: list[str] = []
     triples = []

@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from sticoop.core.schemas import Input, RecordOut
-from sticoop.ingest.extract.labels import Labels
+from sticoop.ingest.labels import Labels
 
 #: what each field means (OpenAPI descriptions)
 ABOUT = {

@@ -24,7 +24,7 @@ from sticoop.core.registry import register_kind
 from sticoop.core.text import fold
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
-from sticoop.ingest.extract.labels import Labels, LabelsError, parse_labels
+from sticoop.ingest.labels import Labels, LabelsError, parse_labels
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.ingest.readers import ReaderError, read_bytes
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sticoop.ingest.extract.labels import Labels, parse_labels
+from sticoop.ingest.labels import Labels, parse_labels
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ class Extraction:
         return self._checked(labels).model_dump(exclude_unset=True)
 
     def labels(self, with_evidence: bool = True) -> Labels:
-        """The same as `to_labels`, as the typed schema (`sticoop.ingest.extract.labels.Labels`)."""
+        """The same as `to_labels`, as the typed schema (`sticoop.ingest.labels.Labels`)."""
         return self._checked(self.to_labels(with_evidence))
 
     @staticmethod
