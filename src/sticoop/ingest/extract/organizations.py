@@ -586,8 +586,23 @@ class _MergeIndex:
         self._stripped.setdefault((normalize_name(stripped), had_country), index)
 
 
+def _within_a_line(c: OrgCandidate) -> OrgCandidate | None:
+    """A name never runs over a line break (a headline's last words are not the next line's organisation):
+    the part after the last break is kept when it still has two words, else the candidate is dropped."""
+    if "\n" not in c.name:
+        return c
+    cut = c.name.rfind("\n") + 1
+    tail = c.name[cut:].strip()
+    if len(tail.split()) < 2:
+        return None
+    c.start += c.name.index(tail, cut)
+    c.name = tail
+    return c
+
+
 def _merge(text: str, cands: list[OrgCandidate]) -> list[Organization]:
     index = _MergeIndex()
+    cands = [k for c in cands if (k := _within_a_line(c)) is not None]
     for c in sorted(cands, key=lambda c: (c.start, -c.confidence)):
         twin = index.twin(c)
         if twin is None:
