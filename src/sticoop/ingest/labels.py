@@ -44,7 +44,9 @@ class PreviousSession(_Strict):
     """The committee's previous session, when the text names it."""
 
     number: int | None = Field(default=None, ge=1, le=500, description="Its session number, 1 to 500 (1 = the first)")
-    year: int | None = Field(default=None, ge=1900, le=2100, description="The year it was held (1900 to 2100), if stated")
+    year: int | None = Field(
+        default=None, ge=1900, le=2100, description="The year it was held (1900 to 2100), if stated"
+    )
 
 
 class CommitteeLabel(_Strict):
@@ -52,7 +54,8 @@ class CommitteeLabel(_Strict):
 
     name: str = Field(min_length=1, max_length=500, description="Name as written in the article's language")
     session_number: int | None = Field(
-        default=None, ge=1, le=500, description="Ordinal of the session reported, 1 to 500 (16 for '16th'), null if unnumbered"
+        default=None, ge=1, le=500,
+        description="Ordinal of the session reported, 1 to 500 (16 for '16th'), null if unnumbered",
     )
     previous_session: PreviousSession | None = Field(default=None, description="The previous session, if named")
 
