@@ -81,10 +81,19 @@ def _is_head(tokens: list[Token], i: int, lang: str) -> int:
     return 1
 
 
-def _vi_head_len(tokens: list[Token], i: int) -> int:
-    """Syllables of the Vietnamese head at i, when a capitalised syllable follows it (0 otherwise)."""
+@lru_cache(maxsize=1)
+def _vi_heads_by_first_word() -> dict[str, list[list[str]]]:
+    """The Vietnamese heads split in syllables, by their first syllable (kept in VI_HEADS' order)."""
+    out: dict[str, list[list[str]]] = {}
     for head in VI_HEADS:
         parts = head.split()
+        out.setdefault(parts[0], []).append(parts)
+    return out
+
+
+def _vi_head_len(tokens: list[Token], i: int) -> int:
+    """Syllables of the Vietnamese head at i, when a capitalised syllable follows it (0 otherwise)."""
+    for parts in _vi_heads_by_first_word().get(tokens[i].text, ()):
         words = [x.text for x in tokens[i : i + len(parts)]]
         # "Khu Công nghệ cao" and "Khu công nghệ cao" alike: only the first word's case is fixed
         if words[:1] == parts[:1] and [w.lower() for w in words[1:]] == [w.lower() for w in parts[1:]]:
