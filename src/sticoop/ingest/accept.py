@@ -228,7 +228,8 @@ class _Walk:
         found = self.choose("agreement", title, key, rank_agreements(self.session, title, scope), agreements)
         if found is None and self.write:
             status = AGREEMENT_STATUS.get(item.get("status") or "", "planned")
-            signed = date.fromisoformat(item["date"]) if status == "signed" and item.get("date") else None
+            day = item.get("date") or ""  # the labels schema allows YYYY and YYYY-MM: only a full day is a date
+            signed = date.fromisoformat(day) if status == "signed" and len(day) == 10 else None
             self.make("agreement", agreements, agr.AgreementIn(
                 title=title, status=status, signed_date=signed,
                 partnership_id=partnership.id if partnership else None, country_codes=codes,

@@ -86,6 +86,7 @@ def run_eval(files: list[Path]) -> tuple[Any, list[str]]:
     """Score extraction over labelled corpus files; returns (Report, problems)."""
     from sticoop.ingest.evaluation import evaluate
     from sticoop.ingest.extract import extract
+    from sticoop.ingest.labels import LabelsError, parse_labels
 
     problems: list[str] = []
     triples = []
@@ -102,6 +103,11 @@ def run_eval(files: list[Path]) -> tuple[Any, list[str]]:
         ):
             problems.append(f"{f.name}: needs 'text' and 'labels'")
             continue
+        try:
+            gold = parse_labels(obj["labels"]).model_dump(exclude_unset=True)
+        except LabelsError as exc:
+            problems.append(f"{f.name}: labels do not fit the schema ({exc})")
+            continue
         pub = None
         if obj.get("published"):
             try:
@@ -111,7 +117,7 @@ def run_eval(files: list[Path]) -> tuple[Any, list[str]]:
         pred = extract(obj["text"], published=pub, language=obj.get("language")).to_labels(
             with_evidence=False
         )
-        triples.append((f.name, obj["labels"], pred))
+        triples.append((f.name, gold, pred))
     return evaluate(triples), problems
 
 

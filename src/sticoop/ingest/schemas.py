@@ -6,6 +6,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from sticoop.core.schemas import Input, RecordOut
+from sticoop.ingest.labels import Labels
 
 #: what each field means (OpenAPI descriptions)
 ABOUT = {
@@ -15,8 +16,8 @@ ABOUT = {
     "language": "Detected language: ISO 639-1 code, e.g. vi",
     "published": "Publication date of the press release (ISO 8601 date), when known",
     "title": "Title read from the document",
-    "labels": "What extraction found: {partnership, session, agreement, commitments, organizations, people, …}, "
-              "as reviewed once decided",
+    "labels": "What extraction found, in the labels schema (event_type, event_date, countries, committee, "
+              "organizations, people, fields, agreements, commitments, …; README 'Labels'), as reviewed once decided",
     "DecisionIn:labels": "The reviewed labels (same shape as the intake's `labels`); the extraction if omitted",
     "note": "Reviewer's or extractor's note",
     "created_records": "Records created or linked on acceptance: [{\"type\", \"id\", \"title\", \"new\"}, …] "
@@ -34,7 +35,7 @@ class IntakeOut(RecordOut):
     language: str | None = Field(description=ABOUT["language"])
     published: date | None = Field(description=ABOUT["published"])
     title: str | None = Field(description=ABOUT["title"])
-    labels: dict[str, Any] | None = Field(description=ABOUT["labels"])
+    labels: Labels | None = Field(description=ABOUT["labels"])
     note: str | None = Field(description=ABOUT["note"])
     created_records: list[dict[str, Any]] | None = Field(description=ABOUT["created_records"])
     decided_at: datetime | None = Field(description=ABOUT["decided_at"])
@@ -44,9 +45,7 @@ class DecisionIn(Input):
     """Accept (with the reviewed labels) or reject an intake."""
 
     version: int = Field(ge=1, description=ABOUT["version"])
-    labels: dict[str, Any] | None = Field(
-        default=None, description=ABOUT["DecisionIn:labels"]
-    )
+    labels: Labels | None = Field(default=None, description=ABOUT["DecisionIn:labels"])
     links: dict[str, int | None] | None = Field(
         default=None,
         description="Accept only: for each proposed record (its key, as listed by GET /api/intakes/{id}/proposals, "

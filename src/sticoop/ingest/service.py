@@ -13,19 +13,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, flush
-from sticoop.core.errors import Conflict, DomainError, ValidationFailed
+from sticoop.core.errors import Conflict, ValidationFailed
 from sticoop.core.models import utcnow
 from sticoop.core.registry import register_kind
 from sticoop.core.text import fold
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
 from sticoop.ingest.batch import JOB_KIND, JOB_LABEL, run_batch_job
+from sticoop.ingest.labels import Labels, LabelsError, parse_labels
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.ingest.readers import ReaderError, read_bytes
 from sticoop.jobs.registry import register_job_kind
@@ -165,7 +165,7 @@ def accept(
     session: Session,
     intake_id: int,
     version: int | None,
-    labels: dict[str, Any] | None = None,
+    labels: Labels | dict[str, Any] | None = None,
     actor: str = "system",
     links: dict[str, int | None] | None = None,
 ) -> Intake:
@@ -175,16 +175,12 @@ def accept(
     from sticoop.ingest.accept import write_records
 
     intake = _pending(session, intake_id, version)
-    reviewed = labels if labels is not None else (intake.labels or {})
-    if not isinstance(reviewed, dict):
-        raise ValidationFailed("The reviewed labels must be a JSON object in the corpus labels format")
-    try:
-        created = write_records(session, reviewed, actor, links)
-    except DomainError:
-        raise
-    except (ValueError, TypeError, AttributeError, KeyError) as exc:  # hand-edited labels of the wrong shape
-        message = exc.errors()[0].get("msg") if isinstance(exc, ValidationError) else str(exc) or type(exc).__name__
-        raise ValidationFailed(f"The reviewed labels cannot be written: {message}") from None
+    try:  # the labels schema says what fits; a value of the wrong shape is refused naming its field
+        checked = parse_labels(labels if labels is not None else (intake.labels or {}))
+    except LabelsError as exc:
+        raise ValidationFailed(f"The reviewed labels do not fit the labels schema: {exc}") from None
+    reviewed = checked.model_dump(exclude_unset=True, mode="json")
+    created = write_records(session, reviewed, actor, links)
     for entity_type, entity_id in sorted({(c["type"], c["id"]) for c in created}):
         documents.link(session, intake.document_id, entity_type, entity_id, relation="source", actor=actor)
     intake.labels = reviewed

@@ -16,6 +16,7 @@ from sticoop.ingest.extract.lang.en import agreements as en
 from sticoop.ingest.extract.lang.fr import agreements as fr
 from sticoop.ingest.extract.lang.vi import agreements as vi
 from sticoop.ingest.extract.model import Agreement, Evidence, Value
+from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.textutil import sentences
 
 _LANGUAGES = (en, fr, vi)
@@ -26,12 +27,13 @@ def _cues(kind: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(c for m in _LANGUAGES for c in getattr(m, kind)) + r")\b", flags)
 
 
-NOUNS = _cues("NOUNS")
+NOUNS = _cues("NOUNS", re.I)  # "the Australia-Vietnam Agreement on ...": titles are capitalised
 RENEW = _cues("RENEW", re.I)
 SIGN = _cues("SIGN", re.I)
 DISCUSS = _cues("DISCUSS", re.I)
 PLAN = _cues("PLAN", re.I)
 ASIDE = _cues("ASIDES", re.I)
+BASIS = _cues("BASIS", re.I)
 DEFINITE = re.compile(
     r"(?:\b(?:the|this|that|under the|le|la|l'|cet|cette|ce|theo)\s*(?:renewed|new|revised)?\s*$)", re.I
 )
@@ -49,7 +51,25 @@ def _status(clause: str, noun_pos: int) -> str | None:
         return "signed"
     if DISCUSS.search(clause):
         return "discussed"
+    if BASIS.search(clause[max(0, noun_pos - 60) : noun_pos]) and _named(clause, noun_pos):
+        return "signed"  # an agreement in force the cooperation rests on: "under the Agreement between ..."
     return None
+
+
+#: what follows an agreement noun that names one ("Agreement between ...", "accord-cadre avec", "Hiệp định về")
+_COMPLEMENT = re.compile(
+    r"\s+(?:between|on|of|with|for|entre|sur|de|du|des|d'|avec|pour|về|giữa|với|hợp\s+tác|cấp)\b|\s+[A-ZĐÀ-Ỹ]", re.I
+)
+_PROGRAMME_NOUN = re.compile(r"programme|program|chương trình|plan|kế hoạch", re.I)
+
+
+def _named(clause: str, noun_pos: int) -> bool:
+    """True when the agreement noun at `noun_pos` names an agreement (capitalised, or with its complement),
+    not a programme or plan, and not a bare back-reference ("Under the arrangement, ...")."""
+    m = NOUNS.match(clause, noun_pos)
+    if not m or _PROGRAMME_NOUN.search(m.group(0)):
+        return False
+    return m.group(0)[:1].isupper() or bool(_COMPLEMENT.match(clause, m.end()))
 
 
 def find_agreements(text: str) -> list[Agreement]:
@@ -87,9 +107,26 @@ def find_agreements(text: str) -> list[Agreement]:
             ):
                 continue  # a second noun for the same agreement in the same clause
             title = _title(sent.text, m)
+            if any(a.status == status and _same_title(a.title.value, title) for a in out):
+                continue  # the headline and the body name the same agreement
             start = sent.start + m.start()
             out.append(Agreement(Value(title, Evidence(start, sent.start + m.end(), 0.6)), status))
     return out
+
+
+def _content(title: str) -> set[str]:
+    """A title's content words: no agreement noun ("memorandum of understanding", "Hiệp định"), no small words."""
+    return set(normalize_name(NOUNS.sub(" ", title)).split())
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two mentions name the same agreement when the content words of their titles overlap (Dice >= 0.6):
+    "agreements at InnoWeek" and "agreements and memorandums at InnoWeek"; "MoU on health" and "MoU on
+    energy" stay two."""
+    wa, wb = _content(a), _content(b)
+    if not wa or not wb:
+        return False
+    return 2 * len(wa & wb) / (len(wa) + len(wb)) >= 0.6
 
 
 def _has_verb(between: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from datetime import date
@@ -16,7 +17,7 @@ from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.lang.en import organizations as en_organizations
 from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
-from sticoop.ingest.extract.model import Extraction, Organization
+from sticoop.ingest.extract.model import Extraction, Organization, Value
 from sticoop.ingest.extract.organizations import _country_forms as place_names
 from sticoop.ingest.extract.organizations import find_organizations
 from sticoop.ingest.extract.people import find_people
@@ -128,6 +129,10 @@ def _read_event(
         if a.status in ("signed", "renewed", "discussed") and result.event_date is not None:
             a.date = result.event_date.value.split("/")[-1]
     result.event_type = event_type(text, result.committee)
+    if result.event_type and result.event_type.value == "funding_call" and result.event_date is not None:
+        # a call's date is its opening, never its deadline (labelling convention 2): the start of a period
+        opening = result.event_date.value.split("/")[0]
+        result.event_date = Value(opening, result.event_date.evidence)
     parties = {v.value for v in result.countries}
     result.location_country = location(text, mentions, body, parties)
     result.programmes = programmes(text, org_spans)
@@ -159,16 +164,37 @@ _CAP_PAIR = re.compile(
 )
 
 
+class _Cover:
+    """Which offsets a set of spans covers, answered by bisection (a scan of every span per question made long
+    texts quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans starting at or before each start
+        for _, e in ordered:
+            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+
+    def holds(self, pos: int) -> bool:
+        """True when a span has start <= pos < end."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._reach[i] > pos
+
+    def holds_end(self, pos: int) -> bool:
+        """True when a span has start < pos <= end."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        return i >= 0 and self._reach[i] >= pos
+
+
 def _unexplained_sentences(text: str, known: list[tuple[int, int]], body: int) -> list[tuple[int, int]]:
     """Sentences holding two capitalised words in a row that no rule explained (a name the rules missed)."""
     out = []
+    cover = _Cover(known)
     for sent in sentences(text):
         if sent.end <= body:
             continue
         for m in _CAP_PAIR.finditer(text, max(sent.start, body), sent.end):
-            covered_start = any(s <= m.start() < e for s, e in known)
-            covered_end = any(s < m.end() <= e for s, e in known)
-            if not (covered_start and covered_end):
+            if not (cover.holds(m.start()) and cover.holds_end(m.end())):
                 out.append((sent.start, sent.end))
                 break
     return out

@@ -22,14 +22,16 @@ from sticoop.ingest.extract.lang.fr import countries as fr
 from sticoop.ingest.extract.lang.vi import countries as vi
 from sticoop.ingest.extract.lang.xx.countries import (
     AMBIGUOUS,
+    AMBIGUOUS_NOT_BEFORE,
     AMBIGUOUS_OK_BEFORE,
     CITIES,
     DEMONYMS,
     EXTRA_NAMES,
     FRENCH_PREFIXES,
+    REGIONS,
 )
 from sticoop.ingest.extract.model import Evidence, Value
-from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes, sentences
+from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes, sentence_at, sentences
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Mention:
     code: str
     start: int
     end: int
-    kind: str  # name | adjective | city | prefix
+    kind: str  # name | adjective | region | city | prefix
     surface: str
 
 
@@ -66,6 +68,8 @@ def lexicon() -> dict[str, tuple[str, str]]:
         form = normalize_quotes(re.sub(r"\s*\(.*?\)", "", form)).strip()
         if len(form) >= 2 and form not in forms:
             forms[form] = (code, kind)
+        if form[:1] in "ÉÈ" and len(form) >= 2:  # French press drops accents on capitals: "Egypte", "Etats-Unis"
+            forms.setdefault("E" + form[1:], (code, kind))
 
     for extra_code, names in EXTRA_NAMES.items():
         for name in names:
@@ -85,6 +89,10 @@ def lexicon() -> dict[str, tuple[str, str]]:
         for adj in fr.split(","):
             for form in _french_forms(adj.strip()):
                 add(form, code, "adjective")
+    for line in REGIONS.strip().splitlines():
+        code, region_names = line.split("|")
+        for name in region_names.split(","):
+            add(name.strip(), code, "region")
     for line in CITIES.strip().splitlines():
         code, city_names = line.split("|")
         for name in city_names.split(","):
@@ -107,6 +115,8 @@ def _lower_lexicon() -> dict[str, tuple[str, tuple[str, str]]]:
 
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+#: a French elided article or preposition glued to the next word ("l'Algérie", "d'Egypte")
+_ELISION = re.compile(r"(?:[lLdD]|[Qq]u)['’](?=[^\W_])")
 _MAX_WORDS = 5
 
 
@@ -127,6 +137,11 @@ def find_mentions(text: str) -> list[Mention]:
     i = 0
     while i < len(words):
         found = _mention_at(text_n, words, i)
+        if found is None and _ELISION.match(text_n, words[i][0]):  # "l'Algérie", "d'Egypte": the name after
+            whole = words[i]
+            words[i] = (whole[0] + _ELISION.match(text_n, whole[0]).end() - whole[0], whole[1])  # type: ignore[union-attr]
+            found = _mention_at(text_n, words, i)
+            words[i] = whole
         if found is None:
             prefix = _prefix_at(text_n, words[i])
             if prefix is not None:
@@ -157,6 +172,9 @@ def _mention_at(text_n: str, words: list[tuple[int, int]], i: int) -> tuple[int,
         if surface in AMBIGUOUS:
             before = text_n[max(0, start - 12) : start].rstrip().lower()
             if not any(before.endswith(cue.lower()) for cue in AMBIGUOUS_OK_BEFORE):
+                continue
+            not_before = AMBIGUOUS_NOT_BEFORE.get(surface)
+            if not_before and re.match(not_before, text_n[end : end + 20], re.I):
                 continue
         return n, Mention(entry[0], start, end, entry[1], surface)
     return None
@@ -194,7 +212,7 @@ def find_parties(text: str, extra_weights: dict[str, float] | None = None) -> Pa
     for m in mentions:
         if m.start < body_start:
             continue  # the dateline says where the wire was filed, not who cooperates
-        sent = next((s for s in sents if s.start <= m.start < s.end + 1), None)
+        sent = sentence_at(text, m.start)
         if sent is not None and PASSING_CUES.search(sent.text):
             continue
         weight = 0.5 if m.kind == "city" else 1.0
@@ -203,12 +221,17 @@ def find_parties(text: str, extra_weights: dict[str, float] | None = None) -> Pa
         scores[m.code] += weight
         if m.code not in best or (m.kind != "city" and best[m.code].kind == "city"):
             best[m.code] = m
+    counted = [m for m in mentions if m.start >= body_start and m.code in scores]
+    for code, w in [*_paired(text, counted), *_enumerated(text, counted)]:
+        scores[code] += w
     for code, w in (extra_weights or {}).items():
         scores[code] += w
     ranked = sorted(scores, key=lambda c: -scores[c])
     chosen = [c for c in ranked if scores[c] >= 2.0]
     if len(chosen) < 2:
         chosen += [c for c in ranked if c not in chosen and scores[c] >= 1.0][: 2 - len(chosen)]
+    if len(chosen) == 1:  # the host named only by its city ("A Alger, le ministre ... a reçu l'ambassadeur de X")
+        chosen += [c for c in ranked if c not in chosen and scores[c] >= 0.5][:1]
     parties = []
     for code in chosen:
         top = best.get(code)
@@ -216,6 +239,42 @@ def find_parties(text: str, extra_weights: dict[str, float] | None = None) -> Pa
         ev = Evidence(top.start, top.end, conf) if top else Evidence(0, 0, 0.4)
         parties.append(Value(code, ev))
     return PartyResult(parties, mentions, dict(scores))
+
+
+_PAIR_GAP = re.compile(r"\s*[-–—/]\s*")
+_LIST_GAP = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\bvà\b|,\s*(?:and|et|và))\s*(?:(?:the|le|la|les|l'|l’)\s*)?", re.I)
+
+
+def _paired(text: str, mentions: list[Mention]) -> list[tuple[str, float]]:
+    """Two countries written as a pair ("the Canada-Korea Joint Committee", "Việt Nam – Belarus", "tuniso-
+    française") name the two sides of a cooperation: one more point each."""
+    out: list[tuple[str, float]] = []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.code != b.code and _PAIR_GAP.fullmatch(text[a.end : b.start]):
+            out += [(a.code, 1.0), (b.code, 1.0)]
+    return out
+
+
+def _enumerated(text: str, mentions: list[Mention]) -> list[tuple[str, float]]:
+    """Three or more countries listed in a row ("le Bénin, le Burkina Faso, ... et la Tunisie") are the
+    named participants of a multilateral event: each becomes a party."""
+    out: list[tuple[str, float]] = []
+    run: list[Mention] = []
+
+    def close() -> None:
+        if len({m.code for m in run}) >= 3:
+            out.extend((m.code, 2.0) for m in run)
+
+    for m in mentions:
+        if m.kind == "city":
+            continue
+        if run and _LIST_GAP.fullmatch(text[run[-1].end : m.start]):
+            run.append(m)
+            continue
+        close()
+        run = [m]
+    close()
+    return out
 
 
 def country_of(text: str) -> str | None:

@@ -15,6 +15,7 @@ anchored day becomes a range. Month, weekday and number words live in ``lang/<co
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ RANGE_PATTERNS = [
         + _D.format("d1")
         + r"(?:\s+"
         + _MONTH.format("m1")
-        + ")?"
+        + r"(?:\s+(?P<y1>\d{4}))?)?"
         + r"\s*(?:to|and|au|et le|-|–)\s*"
         + _D.format("d2")
         + r"\s+"
@@ -114,6 +115,12 @@ RANGE_PATTERNS = [
         r"(?P<d2>\d{1,2})(?:/(?P<m2>\d{1,2}))?(?:/(?P<y>\d{4}))?",
         re.I,
     ),
+    # từ ngày 24 đến 27 tháng 8 năm 2015, từ 24 tháng 8 đến 2 tháng 9
+    re.compile(
+        r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s+tháng\s+(?P<m1>\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?"
+        r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?",
+        re.I,
+    ),
     # từ ngày 26 đến 30/7
     re.compile(
         r"\btừ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s+đến\s+(?:ngày\s+)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})"
@@ -147,6 +154,12 @@ DURATION = re.compile(
     r"|\b(?P<nv>hai|ba|bốn|năm|\d)\s+ngày\b",
     re.I,
 )
+#: words before a deadline, which is never the event's date ("Apply by: 15/02/2018", "date limite", "hạn chót")
+DEADLINE = re.compile(
+    r"\b(?:apply\s+by|deadline|closing\s+date|no\s+later\s+than|until|date\s+limite|au\s+plus\s+tard|"
+    r"jusqu'au|avant\s+le|hạn\s+chót|hạn\s+cuối|trước\s+ngày|chậm\s+nhất)\b[^.\n]{0,20}$",
+    re.I,
+)
 _NUM: dict[str, int] = {**en.NUMBERS, **fr.NUMBERS, **vi.NUMBERS}
 END_VERBS = re.compile(r"\b(" + "|".join(en.END_VERBS + fr.END_VERBS + vi.END_VERBS) + r")\b", re.I)
 
@@ -157,6 +170,7 @@ class Candidate:
     start: date
     end: date | None
     span: tuple[int, int]
+    stated: bool = False  # the year is written
 
 
 def _is_month(value: str | None) -> bool:
@@ -173,20 +187,140 @@ def _expression(day: str, month: str, year: str | None) -> str:
     return f"{day} {month}" + (f" {year}" if year else "")
 
 
-def base_date(text: str, published: date | None, language: str | None = None) -> date | None:
-    """Publication date, or the date written (with its year) in the header/dateline when unknown."""
-    if published is not None:
-        return published
-    head = text[: max(dateline_end(text), 80)]
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", head)
+@dataclass(frozen=True)
+class Base:
+    """What a document's yearless dates are resolved against: a day, and how much of it is known.
+
+    `precision` is "day" (publication date, a full stamp or dateline), "month" (a month-only stamp such as
+    "date 2019-12": days resolve, weekdays do not) or "year" (a single year in the headline, as in an event's
+    name "... Expo 2012": a day and month take that year). `skip` lists the spans of page stamps, which date the
+    page, never the event.
+    """
+
+    day: date
+    precision: str
+    skip: tuple[tuple[int, int], ...] = ()
+
+
+#: a page stamp's pieces besides its date: times, weekdays, labels, time zones ("Thứ Năm, 12/09/2024 09:31
+#: GMT+7", "Posted: 24.10.2022 13:08:00", "10:33 SA, 23/11/2015", "2/15/17 4:35 PM")
+_STAMP_NOISE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|am|pm|SA|CH|sa|ch)?|\(?GMT\s*[+-]\s*\d{1,2}\)?|\(?UTC[^)]*\)?"
+    r"|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|posted|updated|published|publié(?:\s+le)?|mis\s+à\s+jour"
+    r"|cập\s+nhật|ngày\s+đăng|date|le|on|ngày|"
+    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    + r")\b|[\W_]+",
+    re.I,
+)
+#: full dates a stamp or dateline is written in, with the order of their pieces
+_STAMP_DATES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"), "ymd"),
+    (re.compile(r"(?<![\d/.\-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})(?=\s+\d{1,2}:\d{2}\s*[AaPp][Mm])"), "mdy"),
+    (re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?![\d/])"), "dmy"),
+]
+_MONTH_STAMP = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?![-\d])")
+#: a year in the headline naming the event ("Vietnam Techmart 2012")
+_YEAR = re.compile(r"(?<![\d/.\-])(?:19[5-9]\d|20\d\d)(?![\d/.\-])")
+HEAD_LINES = 4
+HEAD_CHARS = 400
+
+
+def _ymd(m: re.Match[str], order: str) -> date | None:
+    """The calendar day of a numeric stamp date; a day-first date whose 'month' exceeds 12 is month-first."""
+    year = int(m.group("y"))
+    year = year + 2000 if year < 100 else year
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if order == "dmy" and mo > 12 >= d:
+        d, mo = mo, d
+    try:
+        return date(year, mo, d)
+    except ValueError:
+        return None
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _stamp_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the page stamp a date belongs to, or None when the date is not one. A stamp is a line
+    holding nothing else but times, weekdays, labels and punctuation, or the opening of a line that a colon
+    or bar closes ("14:02 31/10/2022: Campuchia ...")."""
+    line_start, line_end = _line_of(text, start)
+    rest = _STAMP_NOISE.sub(" ", text[line_start:start] + " " + text[end:line_end]).split()
+    if not rest:
+        return line_start, line_end
+    lead = _STAMP_NOISE.sub(" ", text[line_start:start]).split()
+    closing = re.match(r"\s*(?:\d{1,2}:\d{2}\s*)?[:|]", text[end:line_end])
+    return (line_start, end + closing.end()) if closing and not lead else None
+
+
+def _head(text: str) -> int:
+    """End of the head: the first lines (page stamps, headline, dateline) before the body."""
+    pos = 0
+    for _ in range(HEAD_LINES):
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return len(text)
+        pos = nxt + 1
+        while pos < len(text) and text[pos] == "\n":
+            pos += 1
+    return max(min(pos, HEAD_CHARS), dateline_end(text), min(80, len(text)))
+
+
+def _stamp_dates(text: str, language: str | None) -> list[tuple[date, int, int]]:
+    """Full dates (with their year) written in the head: stamps, datelines, a first sentence's date."""
+    head_end = _head(text)
+    head = text[:head_end]
+    out: list[tuple[date, int, int]] = []
+    for pat, order in _STAMP_DATES:
+        for m in pat.finditer(head):
+            day = _ymd(m, order)
+            if day and all(m.end() <= s or m.start() >= e for _, s, e in out):
+                out.append((day, m.start(), m.end()))
     resolver = DateResolver(clock.today(), language)
-    if m:
-        return resolver.day(m.group(0), year_stated=True)
-    for pat in SINGLE_PATTERNS:
-        m = pat.search(head)
-        if m and m.groupdict().get("y") and _is_month(m.group("m")):
-            return resolver.day(m.group(0), year_stated=True)
+    for pat in SINGLE_PATTERNS[:3]:
+        for m in pat.finditer(head):
+            if m.groupdict().get("y") and _is_month(m.group("m")) and all(
+                m.end() <= s or m.start() >= e for _, s, e in out
+            ):
+                day = resolver.day(m.group(0), year_stated=True)
+                if day:
+                    out.append((day, m.start(), m.end()))
+    return sorted(out, key=lambda t: t[1])
+
+
+def document_base(text: str, published: date | None, language: str | None = None) -> Base | None:
+    """The base for the document's relative and yearless dates, and the page stamps to skip.
+
+    Order: the publication date; else the first full date of the head (a page stamp such as "Tuesday,
+    04/10/2011 09:31 GMT+7", "2/15/17 4:35 PM", "10:33 SA, 23/11/2015" or a dateline "Hanoi, 3 March 2015
+    (VNA) –"); else a month-only stamp ("date 2019-12"); else a single year in the first line (the event's
+    name). None when the document says nothing: its yearless dates are then left unresolved, never read
+    against the machine's clock.
+    """
+    stamps = _stamp_dates(text, language)
+    skip = tuple(span for _, s, e in stamps if (span := _stamp_span(text, s, e)) is not None)
+    if published is not None:
+        return Base(published, "day", skip)
+    if stamps:
+        return Base(stamps[0][0], "day", skip)
+    m = _MONTH_STAMP.match(text)
+    if m and 1 <= int(m.group("m")) <= 12:
+        return Base(date(int(m.group("y")), int(m.group("m")), 15), "month", skip)
+    first_line = text.lstrip().split("\n", 1)[0]
+    years = set(_YEAR.findall(first_line))
+    if len(years) == 1:
+        return Base(date(int(years.pop()), 7, 1), "year", skip)
     return None
+
+
+def base_date(text: str, published: date | None, language: str | None = None) -> date | None:
+    """Publication date, or the full date of a page stamp or dateline when unknown (see `document_base`)."""
+    base = document_base(text, published, language)
+    return base.day if base is not None and base.precision == "day" else None
 
 
 def _range(g: dict[str, str | None], resolver: DateResolver) -> tuple[date, date] | None:
@@ -197,7 +331,7 @@ def _range(g: dict[str, str | None], resolver: DateResolver) -> tuple[date, date
         return None
     year = g.get("y") or g.get("y1")
     stated = year is not None
-    start = resolver.day(_expression(g["d1"] or "", m1 or "", year), stated)
+    start = resolver.day(_expression(g["d1"] or "", m1 or "", g.get("y1") or year), stated)
     end = resolver.day(_expression(g["d2"] or "", m2 or "", year), stated)
     if start is None or end is None:
         return None
@@ -213,32 +347,59 @@ def _range(g: dict[str, str | None], resolver: DateResolver) -> tuple[date, date
     return start, end
 
 
-def _candidates(text: str, resolver: DateResolver, skip_until: int) -> list[Candidate]:
-    out: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+class _Taken:
+    """Spans already read as a date, kept sorted so that an overlap test is a bisection (testing every span
+    made long texts quadratic). The page-stamp spans given at the start are few and tested one by one."""
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    def __init__(self, fixed: tuple[tuple[int, int], ...]) -> None:
+        self._fixed = fixed
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        """True when [a, b) overlaps no span taken so far."""
+        if any(a < e and s < b for s, e in self._fixed):
+            return False
+        i = bisect.bisect_left(self._starts, b)  # spans starting before b
+        return i == 0 or self._ends[i - 1] <= a
+
+    def add(self, a: int, b: int) -> None:
+        """Take [a, b) (the caller checked that it is free, so spans never overlap and stay ordered)."""
+        i = bisect.bisect_left(self._starts, a)
+        self._starts.insert(i, a)
+        self._ends.insert(i, b)
+
+
+def _candidates(
+    text: str, resolver: DateResolver, skip_until: int, skip: tuple[tuple[int, int], ...] = ()
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    taken = _Taken(skip)
+    free = taken.free
 
     for pat in RANGE_PATTERNS:
         for m in pat.finditer(text):
             if m.start() < skip_until or not free(m.start(), m.end()):
                 continue
             ends = _range(m.groupdict(), resolver)
-            if ends and ends[0] < ends[1] and (ends[1] - ends[0]).days <= 62:
-                out.append(Candidate("range", ends[0], ends[1], (m.start(), m.end())))
-                taken.append((m.start(), m.end()))
+            stated = bool(m.groupdict().get("y") or m.groupdict().get("y1"))
+            if ends and ends[0] < ends[1] and (ends[1] - ends[0]).days <= (366 if stated else 62):
+                out.append(Candidate("range", ends[0], ends[1], (m.start(), m.end()), stated))
+                taken.add(m.start(), m.end())
     for pat in SINGLE_PATTERNS:
         for m in pat.finditer(text):
             if m.start() < skip_until or not free(m.start(), m.end()) or not _is_month(m.group("m")):
                 continue
             day = resolver.day(m.group(0), year_stated=m.group("y") is not None)
             if day:
-                out.append(Candidate("day", day, None, (m.start(), m.end())))
-                taken.append((m.start(), m.end()))
+                out.append(Candidate("day", day, None, (m.start(), m.end()), m.group("y") is not None))
+                taken.add(m.start(), m.end())
+    written = {c.span[0] for c in out}
     for m in RELATIVE.finditer(text):
         if m.start() < skip_until or not free(m.start(), m.end()):
             continue
+        if m.group("wd") and any(m.end() + k in written for k in range(4)):
+            continue  # "Thursday, May 14", "lundi 11 janvier": the weekday names the written date
         if m.group("wd"):
             day = resolver.weekday(m.group("wd"))
             end = resolver.weekday(m.group("wd2")) if m.group("wd2") else None
@@ -259,28 +420,48 @@ def _fmt(c: Candidate) -> str:
     return c.start.isoformat()
 
 
+def _usable(cands: list[Candidate], base: Base | None) -> list[Candidate]:
+    """Candidates the document's base can date: all with a full base; with a month or year only, days (their
+    year from the base) but no weekdays or 'today'; with no base, only dates whose year is written."""
+    if base is None:
+        return [c for c in cands if c.stated]
+    if base.precision == "day":
+        return cands
+    out = []
+    for c in cands:
+        if c.kind == "relative":
+            continue
+        if base.precision == "year" and not c.stated:
+            try:
+                c.start = c.start.replace(year=base.day.year)
+                c.end = c.end.replace(year=base.day.year) if c.end else None
+            except ValueError:
+                continue
+        out.append(c)
+    return out
+
+
 def extract_event_date(text: str, published: date | None = None, language: str | None = None) -> Value | None:
     """The date (or range) of the event itself, as an ISO string with evidence.
 
-    `language` (ISO 639-1) is the language the resolver tries first for month and weekday names.
+    `language` (ISO 639-1) is the language the resolver tries first for month and weekday names. Without a
+    publication date, the document's own stamp or dateline is the base (`document_base`); a document without
+    one gets no date for "Oct. 3" or "on Tuesday" (the machine's clock is never the base).
     """
-    base = base_date(text, published, language)
-    if base is None:
-        base = clock.today()
-        confidence_penalty = 0.3
-    else:
-        confidence_penalty = 0.0
+    base = document_base(text, published, language)
     skip = dateline_end(text)
-    header = re.match(r"\s*date\s+\d{4}-\d{2}-\d{2}", text)
+    header = re.match(r"\s*date\s+\d{4}-\d{2}(?:-\d{2})?", text)
     if header:
         skip = max(skip, header.end())
-    cands = _candidates(text, DateResolver(base, language), skip)
+    resolver_base = base.day if base is not None else clock.today()
+    found = _candidates(text, DateResolver(resolver_base, language), skip, base.skip if base else ())
+    cands = [c for c in _usable(found, base) if not DEADLINE.search(text[max(0, c.span[0] - 40) : c.span[0]])]
     if not cands:
         return None
-    limit = base + timedelta(days=3 if published is not None else 366)
+    limit = resolver_base + timedelta(days=3 if published is not None else 366)
     ranges = [c for c in cands if c.kind == "range" and c.start <= limit]
     relative = [c for c in cands if c.kind == "relative"]
-    past_days = [c for c in cands if c.kind == "day" and c.start <= base]
+    past_days = [c for c in cands if c.kind == "day" and c.start <= resolver_base]
     chosen: Candidate | None = None
     conf = 0.6
     if ranges:
@@ -292,7 +473,8 @@ def extract_event_date(text: str, published: date | None = None, language: str |
         chosen, conf = min(past_days, key=lambda c: c.span[0]), 0.6
     else:
         chosen, conf = min(cands, key=lambda c: c.span[0]), 0.4
-    return Value(_fmt(chosen), Evidence(chosen.span[0], chosen.span[1], max(0.1, conf - confidence_penalty)))
+    penalty = 0.0 if base is not None and base.precision == "day" else 0.2
+    return Value(_fmt(chosen), Evidence(chosen.span[0], chosen.span[1], max(0.1, conf - penalty)))
 
 
 def _widen_with_duration(text: str, cand: Candidate) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sticoop.ingest.labels import Labels, parse_labels
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -80,7 +82,8 @@ class Extraction:
     commitments: list[Value] = field(default_factory=list)
 
     def to_labels(self, with_evidence: bool = True) -> dict[str, Any]:
-        """The corpus `labels` format (see ../shared/README.md), plus `evidence` and `confidence` keys."""
+        """The corpus `labels` format (see ../shared/README.md), plus `evidence` and `confidence` keys, checked
+        against the labels schema (`Labels`) and dumped to plain JSON-ready data."""
         committee = None
         if self.committee is not None:
             committee = {"name": self.committee.name.value, "session_number": self.committee.session_number}
@@ -107,7 +110,16 @@ class Extraction:
         if with_evidence:
             labels["evidence"] = self.evidence()
             labels["confidence"] = round(self.confidence(), 3)
-        return labels
+        return self._checked(labels).model_dump(exclude_unset=True)
+
+    def labels(self, with_evidence: bool = True) -> Labels:
+        """The same as `to_labels`, as the typed schema (`sticoop.ingest.labels.Labels`)."""
+        return self._checked(self.to_labels(with_evidence))
+
+    @staticmethod
+    def _checked(labels: dict[str, Any]) -> Labels:
+        """Every extraction fits the labels schema; a rule that writes something else fails here, loudly."""
+        return parse_labels(labels)
 
     def _values(self) -> list[tuple[str, Value]]:
         out: list[tuple[str, Value]] = []

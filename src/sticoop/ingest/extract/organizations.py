@@ -81,10 +81,19 @@ def _is_head(tokens: list[Token], i: int, lang: str) -> int:
     return 1
 
 
-def _vi_head_len(tokens: list[Token], i: int) -> int:
-    """Syllables of the Vietnamese head at i, when a capitalised syllable follows it (0 otherwise)."""
+@lru_cache(maxsize=1)
+def _vi_heads_by_first_word() -> dict[str, list[list[str]]]:
+    """The Vietnamese heads split in syllables, by their first syllable (kept in VI_HEADS' order)."""
+    out: dict[str, list[list[str]]] = {}
     for head in VI_HEADS:
         parts = head.split()
+        out.setdefault(parts[0], []).append(parts)
+    return out
+
+
+def _vi_head_len(tokens: list[Token], i: int) -> int:
+    """Syllables of the Vietnamese head at i, when a capitalised syllable follows it (0 otherwise)."""
+    for parts in _vi_heads_by_first_word().get(tokens[i].text, ()):
         words = [x.text for x in tokens[i : i + len(parts)]]
         # "Khu Công nghệ cao" and "Khu công nghệ cao" alike: only the first word's case is fixed
         if words[:1] == parts[:1] and [w.lower() for w in words[1:]] == [w.lower() for w in parts[1:]]:
@@ -360,7 +369,9 @@ def find_organizations(
     cands += _acronym_anchored(text, tokens, covered, body_start, places)
     if gazetteer is not None:
         cands += _gazetteer_matches(text, gazetteer)
-    if not cands:
+    if not cands and _MINISTRIES_NAMED.search(text):
+        # a bare "Minister of X" title names a job, not a ministry (labelling convention 6), unless the text says
+        # the ministries themselves take part ("officials from the two ministries") and names them only so
         cands += _ministries_from_roles(text, body_start)
     return _merge(text, cands)
 
@@ -447,6 +458,9 @@ def _vi_headless(
     return out
 
 
+_MINISTRIES_NAMED = re.compile(
+    r"\b(?:two|both)\s+ministries\b|\b(?:deux|les)\s+ministères\b|\bhai\s+[Bb]ộ\b", re.I
+)
 _MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+|\bministre\s+(?=de\s+l'|des\s+|du\s+|de\s+la\s+)")
 
 
@@ -549,23 +563,59 @@ def _strip_country(name: str) -> tuple[str, bool]:
     return name, False
 
 
-def _same(a: OrgCandidate, b: OrgCandidate) -> bool:
-    ka, kb = _keys(a), _keys(b)
-    if ka & kb:
-        return True
-    (sa, ca), (sb, cb) = _strip_country(a.name), _strip_country(b.name)
-    if ca != cb and normalize_name(sa) == normalize_name(sb):
-        return True
-    na, nb = normalize_name(a.name), normalize_name(b.name)
-    return len(na) > 12 and len(nb) > 12 and (na == nb)
+class _MergeIndex:
+    """The merged organisations by name key and by country-stripped key. Two candidates are the same
+    organisation when a name or alias key is shared, or when their names are equal once a country is stripped
+    from one of them ("Bộ Khoa học và Công nghệ Việt Nam"). Finding a twin is a few dictionary probes, not a scan
+    of everything merged so far (which made long texts quadratic)."""
+
+    def __init__(self) -> None:
+        self.merged: list[OrgCandidate] = []
+        self._keys: dict[str, int] = {}
+        self._stripped: dict[tuple[str, bool], int] = {}
+        self._position: dict[int, int] = {}  # id(candidate) -> its index in `merged`
+
+    def twin(self, c: OrgCandidate) -> OrgCandidate | None:
+        """The earliest merged organisation `_same` as `c`, or None."""
+        hits = [self._keys[k] for k in _keys(c) if k in self._keys]
+        stripped, had_country = _strip_country(c.name)
+        hit = self._stripped.get((normalize_name(stripped), not had_country))
+        if hit is not None:
+            hits.append(hit)
+        return self.merged[min(hits)] if hits else None
+
+    def add(self, c: OrgCandidate) -> None:
+        """Index `c` (a new organisation, or a twin whose name or aliases grew) under all its keys."""
+        index = self._position.setdefault(id(c), len(self.merged))
+        if index == len(self.merged):
+            self.merged.append(c)
+        for k in _keys(c):
+            self._keys.setdefault(k, index)
+        stripped, had_country = _strip_country(c.name)
+        self._stripped.setdefault((normalize_name(stripped), had_country), index)
+
+
+def _within_a_line(c: OrgCandidate) -> OrgCandidate | None:
+    """A name never runs over a line break (a headline's last words are not the next line's organisation):
+    the part after the last break is kept when it still has two words, else the candidate is dropped."""
+    if "\n" not in c.name:
+        return c
+    cut = c.name.rfind("\n") + 1
+    tail = c.name[cut:].strip()
+    if len(tail.split()) < 2:
+        return None
+    c.start += c.name.index(tail, cut)
+    c.name = tail
+    return c
 
 
 def _merge(text: str, cands: list[OrgCandidate]) -> list[Organization]:
-    merged: list[OrgCandidate] = []
+    index = _MergeIndex()
+    cands = [k for c in cands if (k := _within_a_line(c)) is not None]
     for c in sorted(cands, key=lambda c: (c.start, -c.confidence)):
-        twin = next((m for m in merged if _same(m, c)), None)
+        twin = index.twin(c)
         if twin is None:
-            merged.append(c)
+            index.add(c)
             continue
         if c.known and not twin.known:
             twin.name, twin.known, twin.country = c.name, True, c.country or twin.country
@@ -573,6 +623,8 @@ def _merge(text: str, cands: list[OrgCandidate]) -> list[Organization]:
             twin.acronym = c.acronym
         twin.aliases |= c.aliases
         twin.confidence = max(twin.confidence, c.confidence)
+        index.add(twin)
+    merged = index.merged
     # a bare alias mention ("DST") of an earlier organisation is no new organisation
     out: list[Organization] = []
     for c in merged:

@@ -19,6 +19,8 @@ from sticoop.ingest.extract.countries import Mention, country_of, lexicon
 from sticoop.ingest.extract.lang.en import people as en
 from sticoop.ingest.extract.lang.en.organizations import HEADS as EN_HEADS
 from sticoop.ingest.extract.lang.fr import people as fr
+from sticoop.ingest.extract.lang.vi import dates as vi_dates
+from sticoop.ingest.extract.lang.vi import organizations as vi_organizations
 from sticoop.ingest.extract.lang.vi import people as vi
 from sticoop.ingest.extract.lang.vi.people import SURNAMES as VI_SURNAMES
 from sticoop.ingest.extract.lang.xx import people as xx
@@ -301,6 +303,10 @@ def find_people(
             continue
         if _CITY_BEFORE.search(text[max(0, c.start - 12) : c.start]):  # "TP. Hồ Chí Minh" is a city
             continue
+        if c.name.lower() in _WEEKDAY_NAMES:  # "Thứ Hai, 21/03/2016": a page stamp's weekday
+            continue
+        if lang == "vi" and _BODY_AFTER_FIRST.match(text, c.start):
+            continue  # "Đoàn Viện Khoa học ...", "Đoàn Chương trình ...": a delegation of a body, not a surname
         twin = next((p for p in people if _same_person(p.name, c.name)), None)
         if twin is None:
             if len(c.name.split()) < 2:
@@ -321,6 +327,12 @@ _CLAUSE_BREAK = re.compile(
 _AND = re.compile(r"(\s(?:and|et|và)\s)")
 
 
+_WEEKDAY_NAMES: frozenset[str] = frozenset(vi_dates.WEEKDAYS)
+#: a word followed by an organisation's or programme's head noun ("Đoàn Viện ...") starts no person's name
+_BODY_AFTER_FIRST = re.compile(
+    r"\w+\s+(?:" + "|".join(re.escape(h) for h in (*vi_organizations.HEADS, *vi_organizations.PROGRAMME_WORDS))
+    + r")(?!\w)"
+)
 _CITY_BEFORE = re.compile(r"(?:\bTP\.?|\bTp\.?|[Tt]hành phố|\btỉnh)\s*$")
 #: ", <role>" after a name, up to the next comma, full stop, bracket or speech verb
 _APPOSITION = re.compile(

@@ -18,30 +18,67 @@ from sticoop.ingest.extract.lang.vi import sessions as vi
 from sticoop.ingest.extract.model import Committee, Evidence, Value
 from sticoop.ingest.extract.textutil import sentences
 
-#: ordinal words of every language -> session number
+#: ordinal words the number-words library does not read ("inaugural", "seconde") -> session number
 ORDINAL_WORDS: dict[str, int] = {**en.ORDINALS, **fr.ORDINALS, **vi.ORDINALS}
 _ORD_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _MEETING_EN_FR = r"(?:" + "|".join(en.MEETINGS + fr.MEETINGS) + ")"
 COMMITTEE_NOUN = r"(?:" + "|".join(en.COMMITTEE_NOUNS + fr.COMMITTEE_NOUNS + vi.COMMITTEE_NOUNS) + ")"
+_COMMITTEE_NOUN_CI = re.compile(COMMITTEE_NOUN, re.I)
 
-# "6th meeting of the X", "sixth session of their X", "first meeting of their X", "La 3e session de la X"
-EN_FR = re.compile(
-    rf"\b(?:(?P<num>\d{{1,2}})(?:st|nd|rd|th|e|ème|eme|re|er)|(?P<word>{_ORD_WORD}))\s+{_MEETING_EN_FR}\b",
-    re.I,
+#: an ordinal in en/fr: "16th", "20ème", "12e", "1re", "VIIIe", or number words ("twelfth", "vingt et unième")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|vingt|trente|quarante|cinquante|soixante"
+_ORDINAL = (
+    r"(?i:(?P<num>\d{1,3})\s?(?:st|nd|rd|th|ème|eme|ᵉ|è|e|ère|re|er)"
+    r"|(?-i:(?P<roman>[IVXL]{1,6}))(?:ème|e)"
+    rf"|(?P<word>(?:(?:{_TENS})(?:[\s-]+et)?[\s-]+)?(?:[a-zé]+(?:th|ième|ieme)|{_ORD_WORD}|first|second|third)))"
 )
-# "kỳ họp thứ 5", "phiên họp lần thứ nhất", "Kỳ họp lần thứ 4"
+# "6th meeting of the X", "sixth session of their X", "La 3e session de la X", "for its twelfth session"
+EN_FR = re.compile(rf"(?<![\w-]){_ORDINAL}\s+(?i:{_MEETING_EN_FR})\b")
+# "The 7th Thailand-Japan Joint Committee", "16th China-U.S. Joint Commission Meeting", "la 20e commission mixte"
+EN_FR_BODY = re.compile(
+    rf"(?<![\w-]){_ORDINAL}\s+(?=(?:[A-Z][\w.'’]*(?:[-–/][A-Z][\w.'’]*)*\s+){{0,5}}{COMMITTEE_NOUN})"
+)
+# "JCM-9", "JCM10", "JWG 3": a joint body's acronym with the session number
+ACRONYM = re.compile(r"\b(?P<acr>J[A-Z]{1,5})[-\s]?(?P<num>\d{1,2})\b")
+# "kỳ họp thứ 5", "phiên họp lần thứ nhất", "Khóa họp lần thứ VIII", "phiên thứ 14", "Hội nghị lần thứ 14"
 VI = re.compile(
-    rf"\b(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(?:(?P<num>\d{{1,2}})|(?P<word>{_ORD_WORD}))\b", re.I
+    r"(?<!\w)(?:(?:kỳ|kì|khóa|khoá)\s+họp|phiên(?:\s+họp)?|hội\s+nghị|cuộc\s+họp|họp)\s+(?:lần\s+)?thứ\s+"
+    rf"(?:(?P<num>\d{{1,2}})|(?P<roman>[IVXL]{{1,6}})|(?P<word>{_ORD_WORD}))(?!\w)",
+    re.I,
 )
 FUTURE = re.compile(
     r"\b(will|to hold|next|se tiendra|aura lieu|prochaine?|dự kiến|sẽ|tiếp theo|tới)\b|\bhold the\b", re.I
 )
 PAST_REF = re.compile(
     r"\b(previous|following the|last|held in|took place in|s'était tenue|après la|précédente|"
-    r"được tổ chức|trước|lần trước)\b",
+    r"được tổ chức|trước|lần trước|kể từ|since)\b",
     re.I,
 )
+#: a possessive before the ordinal points back to the committee named earlier ("met ... for its twelfth session")
+POSSESSIVE = re.compile(r"\b(?:its|their|sa|son|leur)\s*$", re.I)
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+
+
+def ordinal_value(word: str, language: str) -> int | None:
+    """The number an ordinal written in words means ("twelfth" -> 12, "vingt et unième" -> 21), read with
+    the number-words library text2num (`alpha2digit`, en/fr), else from the word list; None when not one."""
+    from text_to_num import alpha2digit
+
+    key = word.lower().strip()
+    if key in ORDINAL_WORDS:
+        return ORDINAL_WORDS[key]
+    digits = re.findall(r"\d+", alpha2digit(key, language, threshold=0))
+    return int(digits[-1]) if len(digits) == 1 else None
+
+
+def roman_value(numeral: str) -> int | None:
+    """A Roman numeral ("VIII" -> 8) read with the `roman` library; None when it is not a valid one."""
+    import roman
+
+    try:
+        return int(roman.fromRoman(numeral.upper()))
+    except roman.InvalidRomanNumeralError:
+        return None
 
 
 @dataclass
@@ -55,35 +92,56 @@ class SessionMention:
 
 
 def _number(m: re.Match[str]) -> int | None:
-    if m.group("num"):
-        return int(m.group("num"))
-    return ORDINAL_WORDS.get(m.group("word").lower())
+    """The session number of an ordinal match (digits, Roman numeral or number words in en/fr/vi)."""
+    groups = m.groupdict()
+    if groups.get("num"):
+        return int(groups["num"])
+    if groups.get("roman"):
+        return roman_value(groups["roman"])
+    word = groups.get("word")
+    if not word:
+        return None
+    return next((n for lang in ("en", "fr") if (n := ordinal_value(word, lang)) is not None), None)
 
 
 def _committee_after(text: str, pos: int) -> tuple[str, int, int] | None:
     """The committee name that follows a session mention: 'of the Belgium-Vietnam Joint Committee for ...'."""
     window = text[pos : pos + 220]
     m = re.match(
-        r"\s*(?:of\s+(?:the|their|its)\s+|de\s+la\s+|du\s+|de\s+l'|des\s+)?"
-        r"(?P<name>[^.;:()\n]{0,120}?" + COMMITTEE_NOUN + r"[^.;()\n]*?)"
+        r"\s*(?:of\s+(?:the|their|its)\s+|de\s+la\s+|du\s+|de\s+l'|des\s+|của\s+)?"
+        r"(?P<name>(?:[^.;:()\n]|(?<=[A-Z])\.){0,120}?" + COMMITTEE_NOUN + r"[^.;()\n]*?)"
         r"(?=\s+(?:took|was|were|has|have|had|held|opened|closed|in|on|at|s'est|se|a|ont|đã|được|tại|diễn|"
         r"setting|with|wrapped|ended)\b|[.,;()\n]|$)",
         window,
     )
     if not m:
-        return None
+        return _acronym_after(text, pos)
     name = m.group("name").strip()
     if not re.search(COMMITTEE_NOUN, name):
-        return None
+        return _acronym_after(text, pos)
     return name, pos + m.start("name"), pos + m.start("name") + len(name)
+
+
+def _acronym_after(text: str, pos: int) -> tuple[str, int, int] | None:
+    """'the first meeting of the JCM': an acronym the text defines as a committee ('Joint Committee
+    Meetings (JCM)') names that committee."""
+    m = re.match(r"\s*(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+|của\s+)(?P<acr>[A-Z][A-Z&]{1,7})\b", text[pos : pos + 40])
+    if not m or not _defines_committee(text, m.group("acr")):
+        return None
+    return m.group("acr"), pos + m.start("acr"), pos + m.end("acr")
+
+
+def _defines_committee(text: str, acronym: str) -> bool:
+    """True when the text spells the acronym out as a committee: '... Joint Committee ... (JCM)'."""
+    return bool(re.search(COMMITTEE_NOUN + r"[^().;]{0,80}\(" + re.escape(acronym) + r"\)", text))
 
 
 # "the X Joint Committee held its third session", "la Commission mixte a tenu sa 2e session",
 # "Tiểu ban ... Việt Nam – Cuba đã tổ chức Phiên họp lần thứ 5": the committee is the subject of the meeting verb
 _BEFORE = re.compile(
     r"(?P<name>(?:(?:[A-Z][\w'’\-–]*|–|-)\s+)*" + COMMITTEE_NOUN + r"[^.;:()\n,]{0,120}?)\s+"
-    r"(?:(?:has|have|had)\s+)?(?:held|convened|opened|concluded|hold|holds|a\s+tenu|tient|a\s+ouvert|"
-    r"(?:đã\s+|vừa\s+)?(?:tổ\s+chức|tiến\s+hành|khai\s+mạc|họp))\s+(?:its|their|the|sa|son|la|le|cuộc)?\s*$"
+    r"(?:(?:has|have|had|will|shall|would|is\s+to|are\s+to)\s+)?(?:held|met|meets|meet|convened|opened|concluded|hold|holds|a\s+tenu|tient|a\s+ouvert|"
+    r"(?:đã\s+|vừa\s+|sẽ\s+)?(?:tổ\s+chức|tiến\s+hành|khai\s+mạc|nhóm\s+họp|họp))\s+(?:its|their|the|sa|son|la|le|cuộc)?\s*$"
 )
 
 
@@ -99,33 +157,62 @@ def _committee_before(before: str, offset: int) -> tuple[str, int, int] | None:
 
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:the|their|its|la|le|l'|les)\s+", "", name.strip(), flags=re.I)
-    name = re.sub(r"\s+(?:took|was|were|held|đã|được)\b.*$", "", name)
+    name = re.sub(r"\s+(?:took|was|were|held|will|shall|would|to|đã|được|sẽ|vừa)\b.*$", "", name)
     return name.strip(" ,–-")
 
 
-def find_committee(text: str) -> Committee | None:
-    """The committee whose session the text reports, with its ordinal and the previous session if stated."""
-    mentions: list[tuple[SessionMention, tuple[str, int, int] | None]] = []
+def _mentions(text: str) -> list[tuple[SessionMention, tuple[str, int, int] | None]]:
+    """Every ordinal that numbers a meeting or a committee, with the committee it belongs to (or None)."""
+    out: dict[int, tuple[SessionMention, tuple[str, int, int] | None]] = {}
+    document_committee: list[Committee | None] = []
+
+    def earlier_committee() -> tuple[str, int, int] | None:
+        if not document_committee:
+            document_committee.append(_committee_without_session(text) or _any_committee(text))
+        found = document_committee[0]
+        return (found.name.value, found.name.evidence.start, found.name.evidence.end) if found else None
+
     for sent in sentences(text):
-        for pat in (EN_FR, VI):
+        for pat in (EN_FR, EN_FR_BODY, VI, ACRONYM):
             for m in pat.finditer(sent.text):
                 number = _number(m)
-                if number is None:
+                abs_start, abs_end = sent.start + m.start(), sent.start + m.end()
+                if number is None or number > 200 or abs_start in out:
                     continue
-                abs_start = sent.start + m.start()
-                abs_end = sent.start + m.end()
                 sm = SessionMention(number, abs_start, abs_end, sent.start, sent.text, m.start())
-                com = _committee_after(text, abs_end) or _committee_before(sent.text[: m.start()], sent.start)
-                mentions.append((sm, com))
+                before = sent.text[: m.start()]
+                if pat is ACRONYM:
+                    com: tuple[str, int, int] | None = (m.group("acr"), abs_start, abs_start + len(m.group("acr")))
+                else:
+                    com = _committee_after(text, abs_end) or _committee_before(before, sent.start)
+                if com is None and pat is not EN_FR_BODY and POSSESSIVE.search(before):
+                    com = earlier_committee()
+                out[abs_start] = (sm, com)
+    return [out[k] for k in sorted(out)]
+
+
+def find_committee(text: str) -> Committee | None:
+    """The committee whose session the text reports, with its ordinal and the previous session if stated.
+
+    The first numbered session that is neither another body's ("the forum's fourth session") nor announced
+    for later wins; when the text only announces one ("will hold its second meeting"), that one is reported,
+    as the labelling conventions record the session a meeting prepares.
+    """
+    mentions = _mentions(text)
     current: tuple[SessionMention, tuple[str, int, int]] | None = None
-    for sm, com in sorted(mentions, key=lambda x: x[0].start):
+    future: tuple[SessionMention, tuple[str, int, int]] | None = None
+    for sm, com in mentions:
         if com is None:
             continue
         before = sm.sentence_text[: sm.offset_in_sentence]
-        if FUTURE.search(before[-40:]) or re.search(r"'s\s*$|’s\s*$", before):
+        if re.search(r"'s\s*$|’s\s*$", before):
+            continue
+        if FUTURE.search(before[-40:]):
+            future = future or (sm, com)
             continue
         current = (sm, com)
         break
+    current = current or future
     if current is None:
         return _committee_without_session(text)
     sm, (name, cstart, cend) = current
@@ -144,6 +231,9 @@ def _previous(
     """'following the fifth held in 2016', 'La 2e session s'était tenue à Dakar en 2018', 'The previous session
     took place in Cairo in 2019' -> previous_session {number, year}."""
     number = current.number
+    by_sentence: dict[int, list[SessionMention]] = {}
+    for sm in all_mentions:
+        by_sentence.setdefault(sm.sentence_start, []).append(sm)
     for sent in sentences(text):
         years = [int(y) for y in YEAR.findall(sent.text)]
         if not years:
@@ -155,10 +245,9 @@ def _previous(
         ):
             rel = ORDINAL_WORDS.get(m.group("word").lower())
             rel_pos = m.start()
-        for sm in all_mentions:
+        for sm in by_sentence.get(sent.start, []):
             if (
-                sm.sentence_start == sent.start
-                and sm is not current
+                sm is not current
                 and sm.number < number
                 and (PAST_REF.search(sm.sentence_text) or not FUTURE.search(sm.sentence_text))
             ):
@@ -189,3 +278,18 @@ def _committee_without_session(text: str) -> Committee | None:
     if not m:
         return None
     return Committee(Value(m.group("name").strip(), Evidence(m.start("name"), m.end("name"), 0.5)))
+
+
+_LOWER_WORD = r"[a-zàâçéèêëîïôûùüÿœ]+(?:-[a-zàâçéèêëîïôûùüÿœ]+)?"
+_ANY_COMMITTEE = re.compile(
+    r"(?P<name>(?:[A-ZÀ-ỸĐ][\w'’\-–.]*\s+)*" + COMMITTEE_NOUN + r"(?:\s+" + _LOWER_WORD + r"(?=[\s.,;]|$))?)"
+)
+
+
+def _any_committee(text: str) -> Committee | None:
+    """The first committee-like body named in the text, in any of our languages ('la Commission mixte
+    tuniso-française', 'Ủy ban hỗn hợp'): what 'its'/'sa' refers to when a session has no name beside it."""
+    m = _ANY_COMMITTEE.search(text)
+    if not m:
+        return None
+    return Committee(Value(m.group("name").strip(), Evidence(m.start("name"), m.end("name"), 0.4)))

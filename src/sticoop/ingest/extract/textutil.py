@@ -6,6 +6,7 @@ abbreviations of press style (Dr., Mr., H.E., PGS.TS.) is faster and steadier th
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +31,8 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = re.search(r"([\w.]+)$", text[:dot])
+    # look back a bounded window only: searching the whole prefix made sentence splitting quadratic
+    m = re.search(r"([\w.]+)$", text[max(0, dot - 40) : dot])
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
@@ -65,10 +67,17 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     return _split(text)
 
 
+@lru_cache(maxsize=64)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(s.start for s in _split(text))
+
+
 def sentence_at(text: str, pos: int) -> Sentence | None:
-    for s in sentences(text):
-        if s.start <= pos < s.end + 1:
-            return s
+    """The sentence holding character `pos` (or ending right before it), found by bisection."""
+    sents = _split(text)
+    i = bisect.bisect_right(_starts(text), pos) - 1
+    if i >= 0 and sents[i].start <= pos < sents[i].end + 1:
+        return sents[i]
     return None
 
 

@@ -29,3 +29,8 @@ PLAN: tuple[str, ...] = (
 )
 #: cues of an aside about other partners or the past ("a broadly similar arrangement with Sweden")
 ASIDES: tuple[str, ...] = ("similar", "comparable", "in the past", "has its own")
+#: cues of an agreement in force that the cooperation rests on ("convened under the Agreement between ...")
+BASIS: tuple[str, ...] = (
+    "under", r"within the framework of", r"in the framework of", r"on the basis of", r"in accordance with",
+    r"pursuant to", r"set out in", r"vision of", r"implementation of", r"implement\w*", r"based on",
+)

@@ -8,7 +8,10 @@ alternation's (a longer phrase before a shorter one it starts with). The types a
 
 #: event type -> cue phrases
 EVENT_CUES: dict[str, tuple[str, ...]] = {
-    "funding_call": ("call for (?:proposals|projects)", "joint call", "bilateral call"),
+    "funding_call": (
+        "call for (?:proposals|projects|applications)", "joint call", "bilateral call", "funding call",
+        "call for joint research",
+    ),
     "training": ("training course", "training programme", "course", "trainees", "workshop for"),
     "tech_transfer_event": ("fair", "techmart", "exhibition", "expo", "matchmaking", "technology transfer event"),
     "agreement_signing": ("signed", "renewed", "sign", "memorandum"),

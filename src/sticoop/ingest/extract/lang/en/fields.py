@@ -6,8 +6,8 @@ the S&T cooperation releases of the corpus and the wording of the fields' own de
 common outside the field ("power", "data") is listed only inside a phrase ("wind power", "big data").
 """
 
-#: field key -> stems, matched case-insensitively at the start of a word and running on over the word's
-#: letters ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
+#: field key -> stems, matched case-insensitively at the start of a word and running on over an inflection
+#: ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
 STEMS: dict[str, tuple[str, ...]] = {
     "agriculture": (
         "fertiliser", "fertilizer", "agricultur", "agroecolog", "agri-food", "agro-processing", "agro-industr",
@@ -40,6 +40,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
     "ai": ("artificial intelligence", "machine learning"),
     "ict": (
+        "electronics", "computer science", "computing", "information technolog",
         "information technology", "information communication", "information and communication",
         "digital technologies", "cybersecurity", "telecommunication", "software",
     ),
@@ -52,39 +53,52 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
     "automation": ("automation", "robotics", "robot", "advanced manufacturing"),
     "remote_sensing": (
+        "satellite image", "geospatial",
         "earth-observation", "remote sensing", "earth observation", "satellite images", "satellite imagery",
         "radar images", "satellite data", "satellite tracking",
     ),
     "space": (
+        "aerospace", "space research", "space cooperation", "outer space", "space exploration",
         "space application", "space science", "space-based", "space agency", "space technolog", "space activities",
         "satellite", "satellites", "ground-station", "ground station", "space studies",
     ),
     "geology_minerals": ("phosphate", "phosphates", "rare earth", "geology", "geological", "minerals", "mining"),
     "biotechnology": (
+        "biotech", "bioscience", "life sciences", "molecular biology", "genomics",
         "biotechnolog", "biomedic", "bioeconomy", "bio-based", "molecular breeding", "marker-assisted", "genomic",
         "genetic", "vaccine", "vaccines",
     ),
     "health_medicine": (
         "health", "medicine", "medic", "biomedic", "disease", "diseases", "pharmaceutical", "diagnostic",
     ),
-    "nuclear": ("nuclear", "radiation"),
+    "nuclear": (
+        "atomic", "radioisotope", "radioprotection", "radiological","nuclear", "radiation"),
     "marine": ("marine", "ocean", "oceanograph", "seaweed", "coral"),
-    "high_tech_zones": ("high-tech zone", "high-tech zones", "technology park", "technology parks", "science park"),
+    "high_tech_zones": (
+        "high-tech park", "hi-tech park", "industrial park","high-tech zone", "high-tech zones", "technology park",
+        "technology parks", "science park"),
     "innovation_startups": (
+        "SMEs", "small and medium-sized enterprises", "small and medium enterprises", "venture capital",
         "start-up", "start-ups", "startup", "startups", "entrepreneurship", "incubator", "innovation hub",
         "spin-off", "innovation forum", "innovative entrepreneurship",
     ),
     "technology_transfer": (
+        "valorisation", "valorization", "technology commercialis", "technology commercializ",
         "technology transfer", "commercialisation", "commercialization", "transfer of technology", "licensing",
         "industrial research", "available for transfer",
     ),
     "standards_metrology": ("standards", "metrology", "standardization"),
     "intellectual_property": ("intellectual property", "patent", "patents"),
     "education_training": (
+        "capacity building", "capacity-building", "scholarships", "fellowship", "mobility", "higher education",
+        "exchange of researchers", "exchanges of researchers", "researcher exchange", "university cooperation",
+        "training-of-trainers",
         "training", "trainees", "scholarship", "fellowships", "phd students", "young researchers",
         "early-career researchers", "students", "exchanges of young", "course",
     ),
     "policy_management": (
+        "science policy", "research management", "innovation policy", "STI policy", "S&T policy", "policy-making",
+        "policymaking", "governance", "management of science",
         "public management", "policy planning", "innovation management", "science and technology policy",
         "s&t management",
     ),
@@ -99,3 +113,6 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "ict": ("ICT",),
     "iot": ("IoT",),
 }
+
+#: field key -> phrases holding one of its keywords that name another field ("atomic energy" is nuclear)
+NOT_IN: dict[str, tuple[str, ...]] = {"energy": ("atomic energy", "nuclear energy", "nuclear power")}

@@ -13,7 +13,7 @@ NOUNS: tuple[str, ...] = (
     "plan de coopération",
 )
 #: verbs of a renewal
-RENEW: tuple[str, ...] = (r"renouvel\w*", r"reconduit\w*")
+RENEW: tuple[str, ...] = (r"renouvel\w*", r"reconduit\w*", r"prolong\w*")
 #: verbs of a signature, initialling, conclusion, approval or adoption
 SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
 #: verbs of a discussion or study
@@ -24,3 +24,8 @@ PLAN: tuple[str, ...] = (
 )
 #: cues of an aside about other partners or the past ("des accords semblables", "a déjà")
 ASIDES: tuple[str, ...] = ("semblables?", "a déjà")
+#: cues of an agreement in force that the cooperation rests on ("en vertu d'un accord", "dans le cadre de")
+BASIS: tuple[str, ...] = (
+    r"en vertu d[eu']?", r"dans le cadre d[eu']?", r"conformément à", r"au titre d[eu']?", r"mise en œuvre d[eu']?",
+    r"sur la base d[eu']?",
+)

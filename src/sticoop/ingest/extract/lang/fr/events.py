@@ -7,7 +7,9 @@ corpus' French-language releases.
 
 #: event type -> cue phrases
 EVENT_CUES: dict[str, tuple[str, ...]] = {
-    "funding_call": ("appel à projets", "appel à propositions"),
+    "funding_call": (
+        "appel à projets", "appel à propositions", "appel à candidatures", "appel d'offres", "appel conjoint",
+    ),
     "training": ("formation", "stage de formation"),
     "tech_transfer_event": ("salon", "foire"),
     "agreement_signing": ("signent", "signé", "signer", "signera", "renouvelé", "accord-cadre"),

@@ -6,8 +6,8 @@ cooperation releases (France, Senegal, Côte d'Ivoire, Tunisia, Morocco...). Ste
 that is also a common French word when followed by more letters ("mil", millet, in "militaire") is a whole word.
 """
 
-#: field key -> stems, matched case-insensitively at the start of a word and running on over the word's
-#: letters ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
+#: field key -> stems, matched case-insensitively at the start of a word and running on over an inflection
+#: ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
 STEMS: dict[str, tuple[str, ...]] = {
     "agriculture": (
         "engrais", "agroécolog", "agroalimentaire", "agronomique", "agricole", "agricoles", "élevage", "cultures",
@@ -24,30 +24,46 @@ STEMS: dict[str, tuple[str, ...]] = {
     "energy": ("énergie", "énergies renouvelables", "solaire", "hydrogène", "photovoltaïque"),
     "new_materials": ("matériaux", "semi-conducteur"),
     "ai": ("intelligence artificielle",),
-    "ict": ("technologies de l'information",),
+    "ict": (
+        "informatique", "électronique", "technologies de l'information et de la communication",
+        "télécommunication","technologies de l'information",),
     "iot": ("internet des objets",),
     "big_data": ("mégadonnées", "données massives"),
     "cloud_computing": ("informatique en nuage",),
     "digital_transformation": ("numérique", "santé numérique", "transformation numérique"),
     "automation": ("automatisation", "robotique"),
-    "remote_sensing": ("observation de la Terre", "télédétection", "images satellitaires"),
-    "space": ("spatial", "spatiale"),
+    "remote_sensing": (
+        "imagerie satellitaire","observation de la Terre", "télédétection", "images satellitaires"),
+    "space": (
+        "aérospatial", "espace extra-atmosphérique", "satellite","spatial", "spatiale"),
     "geology_minerals": ("géologie", "géologique", "minières", "minier", "mines"),
     "biotechnology": (
+        "biologie moléculaire", "sciences de la vie", "génomique", "génétique",
         "biotechnologie", "biotechnologies", "vaccins", "biologiques", "pharmacopée", "plantes médicinales",
     ),
     "health_medicine": ("santé", "médecine", "médic", "médicinales", "vaccins", "fièvres", "pharmacopée"),
-    "nuclear": ("nucléaire",),
+    "nuclear": (
+        "atomique", "radioprotection", "radio-isotope", "radioisotope", "rayonnements ionisants","nucléaire",),
     "marine": ("sciences de la mer", "océanograph", "marin", "marines", "côtière", "récifs"),
     "high_tech_zones": ("technopole", "parc technologique"),
-    "innovation_startups": ("entrepreneuriat", "incubateur"),
-    "technology_transfer": ("transfert technologique", "transfert de technologie", "licence"),
+    "innovation_startups": (
+        "start-up", "start-ups", "startups", "jeunes pousses", "PME",
+        "essaimage","entrepreneuriat", "incubateur"),
+    "technology_transfer": (
+        "valorisation", "transfert de technologies", "transfert des technologies",
+        "commercialisation","transfert technologique", "transfert de technologie", "licence"),
     "standards_metrology": ("normalisation", "métrologie"),
-    "intellectual_property": ("propriété intellectuelle", "brevets", "brevet"),
+    "intellectual_property": (
+        "invention","propriété intellectuelle", "brevets", "brevet"),
     "education_training": (
+        "enseignement supérieur", "mobilité", "renforcement des capacités", "échanges universitaires",
+        "échanges inter-universitaires", "bourse", "formations", "formateurs",
         "formation", "bourses", "doctorants", "cotutelle", "cotutelles", "stages", "étudiants", "stagiaires",
     ),
-    "policy_management": ("gestion de la recherche", "politique scientifique"),
+    "policy_management": (
+        "politiques scientifiques", "politique de la recherche", "politique d'innovation",
+        "politiques d'innovation", "politique STI", "gouvernance",
+        "gestion de l'innovation","gestion de la recherche", "politique scientifique"),
 }
 
 #: field key -> whole words, matched case-insensitively and only as a complete word
@@ -60,3 +76,6 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "ai": ("IA",),
     "ict": ("TIC",),
 }
+
+#: field key -> phrases holding one of its keywords that name another field ("énergie atomique" is nuclear)
+NOT_IN: dict[str, tuple[str, ...]] = {"energy": ("énergie atomique", "énergie nucléaire", "énergies nucléaires")}

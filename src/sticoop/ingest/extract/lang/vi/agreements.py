@@ -14,7 +14,7 @@ NOUNS: tuple[str, ...] = (
     "[Kk]ế hoạch hợp tác",
 )
 #: verbs of a renewal ("gia hạn", extend)
-RENEW: tuple[str, ...] = ("gia hạn",)
+RENEW: tuple[str, ...] = ("gia hạn", "kéo dài")
 #: verbs of a signature or adoption ("ký kết", "thông qua", "thống nhất")
 SIGN: tuple[str, ...] = ("ký(?: kết)?", "thông qua", "thống nhất")
 #: verbs of a discussion ("thảo luận", "xem xét", "đàm phán")
@@ -23,3 +23,5 @@ DISCUSS: tuple[str, ...] = ("thảo luận", "trao đổi về", "xem xét", "đ
 PLAN: tuple[str, ...] = ("sẽ", "dự kiến", "nhất trí", "mong muốn", "hướng tới", "chuẩn bị", "tiến tới")
 #: cues of an aside about other partners ("tương tự", similar)
 ASIDES: tuple[str, ...] = ("tương tự",)
+#: cues of an agreement in force that the cooperation rests on ("trong khuôn khổ Hiệp định", "theo Nghị định thư")
+BASIS: tuple[str, ...] = ("theo", "trong khuôn khổ", "căn cứ", "thực hiện", "triển khai", "khuôn khổ")

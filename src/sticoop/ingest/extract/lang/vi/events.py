@@ -8,7 +8,9 @@ releases.
 
 #: event type -> cue phrases
 EVENT_CUES: dict[str, tuple[str, ...]] = {
-    "funding_call": ("kêu gọi đề xuất", "kêu gọi", "mở đợt"),
+    "funding_call": (
+        "kêu gọi đề xuất", "kêu gọi", "mở đợt", "tuyển chọn nhiệm vụ", "tuyển chọn đề tài", "xét chọn",
+    ),
     "training": ("khóa đào tạo", "khoá đào tạo", "tập huấn", "khóa học"),
     "tech_transfer_event": ("chợ công nghệ", "triển lãm", "kết nối cung cầu"),
     "agreement_signing": ("ký", "hiệp định", "thỏa thuận"),

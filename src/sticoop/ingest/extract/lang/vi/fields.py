@@ -5,8 +5,8 @@ where the tone mark may sit on either vowel ("thủy sản" / "thuỷ sản", "t
 from the releases of the Ministry of Science and Technology (most.gov.vn) and its agencies.
 """
 
-#: field key -> stems, matched case-insensitively at the start of a word and running on over the word's
-#: letters ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
+#: field key -> stems, matched case-insensitively at the start of a word and running on over an inflection
+#: ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
 STEMS: dict[str, tuple[str, ...]] = {
     "agriculture": (
         "phân bón", "nông nghiệp sinh thái", "nông nghiệp", "nông sản", "chăn nuôi", "thú y", "giống lúa",
@@ -21,30 +21,43 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
     "climate_change": ("khí hậu", "biến đổi khí hậu", "chịu hạn", "khô hạn", "thích ứng"),
     "energy": ("hydro xanh", "năng lượng"),
-    "new_materials": ("vật liệu", "bán dẫn"),
+    "new_materials": (
+        "vật liệu mới", "nano","vật liệu", "bán dẫn"),
     "ai": ("trí tuệ nhân tạo",),
-    "ict": ("công nghệ thông tin", "viễn thông", "an ninh mạng"),
+    "ict": (
+        "điện tử", "tin học", "CNTT","công nghệ thông tin", "viễn thông", "an ninh mạng"),
     "iot": ("internet vạn vật",),
     "big_data": ("dữ liệu lớn",),
     "cloud_computing": ("điện toán đám mây",),
     "digital_transformation": ("chuyển đổi số",),
     "automation": ("tự động hóa", "tự động hoá", "rô-bốt"),
     "remote_sensing": ("viễn thám",),
-    "space": ("công nghệ vũ trụ", "vệ tinh"),
+    "space": (
+        "vũ trụ", "hàng không vũ trụ","công nghệ vũ trụ", "vệ tinh"),
     "geology_minerals": ("quặng", "địa chất", "khoáng sản"),
-    "biotechnology": ("công nghệ sinh học", "y sinh", "hóa sinh", "nguồn gen", "vắc-xin"),
+    "biotechnology": (
+        "sinh học phân tử", "kỹ thuật sinh học", "khoa học sự sống", "tế bào gốc",
+        "công nghệ gen","công nghệ sinh học", "y sinh", "hóa sinh", "nguồn gen", "vắc-xin"),
     "health_medicine": ("y tế", "y sinh", "dược", "dược liệu", "ung thư", "y học"),
-    "nuclear": ("hạt nhân", "bức xạ"),
+    "nuclear": (
+        "nguyên tử", "an toàn bức xạ", "đồng vị phóng xạ", "phóng xạ","hạt nhân", "bức xạ"),
     "marine": ("sinh vật biển", "hóa sinh biển", "khoa học biển", "hải dương"),
     "high_tech_zones": ("khu công nghệ cao",),
-    "innovation_startups": ("khởi nghiệp", "đổi mới sáng tạo"),
-    "technology_transfer": ("chuyển giao công nghệ",),
+    "innovation_startups": (
+        "doanh nghiệp nhỏ và vừa", "khởi nghiệp sáng tạo", "vườn ươm","khởi nghiệp", "đổi mới sáng tạo"),
+    "technology_transfer": (
+        "thương mại hóa", "thương mại hoá", "chuyển giao kết quả nghiên cứu",
+        "kết nối cung cầu","chuyển giao công nghệ",),
     "standards_metrology": ("tiêu chuẩn", "đo lường"),
     "intellectual_property": ("sở hữu trí tuệ", "sáng chế"),
     "education_training": (
+        "tập huấn", "nâng cao năng lực", "trao đổi cán bộ", "trao đổi chuyên gia", "trao đổi nhà khoa học",
+        "học bổng", "giáo dục", "bồi dưỡng",
         "đào tạo", "sinh viên", "nghiên cứu sinh", "khóa học", "học viên", "nhà khoa học trẻ", "đào tạo nhân lực",
     ),
-    "policy_management": ("chính sách phát triển khoa học", "quản lý khoa học"),
+    "policy_management": (
+        "hoạch định chính sách", "chính sách khoa học", "chính sách phát triển", "quản lý nhà nước",
+        "kinh nghiệm quản lý", "quản trị", "quản lý năng lượng","chính sách phát triển khoa học", "quản lý khoa học"),
 }
 
 #: field key -> whole words, matched case-insensitively and only as a complete word
@@ -52,3 +65,6 @@ WORDS: dict[str, tuple[str, ...]] = {}
 
 #: field key -> acronyms, matched with their case and only as a complete word ('AI', never 'ai')
 ACRONYMS: dict[str, tuple[str, ...]] = {}
+
+#: field key -> phrases holding one of its keywords that name another field ("năng lượng nguyên tử" is nuclear)
+NOT_IN: dict[str, tuple[str, ...]] = {"energy": ("năng lượng nguyên tử", "năng lượng hạt nhân")}

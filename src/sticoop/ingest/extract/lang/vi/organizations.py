@@ -22,7 +22,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     [
         "đã", "sẽ", "vừa", "cùng", "cho", "với", "tại", "trong", "là", "có", "được", "do", "làm", "theo", "mở",
         "đến", "từ", "một", "mỗi", "những", "nhằm", "để", "khi", "nhưng", "sang", "ký", "gồm", "như", "về",
-        "nay",
+        "nay", "đang", "cũng", "này", "đó", "mà",
     ]
 )
 #: two-syllable verbs and phrases that end a name ("Bộ KH&CN phối hợp ...")
@@ -30,7 +30,8 @@ STOP_PAIRS: frozenset[str] = frozenset(
     (
         "phối hợp", "tổ chức", "dẫn đầu", "đánh giá", "thu hút", "thông báo", "tài trợ", "cho biết", "bày tỏ",
         "giới thiệu", "đồng thời", "tham dự", "chủ trì", "ra mắt", "hỗ trợ", "hai nước", "hai bên", "nhất trí",
-        "làm việc", "trưởng đoàn", "phát biểu", "tham gia", "vừa qua", "ký kết",
+        "làm việc", "trưởng đoàn", "phát biểu", "tham gia", "vừa qua", "ký kết", "giai đoạn", "phê duyệt",
+        "công bố", "triển khai", "thực hiện", "ban hành", "khai mạc", "tiếp nhận", "đón tiếp",
     )
 )
 #: exact case: abbreviations of "thành phố" (city) that open a city's name inside an organisation's ("TP. Hồ Chí Minh")

@@ -235,7 +235,8 @@ FRENCH_PREFIXES: dict[str, str] = {
 EXTRA_NAMES: dict[str, list[str]] = {
     "VNM": ["Viet Nam", "Việt Nam", "Vietnam"],
     "CZE": ["Czech Republic", "Cộng hòa Séc", "Cộng hoà Séc", "République tchèque", "Tchéquie"],
-    "KOR": ["South Korea", "Republic of Korea", "Hàn Quốc", "Corée du Sud"],
+    # "Korea" / "Corée" alone: the Republic of Korea, as in every cooperation report we read
+    "KOR": ["South Korea", "Republic of Korea", "Hàn Quốc", "Corée du Sud", "Korea", "Corée"],
     "PRK": ["North Korea", "Triều Tiên", "Corée du Nord"],
     "USA": ["United States", "US", "U.S.", "USA", "Hoa Kỳ", "Mỹ", "États-Unis", "Etats-Unis"],
     "GBR": ["United Kingdom", "UK", "Britain", "Great Britain", "Royaume-Uni", "Vương quốc Anh"],
@@ -252,7 +253,10 @@ EXTRA_NAMES: dict[str, list[str]] = {
     "VEN": ["Venezuela"],
     "TZA": ["Tanzania"],
     "MDA": ["Moldova"],
-    "COD": ["DR Congo", "DRC", "RDC"],
+    "COD": [
+        "DR Congo", "DRC", "RDC", "République démocratique du Congo", "Democratic Republic of the Congo",
+        "Democratic Republic of Congo", "Cộng hòa Dân chủ Congo",
+    ],
     "ARE": ["UAE", "United Arab Emirates", "Émirats arabes unis", "Emirats arabes unis"],
     "DEU": ["Germany", "Allemagne", "Đức"],
     "MUS": ["Mauritius", "Maurice", "Mô-ri-xơ"],
@@ -278,8 +282,11 @@ AMBIGUOUS: frozenset[str] = frozenset(
         "Nga",
         "Lao",
         "Pháp",
+        "Réunion",
     }
 )
+#: what may not follow an ambiguous name: "la 30e Réunion du Comité" is a meeting, not La Réunion
+AMBIGUOUS_NOT_BEFORE: dict[str, str] = {"Réunion": r"\s+(?:du|de|des|d'|annuelle|plénière|technique|mixte)\b"}
 AMBIGUOUS_OK_BEFORE: tuple[str, ...] = (
     "nước",
     "phía",
@@ -316,6 +323,23 @@ AMBIGUOUS_OK_BEFORE: tuple[str, ...] = (
     "lãnh sự",
     "lãnh sự quán",
 )
+
+# Regions that stand for their country as a party ("FWO (Flanders)", "Québec", "Yunnan", "Kuzbass"): the
+# sub-national governments and provinces that sign cooperation agreements of their own. Name forms -> ISO3.
+REGIONS: str = """
+BEL|Flanders,Flandre,Flandres,Vlaanderen,Wallonia,Wallonie,Wallonia-Brussels,Wallonie-Bruxelles,Brussels-Capital
+CAN|Québec,Quebec,Ontario,Alberta,British Columbia,Colombie-Britannique,Nouveau-Brunswick,New Brunswick,Manitoba
+CHN|Yunnan,Vân Nam,Guangxi,Quảng Tây,Guangdong,Quảng Đông,Sichuan,Tứ Xuyên,Zhejiang,Jiangsu,Shandong,Jilin,Heilongjiang
+RUS|Kuzbass,Kouzbass,Kemerovo,Tatarstan,Bashkortostan,Novosibirsk,Siberia,Sibérie,Primorsky,Primorye
+DEU|Bavaria,Bavière,Bayern,Baden-Württemberg,Saxony,Saxe,North Rhine-Westphalia,Rhénanie-du-Nord-Westphalie
+ESP|Catalonia,Catalogne,Catalunya,Andalusia,Andalousie,Basque Country,Pays basque
+GBR|Scotland,Écosse,Wales,Pays de Galles,Northern Ireland,Irlande du Nord,England,Angleterre
+ITA|Lombardy,Lombardie,Sicily,Sicile,Tuscany,Toscane,Piedmont,Piémont
+USA|California,Californie,Texas,Massachusetts,Hawaii
+IND|Kerala,Karnataka,Gujarat,Maharashtra,Tamil Nadu
+JPN|Hokkaido,Okinawa,Kyushu
+KOR|Gyeonggi,Jeju
+"""
 
 # Major cities (capitals and frequent venues): name forms -> ISO3.
 CITIES: str = """
