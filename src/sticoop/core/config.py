@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     today: date | None = Field(
         default=None, description="Pin 'today' for every figure (ISO date), e.g. to replay a report; see core/clock.py."
     )
+    pg_bin_dir: Path | None = Field(
+        default=None, description="Folder holding pg_dump and pg_restore (backup/restore of PostgreSQL); "
+        "by default they are looked up on PATH, then in /usr/lib/postgresql/<version>/bin.")
     echo_sql: bool = False
 
     @property
