@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.api import DB, Actor
 from sticoop.core.downloads import attachment
 from sticoop.core.listing import ListParams
+from sticoop.core.offload import run_limited
 from sticoop.core.uploads import check_content, read_limited
 from sticoop.documents import schemas as s
 from sticoop.documents.models import Document
@@ -43,7 +44,7 @@ def _check_and_store(db: Session, content: bytes, filename: str, media_type: str
                      actor: str) -> Document:
     """Check (``core.uploads.check_content``: 422 for programs, zip bombs, fake PDFs) and store; run off the
     event loop so other users are answered meanwhile."""
-    check_content(content, filename)
+    run_limited(check_content, content, filename, what=filename)  # parsing (a PDF's) in a worker process
     return documents.store(db, content, filename, media_type, source_url=source_url, actor=actor)[0]
 
 
