@@ -6,7 +6,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from sticoop.core.api import DB, Actor
-from sticoop.core.downloads import attachment
+from sticoop.core.downloads import attachment, download_responses
 from sticoop.core.listing import ListParams
 from sticoop.core.offload import run_limited
 from sticoop.core.uploads import check_content, read_limited
@@ -53,7 +53,8 @@ def get_document(record_id: int, db: DB) -> s.DocumentOut:
     return s.DocumentOut.model_validate(documents.get(db, record_id))
 
 
-@router.get("/{record_id}/content", summary="Download the stored file")
+@router.get("/{record_id}/content", summary="Download the stored file", response_class=Response,
+            responses=download_responses("*/*", "The file as stored, with its own media type"))
 def download(record_id: int, db: DB) -> Response:
     doc = documents.get(db, record_id)
     return Response(documents.content(doc), media_type=doc.media_type, headers=attachment(doc.filename))
