@@ -31,6 +31,9 @@ EXAMPLES = {schemathesis.GenerationMode.POSITIVE: 4, schemathesis.GenerationMode
 #: a 5xx, and every way an answer can be off its documented schema (body, status code, media type, headers)
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance,
           response_headers_conformance]
+#: boundary cases per operation from schemathesis's coverage phase (ids at 2**31, offsets past the bound,
+#: missing or wrong-typed fields...), spread over all the cases it makes
+COVERAGE_CASES = 15
 #: the whole run must end within this (seconds)
 BUDGET = 180
 
@@ -69,32 +72,53 @@ class Report:
         return sum(self.statuses.values())
 
 
+def coverage_cases(schema: Any, operation: Any) -> list[schemathesis.Case]:
+    """At most :data:`COVERAGE_CASES` of the boundary cases schemathesis's coverage phase makes for the
+    operation (valid and invalid), evenly spread."""
+    from schemathesis.generation.drivers import CoverageGenerator
+    from schemathesis.generation.feedback import FeedbackSources
+    from schemathesis.generation.hypothesis.builder import content_type_probes_first
+    from schemathesis.generation.overrides import Override
+
+    generator = CoverageGenerator(operation=operation, generation_modes=list(schemathesis.GenerationMode),
+                                  generation_config=schema.config.generation_for(operation=operation,
+                                                                                 phase="coverage"),
+                                  auth_storage=None, override=Override(), feedback=FeedbackSources())
+    cases = content_type_probes_first(generator)
+    step = max(1, len(cases) // COVERAGE_CASES)
+    return cases[::step][:COVERAGE_CASES]
+
+
 def fuzz(schema: Any, headers: dict[str, str]) -> Report:
-    """Every operation of ``schema``, :data:`EXAMPLES` requests per generation mode, the :data:`CHECKS`; findings
-    are collected (not raised, nothing shrunk) so one run lists them all. Fails past :data:`BUDGET`."""
+    """Every operation of ``schema``: :data:`EXAMPLES` generated requests per mode and
+    :data:`COVERAGE_CASES` boundary cases, each checked with :data:`CHECKS`; findings are collected (not
+    raised, nothing shrunk) so one run lists them all. Fails past :data:`BUDGET`."""
     report = Report()
     started = time.monotonic()
+
+    def check(case: schemathesis.Case) -> None:
+        response = case.call(headers=dict(headers))
+        report.statuses[response.status_code] += 1
+        try:
+            case.validate_response(response, checks=CHECKS, headers=dict(headers))
+        except FailureGroup as group:  # every failed check of this request
+            for failure in group.exceptions:
+                report.findings.setdefault(f"{case.operation.label} [{response.status_code}]", []).append(
+                    f"{type(failure).__name__}: {' '.join(str(failure).split())[:300]}")
+
     for result in schema.get_all_operations():
         operation = result.ok()
         report.operations += 1
         for mode, examples in EXAMPLES.items():
-            @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
-                      phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
-            def run(case: schemathesis.Case) -> None:
-                response = case.call(headers=dict(headers))
-                report.statuses[response.status_code] += 1
-                try:
-                    case.validate_response(response, checks=CHECKS, headers=dict(headers))
-                except FailureGroup as group:  # every failed check of this request
-                    for failure in group.exceptions:
-                        report.findings.setdefault(f"{case.operation.label} [{response.status_code}]", []).append(
-                            f"{type(failure).__name__}: {' '.join(str(failure).split())[:300]}")
-
+            run = settings(max_examples=examples, deadline=None, database=None, derandomize=True,
+                           phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))(
+                given(case=operation.as_strategy(generation_mode=mode))(check))
             try:
                 run()
             except Unsatisfiable:  # an operation without parameters or body has no invalid input
                 assert mode is schemathesis.GenerationMode.NEGATIVE, operation.label
+        for case in coverage_cases(schema, operation):
+            check(case)
         assert time.monotonic() - started < BUDGET, f"over the {BUDGET} s budget after {report.operations} operations"
     report.seconds = time.monotonic() - started
     return report
