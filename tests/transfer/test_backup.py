@@ -140,6 +140,9 @@ def test_backup_then_restore_into_a_new_install_gives_back_everything(client: Te
                   "profile_embeddings", "intakes", "meeting_requests", "brokerage_participants"):
         assert before_tables.get(table), f"the test data has no {table}"
 
+    (data_dir / "jobs" / "7").mkdir(parents=True)  # a file a background job made, and one being written
+    (data_dir / "jobs" / "7" / "export.json").write_text('{"made": "by job 7"}', encoding="utf-8")
+    (data_dir / "jobs" / "7" / "export.json.part").write_text("half", encoding="utf-8")
     manifest = backup(tmp_path / "backup", Target(data_dir, db_url))
     restored = Target(tmp_path / "restored", empty_url)
     restore(tmp_path / "backup", restored)
@@ -152,6 +155,8 @@ def test_backup_then_restore_into_a_new_install_gives_back_everything(client: Te
     assert {Path(p).name for p in stored} >= sha_of_documents
     for relative in stored:  # every document file, byte for byte
         assert (restored.data_dir / relative).read_bytes() == (data_dir / relative).read_bytes()
+    assert (restored.data_dir / "jobs" / "7" / "export.json").read_text(encoding="utf-8") == '{"made": "by job 7"}'
+    assert not (restored.data_dir / "jobs" / "7" / "export.json.part").exists()
     # the matching index comes back under the new database's name and is loaded, not rebuilt
     monkeypatch.setattr(get_settings(), "data_dir", restored.data_dir)
     matching.forget_matchers()

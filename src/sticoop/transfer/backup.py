@@ -43,8 +43,11 @@ from sticoop.core.errors import DomainError, Unavailable
 FORMAT_NAME = "sticoop-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-#: folders of the data dir that hold state (documents by sha256, the matching index); copied whole
-FILE_FOLDERS = ("documents", "matching")
+#: folders of the data dir that hold state: documents (by sha256), the matching index, the files background
+#: jobs made (``jobs/<id>/``, named by the jobs table)
+FILE_FOLDERS = ("documents", "matching", "jobs")
+#: names of files still being written (never part of a backup)
+PARTIAL_SUFFIXES = (".part", ".tmp")
 #: tables that only the schema and `db upgrade` fill: a database holding only these counts as empty
 SEEDED_TABLES = frozenset({"alembic_version", "countries", "fields"})
 #: the matching index's file names start with this and a hash of the database URL (matchmaking.index_store)
@@ -208,7 +211,8 @@ def _revision(database_url: str) -> str | None:
 
 def _state_files(data_dir: Path) -> Iterator[Path]:
     """The stored files of the data dir: finished documents (named by their sha256; a half-written
-    temporary file is not one) and the matching index's manifests with the files they name."""
+    temporary file is not one), the matching index's manifests with the files they name, and every finished
+    file of the other :data:`FILE_FOLDERS`."""
     documents = data_dir / "documents"
     if documents.is_dir():
         for path in sorted(documents.rglob("*")):
@@ -224,6 +228,12 @@ def _state_files(data_dir: Path) -> Iterator[Path]:
             if named.is_file():
                 yield manifest
                 yield named
+    for folder in FILE_FOLDERS:
+        if folder in ("documents", "matching") or not (data_dir / folder).is_dir():
+            continue
+        for path in sorted((data_dir / folder).rglob("*")):
+            if path.is_file() and not path.name.endswith(PARTIAL_SUFFIXES):
+                yield path
 
 
 def _entry(folder: Path, path: Path) -> dict[str, Any]:
