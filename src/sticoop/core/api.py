@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.bounds import DB_INT_RANGE, INT_MAX, INT_MIN, DbInt
 from sticoop.core.crud import RecordService, flush
 from sticoop.core.database import new_session
-from sticoop.core.downloads import attachment
+from sticoop.core.downloads import attachment, download_responses
 from sticoop.core.errors import Unavailable
 from sticoop.core.export import readable
 from sticoop.core.keyset import count_bounded
@@ -141,7 +141,8 @@ def crud_router(
         return page_of([to_out(db, i) for i in items], total, params, after)
 
     @router.get("/export.csv", summary=f"Export the {label.lower()} list as CSV (same filters as the list)",
-                response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+                response_class=Response,
+                responses=download_responses("text/csv", "The list as CSV (UTF-8 with a BOM), one row per record"))
     def export_records(request: Request, db: DB, params: Annotated[ListParams, Query()]) -> Response:
         """Raw columns for machines, each id, country code and coded value followed by a readable column
         (names, labels in the request's language: see core/export.py). Streamed in batches of

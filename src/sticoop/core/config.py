@@ -33,6 +33,15 @@ class Settings(BaseSettings):
     today: date | None = Field(
         default=None, description="Pin 'today' for every figure (ISO date), e.g. to replay a report; see core/clock.py."
     )
+    work_processes: int = Field(
+        default=2, ge=1, le=64, description="Worker processes that read and extract uploaded documents.")
+    work_timeout_seconds: float = Field(
+        default=120.0, gt=0, description="Longest time one document may take to be read and extracted, seconds.")
+    work_queue: int = Field(
+        default=8, ge=1, description="Documents being read at once (queued or running); beyond, 503 busy.")
+    pg_bin_dir: Path | None = Field(
+        default=None, description="Folder holding pg_dump and pg_restore (backup/restore of PostgreSQL); "
+        "by default they are looked up on PATH, then in /usr/lib/postgresql/<version>/bin.")
     echo_sql: bool = False
     # serving under load (see README "Serving many users" and server/backpressure.py)
     workers: int = Field(default=1, ge=1, le=64, description="Worker processes of `sticoop serve`.")

@@ -5,6 +5,7 @@ intact (``Biên bản họp Ủy ban hỗn hợp.txt``) and no name can break or
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import quote
 
 from unidecode import unidecode
@@ -24,3 +25,11 @@ def content_disposition(filename: str, inline: bool = False) -> str:
 def attachment(filename: str) -> dict[str, str]:
     """Response headers for a download of ``filename``: ``headers=attachment("agenda-3.ics")``."""
     return {"Content-Disposition": content_disposition(filename)}
+
+
+def download_responses(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` of a download route: 200 is a file of ``media_type`` (``"*/*"`` when it is
+    the stored file's own type), never JSON. Use with ``response_class=Response``:
+    ``@router.get(..., response_class=Response, responses=download_responses("text/calendar", "..."))``."""
+    return {200: {"description": description,
+                  "content": {media_type: {"schema": {"type": "string", "format": "binary"}}}}}

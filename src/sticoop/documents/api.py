@@ -6,8 +6,9 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from sticoop.core.api import DB, Actor
-from sticoop.core.downloads import attachment
+from sticoop.core.downloads import attachment, download_responses
 from sticoop.core.listing import ListParams, page_of
+from sticoop.core.offload import run_limited
 from sticoop.core.uploads import check_content, read_limited
 from sticoop.documents import schemas as s
 from sticoop.documents.models import Document
@@ -45,7 +46,7 @@ def _check_and_store(db: Session, content: bytes, filename: str, media_type: str
                      actor: str) -> Document:
     """Check (``core.uploads.check_content``: 422 for programs, zip bombs, fake PDFs) and store; run off the
     event loop so other users are answered meanwhile."""
-    check_content(content, filename)
+    run_limited(check_content, content, filename, what=filename)  # parsing (a PDF's) in a worker process
     return documents.store(db, content, filename, media_type, source_url=source_url, actor=actor)[0]
 
 
@@ -54,7 +55,8 @@ def get_document(record_id: int, db: DB) -> s.DocumentOut:
     return s.DocumentOut.model_validate(documents.get(db, record_id))
 
 
-@router.get("/{record_id}/content", summary="Download the stored file")
+@router.get("/{record_id}/content", summary="Download the stored file", response_class=Response,
+            responses=download_responses("*/*", "The file as stored, with its own media type"))
 def download(record_id: int, db: DB) -> Response:
     doc = documents.get(db, record_id)
     return Response(documents.content(doc), media_type=doc.media_type, headers=attachment(doc.filename))

@@ -17,10 +17,20 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sticoop.core.uploads import (
+    MAX_ARCHIVE_PARTS,
+    MAX_COMPRESSION_RATIO,
+    MAX_INFLATED_BYTES,
+    MAX_MARKUP_BYTES,
+    MAX_PDF_PAGES,
+    MAX_TEXT_CHARS,
+)
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_DOCX_RATIO = 100.0
-MAX_DOCX_ENTRIES = 2000
+#: the limits of every stored file (sticoop.core.uploads), one place for both
+MAX_DOCX_UNCOMPRESSED = MAX_INFLATED_BYTES
+MAX_DOCX_RATIO = MAX_COMPRESSION_RATIO
+MAX_DOCX_ENTRIES = MAX_ARCHIVE_PARTS
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".json")
 
 
@@ -95,6 +105,9 @@ def read_bytes(
         )
     if not doc.text.strip():
         raise ReaderError(f"{name}: no text found")
+    if len(doc.text) > MAX_TEXT_CHARS:
+        raise ReaderError(f"{name}: {len(doc.text):,} characters of text, over the limit of {MAX_TEXT_CHARS:,}; "
+                          "split the document")
     return doc
 
 
@@ -151,6 +164,8 @@ def _pdf(data: bytes, name: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise ReaderError(f"{name}: encrypted PDF; provide an unprotected copy")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ReaderError(f"{name}: {len(reader.pages):,} pages, over the limit of {MAX_PDF_PAGES:,}")
         pages = [page.extract_text() or "" for page in reader.pages]
     except ReaderError:
         raise
@@ -168,24 +183,32 @@ def check_zip_bomb(
     max_total: int = MAX_DOCX_UNCOMPRESSED,
     max_ratio: float = MAX_DOCX_RATIO,
     max_entries: int = MAX_DOCX_ENTRIES,
+    max_markup: int = MAX_MARKUP_BYTES,
 ) -> None:
-    """Refuse archives whose declared content is too big, too compressed or too many files, before inflating."""
+    """Refuse archives whose declared content is too big, too compressed, too many files or too much XML
+    to parse, before inflating; each message names the limit."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise ReaderError(f"{name}: not a DOCX file (bad zip archive)") from None
+    mb = 1024 * 1024
     with archive:
         infos = archive.infolist()
         if len(infos) > max_entries:
-            raise ReaderError(f"{name}: DOCX has {len(infos)} parts; refused as a possible zip bomb")
+            raise ReaderError(f"{name}: DOCX has {len(infos):,} parts, over the limit of {max_entries:,}; "
+                              "refused as a possible zip bomb")
         total = sum(i.file_size for i in infos)
         packed = max(sum(i.compress_size for i in infos), 1)
         if total > max_total:
-            raise ReaderError(
-                f"{name}: DOCX would inflate to {total / 1048576:.0f} MB; refused as a zip bomb"
-            )
-        if total / packed > max_ratio and total > 10 * 1024 * 1024:
-            raise ReaderError(f"{name}: DOCX compression ratio {total / packed:.0f}:1; refused as a zip bomb")
+            raise ReaderError(f"{name}: DOCX would inflate to {total / mb:.0f} MB, over the limit of "
+                              f"{max_total / mb:.0f} MB; refused as a zip bomb")
+        if total / packed > max_ratio and total > 10 * mb:
+            raise ReaderError(f"{name}: DOCX compression ratio {total / packed:.0f}:1, over the limit of "
+                              f"{max_ratio:.0f}:1; refused as a zip bomb")
+        xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+        if xml > max_markup:
+            raise ReaderError(f"{name}: DOCX XML would inflate to {xml / mb:.0f} MB, over the limit of "
+                              f"{max_markup / mb:.0f} MB")
         if "word/document.xml" not in archive.namelist():
             raise ReaderError(f"{name}: not a Word document (no word/document.xml)")
 

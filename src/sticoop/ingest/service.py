@@ -20,14 +20,15 @@ from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, flush
 from sticoop.core.errors import Conflict, ValidationFailed
 from sticoop.core.models import utcnow
+from sticoop.core.offload import run_limited
 from sticoop.core.registry import register_kind
 from sticoop.core.text import fold
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
+from sticoop.ingest.analyse import analyse
 from sticoop.ingest.batch import JOB_KIND, JOB_LABEL, run_batch_job
 from sticoop.ingest.labels import Labels, LabelsError, parse_labels
 from sticoop.ingest.models import Intake, IntakeStatus
-from sticoop.ingest.readers import ReaderError, read_bytes
 from sticoop.jobs.registry import register_job_kind
 
 GAZETTEER_LIMIT = 20_000
@@ -88,22 +89,18 @@ def ingest_bytes(
     published: date | None = None,
     actor: str = "system",
 ) -> IngestResult:
-    """Read, detect the language, extract, and store document + Intake; nothing is written on error."""
-    from sticoop.ingest.extract import extract
-    from sticoop.ingest.language import detect_language
+    """Read, detect the language, extract, and store document + Intake; nothing is written on error.
 
+    Reading and extraction run in a worker process under the time limit (``core.offload.run_limited``):
+    the calling thread waits, the server process keeps answering others. Raises ValidationFailed (422)
+    for a file that cannot be read or is over a limit (size, parts, pages, characters, time)."""
     if source_url:
         existing = intake_for_url(session, source_url)
         if existing is not None:
             return IngestResult(existing, False)
     max_bytes = get_settings().max_upload_bytes
-    suffix = Path(filename).suffix.lower() or ".html"
-    try:
-        doc = read_bytes(content, suffix, name=filename, max_bytes=max_bytes)
-    except ReaderError as exc:
-        raise ValidationFailed(str(exc)) from None
-    language = doc.language or detect_language(doc.text).code
-    published = published or doc.published
+    analysis = run_limited(analyse, content, filename, max_bytes, published, gazetteer(session),
+                           what=Path(filename).name or "the document")
     media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     stored, created = documents.store(
         session,
@@ -111,8 +108,8 @@ def ingest_bytes(
         filename,
         media_type,
         source_url=source_url,
-        language=language,
-        text=doc.text,
+        language=analysis.language,
+        text=analysis.text,
         actor=actor,
     )
     if not created:
@@ -121,20 +118,19 @@ def ingest_bytes(
             return IngestResult(existing, False)
     intake = Intake(
         document_id=stored.id,
-        language=language,
-        published=published,
-        title=doc.title,
+        language=analysis.language,
+        published=analysis.published,
+        title=analysis.title,
         created_by=actor,
         updated_by=actor,
     )
-    if language not in ("en", "fr", "vi"):
+    if analysis.labels is None:
         intake.status = IntakeStatus.unsupported
         intake.note = (
-            f"Language '{language or 'unknown'}' is not supported for extraction; the document is kept."
+            f"Language '{analysis.language or 'unknown'}' is not supported for extraction; the document is kept."
         )
     else:
-        extraction = extract(doc.text, published=published, language=language, gazetteer=gazetteer(session))
-        intake.labels = extraction.to_labels()
+        intake.labels = analysis.labels
     session.add(intake)
     flush(session, "Intake")
     return IngestResult(intake, True)

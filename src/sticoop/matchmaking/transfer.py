@@ -65,6 +65,9 @@ def _read_rows(path: Path) -> list[dict[str, Any]]:
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
+        from sticoop.core.uploads import check_archive
+
+        check_archive(path.read_bytes(), path.name)  # a zip bomb is refused before openpyxl inflates it
         try:
             sheet = load_workbook(path, read_only=True).worksheets[0]
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file

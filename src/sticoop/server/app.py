@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -111,6 +112,51 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+#: the answer to a fault of sticoop itself (the traceback goes to the server log, never to the client)
+SERVER_ERROR = "Internal server error; nothing was saved"
+log = logging.getLogger("sticoop.web")
+
+
+class UnexpectedErrors:
+    """The last net, just inside :class:`SecurityHeaders`: an exception no handler took becomes a 500 in the
+    ErrorBody shape (``{"detail": ...}``; a page in the site's frame for a page route), without a stack trace,
+    and with the security headers like every other answer. (Starlette's own last handler runs outside every
+    middleware, so its 500 would carry none of them.) The request's transaction was never committed."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            log.exception("unexpected error answering %s %s", scope.get("method"), scope.get("path"))
+            if started:  # part of the answer is out: nothing sensible can follow it
+                raise
+            await _server_error(scope)(scope, receive, send)
+
+
+def _server_error(scope: Scope) -> Response:
+    if not str(scope.get("path", "")).startswith(API_PREFIX):
+        try:
+            from sticoop.server.pages import render_error
+
+            return render_error(Request(scope), 500, SERVER_ERROR)
+        except Exception:  # noqa: BLE001 - the page itself failed: the plain shape below still answers
+            log.exception("the error page could not be rendered")
+    return JSONResponse({"detail": SERVER_ERROR}, status_code=500)
 
 
 async def _too_large(send: Send, limit: int) -> None:
@@ -272,8 +318,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Any:
-        """A fault of sticoop itself: the same error shape (the traceback goes to the server log)."""
-        return JSONResponse({"detail": "Internal server error; nothing was saved"}, status_code=500)
+        """A fault in the outer middleware itself (everything inside is caught by :class:`UnexpectedErrors`)."""
+        headers = {"content-security-policy": CSP, **{k.decode(): v.decode() for k, v in SECURITY_HEADERS}}
+        return JSONResponse({"detail": SERVER_ERROR}, status_code=500, headers=headers)
 
     def include(router: Any, access: Access, prefix: str = "") -> None:
         app.include_router(router, prefix=prefix, dependencies=[Depends(access)],
@@ -289,8 +336,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodySizeLimit, max_json_bytes=settings.max_request_bytes,
                        max_upload_bytes=settings.max_upload_bytes)
-    app.add_middleware(SecurityHeaders)  # outside the size limit: a 413 carries the headers too
+    app.add_middleware(UnexpectedErrors)  # any fault left becomes a 500 in the ErrorBody shape ...
     limit = settings.max_concurrent_requests or settings.db_pool_size + settings.db_max_overflow
     app.add_middleware(BackPressure, limit=limit, wait_s=settings.queue_wait_ms / 1000,
-                       retry_after_s=settings.retry_after_seconds)  # outermost: a busy 503 costs nothing
+                       retry_after_s=settings.retry_after_seconds)  # a busy 503 costs nothing but ...
+    app.add_middleware(SecurityHeaders)  # ... the headers, outermost: a 413, 500 or busy 503 carries them too
     return app

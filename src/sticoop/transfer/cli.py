@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from sticoop.core.cli import cli_errors, fail
+from sticoop.core.config import get_settings
 from sticoop.core.database import new_session, session_scope
-from sticoop.transfer.service import export_csv_zip, export_json, export_xlsx, import_json
+from sticoop.transfer.backup import Target, backup, restore
+from sticoop.transfer.service import ACCOUNT_TABLES, export_csv_zip, export_json, export_xlsx, import_json
 
 
 class ExportFormat(StrEnum):
@@ -68,6 +71,8 @@ def export(
             partial.unlink(missing_ok=True)
     if output is not None:
         typer.echo(f"exported {sum(counts.values())} rows from {len(counts)} tables to {output}", err=True)
+    typer.echo(f"left out: accounts ({', '.join(sorted(ACCOUNT_TABLES))}) and the stored files (documents, "
+               "matching index); `sticoop backup` keeps everything", err=True)
 
 
 @cli_errors
@@ -84,6 +89,37 @@ def import_(path: Path = typer.Argument(..., help="A JSON file made by `sticoop 
     typer.echo(f"imported {sum(counts.values())} rows into {len(counts)} tables")
 
 
+def _target() -> Target:
+    settings = get_settings()
+    return Target(settings.data_dir, settings.effective_database_url)
+
+
+@cli_errors
+def backup_command(path: Path = typer.Argument(..., help="A new folder to write the backup to.")) -> None:
+    """Back up the database and the stored files (documents, matching index) while the server runs."""
+    started = time.monotonic()
+    manifest = backup(path, _target(), get_settings().pg_bin_dir)
+    typer.echo(f"backed up the {manifest['database']['kind']} database (revision {manifest['alembic_revision']}) "
+               f"and {len(manifest['files']) - 1} files to {path} in {time.monotonic() - started:.1f} s")
+
+
+@cli_errors
+def restore_command(
+    path: Path = typer.Argument(..., help="A folder written by `sticoop backup`."),
+    force: bool = typer.Option(False, "--force", help="Replace the records and files the target already holds."),
+) -> None:
+    """Restore a backup into an empty data dir and database (checksums verified first)."""
+    if not path.is_dir():
+        raise fail(f"{path}: no such backup folder")
+    started = time.monotonic()
+    manifest = restore(path, _target(), force=force, pg_bin_dir=get_settings().pg_bin_dir)
+    typer.echo(f"restored the {manifest['database']['kind']} database (revision {manifest['alembic_revision']}) "
+               f"and {len(manifest['files']) - 1} files from {path} in {time.monotonic() - started:.1f} s; "
+               "run `sticoop db upgrade` if this sticoop is newer than the backup")
+
+
 def register(app: typer.Typer) -> None:
     app.command("export")(export)
     app.command("import")(import_)
+    app.command("backup")(backup_command)
+    app.command("restore")(restore_command)

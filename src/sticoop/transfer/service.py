@@ -43,6 +43,14 @@ DERIVED_TABLES = frozenset({"natural_keys"})
 #: the work log of a running deployment (background jobs, owned by accounts), not records: not exported
 OPERATIONAL_TABLES = frozenset({"jobs"})
 BATCH = 1000
+#: what an export leaves out, and why: written into the JSON export and said by the CLI
+LEFT_OUT = {
+    "tables": {**{name: "accounts and credentials (never in a file people pass around)" for name in
+                  sorted(ACCOUNT_TABLES)},
+               **{name: "reference data, seeded by `sticoop db upgrade`" for name in sorted(REFERENCE_TABLES)},
+               **{name: "derived, rebuilt by `sticoop import`" for name in sorted(DERIVED_TABLES)}},
+    "files": "the stored document files and the matching index (under the data dir): `sticoop backup` keeps them",
+}
 
 
 def user_tables() -> list[Table]:
@@ -72,7 +80,7 @@ def count_rows(session: Session, table: Table) -> int:
 def export_json(session: Session, out: io.TextIOBase) -> dict[str, int]:
     counts: dict[str, int] = {}
     out.write(json.dumps({"format": FORMAT_NAME, "format_version": FORMAT_VERSION,
-                          "sticoop_version": sticoop.__version__})[:-1])
+                          "sticoop_version": sticoop.__version__, "left_out": LEFT_OUT})[:-1])
     out.write(', "tables": {')
     for t_index, table in enumerate(user_tables()):
         out.write(("," if t_index else "") + f"\n{json.dumps(table.name)}: [")

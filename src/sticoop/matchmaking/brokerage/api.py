@@ -4,7 +4,7 @@ a participant's availability narrowed) answer with the meetings they unscheduled
 from fastapi import APIRouter, Query, Response
 
 from sticoop.core.api import DB, Actor
-from sticoop.core.downloads import attachment
+from sticoop.core.downloads import attachment, download_responses
 from sticoop.matchmaking.brokerage import planning
 from sticoop.matchmaking.brokerage.schemas import (
     MeetingIn,
@@ -118,13 +118,16 @@ def agenda(participant_id: int, db: DB) -> list[dict]:
     return planning.agenda(db, participant_id)
 
 
-@meetings_router.get("/participants/{participant_id}/agenda.ics", summary="The agenda as an iCalendar file")
+@meetings_router.get("/participants/{participant_id}/agenda.ics", summary="The agenda as an iCalendar file",
+                     response_class=Response,
+                     responses=download_responses("text/calendar", "The agenda, RFC 5545 iCalendar"))
 def agenda_ics(participant_id: int, db: DB) -> Response:
     return Response(planning.agenda_ical(db, participant_id), media_type="text/calendar",
                     headers=attachment(f"agenda-{participant_id}.ics"))
 
 
-@meetings_router.get("/participants/{participant_id}/agenda.pdf", summary="The agenda as a printable PDF")
+@meetings_router.get("/participants/{participant_id}/agenda.pdf", summary="The agenda as a printable PDF",
+                     response_class=Response, responses=download_responses("application/pdf", "The agenda, PDF"))
 def agenda_pdf(participant_id: int, db: DB) -> Response:
     return Response(planning.agenda_pdf(db, participant_id), media_type="application/pdf",
                     headers=attachment(f"agenda-{participant_id}.pdf"))
