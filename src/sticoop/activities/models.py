@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, Confidential, Record, Searchable
@@ -92,3 +92,8 @@ class Event(Record, Confidential, Searchable, Base):
     @property
     def organizer_ids(self) -> list[int]:
         return [o.id for o in self.organizers]
+
+
+# ----- list indexes (issue 17): the filters with the default sort (start date), as index walks --------------
+Index("ix_events_partnership_id_start_date", Event.partnership_id, Event.start_date)
+Index("ix_visits_partnership_id_start_date", Visit.partnership_id, Visit.start_date)

@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, and_, or_
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, Confidential, Record, Searchable
@@ -159,3 +159,7 @@ class AgreementStatusChange(Base):
     #: when the agreement reached ``to_status``; None (undated) for an initial status whose own date is unknown
     date: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+# ----- list indexes (issue 17): every filter the API offers is indexed -------------------------------------
+Index("ix_agreements_kind", Agreement.kind)

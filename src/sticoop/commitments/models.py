@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, Confidential, Record, Searchable
@@ -133,3 +133,9 @@ class Assessment(Record, Base):
     date: Mapped[date] = mapped_column(Date, nullable=False)
     rating: Mapped[str] = mapped_column(String(20), nullable=False)
     findings: Mapped[str | None] = mapped_column(Text)
+
+
+# ----- list indexes (issue 17): the filters with the default sort (due date), as index walks ----------------
+Index("ix_commitments_partnership_id_due_date", Commitment.partnership_id, Commitment.due_date)
+Index("ix_commitments_status_due_date", Commitment.status, Commitment.due_date)
+Index("ix_working_groups_name", WorkingGroup.name)

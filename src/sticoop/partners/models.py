@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, Record, Searchable
@@ -70,3 +70,8 @@ class Position(Base):
     end_date: Mapped[date | None] = mapped_column(Date)
 
     person: Mapped[Person] = relationship(back_populates="positions")
+
+
+# ----- list indexes (issue 17): the default sort of each list, so a first page is an index walk -------------
+Index("ix_organizations_name", Organization.name)
+Index("ix_people_name", Person.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, Confidential, Record, Searchable
@@ -126,3 +126,8 @@ class AgendaItem(Base):
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     title: Mapped[str] = mapped_column(String(500), nullable=False)
     notes: Mapped[str | None] = mapped_column(Text)
+
+
+# ----- list indexes (issue 17): the default sort of each list, so a first page is an index walk -------------
+Index("ix_partnerships_name", Partnership.name)
+Index("ix_committees_name", Committee.name)

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
+from sqlalchemy import JSON, Column, Date, ForeignKey, Index, Integer, Numeric, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, Confidential, Record, Searchable
@@ -90,3 +90,9 @@ class ProjectPartner(Base):
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20), default=PartnerRole.partner, nullable=False)
+
+
+# ----- list indexes (issue 17): the default sort, and the filters with the sort, as index walks ------------
+Index("ix_programmes_name", Programme.name)
+Index("ix_projects_partnership_id_start_date", Project.partnership_id, Project.start_date)
+Index("ix_projects_status_start_date", Project.status, Project.start_date)
