@@ -16,6 +16,7 @@ def bootstrap() -> None:
     import sticoop.models  # noqa: F401  (every table and session hook)
     from sticoop.activities import service as activities
     from sticoop.agreements import service as agreements
+    from sticoop.calls import service as calls
     from sticoop.commitments import service as commitments
     from sticoop.documents import service as documents
     from sticoop.ingest import service as ingest
@@ -25,6 +26,6 @@ def bootstrap() -> None:
     from sticoop.projects import service as projects
 
     for domain in (partnerships, partners, commitments, agreements, projects, activities, documents, matchmaking,
-                   ingest):
+                   ingest, calls):
         domain.register()
     registry.mark_bootstrapped()

@@ -17,6 +17,8 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.api import tokens_router
     from sticoop.activities.api import router as activities
     from sticoop.agreements.api import router as agreements
+    from sticoop.calls.api import reviewer_router as call_reviews
+    from sticoop.calls.api import router as calls
     from sticoop.commitments.api import router as commitments
     from sticoop.dashboard.api import router as dashboard
     from sticoop.documents.api import router as documents
@@ -46,6 +48,8 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
         (matchmaking, READ_EDIT),
         (brokerage, READ_EDIT),
         (meetings_router, READ_EDIT),
+        (calls, READ_EDIT),
+        (call_reviews, READ_MEMBER_EDIT),  # reviewers write their own reviews and conflicts
         (audit, ADMINS),
         (tokens_router, SIGNED_IN),  # one's own API tokens
     ]
