@@ -176,6 +176,7 @@ def decide(session: Session, call_id: int, version: int, actor: str) -> list[Dec
     budgets = {f.id: Decimal(f.budget) for f in session.scalars(select(CallFunder).where(
         CallFunder.call_id == call.id))}
     currency = {f.id: f.currency for f in session.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
+    names = {f.id: f.name for f in call_terms(session, call).funders.values()}
     by_id = {p.id: p for p in _proposals_of(session, call.id)}
     walk = scoring.budget_walk([(r["proposal_id"], r["rank"], _shares(by_id[r["proposal_id"]]))
                                 for r in table["ranked"]], budgets)
@@ -187,7 +188,7 @@ def decide(session: Session, call_id: int, version: int, actor: str) -> list[Dec
             outcome = Outcome.funded
         else:
             lacking = [{"funder_id": f, "lacking": str(a), "currency": currency[f]} for f, a in w.shortfalls.items()]
-            reason = "reserve: " + "; ".join(f"funder {x['funder_id']} lacked {x['lacking']} {x['currency']}"
+            reason = "reserve: " + "; ".join(f"{names[x['funder_id']]} lacked {x['lacking']} {x['currency']}"
                                              for x in lacking)
             outcome = Outcome.reserve
         made.append(Decision(call_id=call.id, proposal_id=w.proposal_id, outcome=outcome, rank=w.rank,
