@@ -25,7 +25,8 @@ def test_the_demo_call_is_decided_as_the_story_says(db: Session) -> None:
     assert rice.shortfalls == [{"funder_id": vietnam.id, "lacking": "1000000000.00", "currency": "VND"}]
     assert outcome["MEKONG-AI"].outcome == "funded" and outcome["COAST"].outcome == "funded"
     conflicts = find_conflicts(db, list(db.scalars(select(Proposal))), list(db.scalars(select(Reviewer))))
-    assert {(c.rule, c.proposal_id) for c in conflicts} == {("same_organisation", outcome["WATER"].proposal_id)}
-    conflicted = conflicts[0].reviewer_id
-    assert db.scalar(select(Assignment).where(Assignment.reviewer_id == conflicted,
-                                              Assignment.proposal_id == outcome["WATER"].proposal_id)) is None
+    assert {(c.rule, c.proposal_id) for c in conflicts} == {("same_organisation", outcome["WATER"].proposal_id),
+                                                             ("declared", outcome["HEALTH-SEA"].proposal_id)}
+    for c in conflicts:
+        assert db.scalar(select(Assignment).where(Assignment.reviewer_id == c.reviewer_id,
+                                                  Assignment.proposal_id == c.proposal_id)) is None

@@ -188,8 +188,7 @@ def decide(session: Session, call_id: int, version: int, actor: str) -> list[Dec
             outcome = Outcome.funded
         else:
             lacking = [{"funder_id": f, "lacking": str(a), "currency": currency[f]} for f, a in w.shortfalls.items()]
-            reason = "reserve: " + "; ".join(f"{names[x['funder_id']]} lacked {x['lacking']} {x['currency']}"
-                                             for x in lacking)
+            reason = "reserve: " + "; ".join(f"{names[f]} lacked {a} {currency[f]}" for f, a in w.shortfalls.items())
             outcome = Outcome.reserve
         made.append(Decision(call_id=call.id, proposal_id=w.proposal_id, outcome=outcome, rank=w.rank,
                              shares=shares, shortfalls=[] if w.funded else lacking, reason=reason))

@@ -7,7 +7,19 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sticoop.core.models import Base, Record, Searchable
@@ -106,13 +118,26 @@ class Proposal(Record, Searchable, Base):
     topic: Mapped[str | None] = mapped_column(String(300))
     abstract: Mapped[str | None] = mapped_column(Text)
     trl: Mapped[int | None] = mapped_column(Integer)
-    field_keys: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
     status: Mapped[str] = mapped_column(String(20), default=ProposalStatus.draft, nullable=False, index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
 
     partners: Mapped[list[ProposalPartner]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="ProposalPartner.id")
+    fields = relationship("Field", secondary="proposal_fields", lazy="selectin", order_by="Field.key")
+
+    @property
+    def field_keys(self) -> list[str]:
+        """The proposal's fields of science (taxonomy keys)."""
+        return [f.key for f in self.fields]
+
+
+proposal_fields = Table(
+    "proposal_fields",
+    Base.metadata,
+    Column("proposal_id", ForeignKey("proposals.id", ondelete="CASCADE"), primary_key=True),
+    Column("field_key", ForeignKey("fields.key"), primary_key=True, index=True),
+)
 
 
 class ProposalPartner(Base):

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sticoop.calls.models import ApplicantRole, CallStatus, ProposalStatus
+from sticoop.calls.models import ApplicantRole, CallStatus, Outcome, ProposalStatus
 from sticoop.core.schemas import CountryCode, CurrencyCode, Input, LongName, Patch, RecordIn, RecordOut, Text
 
 Money = Field(ge=0, max_digits=18, decimal_places=2)
@@ -124,7 +124,7 @@ class CallOut(RecordOut):
     closes_at: datetime | None = Field(description=ABOUT["closes_at"])
     timezone: str = Field(description=ABOUT["timezone"])
     currency: str = Field(description=ABOUT["Call:currency"])
-    status: str = Field(description=ABOUT["Call:status"])
+    status: CallStatus = Field(description=ABOUT["Call:status"])
     rules: list[dict[str, Any]] = Field(description=ABOUT["rules"])
     criteria: list[dict[str, Any]] = Field(description=ABOUT["criteria"])
     overall_threshold: Decimal = Field(description=ABOUT["overall_threshold"])
@@ -430,7 +430,7 @@ class DecisionOut(RecordOut):
 
     call_id: int = Field(description=ABOUT["call_id"])
     proposal_id: int = Field(description=ABOUT["proposal_id"])
-    outcome: str = Field(description="funded, reserve, below_threshold, ineligible or not_evaluated")
+    outcome: Outcome = Field(description="funded, reserve, below_threshold, ineligible or not_evaluated")
     rank: int | None = Field(description="Its rank in the ranking walked")
     shares: list[dict[str, Any]] = Field(description="[{funder_id, amount, currency}]: what each funder pays "
                                                      "(or would pay)")

@@ -176,7 +176,7 @@ class ProposalService(RecordService[Proposal]):
     filters = {"parent_id": lambda v: Proposal.call_id == v, "status": lambda v: Proposal.status == v}
     sortable = ("id", "acronym", "title", "status", "updated_at")
     default_sort = "acronym"
-    relation_inputs = ("partners",)
+    relation_inputs = ("partners", "field_keys")
     natural_key = None
 
     def list(self, session: Session, params: ListParams) -> tuple[list[Proposal], int]:
@@ -204,6 +204,8 @@ class ProposalService(RecordService[Proposal]):
         return proposal
 
     def apply_relations(self, session: Session, obj: Proposal, relations: dict[str, Any]) -> None:
+        if relations.get("field_keys") is not None:
+            obj.fields = load_many(session, Field, relations["field_keys"], "field")
         if relations.get("partners") is not None:
             partners = relations["partners"]
             load_many(session, Organization, [p["organization_id"] for p in partners], "organization")
@@ -217,8 +219,6 @@ class ProposalService(RecordService[Proposal]):
         if obj.topic and call.topics and obj.topic not in call.topics:
             raise ValidationFailed(f"topic '{obj.topic}' is not a topic of the call; one of: "
                                    f"{'; '.join(call.topics)}", field="topic")
-        if obj.field_keys:
-            load_many(session, Field, obj.field_keys, "field")
         obj.submitted_at = zoned(obj.submitted_at, call.timezone)
         if obj.status == ProposalStatus.submitted and obj.submitted_at is None:
             obj.submitted_at = clock.now()

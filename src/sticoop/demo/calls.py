@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sticoop.calls import evaluation
 from sticoop.calls import schemas as cs
 from sticoop.calls.eligibility import JFS_RULES
-from sticoop.calls.service import calls, consensus, funders, proposals, reviewers, reviews
+from sticoop.calls.service import calls, conflicts, consensus, funders, proposals, reviewers, reviews
 from sticoop.partners import schemas as par
 from sticoop.partners.service import organizations, people
 
@@ -95,13 +95,14 @@ def load_call_demo(session: Session, partnership_id: int, belspo_id: int) -> int
                                    funder_id=funder_ids.get(c), currency=CURRENCY.get(c))
                       for o, c, r, b in members]), ACTOR)
     panel = _panel(session, call.id, orgs)
+    conflicts.create(session, cs.ConflictIn(reviewer_id=panel[4], proposal_id=made["HEALTH-SEA"].id,
+                                            reason="(demo) co-author of the coordinator in 2024"), ACTOR)
     calls.transition(session, call.id, "open", call.version, ACTOR)
     calls.transition(session, call.id, "closed", call.version, ACTOR)
     run = evaluation.run_assignment(session, call.id, 10.0, ACTOR)
     calls.transition(session, call.id, "under_evaluation", call.version, ACTOR)
     _evaluate(session, made, run["items"])
     evaluation.decide(session, call.id, call.version, ACTOR)
-    del panel
     return call.id
 
 

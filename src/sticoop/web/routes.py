@@ -62,6 +62,8 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.users_pages import router as users
     from sticoop.activities.pages import router as activities
     from sticoop.agreements.pages import router as agreements
+    from sticoop.calls.pages import review_router as call_reviews
+    from sticoop.calls.pages import router as calls
     from sticoop.commitments.pages import router as commitments
     from sticoop.ingest.pages import router as ingest
     from sticoop.matchmaking.brokerage.pages import router as brokerage
@@ -88,4 +90,6 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (history, ADMINS),
         (users, ADMINS),
         (brokerage, READ_EDIT),
+        (calls, READ_EDIT),
+        (call_reviews, READ_MEMBER_EDIT),  # reviewers score their assigned proposals
     ]

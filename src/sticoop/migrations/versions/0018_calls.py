@@ -87,7 +87,6 @@ def upgrade() -> None:
     sa.Column('topic', sa.String(length=300), nullable=True),
     sa.Column('abstract', sa.Text(), nullable=True),
     sa.Column('trl', sa.Integer(), nullable=True),
-    sa.Column('field_keys', sa.JSON(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('submitted_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('document_id', sa.Integer(), nullable=True),
@@ -243,6 +242,16 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_review_assignments_reviewer_id'), ['reviewer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_assignments_updated_at'), ['updated_at'], unique=False)
 
+    op.create_table('proposal_fields',
+    sa.Column('proposal_id', sa.Integer(), nullable=False),
+    sa.Column('field_key', sa.String(length=40), nullable=False),
+    sa.ForeignKeyConstraint(['field_key'], ['fields.key'], name=op.f('fk_proposal_fields_field_key_fields')),
+    sa.ForeignKeyConstraint(['proposal_id'], ['proposals.id'], name=op.f('fk_proposal_fields_proposal_id_proposals'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('proposal_id', 'field_key', name=op.f('pk_proposal_fields'))
+    )
+    with op.batch_alter_table('proposal_fields', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_proposal_fields_field_key'), ['field_key'], unique=False)
+
     op.create_table('reviews',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('proposal_id', sa.Integer(), nullable=False),
@@ -271,6 +280,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_reviews_reviewer_id'))
 
     op.drop_table('reviews')
+    with op.batch_alter_table('proposal_fields', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_proposal_fields_field_key'))
+
+    op.drop_table('proposal_fields')
     with op.batch_alter_table('review_assignments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_review_assignments_updated_at'))
         batch_op.drop_index(batch_op.f('ix_review_assignments_reviewer_id'))
