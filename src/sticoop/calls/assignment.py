@@ -86,18 +86,88 @@ def solve(papers: list[Paper], reviewers: list[Candidate], n: int = 3, candidate
             model.add(sum(by_reviewer[r.id]) <= load)
             if r.max_load is not None:
                 model.add(sum(by_reviewer[r.id]) <= r.max_load)
-    top = max(weights.values(), default=0)
-    big = top * slots + 1
-    model.minimize(big * load - sum(w * xs[k] for k, w in weights.items() if w))
+    start = greedy(papers, reviewers, weights, n)
+    for key, x in xs.items():
+        model.add_hint(x, key in start)
+    # lexicographic: first the smallest maximum load (a third of the time), then, with the load held there,
+    # the largest expertise overlap, starting from the first phase's assignment
+    model.minimize(load)
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = workers
+    solver.parameters.max_time_in_seconds = time_limit / 3
     status = solver.solve(model)
+    spent = solver.wall_time
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        model.add(load <= int(solver.value(load)))
+        model.clear_hints()
+        for x in xs.values():
+            model.add_hint(x, solver.boolean_value(x))
+        model.maximize(sum(w * xs[k] for k, w in weights.items() if w))
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = workers
+        solver.parameters.max_time_in_seconds = max(time_limit - spent, 1.0)
+        status = solver.solve(model)
     solution.status = solver.status_name(status)
-    solution.seconds = solver.wall_time
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    solution.seconds = spent + solver.wall_time
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        solution.pairs = [(pid, rid, weights[pid, rid]) for (pid, rid), x in xs.items() if solver.boolean_value(x)]
+        solution.max_load = _max_load(solution.pairs)
+        return solution
+    if status == cp_model.INFEASIBLE or not _within_limits(start, reviewers):
         raise ValidationFailed(f"No assignment satisfies the reviewers' maximum loads ({solution.status}); raise "
                                "max_load or add reviewers", field="reviewers")
-    solution.max_load = int(solver.value(load))
-    solution.pairs = [(pid, rid, weights[pid, rid]) for (pid, rid), x in xs.items() if solver.boolean_value(x)]
+    # the time limit came before CP-SAT's first solution: keep the greedy one, and say so
+    solution.status = "GREEDY"
+    solution.pairs = [(pid, rid, weights[pid, rid]) for pid, rid in sorted(start)]
+    solution.max_load = _max_load(solution.pairs)
     return solution
+
+
+def _max_load(pairs: list[tuple[int, int, int]]) -> int:
+    counts: dict[int, int] = {}
+    for _, rid, _ in pairs:
+        counts[rid] = counts.get(rid, 0) + 1
+    return max(counts.values(), default=0)
+
+
+def greedy(papers: list[Paper], reviewers: list[Candidate], weights: dict[tuple[int, int], int],
+           n: int) -> set[tuple[int, int]]:
+    """A quick assignment to start CP-SAT from: proposals with the fewest candidates first, each taking the
+    candidates with the lowest load so far (below the even share first), then the best expertise."""
+    candidates: dict[int, list[int]] = {}
+    for pid, rid in weights:
+        candidates.setdefault(pid, []).append(rid)
+    limit = {r.id: r.max_load if r.max_load is not None else len(papers) for r in reviewers}
+    share = -(-sum(min(n, len(c)) for c in candidates.values()) // max(len(reviewers), 1))
+    load: dict[int, int] = {}
+    chosen: set[tuple[int, int]] = set()
+    for pid in sorted(candidates, key=lambda p: (len(candidates[p]), p)):
+        free = [r for r in candidates[pid] if load.get(r, 0) < limit[r]]
+        free.sort(key=lambda r: (load.get(r, 0) >= share, -weights[pid, r], load.get(r, 0), r))
+        for rid in free[:min(n, len(candidates[pid]))]:
+            chosen.add((pid, rid))
+            load[rid] = load.get(rid, 0) + 1
+    _rebalance(chosen, candidates, weights, load, share, limit)
+    return chosen
+
+
+def _rebalance(chosen: set[tuple[int, int]], candidates: dict[int, list[int]], weights: dict[tuple[int, int], int],
+               load: dict[int, int], share: int, limit: dict[int, int]) -> None:
+    """Move pairs from reviewers above the even share to a candidate below it (best expertise first)."""
+    for pid, rid in sorted(chosen, key=lambda pair: -load.get(pair[1], 0)):
+        if load[rid] <= share:
+            continue
+        spare = [r for r in candidates[pid] if (pid, r) not in chosen and load.get(r, 0) < min(share, limit[r])]
+        if spare:
+            best = max(spare, key=lambda r: (weights[pid, r], -load.get(r, 0)))
+            chosen.discard((pid, rid))
+            chosen.add((pid, best))
+            load[rid] -= 1
+            load[best] = load.get(best, 0) + 1
+
+
+def _within_limits(chosen: set[tuple[int, int]], reviewers: list[Candidate]) -> bool:
+    counts: dict[int, int] = {}
+    for _, rid in chosen:
+        counts[rid] = counts.get(rid, 0) + 1
+    return all(r.max_load is None or counts.get(r.id, 0) <= r.max_load for r in reviewers)

@@ -4,6 +4,7 @@ project a funded proposal becomes. Each function is one step of one transaction 
 from __future__ import annotations
 
 import io
+from datetime import UTC
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +24,7 @@ from sticoop.calls.models import (
     Decision,
     Outcome,
     Proposal,
+    ProposalPartner,
     ProposalStatus,
     Review,
     Reviewer,
@@ -30,6 +32,7 @@ from sticoop.calls.models import (
 from sticoop.calls.service import calls, decisions, proposals
 from sticoop.core.crud import flush, touch
 from sticoop.core.errors import Conflict, ValidationFailed
+from sticoop.core.models import table_of
 from sticoop.core.principal import require_editor
 
 
@@ -90,21 +93,54 @@ def _proposals_of(session: Session, call_id: int) -> list[Proposal]:
     return list(session.scalars(select(Proposal).where(Proposal.call_id == call_id).order_by(Proposal.id)))
 
 
-def _eligible(session: Session, call: Call) -> tuple[list[Proposal], dict[int, str]]:
-    """The call's submitted, eligible proposals, and for the others why they are left out."""
+def call_submissions(session: Session, call_id: int) -> dict[int, tuple[str, rules.Submission]]:
+    """proposal id → (status, the values the rules read), for every proposal of the call, read with two plain
+    column queries (no ORM objects: 5,000 proposals in well under a second, see ``benchmarks/calls.py``)."""
+    p, a = table_of(Proposal), table_of(ProposalPartner)
+    partners: dict[int, list[rules.Applicant]] = {}
+    for m in session.execute(select(a.c.proposal_id, a.c.organization_id, a.c.country_code, a.c.role,
+                                    a.c.funder_id, a.c.budget, a.c.currency)
+                             .join(p, p.c.id == a.c.proposal_id).where(p.c.call_id == call_id).order_by(a.c.id)):
+        partners.setdefault(m[0], []).append(rules.Applicant(m[1], m[2], m[3], m[4], Decimal(m[5]), m[6]))
+    out = {}
+    for row in session.execute(select(p.c.id, p.c.status, p.c.acronym, p.c.title, p.c.abstract, p.c.topic, p.c.trl,
+                                      p.c.submitted_at, p.c.document_id).where(p.c.call_id == call_id)):
+        members = tuple(partners.get(row.id, ()))
+        missing = [name for name, value in (("acronym", row.acronym), ("title", row.title),
+                                            ("abstract", row.abstract), ("topic", row.topic),
+                                            ("consortium", members)) if not value]
+        if row.status == ProposalStatus.draft:
+            missing.append("submission")
+        at = row.submitted_at
+        if at is not None and at.tzinfo is None:  # SQLite keeps no zone: stored as UTC
+            at = at.replace(tzinfo=UTC)
+        out[row.id] = (row.status, rules.Submission(members, row.trl, at, tuple(missing),
+                                                    pdf_pages(session, row.document_id)))
+    return out
+
+
+def _eligible(session: Session, call: Call) -> tuple[list[int], dict[int, str]]:
+    """The ids of the call's submitted, eligible proposals, and for the others why they are left out."""
     terms = call_terms(session, call)
     keep, excluded = [], {}
-    for p in _proposals_of(session, call.id):
-        if p.status in (ProposalStatus.draft, ProposalStatus.withdrawn):
-            excluded[p.id] = f"not submitted ({p.status})"
+    for pid, (status, values) in sorted(call_submissions(session, call.id).items()):
+        if status in (ProposalStatus.draft, ProposalStatus.withdrawn):
+            excluded[pid] = f"not submitted ({status})"
             continue
-        report = eligibility(session, p, call, terms)
-        if report["eligible"]:
-            keep.append(p)
+        results = rules.evaluate(call.rules, values, terms)
+        if rules.eligible(results):
+            keep.append(pid)
         else:
-            failed = "; ".join(f"{r['kind']}: {r['reason']}" for r in report["rules"] if not r["passed"])
-            excluded[p.id] = f"ineligible ({failed})"
+            failed = "; ".join(f"{r.kind}: {r.reason}" for r in results if not r.passed)
+            excluded[pid] = f"ineligible ({failed})"
     return keep, excluded
+
+
+def _load(session: Session, ids: list[int]) -> list[Proposal]:
+    found: list[Proposal] = []
+    for start in range(0, len(ids), 500):
+        found += session.scalars(select(Proposal).where(Proposal.id.in_(ids[start:start + 500])))
+    return sorted(found, key=lambda p: p.id)
 
 
 def run_assignment(session: Session, call_id: int, time_limit: float, actor: str) -> dict[str, Any]:
@@ -120,7 +156,8 @@ def run_assignment(session: Session, call_id: int, time_limit: float, actor: str
     if done is not None:
         raise Conflict("Reviews have been written for this call; the assignment can no longer be replaced",
                        field="call_id")
-    papers, excluded = _eligible(session, call)
+    kept, excluded = _eligible(session, call)
+    papers = _load(session, kept)
     pool = list(session.scalars(select(Reviewer).where(Reviewer.call_id == call.id).order_by(Reviewer.id)))
     if not pool:
         raise ValidationFailed("The call has no reviewers (POST /api/v1/reviewers)", field="call_id")
@@ -145,15 +182,16 @@ def ranking(session: Session, call_id: int) -> dict[str, Any]:
     """The call's ranking: ``{"ranked", "below_threshold", "not_ranked": {id: why}}`` from the consensus
     scores of its eligible proposals (see :func:`sticoop.calls.scoring.rank`)."""
     call = calls.get(session, call_id)
-    papers, excluded = _eligible(session, call)
-    found = {c.proposal_id: c for c in session.scalars(select(Consensus).where(
-        Consensus.proposal_id.in_([p.id for p in papers])))} if papers else {}
+    kept, excluded = _eligible(session, call)
+    found = {pid: (acronym, scores) for pid, acronym, scores in session.execute(
+        select(Proposal.id, Proposal.acronym, Consensus.scores).join(Consensus, Consensus.proposal_id == Proposal.id)
+        .where(Proposal.call_id == call.id))}
     scored = []
-    for p in papers:
-        if p.id in found:
-            scored.append(scoring.Scored(p.id, p.acronym, found[p.id].scores))
+    for pid in kept:
+        if pid in found:
+            scored.append(scoring.Scored(pid, found[pid][0], found[pid][1]))
         else:
-            excluded[p.id] = "no consensus report yet"
+            excluded[pid] = "no consensus report yet"
     above, below = scoring.rank(scored, call.criteria, float(call.overall_threshold), call.tie_break)
     line = lambda r: {"proposal_id": r.proposal_id, "acronym": r.acronym, "rank": r.rank,  # noqa: E731
                       "scores": r.scores, "total": r.total, "weighted_total": r.weighted_total, "failing": r.failing}
