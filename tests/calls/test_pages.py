@@ -95,3 +95,21 @@ def test_a_secretariat_officer_takes_a_call_from_closed_to_decided_in_pages(clie
     decision = client.get(f"/api/v1/calls/{cid}/decisions").json()[0]
     made = client.post(f"/funding-decisions/{decision['id']}/project", data={}, follow_redirects=False)
     assert made.status_code == 303 and made.headers["location"].startswith("/projects/")
+
+
+def test_results_export_as_csv_and_xlsx(client: TestClient, demo: dict[str, int]) -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client.get(f"/api/v1/calls/{demo['call']}/results.csv")
+    assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+    assert [r["acronym"] for r in rows[:3]] == ["MEKONG-AI", "RICE-GEN", "COAST"] and len(rows) == 8
+    lacking = next(k for k in rows[1] if k.startswith("National Foundation") and "lacking" in k)
+    assert rows[1]["outcome"] == "reserve" and rows[1][lacking] == "1000000000.00"
+    book = load_workbook(io.BytesIO(client.get(f"/api/v1/calls/{demo['call']}/results.xlsx").content))
+    sheet = book["results"]
+    assert sheet.cell(1, 2).value == "acronym" and sheet.cell(3, 2).value == "RICE-GEN"
+    assert client.get(f"/api/v1/calls/{demo['call']}/results.pdf").status_code == 422

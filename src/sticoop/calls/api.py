@@ -1,8 +1,11 @@
 """REST routes of joint funding calls (``/api/v1/calls``, ``/proposals``, ``/reviewers``, ``/reviews`` …)."""
 
-from typing import Any
+import io
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
+from fastapi import Path as FastPath
 from sqlalchemy import select
 
 from sticoop.calls import evaluation
@@ -19,8 +22,12 @@ from sticoop.calls.service import (
     reviews,
 )
 from sticoop.core.api import DB, Actor, PathId, crud_router
+from sticoop.core.downloads import attachment
 from sticoop.core.errors import NotFound
 from sticoop.core.principal import require_editor
+from sticoop.core.spreadsheet import CsvWriter, xlsx_row
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 TAG = "calls"
 router = APIRouter()
@@ -124,3 +131,29 @@ def proposal_consensus(record_id: PathId, db: DB) -> Any:
     if found is None:
         raise NotFound(f"Proposal {record_id} has no consensus report yet")
     return found
+
+
+@router.get("/calls/{record_id}/results.{fmt}", tags=[TAG], response_class=Response,
+            summary="The call's results (decisions with each funder's share and shortfall) as CSV or XLSX",
+            responses={200: {"content": {"text/csv": {}, XLSX: {}}}})
+def call_results(record_id: PathId, fmt: Annotated[Literal["csv", "xlsx"], FastPath(
+        description="csv (UTF-8 with BOM) or xlsx")], db: DB) -> Response:
+    require_editor(db, "the call's results")
+    header, rows = evaluation.results_table(db, record_id)
+    name = f"call-{record_id}-results.{fmt}"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = CsvWriter(out)
+        writer.writerow(header)
+        writer.writerows(rows)
+        return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=attachment(name))
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("results")
+    sheet.append(xlsx_row(sheet, header))
+    for row in rows:
+        sheet.append(xlsx_row(sheet, [float(v) if isinstance(v, Decimal) else v for v in row]))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return Response(buffer.getvalue(), media_type=XLSX, headers=attachment(name))

@@ -308,3 +308,29 @@ def make_project(session: Session, decision_id: int, actor: str) -> int:
     touch(d, actor)
     flush(session, "The project")
     return project.id
+
+
+def results_table(session: Session, call_id: int) -> tuple[list[str], list[list[Any]]]:
+    """The call's results for a spreadsheet: a header and one row per decision in ranking order — rank, acronym,
+    title, outcome, reason, then per funder (by organisation name) its share and what it lacked (in its currency)."""
+    from sticoop.partners.models import Organization
+
+    call = calls.get(session, call_id)
+    funders = list(session.execute(select(CallFunder, Organization.name).join(
+        Organization, Organization.id == CallFunder.organization_id).where(CallFunder.call_id == call.id)
+        .order_by(CallFunder.id)))
+    header = ["rank", "acronym", "title", "outcome", "reason"]
+    for f, name in funders:
+        header += [f"{name} share ({f.currency})", f"{name} lacking ({f.currency})"]
+    rows = []
+    found = session.execute(select(Decision, Proposal.acronym, Proposal.title).join(
+        Proposal, Proposal.id == Decision.proposal_id).where(Decision.call_id == call.id)
+        .order_by(Decision.rank.asc().nulls_last(), Proposal.acronym))
+    for d, acronym, title in found:
+        shares = {s["funder_id"]: Decimal(s["amount"]) for s in d.shares}
+        lacking = {s["funder_id"]: Decimal(s["lacking"]) for s in d.shortfalls}
+        row: list[Any] = [d.rank, acronym, title, d.outcome, d.reason]
+        for f, _name in funders:
+            row += [shares.get(f.id), lacking.get(f.id)]
+        rows.append(row)
+    return header, rows
