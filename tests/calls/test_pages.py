@@ -113,3 +113,21 @@ def test_results_export_as_csv_and_xlsx(client: TestClient, demo: dict[str, int]
     sheet = book["results"]
     assert sheet.cell(1, 2).value == "acronym" and sheet.cell(3, 2).value == "RICE-GEN"
     assert client.get(f"/api/v1/calls/{demo['call']}/results.pdf").status_code == 422
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ["Evaluation summary report", "Reserve list", "Rank 2"]),
+                                             ("fr", ["Rapport de synthèse", "Liste de réserve", "Rang 2"]),
+                                             ("vi", ["Báo cáo tóm tắt", "Danh sách dự phòng", "Hạng 2"])])
+def test_evaluation_summary_report_in_the_applicants_language(client: TestClient, demo: dict[str, int], lang: str,
+                                                              words: list[str]) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    response = client.get(f"/api/v1/proposals/{demo['RICE-GEN']}/summary.pdf", params={"lang": lang})
+    assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    for word in words:
+        assert word in text, (lang, word, text[:300])
+    refused = client.get(f"/api/v1/proposals/{demo['RICE-GEN']}/summary.pdf", params={"lang": "de"})
+    assert refused.status_code == 422 and "lang" in refused.json()["detail"]

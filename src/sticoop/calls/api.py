@@ -4,7 +4,7 @@ import io
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Response
 from fastapi import Path as FastPath
 from sqlalchemy import select
 
@@ -12,6 +12,7 @@ from sticoop.calls import evaluation
 from sticoop.calls import schemas as s
 from sticoop.calls.conflicts import find_conflicts
 from sticoop.calls.models import Assignment, CallFunder, Consensus, Decision, Proposal, Reviewer
+from sticoop.calls.report import summary_pdf
 from sticoop.calls.service import (
     calls,
     conflicts,
@@ -157,3 +158,13 @@ def call_results(record_id: PathId, fmt: Annotated[Literal["csv", "xlsx"], FastP
     buffer = io.BytesIO()
     book.save(buffer)
     return Response(buffer.getvalue(), media_type=XLSX, headers=attachment(name))
+
+
+@router.get("/proposals/{record_id}/summary.pdf", tags=[TAG], response_class=Response,
+            summary="The proposal's evaluation summary report (eligibility, scores, decision) as PDF",
+            responses={200: {"content": {"application/pdf": {}}}})
+def proposal_summary(record_id: PathId, db: DB, lang: Annotated[str, Query(
+        max_length=5, description="Language of the report: en, fr or vi (default en)")] = "en") -> Response:
+    require_editor(db, "evaluation reports")
+    pdf = summary_pdf(db, record_id, lang)
+    return Response(pdf, media_type="application/pdf", headers=attachment(f"proposal-{record_id}-summary.pdf"))
