@@ -41,3 +41,35 @@ def test_call_to_decision(client: TestClient) -> None:
     assert got["title"] == "Project GOOD" and len(got["partners"]) == 6
     assert client.get(f"/api/v1/calls/{cid}").json()["status"] == "decided"
     assert reviewers
+
+
+def test_a_decided_call_is_final_and_bad_references_are_named(client: TestClient) -> None:
+    world = jfs_call(client)
+    cid = world["call"]["id"]
+    body = {"call_id": cid, "acronym": "X", "title": "X",
+            "partners": [{**partner(world, "vnu", "VNM"), "person_id": 999}]}
+    response = client.post("/api/v1/proposals", json=body)
+    assert response.status_code == 422 and "Unknown person: 999" in response.json()["detail"]
+    body["partners"] = [{**partner(world, "vnu", "VNM"), "funder_id": 999}]
+    response = client.post("/api/v1/proposals", json=body)
+    assert response.status_code == 422 and "not a funder of this call" in response.json()["detail"]
+    good = proposal(client, world, "GOOD", consortium(world))
+    people = [post(client, "/people", {"name": f"Reviewer {i}"})["id"] for i in range(3)]
+    for person in people:
+        post(client, "/reviewers", {"call_id": cid, "person_id": person})
+    move(client, cid, "open", "closed")
+    run = post(client, f"/calls/{cid}/assignments", {}, 200)
+    move(client, cid, "under_evaluation")
+    scores = {"excellence": 4, "impact": 4, "implementation": 4}
+    for item in run["items"]:
+        post(client, "/reviews", {"proposal_id": good["id"], "reviewer_id": item["reviewer_id"], "scores": scores})
+    post(client, "/consensus", {"proposal_id": good["id"], "rapporteur_id": run["items"][0]["reviewer_id"],
+                                "scores": scores})
+    call = client.get(f"/api/v1/calls/{cid}").json()
+    post(client, f"/calls/{cid}/decisions", {"version": call["version"]}, 200)
+    call = client.get(f"/api/v1/calls/{cid}").json()
+    changed = client.patch(f"/api/v1/calls/{cid}", json={"version": call["version"], "title": "Other"})
+    assert changed.status_code == 409 and "decided calls are final" in changed.json()["detail"]
+    funder = client.get(f"/api/v1/calls/{cid}/funders").json()[0]
+    changed = client.patch(f"/api/v1/call-funders/{funder['id']}", json={"version": funder["version"], "budget": 1})
+    assert changed.status_code == 409 and "decided calls are final" in changed.json()["detail"]

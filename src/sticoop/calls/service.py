@@ -33,7 +33,7 @@ from sticoop.core.errors import Conflict, Forbidden, ValidationFailed
 from sticoop.core.listing import ListParams
 from sticoop.core.principal import principal_of, require_editor
 from sticoop.core.registry import register_kind
-from sticoop.partners.models import Organization
+from sticoop.partners.models import Organization, Person
 from sticoop.reference.models import Field
 
 #: the one allowed next status of each call status
@@ -117,6 +117,14 @@ class CallService(RecordService[Call]):
                                    field="tie_break")
         if any(not isinstance(t, str) or not t.strip() or len(t) > 300 for t in obj.topics or []):
             raise ValidationFailed("topics: each topic is 1–300 characters", field="topics")
+
+    def update(self, session: Session, record_id: int, data: Any, actor: str = "system") -> Call:
+        """A decided call is final: its rules, criteria and dates no longer change (409)."""
+        call = self.get(session, record_id)
+        if call.status == CallStatus.decided:
+            raise Conflict(f"Call {record_id} is decided; it can no longer change (rule: decided calls are final)",
+                           field="status")
+        return super().update(session, record_id, data, actor)
 
     def transition(self, session: Session, call_id: int, to_status: str, version: int, actor: str) -> Call:
         """Move the call to its next status; any other move is refused (422 naming the allowed one)."""
@@ -209,6 +217,7 @@ class ProposalService(RecordService[Proposal]):
         if relations.get("partners") is not None:
             partners = relations["partners"]
             load_many(session, Organization, [p["organization_id"] for p in partners], "organization")
+            load_many(session, Person, [p["person_id"] for p in partners if p.get("person_id")], "person")
             obj.partners = [ProposalPartner(**p) for p in partners]
 
     def check(self, session: Session, obj: Proposal) -> None:
