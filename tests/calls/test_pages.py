@@ -131,3 +131,16 @@ def test_evaluation_summary_report_in_the_applicants_language(client: TestClient
         assert word in text, (lang, word, text[:300])
     refused = client.get(f"/api/v1/proposals/{demo['RICE-GEN']}/summary.pdf", params={"lang": "de"})
     assert refused.status_code == 422 and "lang" in refused.json()["detail"]
+
+
+def test_other_roles_see_the_call_but_not_its_proposals_ranking_or_decisions(
+        demo: dict[str, int], client_as: Callable[..., TestClient]) -> None:
+    viewer = client_as("viewer", partnership_ids=[demo["partnership"]])
+    page = viewer.get(f"/calls/{demo['call']}")
+    assert page.status_code == 200 and "MEKONG-AI" not in page.text
+    for path in (f"/calls/{demo['call']}/ranking", f"/calls/{demo['call']}/decisions",
+                 f"/api/v1/calls/{demo['call']}/decisions", f"/api/v1/calls/{demo['call']}/ranking",
+                 f"/api/v1/proposals/{demo['MEKONG-AI']}"):
+        assert viewer.get(path).status_code == 403, path
+    outsider = client_as("secretariat", partnership_ids=[])
+    assert outsider.get(f"/calls/{demo['call']}").status_code == 404

@@ -107,6 +107,7 @@ def run_decisions(record_id: PathId, payload: s.DecisionRunIn, db: DB, actor: Ac
 @router.get("/calls/{record_id}/decisions", response_model=list[s.DecisionOut], tags=[TAG],
             summary="The funding decisions of a call, in ranking order")
 def list_decisions(record_id: PathId, db: DB) -> Any:
+    require_editor(db, "the funding decisions")
     calls.get(db, record_id)
     return list(db.scalars(select(Decision).where(Decision.call_id == record_id)
                            .order_by(Decision.rank.asc().nulls_last(), Decision.id)))

@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session as DbSession
 from sticoop.calls import evaluation
 from sticoop.calls import schemas as s
 from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Proposal, Review, Reviewer
-from sticoop.calls.service import NEXT_STATUS, calls, proposals, reviewer_ids_of, reviews
+from sticoop.calls.service import NEXT_STATUS, calls, proposals, reviewer_ids_of, reviews, visible_proposals
 from sticoop.core.api import DB, Actor
 from sticoop.core.errors import DomainError
 from sticoop.core.listing import ListParams
+from sticoop.core.principal import require_editor
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import Partnership
 from sticoop.web.forms import domain_errors
@@ -51,8 +52,8 @@ def proposal_list(request: Request, db: DB) -> HTMLResponse:
 
 def _call_page(request: Request, db: DbSession, call: Call, errors: dict[str, str] | None = None,
                status: int = 200, notice: dict[str, Any] | None = None) -> HTMLResponse:
-    items = list(db.scalars(select(Proposal).where(Proposal.call_id == call.id).order_by(Proposal.acronym)
-                            .limit(LIST_LIMIT)))
+    items = list(db.scalars(visible_proposals(db, select(Proposal).where(Proposal.call_id == call.id))
+                            .order_by(Proposal.acronym).limit(LIST_LIMIT)))
     terms = evaluation.call_terms(db, call)
     eligible = {p.id: evaluation.eligibility(db, p, call, terms)["eligible"] for p in items}
     use = evaluation.funder_use(db, call.id)
@@ -115,6 +116,7 @@ def _refused(request: Request, db: DbSession, record_id: int, exc: Exception) ->
 
 @router.get("/calls/{record_id:int}/ranking", response_class=HTMLResponse)
 def call_ranking(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    require_editor(db, "the ranking")
     call = calls.get(db, record_id)
     table = evaluation.ranking(db, record_id)
     criterion_names = {c["key"]: c["name"] for c in call.criteria}
@@ -145,6 +147,7 @@ def budget_walk_rows(db: DbSession, call: Call) -> tuple[list[dict[str, Any]], l
 
 @router.get("/calls/{record_id:int}/decisions", response_class=HTMLResponse)
 def call_decisions(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    require_editor(db, "the funding decisions")
     call = calls.get(db, record_id)
     rows, funders = budget_walk_rows(db, call)
     return render(request, "calls/decisions.html", {

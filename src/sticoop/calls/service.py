@@ -70,6 +70,12 @@ def _mine(session: Session, query: Select[Any], column: Any, via: Any = None, re
     return query.where(column.in_(select(via).where(reviewer.in_(mine))))
 
 
+def visible_proposals(session: Session, query: Select[Any]) -> Select[Any]:
+    """``query`` on proposals limited to what the session's user may see: all for the operator and editors, the
+    assigned ones for a reviewer, none for other roles."""
+    return _mine(session, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
+
+
 def _page(session: Session, service: RecordService[Any], query: Select[Any],
           params: ListParams) -> tuple[list[Any], int]:
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
