@@ -7,6 +7,7 @@ import typer
 from sticoop import db_cli
 from sticoop.accounts import cli as accounts_cli
 from sticoop.calendar import cli as calendar_cli
+from sticoop.calls import cli as calls_cli
 from sticoop.composition import bootstrap
 from sticoop.demo import cli as demo_cli
 from sticoop.ingest import cli as ingest_cli
@@ -21,7 +22,7 @@ bootstrap()  # the CLI is an entry point: compose the app before any command ope
 app = typer.Typer(help="sticoop: the workspace for international STI cooperation.", no_args_is_help=True)
 
 for module in (web_cli, db_cli, demo_cli, transfer_cli, accounts_cli, intake_cli, ingest_cli, matchmaking_cli,
-               jobs_cli, calendar_cli):
+               jobs_cli, calendar_cli, calls_cli):
     module.register(app)
 
 

@@ -17,6 +17,7 @@ def bootstrap() -> None:
     from sticoop.activities import service as activities
     from sticoop.agreements import service as agreements
     from sticoop.calendar import service as calendar
+    from sticoop.calls import service as calls
     from sticoop.commitments import service as commitments
     from sticoop.documents import service as documents
     from sticoop.ingest import service as ingest
@@ -29,6 +30,6 @@ def bootstrap() -> None:
     from sticoop.transfer import service as transfer
 
     for domain in (reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-                   matchmaking, ingest, linkage, transfer, calendar):
+                   matchmaking, ingest, linkage, transfer, calendar, calls):
         domain.register()
     registry.mark_bootstrapped()

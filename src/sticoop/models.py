@@ -6,6 +6,7 @@ from sticoop.accounts.models import ApiToken, AuditEntry, LoginAttempt, LoginSes
 from sticoop.activities.models import Event, Visit  # noqa: F401
 from sticoop.agreements.models import Agreement, AgreementStatusChange  # noqa: F401
 from sticoop.calendar.models import CalendarToken, ReminderDelivery, ReminderSettings  # noqa: F401
+from sticoop.calls.models import Call, CallFunder, Proposal  # noqa: F401  (and the other tables of calls)
 from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup  # noqa: F401
 from sticoop.core.duplicates import NaturalKey  # noqa: F401  (and the hook keeping it)
 from sticoop.core.merge import MergedRecord  # noqa: F401

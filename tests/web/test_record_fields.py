@@ -40,7 +40,9 @@ def _form(page: str) -> dict[str, str]:
 
 def test_every_record_type_with_a_page_has_its_list_and_only_children_have_none(client: TestClient) -> None:
     without_page = {name for name in services() if PAGE_PREFIX.get(name) is None}
-    assert without_page == {"document", "progress_update", "assessment"}  # shown on their parent's page
+    calls_parts = {"call_funder", "reviewer", "conflict_of_interest", "review", "consensus", "review_assignment",
+                   "funding_decision"}  # shown on their call's or proposal's page
+    assert without_page == {"document", "progress_update", "assessment"} | calls_parts  # shown on their parent's page
     for name in services():
         prefix = PAGE_PREFIX.get(name)
         if prefix:

@@ -30,6 +30,17 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.activities.models import Event, Visit
 from sticoop.agreements.models import Agreement
+from sticoop.calls.models import (
+    Assignment,
+    Call,
+    CallFunder,
+    ConflictOfInterest,
+    Consensus,
+    Decision,
+    Proposal,
+    Review,
+    Reviewer,
+)
 from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup
 from sticoop.core.principal import Principal, act_as, on_partnership_opened, principal_of
 from sticoop.documents.models import Document
@@ -40,7 +51,7 @@ from sticoop.partnerships.models import Session as CommitteeSession
 from sticoop.projects.models import Project
 
 #: records bound directly to a partnership by their own ``partnership_id`` (nullable = may be general)
-DIRECT = (Committee, Commitment, WorkingGroup, Agreement, Project, Visit, Event, Document)
+DIRECT = (Committee, Commitment, WorkingGroup, Agreement, Project, Visit, Event, Document, Call)
 #: records reached through a parent: (model, its foreign key, the parent model)
 THROUGH_PARENT = (
     (CommitteeSession, "committee_id", Committee),
@@ -51,6 +62,14 @@ THROUGH_PARENT = (
     (BrokerageSlot, "event_id", Event),
     (BrokerageTable, "event_id", Event),
     (MeetingRequest, "event_id", Event),
+    (CallFunder, "call_id", Call),
+    (Proposal, "call_id", Call),
+    (Reviewer, "call_id", Call),
+    (Assignment, "call_id", Call),
+    (Decision, "call_id", Call),
+    (ConflictOfInterest, "proposal_id", Proposal),
+    (Review, "proposal_id", Proposal),
+    (Consensus, "proposal_id", Proposal),
 )
 SCOPED_MODELS = (Partnership, *DIRECT, *(model for model, _, _ in THROUGH_PARENT))
 _OPTIONS_KEY = "sticoop.scope_options"

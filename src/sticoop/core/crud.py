@@ -73,6 +73,12 @@ class RecordService(Generic[M]):
     def base_query(self) -> Select[M]:
         return select(self.model)
 
+    def visible_query(self, session: Session, query: Select[M]) -> Select[M]:
+        """``query`` narrowed to the rows the session's user may list, beyond the per-partnership scope that
+        every statement gets (``accounts/scoping.py``): e.g. a reviewer's own proposals. The default adds
+        nothing; the list, its total and its exports all go through it."""
+        return query
+
     def filtered_query(self, params: ListParams) -> Select[M]:
         query = self.base_query()
         search_text = getattr(self.model, "search_text", None)
@@ -95,7 +101,7 @@ class RecordService(Generic[M]):
     def list(self, session: Session, params: ListParams) -> tuple[list[M], Count]:
         """One page of the filtered list, in the sort's order, from ``params.after`` (keyset) or
         ``params.offset``, and the bounded total of matches (:mod:`sticoop.core.keyset`)."""
-        query = self.filtered_query(params)
+        query = self.visible_query(session, self.filtered_query(params))
         total = count_bounded(session, query)
         query = query.order_by(*self._order(params.sort))
         paged = query.where(self._after(params.sort, params.after)) if params.after else query.offset(params.offset)
@@ -115,14 +121,15 @@ class RecordService(Generic[M]):
 
     def export_rows(self, session: Session, params: ListParams, max_rows: int) -> builtins.list[M]:
         """The whole filtered list (not one page), up to ``max_rows``, in the list's order."""
-        query = self.filtered_query(params).order_by(*self._order(params.sort)).limit(max_rows)
+        query = self.visible_query(session, self.filtered_query(params)).order_by(*self._order(params.sort))
+        query = query.limit(max_rows)
         return list(session.scalars(query))
 
     def export_batches(self, session: Session, params: ListParams, max_rows: int,
                        batch: int = 1000) -> Iterator[builtins.list[M]]:
         """The whole filtered list in the list's order, ``batch`` records at a time (each batch read by keyset
         after the last one, so every read is an index seek), up to ``max_rows`` in all."""
-        query = self.filtered_query(params).order_by(*self._order(params.sort))
+        query = self.visible_query(session, self.filtered_query(params)).order_by(*self._order(params.sort))
         sent, after = 0, params.after
         while sent < max_rows:
             page = query.where(self._after(params.sort, after)) if after else query

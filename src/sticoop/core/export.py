@@ -284,6 +284,7 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
     after: dict[str, list[str]] = {}
     for extra in extras:
         after.setdefault(extra.source, []).append(extra.name)
+    _structured_text(out_schema, records, after)
     columns: list[str] = []
     for field in out_schema.model_fields:
         columns += [field, *after.get(field, [])]
@@ -309,6 +310,33 @@ def _nested_text(session: Session, extra: Extra, records: list[dict[str, Any]], 
             shown = [item.get(replaced.get(key, key)) for key in extra.item_out.model_fields if key != "id"]
             parts.append(", ".join(_text(v) for v in shown if v not in (None, "", [], True, False)))
         record[extra.name] = parts
+
+
+def _structured_text(out_schema: type[BaseModel], records: list[dict[str, Any]], after: dict[str, list[str]]) -> None:
+    """JSON objects stored in a column (a call's rules, a review's scores) get a ``{field}_text`` column in
+    plain words, "excellence: 4.5, impact: 4" (nested objects in parentheses), one item per object of a list."""
+    for field in out_schema.model_fields:
+        if field in after or not any(_is_object(r.get(field)) for r in records):
+            continue
+        name = f"{field}_text"
+        after[field] = [name]
+        for record in records:
+            value = record.get(field)
+            record[name] = [_plain(v) for v in value] if isinstance(value, list) else _plain(value)
+
+
+def _is_object(value: Any) -> bool:
+    return isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict) for v in value))
+
+
+def _plain(value: Any) -> str:
+    """A JSON value in words without braces: ``{"a": 1, "b": {"c": 2}}`` → "a: 1, b: (c: 2)"; ``{}`` → "-"."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_plain(v) if not isinstance(v, dict | list) else f'({_plain(v)})'}"
+                         for k, v in value.items()) or "-"
+    if isinstance(value, list):
+        return "; ".join(_plain(v) for v in value)
+    return "" if value is None else str(value)
 
 
 def _text(value: Any) -> str:

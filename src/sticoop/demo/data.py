@@ -252,4 +252,7 @@ def load_demo(session: Session) -> dict[str, int]:
         member_ids=[dat, demo_officer], organization_met_ids=[mtc_la],
     ), ACTOR)
     del s7  # upcoming session: shown on the dashboard
+    from sticoop.demo.calls import load_call_demo
+
+    load_call_demo(session, be_vn.id, belspo)
     return {"partnerships": 3, "committees": 2, "sessions": 4}

@@ -17,6 +17,8 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.api import tokens_router
     from sticoop.activities.api import router as activities
     from sticoop.agreements.api import router as agreements
+    from sticoop.calls.api import reviewer_router as call_reviews
+    from sticoop.calls.api import router as calls
     from sticoop.commitments.api import router as commitments
     from sticoop.dashboard.api import router as dashboard
     from sticoop.documents.api import router as documents
@@ -49,6 +51,8 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
         (matchmaking, READ_EDIT),
         (brokerage, READ_EDIT),
         (meetings_router, READ_EDIT),
+        (calls, READ_EDIT),
+        (call_reviews, READ_MEMBER_EDIT),  # reviewers write their own reviews and conflicts
         (audit, ADMINS),
         (tokens_router, SIGNED_IN),  # one's own API tokens
         (jobs, SIGNED_IN),  # one's own background jobs (admins: any, by id)
@@ -64,6 +68,8 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.agreements.pages import router as agreements
     from sticoop.calendar.pages import feed_router as calendar_feeds
     from sticoop.calendar.pages import router as calendar_account
+    from sticoop.calls.pages import review_router as call_reviews
+    from sticoop.calls.pages import router as calls
     from sticoop.commitments.pages import router as commitments
     from sticoop.ingest.pages import router as ingest
     from sticoop.jobs.pages import router as jobs
@@ -96,4 +102,6 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (transfer, ADMINS),  # an export of every record, as a background job
         (calendar_feeds, PUBLIC),  # the feed's own token authenticates (sticoop.calendar.service)
         (calendar_account, SIGNED_IN),  # one's own calendar links and reminders
+        (calls, READ_EDIT),
+        (call_reviews, READ_MEMBER_EDIT),  # reviewers score their assigned proposals
     ]

@@ -1,0 +1,255 @@
+"""Pages of joint funding calls: the calls list and call page (funders with budget used and remaining, rules,
+timeline, proposals), the proposal page with its eligibility report, the reviewer's inbox and scoring form, the
+ranking table and the decision table explaining the budget walk. Actions (status, assignment, decision, project)
+post to the same services as the API."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+
+from sticoop.calls import evaluation
+from sticoop.calls import schemas as s
+from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Proposal, Review, Reviewer
+from sticoop.calls.service import NEXT_STATUS, calls, proposals, reviewer_ids_of, reviews, visible_proposals
+from sticoop.core.api import DB, Actor
+from sticoop.core.errors import DomainError
+from sticoop.core.listing import ListParams
+from sticoop.core.principal import require_editor
+from sticoop.partners.models import Organization, Person
+from sticoop.partnerships.models import Partnership
+from sticoop.web.forms import domain_errors
+from sticoop.web.lookups import names
+from sticoop.web.render import formatter, render
+
+router = APIRouter(include_in_schema=False)
+#: reviewers and members post their scores through these routes (a looser write rule than the call's)
+review_router = APIRouter(include_in_schema=False)
+LIST_LIMIT = 200
+
+
+@router.get("/calls", response_class=HTMLResponse)
+def call_list(request: Request, db: DB) -> HTMLResponse:
+    items, total = calls.list(db, ListParams(limit=LIST_LIMIT, sort="-id"))
+    return render(request, "calls/list.html", {
+        "items": items, "total": total,
+        "partnership_names": names(db, Partnership, [c.partnership_id for c in items])})
+
+
+@router.get("/proposals", response_class=HTMLResponse)
+def proposal_list(request: Request, db: DB) -> HTMLResponse:
+    """Every proposal the user may see (a reviewer: the ones assigned to it), newest first."""
+    items, total = proposals.list(db, ListParams(limit=LIST_LIMIT, sort="-id"))
+    return render(request, "calls/proposals.html", {
+        "items": items, "total": total, "call_names": names(db, Call, [p.call_id for p in items], "title")})
+
+
+def _call_page(request: Request, db: DbSession, call: Call, errors: dict[str, str] | None = None,
+               status: int = 200, notice: dict[str, Any] | None = None) -> HTMLResponse:
+    items = list(db.scalars(visible_proposals(db, select(Proposal).where(Proposal.call_id == call.id))
+                            .order_by(Proposal.acronym).limit(LIST_LIMIT)))
+    terms = evaluation.call_terms(db, call)
+    eligible = {p.id: evaluation.eligibility(db, p, call, terms)["eligible"] for p in items}
+    use = evaluation.funder_use(db, call.id)
+    return render(request, "calls/detail.html", {
+        "c": call, "proposals": items, "eligible": eligible, "funders": use, "errors": errors or {},
+        "notice": notice, "local": lambda at: at.astimezone(ZoneInfo(call.timezone)),
+        "next_status": NEXT_STATUS.get(call.status),  # type: ignore[call-overload]
+        "org_names": names(db, Organization, [u["funder"].organization_id for u in use]),
+        "partnership_name": names(db, Partnership, [call.partnership_id]).get(call.partnership_id),
+        "reviewer_count": len(list(db.scalars(select(Reviewer.id).where(Reviewer.call_id == call.id)))),
+    }, status)
+
+
+@router.get("/calls/{record_id:int}", response_class=HTMLResponse)
+def call_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    return _call_page(request, db, calls.get(db, record_id))
+
+
+async def _form(request: Request) -> dict[str, str]:
+    return {k: str(v) for k, v in (await request.form()).items()}
+
+
+@router.post("/calls/{record_id:int}/transition", response_class=HTMLResponse)
+async def call_transition(record_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    form = await _form(request)
+    try:
+        calls.transition(db, record_id, form.get("to_status", ""), int(form.get("version") or 0), actor)
+    except (DomainError, ValueError) as exc:
+        return _refused(request, db, record_id, exc)
+    return RedirectResponse(f"/calls/{record_id}", status_code=303)
+
+
+@router.post("/calls/{record_id:int}/assign", response_class=HTMLResponse)
+async def call_assign(record_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    await _form(request)
+    try:
+        result = evaluation.run_assignment(db, record_id, 20.0, actor)
+    except DomainError as exc:
+        return _refused(request, db, record_id, exc)
+    return _call_page(request, db, calls.get(db, record_id), notice=result)
+
+
+@router.post("/calls/{record_id:int}/decide", response_class=HTMLResponse)
+async def call_decide(record_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    form = await _form(request)
+    try:
+        evaluation.decide(db, record_id, int(form.get("version") or 0), actor)
+    except (DomainError, ValueError) as exc:
+        return _refused(request, db, record_id, exc)
+    return RedirectResponse(f"/calls/{record_id}/decisions", status_code=303)
+
+
+def _refused(request: Request, db: DbSession, record_id: int, exc: Exception) -> HTMLResponse:
+    db.rollback()
+    _ = formatter(request)._
+    if isinstance(exc, DomainError):
+        return _call_page(request, db, calls.get(db, record_id), domain_errors(exc, _), exc.status_code)
+    return _call_page(request, db, calls.get(db, record_id), {"version": _("Reload the page and try again.")}, 422)
+
+
+@router.get("/calls/{record_id:int}/ranking", response_class=HTMLResponse)
+def call_ranking(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    require_editor(db, "the ranking")
+    call = calls.get(db, record_id)
+    table = evaluation.ranking(db, record_id)
+    criterion_names = {c["key"]: c["name"] for c in call.criteria}
+    return render(request, "calls/ranking.html", {
+        "c": call, "table": table, "criterion_names": criterion_names,
+        "tie_names": [criterion_names.get(k, k) for k in call.tie_break],
+        "acronyms": dict(db.execute(select(Proposal.id, Proposal.acronym).where(Proposal.call_id == call.id)).all()),
+    })
+
+
+def budget_walk_rows(db: DbSession, call: Call) -> tuple[list[dict[str, Any]], list[CallFunder]]:
+    """The decisions in ranking order, each with every funder's remaining budget after it, to explain the walk."""
+    funders = list(db.scalars(select(CallFunder).where(CallFunder.call_id == call.id).order_by(CallFunder.id)))
+    remaining = {f.id: Decimal(f.budget) for f in funders}
+    rows = []
+    found = db.execute(select(Decision, Proposal.acronym).join(Proposal, Proposal.id == Decision.proposal_id)
+                       .where(Decision.call_id == call.id).order_by(Decision.rank.asc().nulls_last(), Decision.id))
+    for decision, acronym in found:
+        shares = {sh["funder_id"]: Decimal(sh["amount"]) for sh in decision.shares}
+        if decision.outcome == "funded":
+            for fid, amount in shares.items():
+                remaining[fid] -= amount
+        rows.append({"d": decision, "acronym": acronym, "shares": shares,
+                     "lacking": {x["funder_id"]: Decimal(x["lacking"]) for x in decision.shortfalls},
+                     "remaining": dict(remaining)})
+    return rows, funders
+
+
+@router.get("/calls/{record_id:int}/decisions", response_class=HTMLResponse)
+def call_decisions(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    require_editor(db, "the funding decisions")
+    call = calls.get(db, record_id)
+    rows, funders = budget_walk_rows(db, call)
+    return render(request, "calls/decisions.html", {
+        "c": call, "rows": rows, "funders": funders,
+        "org_names": names(db, Organization, [f.organization_id for f in funders])})
+
+
+@router.post("/funding-decisions/{record_id:int}/project", response_class=HTMLResponse)
+async def decision_project(record_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    await _form(request)
+    decision = db.get(Decision, record_id)
+    try:
+        project_id = evaluation.make_project(db, record_id, actor)
+    except DomainError as exc:
+        if decision is None:
+            raise
+        call_id = decision.call_id
+        return _refused(request, db, call_id, exc)
+    return RedirectResponse(f"/projects/{project_id}", status_code=303)
+
+
+@router.get("/proposals/{record_id:int}", response_class=HTMLResponse)
+def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    p = proposals.get(db, record_id)  # a reviewer: only if assigned and without conflict (403 naming the rule)
+    call = calls.get(db, p.call_id)
+    mine = reviewer_ids_of(db)
+    found = list(db.scalars(select(Review).where(Review.proposal_id == p.id)
+                            .where(Review.reviewer_id.in_(mine) if mine is not None else Review.id.is_not(None))))
+    agreed = db.scalar(select(Consensus).where(Consensus.proposal_id == p.id)) if mine is None else None
+    decision = db.scalar(select(Decision).where(Decision.proposal_id == p.id))
+    funders = {f.id: f for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
+    return render(request, "calls/proposal.html", {
+        "p": p, "c": call, "report": evaluation.eligibility(db, p, call), "reviews": found, "consensus": agreed,
+        "decision": decision, "funders": funders, "is_reviewer": bool(mine),
+        "org_names": names(db, Organization, [a.organization_id for a in p.partners]
+                           + [f.organization_id for f in funders.values()]),
+        "reviewer_names": _reviewer_names(db, [r.reviewer_id for r in found]
+                                          + ([agreed.rapporteur_id] if agreed else [])),
+    })
+
+
+def _reviewer_names(db: DbSession, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = db.execute(select(Reviewer.id, Person.name).join(Person, Person.id == Reviewer.person_id)
+                      .where(Reviewer.id.in_(set(ids))))
+    return {rid: name for rid, name in rows}
+
+
+@review_router.get("/reviews/inbox", response_class=HTMLResponse)
+def inbox(request: Request, db: DB) -> HTMLResponse:
+    """The signed-in reviewer's assigned proposals, with whether each is scored yet."""
+    mine = reviewer_ids_of(db) or []
+    rows = []
+    if mine:
+        found = db.execute(select(Assignment, Proposal).join(Proposal, Proposal.id == Assignment.proposal_id)
+                           .where(Assignment.reviewer_id.in_(mine)).order_by(Proposal.acronym).limit(LIST_LIMIT))
+        done = set(db.execute(select(Review.proposal_id, Review.reviewer_id).where(Review.reviewer_id.in_(mine))))
+        rows = [{"a": a, "p": p, "done": (p.id, a.reviewer_id) in done} for a, p in found]
+    return render(request, "calls/inbox.html", {"rows": rows})
+
+
+def _scoring_page(request: Request, db: DbSession, proposal_id: int, errors: dict[str, str] | None = None,
+                  values: dict[str, str] | None = None, status: int = 200) -> HTMLResponse:
+    p = proposals.get(db, proposal_id)
+    call = calls.get(db, p.call_id)
+    mine = reviewer_ids_of(db) or []
+    assigned = db.scalar(select(Assignment).where(Assignment.proposal_id == p.id, Assignment.reviewer_id.in_(mine)))
+    existing = db.scalar(select(Review).where(Review.proposal_id == p.id, Review.reviewer_id.in_(mine)))
+    if values is None:
+        values = {k: str(v) for k, v in (existing.scores if existing else {}).items()}
+        values["comments"] = existing.comments or "" if existing else ""
+    return render(request, "calls/score.html", {
+        "p": p, "c": call, "assigned": assigned, "existing": existing, "errors": errors or {}, "values": values,
+        "steps": [x / 2 for x in range(11)]}, status)
+
+
+@review_router.get("/proposals/{record_id:int}/review", response_class=HTMLResponse)
+def scoring_form(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    return _scoring_page(request, db, record_id)
+
+
+@review_router.post("/proposals/{record_id:int}/review", response_class=HTMLResponse)
+async def scoring_save(record_id: int, request: Request, db: DB, actor: Actor) -> Response:
+    form = await _form(request)
+    p = proposals.get(db, record_id)
+    call = calls.get(db, p.call_id)
+    mine = reviewer_ids_of(db) or []
+    scores = {c["key"]: form.get(c["key"], "") for c in call.criteria}
+    comments = form.get("comments") or None
+    existing = db.scalar(select(Review).where(Review.proposal_id == p.id, Review.reviewer_id.in_(mine)))
+    try:
+        if existing is None:
+            if not mine:
+                raise DomainError("Only a reviewer of this call can score it (rule: only assigned reviewers review)")
+            reviews.create(db, s.ReviewIn(proposal_id=p.id, reviewer_id=mine[0], scores=scores, comments=comments),
+                           actor)
+        else:
+            reviews.update(db, existing.id, s.ReviewPatch(version=int(form.get("version") or existing.version),
+                                                          scores=scores, comments=comments), actor)
+    except DomainError as exc:
+        db.rollback()
+        return _scoring_page(request, db, record_id, domain_errors(exc, formatter(request)._), form,
+                             exc.status_code if exc.status_code >= 400 else 422)
+    return RedirectResponse("/reviews/inbox", status_code=303)

@@ -1,0 +1,393 @@
+"""Record services of joint funding calls: calls (with checked status transitions), funders, proposals,
+reviewers, declared conflicts, reviews and consensus reports; and the domain's registration."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Select, false, select
+from sqlalchemy.orm import Session
+
+from sticoop.calls import scoring
+from sticoop.calls.eligibility import check_rule
+from sticoop.calls.models import (
+    Assignment,
+    Call,
+    CallFunder,
+    CallStatus,
+    ConflictOfInterest,
+    Consensus,
+    Decision,
+    Proposal,
+    ProposalPartner,
+    ProposalStatus,
+    Review,
+    Reviewer,
+)
+from sticoop.core import clock
+from sticoop.core.crud import RecordService, load_many, touch
+from sticoop.core.errors import Conflict, Forbidden, ValidationFailed
+from sticoop.core.principal import principal_of, require_editor
+from sticoop.core.registry import register_kind
+from sticoop.partners.models import Organization, Person
+from sticoop.reference.models import Field
+
+#: the one allowed next status of each call status
+NEXT_STATUS = {CallStatus.draft: CallStatus.open, CallStatus.open: CallStatus.closed,
+               CallStatus.closed: CallStatus.under_evaluation, CallStatus.under_evaluation: CallStatus.decided}
+
+
+def zoned(value: datetime | None, zone: str) -> datetime | None:
+    """A date-time with its offset: a naive one is read in the call's time zone (IANA name)."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=ZoneInfo(zone))
+
+
+def reviewer_ids_of(session: Session) -> list[int] | None:
+    """The reviewer records of the signed-in user, or None when the session sees every proposal (operator,
+    secretariat, admin)."""
+    principal = principal_of(session)
+    if principal is None or principal.is_editor:
+        return None
+    return list(session.scalars(select(Reviewer.id).where(Reviewer.username == principal.username)))
+
+
+def _mine(session: Session, query: Select[Any], column: Any, via: Any = None, reviewer: Any = None) -> Select[Any]:
+    """``query`` limited, for a signed-in reviewer, to rows whose ``column`` is one of its reviewer ids (or,
+    with ``via``/``reviewer``, the ids ``via`` of rows whose ``reviewer`` is one of them)."""
+    mine = reviewer_ids_of(session)
+    if mine is None:
+        return query
+    if not mine:
+        return query.where(false())
+    if via is None or reviewer is None:
+        return query.where(column.in_(mine))
+    return query.where(column.in_(select(via).where(reviewer.in_(mine))))
+
+
+def visible_proposals(session: Session, query: Select[Any]) -> Select[Any]:
+    """``query`` on proposals limited to what the session's user may see: all for the operator and editors, the
+    assigned ones for a reviewer, none for other roles."""
+    return _mine(session, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
+
+
+class CallService(RecordService[Call]):
+    model = Call
+    entity = "call"
+    label = "Call"
+    filters = {"partnership_id": lambda v: Call.partnership_id == v, "status": lambda v: Call.status == v}
+    sortable = ("id", "title", "opens_at", "status", "updated_at")
+    default_sort = "-id"
+    natural_key = None
+
+    def _assign_values(self, session: Session, obj: Call, values: dict[str, Any]) -> None:
+        """An omitted rules, criteria or tie-break list takes the default (none, Horizon Europe's, by
+        Excellence then Impact) instead of clearing the column."""
+        for name in ("rules", "criteria", "tie_break"):
+            if name in values and values[name] is None:
+                del values[name]
+        super()._assign_values(session, obj, values)
+
+    def check(self, session: Session, obj: Call) -> None:
+        try:
+            ZoneInfo(obj.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationFailed(f"'{obj.timezone}' is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)",
+                                   field="timezone") from None
+        obj.opens_at, obj.closes_at = zoned(obj.opens_at, obj.timezone), zoned(obj.closes_at, obj.timezone)
+        if obj.opens_at and obj.closes_at and obj.closes_at <= obj.opens_at:
+            raise ValidationFailed("closes_at must come after opens_at", field="closes_at")
+        obj.rules = [check_rule(rule, i) for i, rule in enumerate(obj.rules or [])]
+        obj.criteria = scoring.check_criteria(obj.criteria or scoring.DEFAULT_CRITERIA)
+        keys = [c["key"] for c in obj.criteria]
+        if obj.tie_break is None:
+            obj.tie_break = [k for k in scoring.DEFAULT_TIE_BREAK if k in keys]
+        if obj.rules is None:
+            obj.rules = []
+        unknown = [k for k in obj.tie_break if k not in keys]
+        if unknown:
+            raise ValidationFailed(f"tie_break: unknown criterion {', '.join(unknown)}; one of {', '.join(keys)}",
+                                   field="tie_break")
+        if any(not isinstance(t, str) or not t.strip() or len(t) > 300 for t in obj.topics or []):
+            raise ValidationFailed("topics: each topic is 1–300 characters", field="topics")
+
+    def update(self, session: Session, record_id: int, data: Any, actor: str = "system") -> Call:
+        """A decided call is final: its rules, criteria and dates no longer change (409)."""
+        call = self.get(session, record_id)
+        if call.status == CallStatus.decided:
+            raise Conflict(f"Call {record_id} is decided; it can no longer change (rule: decided calls are final)",
+                           field="status")
+        return super().update(session, record_id, data, actor)
+
+    def transition(self, session: Session, call_id: int, to_status: str, version: int, actor: str) -> Call:
+        """Move the call to its next status; any other move is refused (422 naming the allowed one)."""
+        call = self.get(session, call_id)
+        self.authorize(session, call, "update")
+        self.check_version(call, version)
+        allowed = NEXT_STATUS.get(CallStatus(call.status))
+        if to_status == CallStatus.decided:
+            raise ValidationFailed("A call becomes decided only through its funding decision "
+                                   "(POST /calls/{id}/decisions)", field="to_status")
+        if to_status != allowed:
+            raise ValidationFailed(f"A {call.status} call cannot move to {to_status}; next allowed: "
+                                   f"{allowed or 'none'} (rule: draft → open → closed → under_evaluation → decided)",
+                                   field="to_status")
+        call.status = to_status
+        touch(call, actor)
+        self._flush(session)
+        return call
+
+
+def _editable_call(session: Session, call_id: int, what: str) -> Call:
+    call = calls.get(session, call_id)
+    if call.status == CallStatus.decided:
+        raise Conflict(f"The call is decided; its {what} can no longer change (rule: decided calls are final)",
+                       field="call_id")
+    return call
+
+
+class FunderService(RecordService[CallFunder]):
+    model = CallFunder
+    entity = "call_funder"
+    label = "Call funder"
+    filters = {"parent_id": lambda v: CallFunder.call_id == v}
+    sortable = ("id", "budget")
+    default_sort = "id"
+    natural_key = None
+
+    def check(self, session: Session, obj: CallFunder) -> None:
+        _editable_call(session, obj.call_id, "funders")
+        extra = obj.extra_rules or {}
+        unknown = set(extra) - {"trl_min", "trl_max", "max_per_partner"}
+        if unknown:
+            raise ValidationFailed(f"extra_rules: unknown rule(s) {', '.join(sorted(unknown))}; allowed trl_min, "
+                                   "trl_max, max_per_partner", field="extra_rules")
+        for name in ("trl_min", "trl_max"):
+            if name in extra and (not isinstance(extra[name], int) or not 1 <= extra[name] <= 9):
+                raise ValidationFailed(f"extra_rules.{name} must be a TRL from 1 to 9", field="extra_rules")
+        if "max_per_partner" in extra and (not isinstance(extra["max_per_partner"], int | float)
+                                           or extra["max_per_partner"] < 0):
+            raise ValidationFailed("extra_rules.max_per_partner must be an amount ≥ 0", field="extra_rules")
+
+
+class ProposalService(RecordService[Proposal]):
+    model = Proposal
+    entity = "proposal"
+    label = "Proposal"
+    filters = {"parent_id": lambda v: Proposal.call_id == v, "status": lambda v: Proposal.status == v}
+    sortable = ("id", "acronym", "title", "status", "updated_at")
+    default_sort = "acronym"
+    relation_inputs = ("partners", "field_keys")
+    natural_key = None
+
+    def visible_query(self, session: Session, query: Select[Proposal]) -> Select[Proposal]:
+        """A reviewer lists (and exports) only the proposals assigned to it."""
+        return _mine(session, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
+
+    def get(self, session: Session, record_id: int) -> Proposal:
+        proposal = super().get(session, record_id)
+        mine = reviewer_ids_of(session)
+        if mine is not None:
+            from sticoop.calls.conflicts import refuse_conflicted
+
+            assigned = session.scalar(select(Assignment.id).where(Assignment.proposal_id == record_id,
+                                                                  Assignment.reviewer_id.in_(mine)).limit(1))
+            refuse_conflicted(session, proposal, mine)
+            if assigned is None:
+                raise Forbidden(f"Proposal {record_id} is not assigned to you (rule: reviewers see only their "
+                                "assigned proposals)")
+        return proposal
+
+    def apply_relations(self, session: Session, obj: Proposal, relations: dict[str, Any]) -> None:
+        if relations.get("field_keys") is not None:
+            obj.fields = load_many(session, Field, relations["field_keys"], "field")
+        if relations.get("partners") is not None:
+            partners = relations["partners"]
+            load_many(session, Organization, [p["organization_id"] for p in partners], "organization")
+            load_many(session, Person, [p["person_id"] for p in partners if p.get("person_id")], "person")
+            obj.partners = [ProposalPartner(**p) for p in partners]
+
+    def check(self, session: Session, obj: Proposal) -> None:
+        call = calls.get(session, obj.call_id)
+        if call.status == CallStatus.decided and obj.status in (ProposalStatus.draft, ProposalStatus.submitted):
+            raise Conflict("The call is decided; its proposals can no longer change (rule: decided calls are "
+                           "final)", field="call_id")
+        if obj.topic and call.topics and obj.topic not in call.topics:
+            raise ValidationFailed(f"topic '{obj.topic}' is not a topic of the call; one of: "
+                                   f"{'; '.join(call.topics)}", field="topic")
+        obj.submitted_at = zoned(obj.submitted_at, call.timezone)
+        if obj.status == ProposalStatus.submitted and obj.submitted_at is None:
+            obj.submitted_at = clock.now()
+        funders = {f.id: f for f in session.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
+        for i, partner in enumerate(obj.partners):
+            where = f"partners[{i}]"
+            if partner.funder_id is None:
+                continue
+            funder = funders.get(partner.funder_id)
+            if funder is None:
+                raise ValidationFailed(f"{where}.funder_id: {partner.funder_id} is not a funder of this call",
+                                       field="partners")
+            if partner.currency is None:
+                partner.currency = funder.currency
+            if partner.currency != funder.currency:
+                raise ValidationFailed(f"{where}.currency: the budget is in {partner.currency} but its funder "
+                                       f"pays in {funder.currency} (rule: budgets in the funder's currency)",
+                                       field="partners")
+
+
+class ReviewerService(RecordService[Reviewer]):
+    model = Reviewer
+    entity = "reviewer"
+    label = "Reviewer"
+    filters = {"parent_id": lambda v: Reviewer.call_id == v}
+    sortable = ("id", "updated_at")
+    default_sort = "id"
+    natural_key = None
+
+    def check(self, session: Session, obj: Reviewer) -> None:
+        calls.get(session, obj.call_id)
+        if obj.expertise:
+            load_many(session, Field, obj.expertise, "field")
+
+
+class ConflictService(RecordService[ConflictOfInterest]):
+    model = ConflictOfInterest
+    entity = "conflict_of_interest"
+    label = "Conflict of interest"
+    filters = {"parent_id": lambda v: ConflictOfInterest.proposal_id == v}
+    sortable = ("id",)
+    default_sort = "id"
+    natural_key = None
+
+    def authorize(self, session: Session, obj: ConflictOfInterest, action: str) -> None:
+        """Editors, and a reviewer declaring its own conflict."""
+        _own_or_editor(session, obj.reviewer_id, "conflicts of interest")
+
+    def check(self, session: Session, obj: ConflictOfInterest) -> None:
+        _same_call(session, obj.reviewer_id, obj.proposal_id)
+
+
+def _own_or_editor(session: Session, reviewer_id: int, what: str) -> None:
+    mine = reviewer_ids_of(session)
+    if mine is not None and reviewer_id not in mine:
+        require_editor(session, what)
+
+
+def _same_call(session: Session, reviewer_id: int, proposal_id: int) -> tuple[Reviewer, Proposal]:
+    reviewer = reviewers.get(session, reviewer_id)
+    proposal = session.get(Proposal, proposal_id)
+    if proposal is None:
+        raise ValidationFailed(f"Unknown proposal '{proposal_id}' for proposal_id", field="proposal_id")
+    if reviewer.call_id != proposal.call_id:
+        raise ValidationFailed(f"Reviewer {reviewer_id} reviews call {reviewer.call_id}, not the proposal's call "
+                               f"{proposal.call_id}", field="reviewer_id")
+    return reviewer, proposal
+
+
+class ReviewService(RecordService[Review]):
+    model = Review
+    entity = "review"
+    label = "Review"
+    filters = {"parent_id": lambda v: Review.proposal_id == v}
+    sortable = ("id", "updated_at")
+    default_sort = "id"
+    natural_key = None
+
+    def authorize(self, session: Session, obj: Review, action: str) -> None:
+        """Editors, and the reviewer itself (a reviewer signs in with its account's username)."""
+        _own_or_editor(session, obj.reviewer_id, "reviews")
+
+    def visible_query(self, session: Session, query: Select[Review]) -> Select[Review]:
+        """A reviewer lists (and exports) only its own reviews."""
+        return _mine(session, query, Review.reviewer_id)
+
+    def check(self, session: Session, obj: Review) -> None:
+        from sticoop.calls.conflicts import refuse_conflicted
+
+        reviewer, proposal = _same_call(session, obj.reviewer_id, obj.proposal_id)
+        call = calls.get(session, proposal.call_id)
+        refuse_conflicted(session, proposal, [reviewer.id])
+        assigned = session.scalar(select(Assignment.id).where(Assignment.proposal_id == proposal.id,
+                                                              Assignment.reviewer_id == reviewer.id))
+        if assigned is None:
+            raise Forbidden(f"Reviewer {reviewer.id} is not assigned to proposal {proposal.id} (rule: only "
+                            "assigned reviewers review)")
+        if call.status not in (CallStatus.closed, CallStatus.under_evaluation):
+            raise Conflict(f"The call is {call.status}; reviews are written while it is closed or under evaluation",
+                           field="proposal_id")
+        obj.scores = scoring.check_scores(call.criteria, obj.scores or {})
+
+
+class ConsensusService(RecordService[Consensus]):
+    model = Consensus
+    entity = "consensus"
+    label = "Consensus"
+    filters = {"parent_id": lambda v: Consensus.proposal_id == v}
+    sortable = ("id",)
+    default_sort = "id"
+    natural_key = None
+
+    def check(self, session: Session, obj: Consensus) -> None:
+        reviewer, proposal = _same_call(session, obj.rapporteur_id, obj.proposal_id)
+        call = calls.get(session, proposal.call_id)
+        if call.status not in (CallStatus.closed, CallStatus.under_evaluation):
+            raise Conflict(f"The call is {call.status}; consensus is reached while it is closed or under "
+                           "evaluation", field="proposal_id")
+        assigned = session.scalar(select(Assignment.id).where(Assignment.proposal_id == proposal.id,
+                                                              Assignment.reviewer_id == reviewer.id))
+        if assigned is None:
+            raise ValidationFailed(f"The rapporteur (reviewer {reviewer.id}) must be one of the proposal's "
+                                   "assigned reviewers", field="rapporteur_id")
+        obj.scores = scoring.check_scores(call.criteria, obj.scores or {})
+        individual = list(session.scalars(select(Review.scores).where(Review.proposal_id == proposal.id)))
+        outside = scoring.justification_needed(obj.scores, individual)
+        if outside and not (obj.justification or "").strip():
+            raise ValidationFailed(f"justification is required: the consensus score of {', '.join(outside)} lies "
+                                   "outside the range of the individual reviews (rule: justify scores outside the "
+                                   "reviews' range)", field="justification")
+
+
+class AssignmentService(RecordService[Assignment]):
+    model = Assignment
+    entity = "review_assignment"
+    label = "Assignment"
+    filters = {"parent_id": lambda v: Assignment.call_id == v}
+    sortable = ("id", "proposal_id", "reviewer_id")
+    default_sort = "id"
+    natural_key = None
+
+
+class DecisionService(RecordService[Decision]):
+    model = Decision
+    entity = "funding_decision"
+    label = "Funding decision"
+    filters = {"parent_id": lambda v: Decision.call_id == v, "status": lambda v: Decision.outcome == v}
+    sortable = ("id", "rank")
+    default_sort = "id"
+    natural_key = None
+
+
+calls = CallService()
+funders = FunderService()
+proposals = ProposalService()
+reviewers = ReviewerService()
+conflicts = ConflictService()
+reviews = ReviewService()
+consensus = ConsensusService()
+assignments = AssignmentService()
+decisions = DecisionService()
+
+def register() -> None:
+    """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_kind("call", calls, page_prefix="/calls")
+    register_kind("call_funder", funders, page_prefix=None)
+    register_kind("proposal", proposals, page_prefix="/proposals")
+    register_kind("reviewer", reviewers, page_prefix=None)
+    register_kind("conflict_of_interest", conflicts, page_prefix=None)
+    register_kind("review", reviews, page_prefix=None)
+    register_kind("consensus", consensus, page_prefix=None)
+    register_kind("review_assignment", assignments, page_prefix=None)
+    register_kind("funding_decision", decisions, page_prefix=None)
