@@ -36,8 +36,11 @@ def world(client: TestClient, name: str = "Belgium–Vietnam", codes: tuple[str,
     # a partnership of its own for the anniversary cases, so that it can be deleted (it has no children)
     anniversary = post(client, "/partnerships", {"name": f"{name} (relations)", "country_codes": list(codes),
                                                  "relations_established": "2000-02-29"})
+    call = post(client, "/calls", {"title": f"Joint call {name}", "partnership_id": p["id"], "currency": "EUR",
+                                   "timezone": "Asia/Ho_Chi_Minh", "opens_at": "2026-06-01T09:00:00",
+                                   "closes_at": "2026-09-30T17:00:00"})
     return {"partnership": p, "committee": c, "session": s, "visit": v, "event": e, "commitment": cm,
-            "agreement": a, "anniversary": anniversary}
+            "agreement": a, "anniversary": anniversary, "call": call}
 
 
 def validate(calendar: Calendar) -> None:

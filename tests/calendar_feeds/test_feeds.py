@@ -25,6 +25,7 @@ CASES: dict[str, tuple[str, str, str, dict[str, Any]]] = {
     "commitments": ("commitment", "/commitments", "commitment-due-{id}@sticoop", {"text": "Open two joint labs"}),
     "agreements": ("agreement", "/agreements", "agreement-expiry-{id}@sticoop", {"summary": "Renewable"}),
     "anniversaries": ("anniversary", "/partnerships", "anniversary-{id}-2026@sticoop", {"summary": "Since 2000"}),
+    "calls": ("call", "/calls", "call-deadline-{id}@sticoop", {"title": "Joint call on water"}),
     "all": ("event", "/events", "event-{id}@sticoop", {"title": "Training on biotechnology"}),
 }
 
@@ -95,6 +96,10 @@ def test_items_are_whole_days_at_their_dates(client: TestClient, anon_client: Te
     # relations established 1976-06-20: the 50th anniversary falls in the window and is the round one
     fiftieth = found[f"anniversary-{records['partnership']['id']}-2026@sticoop"]
     assert fiftieth["DTSTART"].dt == date(2026, 6, 20) and "50" in str(fiftieth["SUMMARY"])
+    # a call closes at 17:00 in its own zone, published with that zone (Asia/Ho_Chi_Minh, UTC+7)
+    deadline = found[f"call-deadline-{records['call']['id']}@sticoop"]["DTSTART"].dt
+    assert (deadline.hour, str(deadline.tzinfo), deadline.utcoffset().total_seconds()) == (
+        17, "Asia/Ho_Chi_Minh", 7 * 3600)
     # established on 29 February: marked on 28 February in common years (partnerships.service.anniversary_date)
     assert found[f"anniversary-{records['anniversary']['id']}-2027@sticoop"]["DTSTART"].dt == date(2027, 2, 28)
 

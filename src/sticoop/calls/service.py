@@ -391,3 +391,6 @@ def register() -> None:
     register_kind("consensus", consensus, page_prefix=None)
     register_kind("review_assignment", assignments, page_prefix=None)
     register_kind("funding_decision", decisions, page_prefix=None)
+    from sticoop.calls import feed  # the feed reads the models only; imported here to keep service import-light
+
+    feed.register()

@@ -128,6 +128,22 @@ def _zoned_on_load(target: Any, _context: Any) -> None:
             set_committed_value(target, key, value.replace(tzinfo=UTC))
 
 
+@event.listens_for(Session, "before_flush")
+def _zoned_to_utc(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Timestamps are written in UTC, whatever zone they came in (a call closing at 17:00 Hanoi time is written
+    10:00 UTC): SQLite keeps ``DateTime(timezone=True)`` values as their wall-clock text, dropping the offset, so
+    a zoned value written as it came would be read back hours off. PostgreSQL converts anyway."""
+    from sqlalchemy import inspect as sa_inspect
+
+    for obj in list(session.new) + list(session.dirty):
+        if not isinstance(obj, Base):
+            continue
+        for key in _zoned_columns(sa_inspect(obj).mapper):
+            value = obj.__dict__.get(key)
+            if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset():
+                setattr(obj, key, value.astimezone(UTC))
+
+
 @event.listens_for(Base, "refresh", propagate=True)
 def _zoned_on_refresh(target: Any, context: Any, _attrs: Any) -> None:
     _zoned_on_load(target, context)
