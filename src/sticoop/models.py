@@ -5,6 +5,7 @@ import sticoop.accounts.scoping  # noqa: F401  (per-partnership access on every 
 from sticoop.accounts.models import ApiToken, AuditEntry, LoginAttempt, LoginSession, User  # noqa: F401
 from sticoop.activities.models import Event, Visit  # noqa: F401
 from sticoop.agreements.models import Agreement, AgreementStatusChange  # noqa: F401
+from sticoop.briefing.models import BriefingPack  # noqa: F401
 from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup  # noqa: F401
 from sticoop.core.duplicates import NaturalKey  # noqa: F401  (and the hook keeping it)
 from sticoop.core.merge import MergedRecord  # noqa: F401

@@ -29,6 +29,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.activities.models import Event, Visit
 from sticoop.agreements.models import Agreement
+from sticoop.briefing.models import BriefingPack
 from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup
 from sticoop.core.principal import Principal, act_as, on_partnership_opened, principal_of
 from sticoop.documents.models import Document
@@ -39,7 +40,7 @@ from sticoop.partnerships.models import Session as CommitteeSession
 from sticoop.projects.models import Project
 
 #: records bound directly to a partnership by their own ``partnership_id`` (nullable = may be general)
-DIRECT = (Committee, Commitment, WorkingGroup, Agreement, Project, Visit, Event, Document)
+DIRECT = (Committee, Commitment, WorkingGroup, Agreement, Project, Visit, Event, Document, BriefingPack)
 #: records reached through a parent: (model, its foreign key, the parent model)
 THROUGH_PARENT = (
     (CommitteeSession, "committee_id", Committee),

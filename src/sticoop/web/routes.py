@@ -17,6 +17,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.api import tokens_router
     from sticoop.activities.api import router as activities
     from sticoop.agreements.api import router as agreements
+    from sticoop.briefing.api import router as briefing
     from sticoop.commitments.api import router as commitments
     from sticoop.dashboard.api import router as dashboard
     from sticoop.documents.api import router as documents
@@ -35,6 +36,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
         (reference, SIGNED_IN),
         (partnerships, READ_EDIT),
         (portfolio, READ_EDIT),  # read-only: timeline, implementation report
+        (briefing, READ_EDIT),  # any reader builds a pack of what they may see; it is stored as a document
         (partners, READ_EDIT),
         # members change their organisation's commitments and progress; the service checks which
         (commitments, READ_MEMBER_EDIT),
@@ -58,6 +60,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.users_pages import router as users
     from sticoop.activities.pages import router as activities
     from sticoop.agreements.pages import router as agreements
+    from sticoop.briefing.pages import router as briefing
     from sticoop.commitments.pages import router as commitments
     from sticoop.ingest.pages import router as ingest
     from sticoop.matchmaking.brokerage.pages import router as brokerage
@@ -74,6 +77,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (pages, SIGNED_IN),
         (partnerships, READ_EDIT),
         (portfolio, READ_EDIT),  # the partnership and session pages
+        (briefing, READ_EDIT),  # the briefing pack's download
         (commitments, READ_MEMBER_EDIT),
         (agreements, READ_EDIT),
         (projects, READ_EDIT),
