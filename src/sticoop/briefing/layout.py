@@ -165,7 +165,7 @@ def _omitted(b: Briefing, name: str, fmt: Formatter) -> list[Block]:
     count = b.omitted.get(name)
     if not count:
         return []
-    return [Block("note", text=fmt.ngettext("%(num)d more not shown.", "%(num)d more not shown.", count)
+    return [Block("note", text=fmt.ngettext("%(num)d more row not shown.", "%(num)d more rows not shown.", count)
                   % {"num": count})]
 
 

@@ -233,7 +233,8 @@ def _names(db: DbSession, model: Any, ids: Iterable[int | None]) -> dict[int, st
     keys = sorted({i for i in ids if i is not None})
     found: dict[int, str] = {}
     for start in range(0, len(keys), CHUNK):
-        found.update(db.execute(select(model.id, model.name).where(model.id.in_(keys[start:start + CHUNK]))).tuples())
+        rows = db.execute(select(model.id, model.name).where(model.id.in_(keys[start:start + CHUNK])))
+        found.update({key: name for key, name in rows})
     return found
 
 
