@@ -94,6 +94,8 @@ ABOUT = {
 
 
 class _Row(BaseModel):
+    """A row of a briefing pack, read from a record's attributes."""
+
     model_config = ConfigDict(from_attributes=True)
 
 

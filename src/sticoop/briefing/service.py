@@ -314,7 +314,7 @@ def _press(db: DbSession, partnership_id: int, day: date, sources: Sources) -> l
 
 
 #: timeline kinds whose planned entries are upcoming dates (commitment dues and expiries come from the pack)
-TIMELINE_KINDS = {"session": CommitteeSession, "visit": Visit, "event": Event, "project": Project}
+TIMELINE_KINDS: dict[str, Any] = {"session": CommitteeSession, "visit": Visit, "event": Event, "project": Project}
 
 
 def _upcoming(db: DbSession, partnership: Partnership, day: date, open_rows: list[CommitmentBrief],
