@@ -40,6 +40,8 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     marked: list[bool] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
+    #: column widths of a table, in percent of the page width (fixed: laying out is then one pass)
+    widths: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -150,20 +152,40 @@ def _sections(b: Briefing, part: Part, fmt: Formatter, main: bool) -> list[Secti
         add("objectives", [Block("text", text=b.visit.objectives)] if b.visit.objectives else [
             Block("note", text=_("None recorded yet: add them on the visit's page."))])
     add("session", _session_blocks(b, part, fmt))
-    add("commitments", _table(part.commitments, fmt, _commitment_table) + _omitted(b, "open_commitments", fmt))
-    add("agreements", _table(part.agreements, fmt, _agreement_table) + _omitted(b, "agreements", fmt))
-    add("projects", _table(part.projects, fmt, _project_table) + _omitted(b, "projects", fmt))
+    summary = _summary(b, fmt) if main else {}
+    add("commitments", summary.get("commitments", []) + _table(part.commitments, fmt, _commitment_table)
+        + _omitted(b, "open_commitments", fmt, main))
+    add("agreements", _table(part.agreements, fmt, _agreement_table) + _omitted(b, "agreements", fmt, main))
+    add("projects", summary.get("projects", []) + _table(part.projects, fmt, _project_table)
+        + _omitted(b, "projects", fmt, main))
     if main:
-        add("people", _people_blocks(b, fmt) + _omitted(b, "people", fmt))
+        add("people", _people_blocks(b, fmt) + _omitted(b, "people", fmt, main))
     add("visits", _table(part.visits, fmt, _visits_table))
     add("press", [Block("bullets", items=[_press_line(x, fmt) for x in part.press])] if part.press else [])
     add("upcoming", _table(part.upcoming, fmt, _upcoming_table))
     return sections
 
 
-def _omitted(b: Briefing, name: str, fmt: Formatter) -> list[Block]:
+def _summary(b: Briefing, fmt: Formatter) -> dict[str, list[Block]]:
+    """The counts over the whole partnership above the (limited) lists of commitments and projects."""
+    _ = fmt._
+    figures = b.figures
+    blocks: dict[str, list[Block]] = {}
+    if figures.get("open_commitments"):
+        blocks["commitments"] = [Block("facts", facts=[
+            (_("Open commitments"), fmt.number(figures["open_commitments"])),
+            (_("Overdue"), fmt.number(figures.get("overdue_commitments", 0)))])]
+    if figures.get("projects"):
+        facts = [(_("Projects"), fmt.number(figures["projects"]))]
+        if b.budgets:
+            facts.append((_("Total budget"), ", ".join(fmt.money(v, c) for c, v in b.budgets.items())))
+        blocks["projects"] = [Block("facts", facts=facts)]
+    return blocks
+
+
+def _omitted(b: Briefing, name: str, fmt: Formatter, main: bool = True) -> list[Block]:
     count = b.omitted.get(name)
-    if not count:
+    if not count or not main:
         return []
     return [Block("note", text=fmt.ngettext("%(num)d more row not shown.", "%(num)d more rows not shown.", count)
                   % {"num": count})]
@@ -207,13 +229,16 @@ def _session_blocks(b: Briefing, part: Part, fmt: Formatter) -> list[Block]:
 
 
 TableRows = tuple[list[str], list[list[str]], list[bool]]
+#: column widths (percent) of each table, by the function that builds it
+WIDTHS = {"_commitment_table": [36, 11, 15, 14, 24], "_agreement_table": [42, 16, 14, 14, 14],
+          "_project_table": [38, 12, 18, 14, 18], "_visits_table": [22, 26, 52], "_upcoming_table": [16, 20, 64]}
 
 
 def _table(rows: Sequence[R], fmt: Formatter, build: Callable[[Sequence[R], Formatter], TableRows]) -> list[Block]:
     if not rows:
         return []
     headers, cells, marked = build(rows, fmt)
-    return [Block("table", headers=headers, rows=cells, marked=marked)]
+    return [Block("table", headers=headers, rows=cells, marked=marked, widths=WIDTHS[build.__name__])]
 
 
 def _commitment_table(rows: Sequence[CommitmentBrief], fmt: Formatter) -> TableRows:
@@ -255,7 +280,7 @@ def _people_blocks(b: Briefing, fmt: Formatter) -> list[Block]:
     cells = [[p.name, p.position or "", p.organization or "", fmt.country(p.country_code), _(PEOPLE_WHY[p.why])]
              for p in b.people]
     return [Block("table", headers=[_("Name"), _("Position"), _("Organisation"), _("Country"), _("Why")],
-                  rows=cells, marked=[False] * len(cells))]
+                  rows=cells, marked=[False] * len(cells), widths=[24, 20, 26, 12, 18])]
 
 
 def _visits_table(rows: Sequence[VisitBrief], fmt: Formatter) -> TableRows:

@@ -16,7 +16,7 @@ from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Emu, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from sqlalchemy.orm import Session as DbSession
 
@@ -136,6 +136,9 @@ def _block(doc: DocxDocument, block: Block) -> None:
 def _table(doc: DocxDocument, block: Block) -> None:
     table = doc.add_table(rows=1 + len(block.rows), cols=len(block.headers))
     table.style = "Table Grid"
+    page_width = doc.sections[0].page_width or Emu(7772400)  # the default template's Letter width
+    for column, width in zip(table.columns, block.widths, strict=False):
+        column.width = Emu(int(page_width * 0.8 * width / 100))
     rows = table.rows
     for i, header in enumerate(block.headers):
         _run(rows[0].cells[i].paragraphs[0], header, bold=True)

@@ -81,6 +81,9 @@ ABOUT = {
     "previous_visits": "Earlier visits of the partnership (before the as-of date), latest first",
     "press": "Recent press: accepted ingested documents of the partnership published up to the as-of date",
     "upcoming": "Upcoming dates within a year after the as-of date, soonest first",
+    "figures": "Counts over the whole partnership, whatever the lists' limits: open_commitments, "
+               "overdue_commitments (on the as-of date), projects",
+    "budgets": "Sum of the partnership's project budgets per currency (ISO 4217 code: decimal amount)",
     "omitted": "Rows left out of a list over its limit, by list name (e.g. open_commitments: 12)",
     "sources": "Records read, by kind: [[id, version], ...] (provenance; stored with each generated pack)",
     "Pack:document_id": "The stored document holding the file (GET /api/v1/documents/{id}/content)",
@@ -237,6 +240,8 @@ class Briefing(BaseModel):
     previous_visits: list[VisitBrief] = Field(description=ABOUT["previous_visits"])
     press: list[PressBrief] = Field(description=ABOUT["press"])
     upcoming: list[UpcomingDate] = Field(description=ABOUT["upcoming"])
+    figures: dict[str, int] = Field(default_factory=dict, description=ABOUT["figures"])
+    budgets: dict[str, Decimal] = Field(default_factory=dict, description=ABOUT["budgets"])
     omitted: dict[str, int] = Field(default_factory=dict, description=ABOUT["omitted"])
     sources: dict[str, list[list[int]]] = Field(default_factory=dict, description=ABOUT["sources"])
 

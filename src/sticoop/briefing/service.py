@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import noload
 
 from sticoop.activities.models import Event, Visit
 from sticoop.activities.service import visits
@@ -33,7 +35,7 @@ from sticoop.briefing.schemas import (
     VisitBrief,
 )
 from sticoop.commitments.models import Commitment, ProgressUpdate
-from sticoop.commitments.service import OPEN_STATUSES, is_overdue
+from sticoop.commitments.service import OPEN_STATUSES, is_overdue, overdue_clause
 from sticoop.core import clock
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.i18n import SUPPORTED_LOCALES
@@ -50,8 +52,10 @@ from sticoop.portfolio.timeline import timeline
 from sticoop.projects.models import PartnerRole, Programme, Project
 
 #: the most rows each list of a pack holds (the rest is counted in ``Briefing.omitted``)
-LIMITS = {"conclusions_followup": 200, "open_commitments": 1000, "agreements": 200, "projects": 500,
-          "people": 100, "previous_visits": 10, "press": 10, "upcoming": 60}
+#: — a brief is read before a meeting: the most pressing rows (overdue commitments first, then by due date;
+#: the latest projects), the whole in ``Briefing.figures`` and the complete lists on the record pages
+LIMITS = {"conclusions_followup": 100, "open_commitments": 120, "agreements": 100, "projects": 60,
+          "people": 60, "previous_visits": 10, "press": 10, "upcoming": 60}
 #: how far ahead "upcoming dates" look, and when an agreement "expires soon" (days)
 HORIZON_DAYS = 365
 EXPIRES_SOON_DAYS = 180
@@ -103,9 +107,9 @@ def build_briefing(db: DbSession, principal: Principal | None, partnership_id: i
     sources.add("session", [session])
     followup = _commitments(db, [Commitment.session_id == session.id] if session else None, day,
                             LIMITS["conclusions_followup"], omitted, "conclusions_followup", sources)
-    open_rows = _commitments(db, [Commitment.partnership_id == partnership_id, Commitment.status.in_(OPEN_STATUSES)],
-                             day, LIMITS["open_commitments"], omitted, "open_commitments", sources)
-    open_rows.sort(key=lambda c: (not c.overdue, c.due_date or date.max, c.id))
+    open_where = [Commitment.partnership_id == partnership_id, Commitment.status.in_(OPEN_STATUSES)]
+    open_rows = _commitments(db, open_where, day, LIMITS["open_commitments"], omitted, "open_commitments", sources,
+                             overdue_first=True)
     agreements = _agreements(db, partnership_id, day, omitted, sources)
     return Briefing(
         locale=locale, as_of=day, prepared_for=principal.username if principal else "operator",
@@ -117,8 +121,27 @@ def build_briefing(db: DbSession, principal: Principal | None, partnership_id: i
         previous_visits=_previous_visits(db, partnership_id, visit_id, day, sources),
         press=_press(db, partnership_id, day, sources),
         upcoming=_upcoming(db, partnership, day, open_rows, agreements),
+        figures=_figures(db, partnership_id, open_where, day), budgets=_budgets(db, partnership_id),
         omitted=omitted, sources=sources.as_dict(),
     )
+
+
+def _figures(db: DbSession, partnership_id: int, open_where: list[Any], day: date) -> dict[str, int]:
+    """Counts over the whole partnership, whatever the lists' limits (three counts)."""
+    def count(query: Any) -> int:
+        return db.scalar(select(func.count()).select_from(query.subquery())) or 0
+    return {"open_commitments": count(select(Commitment.id).where(*open_where)),
+            "overdue_commitments": count(select(Commitment.id).where(*open_where, overdue_clause(day))),
+            "projects": count(select(Project.id).where(Project.partnership_id == partnership_id))}
+
+
+def _budgets(db: DbSession, partnership_id: int) -> dict[str, Decimal]:
+    """The partnership's project budgets summed per currency (ISO 4217), one query."""
+    rows = db.execute(select(Project.currency, func.sum(Project.budget))
+                      .where(Project.partnership_id == partnership_id, Project.currency.is_not(None),
+                             Project.budget.is_not(None))
+                      .group_by(Project.currency).order_by(Project.currency))
+    return {currency: Decimal(total) for currency, total in rows if currency and total is not None}
 
 
 def _visit(db: DbSession, visit_id: int | None, partnership_id: int) -> Visit | None:
@@ -154,7 +177,8 @@ def _visit_brief(visit: Visit, details: bool = False) -> VisitBrief:
 def _last_session(db: DbSession, partnership_id: int, day: date) -> CommitteeSession | None:
     """The latest session of any of the partnership's committees held on or before ``day``."""
     return db.scalar(
-        select(CommitteeSession).join(Committee, CommitteeSession.committee_id == Committee.id)
+        select(CommitteeSession).options(noload(CommitteeSession.agenda_items))
+        .join(Committee, CommitteeSession.committee_id == Committee.id)
         .where(Committee.partnership_id == partnership_id, CommitteeSession.start_date <= day)
         .order_by(CommitteeSession.start_date.desc(), CommitteeSession.id.desc()).limit(1))
 
@@ -177,10 +201,13 @@ def _bounded(db: DbSession, query: Any, limit: int, omitted: dict[str, int], nam
 
 
 def _commitments(db: DbSession, where: list[Any] | None, day: date, limit: int, omitted: dict[str, int],
-                 name: str, sources: Sources) -> list[CommitmentBrief]:
+                 name: str, sources: Sources, overdue_first: bool = False) -> list[CommitmentBrief]:
     if where is None:
         return []
-    query = select(Commitment).where(*where).order_by(Commitment.due_date.asc().nulls_last(), Commitment.id)
+    order = [Commitment.due_date.asc().nulls_last(), Commitment.id]
+    if overdue_first:
+        order.insert(0, case((overdue_clause(day), 0), else_=1))
+    query = select(Commitment).where(*where).order_by(*order)
     found = _bounded(db, query, limit, omitted, name)
     sources.add("commitment", found)
     latest = latest_progress(db, [c.id for c in found], day)
@@ -215,7 +242,8 @@ STATUS_ORDER = ("in_force", "renewed", "signed", "negotiating", "planned", "expi
 
 def _agreements(db: DbSession, partnership_id: int, day: date, omitted: dict[str, int],
                 sources: Sources) -> list[AgreementBrief]:
-    query = select(Agreement).where(Agreement.partnership_id == partnership_id).order_by(Agreement.id)
+    query = (select(Agreement).where(Agreement.partnership_id == partnership_id).order_by(Agreement.id)
+             .options(noload(Agreement.countries), noload(Agreement.organizations), noload(Agreement.history)))
     found = _bounded(db, query, LIMITS["agreements"], omitted, "agreements")
     sources.add("agreement", found)
     rows = [AgreementBrief(
@@ -240,7 +268,7 @@ def _names(db: DbSession, model: Any, ids: Iterable[int | None]) -> dict[int, st
 
 def _projects(db: DbSession, partnership_id: int, omitted: dict[str, int], sources: Sources) -> list[ProjectBrief]:
     query = (select(Project).where(Project.partnership_id == partnership_id)
-             .order_by(Project.start_date.desc().nulls_last(), Project.id.desc()))
+             .order_by(Project.start_date.desc().nulls_last(), Project.id.desc()).options(noload(Project.fields)))
     found = _bounded(db, query, LIMITS["projects"], omitted, "projects")
     sources.add("project", found)
     programmes = _names(db, Programme, [p.programme_id for p in found])
@@ -291,7 +319,8 @@ def _people(db: DbSession, visit: Visit | None, session: CommitteeSession | None
 def _previous_visits(db: DbSession, partnership_id: int, visit_id: int | None, day: date,
                      sources: Sources) -> list[VisitBrief]:
     query = (select(Visit).where(Visit.partnership_id == partnership_id, Visit.start_date < day)
-             .order_by(Visit.start_date.desc(), Visit.id.desc()).limit(LIMITS["previous_visits"] + 1))
+             .order_by(Visit.start_date.desc(), Visit.id.desc()).limit(LIMITS["previous_visits"] + 1)
+             .options(noload(Visit.members), noload(Visit.organizations_met)))
     found = [v for v in db.scalars(query) if v.id != visit_id][:LIMITS["previous_visits"]]
     sources.add("visit", found)
     return [_visit_brief(v) for v in found]
