@@ -54,8 +54,8 @@ from sticoop.projects.models import PartnerRole, Programme, Project
 #: the most rows each list of a pack holds (the rest is counted in ``Briefing.omitted``)
 #: — a brief is read before a meeting: the most pressing rows (overdue commitments first, then by due date;
 #: the latest projects), the whole in ``Briefing.figures`` and the complete lists on the record pages
-LIMITS = {"conclusions_followup": 100, "open_commitments": 120, "agreements": 100, "projects": 60,
-          "people": 60, "previous_visits": 10, "press": 10, "upcoming": 60}
+LIMITS = {"conclusions_followup": 100, "open_commitments": 100, "agreements": 60, "projects": 40,
+          "people": 40, "previous_visits": 10, "press": 10, "upcoming": 40}
 #: how far ahead "upcoming dates" look, and when an agreement "expires soon" (days)
 HORIZON_DAYS = 365
 EXPIRES_SOON_DAYS = 180
