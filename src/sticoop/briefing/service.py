@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import noload
+from sqlalchemy.orm import lazyload
 
 from sticoop.activities.models import Event, Visit
 from sticoop.activities.service import visits
@@ -177,7 +177,7 @@ def _visit_brief(visit: Visit, details: bool = False) -> VisitBrief:
 def _last_session(db: DbSession, partnership_id: int, day: date) -> CommitteeSession | None:
     """The latest session of any of the partnership's committees held on or before ``day``."""
     return db.scalar(
-        select(CommitteeSession).options(noload(CommitteeSession.agenda_items))
+        select(CommitteeSession).options(lazyload(CommitteeSession.agenda_items))
         .join(Committee, CommitteeSession.committee_id == Committee.id)
         .where(Committee.partnership_id == partnership_id, CommitteeSession.start_date <= day)
         .order_by(CommitteeSession.start_date.desc(), CommitteeSession.id.desc()).limit(1))
@@ -243,7 +243,7 @@ STATUS_ORDER = ("in_force", "renewed", "signed", "negotiating", "planned", "expi
 def _agreements(db: DbSession, partnership_id: int, day: date, omitted: dict[str, int],
                 sources: Sources) -> list[AgreementBrief]:
     query = (select(Agreement).where(Agreement.partnership_id == partnership_id).order_by(Agreement.id)
-             .options(noload(Agreement.countries), noload(Agreement.organizations), noload(Agreement.history)))
+             .options(lazyload(Agreement.countries), lazyload(Agreement.organizations)))
     found = _bounded(db, query, LIMITS["agreements"], omitted, "agreements")
     sources.add("agreement", found)
     rows = [AgreementBrief(
@@ -268,7 +268,7 @@ def _names(db: DbSession, model: Any, ids: Iterable[int | None]) -> dict[int, st
 
 def _projects(db: DbSession, partnership_id: int, omitted: dict[str, int], sources: Sources) -> list[ProjectBrief]:
     query = (select(Project).where(Project.partnership_id == partnership_id)
-             .order_by(Project.start_date.desc().nulls_last(), Project.id.desc()).options(noload(Project.fields)))
+             .order_by(Project.start_date.desc().nulls_last(), Project.id.desc()).options(lazyload(Project.fields)))
     found = _bounded(db, query, LIMITS["projects"], omitted, "projects")
     sources.add("project", found)
     programmes = _names(db, Programme, [p.programme_id for p in found])
@@ -320,7 +320,7 @@ def _previous_visits(db: DbSession, partnership_id: int, visit_id: int | None, d
                      sources: Sources) -> list[VisitBrief]:
     query = (select(Visit).where(Visit.partnership_id == partnership_id, Visit.start_date < day)
              .order_by(Visit.start_date.desc(), Visit.id.desc()).limit(LIMITS["previous_visits"] + 1)
-             .options(noload(Visit.members), noload(Visit.organizations_met)))
+             .options(lazyload(Visit.members), lazyload(Visit.organizations_met)))
     found = [v for v in db.scalars(query) if v.id != visit_id][:LIMITS["previous_visits"]]
     sources.add("visit", found)
     return [_visit_brief(v) for v in found]
