@@ -253,3 +253,27 @@ def test_objectives_are_edited_on_the_visit_and_the_pages_offer_the_pack(world: 
     form = client.get(f"/visits/{trip['id']}/edit").text
     assert 'name="objectives"' in form
     assert "Ask for a second laboratory" in text_of("html", pack(client, world, "html", visit_id=trip["id"]))
+
+
+# ----- long lists -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["open_commitments", "agreements", "projects", "people", "conclusions_followup"])
+def test_a_list_over_its_limit_keeps_the_most_pressing_rows_and_says_how_many_are_left_out(
+        name: str, world: dict[str, Any], client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sticoop.briefing import service
+
+    url = f"/api/v1/partnerships/{world['partnership']['id']}/briefing"
+    params = {"visit_id": world["trip"]["id"], "as_of": "2021-06-01"}  # the 5th session is the last one then
+    client.post("/api/v1/commitments", json={"partnership_id": world["partnership"]["id"], "due_date": "2020-06-30",
+                                             "session_id": world["session"]["id"], "text": "Exchange two experts"})
+    full = client.get(url, params=params).json()
+    assert len(full[name]) >= 2, name
+    monkeypatch.setitem(service.LIMITS, name, 1)
+    cut = client.get(url, params=params).json()
+    assert len(cut[name]) == 1 and cut["omitted"] == {name: len(full[name]) - 1}
+    assert cut[name][0] == full[name][0]
+    if name == "open_commitments":  # overdue first, and the counts stay those of the whole partnership
+        assert cut[name][0]["overdue"] and cut["figures"] == full["figures"]
+        assert cut["figures"]["open_commitments"] == len(full[name])
+    page = client.get(f"/partnerships/{world['partnership']['id']}/briefing.html", params=params).text
+    if name != "conclusions_followup" or cut["last_session"]:
+        assert f"{len(full[name]) - 1} more row" in page

@@ -20,7 +20,7 @@ from sqlalchemy.orm import lazyload
 
 from sticoop.activities.models import Event, Visit
 from sticoop.activities.service import visits
-from sticoop.agreements.models import Agreement, effective_status
+from sticoop.agreements.models import Agreement, effective_status, past_expiry_clause
 from sticoop.briefing.models import BriefingPack
 from sticoop.briefing.schemas import (
     AgreementBrief,
@@ -242,7 +242,13 @@ STATUS_ORDER = ("in_force", "renewed", "signed", "negotiating", "planned", "expi
 
 def _agreements(db: DbSession, partnership_id: int, day: date, omitted: dict[str, int],
                 sources: Sources) -> list[AgreementBrief]:
-    query = (select(Agreement).where(Agreement.partnership_id == partnership_id).order_by(Agreement.id)
+    order = {status: i for i, status in enumerate(STATUS_ORDER)}
+    # by status as read on the day (a live agreement past its expiry reads expired), then expiry: in SQL, so a
+    # list over its limit keeps the first rows of this order
+    rank = case((past_expiry_clause(day), order["expired"]),
+                else_=case(order, value=Agreement.status, else_=len(order)))
+    query = (select(Agreement).where(Agreement.partnership_id == partnership_id)
+             .order_by(rank, Agreement.expiry_date.asc().nulls_last(), Agreement.id)
              .options(lazyload(Agreement.countries), lazyload(Agreement.organizations)))
     found = _bounded(db, query, LIMITS["agreements"], omitted, "agreements")
     sources.add("agreement", found)
@@ -252,7 +258,6 @@ def _agreements(db: DbSession, partnership_id: int, day: date, omitted: dict[str
         expires_soon=a.expiry_date is not None and day <= a.expiry_date <= day + timedelta(days=EXPIRES_SOON_DAYS)
         and a.status in ("signed", "in_force", "renewed"),
         confidential=a.confidential) for a in found]
-    order = {status: i for i, status in enumerate(STATUS_ORDER)}
     rows.sort(key=lambda a: (order.get(a.status, len(order)), a.expiry_date or date.max, a.id))
     return rows
 
