@@ -5,6 +5,7 @@ import sticoop.accounts.scoping  # noqa: F401  (per-partnership access on every 
 from sticoop.accounts.models import ApiToken, AuditEntry, LoginAttempt, LoginSession, User  # noqa: F401
 from sticoop.activities.models import Event, Visit  # noqa: F401
 from sticoop.agreements.models import Agreement, AgreementStatusChange  # noqa: F401
+from sticoop.briefing.models import BriefingPack  # noqa: F401
 from sticoop.calendar.models import CalendarToken, ReminderDelivery, ReminderSettings  # noqa: F401
 from sticoop.calls.models import Call, CallFunder, Proposal  # noqa: F401  (and the other tables of calls)
 from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup  # noqa: F401

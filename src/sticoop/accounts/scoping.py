@@ -30,6 +30,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.activities.models import Event, Visit
 from sticoop.agreements.models import Agreement
+from sticoop.briefing.models import BriefingPack
 from sticoop.calls.models import (
     Assignment,
     Call,
@@ -51,7 +52,7 @@ from sticoop.partnerships.models import Session as CommitteeSession
 from sticoop.projects.models import Project
 
 #: records bound directly to a partnership by their own ``partnership_id`` (nullable = may be general)
-DIRECT = (Committee, Commitment, WorkingGroup, Agreement, Project, Visit, Event, Document, Call)
+DIRECT = (Committee, Commitment, WorkingGroup, Agreement, Project, Visit, Event, Document, Call, BriefingPack)
 #: records reached through a parent: (model, its foreign key, the parent model)
 THROUGH_PARENT = (
     (CommitteeSession, "committee_id", Committee),

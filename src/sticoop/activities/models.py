@@ -56,6 +56,8 @@ class Visit(Record, Confidential, Searchable, Base):
     end_date: Mapped[date | None] = mapped_column(Date)
     purpose: Mapped[str | None] = mapped_column(Text)
     outcomes: Mapped[str | None] = mapped_column(Text)
+    #: objectives of the visit and the points to make, as the briefing pack prints them
+    objectives: Mapped[str | None] = mapped_column(Text)
 
     members = relationship("Person", secondary=visit_members, lazy="selectin")
     organizations_met = relationship("Organization", secondary=visit_organizations_met, lazy="selectin")

@@ -38,6 +38,7 @@ VISITS = EntityPages(
         FormField("member_ids", N_("Delegation members"), "multiselect", "people"),
         FormField("organization_met_ids", N_("Organisations met"), "multiselect", "organizations"),
         FormField("purpose", N_("Purpose"), "textarea"),
+        FormField("objectives", N_("Objectives and points to make"), "textarea"),
         FormField("outcomes", N_("Outcomes"), "textarea"),
     ),
     title=N_("Visits"), new_title=N_("New visit"), edit_title=N_("Edit visit"), new_label=N_("New visit"),

@@ -27,6 +27,8 @@ ABOUT = {
     "end_date": "Last day (ISO 8601 date, YYYY-MM-DD), not before start_date",
     "purpose": "Why the visit takes place (free text, at most 100,000 characters)",
     "outcomes": "What came of it (free text, at most 100,000 characters)",
+    "objectives": "Objectives of the visit and the points to make, printed in its briefing pack (free text, at "
+                  "most 100,000 characters)",
     "member_ids": "Members of the delegation (person ids, at most 200)",
     "organization_met_ids": "Organisations met (organisation ids, at most 200)",
     "kind": "Kind of event: training_course, workshop, tech_transfer_fair or conference",
@@ -50,6 +52,7 @@ class VisitIn(DatedInput, ConfidentialIn):
     end_date: date | None = Field(None, description=ABOUT["end_date"])
     purpose: Text | None = Field(None, description=ABOUT["purpose"])
     outcomes: Text | None = Field(None, description=ABOUT["outcomes"])
+    objectives: Text | None = Field(None, description=ABOUT["objectives"])
     member_ids: list[int] = Field(default_factory=list, max_length=200, description=ABOUT["member_ids"])
     organization_met_ids: list[int] = Field(default_factory=list, max_length=200,
                                             description=ABOUT["organization_met_ids"])
@@ -65,6 +68,7 @@ class VisitPatch(Patch, ConfidentialPatch):
     end_date: date | None = Field(None, description=ABOUT["end_date"])
     purpose: Text | None = Field(None, description=ABOUT["purpose"])
     outcomes: Text | None = Field(None, description=ABOUT["outcomes"])
+    objectives: Text | None = Field(None, description=ABOUT["objectives"])
     member_ids: list[int] | None = Field(default=None, max_length=200, description=ABOUT["member_ids"])
     organization_met_ids: list[int] | None = Field(default=None, max_length=200,
                                                    description=ABOUT["organization_met_ids"])
@@ -80,6 +84,7 @@ class VisitOut(RecordOut, ConfidentialOut):
     end_date: date | None = Field(description=ABOUT["end_date"])
     purpose: str | None = Field(description=ABOUT["purpose"])
     outcomes: str | None = Field(description=ABOUT["outcomes"])
+    objectives: str | None = Field(None, description=ABOUT["objectives"])
     member_ids: list[int] = Field(description=ABOUT["member_ids"])
     organization_met_ids: list[int] = Field(description=ABOUT["organization_met_ids"])
 

@@ -17,6 +17,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.api import tokens_router
     from sticoop.activities.api import router as activities
     from sticoop.agreements.api import router as agreements
+    from sticoop.briefing.api import router as briefing
     from sticoop.calls.api import reviewer_router as call_reviews
     from sticoop.calls.api import router as calls
     from sticoop.commitments.api import router as commitments
@@ -39,6 +40,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
         (reference, SIGNED_IN),
         (partnerships, READ_EDIT),
         (portfolio, READ_EDIT),  # read-only: timeline, implementation report
+        (briefing, READ_EDIT),  # any reader builds a pack of what they may see; it is stored as a document
         (partners, READ_EDIT),
         # members change their organisation's commitments and progress; the service checks which
         (commitments, READ_MEMBER_EDIT),
@@ -66,6 +68,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.users_pages import router as users
     from sticoop.activities.pages import router as activities
     from sticoop.agreements.pages import router as agreements
+    from sticoop.briefing.pages import router as briefing
     from sticoop.calendar.pages import feed_router as calendar_feeds
     from sticoop.calendar.pages import router as calendar_account
     from sticoop.calls.pages import review_router as call_reviews
@@ -88,6 +91,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (pages, SIGNED_IN),
         (partnerships, READ_EDIT),
         (portfolio, READ_EDIT),  # the partnership and session pages
+        (briefing, READ_EDIT),  # the briefing pack's download
         (commitments, READ_MEMBER_EDIT),
         (agreements, READ_EDIT),
         (projects, READ_EDIT),
