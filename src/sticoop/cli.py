@@ -14,6 +14,7 @@ from sticoop.ingest import cli as ingest_cli
 from sticoop.ingest import intake_cli
 from sticoop.jobs import cli as jobs_cli
 from sticoop.matchmaking import cli as matchmaking_cli
+from sticoop.search import cli as search_cli
 from sticoop.server import cli as web_cli
 from sticoop.transfer import cli as transfer_cli
 
@@ -22,7 +23,7 @@ bootstrap()  # the CLI is an entry point: compose the app before any command ope
 app = typer.Typer(help="sticoop: the workspace for international STI cooperation.", no_args_is_help=True)
 
 for module in (web_cli, db_cli, demo_cli, transfer_cli, accounts_cli, intake_cli, ingest_cli, matchmaking_cli,
-               jobs_cli, calendar_cli, calls_cli):
+               jobs_cli, calendar_cli, calls_cli, search_cli):
     module.register(app)
 
 

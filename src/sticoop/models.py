@@ -24,3 +24,4 @@ from sticoop.partnerships.models import AgendaItem, Committee, Partnership, Sess
 from sticoop.projects.iati.models import IatiSector  # noqa: F401
 from sticoop.projects.models import Programme, Project, ProjectPartner  # noqa: F401
 from sticoop.reference.models import Country, Field  # noqa: F401
+from sticoop.search import index as _search_index  # noqa: F401  (the search index and the hook keeping it)

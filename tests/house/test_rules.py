@@ -35,6 +35,8 @@ NOT_PARTNERSHIP_BOUND = {
     "natural_keys": "derived lookup keys; candidates are re-read through the scoped ORM",
     "merged_records": "tombstones (ids only); the kept record is scoped",
     "profile_embeddings": "derived vectors of technology profiles, which are bound to no partnership",
+    "search_entries": "derived search index; each query filters it by the viewer's scope before ranking "
+                      "(search/backend.scope_clause) and re-reads the hits through the scoped ORM",
 }
 
 

@@ -53,6 +53,8 @@ class Record:
 
     #: attributes folded into ``search_text`` (diacritics-insensitive free-text search)
     search_fields: ClassVar[tuple[str, ...]] = ()
+    #: further attributes only the search box indexes (long text, such as a document's extracted text)
+    index_fields: ClassVar[tuple[str, ...]] = ()
 
     if TYPE_CHECKING:  # each record model declares its own integer primary key (kept out of the mixin's columns)
         id: Mapped[int]

@@ -11,6 +11,7 @@ from sticoop.core.models import Base, Confidential, Record, Searchable
 class Document(Record, Confidential, Searchable, Base):
     __tablename__ = "documents"
     search_fields = ("filename", "title")
+    index_fields = ("text",)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)

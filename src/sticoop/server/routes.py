@@ -34,6 +34,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.projects.api import router as projects
     from sticoop.projects.iati.api import sectors_router as iati_sectors
     from sticoop.reference.api import router as reference
+    from sticoop.search.api import router as search
 
     return [
         (dashboard, SIGNED_IN),
@@ -58,6 +59,7 @@ def api_routers() -> list[tuple[APIRouter, Access]]:
         (audit, ADMINS),
         (tokens_router, SIGNED_IN),  # one's own API tokens
         (jobs, SIGNED_IN),  # one's own background jobs (admins: any, by id)
+        (search, SIGNED_IN),  # scoped by the viewer's partnerships before ranking
     ]
 
 
@@ -82,6 +84,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.partnerships.pages import router as partnerships
     from sticoop.portfolio.pages import router as portfolio
     from sticoop.projects.pages import router as projects
+    from sticoop.search.pages import router as search
     from sticoop.server.pages import router as pages
     from sticoop.transfer.pages import router as transfer
 
@@ -108,4 +111,5 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (calendar_account, SIGNED_IN),  # one's own calendar links and reminders
         (calls, READ_EDIT),
         (call_reviews, READ_MEMBER_EDIT),  # reviewers score their assigned proposals
+        (search, SIGNED_IN),  # the search box's results
     ]

@@ -1,0 +1,160 @@
+"""The search backend interface and its two implementations on the app's own database.
+
+:class:`SearchBackend` is what the search service needs from a full-text engine: index or remove records and
+answer a scoped, ranked query. Both implementations here keep the entries in the ``search_entries`` table (so
+the index follows each write in its transaction) and differ only in how they match and rank:
+
+- :class:`Fts5Backend` (SQLite): an external-content FTS5 table ``search_fts`` over the folded title and
+  body (``unicode61 remove_diacritics 2``), kept by triggers; ranked by ``bm25`` with the title weighted 4:1;
+- :class:`PostgresBackend`: a GIN index over ``setweight(to_tsvector('simple', title_folded), 'A') ||
+  setweight(to_tsvector('simple', body_folded), 'B')``; ranked by ``ts_rank_cd``.
+
+The text is folded by :func:`sticoop.core.text.fold` before either sees it (đ → d, œ → oe, ’ → '), which does
+what ``unaccent`` would and more, identically on both databases. Every query word is a prefix (``khoa*``), all
+words must occur. A large deployment could implement the protocol on OpenSearch; none is shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    column,
+    delete,
+    false,
+    func,
+    insert,
+    join,
+    literal_column,
+    or_,
+    select,
+    table,
+    true,
+)
+from sqlalchemy.orm import Session
+
+from sticoop.core.principal import Principal
+from sticoop.search.models import SearchEntry
+
+#: the tsvector of an entry on PostgreSQL: the same text as the GIN index of migration 0020_search
+PG_TSVECTOR = ("(setweight(to_tsvector('simple'::regconfig, search_entries.title_folded), 'A') || "
+               "setweight(to_tsvector('simple'::regconfig, search_entries.body_folded), 'B'))")
+#: matches counted per kind at most (a count is a hint, not a promise; counting every hit of "the" is waste)
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked match: the entry's kind, record id, title and original text (for the snippet)."""
+
+    kind: str
+    record_id: int
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """A query's answer: the hits best first, and the number of matches per kind (at most :data:`COUNT_CAP`)."""
+
+    hits: list[Hit]
+    counts: dict[str, int]
+
+
+class SearchBackend(Protocol):
+    """A full-text engine for the search box. ``rows`` are ``search_entries`` rows (dicts of kind, record_id,
+    partnership_id, editors_only, confidential, title, body, title_folded, body_folded)."""
+
+    def index(self, db: Session, rows: Sequence[dict[str, Any]]) -> None:
+        """Add or replace the entries of these records, in ``db``'s transaction."""
+
+    def remove(self, db: Session, kind: str, record_ids: Sequence[int]) -> None:
+        """Drop the entries of these records, in ``db``'s transaction."""
+
+    def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
+              partnership_id: int | None, limit: int) -> Found:
+        """The best ``limit`` entries the principal may see matching every folded term (as a prefix), of
+        ``kinds``, of ``partnership_id`` when given; scoped before ranking and counting."""
+
+
+def scope_clause(principal: Principal) -> ColumnElement[bool]:
+    """The entries ``principal`` may find, exactly as ``accounts/scoping.py`` decides for the records: admins
+    all; others the records of their partnerships and the general ones (general documents only for editors);
+    confidential ones only when they see confidential records. Nothing for someone not signed in."""
+    if not principal.signed_in:
+        return false()
+    if principal.sees_everything:
+        return true()
+    ids = sorted(principal.partnership_ids)
+    general: ColumnElement[bool] = SearchEntry.partnership_id.is_(None)
+    if not principal.is_editor:
+        general = general & SearchEntry.editors_only.is_(False)
+    clause = or_(SearchEntry.partnership_id.in_(ids), general) if ids else general
+    if not principal.sees_confidential:
+        clause = and_(clause, SearchEntry.confidential.is_(False))
+    return clause
+
+
+class _TableBackend:
+    """Indexing on the ``search_entries`` table; subclasses say how a query matches and ranks."""
+
+    def index(self, db: Session, rows: Sequence[dict[str, Any]]) -> None:
+        by_kind: dict[str, list[int]] = {}
+        for row in rows:
+            by_kind.setdefault(row["kind"], []).append(row["record_id"])
+        for kind, ids in by_kind.items():
+            self.remove(db, kind, ids)
+        if rows:
+            db.connection().execute(insert(SearchEntry), list(rows))
+
+    def remove(self, db: Session, kind: str, record_ids: Sequence[int]) -> None:
+        db.connection().execute(delete(SearchEntry).where(SearchEntry.kind == kind,
+                                                          SearchEntry.record_id.in_(list(record_ids))))
+
+    def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
+        """(FROM clause, WHERE clause, rank expression ordered best first)."""
+        raise NotImplementedError
+
+    def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
+              partnership_id: int | None, limit: int) -> Found:
+        source, match, rank = self._match(terms)
+        where = [match, scope_clause(principal), SearchEntry.kind.in_(list(kinds))]
+        if partnership_id is not None:
+            where.append(SearchEntry.partnership_id == partnership_id)
+        base = select(SearchEntry.id).select_from(source).where(*where)
+        connection = db.connection()
+        rows = connection.execute(select(SearchEntry.kind, SearchEntry.record_id, SearchEntry.title,
+                                         SearchEntry.body).select_from(source).where(*where)
+                                  .order_by(rank, SearchEntry.id).limit(limit)).all()
+        capped = base.add_columns(SearchEntry.kind).limit(COUNT_CAP * max(1, len(kinds))).subquery()
+        counts: dict[str, int] = dict(connection.execute(select(capped.c.kind, func.count()).group_by(capped.c.kind)).all())
+        return Found([Hit(*row) for row in rows], {k: min(int(n), COUNT_CAP) for k, n in counts.items()})
+
+
+class Fts5Backend(_TableBackend):
+    """SQLite FTS5 (see the module docstring)."""
+
+    def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
+        fts = table("search_fts", column("rowid"))
+        expression = " ".join(f'"{t}"*' for t in terms)
+        source = join(SearchEntry.__table__, fts, fts.c.rowid == SearchEntry.id)
+        match = literal_column("search_fts").op("MATCH")(expression)
+        return source, match, func.bm25(literal_column("search_fts"), 4.0, 1.0)
+
+
+class PostgresBackend(_TableBackend):
+    """PostgreSQL full-text search (see the module docstring)."""
+
+    def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
+        tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(f"'{t}':*" for t in terms))
+        vector: ColumnElement[Any] = literal_column(PG_TSVECTOR)
+        return SearchEntry.__table__, vector.op("@@")(tsquery), func.ts_rank_cd(vector, tsquery).desc()
+
+
+def backend_for(db: Session) -> SearchBackend:
+    """The backend of the session's database (by dialect name)."""
+    return PostgresBackend() if db.get_bind().dialect.name == "postgresql" else Fts5Backend()

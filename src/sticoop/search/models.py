@@ -1,0 +1,36 @@
+"""The search index: one row per searchable record (derived data, rebuilt by ``sticoop search reindex``).
+
+The folded columns (``sticoop.core.text.fold``) are what is matched; ``title`` and ``body`` keep the original
+text for the result's title and highlighted snippet. ``partnership_id``, ``editors_only`` and ``confidential``
+carry the record's scope as ``accounts/scoping.py`` decides it (a child takes its parent's partnership), so a
+query filters by the viewer's partnerships before it ranks. The full-text index itself exists only in the
+migration: an FTS5 table kept by triggers on SQLite, a GIN index over a ``tsvector`` expression on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Index, Integer, String, Text, false
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sticoop.core.models import Base
+
+
+class SearchEntry(Base):
+    """One record as the search box sees it."""
+
+    __tablename__ = "search_entries"
+    __table_args__ = (Index("ix_search_entries_kind_record_id", "kind", "record_id", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    record_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: the partnership the record (or its parent) belongs to; None: general, seen by every signed-in user
+    partnership_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    #: bound to no partnership but seen by editors only (a document not yet linked to a record)
+    editors_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), nullable=False)
+    #: the record or its parent is confidential: the secretariat and admins only
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), nullable=False)
+    title: Mapped[str] = mapped_column(String(500), nullable=False)
+    body: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    title_folded: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    body_folded: Mapped[str] = mapped_column(Text, nullable=False, default="")

@@ -1,0 +1,105 @@
+"""The search box: parse a query, ask the backend for scoped hits, confirm them through the scoped ORM, group
+them by kind with their page URL and highlighted snippet.
+
+Scope is applied twice: the backend filters the index by the viewer's partnerships before ranking and counting
+(:func:`sticoop.search.backend.scope_clause`), then each kind's hits are loaded through the session's scoped
+ORM query (``accounts/scoping.py`` adds its criteria), which also drops an entry whose record was removed by a
+database cascade the flush did not see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import escape
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sticoop.core.errors import ValidationFailed
+from sticoop.core.principal import Principal
+from sticoop.core.registry import record_url
+from sticoop.search.backend import Hit, backend_for
+from sticoop.search.index import searchable_services
+from sticoop.search.terms import query_terms, snippet
+
+MAX_LIMIT = 50
+MAX_QUERY = 200
+
+
+@dataclass(frozen=True)
+class Result:
+    """One record found: kind, id, title, its page (None: no page of its own) and the snippet (HTML)."""
+
+    kind: str
+    id: int
+    title: str
+    url: str | None
+    snippet_html: str
+
+
+@dataclass
+class Results:
+    """A search's answer: the query's folded words, the results by kind (best first) and the number of
+    matches per kind the viewer may see (capped, see ``COUNT_CAP``)."""
+
+    terms: list[str]
+    groups: dict[str, list[Result]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def parse_kinds(kinds: str | None) -> list[str]:
+    """``"project,person"`` → the kinds asked for (all searchable kinds when empty); ``ValidationFailed``
+    naming ``kinds`` and the known kinds for an unknown one."""
+    known = searchable_services()
+    if not kinds or not kinds.strip():
+        return sorted(known)
+    asked = [k.strip() for k in kinds.split(",") if k.strip()]
+    unknown = [k for k in asked if k not in known]
+    if unknown:
+        raise ValidationFailed(f"kinds: unknown kind(s) {', '.join(unknown)}; one of: {', '.join(sorted(known))}")
+    return asked
+
+
+def _confirmed(db: Session, hits: Sequence[Hit]) -> set[tuple[str, int]]:
+    """The (kind, id) of the hits the session's scoped ORM query returns (one query per kind)."""
+    services = searchable_services()
+    by_kind: dict[str, list[int]] = {}
+    for hit in hits:
+        by_kind.setdefault(hit.kind, []).append(hit.record_id)
+    seen: set[tuple[str, int]] = set()
+    for kind, ids in by_kind.items():
+        model = services[kind].model
+        seen.update((kind, i) for i in db.scalars(select(model.id).where(model.id.in_(ids))))
+    return seen
+
+
+def search(db: Session, principal: Principal, q: str, kinds: Sequence[str], partnership_id: int | None = None,
+           limit: int = 20) -> Results:
+    """The records ``principal`` may see matching every word of ``q`` (folded, as prefixes), best first,
+    grouped by kind. ``q``: 1–200 characters with at least one word; ``limit``: 1–50 results in all.
+    Raises ``ValidationFailed`` naming ``q`` or ``limit``."""
+    if len(q) > MAX_QUERY:
+        raise ValidationFailed(f"q: at most {MAX_QUERY} characters")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationFailed(f"limit: between 1 and {MAX_LIMIT}")
+    terms = query_terms(q)
+    if not terms:
+        raise ValidationFailed("q: give at least one word to search for")
+    found = backend_for(db).query(db, principal, terms, kinds, partnership_id, limit)
+    visible = _confirmed(db, found.hits)
+    results = Results(terms, counts=found.counts)
+    for hit in found.hits:
+        if (hit.kind, hit.record_id) not in visible:
+            continue
+        passage = snippet(hit.body, terms) or snippet(hit.title, terms) or escape(hit.body[:200])
+        results.groups.setdefault(hit.kind, []).append(
+            Result(hit.kind, hit.record_id, hit.title, record_url(hit.kind, hit.record_id), str(passage)))
+    return results
+
+
+def viewer(db: Session) -> Principal:
+    """The principal the session acts for; a session without one is the operator's (CLI) and sees everything."""
+    from sticoop.core.principal import Role, principal_of
+
+    return principal_of(db) or Principal(user_id=None, username="system", role=Role.admin)
