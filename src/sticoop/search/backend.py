@@ -131,7 +131,8 @@ class _TableBackend:
                                          SearchEntry.body).select_from(source).where(*where)
                                   .order_by(rank, SearchEntry.id).limit(limit)).all()
         capped = base.add_columns(SearchEntry.kind).limit(COUNT_CAP * max(1, len(kinds))).subquery()
-        counts: dict[str, int] = dict(connection.execute(select(capped.c.kind, func.count()).group_by(capped.c.kind)).all())
+        per_kind = select(capped.c.kind, func.count()).group_by(capped.c.kind)
+        counts: dict[str, int] = {kind: int(n) for kind, n in connection.execute(per_kind).all()}
         return Found([Hit(*row) for row in rows], {k: min(int(n), COUNT_CAP) for k, n in counts.items()})
 
 

@@ -65,7 +65,9 @@ def snippet(text: str, terms: list[str]) -> Markup | None:
     if first is None:
         return None
     lo, hi = max(0, first - _BEFORE), min(len(words), first + _AFTER)
-    start, end = words[lo][0], words[hi - 1][1]
+    # the whole text on a side where no word is cut off (keeps leading and trailing punctuation)
+    start = words[lo][0] if lo > 0 else 0
+    end = words[hi - 1][1] if hi < len(words) else len(text)
     out = [Markup("…") if start > 0 else Markup("")]
     cursor = start
     for s, e in words[lo:hi]:
