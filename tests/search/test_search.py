@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from sticoop.core.config import get_settings
 from sticoop.core.database import new_session, session_scope
 from sticoop.partnerships.models import Partnership
-from sticoop.search.index import searchable_services
+from sticoop.search.index import searchable_children, searchable_services
 from sticoop.search.models import SearchEntry
 from sticoop.search.service import parse_kinds, search, viewer
 
@@ -239,3 +239,38 @@ def test_bad_parameters_are_refused_naming_them(client: TestClient, params: dict
 
 def test_not_signed_in_finds_nothing(anon_client: TestClient) -> None:
     assert anon_client.get("/api/v1/search", params={"q": "water"}).status_code in (401, 403)
+
+
+CHILDREN = {kind: (fk, parent) for _child, fk, parent, kind in searchable_children()}
+
+
+def test_children_are_walked() -> None:
+    assert set(CHILDREN) >= {"session", "proposal"}
+
+
+@pytest.mark.parametrize("kind", sorted(CHILDREN))
+def test_children_follow_their_parent(db: Session, kind: str) -> None:
+    """A child's entry takes its parent's partnership, confidentiality and name; moving, hiding or deleting the
+    parent rewrites the children's entries in the same transaction."""
+    a, b = two_partnerships(db)
+    made = make(db, kind, "childwording", a)
+    model = searchable_services()[kind].model
+    child = db.get(model, made.id)
+    fk, parent_model = CHILDREN[kind]
+    parent = db.get(parent_model, getattr(child, fk))
+
+    def entry() -> SearchEntry | None:
+        return db.scalar(select(SearchEntry).where(SearchEntry.kind == kind, SearchEntry.record_id == made.id))
+
+    assert entry().partnership_id == a  # type: ignore[union-attr]
+    parent.partnership_id = b
+    if hasattr(parent, "confidential"):
+        parent.confidential = True
+    db.flush()
+    db.expire_all()
+    assert entry().partnership_id == b  # type: ignore[union-attr]
+    assert entry().confidential is hasattr(parent, "confidential")  # type: ignore[union-attr]
+    db.delete(parent)
+    db.flush()
+    db.expire_all()
+    assert entry() is None

@@ -21,6 +21,7 @@ from sqlalchemy import delete, event, func, insert, select
 from sqlalchemy.orm import Session
 
 from sticoop.accounts.scoping import DIRECT, THROUGH_PARENT
+from sticoop.core.models import table_of
 from sticoop.core.text import fold
 from sticoop.documents.models import Document
 from sticoop.partnerships.models import Partnership
@@ -93,20 +94,65 @@ def entry_row(db: Session, kind: str, service: Any, obj: Any) -> dict[str, Any]:
             "body": body, "title_folded": fold(title), "body_folded": fold(body)[:MAX_BODY]}
 
 
-def refresh_entries(db: Session) -> None:
-    """Rewrite the entries of every searchable record this flush inserted, changed or deleted (called from
-    the ``after_flush`` hook, on the flush's connection)."""
-    touched = [*db.new, *db.dirty, *db.deleted]
-    if not touched:
-        return
-    by_model = {s.model: (kind, s) for kind, s in searchable_services().items()}
+_CHILDREN_KEY = "sticoop.search_children"
+#: a parent's attributes its children's entries take (their scope, or their title: a session is named by its
+#: committee)
+_INHERITED = ("partnership_id", "confidential", "name", "title")
+
+
+def searchable_children() -> list[tuple[Any, str, Any, str]]:
+    """(child model, its foreign key, parent model, child kind) for every searchable child of ``THROUGH_PARENT``."""
+    kinds = {s.model: kind for kind, s in searchable_services().items()}
+    return [(child, fk, parent, kinds[child]) for child, fk, parent in THROUGH_PARENT if child in kinds]
+
+
+def collect_children(db: Session) -> None:
+    """Before a flush: the children whose entries a parent's change or deletion makes stale (a committee moved
+    to another partnership or made confidential: its sessions' scope; a committee deleted: its sessions, which
+    the database's cascade removes unseen). Their ids wait in ``db.info`` for :func:`refresh_entries`."""
+    from sqlalchemy import inspect as sa_inspect
+
+    redo: dict[str, set[int]] = {}
     gone: dict[str, set[int]] = {}
+    for child, fk, parent_model, kind in searchable_children():
+        deleted = [o.id for o in db.deleted if isinstance(o, parent_model)]
+        changed = [o.id for o in db.dirty if isinstance(o, parent_model) and any(
+            name in sa_inspect(o).attrs and sa_inspect(o).attrs[name].history.has_changes() for name in _INHERITED)]
+        table = table_of(child)  # a Core query: every child, whatever the writer may see
+        for target, ids in ((gone, deleted), (redo, changed)):
+            if ids:
+                found = db.connection().execute(select(table.c.id).where(table.c[fk].in_(ids))).scalars().all()
+                target.setdefault(kind, set()).update(found)
+    if redo or gone:
+        db.info[_CHILDREN_KEY] = (redo, gone)
+
+
+def refresh_entries(db: Session) -> None:
+    """Rewrite the entries of every searchable record this flush inserted, changed or deleted, and of the
+    children :func:`collect_children` found (called from the ``after_flush`` hook, on the flush's connection)."""
+    redo, gone = db.info.pop(_CHILDREN_KEY, ({}, {}))
+    touched = [*db.new, *db.dirty, *db.deleted]
+    if not touched and not gone:
+        return
+    services = searchable_services()
+    by_model = {s.model: (kind, s) for kind, s in services.items()}
     rows: list[dict[str, Any]] = []
+    if redo:
+        # the children as flushed, read on the flush's connection by a session of no principal (a writer may
+        # move a committee whose confidential sessions they could not list)
+        with Session(bind=db.connection()) as plain:
+            for kind, ids in redo.items():
+                model = services[kind].model
+                rows.extend(entry_row(plain, kind, services[kind], o)
+                            for o in plain.scalars(select(model).where(model.id.in_(sorted(ids)))))
+    redone = {(row["kind"], row["record_id"]) for row in rows}
     for obj in touched:
         found = by_model.get(type(obj))
         if found is None or getattr(obj, "id", None) is None:
             continue
         kind, service = found
+        if (kind, obj.id) in redone:
+            continue
         if obj in db.deleted:
             gone.setdefault(kind, set()).add(obj.id)
         else:
@@ -116,6 +162,12 @@ def refresh_entries(db: Session) -> None:
         backend.remove(db, kind, sorted(ids))
     if rows:
         backend.index(db, rows)  # replaces the entries these records had
+
+
+@event.listens_for(Session, "before_flush")
+def _collect_search_children(db: Session, _ctx: Any, _instances: Any) -> None:
+    """Note the children whose entries this flush makes stale."""
+    collect_children(db)
 
 
 @event.listens_for(Session, "after_flush")
