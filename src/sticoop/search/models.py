@@ -4,12 +4,14 @@ The folded columns (``sticoop.core.text.fold``) are what is matched; ``title`` a
 text for the result's title and highlighted snippet. ``partnership_id``, ``editors_only`` and ``confidential``
 carry the record's scope as ``accounts/scoping.py`` decides it (a child takes its parent's partnership), so a
 query filters by the viewer's partnerships before it ranks. The full-text index itself exists only in the
-migration: an FTS5 table kept by triggers on SQLite, a GIN index over a ``tsvector`` expression on PostgreSQL.
+migration: an FTS5 table kept by triggers on SQLite, a GIN index over ``search_vector`` (kept by a trigger)
+on PostgreSQL.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Index, Integer, String, Text, false
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sticoop.core.models import Base
@@ -34,3 +36,7 @@ class SearchEntry(Base):
     body: Mapped[str] = mapped_column(Text, nullable=False, default="")
     title_folded: Mapped[str] = mapped_column(Text, nullable=False, default="")
     body_folded: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    #: PostgreSQL only: the weighted ``tsvector`` of the folded title (A) and body (B), set by a trigger of the
+    #: migration on every insert and update (stored, so matching and ranking never re-parse the text); always
+    #: NULL on SQLite, where the FTS5 table holds the words
+    search_vector: Mapped[str | None] = mapped_column(Text().with_variant(TSVECTOR(), "postgresql"))

@@ -1,5 +1,6 @@
 """The search box's index: ``search_entries`` (one row per searchable record, with its scope) and its full-text
-index — an FTS5 table kept by triggers on SQLite, a GIN index over a weighted ``tsvector`` on PostgreSQL —
+index — an FTS5 table kept by triggers on SQLite, a weighted ``tsvector`` column kept by a trigger with a GIN
+index on PostgreSQL —
 filled from the existing records.
 
 Revision ID: 0020_search
@@ -10,15 +11,21 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision = "0020_search"
 down_revision = "0019_briefing"
 branch_labels = None
 depends_on = None
 
-#: the same expression as ``sticoop.search.backend.PG_TSVECTOR`` (written out: a migration is frozen)
-PG_TSVECTOR = ("(setweight(to_tsvector('simple'::regconfig, search_entries.title_folded), 'A') || "
-               "setweight(to_tsvector('simple'::regconfig, search_entries.body_folded), 'B'))")
+PG_VECTOR = [
+    "CREATE FUNCTION search_entries_vector() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "NEW.search_vector := setweight(to_tsvector('simple'::regconfig, NEW.title_folded), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, NEW.body_folded), 'B'); RETURN NEW; END $$",
+    "CREATE TRIGGER search_entries_vector BEFORE INSERT OR UPDATE ON search_entries "
+    "FOR EACH ROW EXECUTE FUNCTION search_entries_vector()",
+    "CREATE INDEX ix_search_entries_search_fts ON search_entries USING gin (search_vector)",
+]
 
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE search_fts USING fts5(title_folded, body_folded, content='search_entries', "
@@ -50,17 +57,15 @@ def upgrade() -> None:
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("title_folded", sa.Text(), nullable=False),
         sa.Column("body_folded", sa.Text(), nullable=False),
+        sa.Column("search_vector", sa.Text().with_variant(postgresql.TSVECTOR(), "postgresql"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_search_entries")),
     )
     with op.batch_alter_table("search_entries", schema=None) as batch_op:
         batch_op.create_index("ix_search_entries_kind_record_id", ["kind", "record_id"], unique=True)
         batch_op.create_index(batch_op.f("ix_search_entries_partnership_id"), ["partnership_id"], unique=False)
     bind = op.get_bind()
-    if bind.dialect.name == "postgresql":
-        op.execute(f"CREATE INDEX ix_search_entries_search_fts ON search_entries USING gin ({PG_TSVECTOR})")
-    else:
-        for statement in SQLITE_FTS:
-            op.execute(statement)
+    for statement in PG_VECTOR if bind.dialect.name == "postgresql" else SQLITE_FTS:
+        op.execute(statement)
     _fill(bind)
 
 
@@ -84,6 +89,8 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_search_entries_search_fts")
+        op.execute("DROP TRIGGER IF EXISTS search_entries_vector ON search_entries")
+        op.execute("DROP FUNCTION IF EXISTS search_entries_vector()")
     else:
         for name in ("search_entries_au", "search_entries_ad", "search_entries_ai"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
