@@ -274,3 +274,13 @@ def test_children_follow_their_parent(db: Session, kind: str) -> None:
     db.flush()
     db.expire_all()
     assert entry() is None
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ("Words to find", "Nothing found.", "Search all records")),
+                                             ("fr", ("Mots à chercher", "Aucun résultat.", "Rechercher dans")),
+                                             ("vi", ("Từ cần tìm", "Không tìm thấy kết quả.", "Tìm trong mọi hồ sơ"))])
+def test_the_results_page_speaks_the_users_language(client: TestClient, lang: str, words: tuple[str, ...]) -> None:
+    page = client.get("/search", params={"q": "nothingmatchesthis", "lang": lang})
+    assert page.status_code == 200
+    for text in words:
+        assert text in page.text, text
