@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import MetaData, Table, select
+from tests.core.test_migration_natural_keys import fresh_url  # noqa: F401  (the fixture)
 
 from sticoop.core.database import get_engine, session_scope
 from sticoop.core.migrate import upgrade
 from sticoop.reference.service import seed_reference
 from sticoop.search.models import SearchEntry
 from sticoop.search.service import parse_kinds, search, viewer
-from tests.core.test_migration_natural_keys import fresh_url  # noqa: F401  (the fixture)
 
 
 def test_0020_indexes_existing_records(fresh_url: str) -> None:  # noqa: F811
