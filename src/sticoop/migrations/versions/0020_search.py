@@ -70,7 +70,9 @@ def upgrade() -> None:
 
 
 def _fill(bind: sa.Connection) -> None:
-    """Index the records that exist (none in a new database: nothing is loaded then)."""
+    """Index the records that exist (none in a new database: nothing is loaded then). The rebuild reads the
+    records through today's models: should a later migration change a searchable table, an old database
+    upgraded past both must skip this step and run ``sticoop search reindex`` at the end instead."""
     tables = ("partnerships", "organizations", "people", "documents", "projects", "tech_profiles")
     inspector = sa.inspect(bind)
     present = [t for t in tables if inspector.has_table(t)]
