@@ -284,3 +284,35 @@ def test_the_results_page_speaks_the_users_language(client: TestClient, lang: st
     assert page.status_code == 200
     for text in words:
         assert text in page.text, text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_hit_links_to_its_page(client: TestClient, db_url: str, kind: str) -> None:
+    """The hit's URL is its kind's page (``core.registry.record_url``) and that page answers."""
+    from sticoop.core.registry import record_url
+
+    with session_scope(db_url) as db:
+        a, _ = two_partnerships(db)
+        made = make(db, kind, "linkedwording", a)
+    groups = client.get("/api/v1/search", params={"q": "linkedwording", "kinds": kind}).json()["groups"]
+    hit = groups[0]["hits"][0]
+    assert hit["url"] == record_url(kind, made.id)
+    if hit["url"] is not None:
+        assert client.get(hit["url"]).status_code == 200
+
+
+@pytest.mark.parametrize(("args", "named"), [(["query", "water", "--kinds", "spaceship"], "kinds"),
+                                             (["query", "!!!"], "q"), (["reindex", "--batch", "0"], "batch")])
+def test_the_command_refuses_bad_input_in_one_error_line(db_url: str, monkeypatch: pytest.MonkeyPatch,
+                                                         args: list[str], named: str) -> None:
+    from sticoop.cli import app
+
+    monkeypatch.setenv("STICOOP_DATABASE_URL", db_url)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["search", *args])
+    finally:
+        monkeypatch.delenv("STICOOP_DATABASE_URL")
+        get_settings.cache_clear()
+    assert result.exit_code != 0
+    assert named in result.output

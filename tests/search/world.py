@@ -78,7 +78,7 @@ BUILDERS: dict[str, tuple[bool, bool, Callable[[Ctx, str], Any]]] = {
     "document": (True, True, lambda c, t: Document(partnership_id=c.partnership_id, sha256=f"{next(_seq):064d}",
                                                    filename="minutes.pdf", media_type="application/pdf", size=1,
                                                    text=f"Page one.\n{t}\nPage two.", confidential=c.confidential)),
-    "profile": (False, False, lambda c, t: TechProfile(kind="offer", title=t)),
+    "profile": (False, False, lambda c, t: TechProfile(kind="technology_offer", title=t)),
     "call": (True, False, lambda c, t: Call(partnership_id=c.partnership_id, title=t, currency="EUR")),
     "proposal": (True, False, lambda c, t: Proposal(call_id=_call(c).id, acronym=f"P{next(_seq)}", title=t)),
 }
