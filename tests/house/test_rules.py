@@ -134,3 +134,39 @@ def test_every_partnership_bound_table_is_scoped() -> None:
     assert unscoped == [], (
         "these tables hold rows of a partnership but are neither in accounts/scoping.py nor declared here: "
         f"{unscoped}")
+
+
+def _sqlalchemy_session_args() -> list[str]:
+    """Every parameter annotated as a SQLAlchemy session in the package, as "file:line function(name)"."""
+    import ast
+
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {a.asname or a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                 and (node.module or "").startswith("sqlalchemy") for a in node.names if a.name == "Session"}
+        names.add("orm.Session")
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for arg in node.args.posonlyargs + node.args.args + node.args.kwonlyargs:
+                    annotation = ast.unparse(arg.annotation).strip("'\"") if arg.annotation else ""
+                    if annotation.replace(" | None", "") in names:
+                        found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}({arg.arg})")
+    return found
+
+
+def test_one_name_for_the_database_session() -> None:
+    """The database session is ``db`` everywhere (``_db`` when unused): "session" is a committee's meeting
+    (``CommitteeSession``) or a browser's sign-in (``LoginSession``), never the database's."""
+    found = _sqlalchemy_session_args()
+    assert len(found) > 100, "the walk must see the services' and routes' parameters"
+    other = [f for f in found if not f.endswith(("(db)", "(_db)"))]
+    assert not other, f"database sessions under another name than db: {other[:20]}"
+
+
+def test_the_committee_session_model_is_not_called_session() -> None:
+    from sticoop.partnerships.models import CommitteeSession
+
+    assert CommitteeSession.__tablename__ == "sessions"
+    clashing = sorted(m.class_.__name__ for m in Base.registry.mappers if m.class_.__name__ == "Session")
+    assert not clashing, "a model named Session clashes with SQLAlchemy's Session"

@@ -47,8 +47,7 @@ from sticoop.core.principal import Principal, act_as, on_partnership_opened, pri
 from sticoop.documents.models import Document
 from sticoop.ingest.models import Intake
 from sticoop.matchmaking.brokerage.models import BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest
-from sticoop.partnerships.models import Committee, Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.projects.models import Project
 
 #: records bound directly to a partnership by their own ``partnership_id`` (nullable = may be general)
@@ -124,12 +123,12 @@ def _scope_to_principal(state: ORMExecuteState) -> None:
     state.statement = state.statement.options(*cached[1])
 
 
-def _assign_opened_partnership(session: Session, principal: Principal, partnership_id: int) -> None:
+def _assign_opened_partnership(db: Session, principal: Principal, partnership_id: int) -> None:
     """A secretariat officer who opens a partnership is assigned to it, in the same transaction."""
     from sticoop.accounts.models import user_partnerships
 
-    session.execute(user_partnerships.insert().values(user_id=principal.user_id, partnership_id=partnership_id))
-    act_as(session, replace(principal, partnership_ids=principal.partnership_ids | {partnership_id}))
+    db.execute(user_partnerships.insert().values(user_id=principal.user_id, partnership_id=partnership_id))
+    act_as(db, replace(principal, partnership_ids=principal.partnership_ids | {partnership_id}))
 
 
 on_partnership_opened(_assign_opened_partnership)

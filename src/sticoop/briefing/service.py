@@ -45,8 +45,7 @@ from sticoop.documents.service import documents
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.partners.models import Organization, Person, Position
 from sticoop.partners.service import current_position
-from sticoop.partnerships.models import Committee, Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.partnerships.service import next_anniversary, partnerships
 from sticoop.portfolio.timeline import timeline
 from sticoop.projects.models import PartnerRole, Programme, Project

@@ -66,11 +66,11 @@ def _csv_value(v: Any) -> Any:
 def _open_session(request: Request) -> Iterator[Session]:
     """The request's database session, open until the response has been sent (streamed bodies may read)
     and closed then: whatever was not committed by :func:`get_db` is rolled back by the close."""
-    session = new_session(getattr(request.app.state, "database_url", None))
+    db = new_session(getattr(request.app.state, "database_url", None))
     try:
-        yield session
+        yield db
     finally:
-        session.close()
+        db.close()
 
 
 def get_db(session: Annotated[Session, Depends(_open_session)]) -> Iterator[Session]:
@@ -86,17 +86,17 @@ def get_db(session: Annotated[Session, Depends(_open_session)]) -> Iterator[Sess
     commit(session)
 
 
-def commit(session: Session) -> None:
+def commit(db: Session) -> None:
     """Commit, or raise the error the client should get: a constraint clash or a lost race is a 409, a
     database that cannot take the write now (locked, gone) a 503; the transaction is rolled back either way."""
     try:
-        flush(session, "The change")
-        session.commit()
+        flush(db, "The change")
+        db.commit()
     except OperationalError as exc:
-        session.rollback()
+        db.rollback()
         raise Unavailable("The database could not save the change; nothing was saved, try again") from exc
     except BaseException:
-        session.rollback()
+        db.rollback()
         raise
 
 
@@ -105,9 +105,9 @@ def request_session(request: Request) -> Session:
     (the Sources and History boxes): scoped exactly like the request's main session."""
     from sticoop.core.principal import ANONYMOUS, act_as
 
-    session = new_session(getattr(request.app.state, "database_url", None))
-    act_as(session, getattr(request.state, "principal", ANONYMOUS))
-    return session
+    db = new_session(getattr(request.app.state, "database_url", None))
+    act_as(db, getattr(request.state, "principal", ANONYMOUS))
+    return db
 
 
 def current_actor(request: Request) -> str:

@@ -54,16 +54,16 @@ class ProjectService(RecordService[Project]):
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("title", obj.partnership_id, obj.title): N_("same title in the same partnership")}
 
-    def apply_relations(self, session: Session, obj: Project, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: Session, obj: Project, relations: dict[str, Any]) -> None:
         if relations.get("field_keys") is not None:
-            obj.fields = load_many(session, Field, relations["field_keys"], "field")
+            obj.fields = load_many(db, Field, relations["field_keys"], "field")
         if relations.get("partners") is not None:
             partners = relations["partners"]
-            load_many(session, Organization, [p["organization_id"] for p in partners], "organization")
+            load_many(db, Organization, [p["organization_id"] for p in partners], "organization")
             obj.partners = [ProjectPartner(**p) for p in partners]
 
-    def check(self, session: Session, obj: Project) -> None:
-        super().check(session, obj)
+    def check(self, db: Session, obj: Project) -> None:
+        super().check(db, obj)
         if obj.budget is not None and not obj.currency:
             raise ValidationFailed("A budget needs its currency (ISO 4217, e.g. EUR)", field="currency")
         own = obj.language

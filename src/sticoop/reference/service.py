@@ -16,9 +16,9 @@ from sticoop.reference.fields import FIELDS
 from sticoop.reference.models import Country, Field
 
 
-def seed_reference(session: Session) -> tuple[int, int]:
+def seed_reference(db: Session) -> tuple[int, int]:
     """Insert or refresh every country and field; idempotent, so each `db upgrade` can run it."""
-    existing = {c.code: c for c in session.scalars(select(Country))}
+    existing = {c.code: c for c in db.scalars(select(Country))}
     for info in all_countries().values():
         row = existing.get(info.code) or Country(code=info.code)
         row.alpha2 = info.alpha2
@@ -26,27 +26,27 @@ def seed_reference(session: Session) -> tuple[int, int]:
         row.name_fr = info.names.get("fr")
         row.name_vi = info.names.get("vi")
         row.name_lo = info.names.get("lo")
-        session.add(row)
-    fields = {f.key: f for f in session.scalars(select(Field))}
+        db.add(row)
+    fields = {f.key: f for f in db.scalars(select(Field))}
     for definition in FIELDS:
         field = fields.get(definition.key) or Field(key=definition.key)
         field.name = definition.name
         field.ford_code = definition.ford_code
         field.ford_name = definition.ford_name
-        session.add(field)
-    session.flush()
+        db.add(field)
+    db.flush()
     return len(all_countries()), len(FIELDS)
 
 
-def list_countries(session: Session) -> list[Country]:
-    return list(session.scalars(select(Country).order_by(Country.name_en)))
+def list_countries(db: Session) -> list[Country]:
+    return list(db.scalars(select(Country).order_by(Country.name_en)))
 
 
-def list_fields(session: Session) -> list[Field]:
-    return list(session.scalars(select(Field).order_by(Field.name)))
+def list_fields(db: Session) -> list[Field]:
+    return list(db.scalars(select(Field).order_by(Field.name)))
 
 
-def country_codes(session: Session, codes: Iterable[str] | None, what: str = "country code") -> list[Any]:
+def country_codes(db: Session, codes: Iterable[str] | None, what: str = "country code") -> list[Any]:
     """The ``Country`` rows of ISO 3166-1 alpha-3 ``codes`` (any case), in order, in one query.
 
     Raises ``ValidationFailed`` naming a code that is not three letters or not a known country."""
@@ -54,7 +54,7 @@ def country_codes(session: Session, codes: Iterable[str] | None, what: str = "co
     for code in normalised:
         if len(code) != 3 or not code.isalpha():
             raise ValidationFailed(f"'{code}' is not an ISO 3166-1 alpha-3 code (e.g. VNM, BEL, LAO)")
-    return load_many(session, Country, normalised, what)
+    return load_many(db, Country, normalised, what)
 
 
 def register() -> None:
