@@ -16,6 +16,7 @@ def bootstrap() -> None:
     import sticoop.models  # noqa: F401  (every table and session hook)
     from sticoop.activities import service as activities
     from sticoop.agreements import service as agreements
+    from sticoop.briefing import service as briefing
     from sticoop.calendar import service as calendar
     from sticoop.calls import service as calls
     from sticoop.commitments import service as commitments
@@ -30,6 +31,6 @@ def bootstrap() -> None:
     from sticoop.transfer import service as transfer
 
     for domain in (reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-                   matchmaking, ingest, linkage, transfer, calendar, calls):
+                   matchmaking, ingest, linkage, transfer, calendar, calls, briefing):
         domain.register()
     registry.mark_bootstrapped()

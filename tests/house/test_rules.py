@@ -110,9 +110,9 @@ def test_every_registered_kind_is_complete() -> None:
 
 
 def test_every_partnership_bound_table_is_scoped() -> None:
-    from sticoop.accounts.scoping import SCOPED_MODELS
+    from sticoop.accounts.scoping import scoped_models
 
-    scoped_tables = {model.__table__.name for model in SCOPED_MODELS}
+    scoped_tables = {model.__table__.name for model in scoped_models()}
 
     def bound(table) -> bool:  # type: ignore[no-untyped-def]
         if "partnership_id" in table.c:
@@ -122,7 +122,7 @@ def test_every_partnership_bound_table_is_scoped() -> None:
 
     # rows a scoped record owns (a session's delegates and agenda, a project's partners, an agreement's status
     # changes: delete-orphan children) are read through their parent, never listed on their own
-    owned = {rel.mapper.local_table.name for model in SCOPED_MODELS for rel in inspect(model).relationships
+    owned = {rel.mapper.local_table.name for model in scoped_models() for rel in inspect(model).relationships
              if rel.cascade.delete_orphan}
     unscoped = []
     for mapper in Base.registry.mappers:
@@ -170,3 +170,15 @@ def test_the_committee_session_model_is_not_called_session() -> None:
     assert CommitteeSession.__tablename__ == "sessions"
     clashing = sorted(m.class_.__name__ for m in Base.registry.mappers if m.class_.__name__ == "Session")
     assert not clashing, "a model named Session clashes with SQLAlchemy's Session"
+
+
+def test_a_scope_declares_both_parent_and_key_or_neither() -> None:
+    import pytest
+
+    from sticoop.partnerships.models import Committee, CommitteeSession
+
+    with pytest.raises(ValueError, match="both"):
+        registry.register_scope(CommitteeSession, through="committee_id")
+    with pytest.raises(ValueError, match="registered twice"):
+        registry.register_scope(CommitteeSession)  # declared through its committee by the partnerships domain
+    registry.register_scope(CommitteeSession, through="committee_id", parent=Committee)  # the same again: harmless

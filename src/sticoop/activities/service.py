@@ -11,7 +11,7 @@ from sticoop.activities.models import Event, Visit
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
 
 
@@ -83,5 +83,7 @@ events = EventService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_scope(Visit)
+    register_scope(Event)
     register_kind("visit", visits, page_prefix="/visits")
     register_kind("event", events, page_prefix="/events")

@@ -21,7 +21,7 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization
 from sticoop.reference.service import country_codes
 
@@ -119,6 +119,7 @@ agreements = AgreementService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_scope(Agreement)
     register_kind("agreement", agreements, page_prefix="/agreements")
     register_choice_source(ChoiceSource(
         "agreements", lambda: select(Agreement.id, Agreement.title).order_by(Agreement.title), Agreement.id,

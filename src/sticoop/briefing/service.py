@@ -412,3 +412,10 @@ def pack_filename(briefing: Briefing, fmt: str) -> str:
     name = briefing.partnership.name.replace("/", "-")[:150]
     visit = f" - visit {briefing.visit.id}" if briefing.visit else ""
     return f"Briefing - {name}{visit} - {briefing.as_of.isoformat()} ({briefing.locale}).{fmt}"
+
+
+def register() -> None:
+    """Declare that stored briefing packs belong to their partnership (called by the composition root)."""
+    from sticoop.core.registry import register_scope
+
+    register_scope(BriefingPack)

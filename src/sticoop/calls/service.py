@@ -30,7 +30,7 @@ from sticoop.core import clock
 from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.errors import Conflict, Forbidden, ValidationFailed
 from sticoop.core.principal import principal_of, require_editor
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
 from sticoop.reference.models import Field
 
@@ -382,6 +382,11 @@ decisions = DecisionService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_scope(Call)
+    for of_call in (CallFunder, Proposal, Reviewer, Assignment, Decision):
+        register_scope(of_call, through="call_id", parent=Call)
+    for of_proposal in (ConflictOfInterest, Review, Consensus):
+        register_scope(of_proposal, through="proposal_id", parent=Proposal)
     register_kind("call", calls, page_prefix="/calls")
     register_kind("call_funder", funders, page_prefix=None)
     register_kind("proposal", proposals, page_prefix="/proposals")

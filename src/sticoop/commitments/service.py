@@ -34,7 +34,7 @@ from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import Forbidden, ValidationFailed
 from sticoop.core.principal import Role, principal_of
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import Committee, CommitteeSession
 
@@ -448,6 +448,10 @@ assessments = AssessmentService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_scope(Commitment)
+    register_scope(WorkingGroup)
+    register_scope(ProgressUpdate, through="commitment_id", parent=Commitment)
+    register_scope(Assessment, through="commitment_id", parent=Commitment)
     register_kind("commitment", commitments, page_prefix="/commitments")
     register_kind("progress_update", progress_updates, page_prefix=None)  # shown on its commitment's page
     register_kind("working_group", working_groups, page_prefix="/working-groups")

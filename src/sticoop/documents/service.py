@@ -17,7 +17,7 @@ from sticoop.core.errors import Conflict, NotFound, PayloadTooLarge, ValidationF
 from sticoop.core.merge import Merge, MergeHook, Moved
 from sticoop.core.merge import register as register_merge_hook
 from sticoop.core.models import rowcount, table_of
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.documents.models import Document, DocumentLink
 
 
@@ -140,4 +140,5 @@ register_merge_hook(DocumentLinksOnMerge())
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_scope(Document)
     register_kind("document", documents, page_prefix=None)  # stored once by content; shown as the Sources of records

@@ -21,7 +21,7 @@ from sticoop.core.crud import RecordService, flush
 from sticoop.core.errors import Conflict, ValidationFailed
 from sticoop.core.models import utcnow
 from sticoop.core.offload import run_limited
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.core.text import fold
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
@@ -209,5 +209,6 @@ def same_name(a: str, b: str) -> bool:
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_scope(Intake, through="document_id", parent=Document)
     register_kind("intake", None, page_prefix="/intakes")  # an ingested document under review; not a RecordService
     register_job_kind(JOB_KIND, run_batch_job, label=JOB_LABEL)  # `sticoop ingest --background`

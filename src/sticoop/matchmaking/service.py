@@ -24,7 +24,7 @@ from sticoop.core import clock
 from sticoop.core.crud import RecordService
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.matchmaking import index_store
 from sticoop.matchmaking.engine.embeddings import get_embedder
 from sticoop.matchmaking.engine.profiles import Profile
@@ -315,4 +315,14 @@ def _match_out(match: Any, by_id: dict[int, TechProfile], engine: Matcher) -> di
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    from sticoop.activities.models import Event
+    from sticoop.matchmaking.brokerage.models import (
+        BrokerageParticipant,
+        BrokerageSlot,
+        BrokerageTable,
+        MeetingRequest,
+    )
+
+    for model in (BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest):
+        register_scope(model, through="event_id", parent=Event)  # a brokerage event's records follow the event
     register_kind("profile", profiles, page_prefix="/profiles")

@@ -15,7 +15,7 @@ from sticoop.core.duplicates import N_, Candidate, key
 from sticoop.core.errors import DuplicatesFound, ValidationFailed
 from sticoop.core.i18n import Formatter
 from sticoop.core.principal import partnership_opened
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import (
     AgendaItem,
@@ -319,6 +319,8 @@ sessions = SessionService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_scope(Committee)
+    register_scope(CommitteeSession, through="committee_id", parent=Committee)
     register_kind("partnership", partnerships, page_prefix="/partnerships")
     register_kind("committee", committees, page_prefix="/committees")
     register_kind("session", sessions, page_prefix="/sessions")

@@ -11,7 +11,7 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization
 from sticoop.projects.models import Programme, Project, ProjectPartner, project_fields
 from sticoop.reference.models import Field
@@ -78,6 +78,7 @@ projects = ProjectService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_scope(Project)
     register_kind("programme", programmes, page_prefix="/programmes")
     register_kind("project", projects, page_prefix="/projects")
     register_choice_source(ChoiceSource(

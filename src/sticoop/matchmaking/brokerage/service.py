@@ -4,8 +4,8 @@ Each kind is a :class:`~sticoop.core.crud.RecordService` (``participants``, ``sl
 creation through ``create`` (authorised, checked in ``check``), the participant's change through the versioned
 ``update`` (one version check: ``RecordService.check_version``) and removal through ``delete`` once its own
 dependents are dealt with, so every change is audited and scoped like any record (the four tables are reached
-through their event, see ``accounts.scoping.THROUGH_PARENT``). Slots and tables have no version column: their
-changes are last-write-wins.
+through their event: ``register_scope`` in ``matchmaking.service.register``). Slots and tables have no version
+column: their changes are last-write-wins.
 
 What an organiser expects when the plan changes under an existing schedule:
 
