@@ -182,3 +182,15 @@ def test_a_scope_declares_both_parent_and_key_or_neither() -> None:
     with pytest.raises(ValueError, match="registered twice"):
         registry.register_scope(CommitteeSession)  # declared through its committee by the partnerships domain
     registry.register_scope(CommitteeSession, through="committee_id", parent=Committee)  # the same again: harmless
+
+
+def test_labels_and_navigation_come_from_the_domains() -> None:
+    """The UI kit translates labels; the domains declare them (``core.labels``): no table of them in ``web/``."""
+    from sticoop.core import labels as declared
+    from sticoop.web import labels as kit
+
+    assert kit.LABELS is declared.LABELS and kit.NAVIGATION is declared.NAVIGATION
+    source = (PACKAGE / "web" / "labels.py").read_text(encoding="utf-8")
+    assert "N_(\"" not in source.split("BADGE_TONE")[0], "label messages belong in the domains' register()"
+    assert {"kind", "project_status", "tech_field"} <= set(declared.LABELS)
+    assert [p for p, _ in declared.NAVIGATION][:3] == ["/partnerships", "/committees", "/sessions"]

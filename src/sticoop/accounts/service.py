@@ -17,6 +17,7 @@ from sticoop.core import touch
 from sticoop.core.config import get_settings
 from sticoop.core.crud import flush, load_many
 from sticoop.core.errors import Conflict, NotAuthenticated, NotFound, TooManyRequests, ValidationFailed
+from sticoop.core.labels import N_, register_labels, register_navigation
 from sticoop.core.models import utcnow
 from sticoop.core.principal import Principal
 from sticoop.partners.models import Organization
@@ -306,3 +307,15 @@ def history(db: Session, entity_type: str, entity_id: int, limit: int = 200) -> 
         select(AuditEntry).where(AuditEntry.entity_type == entity_type, AuditEntry.entity_id.in_(ids))
         .order_by(AuditEntry.id.desc()).limit(limit)
     ))
+
+
+def register() -> None:
+    """Declare this domain's labels and navigation entries (called by the composition root)."""
+    register_labels("role", {
+        "admin": N_("Administrator"), "secretariat": N_("Secretariat"), "member": N_("Member"), "viewer": N_("Viewer"),
+    })
+    register_labels("audit_action", {
+        "create": N_("created"), "update": N_("changed"), "status": N_("status changed"), "delete": N_("deleted"),
+        "merge": N_("merged"),
+    })
+    register_navigation("/admin/users", N_("Users"), order=160, roles=('admin',))

@@ -11,6 +11,7 @@ from sticoop.activities.models import Event, Visit
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
 
@@ -83,6 +84,13 @@ events = EventService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("event_kind", {
+        "training_course": N_("Training course"), "workshop": N_("Workshop"),
+        "tech_transfer_fair": N_("Technology-transfer fair"), "conference": N_("Conference"),
+    })
+    register_labels("kind", {"visit": N_("Visit"), "event": N_("Event")})
+    register_navigation("/visits", N_("Visits"), order=100)
+    register_navigation("/events", N_("Events"), order=110)
     register_scope(Visit)
     register_scope(Event)
     register_kind("visit", visits, page_prefix="/visits")

@@ -21,6 +21,7 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization
 from sticoop.reference.service import country_codes
@@ -119,6 +120,16 @@ agreements = AgreementService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("agreement_status", {
+        "planned": N_("Planned"), "negotiating": N_("Negotiating"), "signed": N_("Signed"), "in_force": N_("In force"),
+        "expired": N_("Expired"), "terminated": N_("Terminated"), "renewed": N_("Renewed"),
+    })
+    register_labels("agreement_kind", {
+        "mou": N_("Memorandum of understanding"), "agreement": N_("Agreement"), "protocol": N_("Protocol"),
+        "action_plan": N_("Action plan"),
+    })
+    register_labels("kind", {"agreement": N_("Agreement")})
+    register_navigation("/agreements", N_("Agreements"), order=60)
     register_scope(Agreement)
     register_kind("agreement", agreements, page_prefix="/agreements")
     register_choice_source(ChoiceSource(

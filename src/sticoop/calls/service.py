@@ -29,6 +29,7 @@ from sticoop.calls.models import (
 from sticoop.core import clock
 from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.errors import Conflict, Forbidden, ValidationFailed
+from sticoop.core.labels import N_, register_labels, register_navigation
 from sticoop.core.principal import principal_of, require_editor
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
@@ -382,6 +383,32 @@ decisions = DecisionService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("call_status", {
+        "draft": N_("Draft"), "open": N_("Open"), "closed": N_("Closed"), "under_evaluation": N_("Under evaluation"),
+        "decided": N_("Decided"),
+    })
+    register_labels("proposal_status", {
+        "draft": N_("Draft"), "submitted": N_("Submitted"), "withdrawn": N_("Withdrawn"), "funded": N_("Funded"),
+        "reserve": N_("Reserve list"), "not_funded": N_("Not funded"),
+    })
+    register_labels("decision_outcome", {
+        "funded": N_("Funded"), "reserve": N_("Reserve list"), "below_threshold": N_("Below threshold"),
+        "ineligible": N_("Ineligible"), "not_evaluated": N_("Not evaluated"),
+    })
+    register_labels("eligibility_rule", {
+        "min_partners": N_("Minimum number of partners"), "distinct_countries": N_("Distinct countries"),
+        "region_quota": N_("Regional quota"), "coordinator_funded": N_("Coordinator eligible for funding"),
+        "funded_partner_per_region": N_("A funded partner in each region"), "trl_range": N_("TRL range"),
+        "max_budget_per_partner": N_("Maximum budget per partner"), "max_total_budget": N_("Maximum total budget"),
+        "deadline": N_("Deadline"), "admissibility": N_("Admissibility"), "funder_rules": N_("Funders' own rules"),
+    })
+    register_labels("kind", {
+        "call": N_("Funding call"), "call_funder": N_("Call funder"), "proposal": N_("Proposal"),
+        "reviewer": N_("Reviewer"), "conflict_of_interest": N_("Conflict of interest"), "review": N_("Review"),
+        "consensus": N_("Consensus report"), "review_assignment": N_("Review assignment"),
+        "funding_decision": N_("Funding decision"),
+    })
+    register_navigation("/calls", N_("Funding calls"), order=90)
     register_scope(Call)
     for of_call in (CallFunder, Proposal, Reviewer, Assignment, Decision):
         register_scope(of_call, through="call_id", parent=Call)

@@ -33,6 +33,7 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import Forbidden, ValidationFailed
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.principal import Role, principal_of
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
@@ -448,6 +449,20 @@ assessments = AssessmentService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("commitment_status", {
+        "planned": N_("Planned"), "in_progress": N_("In progress"), "done": N_("Done"), "overdue": N_("Overdue"),
+        "dropped": N_("Dropped"),
+    })
+    register_labels("completion", {
+        "not_started": N_("Not started"), "limited": N_("Limited"), "substantial": N_("Substantial"),
+        "complete": N_("Complete"),
+    })
+    register_labels("kind", {
+        "commitment": N_("Commitment"), "working_group": N_("Working group"), "progress_update": N_("Progress update"),
+        "assessment": N_("Assessment"),
+    })
+    register_navigation("/commitments", N_("Commitments"), order=40)
+    register_navigation("/working-groups", N_("Working groups"), order=50)
     register_scope(Commitment)
     register_scope(WorkingGroup)
     register_scope(ProgressUpdate, through="commitment_id", parent=Commitment)

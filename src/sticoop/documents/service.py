@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, touch
 from sticoop.core.errors import Conflict, NotFound, PayloadTooLarge, ValidationFailed
+from sticoop.core.labels import N_, register_labels
 from sticoop.core.merge import Merge, MergeHook, Moved
 from sticoop.core.merge import register as register_merge_hook
 from sticoop.core.models import rowcount, table_of
@@ -140,5 +141,6 @@ register_merge_hook(DocumentLinksOnMerge())
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("kind", {"document": N_("Document")})
     register_scope(Document)
     register_kind("document", documents, page_prefix=None)  # stored once by content; shown as the Sources of records

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, flush
 from sticoop.core.errors import Conflict, ValidationFailed
+from sticoop.core.labels import N_, register_labels, register_navigation
 from sticoop.core.models import utcnow
 from sticoop.core.offload import run_limited
 from sticoop.core.registry import register_kind, register_scope
@@ -209,6 +210,12 @@ def same_name(a: str, b: str) -> bool:
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("intake_status", {
+        "draft": N_("To review"), "unsupported": N_("Language not supported"), "accepted": N_("Accepted"),
+        "rejected": N_("Rejected"),
+    })
+    register_labels("kind", {"intake": N_("Intake")})
+    register_navigation("/intakes", N_("Inbox"), order=140, roles=('admin', 'secretariat'))
     register_scope(Intake, through="document_id", parent=Document)
     register_kind("intake", None, page_prefix="/intakes")  # an ingested document under review; not a RecordService
     register_job_kind(JOB_KIND, run_batch_job, label=JOB_LABEL)  # `sticoop ingest --background`

@@ -24,6 +24,7 @@ from sticoop.core import clock
 from sticoop.core.crud import RecordService
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.matchmaking import index_store
 from sticoop.matchmaking.engine.embeddings import get_embedder
@@ -315,6 +316,28 @@ def _match_out(match: Any, by_id: dict[int, TechProfile], engine: Matcher) -> di
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("profile_kind", {
+        "technology_offer": N_("Technology offer"), "technology_request": N_("Technology request"),
+        "rd_cooperation": N_("R&D cooperation"), "business_offer": N_("Business offer"),
+    })
+    register_labels("profile_status", {
+        "draft": N_("Draft"), "published": N_("Published"), "expired": N_("Expired"), "withdrawn": N_("Withdrawn"),
+    })
+    register_labels("ipr_status", {
+        "patent_granted": N_("Patent granted"), "patent_applied": N_("Patent applied for"),
+        "secret_know_how": N_("Secret know-how"), "copyright": N_("Copyright"), "none": N_("None"),
+    })
+    register_labels("profile_language", {
+        "en": N_("English"), "fr": N_("French"), "vi": N_("Vietnamese"), "lo": N_("Lao"), "km": N_("Khmer"),
+        "th": N_("Thai"), "zh": N_("Chinese"), "ja": N_("Japanese"), "ko": N_("Korean"), "de": N_("German"),
+        "es": N_("Spanish"), "id": N_("Indonesian"),
+    })
+    register_labels("score_part", {
+        "semantic": N_("Meaning (semantic similarity)"), "keywords": N_("Keywords"), "fields": N_("Fields"),
+        "trl": N_("Readiness (TRL)"), "country": N_("Country"), "partner_type": N_("Partner type"),
+    })
+    register_labels("kind", {"profile": N_("Technology profile")})
+    register_navigation("/profiles", N_("Marketplace"), order=150)
     from sticoop.activities.models import Event
     from sticoop.matchmaking.brokerage.models import (
         BrokerageParticipant,

@@ -13,6 +13,7 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.registry import register_kind
 from sticoop.core.text import fold, like_pattern
 from sticoop.partners.models import Organization, Person, Position
@@ -157,6 +158,14 @@ people = PersonService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("organization_type", {
+        "ministry": N_("Ministry"), "agency": N_("Agency"), "university": N_("University"),
+        "research_institute": N_("Research institute"), "company": N_("Company"),
+        "international_organization": N_("International organisation"), "other": N_("Other"),
+    })
+    register_labels("kind", {"organization": N_("Organisation"), "person": N_("Person")})
+    register_navigation("/organizations", N_("Organisations"), order=120)
+    register_navigation("/people", N_("People"), order=130)
     register_kind("organization", organizations, page_prefix="/organizations")
     register_kind("person", people, page_prefix="/people")
     register_choice_source(ChoiceSource(

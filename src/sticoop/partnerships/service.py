@@ -14,6 +14,7 @@ from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, Candidate, key
 from sticoop.core.errors import DuplicatesFound, ValidationFailed
 from sticoop.core.i18n import Formatter
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.principal import partnership_opened
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
@@ -319,6 +320,11 @@ sessions = SessionService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("partnership_status", {"active": N_("Active"), "dormant": N_("Dormant"), "ended": N_("Ended")})
+    register_labels("kind", {"session": N_("Session"), "partnership": N_("Partnership"), "committee": N_("Committee")})
+    register_navigation("/partnerships", N_("Partnerships"), order=10)
+    register_navigation("/committees", N_("Committees"), order=20)
+    register_navigation("/sessions", N_("Sessions"), order=30)
     register_scope(Committee)
     register_scope(CommitteeSession, through="committee_id", parent=Committee)
     register_kind("partnership", partnerships, page_prefix="/partnerships")

@@ -11,6 +11,7 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization
 from sticoop.projects.models import Programme, Project, ProjectPartner, project_fields
@@ -78,6 +79,16 @@ projects = ProjectService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("project_status", {
+        "proposed": N_("Proposed"), "approved": N_("Approved"), "running": N_("Running"), "completed": N_("Completed"),
+        "cancelled": N_("Cancelled"),
+    })
+    register_labels("partner_role", {
+        "coordinator": N_("Coordinator"), "partner": N_("Partner"), "funder": N_("Funder"),
+    })
+    register_labels("kind", {"project": N_("Project"), "programme": N_("Programme")})
+    register_navigation("/projects", N_("Projects"), order=70)
+    register_navigation("/programmes", N_("Programmes"), order=80)
     register_scope(Project)
     register_kind("programme", programmes, page_prefix="/programmes")
     register_kind("project", projects, page_prefix="/projects")
