@@ -57,6 +57,17 @@ def test_json_export_reimports_with_nothing_lost(db: Session, db_url: str, wipe)
         demo = partnerships.get(target_db, first["tables"]["partnerships"][0]["id"])
         same = SimpleNamespace(id=None, name=demo.name.upper(), country_codes=demo.country_codes)
         assert [c.id for c in find_duplicates(target_db, partnerships, same)] == [demo.id]
+    # so is record linkage's (an organisation typed in another spelling is found after the import)
+    from sqlalchemy import func, select
+
+    from sticoop.linkage.index import LinkKey
+    from sticoop.linkage.rank import rank_organizations
+
+    assert "linkage_keys" not in first["tables"]
+    with new_session(db_url) as target_db:
+        assert (target_db.scalar(select(func.count()).select_from(LinkKey)) or 0) > 0
+        org = first["tables"]["organizations"][0]
+        assert org["id"] in [m.id for m in rank_organizations(target_db, org["name"].upper(), org["country_code"])]
 
 
 def test_import_refuses_non_empty_database_and_writes_nothing(db: Session, db_url: str) -> None:

@@ -29,6 +29,7 @@ from sticoop.core.models import Base
 from sticoop.core.serialize import to_jsonable
 from sticoop.core.spreadsheet import CsvWriter, xlsx_row
 from sticoop.jobs.registry import register_job_kind
+from sticoop.linkage.index import rebuild_link_keys
 
 if TYPE_CHECKING:
     from sticoop.jobs.service import JobContext
@@ -39,7 +40,7 @@ REFERENCE_TABLES = frozenset({"countries", "fields"})
 #: credentials never leave the database in an export file that people pass around
 ACCOUNT_TABLES = frozenset({"users", "user_partnerships", "api_tokens", "login_sessions", "login_attempts"})
 #: derived from the records (duplicate detection's index): not exported, rebuilt after an import
-DERIVED_TABLES = frozenset({"natural_keys"})
+DERIVED_TABLES = frozenset({"natural_keys", "linkage_keys"})
 #: the work log of a running deployment (background jobs, owned by accounts), not records: not exported
 OPERATIONAL_TABLES = frozenset({"jobs"})
 BATCH = 1000
@@ -194,6 +195,7 @@ def import_json(db: Session, data: dict[str, Any]) -> dict[str, int]:
         counts[table.name] = len(rows)
     _reset_sequences(db)
     rebuild_keys(db.connection())
+    rebuild_link_keys(db.connection())  # record linkage's keys, derived like the natural keys
     return counts
 
 
