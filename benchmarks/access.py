@@ -30,7 +30,7 @@ from sticoop.core.database import get_engine, new_session, session_scope
 from sticoop.core.listing import ListParams
 from sticoop.core.migrate import upgrade
 from sticoop.core.principal import Principal, Role, act_as
-from sticoop.partnerships.models import Committee, Partnership, Session
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.partnerships.service import sessions
 from sticoop.reference.service import seed_reference
 
@@ -54,7 +54,7 @@ def build(url: str, n_commitments: int, n_sessions: int, n_events: int) -> None:
         rows = [{"committee_id": i % PARTNERSHIPS + 1, "number": i // PARTNERSHIPS + 1,
                  "start_date": start + timedelta(days=i % 9000), "search_text": ""} for i in range(n_sessions)]
         for k in range(0, len(rows), BATCH):
-            conn.execute(insert(Session), rows[k:k + BATCH])
+            conn.execute(insert(CommitteeSession), rows[k:k + BATCH])
         for k in range(0, n_events, BATCH):  # one in five bound to no partnership: general events
             conn.execute(insert(Event), [
                 {"kind": "training_course", "title": f"Training course {i}", "search_text": f"training course {i}",

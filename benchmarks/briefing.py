@@ -41,8 +41,7 @@ from sticoop.core.principal import Principal, Role
 from sticoop.documents.models import Document
 from sticoop.ingest.models import Intake
 from sticoop.partners.models import Organization, Person, Position
-from sticoop.partnerships.models import Committee, Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.projects.models import Project, ProjectPartner
 from sticoop.reference.models import Country
 from sticoop.reference.service import seed_reference

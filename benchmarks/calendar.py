@@ -32,8 +32,7 @@ def fill(url: str) -> None:
     from sticoop.commitments.models import Commitment
     from sticoop.core.database import session_scope
     from sticoop.core.models import utcnow
-    from sticoop.partnerships.models import Committee, Partnership
-    from sticoop.partnerships.models import Session as CommitteeSession
+    from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 
     stamp = {"created_at": utcnow(), "updated_at": utcnow(), "created_by": "bench", "updated_by": "bench",
              "version": 1}

@@ -28,7 +28,7 @@ from sticoop.demo.data import load_demo
 from sticoop.ingest.accept import preview
 from sticoop.linkage.index import rebuild_link_keys
 from sticoop.partners.models import Organization
-from sticoop.partnerships.models import Committee, Partnership, Session
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.reference.service import seed_reference
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
@@ -40,9 +40,9 @@ COUNTRIES = ("VNM", "BEL", "FRA", "LUX", "LAO", "KOR", "JPN", "CAN", "DEU", "THA
 
 def build(url: str, n_orgs: int, rng: random.Random) -> None:
     upgrade(url)
-    with session_scope(url) as session:
-        seed_reference(session)
-        load_demo(session)
+    with session_scope(url) as db:
+        seed_reference(db)
+        load_demo(db)
     engine = get_engine(url)
     with engine.begin() as connection:
         rows = []
@@ -59,7 +59,7 @@ def build(url: str, n_orgs: int, rng: random.Random) -> None:
                        "created_by": "bench", "updated_by": "bench"} for i in range(1000)]
         connection.execute(insert(Committee), committees)
         committee_ids = connection.execute(select(Committee.id).order_by(Committee.id)).scalars().all()[-1000:]
-        connection.execute(insert(Session), [
+        connection.execute(insert(CommitteeSession), [
             {"committee_id": cid, "number": n, "search_text": "", "version": 1, "created_by": "bench",
              "updated_by": "bench"} for cid in committee_ids for n in range(1, 11)])
         rebuild_link_keys(connection)
@@ -80,17 +80,17 @@ def main() -> None:
             began = time.perf_counter()
             build(url, args.orgs, random.Random(7))
             print(f"built {args.orgs:,} organisations, 10,000 sessions in {time.perf_counter() - began:.0f} s")
-        with session_scope(url) as session:
+        with session_scope(url) as db:
             for article in articles[:3]:  # warm caches (country table, phrase table)
-                preview(session, article["labels"])
+                preview(db, article["labels"])
             times, slowest = [], (0.0, "")
             for _ in range(3):
                 for article in articles:
                     began = time.perf_counter()
-                    preview(session, article["labels"])
+                    preview(db, article["labels"])
                     times.append((time.perf_counter() - began) * 1000)
                     slowest = max(slowest, (times[-1], article["url"]))
-            first = {p["key"]: p for p in preview(session, articles[0]["labels"])}
+            first = {p["key"]: p for p in preview(db, articles[0]["labels"])}
         times.sort()
         print(f"{len(articles)} articles × 3: median {statistics.median(times):.1f} ms, "
               f"p95 {times[int(len(times) * 0.95)]:.1f} ms per article")

@@ -291,17 +291,17 @@ def import_benchmark(n: int, baseline: int) -> None:
         transfer.embed_inputs = timed_embed
         service.ProfileService.create_many = timed_write
         t = time.perf_counter()
-        with session_scope(url) as session:
-            count = import_profiles(session, path)
+        with session_scope(url) as db:
+            count = import_profiles(db, path)
         total = time.perf_counter() - t
         service.ProfileService.create_many = write
         print(f"  batched import of {count:,} rows: {count / total:6.1f} profiles/s ({total:.0f} s: embedding "
               f"{phases['embed']:.0f} s in batches of {service.EMBED_BATCH}, writing {phases['write']:.1f} s "
               f"in batches of 500, lock held only while writing)")
         t = time.perf_counter()
-        with session_scope(url) as session:
+        with session_scope(url) as db:
             for row in rows[n:]:
-                service.profiles.create(session, ProfileIn(**{k: v for k, v in row.items() if v != ""}
+                service.profiles.create(db, ProfileIn(**{k: v for k, v in row.items() if v != ""}
                                                            | {"fields": [f for f in row["fields"].split("; ") if f]}))
         one = time.perf_counter() - t
         print(f"  one by one (before), {baseline} rows: {baseline / one:6.1f} profiles/s "

@@ -73,8 +73,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         if url is None:
             pytest.skip("PostgreSQL not configured (set STICOOP_TEST_PG_URL)")
     upgrade(url)
-    with session_scope(url) as session:
-        seed_reference(session)
+    with session_scope(url) as db:
+        seed_reference(db)
     yield url
     get_engine(url).dispose()
 
@@ -100,12 +100,12 @@ def db_url(database_url: str) -> Iterator[str]:
 
 @pytest.fixture
 def db(db_url: str) -> Iterator[Session]:
-    session = new_session(db_url)
+    db = new_session(db_url)
     try:
-        yield session
+        yield db
     finally:
-        session.rollback()
-        session.close()
+        db.rollback()
+        db.close()
 
 
 TEST_PASSWORD = "test password 1234"
@@ -124,13 +124,13 @@ def make_user(db_url: str, username: str, role: str = "admin", partnership_ids: 
     """A user straight in the database (the sign-in flow itself is tested over HTTP in tests/accounts)."""
     from sticoop.accounts.models import User, user_partnerships
 
-    with session_scope(db_url) as session:
+    with session_scope(db_url) as db:
         user = User(username=username, password_hash=_test_password_hash(), role=role,
                     organization_id=organization_id)
-        session.add(user)
-        session.flush()
+        db.add(user)
+        db.flush()
         for pid in partnership_ids:
-            session.execute(user_partnerships.insert().values(user_id=user.id, partnership_id=pid))
+            db.execute(user_partnerships.insert().values(user_id=user.id, partnership_id=pid))
         return user.id
 
 
@@ -140,9 +140,9 @@ def signed_in(test_client: TestClient, db_url: str, user_id: int) -> TestClient:
     from sticoop.accounts.models import LoginSession, User
     from sticoop.accounts.sessions import SESSION_COOKIE, start_session
 
-    with session_scope(db_url) as session:
-        secret = start_session(session, session.get(User, user_id))
-        csrf = session.scalar(select(LoginSession.csrf_token).order_by(LoginSession.id.desc()).limit(1))
+    with session_scope(db_url) as db:
+        secret = start_session(db, db.get(User, user_id))
+        csrf = db.scalar(select(LoginSession.csrf_token).order_by(LoginSession.id.desc()).limit(1))
     test_client.cookies.set(SESSION_COOKIE, secret)
     test_client.headers["X-CSRF-Token"] = csrf
     return test_client

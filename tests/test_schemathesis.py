@@ -50,11 +50,11 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str, str]]:
 
     url = f"sqlite:///{Path(tmp_path_factory.mktemp('fuzz')) / 'fuzz.db'}"
     upgrade(url)
-    with session_scope(url) as session:
-        seed_reference(session)
-        load_demo(session)
-        admin = create_user(session, "fuzzer", "a long fuzzing password 1234", "admin")
-        _token, secret = create_token(session, admin, "schemathesis")
+    with session_scope(url) as db:
+        seed_reference(db)
+        load_demo(db)
+        admin = create_user(db, "fuzzer", "a long fuzzing password 1234", "admin")
+        _token, secret = create_token(db, admin, "schemathesis")
     return create_app(url), {"Authorization": f"Bearer {secret}"}
 
 

@@ -14,13 +14,16 @@ from sticoop.core import registry
 def bootstrap() -> None:
     """Compose the app (idempotent)."""
     import sticoop.models  # noqa: F401  (every table and session hook)
+    from sticoop.accounts import service as accounts
     from sticoop.activities import service as activities
     from sticoop.agreements import service as agreements
+    from sticoop.briefing import service as briefing
     from sticoop.calendar import service as calendar
     from sticoop.calls import service as calls
     from sticoop.commitments import service as commitments
     from sticoop.documents import service as documents
     from sticoop.ingest import service as ingest
+    from sticoop.jobs import service as jobs
     from sticoop.linkage import rank as linkage
     from sticoop.matchmaking import service as matchmaking
     from sticoop.partners import service as partners
@@ -30,6 +33,6 @@ def bootstrap() -> None:
     from sticoop.transfer import service as transfer
 
     for domain in (reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-                   matchmaking, ingest, linkage, transfer, calendar, calls):
+                   matchmaking, ingest, linkage, transfer, calendar, calls, briefing, accounts, jobs):
         domain.register()
     registry.mark_bootstrapped()

@@ -20,8 +20,8 @@ def db_upgrade() -> None:
 
     settings = get_settings()
     upgrade()
-    with session_scope() as session:
-        countries, fields = seed_reference(session)
+    with session_scope() as db:
+        countries, fields = seed_reference(db)
     typer.echo(f"database ready: {_safe_url(settings.effective_database_url)} "
                f"({countries} countries, {fields} fields)")
 

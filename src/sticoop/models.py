@@ -20,7 +20,7 @@ from sticoop.linkage.index import LinkKey  # noqa: F401  (and the hook keeping i
 from sticoop.matchmaking.brokerage.models import BrokerageParticipant, MeetingRequest  # noqa: F401
 from sticoop.matchmaking.models import ProfileEmbedding, TechProfile  # noqa: F401
 from sticoop.partners.models import Organization, Person, Position  # noqa: F401
-from sticoop.partnerships.models import AgendaItem, Committee, Partnership, Session, SessionDelegate  # noqa: F401
+from sticoop.partnerships.models import AgendaItem, Committee, CommitteeSession, Partnership, SessionDelegate  # noqa: F401
 from sticoop.projects.iati.models import IatiSector  # noqa: F401
 from sticoop.projects.models import Programme, Project, ProjectPartner  # noqa: F401
 from sticoop.reference.models import Country, Field  # noqa: F401

@@ -35,8 +35,8 @@ def test_sign_in_sets_a_safe_cookie_and_sign_out_ends_the_session(anon_client: T
     token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
     assert anon_client.post("/logout", data={"csrf_token": token}).status_code == 303
     assert anon_client.get("/partnerships").status_code == 303
-    with session_scope(db_url) as session:
-        assert session.scalar(select(func.count()).select_from(LoginSession)) == 0
+    with session_scope(db_url) as db:
+        assert db.scalar(select(func.count()).select_from(LoginSession)) == 0
     # an absolute URL in ?next= is never followed (no open redirect)
     assert _sign_in(anon_client, "officer", TEST_PASSWORD, "https://evil.example/").headers["location"] == "/"
 
@@ -72,8 +72,8 @@ def test_lockout_survives_the_failed_requests_and_the_address_limit(anon_client:
         assert failed.status_code == 401 and "Wrong username or password" in failed.text
     locked = _sign_in(anon_client, "officer", TEST_PASSWORD)
     assert locked.status_code == 401 and "locked" in locked.text
-    with session_scope(db_url) as session:
-        assert session.scalar(select(User.locked_until).where(User.username == "officer")) is not None
+    with session_scope(db_url) as db:
+        assert db.scalar(select(User.locked_until).where(User.username == "officer")) is not None
     for i in range(20):
         _sign_in(anon_client, f"nobody{i}", "whatever password")
     limited = _sign_in(anon_client, "someone", "whatever password")
@@ -101,8 +101,8 @@ def test_tokens_work_for_the_api_until_revoked(client: TestClient, anon_client: 
 
 def test_password_change_ends_other_sessions(client_as: Callable[..., TestClient], db_url: str) -> None:
     me = client_as("viewer", username="officer")
-    with session_scope(db_url) as session:
-        user_id = session.scalar(select(User.id).where(User.username == "officer"))
+    with session_scope(db_url) as db:
+        user_id = db.scalar(select(User.id).where(User.username == "officer"))
     from tests.conftest import signed_in
 
     from sticoop.server.app import create_app
@@ -155,13 +155,13 @@ def test_members_change_their_organisations_commitments_only(client: TestClient,
 def test_refused_changes_leave_no_audit_entry(client: TestClient, client_as: Callable[..., TestClient],
                                               db_url: str) -> None:
     data = seed(client)
-    with session_scope(db_url) as session:
-        before = session.scalar(select(func.count()).select_from(AuditEntry))
+    with session_scope(db_url) as db:
+        before = db.scalar(select(func.count()).select_from(AuditEntry))
     viewer = client_as("viewer", partnership_ids=[data["partnership"]["id"]])
     viewer.post("/api/v1/commitments", json={"partnership_id": data["partnership"]["id"], "text": "x"})
     viewer.delete(f"/api/v1/commitments/{data['commitment']['id']}?version=1")
-    with session_scope(db_url) as session:
-        assert session.scalar(select(func.count()).select_from(AuditEntry)) == before
+    with session_scope(db_url) as db:
+        assert db.scalar(select(func.count()).select_from(AuditEntry)) == before
 
 
 def test_readers_are_not_offered_buttons_they_cannot_use(client: TestClient,
@@ -189,8 +189,8 @@ def test_admins_manage_users_from_the_pages(client: TestClient, db_url: str) -> 
     assert created.status_code == 201
     password = re.search(r'id="new-password">([^<]+)<', created.text).group(1)
     assert client.post("/admin/users/new", data={"username": "lan", "role": "member"}).status_code == 409
-    with session_scope(db_url) as session:
-        lan = session.scalar(select(User).where(User.username == "lan"))
+    with session_scope(db_url) as db:
+        lan = db.scalar(select(User).where(User.username == "lan"))
         assert lan.role == "member" and lan.organization_id == data["organization"]["id"]
         assert [p.id for p in lan.partnerships] == [data["partnership"]["id"]]
         user_id = lan.id

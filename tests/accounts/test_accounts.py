@@ -53,8 +53,8 @@ def test_tokens_are_hashed_shown_once_revocable_and_expire(db: Session) -> None:
 
 
 def _audit(db_url: str) -> list[AuditEntry]:
-    with new_session(db_url) as session:
-        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+    with new_session(db_url) as db:
+        return list(db.scalars(select(AuditEntry).order_by(AuditEntry.id)))
 
 
 def test_every_change_is_audited_in_its_transaction(client: TestClient, db_url: str) -> None:

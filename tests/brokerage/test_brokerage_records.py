@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from tests.brokerage.test_brokerage_api import make_fair
 
 import sticoop.matchmaking.brokerage as brokerage
-from sticoop.accounts.scoping import THROUGH_PARENT
+from sticoop.accounts.scoping import through_parent
 from sticoop.activities.models import Event
 from sticoop.core.crud import RecordService
 from sticoop.core.i18n import translations
@@ -32,7 +32,7 @@ def test_the_walk_finds_the_four_tables() -> None:
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_every_table_has_a_record_service_and_is_scoped_through_its_event(model: type) -> None:
     assert model in SERVICES and SERVICES[model].label
-    assert (model, "event_id", Event) in THROUGH_PARENT
+    assert (model, "event_id", Event) in through_parent()
 
 
 def test_the_version_check_exists_once() -> None:

@@ -30,13 +30,13 @@ def live(tmp_path: Path) -> Iterator[tuple[str, int]]:
 
     url = f"sqlite:///{tmp_path / 'calls-browser.db'}"
     upgrade(url)
-    with session_scope(url) as session:
-        seed_reference(session)
+    with session_scope(url) as db:
+        seed_reference(db)
         partnership = Partnership(name="Belgium–Vietnam")
-        session.add(partnership)
-        session.flush()
-        create_user(session, "officer", BROWSER_PASSWORD, "admin")
-        create_user(session, "rev1", BROWSER_PASSWORD, "member", partnership_ids=[partnership.id])
+        db.add(partnership)
+        db.flush()
+        create_user(db, "officer", BROWSER_PASSWORD, "admin")
+        create_user(db, "rev1", BROWSER_PASSWORD, "member", partnership_ids=[partnership.id])
         partnership_id = partnership.id
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))

@@ -78,8 +78,8 @@ def test_the_token_is_stored_hashed_and_expires_as_asked(cli, db_url: str) -> No
 
     make_user(db_url, "script", "viewer")
     secret = cli("token", "create", "script", "--name", "x", "--days", "7").stdout.strip()
-    with session_scope(db_url) as session:
-        token = session.scalars(select(ApiToken)).one()
+    with session_scope(db_url) as db:
+        token = db.scalars(select(ApiToken)).one()
         assert secret not in (token.token_hash, token.prefix) and len(token.token_hash) == 64
         assert token.expires_at is not None and 6 <= (token.expires_at - token.created_at).days <= 7
 
@@ -112,8 +112,8 @@ def test_a_disabled_user_gets_no_token(cli, db_url: str) -> None:  # type: ignor
 def test_export_format_iati_writes_the_valid_activities(cli, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from sticoop.projects.iati.xsd import activity_schema
 
-    with session_scope(db_url) as session:
-        load_demo(session)
+    with session_scope(db_url) as db:
+        load_demo(db)
     target = tmp_path / "out.iati.xml"
     result = cli("export", "--format", "iati", "-o", str(target))
     assert result.exit_code == 0, result.output
@@ -130,8 +130,8 @@ def test_export_format_iati_writes_the_valid_activities(cli, db_url: str, tmp_pa
     from sticoop.projects.schemas import ProjectIn
     from sticoop.projects.service import projects
 
-    with session_scope(db_url) as session:
-        bad = projects.create(session, ProjectIn(title="No description yet")).id
+    with session_scope(db_url) as db:
+        bad = projects.create(db, ProjectIn(title="No description yet")).id
     lenient = cli("export", "--format", "iati", "-o", str(target))
     assert lenient.exit_code == 0 and f"left out: project {bad} (No description yet): " in lenient.stderr
     assert "no description" in lenient.stderr and "(1 left out)" in lenient.stderr

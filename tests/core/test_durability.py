@@ -82,12 +82,12 @@ def data_dir(tmp_path: Path) -> Iterator[tuple[Path, str, str, str]]:
 
     url = f"sqlite:///{tmp_path / 'sticoop.db'}"
     upgrade(url)
-    with session_scope(url) as session:
-        seed_reference(session)
-        user = create_user(session, "admin", "a long admin password 1234", "admin")
-        _token, secret = create_token(session, user, "durability")
-        cookie = start_session(session, user)
-        csrf = session.scalar(select(LoginSession.csrf_token).order_by(LoginSession.id.desc()).limit(1))
+    with session_scope(url) as db:
+        seed_reference(db)
+        user = create_user(db, "admin", "a long admin password 1234", "admin")
+        _token, secret = create_token(db, user, "durability")
+        cookie = start_session(db, user)
+        csrf = db.scalar(select(LoginSession.csrf_token).order_by(LoginSession.id.desc()).limit(1))
     get_engine(url).dispose()
     yield tmp_path, secret, cookie, str(csrf)
 

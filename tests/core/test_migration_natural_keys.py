@@ -40,8 +40,8 @@ def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 def test_0011_builds_keys_and_refolds_existing_rows(fresh_url: str) -> None:
     upgrade(fresh_url, "0008")
-    with session_scope(fresh_url) as session:
-        seed_reference(session)
+    with session_scope(fresh_url) as db:
+        seed_reference(db)
     now = datetime(2026, 1, 1, tzinfo=UTC)
     meta = {"created_at": now, "updated_at": now, "created_by": "old", "updated_by": "old", "version": 1}
     engine = get_engine(fresh_url)

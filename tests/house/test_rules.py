@@ -112,9 +112,9 @@ def test_every_registered_kind_is_complete() -> None:
 
 
 def test_every_partnership_bound_table_is_scoped() -> None:
-    from sticoop.accounts.scoping import SCOPED_MODELS
+    from sticoop.accounts.scoping import scoped_models
 
-    scoped_tables = {model.__table__.name for model in SCOPED_MODELS}
+    scoped_tables = {model.__table__.name for model in scoped_models()}
 
     def bound(table) -> bool:  # type: ignore[no-untyped-def]
         if "partnership_id" in table.c:
@@ -124,7 +124,7 @@ def test_every_partnership_bound_table_is_scoped() -> None:
 
     # rows a scoped record owns (a session's delegates and agenda, a project's partners, an agreement's status
     # changes: delete-orphan children) are read through their parent, never listed on their own
-    owned = {rel.mapper.local_table.name for model in SCOPED_MODELS for rel in inspect(model).relationships
+    owned = {rel.mapper.local_table.name for model in scoped_models() for rel in inspect(model).relationships
              if rel.cascade.delete_orphan}
     unscoped = []
     for mapper in Base.registry.mappers:
@@ -136,3 +136,63 @@ def test_every_partnership_bound_table_is_scoped() -> None:
     assert unscoped == [], (
         "these tables hold rows of a partnership but are neither in accounts/scoping.py nor declared here: "
         f"{unscoped}")
+
+
+def _sqlalchemy_session_args() -> list[str]:
+    """Every parameter annotated as a SQLAlchemy session in the package, as "file:line function(name)"."""
+    import ast
+
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {a.asname or a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                 and (node.module or "").startswith("sqlalchemy") for a in node.names if a.name == "Session"}
+        names.add("orm.Session")
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for arg in node.args.posonlyargs + node.args.args + node.args.kwonlyargs:
+                    annotation = ast.unparse(arg.annotation).strip("'\"") if arg.annotation else ""
+                    if annotation.replace(" | None", "") in names:
+                        found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}({arg.arg})")
+    return found
+
+
+def test_one_name_for_the_database_session() -> None:
+    """The database session is ``db`` everywhere (``_db`` when unused): "session" is a committee's meeting
+    (``CommitteeSession``) or a browser's sign-in (``LoginSession``), never the database's."""
+    found = _sqlalchemy_session_args()
+    assert len(found) > 100, "the walk must see the services' and routes' parameters"
+    other = [f for f in found if not f.endswith(("(db)", "(_db)"))]
+    assert not other, f"database sessions under another name than db: {other[:20]}"
+
+
+def test_the_committee_session_model_is_not_called_session() -> None:
+    from sticoop.partnerships.models import CommitteeSession
+
+    assert CommitteeSession.__tablename__ == "sessions"
+    clashing = sorted(m.class_.__name__ for m in Base.registry.mappers if m.class_.__name__ == "Session")
+    assert not clashing, "a model named Session clashes with SQLAlchemy's Session"
+
+
+def test_a_scope_declares_both_parent_and_key_or_neither() -> None:
+    import pytest
+
+    from sticoop.partnerships.models import Committee, CommitteeSession
+
+    with pytest.raises(ValueError, match="both"):
+        registry.register_scope(CommitteeSession, through="committee_id")
+    with pytest.raises(ValueError, match="registered twice"):
+        registry.register_scope(CommitteeSession)  # declared through its committee by the partnerships domain
+    registry.register_scope(CommitteeSession, through="committee_id", parent=Committee)  # the same again: harmless
+
+
+def test_labels_and_navigation_come_from_the_domains() -> None:
+    """The UI kit translates labels; the domains declare them (``core.labels``): no table of them in ``web/``."""
+    from sticoop.core import labels as declared
+    from sticoop.web import labels as kit
+
+    assert kit.LABELS is declared.LABELS and kit.NAVIGATION is declared.NAVIGATION
+    source = (PACKAGE / "web" / "labels.py").read_text(encoding="utf-8")
+    assert "N_(\"" not in source.split("BADGE_TONE")[0], "label messages belong in the domains' register()"
+    assert {"kind", "project_status", "tech_field"} <= set(declared.LABELS)
+    assert [p for p, _ in declared.NAVIGATION][:3] == ["/partnerships", "/committees", "/sessions"]

@@ -73,8 +73,8 @@ def test_a_schema_folder_without_xml_xsd_or_of_another_version_is_refused(tmp_pa
 
 # ----- the demo ----------------------------------------------------------------------------------------
 def test_the_demo_export_validates_against_the_xsd_with_every_element(client: TestClient, db_url: str) -> None:
-    with session_scope(db_url) as session:
-        load_demo(session)
+    with session_scope(db_url) as db:
+        load_demo(db)
     response = client.get(EXPORT)
     document = _xml(response)
     assert activity_schema().validate(document), activity_schema().error_log

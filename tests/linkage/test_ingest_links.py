@@ -25,8 +25,8 @@ VIETNAMESE = ("Hà Nội, ngày 12/3/2025 – Viện Hàn lâm KH&CN Việt Nam 
 
 @pytest.fixture
 def demo(db_url: str, client: TestClient) -> TestClient:
-    with session_scope(db_url) as session:
-        load_demo(session)
+    with session_scope(db_url) as db:
+        load_demo(db)
     return client
 
 

@@ -20,8 +20,7 @@ from sticoop.core.database import get_engine, session_scope
 from sticoop.core.listing import ListParams
 from sticoop.partners.models import Organization
 from sticoop.partners.service import organizations
-from sticoop.partnerships.models import Committee, Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.projects.models import Project
 from sticoop.projects.service import projects
 from sticoop.reference.service import seed_reference

@@ -128,8 +128,8 @@ def test_reads_and_sign_in_keep_answering_while_an_import_writes(
     writing, release = threading.Event(), threading.Event()
     original = service.ProfileService._flush_with_vectors
 
-    def slow_flush(self, session, pending, embedder_name):  # type: ignore[no-untyped-def]
-        original(self, session, pending, embedder_name)
+    def slow_flush(self, db, pending, embedder_name):  # type: ignore[no-untyped-def]
+        original(self, db, pending, embedder_name)
         if not writing.is_set():  # rows written, transaction open: hold it
             writing.set()
             release.wait(timeout=60)
@@ -141,8 +141,8 @@ def test_reads_and_sign_in_keep_answering_while_an_import_writes(
 
     def run_import() -> None:
         try:
-            with session_scope(db_url) as session:
-                outcome["count"] = import_profiles(session, source, batch_size=100)
+            with session_scope(db_url) as db:
+                outcome["count"] = import_profiles(db, source, batch_size=100)
         except Exception as exc:  # noqa: BLE001 - reported by the assertion below
             outcome["error"] = exc
 

@@ -71,8 +71,8 @@ def test_every_record_type_with_pages_has_delete_and_the_six_have_merge() -> Non
 
 
 def audit_actions(db_url: str, entity: str, record_id: int) -> set[tuple[str, str]]:
-    with session_scope(db_url) as session:
-        return set(tuple(row) for row in session.execute(select(AuditEntry.action, AuditEntry.actor).where(
+    with session_scope(db_url) as db:
+        return set(tuple(row) for row in db.execute(select(AuditEntry.action, AuditEntry.actor).where(
             AuditEntry.entity_type == entity, AuditEntry.entity_id == record_id)).all())
 
 
@@ -113,9 +113,9 @@ def test_delete_from_the_record_page(client: TestClient, client_as: Callable[...
 
     if entity in REFERRED:
         kept = d[entity]
-        with session_scope(db_url) as session:
+        with session_scope(db_url) as db:
             service = services()[entity]
-            blocking = service.dependents(session, service.get(session, kept["id"]))
+            blocking = service.dependents(db, service.get(db, kept["id"]))
         assert blocking
         current = client.get(f"/api/v1{path}/{kept['id']}").json()["version"]
         refused = client.post(f"{page}/{kept['id']}/delete", data={"version": str(current)})
@@ -151,8 +151,8 @@ def test_merge_from_the_record_page(client: TestClient, client_as: Callable[...,
     assert choose.status_code == 200 and f'<option value="{a}"' in choose.text
     preview = client.get(f"{page}/{b}/merge", params={"into": a})
     assert preview.status_code == 200 and "Will move to the record kept" in preview.text
-    with session_scope(db_url) as session:
-        moves = services()[kind].merge_preview(session, b, a)["moves"]
+    with session_scope(db_url) as db:
+        moves = services()[kind].merge_preview(db, b, a)["moves"]
     for phrase in describe_counts(Formatter("en"), moves, services()[kind].model.__tablename__):
         assert phrase in preview.text
 

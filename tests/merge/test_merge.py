@@ -151,15 +151,15 @@ def references(db_url: str, kind: str, record_id: int) -> dict[str, list[tuple[A
     child rows by their other columns (the id of a child row is not what makes it a duplicate)."""
     table = services()[kind].model.__table__
     found: dict[str, list[tuple[Any, ...]]] = {}
-    with session_scope(db_url) as session:
+    with session_scope(db_url) as db:
         for other, column in foreign_references(table):
             if is_record_table(other):
                 shown = [other.c.id]
             else:
                 shown = [c for c in other.c if c is not column and not (c.key == "id" and c.primary_key)]
-            rows = session.execute(select(*shown).where(column == record_id)).all()
+            rows = db.execute(select(*shown).where(column == record_id)).all()
             found[f"{other.name}.{column.key}"] = sorted(tuple(r) for r in rows)
-        links = session.execute(select(DocumentLink.document_id).where(
+        links = db.execute(select(DocumentLink.document_id).where(
             DocumentLink.entity_type == kind, DocumentLink.entity_id == record_id)).all()
         found["document_links.entity_id"] = sorted(tuple(r) for r in links)
     return found
@@ -198,11 +198,11 @@ def test_merge_moves_every_link_to_the_kept_record(client: TestClient, db_url: s
     assert (a, "merge", "admin") in merges and (b, "merge", "admin") in merges  # B's history shows under A
     kept_entry = next(e for e in history if e["entity_id"] == a and e["action"] == "merge")
     assert kept_entry["after"]["merged_from"] == b
-    with session_scope(db_url) as session:
-        tombstone = session.get(MergedRecord, (kind, b))
+    with session_scope(db_url) as db:
+        tombstone = db.get(MergedRecord, (kind, b))
         assert tombstone is not None and tombstone.into_id == a and tombstone.actor == "admin"
         assert services()[kind].model.__table__ is not None
-        assert session.scalar(select(func.count()).select_from(services()[kind].model).where(
+        assert db.scalar(select(func.count()).select_from(services()[kind].model).where(
             services()[kind].model.id == b)) == 0
 
 

@@ -16,15 +16,15 @@ from sticoop.core.database import session_scope
 
 
 def _entries_after(db_url: str, after_id: int) -> list[AuditEntry]:
-    with session_scope(db_url) as session:
-        entries = list(session.scalars(select(AuditEntry).where(AuditEntry.id > after_id).order_by(AuditEntry.id)))
-        session.expunge_all()
+    with session_scope(db_url) as db:
+        entries = list(db.scalars(select(AuditEntry).where(AuditEntry.id > after_id).order_by(AuditEntry.id)))
+        db.expunge_all()
         return entries
 
 
 def _last_id(db_url: str) -> int:
-    with session_scope(db_url) as session:
-        return session.scalar(select(func.max(AuditEntry.id))) or 0
+    with session_scope(db_url) as db:
+        return db.scalar(select(func.max(AuditEntry.id))) or 0
 
 
 def test_every_entry_and_every_derived_change_names_the_requesting_user(
@@ -54,5 +54,5 @@ def test_every_entry_and_every_derived_change_names_the_requesting_user(
     kinds = {e.entity_type for e in entries}
     assert {"assessment", "commitment", "agreement", "partnership", "session"} <= kinds
     assert [(e.entity_type, e.actor) for e in entries if e.actor != "boss"] == []
-    with session_scope(db_url) as session:
-        assert session.get(Commitment, cm["id"]).updated_by == "boss"
+    with session_scope(db_url) as db:
+        assert db.get(Commitment, cm["id"]).updated_by == "boss"

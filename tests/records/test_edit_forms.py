@@ -21,14 +21,14 @@ MAX_RECORDS_PER_KIND = 8
 
 
 def _audit_count(db_url: str) -> int:
-    with session_scope(db_url) as session:
-        return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    with session_scope(db_url) as db:
+        return db.scalar(select(func.count()).select_from(AuditEntry)) or 0
 
 
 def _record_ids(db_url: str, spec: EntityPages) -> list[int]:
     model = spec.service.model
-    with session_scope(db_url) as session:
-        return list(session.scalars(select(model.id).order_by(model.id).limit(MAX_RECORDS_PER_KIND)))
+    with session_scope(db_url) as db:
+        return list(db.scalars(select(model.id).order_by(model.id).limit(MAX_RECORDS_PER_KIND)))
 
 
 def _text_field(spec: EntityPages, obj_columns: set[str], record: object) -> str | None:
@@ -41,8 +41,8 @@ def _text_field(spec: EntityPages, obj_columns: set[str], record: object) -> str
 
 @pytest.fixture
 def demo_client(db_url: str, client: TestClient) -> TestClient:
-    with session_scope(db_url) as session:
-        load_demo(session)
+    with session_scope(db_url) as db:
+        load_demo(db)
     return client
 
 
@@ -67,13 +67,13 @@ def test_edit_forms_post_back_unchanged_and_changed(demo_client: TestClient, db_
             assert page.status_code == 200, (action, page.status_code)
             values = form_values(page.text, action)
             before = _audit_count(db_url)
-            with session_scope(db_url) as session:
-                version = session.get(spec.service.model, record_id).version
+            with session_scope(db_url) as db:
+                version = db.get(spec.service.model, record_id).version
             saved = client.post(action, data=_as_data(values), follow_redirects=False)
             assert saved.status_code == 303, (action, saved.status_code, _errors_of(saved.text))
             assert _audit_count(db_url) == before, f"{action}: an unchanged save wrote to the audit log"
-            with session_scope(db_url) as session:
-                record = session.get(spec.service.model, record_id)
+            with session_scope(db_url) as db:
+                record = db.get(spec.service.model, record_id)
                 assert record.version == version, f"{action}: an unchanged save made a new version"
                 columns = {c.key for c in inspect(spec.service.model).column_attrs}
                 field = _text_field(spec, columns, record)
@@ -85,10 +85,10 @@ def test_edit_forms_post_back_unchanged_and_changed(demo_client: TestClient, db_
                 changed.append((field, "Checked"))
             saved = client.post(action, data=_as_data(changed), follow_redirects=False)
             assert saved.status_code == 303, (action, saved.status_code, _errors_of(saved.text))
-            with session_scope(db_url) as session:
-                record = session.get(spec.service.model, record_id)
+            with session_scope(db_url) as db:
+                record = db.get(spec.service.model, record_id)
                 assert "hecked" in str(getattr(record, field)), (action, field)
-                entry = session.scalars(select(AuditEntry).where(AuditEntry.entity_id == record_id)
+                entry = db.scalars(select(AuditEntry).where(AuditEntry.entity_id == record_id)
                                         .order_by(AuditEntry.id.desc()).limit(1)).one()
                 assert entry.action in ("update", "status") and entry.actor == "admin", (action, entry.action)
     assert {"committee", "session", "commitment", "partnership", "organization"} <= set(walked)

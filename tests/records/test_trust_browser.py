@@ -15,8 +15,7 @@ from tests.web.test_browser_controls import CONTRAST_JS, sign_in
 from sticoop.accounts.models import User, user_partnerships
 from sticoop.core.database import session_scope
 from sticoop.demo.data import load_demo
-from sticoop.partnerships.models import Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import CommitteeSession, Partnership
 
 pytestmark = pytest.mark.browser
 
@@ -26,12 +25,12 @@ def test_edit_a_session_merge_two_organisations_and_sign_out(live_url: str, tmp_
     from playwright.sync_api import expect, sync_playwright
 
     url = f"sqlite:///{tmp_path / 'browser.db'}"  # the live app's database (tests/web/test_browser.live_url)
-    with session_scope(url) as session:
-        load_demo(session)
-        session_id = session.scalars(select(CommitteeSession.id).order_by(CommitteeSession.id.desc())).first()
-        officer = session.scalars(select(User.id).where(User.username == "officer")).one()
-        for pid in session.scalars(select(Partnership.id)):  # the secretariat of every demo partnership
-            session.execute(user_partnerships.insert().values(user_id=officer, partnership_id=pid))
+    with session_scope(url) as db:
+        load_demo(db)
+        session_id = db.scalars(select(CommitteeSession.id).order_by(CommitteeSession.id.desc())).first()
+        officer = db.scalars(select(User.id).where(User.username == "officer")).one()
+        for pid in db.scalars(select(Partnership.id)):  # the secretariat of every demo partnership
+            db.execute(user_partnerships.insert().values(user_id=officer, partnership_id=pid))
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)

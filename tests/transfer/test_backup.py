@@ -88,8 +88,8 @@ def dump_tables(url: str) -> dict[str, list[tuple]]:
 
 def export_of(url: str) -> str:
     buffer = io.StringIO()
-    with new_session(url) as session:
-        export_json(session, buffer)
+    with new_session(url) as db:
+        export_json(db, buffer)
     return buffer.getvalue()
 
 
@@ -101,12 +101,12 @@ def _fill(client: TestClient, db_url: str) -> dict[str, int]:
     from sticoop.demo.data import load_demo
     from sticoop.matchmaking import service as matching
 
-    with session_scope(db_url) as session:
-        load_demo(session)
+    with session_scope(db_url) as db:
+        load_demo(db)
     partnerships = client.get("/api/v1/partnerships").json()["items"]
     member = make_user(db_url, "member1", "secretariat", [p["id"] for p in partnerships[:2]])
-    with session_scope(db_url) as session:
-        create_token(session, session.get(User, member), "backup test")
+    with session_scope(db_url) as db:
+        create_token(db, db.get(User, member), "backup test")
     document = client.post("/api/v1/documents", files={"file": ("Biên bản họp.txt", b"Minutes of the 9th session",
                                                                 "text/plain")})
     assert document.status_code == 201, document.text
@@ -124,8 +124,8 @@ def _fill(client: TestClient, db_url: str) -> dict[str, int]:
     meeting = client.post(f"{base}/meetings", json={"requester_id": a, "recipient_id": b}).json()
     assert client.post(f"/api/v1/brokerage/meetings/{meeting['id']}/response", json={"accept": True}).status_code == 200
     matching.forget_matchers()
-    with new_session(db_url) as session:  # saves the HNSW index under <data dir>/matching
-        assert matching.matcher(session, index_kind="usearch").index_source == "built"
+    with new_session(db_url) as db:  # saves the HNSW index under <data dir>/matching
+        assert matching.matcher(db, index_kind="usearch").index_source == "built"
     return {"document": document.json()["id"]}
 
 
@@ -160,8 +160,8 @@ def test_backup_then_restore_into_a_new_install_gives_back_everything(client: Te
     # the matching index comes back under the new database's name and is loaded, not rebuilt
     monkeypatch.setattr(get_settings(), "data_dir", restored.data_dir)
     matching.forget_matchers()
-    with new_session(empty_url) as session:
-        assert matching.matcher(session, index_kind="usearch").index_source == "loaded"
+    with new_session(empty_url) as db:
+        assert matching.matcher(db, index_kind="usearch").index_source == "loaded"
     matching.forget_matchers()
 
 

@@ -31,7 +31,7 @@ def test_embeddings_round_trip_through_json_and_export_everywhere(db: Session, d
     assert data["tables"]["profile_embeddings"][0]["vector"]
     db.close()
     wipe()
-    with new_session(db_url) as session:
-        import_json(session, data)
-        session.commit()
-        assert session.scalar(select(ProfileEmbedding.vector)) == VECTOR
+    with new_session(db_url) as target_db:
+        import_json(target_db, data)
+        target_db.commit()
+        assert target_db.scalar(select(ProfileEmbedding.vector)) == VECTOR

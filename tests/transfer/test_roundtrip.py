@@ -17,13 +17,13 @@ from sticoop.transfer.service import export_csv_zip, export_json, export_xlsx, i
 
 
 def _export(url: str) -> dict:
-    session = new_session(url)
+    db = new_session(url)
     try:
         buffer = io.StringIO()
-        export_json(session, buffer)
+        export_json(db, buffer)
         return json.loads(buffer.getvalue())
     finally:
-        session.close()
+        db.close()
 
 
 
@@ -35,9 +35,9 @@ def test_json_export_reimports_with_nothing_lost(db: Session, db_url: str, wipe)
     assert len(first["tables"]["commitments"]) >= 10
     db.close()
     wipe()
-    with new_session(db_url) as session:
-        counts = import_json(session, first)
-        session.commit()
+    with new_session(db_url) as target_db:
+        counts = import_json(target_db, first)
+        target_db.commit()
     assert counts["sessions"] == 4
     second = _export(db_url)
     assert second == first
@@ -45,26 +45,37 @@ def test_json_export_reimports_with_nothing_lost(db: Session, db_url: str, wipe)
     from sticoop.partnerships import schemas as pas
     from sticoop.partnerships.service import partnerships
 
-    with new_session(db_url) as session:
-        created = partnerships.create(session, pas.PartnershipIn(name="New", country_codes=["FRA", "VNM"]))
-        session.commit()
+    with new_session(db_url) as target_db:
+        created = partnerships.create(target_db, pas.PartnershipIn(name="New", country_codes=["FRA", "VNM"]))
+        target_db.commit()
         assert created.id > max(row["id"] for row in first["tables"]["partnerships"])
     # duplicate detection's index is not exported but rebuilt by the import
     from sticoop.core.duplicates import find_duplicates
 
     assert "natural_keys" not in first["tables"]
-    with new_session(db_url) as session:
-        demo = partnerships.get(session, first["tables"]["partnerships"][0]["id"])
+    with new_session(db_url) as target_db:
+        demo = partnerships.get(target_db, first["tables"]["partnerships"][0]["id"])
         same = SimpleNamespace(id=None, name=demo.name.upper(), country_codes=demo.country_codes)
-        assert [c.id for c in find_duplicates(session, partnerships, same)] == [demo.id]
+        assert [c.id for c in find_duplicates(target_db, partnerships, same)] == [demo.id]
+    # so is record linkage's (an organisation typed in another spelling is found after the import)
+    from sqlalchemy import func, select
+
+    from sticoop.linkage.index import LinkKey
+    from sticoop.linkage.rank import rank_organizations
+
+    assert "linkage_keys" not in first["tables"]
+    with new_session(db_url) as target_db:
+        assert (target_db.scalar(select(func.count()).select_from(LinkKey)) or 0) > 0
+        org = first["tables"]["organizations"][0]
+        assert org["id"] in [m.id for m in rank_organizations(target_db, org["name"].upper(), org["country_code"])]
 
 
 def test_import_refuses_non_empty_database_and_writes_nothing(db: Session, db_url: str) -> None:
     load_demo(db)
     db.commit()
     exported = _export(db_url)
-    with new_session(db_url) as session, pytest.raises(ValidationFailed, match="already holds records"):
-        import_json(session, exported)
+    with new_session(db_url) as target_db, pytest.raises(ValidationFailed, match="already holds records"):
+        import_json(target_db, exported)
     assert _export(db_url) == exported
 
 
@@ -102,7 +113,7 @@ def test_parents_after_children_and_no_credentials(db: Session, db_url: str, wip
     assert "users" not in exported["tables"] and "password_hash" not in json.dumps(exported)
     db.close()
     wipe()
-    with new_session(db_url) as session:
-        import_json(session, exported)
-        session.commit()
+    with new_session(db_url) as target_db:
+        import_json(target_db, exported)
+        target_db.commit()
     assert _export(db_url) == exported

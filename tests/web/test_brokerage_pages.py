@@ -30,14 +30,14 @@ def meetings(client: TestClient, event: int) -> list[dict]:
     from sticoop.core.database import new_session
     from sticoop.matchmaking.brokerage.models import MeetingRequest
 
-    session = new_session(client.app.state.database_url)  # type: ignore[attr-defined]
+    db = new_session(client.app.state.database_url)  # type: ignore[attr-defined]
     try:
-        rows = session.scalars(select(MeetingRequest).where(MeetingRequest.event_id == event)
+        rows = db.scalars(select(MeetingRequest).where(MeetingRequest.event_id == event)
                                .order_by(MeetingRequest.id))
         return [{"id": m.id, "status": m.status, "slot_id": m.slot_id, "requester_id": m.requester_id,
                  "recipient_id": m.recipient_id} for m in rows]
     finally:
-        session.close()
+        db.close()
 
 
 def participant_ids(client: TestClient, event: int) -> dict[str, int]:

@@ -50,9 +50,9 @@ def live_url(tmp_path: Path) -> Iterator[str]:
 
     url = f"sqlite:///{tmp_path / 'browser.db'}"
     upgrade(url)
-    with session_scope(url) as session:
-        seed_reference(session)
-        create_user(session, "officer", BROWSER_PASSWORD, "secretariat")
+    with session_scope(url) as db:
+        seed_reference(db)
+        create_user(db, "officer", BROWSER_PASSWORD, "secretariat")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

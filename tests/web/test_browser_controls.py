@@ -125,8 +125,8 @@ def test_refused_htmx_action_shows_in_place_and_multiselect_by_keyboard(live_url
             page.goto(f"{live_url}/events/{event['id']}/brokerage")
             name = page.locator("#tables input[name=name]").first
             stored = name.input_value()
-            with session_scope(f"sqlite:///{tmp_path / 'browser.db'}") as session:
-                session.execute(update(User).where(User.username == "officer").values(role="viewer"))
+            with session_scope(f"sqlite:///{tmp_path / 'browser.db'}") as db:
+                db.execute(update(User).where(User.username == "officer").values(role="viewer"))
             name.fill("Renamed")
             page.locator("#tables").get_by_role("button", name="Rename").first.click()
             alert = page.locator("#tables [role=alert]")

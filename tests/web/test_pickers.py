@@ -39,15 +39,15 @@ def options_of(html: str, field: FormField) -> set[str]:
 
 def record_in(db_url: str, spec: Any, partnership: int) -> int | None:
     """A record of this type that belongs to the partnership (by its own links), if any."""
-    session = new_session(db_url)
+    db = new_session(db_url)
     try:
-        for obj in session.scalars(select(spec.service.model).order_by(spec.service.model.id).limit(200)):
+        for obj in db.scalars(select(spec.service.model).order_by(spec.service.model.id).limit(200)):
             links = {k: str(getattr(obj, k)) for k in LINKS if isinstance(getattr(obj, k, None), int)}
-            if choices.partnership_of(session, links, obj) == partnership:
+            if choices.partnership_of(db, links, obj) == partnership:
                 return int(obj.id)
         return None
     finally:
-        session.close()
+        db.close()
 
 
 def test_every_partnership_bound_picker_offers_only_the_records_partnership(client: TestClient,

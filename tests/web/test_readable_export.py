@@ -43,8 +43,8 @@ def _export_paths(client: TestClient) -> list[str]:
 @pytest.fixture
 def filled(client: TestClient, db_url: str) -> Iterator[TestClient]:
     """The demo records, and the few kinds the demo leaves empty (responsible people, a profile)."""
-    with session_scope(db_url) as session:
-        load_demo(session)
+    with session_scope(db_url) as db:
+        load_demo(db)
     people = client.get("/api/v1/people?limit=2").json()["items"]
     commitment = client.get("/api/v1/commitments?limit=1").json()["items"][0]
     client.patch(f"/api/v1/commitments/{commitment['id']}", json={

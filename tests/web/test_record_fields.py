@@ -199,8 +199,8 @@ def test_commitments_have_responsible_people_in_api_form_page_export_and_audit(
         sorted([person, guest])
     page = client.get(f"/commitments/{created['id']}").text
     assert "Responsible people" in page and "Anne Dupont" in page and f'href="/people/{guest}"' in page
-    with new_session(db_url) as session:
-        last = session.scalars(select(AuditEntry).where(AuditEntry.entity_type == "commitment",
+    with new_session(db_url) as db:
+        last = db.scalars(select(AuditEntry).where(AuditEntry.entity_type == "commitment",
                                                         AuditEntry.entity_id == created["id"])
                                .order_by(AuditEntry.id.desc())).first()
         assert last is not None

@@ -33,52 +33,52 @@ def _entity_type(obj: Any) -> str:
     return type(obj).__tablename__
 
 
-def audit_actor(session: Session, obj: Any = None) -> str:
+def audit_actor(db: Session, obj: Any = None) -> str:
     """Who caused the changes flushed from ``session``: the signed-in user of the request, whatever record the
     change lands on (an assessment that moves its commitment's completion is that user's change, not the
     commitment's last editor's); else the actor the command set (``session.info["actor"]``); else the
     record's own ``updated_by``; else ``"system"``."""
-    principal = principal_of(session)
+    principal = principal_of(db)
     if principal is not None and principal.signed_in:
         return principal.username
-    return session.info.get("actor") or getattr(obj, "updated_by", None) or "system"
+    return db.info.get("actor") or getattr(obj, "updated_by", None) or "system"
 
 
 @event.listens_for(Session, "before_flush")
-def _stamp_derived_changes(session: Session, _ctx: Any, _instances: Any) -> None:
+def _stamp_derived_changes(db: Session, _ctx: Any, _instances: Any) -> None:
     """A record changed as a consequence of another write (an assessment moving its commitment's completion,
     a merge moving links) is marked changed by the user who caused it, like a direct edit."""
-    for obj in session.dirty:
+    for obj in db.dirty:
         if isinstance(obj, Record) and columns_changed(obj) and not inspect(obj).attrs.updated_by.history.has_changes():
-            obj.updated_by = audit_actor(session, obj)
+            obj.updated_by = audit_actor(db, obj)
 
 
 @event.listens_for(Session, "after_flush")
-def _write_audit(session: Session, _ctx: Any) -> None:
+def _write_audit(db: Session, _ctx: Any) -> None:
     rows: list[dict[str, Any]] = []
     now = utcnow()
-    for obj in session.new:
+    for obj in db.new:
         if isinstance(obj, Record):
-            rows.append({"at": now, "actor": audit_actor(session, obj), "action": "create",
+            rows.append({"at": now, "actor": audit_actor(db, obj), "action": "create",
                          "entity_type": _entity_type(obj), "entity_id": obj.id, "before": None,
                          "after": snapshot(obj, "after")})
-    for obj in session.dirty:
+    for obj in db.dirty:
         if isinstance(obj, Record) and _changed(obj):
             before, after = snapshot(obj, "before"), snapshot(obj, "after")
             if before == after:
                 continue
             action = "status" if before.get("status") != after.get("status") else "update"
-            rows.append({"at": now, "actor": audit_actor(session, obj), "action": action,
+            rows.append({"at": now, "actor": audit_actor(db, obj), "action": action,
                          "entity_type": _entity_type(obj), "entity_id": obj.id, "before": before, "after": after})
-    for obj in session.deleted:
+    for obj in db.deleted:
         if isinstance(obj, Record):
-            rows.append({"at": now, "actor": audit_actor(session), "action": "delete",
+            rows.append({"at": now, "actor": audit_actor(db), "action": "delete",
                          "entity_type": _entity_type(obj), "entity_id": obj.id, "before": snapshot(obj, "before"),
                          "after": None})
-    skipped = session.info.get(MERGE_SKIP, ())  # the records of a merge in progress get "merge" entries instead
+    skipped = db.info.get(MERGE_SKIP, ())  # the records of a merge in progress get "merge" entries instead
     rows = [row for row in rows if (row["entity_type"], row["entity_id"]) not in skipped]
     if rows:
-        session.connection().execute(table_of(AuditEntry).insert(), rows)
+        db.connection().execute(table_of(AuditEntry).insert(), rows)
 
 
 class AuditOnMerge(MergeHook):
@@ -86,14 +86,14 @@ class AuditOnMerge(MergeHook):
     after, the id merged into it and the rows moved per table; on the duplicate its last state and the id
     it was merged into. Records whose reference moved (a commitment's session) get an "update" entry."""
 
-    def before(self, session: Session, merge: Merge) -> None:
+    def before(self, db: Session, merge: Merge) -> None:
         merge.state["audit"] = (snapshot(merge.kept, "after"), snapshot(merge.merged, "after"))
-        session.info.setdefault(MERGE_SKIP, set()).update({(merge.entity, merge.kept_id),
+        db.info.setdefault(MERGE_SKIP, set()).update({(merge.entity, merge.kept_id),
                                                            (merge.entity, merge.merged_id)})
 
-    def after(self, session: Session, merge: Merge) -> None:
+    def after(self, db: Session, merge: Merge) -> None:
         kept_before, merged_before = merge.state.pop("audit")
-        session.info.get(MERGE_SKIP, set()).difference_update({(merge.entity, merge.kept_id),
+        db.info.get(MERGE_SKIP, set()).difference_update({(merge.entity, merge.kept_id),
                                                                (merge.entity, merge.merged_id)})
         now = utcnow()
         after = {**snapshot(merge.kept, "after"), "merged_from": merge.merged_id, "moved": merge.counts()}
@@ -108,7 +108,7 @@ class AuditOnMerge(MergeHook):
             rows += [{"at": now, "actor": merge.actor, "action": "update", "entity_type": kind, "entity_id": row_id,
                       "before": {moved.column: merge.merged_id}, "after": {moved.column: merge.kept_id}}
                      for row_id in moved.record_ids]
-        session.connection().execute(table_of(AuditEntry).insert(), rows)
+        db.connection().execute(table_of(AuditEntry).insert(), rows)
 
 
 def _entity_type_of_table(table_name: str) -> str:

@@ -41,8 +41,8 @@ def create(
     from sticoop.accounts.service import create_user
 
     secret = password or _new_password()
-    with session_scope() as session:
-        user = create_user(session, username, secret, role, full_name, email, partnership or [], organization,
+    with session_scope() as db:
+        user = create_user(db, username, secret, role, full_name, email, partnership or [], organization,
                            actor="cli")
         typer.echo(f"created {user.role} '{user.username}'" + ("" if password else f" with password: {secret}"))
 
@@ -53,16 +53,16 @@ def list_() -> None:
     """List users, their role and partnerships."""
     from sticoop.accounts.service import list_users
 
-    session = new_session()
+    db = new_session()
     try:
         table = Table("username", "role", "active", "partnerships", "last login")
-        for user in list_users(session):
+        for user in list_users(db):
             table.add_row(user.username, user.role, "yes" if user.is_active else "no",
                           ", ".join(p.name for p in user.partnerships) or "—",
                           f"{user.last_login:%Y-%m-%d %H:%M}" if user.last_login else "never")
         Console().print(table)
     finally:
-        session.close()
+        db.close()
 
 
 @user_app.command("disable")
@@ -71,8 +71,8 @@ def disable(username: str) -> None:
     """Disable a user and revoke their tokens."""
     from sticoop.accounts.service import disable_user, get_user
 
-    with session_scope() as session:
-        disable_user(session, get_user(session, username), actor="cli")
+    with session_scope() as db:
+        disable_user(db, get_user(db, username), actor="cli")
     typer.echo(f"disabled '{username}' and revoked their tokens")
 
 
@@ -83,8 +83,8 @@ def reset_password(username: str, password: str = typer.Option(None, help="New p
     from sticoop.accounts.service import get_user, set_password
 
     secret = password or _new_password()
-    with session_scope() as session:
-        set_password(session, get_user(session, username), secret, revoke_tokens=True, actor="cli")
+    with session_scope() as db:
+        set_password(db, get_user(db, username), secret, revoke_tokens=True, actor="cli")
     typer.echo(f"password of '{username}' reset" + ("" if password else f" to: {secret}"))
 
 
@@ -94,18 +94,18 @@ def export_audit(output: Path = typer.Option(None, "--output", "-o", help="CSV f
     """Export the whole audit log as CSV (oldest first)."""
     from sticoop.accounts.models import AuditEntry
 
-    session = new_session()
+    db = new_session()
     handle = output.open("w", newline="", encoding="utf-8") if output else sys.stdout
     try:
         writer = CsvWriter(handle, bom=output is not None)  # a file gets a BOM; formulas neutralised
         writer.writerow(["id", "at", "actor", "action", "entity_type", "entity_id", "before", "after"])
-        rows = session.scalars(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=1000))
+        rows = db.scalars(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=1000))
         for e in rows:
             writer.writerow([e.id, e.at.isoformat(), e.actor, e.action, e.entity_type, e.entity_id,
                              json.dumps(e.before, ensure_ascii=False) if e.before is not None else "",
                              json.dumps(e.after, ensure_ascii=False) if e.after is not None else ""])
     finally:
-        session.close()
+        db.close()
         if output:
             handle.close()
 
@@ -126,11 +126,11 @@ def token_create(
         raise ValidationFailed(f"--days must be 1–{MAX_TOKEN_DAYS}, not {days}", field="days")
     if not name.strip() or len(name.strip()) > 120:
         raise ValidationFailed("--name must be 1–120 characters", field="name")
-    with session_scope() as session:
-        user = get_user(session, username)
+    with session_scope() as db:
+        user = get_user(db, username)
         if not user.is_active:
             raise ValidationFailed(f"User '{user.username}' is disabled", field="username")
-        token, secret = create_token(session, user, name, days)
+        token, secret = create_token(db, user, name, days)
         token_id, expires = token.id, token.expires_at
     typer.echo(f"token {token_id} for '{username}', expires {expires:%Y-%m-%d %H:%M} UTC; shown once:", err=True)
     typer.echo(secret)
@@ -143,22 +143,22 @@ def token_list(username: str = typer.Argument(None, help="Only this user's token
     from sticoop.accounts.models import ApiToken, User
     from sticoop.accounts.service import get_user
 
-    session = new_session()
+    db = new_session()
     try:
         query = select(ApiToken, User.username).join(User, User.id == ApiToken.user_id).order_by(ApiToken.id)
         if username:
-            query = query.where(ApiToken.user_id == get_user(session, username).id)
+            query = query.where(ApiToken.user_id == get_user(db, username).id)
         table = Table("id", "user", "name", "prefix", "created", "expires", "revoked", "last used")
 
         def when(value: object) -> str:
             return f"{value:%Y-%m-%d %H:%M}" if value is not None else "—"
 
-        for token, owner in session.execute(query):
+        for token, owner in db.execute(query):
             table.add_row(str(token.id), owner, token.name, token.prefix + "…", when(token.created_at),
                           when(token.expires_at), when(token.revoked_at), when(token.last_used_at))
         Console(width=160).print(table)
     finally:
-        session.close()
+        db.close()
 
 
 @token_app.command("revoke")
@@ -167,8 +167,8 @@ def token_revoke(token_id: int = typer.Argument(..., help="The token's id (stico
     """Revoke a token: it stops working at once."""
     from sticoop.accounts.service import revoke_token
 
-    with session_scope() as session:
-        revoke_token(session, token_id)
+    with session_scope() as db:
+        revoke_token(db, token_id)
     typer.echo(f"revoked token {token_id}")
 
 

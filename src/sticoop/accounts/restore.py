@@ -34,8 +34,8 @@ def _value(column_type: Any, value: Any) -> Any:
     return value
 
 
-def restore(session: Session, entry_id: int, actor: str = "system") -> Any:
-    entry = session.get(AuditEntry, entry_id)
+def restore(db: Session, entry_id: int, actor: str = "system") -> Any:
+    entry = db.get(AuditEntry, entry_id)
     if entry is None:
         raise NotFound(f"Audit entry {entry_id} does not exist")
     snapshot = entry.before if entry.action == "delete" else entry.after
@@ -43,15 +43,15 @@ def restore(session: Session, entry_id: int, actor: str = "system") -> Any:
         raise ValidationFailed(f"Audit entry {entry_id} holds no state to restore")
     service = service_for(entry.entity_type)
     model = service.model
-    obj = session.get(model, entry.entity_id)
+    obj = db.get(model, entry.entity_id)
     if obj is None:
         if entry.action != "delete":
             raise ValidationFailed(f"{service.label} {entry.entity_id} no longer exists; restore its deletion entry")
         obj = model(id=entry.entity_id, created_by=actor)
-        session.add(obj)
+        db.add(obj)
     mapper = inspect(model)
     previous = {attr.key: getattr(obj, attr.key, None) for attr in mapper.column_attrs}
-    with session.no_autoflush:
+    with db.no_autoflush:
         for attr in mapper.column_attrs:
             if attr.key in FIXED or attr.key not in snapshot:
                 continue
@@ -69,10 +69,10 @@ def restore(session: Session, entry_id: int, actor: str = "system") -> Any:
                 continue
             target = rel.mapper.class_
             ids = snapshot[rel.key] or []
-            found = [session.get(target, key) for key in ids]
+            found = [db.get(target, key) for key in ids]
             setattr(obj, rel.key, [item for item in found if item is not None])
     touch(obj, actor)
-    service.restored(session, obj, previous, entry_id)
-    service.check(session, obj)
-    service._flush(session)
+    service.restored(db, obj, previous, entry_id)
+    service.check(db, obj)
+    service._flush(db)
     return obj

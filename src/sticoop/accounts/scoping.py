@@ -28,55 +28,32 @@ from typing import Any
 from sqlalchemy import ColumnElement, event, false, func, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
-from sticoop.activities.models import Event, Visit
-from sticoop.agreements.models import Agreement
-from sticoop.briefing.models import BriefingPack
-from sticoop.calls.models import (
-    Assignment,
-    Call,
-    CallFunder,
-    ConflictOfInterest,
-    Consensus,
-    Decision,
-    Proposal,
-    Review,
-    Reviewer,
-)
-from sticoop.commitments.models import Assessment, Commitment, ProgressUpdate, WorkingGroup
 from sticoop.core.principal import Principal, act_as, on_partnership_opened, principal_of
+from sticoop.core.registry import scopes
 from sticoop.documents.models import Document
-from sticoop.ingest.models import Intake
-from sticoop.matchmaking.brokerage.models import BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest
-from sticoop.partnerships.models import Committee, Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
-from sticoop.projects.models import Project
+from sticoop.partnerships.models import Partnership
 
-#: records bound directly to a partnership by their own ``partnership_id`` (nullable = may be general)
-DIRECT = (Committee, Commitment, WorkingGroup, Agreement, Project, Visit, Event, Document, Call, BriefingPack)
-#: records reached through a parent: (model, its foreign key, the parent model)
-THROUGH_PARENT = (
-    (CommitteeSession, "committee_id", Committee),
-    (ProgressUpdate, "commitment_id", Commitment),
-    (Assessment, "commitment_id", Commitment),
-    (Intake, "document_id", Document),
-    (BrokerageParticipant, "event_id", Event),
-    (BrokerageSlot, "event_id", Event),
-    (BrokerageTable, "event_id", Event),
-    (MeetingRequest, "event_id", Event),
-    (CallFunder, "call_id", Call),
-    (Proposal, "call_id", Call),
-    (Reviewer, "call_id", Call),
-    (Assignment, "call_id", Call),
-    (Decision, "call_id", Call),
-    (ConflictOfInterest, "proposal_id", Proposal),
-    (Review, "proposal_id", Proposal),
-    (Consensus, "proposal_id", Proposal),
-)
-SCOPED_MODELS = (Partnership, *DIRECT, *(model for model, _, _ in THROUGH_PARENT))
+
+def direct() -> tuple[Any, ...]:
+    """Records bound to a partnership by their own ``partnership_id`` (nullable = may be general), as the
+    domains declare them (``core.registry.register_scope``)."""
+    return tuple(s.model for s in scopes() if s.through is None)
+
+
+def through_parent() -> tuple[tuple[Any, str, Any], ...]:
+    """Records reached through a parent: (model, its foreign key, the parent model), as the domains declare."""
+    return tuple((s.model, s.through, s.parent) for s in scopes() if s.through is not None and s.parent is not None)
+
+
+def scoped_models() -> tuple[Any, ...]:
+    """Partnerships and every declared partnership-bound model."""
+    return (Partnership, *direct(), *(model for model, _, _ in through_parent()))
+
+
 _OPTIONS_KEY = "sticoop.scope_options"
 
 
-def visible(model: type, principal: Principal) -> ColumnElement[bool]:
+def visible(model: Any, principal: Principal) -> ColumnElement[bool]:
     """The WHERE clause saying which rows of ``model`` the principal may see."""
     ids = sorted(principal.partnership_ids)
     if model is Partnership:
@@ -85,7 +62,7 @@ def visible(model: type, principal: Principal) -> ColumnElement[bool]:
         # a document bound to no partnership yet (just uploaded or ingested, not yet accepted) is the
         # secretariat's working material, not general information
         own = Document.partnership_id.in_(ids) if ids else false()
-    elif model in DIRECT:
+    elif model in direct():
         column = model.partnership_id
         if not column.nullable:
             own = column.in_(ids) if ids else false()
@@ -96,7 +73,7 @@ def visible(model: type, principal: Principal) -> ColumnElement[bool]:
             # of two index lookups)" materialised every shared row in every statement, even a lookup by id
             own = func.coalesce(column, 0).in_([0, *ids])
     else:
-        fk, parent = next((fk, parent) for m, fk, parent in THROUGH_PARENT if m is model)
+        fk, parent = next((fk, parent) for m, fk, parent in through_parent() if m is model)
         own = getattr(model, fk).in_(select(parent.id).where(visible(parent, principal)))
     if hasattr(model, "confidential") and not principal.sees_confidential:
         own = own & model.confidential.is_(False)
@@ -107,8 +84,8 @@ def scope_options(principal: Principal) -> list[Any]:
     """The loader criteria of every scoped model for ``principal`` (built once per principal and session)."""
     if not principal.signed_in:
         # nothing scoped for someone who is not signed in (public routes never need it)
-        return [with_loader_criteria(model, false(), include_aliases=True) for model in SCOPED_MODELS]
-    return [with_loader_criteria(model, visible(model, principal), include_aliases=True) for model in SCOPED_MODELS]
+        return [with_loader_criteria(model, false(), include_aliases=True) for model in scoped_models()]
+    return [with_loader_criteria(model, visible(model, principal), include_aliases=True) for model in scoped_models()]
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -124,12 +101,12 @@ def _scope_to_principal(state: ORMExecuteState) -> None:
     state.statement = state.statement.options(*cached[1])
 
 
-def _assign_opened_partnership(session: Session, principal: Principal, partnership_id: int) -> None:
+def _assign_opened_partnership(db: Session, principal: Principal, partnership_id: int) -> None:
     """A secretariat officer who opens a partnership is assigned to it, in the same transaction."""
     from sticoop.accounts.models import user_partnerships
 
-    session.execute(user_partnerships.insert().values(user_id=principal.user_id, partnership_id=partnership_id))
-    act_as(session, replace(principal, partnership_ids=principal.partnership_ids | {partnership_id}))
+    db.execute(user_partnerships.insert().values(user_id=principal.user_id, partnership_id=partnership_id))
+    act_as(db, replace(principal, partnership_ids=principal.partnership_ids | {partnership_id}))
 
 
 on_partnership_opened(_assign_opened_partnership)

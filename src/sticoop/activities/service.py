@@ -11,7 +11,8 @@ from sticoop.activities.models import Event, Visit
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.registry import register_kind
+from sticoop.core.labels import register_labels, register_navigation
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
 
 
@@ -36,17 +37,17 @@ class VisitService(RecordService[Visit]):
         return {key("trip", obj.from_country_code, obj.to_country_code, obj.start_date.isoformat()):
                 N_("same countries and start date")}
 
-    def display_name(self, session: Session, obj: Any) -> str:
+    def display_name(self, db: Session, obj: Any) -> str:
         return f"{obj.from_country_code} → {obj.to_country_code}, {obj.start_date or ''}".strip(", ")
 
-    def apply_relations(self, session: Session, obj: Visit, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: Session, obj: Visit, relations: dict[str, Any]) -> None:
         if relations.get("member_ids") is not None:
-            obj.members = load_many(session, Person, relations["member_ids"], "person")
+            obj.members = load_many(db, Person, relations["member_ids"], "person")
         if relations.get("organization_met_ids") is not None:
-            obj.organizations_met = load_many(session, Organization, relations["organization_met_ids"], "organization")
+            obj.organizations_met = load_many(db, Organization, relations["organization_met_ids"], "organization")
 
-    def check(self, session: Session, obj: Visit) -> None:
-        super().check(session, obj)
+    def check(self, db: Session, obj: Visit) -> None:
+        super().check(db, obj)
         if obj.from_country_code and obj.from_country_code == obj.to_country_code:
             raise ValidationFailed("A visit goes from one country to another", field="to_country_code")
 
@@ -72,9 +73,9 @@ class EventService(RecordService[Event]):
         start = obj.start_date.isoformat() if obj.start_date else None
         return {key("title", start, obj.title): N_("same title and start date")}
 
-    def apply_relations(self, session: Session, obj: Event, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: Session, obj: Event, relations: dict[str, Any]) -> None:
         if relations.get("organizer_ids") is not None:
-            obj.organizers = load_many(session, Organization, relations["organizer_ids"], "organization")
+            obj.organizers = load_many(db, Organization, relations["organizer_ids"], "organization")
 
 
 visits = VisitService()
@@ -83,5 +84,14 @@ events = EventService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("event_kind", {
+        "training_course": N_("Training course"), "workshop": N_("Workshop"),
+        "tech_transfer_fair": N_("Technology-transfer fair"), "conference": N_("Conference"),
+    })
+    register_labels("kind", {"visit": N_("Visit"), "event": N_("Event")})
+    register_navigation("/visits", N_("Visits"), order=100)
+    register_navigation("/events", N_("Events"), order=110)
+    register_scope(Visit)
+    register_scope(Event)
     register_kind("visit", visits, page_prefix="/visits")
     register_kind("event", events, page_prefix="/events")

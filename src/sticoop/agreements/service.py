@@ -21,7 +21,8 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.registry import register_kind
+from sticoop.core.labels import register_labels, register_navigation
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization
 from sticoop.reference.service import country_codes
 
@@ -64,11 +65,11 @@ class AgreementService(RecordService[Agreement]):
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("title", obj.partnership_id, obj.title): N_("same title in the same partnership")}
 
-    def apply_relations(self, session: Session, obj: Agreement, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: Session, obj: Agreement, relations: dict[str, Any]) -> None:
         if relations.get("country_codes") is not None:
-            obj.countries = country_codes(session, relations["country_codes"])
+            obj.countries = country_codes(db, relations["country_codes"])
         if relations.get("organization_ids") is not None:
-            obj.organizations = load_many(session, Organization, relations["organization_ids"], "organization")
+            obj.organizations = load_many(db, Organization, relations["organization_ids"], "organization")
         new_status = relations.get("status")
         if new_status is None:
             return
@@ -79,21 +80,21 @@ class AgreementService(RecordService[Agreement]):
         elif new_status != obj.status:
             self._move(obj, AgreementStatus(new_status), clock.today(), None)
 
-    def restored(self, session: Session, obj: Agreement, previous: dict[str, Any], entry_id: int) -> None:
+    def restored(self, db: Session, obj: Agreement, previous: dict[str, Any], entry_id: int) -> None:
         """A restore that changes the status is written in the status history like any other move (the
         transition rules do not apply: an admin is undoing a change, not negotiating)."""
         if previous.get("status") and previous["status"] != obj.status:
             obj.history.append(AgreementStatusChange(from_status=previous["status"], to_status=obj.status,
                                                      date=clock.today(), note=f"Restored (audit entry {entry_id})"))
 
-    def transition(self, session: Session, record_id: int, to_status: str, version: int,
+    def transition(self, db: Session, record_id: int, to_status: str, version: int,
                    on: date | None = None, note: str | None = None, actor: str = "system") -> Agreement:
-        obj = self.get(session, record_id)
+        obj = self.get(db, record_id)
         self.check_version(obj, version)
         self._move(obj, AgreementStatus(to_status), on or clock.today(), note)
         touch(obj, actor)
-        self.check(session, obj)
-        self._flush(session)
+        self.check(db, obj)
+        self._flush(db)
         return obj
 
     def _move(self, obj: Agreement, to_status: AgreementStatus, on: date, note: str | None) -> None:
@@ -119,6 +120,17 @@ agreements = AgreementService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("agreement_status", {
+        "planned": N_("Planned"), "negotiating": N_("Negotiating"), "signed": N_("Signed"), "in_force": N_("In force"),
+        "expired": N_("Expired"), "terminated": N_("Terminated"), "renewed": N_("Renewed"),
+    })
+    register_labels("agreement_kind", {
+        "mou": N_("Memorandum of understanding"), "agreement": N_("Agreement"), "protocol": N_("Protocol"),
+        "action_plan": N_("Action plan"),
+    })
+    register_labels("kind", {"agreement": N_("Agreement")})
+    register_navigation("/agreements", N_("Agreements"), order=60)
+    register_scope(Agreement)
     register_kind("agreement", agreements, page_prefix="/agreements")
     register_choice_source(ChoiceSource(
         "agreements", lambda: select(Agreement.id, Agreement.title).order_by(Agreement.title), Agreement.id,

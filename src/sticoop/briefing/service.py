@@ -45,8 +45,7 @@ from sticoop.documents.service import documents
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.partners.models import Organization, Person, Position
 from sticoop.partners.service import current_position
-from sticoop.partnerships.models import Committee, Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.partnerships.service import next_anniversary, partnerships
 from sticoop.portfolio.timeline import timeline
 from sticoop.projects.models import PartnerRole, Programme, Project
@@ -413,3 +412,10 @@ def pack_filename(briefing: Briefing, fmt: str) -> str:
     name = briefing.partnership.name.replace("/", "-")[:150]
     visit = f" - visit {briefing.visit.id}" if briefing.visit else ""
     return f"Briefing - {name}{visit} - {briefing.as_of.isoformat()} ({briefing.locale}).{fmt}"
+
+
+def register() -> None:
+    """Declare that stored briefing packs belong to their partnership (called by the composition root)."""
+    from sticoop.core.registry import register_scope
+
+    register_scope(BriefingPack)

@@ -39,7 +39,7 @@ from sticoop.core.errors import ValidationFailed
 from sticoop.core.i18n import SUPPORTED_LOCALES
 from sticoop.core.ical import CalendarItem, FeedContext
 from sticoop.core.principal import act_as
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import CommitteeSession
 
 #: the kinds of dates a rule can name, each with its label msgid
 KINDS = (("commitment", sources.N_("Commitment due dates")), ("agreement", sources.N_("Agreement expiries")),

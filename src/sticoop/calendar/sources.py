@@ -22,8 +22,7 @@ from sticoop.activities.models import Event, Visit
 from sticoop.agreements.models import Agreement, AgreementStatus
 from sticoop.commitments.models import Commitment, CommitmentStatus
 from sticoop.core.ical import ALL_FEED, CalendarItem, FeedContext, FeedSource, register_feed, register_feed_source
-from sticoop.partnerships.models import Committee, Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.partnerships.service import ROUND_EVERY, anniversary_date, next_anniversary
 
 

@@ -50,7 +50,7 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def reviewer_organisations(session: Session, person_ids: Iterable[int]) -> dict[int, set[int]]:
+def reviewer_organisations(db: Session, person_ids: Iterable[int]) -> dict[int, set[int]]:
     """person id → organisations where it holds a current position."""
     ids = list(set(person_ids))
     out: dict[int, set[int]] = {pid: set() for pid in ids}
@@ -58,7 +58,7 @@ def reviewer_organisations(session: Session, person_ids: Iterable[int]) -> dict[
         return out
     t = table_of(Position)
     today = clock.today()
-    rows = session.execute(select(t.c.person_id, t.c.organization_id).where(
+    rows = db.execute(select(t.c.person_id, t.c.organization_id).where(
         t.c.person_id.in_(ids), t.c.organization_id.is_not(None),
         or_(t.c.end_date.is_(None), t.c.end_date >= today)))
     for person_id, organization_id in rows:
@@ -66,7 +66,7 @@ def reviewer_organisations(session: Session, person_ids: Iterable[int]) -> dict[
     return out
 
 
-def shared_projects(session: Session, ours: set[int], theirs: set[int]) -> dict[tuple[int, int], str]:
+def shared_projects(db: Session, ours: set[int], theirs: set[int]) -> dict[tuple[int, int], str]:
     """(one of ``ours``, one of ``theirs``) → title of a project of the last 3 years both were partners of."""
     if not ours or not theirs:
         return {}
@@ -74,7 +74,7 @@ def shared_projects(session: Session, ours: set[int], theirs: set[int]) -> dict[
     a, b = pp.alias("a"), pp.alias("b")
     project = table_of(Project)
     since = _years_before(clock.today(), SHARED_PROJECT_YEARS)
-    rows = session.execute(
+    rows = db.execute(
         select(a.c.organization_id, b.c.organization_id, project.c.title)
         .join(b, and_(a.c.project_id == b.c.project_id, a.c.organization_id != b.c.organization_id))
         .join(project, project.c.id == a.c.project_id)
@@ -83,7 +83,7 @@ def shared_projects(session: Session, ours: set[int], theirs: set[int]) -> dict[
     return {(mine, other): title for mine, other, title in rows}
 
 
-def find_conflicts(session: Session, proposals: list[Proposal], reviewers: list[Reviewer]) -> list[Found]:
+def find_conflicts(db: Session, proposals: list[Proposal], reviewers: list[Reviewer]) -> list[Found]:
     """Every conflict between these proposals and reviewers (several rules may hold for one pair)."""
     if not proposals or not reviewers:
         return []
@@ -91,13 +91,13 @@ def find_conflicts(session: Session, proposals: list[Proposal], reviewers: list[
     proposal_ids = [p.id for p in proposals]
     reviewer_ids = [r.id for r in reviewers]
     c = aliased(ConflictOfInterest)
-    for rid, pid, reason in session.execute(select(c.reviewer_id, c.proposal_id, c.reason).where(
+    for rid, pid, reason in db.execute(select(c.reviewer_id, c.proposal_id, c.reason).where(
             c.reviewer_id.in_(reviewer_ids), c.proposal_id.in_(proposal_ids))):
         found.append(Found(rid, pid, "declared", f"declared: {reason}"))
-    orgs = reviewer_organisations(session, [r.person_id for r in reviewers])
+    orgs = reviewer_organisations(db, [r.person_id for r in reviewers])
     ours = set().union(*orgs.values()) if orgs else set()
     theirs = {partner.organization_id for p in proposals for partner in p.partners}
-    shared = shared_projects(session, ours, theirs)
+    shared = shared_projects(db, ours, theirs)
     for p in proposals:
         partner_orgs = {partner.organization_id for partner in p.partners}
         people = {partner.person_id for partner in p.partners if partner.person_id}
@@ -119,12 +119,12 @@ def find_conflicts(session: Session, proposals: list[Proposal], reviewers: list[
     return found
 
 
-def refuse_conflicted(session: Session, proposal: Proposal, reviewer_ids: list[int]) -> None:
+def refuse_conflicted(db: Session, proposal: Proposal, reviewer_ids: list[int]) -> None:
     """Forbidden (403) naming the rule when one of these reviewers has a conflict with the proposal."""
     if not reviewer_ids:
         return
-    reviewers = list(session.scalars(select(Reviewer).where(Reviewer.id.in_(reviewer_ids))))
-    found = find_conflicts(session, [proposal], reviewers)
+    reviewers = list(db.scalars(select(Reviewer).where(Reviewer.id.in_(reviewer_ids))))
+    found = find_conflicts(db, [proposal], reviewers)
     if found:
         first = found[0]
         raise Forbidden(f"Reviewer {first.reviewer_id} has a conflict of interest with proposal {proposal.id} "

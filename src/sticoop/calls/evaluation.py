@@ -36,18 +36,18 @@ from sticoop.core.models import table_of
 from sticoop.core.principal import require_editor
 
 
-def call_terms(session: Session, call: Call) -> rules.CallTerms:
+def call_terms(db: Session, call: Call) -> rules.CallTerms:
     """The plain terms the eligibility rules read of a call (one query for its funders)."""
     from sticoop.partners.models import Organization
 
-    rows = session.execute(select(CallFunder, Organization.name).join(
+    rows = db.execute(select(CallFunder, Organization.name).join(
         Organization, Organization.id == CallFunder.organization_id).where(CallFunder.call_id == call.id))
     funders = {f.id: rules.FunderTerms(f.id, name, f.country_code, f.currency, f.funds_own_nationals_only,
                                        dict(f.extra_rules or {})) for f, name in rows}
     return rules.CallTerms(call.closes_at, funders, call.page_limit)
 
 
-def pdf_pages(session: Session, document_id: int | None) -> int | None:
+def pdf_pages(db: Session, document_id: int | None) -> int | None:
     """Pages of a stored PDF (pypdf), or None when there is no document or it is not a readable PDF."""
     if document_id is None:
         return None
@@ -57,7 +57,7 @@ def pdf_pages(session: Session, document_id: int | None) -> int | None:
     from sticoop.documents.models import Document
     from sticoop.documents.service import documents
 
-    doc = session.get(Document, document_id)
+    doc = db.get(Document, document_id)
     if doc is None:
         return None
     try:
@@ -66,7 +66,7 @@ def pdf_pages(session: Session, document_id: int | None) -> int | None:
         return None
 
 
-def submission(session: Session, p: Proposal, pages: int | None = None) -> rules.Submission:
+def submission(db: Session, p: Proposal, pages: int | None = None) -> rules.Submission:
     """The plain values the rules read of a proposal; ``pages`` counted from its PDF unless given."""
     missing = [name for name, value in (("acronym", p.acronym), ("title", p.title), ("abstract", p.abstract),
                                         ("topic", p.topic), ("consortium", p.partners)) if not value]
@@ -75,35 +75,35 @@ def submission(session: Session, p: Proposal, pages: int | None = None) -> rules
     partners = tuple(rules.Applicant(a.organization_id, a.country_code, a.role, a.funder_id, Decimal(a.budget),
                                      a.currency) for a in p.partners)
     return rules.Submission(partners, p.trl, p.submitted_at, tuple(missing),
-                            pages if pages is not None else pdf_pages(session, p.document_id))
+                            pages if pages is not None else pdf_pages(db, p.document_id))
 
 
-def eligibility(session: Session, proposal: Proposal, call: Call | None = None,
+def eligibility(db: Session, proposal: Proposal, call: Call | None = None,
                 terms: rules.CallTerms | None = None) -> dict[str, Any]:
     """A proposal's eligibility report: ``{"proposal_id", "call_version", "eligible", "rules": [{kind, params,
     passed, reason}]}``."""
-    call = call or calls.get(session, proposal.call_id)
-    results = rules.evaluate(call.rules, submission(session, proposal), terms or call_terms(session, call))
+    call = call or calls.get(db, proposal.call_id)
+    results = rules.evaluate(call.rules, submission(db, proposal), terms or call_terms(db, call))
     return {"proposal_id": proposal.id, "call_version": call.version, "eligible": rules.eligible(results),
             "rules": [{"kind": r.kind, "params": r.params, "passed": r.passed, "reason": r.reason}
                       for r in results]}
 
 
-def _proposals_of(session: Session, call_id: int) -> list[Proposal]:
-    return list(session.scalars(select(Proposal).where(Proposal.call_id == call_id).order_by(Proposal.id)))
+def _proposals_of(db: Session, call_id: int) -> list[Proposal]:
+    return list(db.scalars(select(Proposal).where(Proposal.call_id == call_id).order_by(Proposal.id)))
 
 
-def call_submissions(session: Session, call_id: int) -> dict[int, tuple[str, rules.Submission]]:
+def call_submissions(db: Session, call_id: int) -> dict[int, tuple[str, rules.Submission]]:
     """proposal id → (status, the values the rules read), for every proposal of the call, read with two plain
     column queries (no ORM objects: 5,000 proposals in well under a second, see ``benchmarks/calls.py``)."""
     p, a = table_of(Proposal), table_of(ProposalPartner)
     partners: dict[int, list[rules.Applicant]] = {}
-    for m in session.execute(select(a.c.proposal_id, a.c.organization_id, a.c.country_code, a.c.role,
+    for m in db.execute(select(a.c.proposal_id, a.c.organization_id, a.c.country_code, a.c.role,
                                     a.c.funder_id, a.c.budget, a.c.currency)
                              .join(p, p.c.id == a.c.proposal_id).where(p.c.call_id == call_id).order_by(a.c.id)):
         partners.setdefault(m[0], []).append(rules.Applicant(m[1], m[2], m[3], m[4], Decimal(m[5]), m[6]))
     out = {}
-    for row in session.execute(select(p.c.id, p.c.status, p.c.acronym, p.c.title, p.c.abstract, p.c.topic, p.c.trl,
+    for row in db.execute(select(p.c.id, p.c.status, p.c.acronym, p.c.title, p.c.abstract, p.c.topic, p.c.trl,
                                       p.c.submitted_at, p.c.document_id).where(p.c.call_id == call_id)):
         members = tuple(partners.get(row.id, ()))
         missing = [name for name, value in (("acronym", row.acronym), ("title", row.title),
@@ -115,15 +115,15 @@ def call_submissions(session: Session, call_id: int) -> dict[int, tuple[str, rul
         if at is not None and at.tzinfo is None:  # SQLite keeps no zone: stored as UTC
             at = at.replace(tzinfo=UTC)
         out[row.id] = (row.status, rules.Submission(members, row.trl, at, tuple(missing),
-                                                    pdf_pages(session, row.document_id)))
+                                                    pdf_pages(db, row.document_id)))
     return out
 
 
-def _eligible(session: Session, call: Call) -> tuple[list[int], dict[int, str]]:
+def _eligible(db: Session, call: Call) -> tuple[list[int], dict[int, str]]:
     """The ids of the call's submitted, eligible proposals, and for the others why they are left out."""
-    terms = call_terms(session, call)
+    terms = call_terms(db, call)
     keep, excluded = [], {}
-    for pid, (status, values) in sorted(call_submissions(session, call.id).items()):
+    for pid, (status, values) in sorted(call_submissions(db, call.id).items()):
         if status in (ProposalStatus.draft, ProposalStatus.withdrawn):
             excluded[pid] = f"not submitted ({status})"
             continue
@@ -136,54 +136,54 @@ def _eligible(session: Session, call: Call) -> tuple[list[int], dict[int, str]]:
     return keep, excluded
 
 
-def _load(session: Session, ids: list[int]) -> list[Proposal]:
+def _load(db: Session, ids: list[int]) -> list[Proposal]:
     found: list[Proposal] = []
     for start in range(0, len(ids), 500):
-        found += session.scalars(select(Proposal).where(Proposal.id.in_(ids[start:start + 500])))
+        found += db.scalars(select(Proposal).where(Proposal.id.in_(ids[start:start + 500])))
     return sorted(found, key=lambda p: p.id)
 
 
-def run_assignment(session: Session, call_id: int, time_limit: float, actor: str) -> dict[str, Any]:
+def run_assignment(db: Session, call_id: int, time_limit: float, actor: str) -> dict[str, Any]:
     """Assign reviewers to the call's eligible proposals (CP-SAT, see ``calls.assignment``), replacing the
     previous assignment. Refused (409) before the call closes, after it is decided, or once reviews exist."""
-    call = calls.get(session, call_id)
-    require_editor(session, "assignments")
+    call = calls.get(db, call_id)
+    require_editor(db, "assignments")
     if call.status not in (CallStatus.closed, CallStatus.under_evaluation):
         raise Conflict(f"The call is {call.status}; reviewers are assigned once it is closed and until it is decided "
                        "(rule: assignment after the deadline)", field="call_id")
-    done = session.scalar(select(Review.id).join(Proposal, Proposal.id == Review.proposal_id)
+    done = db.scalar(select(Review.id).join(Proposal, Proposal.id == Review.proposal_id)
                           .where(Proposal.call_id == call.id).limit(1))
     if done is not None:
         raise Conflict("Reviews have been written for this call; the assignment can no longer be replaced",
                        field="call_id")
-    kept, excluded = _eligible(session, call)
-    papers = _load(session, kept)
-    pool = list(session.scalars(select(Reviewer).where(Reviewer.call_id == call.id).order_by(Reviewer.id)))
+    kept, excluded = _eligible(db, call)
+    papers = _load(db, kept)
+    pool = list(db.scalars(select(Reviewer).where(Reviewer.call_id == call.id).order_by(Reviewer.id)))
     if not pool:
         raise ValidationFailed("The call has no reviewers (POST /api/v1/reviewers)", field="call_id")
     conflicted: dict[int, set[int]] = {}
-    for c in find_conflicts(session, papers, pool):
+    for c in find_conflicts(db, papers, pool):
         conflicted.setdefault(c.proposal_id, set()).add(c.reviewer_id)
     solution = solver.solve(
         [solver.Paper(p.id, frozenset([*p.field_keys, *([p.topic] if p.topic else [])]),
                       frozenset(conflicted.get(p.id, ()))) for p in papers],
         [solver.Candidate(r.id, frozenset(r.expertise), r.max_load) for r in pool],
         n=call.reviewers_per_proposal, time_limit=time_limit)
-    session.execute(delete(Assignment).where(Assignment.call_id == call.id))
+    db.execute(delete(Assignment).where(Assignment.call_id == call.id))
     made = [Assignment(call_id=call.id, proposal_id=pid, reviewer_id=rid, expertise_score=w, created_by=actor,
                        updated_by=actor) for pid, rid, w in solution.pairs]
-    session.add_all(made)
-    flush(session, "The assignment")
+    db.add_all(made)
+    flush(db, "The assignment")
     return {"status": solution.status, "assigned": len(made), "max_load": solution.max_load,
             "seconds": round(solution.seconds, 3), "short": solution.short, "excluded": excluded, "items": made}
 
 
-def ranking(session: Session, call_id: int) -> dict[str, Any]:
+def ranking(db: Session, call_id: int) -> dict[str, Any]:
     """The call's ranking: ``{"ranked", "below_threshold", "not_ranked": {id: why}}`` from the consensus
     scores of its eligible proposals (see :func:`sticoop.calls.scoring.rank`)."""
-    call = calls.get(session, call_id)
-    kept, excluded = _eligible(session, call)
-    found = {pid: (acronym, scores) for pid, acronym, scores in session.execute(
+    call = calls.get(db, call_id)
+    kept, excluded = _eligible(db, call)
+    found = {pid: (acronym, scores) for pid, acronym, scores in db.execute(
         select(Proposal.id, Proposal.acronym, Consensus.scores).join(Consensus, Consensus.proposal_id == Proposal.id)
         .where(Proposal.call_id == call.id))}
     scored = []
@@ -199,23 +199,23 @@ def ranking(session: Session, call_id: int) -> dict[str, Any]:
             "below_threshold": [line(r) for r in below], "not_ranked": excluded}
 
 
-def decide(session: Session, call_id: int, version: int, actor: str) -> list[Decision]:
+def decide(db: Session, call_id: int, version: int, actor: str) -> list[Decision]:
     """The funding decision: walk the ranking and fund a proposal only if every funder involved can pay its
     own applicants' share from its remaining budget; the others above threshold form the reserve list with
     which funder lacked how much. Refused (409) unless the call is under evaluation; the call becomes decided
     and each proposal funded, reserve or not_funded, all audited, in one transaction."""
-    call = calls.get(session, call_id)
-    require_editor(session, "funding decisions")
+    call = calls.get(db, call_id)
+    require_editor(db, "funding decisions")
     calls.check_version(call, version)
     if call.status != CallStatus.under_evaluation:
         raise Conflict(f"The call is {call.status}; a funding decision needs a call under evaluation (rule: "
                        "decide after evaluation)", field="call_id")
-    table = ranking(session, call_id)
-    budgets = {f.id: Decimal(f.budget) for f in session.scalars(select(CallFunder).where(
+    table = ranking(db, call_id)
+    budgets = {f.id: Decimal(f.budget) for f in db.scalars(select(CallFunder).where(
         CallFunder.call_id == call.id))}
-    currency = {f.id: f.currency for f in session.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
-    names = {f.id: f.name for f in call_terms(session, call).funders.values()}
-    by_id = {p.id: p for p in _proposals_of(session, call.id)}
+    currency = {f.id: f.currency for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
+    names = {f.id: f.name for f in call_terms(db, call).funders.values()}
+    by_id = {p.id: p for p in _proposals_of(db, call.id)}
     walk = scoring.budget_walk([(r["proposal_id"], r["rank"], _shares(by_id[r["proposal_id"]]))
                                 for r in table["ranked"]], budgets)
     made = []
@@ -244,10 +244,10 @@ def decide(session: Session, call_id: int, version: int, actor: str) -> list[Dec
         if p.status not in (ProposalStatus.draft, ProposalStatus.withdrawn) and p.status != new:
             p.status = new
             touch(p, actor)
-    session.add_all(made)
+    db.add_all(made)
     call.status = CallStatus.decided
     touch(call, actor)
-    flush(session, "The decision")
+    flush(db, "The decision")
     return made
 
 
@@ -260,20 +260,20 @@ def _shares(p: Proposal) -> dict[int, Decimal]:
     return out
 
 
-def funder_use(session: Session, call_id: int) -> list[dict[str, Any]]:
+def funder_use(db: Session, call_id: int) -> list[dict[str, Any]]:
     """Each funder of the call with its budget, what the funded proposals use of it and what remains."""
     used: dict[int, Decimal] = {}
-    for d in session.scalars(select(Decision).where(Decision.call_id == call_id, Decision.outcome == Outcome.funded)):
+    for d in db.scalars(select(Decision).where(Decision.call_id == call_id, Decision.outcome == Outcome.funded)):
         for s in d.shares:
             used[s["funder_id"]] = used.get(s["funder_id"], Decimal(0)) + Decimal(s["amount"])
     out = []
-    for f in session.scalars(select(CallFunder).where(CallFunder.call_id == call_id).order_by(CallFunder.id)):
+    for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call_id).order_by(CallFunder.id)):
         spent = used.get(f.id, Decimal(0))
         out.append({"funder": f, "used": spent, "remaining": Decimal(f.budget) - spent})
     return out
 
 
-def make_project(session: Session, decision_id: int, actor: str) -> int:
+def make_project(db: Session, decision_id: int, actor: str) -> int:
     """The project a funded proposal becomes (its partners, the funders as funder partners, the per-funder
     budgets in its description and on the decision); returns the project id. 409 when the proposal is not
     funded or already a project."""
@@ -281,16 +281,16 @@ def make_project(session: Session, decision_id: int, actor: str) -> int:
     from sticoop.projects.schemas import ProjectIn
     from sticoop.projects.service import projects
 
-    d = decisions.get(session, decision_id)
-    require_editor(session, "projects")
+    d = decisions.get(db, decision_id)
+    require_editor(db, "projects")
     if d.outcome != Outcome.funded:
         raise Conflict(f"Proposal {d.proposal_id} was not funded ({d.outcome}); only a funded proposal becomes a "
                        "project", field="decision_id")
     if d.project_id is not None:
         raise Conflict(f"Proposal {d.proposal_id} is already project {d.project_id}", field="decision_id")
-    p = proposals.get(session, d.proposal_id)
-    call = calls.get(session, p.call_id)
-    funders = {f.id: f for f in session.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
+    p = proposals.get(db, d.proposal_id)
+    call = calls.get(db, p.call_id)
+    funders = {f.id: f for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
     lines = [f"- funder {funders[s['funder_id']].organization_id}: {s['amount']} {s['currency']}" for s in d.shares]
     currencies = {s["currency"] for s in d.shares}
     partners = [{"organization_id": a.organization_id, "role": a.role} for a in p.partners]
@@ -303,27 +303,27 @@ def make_project(session: Session, decision_id: int, actor: str) -> int:
                      status=ProjectStatus.approved, field_keys=p.field_keys, partners=partners,
                      description=f"{p.acronym} — {call.title}\n\n{p.abstract or ''}\n\nBudget per funder:\n"
                                  + "\n".join(lines), allow_duplicate=True)
-    project = projects.create(session, data, actor)
+    project = projects.create(db, data, actor)
     d.project_id = project.id
     touch(d, actor)
-    flush(session, "The project")
+    flush(db, "The project")
     return project.id
 
 
-def results_table(session: Session, call_id: int) -> tuple[list[str], list[list[Any]]]:
+def results_table(db: Session, call_id: int) -> tuple[list[str], list[list[Any]]]:
     """The call's results for a spreadsheet: a header and one row per decision in ranking order — rank, acronym,
     title, outcome, reason, then per funder (by organisation name) its share and what it lacked (in its currency)."""
     from sticoop.partners.models import Organization
 
-    call = calls.get(session, call_id)
-    funders = list(session.execute(select(CallFunder, Organization.name).join(
+    call = calls.get(db, call_id)
+    funders = list(db.execute(select(CallFunder, Organization.name).join(
         Organization, Organization.id == CallFunder.organization_id).where(CallFunder.call_id == call.id)
         .order_by(CallFunder.id)))
     header = ["rank", "acronym", "title", "outcome", "reason"]
     for f, name in funders:
         header += [f"{name} share ({f.currency})", f"{name} lacking ({f.currency})"]
     rows = []
-    found = session.execute(select(Decision, Proposal.acronym, Proposal.title).join(
+    found = db.execute(select(Decision, Proposal.acronym, Proposal.title).join(
         Proposal, Proposal.id == Decision.proposal_id).where(Decision.call_id == call.id)
         .order_by(Decision.rank.asc().nulls_last(), Proposal.acronym))
     for d, acronym, title in found:

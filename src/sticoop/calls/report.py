@@ -30,17 +30,17 @@ STYLE = ("body{font-family:'DejaVu Sans',sans-serif;font-size:10.5pt}table{borde
          "td,th{border:1px solid #999;padding:4pt;text-align:left}")
 
 
-def summary_html(session: Session, proposal_id: int, locale: str) -> str:
+def summary_html(db: Session, proposal_id: int, locale: str) -> str:
     """The report as HTML in ``locale`` (en, fr or vi; ValidationFailed otherwise)."""
     if locale not in SUPPORTED_LOCALES:
         raise ValidationFailed(f"lang must be one of {', '.join(SUPPORTED_LOCALES)}", field="lang")
     fmt = Formatter(locale)
     _ = fmt._
-    p = proposals.get(session, proposal_id)
-    call = calls.get(session, p.call_id)
-    report = evaluation.eligibility(session, p, call)
-    agreed = session.scalar(select(Consensus).where(Consensus.proposal_id == p.id))
-    decision = session.scalar(select(Decision).where(Decision.proposal_id == p.id))
+    p = proposals.get(db, proposal_id)
+    call = calls.get(db, p.call_id)
+    report = evaluation.eligibility(db, p, call)
+    agreed = db.scalar(select(Consensus).where(Consensus.proposal_id == p.id))
+    decision = db.scalar(select(Decision).where(Decision.proposal_id == p.id))
     words = {"title": _("Evaluation summary report"), "call": _("Funding call"), "eligibility": _("Eligibility"),
              "verdict": _("Eligible") if report["eligible"] else _("Ineligible"), "scores": _("Scores"),
              "criterion": _("Criterion"), "score": _("Score"), "threshold": _("Threshold"), "total": _("Total"),
@@ -68,9 +68,9 @@ def summary_html(session: Session, proposal_id: int, locale: str) -> str:
     return f"<html><head><meta charset='utf-8'><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>"
 
 
-def summary_pdf(session: Session, proposal_id: int, locale: str) -> bytes:
+def summary_pdf(db: Session, proposal_id: int, locale: str) -> bytes:
     """The report as PDF bytes; 503 when WeasyPrint's Pango library is missing."""
-    html = summary_html(session, proposal_id, locale)
+    html = summary_html(db, proposal_id, locale)
     try:
         from weasyprint import HTML
     except OSError as exc:  # WeasyPrint loads Pango at import time

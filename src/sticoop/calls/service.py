@@ -29,8 +29,9 @@ from sticoop.calls.models import (
 from sticoop.core import clock
 from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.errors import Conflict, Forbidden, ValidationFailed
+from sticoop.core.labels import N_, register_labels, register_navigation
 from sticoop.core.principal import principal_of, require_editor
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
 from sticoop.reference.models import Field
 
@@ -46,19 +47,19 @@ def zoned(value: datetime | None, zone: str) -> datetime | None:
     return value.replace(tzinfo=ZoneInfo(zone))
 
 
-def reviewer_ids_of(session: Session) -> list[int] | None:
+def reviewer_ids_of(db: Session) -> list[int] | None:
     """The reviewer records of the signed-in user, or None when the session sees every proposal (operator,
     secretariat, admin)."""
-    principal = principal_of(session)
+    principal = principal_of(db)
     if principal is None or principal.is_editor:
         return None
-    return list(session.scalars(select(Reviewer.id).where(Reviewer.username == principal.username)))
+    return list(db.scalars(select(Reviewer.id).where(Reviewer.username == principal.username)))
 
 
-def _mine(session: Session, query: Select[Any], column: Any, via: Any = None, reviewer: Any = None) -> Select[Any]:
+def _mine(db: Session, query: Select[Any], column: Any, via: Any = None, reviewer: Any = None) -> Select[Any]:
     """``query`` limited, for a signed-in reviewer, to rows whose ``column`` is one of its reviewer ids (or,
     with ``via``/``reviewer``, the ids ``via`` of rows whose ``reviewer`` is one of them)."""
-    mine = reviewer_ids_of(session)
+    mine = reviewer_ids_of(db)
     if mine is None:
         return query
     if not mine:
@@ -68,10 +69,10 @@ def _mine(session: Session, query: Select[Any], column: Any, via: Any = None, re
     return query.where(column.in_(select(via).where(reviewer.in_(mine))))
 
 
-def visible_proposals(session: Session, query: Select[Any]) -> Select[Any]:
+def visible_proposals(db: Session, query: Select[Any]) -> Select[Any]:
     """``query`` on proposals limited to what the session's user may see: all for the operator and editors, the
     assigned ones for a reviewer, none for other roles."""
-    return _mine(session, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
+    return _mine(db, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
 
 
 class CallService(RecordService[Call]):
@@ -83,15 +84,15 @@ class CallService(RecordService[Call]):
     default_sort = "-id"
     natural_key = None
 
-    def _assign_values(self, session: Session, obj: Call, values: dict[str, Any]) -> None:
+    def _assign_values(self, db: Session, obj: Call, values: dict[str, Any]) -> None:
         """An omitted rules, criteria or tie-break list takes the default (none, Horizon Europe's, by
         Excellence then Impact) instead of clearing the column."""
         for name in ("rules", "criteria", "tie_break"):
             if name in values and values[name] is None:
                 del values[name]
-        super()._assign_values(session, obj, values)
+        super()._assign_values(db, obj, values)
 
-    def check(self, session: Session, obj: Call) -> None:
+    def check(self, db: Session, obj: Call) -> None:
         try:
             ZoneInfo(obj.timezone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -114,18 +115,18 @@ class CallService(RecordService[Call]):
         if any(not isinstance(t, str) or not t.strip() or len(t) > 300 for t in obj.topics or []):
             raise ValidationFailed("topics: each topic is 1–300 characters", field="topics")
 
-    def update(self, session: Session, record_id: int, data: Any, actor: str = "system") -> Call:
+    def update(self, db: Session, record_id: int, data: Any, actor: str = "system") -> Call:
         """A decided call is final: its rules, criteria and dates no longer change (409)."""
-        call = self.get(session, record_id)
+        call = self.get(db, record_id)
         if call.status == CallStatus.decided:
             raise Conflict(f"Call {record_id} is decided; it can no longer change (rule: decided calls are final)",
                            field="status")
-        return super().update(session, record_id, data, actor)
+        return super().update(db, record_id, data, actor)
 
-    def transition(self, session: Session, call_id: int, to_status: str, version: int, actor: str) -> Call:
+    def transition(self, db: Session, call_id: int, to_status: str, version: int, actor: str) -> Call:
         """Move the call to its next status; any other move is refused (422 naming the allowed one)."""
-        call = self.get(session, call_id)
-        self.authorize(session, call, "update")
+        call = self.get(db, call_id)
+        self.authorize(db, call, "update")
         self.check_version(call, version)
         allowed = NEXT_STATUS.get(CallStatus(call.status))
         if to_status == CallStatus.decided:
@@ -137,12 +138,12 @@ class CallService(RecordService[Call]):
                                    field="to_status")
         call.status = to_status
         touch(call, actor)
-        self._flush(session)
+        self._flush(db)
         return call
 
 
-def _editable_call(session: Session, call_id: int, what: str) -> Call:
-    call = calls.get(session, call_id)
+def _editable_call(db: Session, call_id: int, what: str) -> Call:
+    call = calls.get(db, call_id)
     if call.status == CallStatus.decided:
         raise Conflict(f"The call is decided; its {what} can no longer change (rule: decided calls are final)",
                        field="call_id")
@@ -158,8 +159,8 @@ class FunderService(RecordService[CallFunder]):
     default_sort = "id"
     natural_key = None
 
-    def check(self, session: Session, obj: CallFunder) -> None:
-        _editable_call(session, obj.call_id, "funders")
+    def check(self, db: Session, obj: CallFunder) -> None:
+        _editable_call(db, obj.call_id, "funders")
         extra = obj.extra_rules or {}
         unknown = set(extra) - {"trl_min", "trl_max", "max_per_partner"}
         if unknown:
@@ -183,35 +184,35 @@ class ProposalService(RecordService[Proposal]):
     relation_inputs = ("partners", "field_keys")
     natural_key = None
 
-    def visible_query(self, session: Session, query: Select[Proposal]) -> Select[Proposal]:
+    def visible_query(self, db: Session, query: Select[Proposal]) -> Select[Proposal]:
         """A reviewer lists (and exports) only the proposals assigned to it."""
-        return _mine(session, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
+        return _mine(db, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
 
-    def get(self, session: Session, record_id: int) -> Proposal:
-        proposal = super().get(session, record_id)
-        mine = reviewer_ids_of(session)
+    def get(self, db: Session, record_id: int) -> Proposal:
+        proposal = super().get(db, record_id)
+        mine = reviewer_ids_of(db)
         if mine is not None:
             from sticoop.calls.conflicts import refuse_conflicted
 
-            assigned = session.scalar(select(Assignment.id).where(Assignment.proposal_id == record_id,
+            assigned = db.scalar(select(Assignment.id).where(Assignment.proposal_id == record_id,
                                                                   Assignment.reviewer_id.in_(mine)).limit(1))
-            refuse_conflicted(session, proposal, mine)
+            refuse_conflicted(db, proposal, mine)
             if assigned is None:
                 raise Forbidden(f"Proposal {record_id} is not assigned to you (rule: reviewers see only their "
                                 "assigned proposals)")
         return proposal
 
-    def apply_relations(self, session: Session, obj: Proposal, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: Session, obj: Proposal, relations: dict[str, Any]) -> None:
         if relations.get("field_keys") is not None:
-            obj.fields = load_many(session, Field, relations["field_keys"], "field")
+            obj.fields = load_many(db, Field, relations["field_keys"], "field")
         if relations.get("partners") is not None:
             partners = relations["partners"]
-            load_many(session, Organization, [p["organization_id"] for p in partners], "organization")
-            load_many(session, Person, [p["person_id"] for p in partners if p.get("person_id")], "person")
+            load_many(db, Organization, [p["organization_id"] for p in partners], "organization")
+            load_many(db, Person, [p["person_id"] for p in partners if p.get("person_id")], "person")
             obj.partners = [ProposalPartner(**p) for p in partners]
 
-    def check(self, session: Session, obj: Proposal) -> None:
-        call = calls.get(session, obj.call_id)
+    def check(self, db: Session, obj: Proposal) -> None:
+        call = calls.get(db, obj.call_id)
         if call.status == CallStatus.decided and obj.status in (ProposalStatus.draft, ProposalStatus.submitted):
             raise Conflict("The call is decided; its proposals can no longer change (rule: decided calls are "
                            "final)", field="call_id")
@@ -221,7 +222,7 @@ class ProposalService(RecordService[Proposal]):
         obj.submitted_at = zoned(obj.submitted_at, call.timezone)
         if obj.status == ProposalStatus.submitted and obj.submitted_at is None:
             obj.submitted_at = clock.now()
-        funders = {f.id: f for f in session.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
+        funders = {f.id: f for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
         for i, partner in enumerate(obj.partners):
             where = f"partners[{i}]"
             if partner.funder_id is None:
@@ -247,10 +248,10 @@ class ReviewerService(RecordService[Reviewer]):
     default_sort = "id"
     natural_key = None
 
-    def check(self, session: Session, obj: Reviewer) -> None:
-        calls.get(session, obj.call_id)
+    def check(self, db: Session, obj: Reviewer) -> None:
+        calls.get(db, obj.call_id)
         if obj.expertise:
-            load_many(session, Field, obj.expertise, "field")
+            load_many(db, Field, obj.expertise, "field")
 
 
 class ConflictService(RecordService[ConflictOfInterest]):
@@ -262,23 +263,23 @@ class ConflictService(RecordService[ConflictOfInterest]):
     default_sort = "id"
     natural_key = None
 
-    def authorize(self, session: Session, obj: ConflictOfInterest, action: str) -> None:
+    def authorize(self, db: Session, obj: ConflictOfInterest, action: str) -> None:
         """Editors, and a reviewer declaring its own conflict."""
-        _own_or_editor(session, obj.reviewer_id, "conflicts of interest")
+        _own_or_editor(db, obj.reviewer_id, "conflicts of interest")
 
-    def check(self, session: Session, obj: ConflictOfInterest) -> None:
-        _same_call(session, obj.reviewer_id, obj.proposal_id)
+    def check(self, db: Session, obj: ConflictOfInterest) -> None:
+        _same_call(db, obj.reviewer_id, obj.proposal_id)
 
 
-def _own_or_editor(session: Session, reviewer_id: int, what: str) -> None:
-    mine = reviewer_ids_of(session)
+def _own_or_editor(db: Session, reviewer_id: int, what: str) -> None:
+    mine = reviewer_ids_of(db)
     if mine is not None and reviewer_id not in mine:
-        require_editor(session, what)
+        require_editor(db, what)
 
 
-def _same_call(session: Session, reviewer_id: int, proposal_id: int) -> tuple[Reviewer, Proposal]:
-    reviewer = reviewers.get(session, reviewer_id)
-    proposal = session.get(Proposal, proposal_id)
+def _same_call(db: Session, reviewer_id: int, proposal_id: int) -> tuple[Reviewer, Proposal]:
+    reviewer = reviewers.get(db, reviewer_id)
+    proposal = db.get(Proposal, proposal_id)
     if proposal is None:
         raise ValidationFailed(f"Unknown proposal '{proposal_id}' for proposal_id", field="proposal_id")
     if reviewer.call_id != proposal.call_id:
@@ -296,21 +297,21 @@ class ReviewService(RecordService[Review]):
     default_sort = "id"
     natural_key = None
 
-    def authorize(self, session: Session, obj: Review, action: str) -> None:
+    def authorize(self, db: Session, obj: Review, action: str) -> None:
         """Editors, and the reviewer itself (a reviewer signs in with its account's username)."""
-        _own_or_editor(session, obj.reviewer_id, "reviews")
+        _own_or_editor(db, obj.reviewer_id, "reviews")
 
-    def visible_query(self, session: Session, query: Select[Review]) -> Select[Review]:
+    def visible_query(self, db: Session, query: Select[Review]) -> Select[Review]:
         """A reviewer lists (and exports) only its own reviews."""
-        return _mine(session, query, Review.reviewer_id)
+        return _mine(db, query, Review.reviewer_id)
 
-    def check(self, session: Session, obj: Review) -> None:
+    def check(self, db: Session, obj: Review) -> None:
         from sticoop.calls.conflicts import refuse_conflicted
 
-        reviewer, proposal = _same_call(session, obj.reviewer_id, obj.proposal_id)
-        call = calls.get(session, proposal.call_id)
-        refuse_conflicted(session, proposal, [reviewer.id])
-        assigned = session.scalar(select(Assignment.id).where(Assignment.proposal_id == proposal.id,
+        reviewer, proposal = _same_call(db, obj.reviewer_id, obj.proposal_id)
+        call = calls.get(db, proposal.call_id)
+        refuse_conflicted(db, proposal, [reviewer.id])
+        assigned = db.scalar(select(Assignment.id).where(Assignment.proposal_id == proposal.id,
                                                               Assignment.reviewer_id == reviewer.id))
         if assigned is None:
             raise Forbidden(f"Reviewer {reviewer.id} is not assigned to proposal {proposal.id} (rule: only "
@@ -330,19 +331,19 @@ class ConsensusService(RecordService[Consensus]):
     default_sort = "id"
     natural_key = None
 
-    def check(self, session: Session, obj: Consensus) -> None:
-        reviewer, proposal = _same_call(session, obj.rapporteur_id, obj.proposal_id)
-        call = calls.get(session, proposal.call_id)
+    def check(self, db: Session, obj: Consensus) -> None:
+        reviewer, proposal = _same_call(db, obj.rapporteur_id, obj.proposal_id)
+        call = calls.get(db, proposal.call_id)
         if call.status not in (CallStatus.closed, CallStatus.under_evaluation):
             raise Conflict(f"The call is {call.status}; consensus is reached while it is closed or under "
                            "evaluation", field="proposal_id")
-        assigned = session.scalar(select(Assignment.id).where(Assignment.proposal_id == proposal.id,
+        assigned = db.scalar(select(Assignment.id).where(Assignment.proposal_id == proposal.id,
                                                               Assignment.reviewer_id == reviewer.id))
         if assigned is None:
             raise ValidationFailed(f"The rapporteur (reviewer {reviewer.id}) must be one of the proposal's "
                                    "assigned reviewers", field="rapporteur_id")
         obj.scores = scoring.check_scores(call.criteria, obj.scores or {})
-        individual = list(session.scalars(select(Review.scores).where(Review.proposal_id == proposal.id)))
+        individual = list(db.scalars(select(Review.scores).where(Review.proposal_id == proposal.id)))
         outside = scoring.justification_needed(obj.scores, individual)
         if outside and not (obj.justification or "").strip():
             raise ValidationFailed(f"justification is required: the consensus score of {', '.join(outside)} lies "
@@ -382,6 +383,37 @@ decisions = DecisionService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("call_status", {
+        "draft": N_("Draft"), "open": N_("Open"), "closed": N_("Closed"), "under_evaluation": N_("Under evaluation"),
+        "decided": N_("Decided"),
+    })
+    register_labels("proposal_status", {
+        "draft": N_("Draft"), "submitted": N_("Submitted"), "withdrawn": N_("Withdrawn"), "funded": N_("Funded"),
+        "reserve": N_("Reserve list"), "not_funded": N_("Not funded"),
+    })
+    register_labels("decision_outcome", {
+        "funded": N_("Funded"), "reserve": N_("Reserve list"), "below_threshold": N_("Below threshold"),
+        "ineligible": N_("Ineligible"), "not_evaluated": N_("Not evaluated"),
+    })
+    register_labels("eligibility_rule", {
+        "min_partners": N_("Minimum number of partners"), "distinct_countries": N_("Distinct countries"),
+        "region_quota": N_("Regional quota"), "coordinator_funded": N_("Coordinator eligible for funding"),
+        "funded_partner_per_region": N_("A funded partner in each region"), "trl_range": N_("TRL range"),
+        "max_budget_per_partner": N_("Maximum budget per partner"), "max_total_budget": N_("Maximum total budget"),
+        "deadline": N_("Deadline"), "admissibility": N_("Admissibility"), "funder_rules": N_("Funders' own rules"),
+    })
+    register_labels("kind", {
+        "call": N_("Funding call"), "call_funder": N_("Call funder"), "proposal": N_("Proposal"),
+        "reviewer": N_("Reviewer"), "conflict_of_interest": N_("Conflict of interest"), "review": N_("Review"),
+        "consensus": N_("Consensus report"), "review_assignment": N_("Review assignment"),
+        "funding_decision": N_("Funding decision"),
+    })
+    register_navigation("/calls", N_("Funding calls"), order=90)
+    register_scope(Call)
+    for of_call in (CallFunder, Proposal, Reviewer, Assignment, Decision):
+        register_scope(of_call, through="call_id", parent=Call)
+    for of_proposal in (ConflictOfInterest, Review, Consensus):
+        register_scope(of_proposal, through="proposal_id", parent=Proposal)
     register_kind("call", calls, page_prefix="/calls")
     register_kind("call_funder", funders, page_prefix=None)
     register_kind("proposal", proposals, page_prefix="/proposals")

@@ -16,7 +16,7 @@ from sticoop.commitments.models import Assessment, Commitment, WorkingGroup
 from sticoop.commitments.service import assessments, commitments, is_overdue, progress_updates, working_groups
 from sticoop.core.api import DB
 from sticoop.core.listing import ListParams
-from sticoop.partnerships.models import Committee, Partnership, Session
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.web.crud_pages import EntityPages, add_list_and_form_routes
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
@@ -42,8 +42,9 @@ def source_session(db: DbSession, session_id: int | None) -> Any:
     if session_id is None:
         return None
     return db.execute(
-        select(Session.id, Session.number, Committee.name).join(Committee, Session.committee_id == Committee.id)
-        .where(Session.id == session_id)
+        select(CommitteeSession.id, CommitteeSession.number, Committee.name)
+        .join(Committee, CommitteeSession.committee_id == Committee.id)
+        .where(CommitteeSession.id == session_id)
     ).first()
 
 

@@ -33,10 +33,11 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import Forbidden, ValidationFailed
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.principal import Role, principal_of
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
-from sticoop.partnerships.models import Committee, Session
+from sticoop.partnerships.models import Committee, CommitteeSession
 
 OPEN_STATUSES = (CommitmentStatus.planned, CommitmentStatus.in_progress, CommitmentStatus.overdue)
 
@@ -83,9 +84,9 @@ class CommitmentService(RecordService[Commitment]):
         return {key("text", "partnership", obj.partnership_id, obj.parent_id, obj.text):
                 N_("same text in the same partnership")}
 
-    def authorize(self, session: DbSession, obj: Commitment, action: str) -> None:
+    def authorize(self, db: DbSession, obj: Commitment, action: str) -> None:
         """Members may change (not create or delete) the commitments their organisation is responsible for."""
-        principal = principal_of(session)
+        principal = principal_of(db)
         if principal is not None and principal.role == Role.member:
             if action != "update":
                 raise Forbidden("Members can change their organisation's commitments, not create or delete them")
@@ -93,51 +94,51 @@ class CommitmentService(RecordService[Commitment]):
             if inspect(obj).attrs.confidential.history.has_changes():
                 raise Forbidden("Only the secretariat marks records confidential")
             return
-        super().authorize(session, obj, action)
+        super().authorize(db, obj, action)
 
-    def apply_relations(self, session: DbSession, obj: Commitment, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: DbSession, obj: Commitment, relations: dict[str, Any]) -> None:
         if relations.get("responsible_ids") is not None:
-            obj.responsible = load_many(session, Organization, relations["responsible_ids"], "organization")
+            obj.responsible = load_many(db, Organization, relations["responsible_ids"], "organization")
         if relations.get("responsible_people_ids") is not None:
-            obj.responsible_people = load_many(session, Person, relations["responsible_people_ids"], "person")
+            obj.responsible_people = load_many(db, Person, relations["responsible_people_ids"], "person")
 
-    def check(self, session: DbSession, obj: Commitment) -> None:
-        super().check(session, obj)
+    def check(self, db: DbSession, obj: Commitment) -> None:
+        super().check(db, obj)
         if obj.id is not None and inspect(obj).attrs.completion.history.has_changes():
-            source = _completion_source(session, obj.id)
+            source = _completion_source(db, obj.id)
             if source is not None and source[2] != obj.completion:
                 what = "assessment" if source[0] == "assessment" else "progress update"
                 raise ValidationFailed(
                     f"The completion is set by the latest {what} ({source[1].isoformat()}): record a new "
                     "assessment or progress update with the level reached instead", field="completion")
         if obj.session_id is not None:
-            committee_partnership = session.scalar(
-                select(Committee.partnership_id).join(Session, Session.committee_id == Committee.id)
-                .where(Session.id == obj.session_id)
+            committee_partnership = db.scalar(
+                select(Committee.partnership_id).join(CommitteeSession, CommitteeSession.committee_id == Committee.id)
+                .where(CommitteeSession.id == obj.session_id)
             )
             if committee_partnership != obj.partnership_id:
                 raise ValidationFailed("The session belongs to another partnership", field="session_id")
         if obj.parent_id is not None:
             if obj.id is not None and obj.parent_id == obj.id:
                 raise ValidationFailed("A commitment cannot be its own sub-commitment", field="parent_id")
-            parent = session.get(Commitment, obj.parent_id)
+            parent = db.get(Commitment, obj.parent_id)
             if parent is not None and parent.partnership_id != obj.partnership_id:
                 raise ValidationFailed("A sub-commitment must belong to its parent's partnership", field="parent_id")
             ancestor = parent
             while ancestor is not None and ancestor.parent_id is not None:
                 if ancestor.parent_id == obj.id:
                     raise ValidationFailed("That parent would create a cycle of sub-commitments", field="parent_id")
-                ancestor = session.get(Commitment, ancestor.parent_id)
+                ancestor = db.get(Commitment, ancestor.parent_id)
 
-    def progress(self, session: DbSession, obj: Commitment, today: date | None = None) -> CommitmentProgress:
+    def progress(self, db: DbSession, obj: Commitment, today: date | None = None) -> CommitmentProgress:
         """Roll-up of the sub-commitment tree, the yearly table against the target, overdue, and where the
         completion comes from. The API route and the commitment page both show this one result."""
         today = today or clock.today()
-        tree = commitment_tree(session, obj.id)
+        tree = commitment_tree(db, obj.id)
         rolled = roll_up(tree, obj.id)
-        counts, last_update = _yearly_counts(session, obj.id)
-        source = _completion_source(session, obj.id)
-        period = commitment_period(session, obj, counts, today)
+        counts, last_update = _yearly_counts(db, obj.id)
+        source = _completion_source(db, obj.id)
+        period = commitment_period(db, obj, counts, today)
         return CommitmentProgress(
             commitment_id=obj.id,
             overdue=is_overdue(obj, today),
@@ -156,20 +157,20 @@ class CommitmentService(RecordService[Commitment]):
             completion_source_date=source[1] if source else None,
         )
 
-    def implementation_report(self, session: DbSession, session_id: int,
+    def implementation_report(self, db: DbSession, session_id: int,
                               today: date | None = None) -> ImplementationReport:
         """For a session: every commitment made at the previous session, and where it stands now."""
         from sticoop.partnerships.service import sessions
 
         today = today or clock.today()
-        current = sessions.get(session, session_id)
-        previous = sessions.previous(session, current)
+        current = sessions.get(db, session_id)
+        previous = sessions.previous(db, current)
         rows: list[ImplementationRow] = []
         if previous is not None:
-            commitments = list(session.scalars(
+            commitments = list(db.scalars(
                 select(Commitment).where(Commitment.session_id == previous.id).order_by(Commitment.id)
             ))
-            latest = _latest_updates(session, [c.id for c in commitments])
+            latest = _latest_updates(db, [c.id for c in commitments])
             for c in commitments:
                 last = latest.get(c.id)
                 rows.append(ImplementationRow(
@@ -218,7 +219,7 @@ class RollUp:
     children: list[SubCommitmentRollUp] = field(default_factory=list)
 
 
-def commitment_tree(session: DbSession, root_id: int) -> CommitmentTree:
+def commitment_tree(db: DbSession, root_id: int) -> CommitmentTree:
     """The sub-tree under ``root_id`` in ONE recursive CTE, at most ``MAX_DEPTH`` levels and ``MAX_TREE_NODES``
     rows. A cycle (which ``check`` refuses, but old data or a direct SQL edit may hold) stops at the depth
     bound in SQL and is cut in Python: a commitment is kept once, at its shallowest place."""
@@ -230,7 +231,7 @@ def commitment_tree(session: DbSession, root_id: int) -> CommitmentTree:
         select(child.id, child.parent_id, child.status, child.completion, root.c.depth + 1)
         .join(root, child.parent_id == root.c.id).where(root.c.depth < MAX_DEPTH)
     )
-    rows = session.execute(select(tree).order_by(tree.c.depth, tree.c.id).limit(MAX_TREE_NODES + 1)).all()
+    rows = db.execute(select(tree).order_by(tree.c.depth, tree.c.id).limit(MAX_TREE_NODES + 1)).all()
     nodes: dict[int, TreeNode] = {}
     children: dict[int, list[int]] = {}
     limited = len(rows) > MAX_TREE_NODES
@@ -244,7 +245,7 @@ def commitment_tree(session: DbSession, root_id: int) -> CommitmentTree:
             children.setdefault(node.parent_id, []).append(node.id)
     deepest = [n.id for n in nodes.values() if n.depth == MAX_DEPTH]
     if deepest and not limited:  # one more query: is there anything below the last level read?
-        limited = bool(session.scalar(select(func.count()).where(Commitment.parent_id.in_(deepest[:1000]))))
+        limited = bool(db.scalar(select(func.count()).where(Commitment.parent_id.in_(deepest[:1000]))))
     return CommitmentTree(root_id=root_id, nodes=nodes, children=children, depth_limited=limited)
 
 
@@ -264,10 +265,10 @@ def roll_up(tree: CommitmentTree, node_id: int) -> RollUp:
     return RollUp(score=sum(counted) / len(counted) if counted else None, children=children)
 
 
-def _yearly_counts(session: DbSession, commitment_id: int) -> tuple[Counter[int], date | None]:
+def _yearly_counts(db: DbSession, commitment_id: int) -> tuple[Counter[int], date | None]:
     """Counts reported per year and the latest update's date, in one grouped query."""
     year = extract("year", ProgressUpdate.date)
-    rows = session.execute(
+    rows = db.execute(
         select(year, func.coalesce(func.sum(ProgressUpdate.count), 0), func.max(ProgressUpdate.date))
         .where(ProgressUpdate.commitment_id == commitment_id).group_by(year)
     ).all()
@@ -275,7 +276,7 @@ def _yearly_counts(session: DbSession, commitment_id: int) -> tuple[Counter[int]
     return counts, max((last for _y, _n, last in rows), default=None)
 
 
-def commitment_period(session: DbSession, obj: Commitment, counts: Counter[int],
+def commitment_period(db: DbSession, obj: Commitment, counts: Counter[int],
                       today: date) -> tuple[int, int] | None:
     """First and last year of a commitment's yearly table: from the session (or agreement) that made it, or
     its first report, to its due year — or this year when it has none, or to its last report if later.
@@ -284,11 +285,11 @@ def commitment_period(session: DbSession, obj: Commitment, counts: Counter[int],
         return None
     made = None
     if obj.session_id is not None:
-        made = session.scalar(select(Session.start_date).where(Session.id == obj.session_id))
+        made = db.scalar(select(CommitteeSession.start_date).where(CommitteeSession.id == obj.session_id))
     if made is None and obj.agreement_id is not None:
         from sticoop.agreements.models import Agreement
 
-        dates = session.execute(select(Agreement.in_force_date, Agreement.signed_date)
+        dates = db.execute(select(Agreement.in_force_date, Agreement.signed_date)
                                 .where(Agreement.id == obj.agreement_id)).first()
         made = next((d for d in dates or () if d is not None), None)
     starts = [y for y in (made.year if made else None, min(counts, default=None)) if y is not None]
@@ -312,16 +313,16 @@ def yearly_table(counts: Counter[int], target: int | None, period: tuple[int, in
     return rows
 
 
-def _completion_source(session: DbSession, commitment_id: int) -> tuple[str, date, str] | None:
+def _completion_source(db: DbSession, commitment_id: int) -> tuple[str, date, str] | None:
     """``(kind, date, level)`` of the record that sets a commitment's completion: the latest dated assessment
     or progress update that states a level (on the same day, an assessment wins over a progress update; then
     the latest entered).
     None when neither states one: the completion is then the one set by hand on the commitment."""
-    assessment = session.execute(
+    assessment = db.execute(
         select(Assessment.date, Assessment.id, Assessment.rating).where(Assessment.commitment_id == commitment_id)
         .order_by(Assessment.date.desc(), Assessment.id.desc()).limit(1)
     ).first()
-    update = session.execute(
+    update = db.execute(
         select(ProgressUpdate.date, ProgressUpdate.id, ProgressUpdate.completion)
         .where(ProgressUpdate.commitment_id == commitment_id, ProgressUpdate.completion.is_not(None))
         .order_by(ProgressUpdate.date.desc(), ProgressUpdate.id.desc()).limit(1)
@@ -334,20 +335,20 @@ def _completion_source(session: DbSession, commitment_id: int) -> tuple[str, dat
     return (kind, day, level) if level is not None else None  # (a progress update's level is never None here)
 
 
-def sync_completion(session: DbSession, commitment_id: int | None) -> None:
+def sync_completion(db: DbSession, commitment_id: int | None) -> None:
     """THE rule for a commitment's completion, applied after any assessment or progress update is written or
     deleted: the latest dated one that states a level sets it (see ``_completion_source``). When none states
     one, the completion set by hand stays."""
     if commitment_id is None:
         return
-    source = _completion_source(session, commitment_id)
+    source = _completion_source(db, commitment_id)
     level = source[2] if source else None
-    commitment = session.get(Commitment, commitment_id)
+    commitment = db.get(Commitment, commitment_id)
     if level is not None and commitment is not None and commitment.completion != level:
         commitment.completion = level
 
 
-def _latest_updates(session: DbSession, commitment_ids: list[int]) -> dict[int, tuple[date, str]]:
+def _latest_updates(db: DbSession, commitment_ids: list[int]) -> dict[int, tuple[date, str]]:
     """The newest progress update per commitment, in one query (no N+1)."""
     if not commitment_ids:
         return {}
@@ -357,7 +358,7 @@ def _latest_updates(session: DbSession, commitment_ids: list[int]) -> dict[int, 
         .group_by(ProgressUpdate.commitment_id)
         .subquery()
     )
-    rows = session.execute(
+    rows = db.execute(
         select(ProgressUpdate.commitment_id, ProgressUpdate.date, ProgressUpdate.note)
         .join(newest, ProgressUpdate.id == newest.c.last_id)
     ).all()
@@ -374,14 +375,14 @@ class MovesCompletion(RecordService[Any]):
     recomputes the commitment's completion by the one rule, :func:`sync_completion` (the latest dated report
     that states a level wins; on the same day the assessment)."""
 
-    def after_write(self, session: DbSession, obj: Any, values: dict[str, Any], created: bool) -> None:
-        sync_completion(session, obj.commitment_id)
+    def after_write(self, db: DbSession, obj: Any, values: dict[str, Any], created: bool) -> None:
+        sync_completion(db, obj.commitment_id)
 
-    def delete(self, session: DbSession, record_id: int, version: int | None = None, actor: str = "system") -> None:
-        commitment_id = self.get(session, record_id).commitment_id
-        super().delete(session, record_id, version, actor)
-        sync_completion(session, commitment_id)
-        self._flush(session)
+    def delete(self, db: DbSession, record_id: int, version: int | None = None, actor: str = "system") -> None:
+        commitment_id = self.get(db, record_id).commitment_id
+        super().delete(db, record_id, version, actor)
+        sync_completion(db, commitment_id)
+        self._flush(db)
 
 
 class ProgressUpdateService(MovesCompletion):
@@ -395,20 +396,20 @@ class ProgressUpdateService(MovesCompletion):
     #: a commitment is followed by a series of updates, several on one day being normal
     natural_key = None
 
-    def authorize(self, session: DbSession, obj: ProgressUpdate, action: str) -> None:
+    def authorize(self, db: DbSession, obj: ProgressUpdate, action: str) -> None:
         """Members report progress on the commitments their organisation is responsible for."""
-        principal = principal_of(session)
+        principal = principal_of(db)
         if principal is not None and principal.role == Role.member:
-            commitment = session.get(Commitment, obj.commitment_id) if obj.commitment_id else None
+            commitment = db.get(Commitment, obj.commitment_id) if obj.commitment_id else None
             if commitment is None:
                 raise ValidationFailed(f"Unknown commitment '{obj.commitment_id}' for commitment_id",
                                        field="commitment_id")
             _require_own_organisation(principal.organization_id, commitment)
             return
-        super().authorize(session, obj, action)
+        super().authorize(db, obj, action)
 
-    def check(self, session: DbSession, obj: ProgressUpdate) -> None:
-        super().check(session, obj)
+    def check(self, db: DbSession, obj: ProgressUpdate) -> None:
+        super().check(db, obj)
         if obj.date and obj.date > clock.today():
             raise ValidationFailed("A progress update cannot be dated in the future", field="date")
 
@@ -448,6 +449,24 @@ assessments = AssessmentService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("commitment_status", {
+        "planned": N_("Planned"), "in_progress": N_("In progress"), "done": N_("Done"), "overdue": N_("Overdue"),
+        "dropped": N_("Dropped"),
+    })
+    register_labels("completion", {
+        "not_started": N_("Not started"), "limited": N_("Limited"), "substantial": N_("Substantial"),
+        "complete": N_("Complete"),
+    })
+    register_labels("kind", {
+        "commitment": N_("Commitment"), "working_group": N_("Working group"), "progress_update": N_("Progress update"),
+        "assessment": N_("Assessment"),
+    })
+    register_navigation("/commitments", N_("Commitments"), order=40)
+    register_navigation("/working-groups", N_("Working groups"), order=50)
+    register_scope(Commitment)
+    register_scope(WorkingGroup)
+    register_scope(ProgressUpdate, through="commitment_id", parent=Commitment)
+    register_scope(Assessment, through="commitment_id", parent=Commitment)
     register_kind("commitment", commitments, page_prefix="/commitments")
     register_kind("progress_update", progress_updates, page_prefix=None)  # shown on its commitment's page
     register_kind("working_group", working_groups, page_prefix="/working-groups")

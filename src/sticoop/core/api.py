@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session
 
 from sticoop.core.bounds import DB_INT_RANGE, INT_MAX, INT_MIN, DbInt
 from sticoop.core.crud import RecordService, flush
-from sticoop.core.database import new_session
+from sticoop.core.database import get_engine, new_session
 from sticoop.core.downloads import attachment, download_responses
 from sticoop.core.errors import Unavailable
 from sticoop.core.export import readable
 from sticoop.core.keyset import count_bounded
 from sticoop.core.listing import ListParams, Page, page_of
+from sticoop.core.replicas import replica_for
 from sticoop.core.spreadsheet import CsvWriter
 
 #: a record id in a URL path (within the database's integer range: beyond it 422, never a 500)
@@ -65,38 +66,43 @@ def _csv_value(v: Any) -> Any:
 
 def _open_session(request: Request) -> Iterator[Session]:
     """The request's database session, open until the response has been sent (streamed bodies may read)
-    and closed then: whatever was not committed by :func:`get_db` is rolled back by the close."""
-    session = new_session(getattr(request.app.state, "database_url", None))
+    and closed then: whatever was not committed by :func:`get_db` is rolled back by the close. A read may be
+    served by a replica (:mod:`sticoop.core.replicas`); its session knows the primary for what it must write."""
+    primary = getattr(request.app.state, "database_url", None)
+    replica = replica_for(request.method, dict(request.headers), dict(request.cookies))
+    db = new_session(replica or primary)
+    if replica:
+        db.info["primary_engine"] = get_engine(primary)
     try:
-        yield session
+        yield db
     finally:
-        session.close()
+        db.close()
 
 
-def get_db(session: Annotated[Session, Depends(_open_session)]) -> Iterator[Session]:
+def get_db(db: Annotated[Session, Depends(_open_session)]) -> Iterator[Session]:
     """One transaction per request, **committed before the response is sent** (the dependency has
     ``scope="function"``: FastAPI leaves it as soon as the route has returned and its response is built).
     So a 2xx means committed; a failed commit raises and the client gets a 409/5xx, never a 2xx. Any
     error in the route rolls everything back."""
     try:
-        yield session
+        yield db
     except BaseException:
-        session.rollback()
+        db.rollback()
         raise
-    commit(session)
+    commit(db)
 
 
-def commit(session: Session) -> None:
+def commit(db: Session) -> None:
     """Commit, or raise the error the client should get: a constraint clash or a lost race is a 409, a
     database that cannot take the write now (locked, gone) a 503; the transaction is rolled back either way."""
     try:
-        flush(session, "The change")
-        session.commit()
+        flush(db, "The change")
+        db.commit()
     except OperationalError as exc:
-        session.rollback()
+        db.rollback()
         raise Unavailable("The database could not save the change; nothing was saved, try again") from exc
     except BaseException:
-        session.rollback()
+        db.rollback()
         raise
 
 
@@ -105,9 +111,9 @@ def request_session(request: Request) -> Session:
     (the Sources and History boxes): scoped exactly like the request's main session."""
     from sticoop.core.principal import ANONYMOUS, act_as
 
-    session = new_session(getattr(request.app.state, "database_url", None))
-    act_as(session, getattr(request.state, "principal", ANONYMOUS))
-    return session
+    db = new_session(getattr(request.app.state, "database_url", None))
+    act_as(db, getattr(request.state, "principal", ANONYMOUS))
+    return db
 
 
 def current_actor(request: Request) -> str:

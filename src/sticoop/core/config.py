@@ -44,6 +44,11 @@ class Settings(BaseSettings):
         "by default they are looked up on PATH, then in /usr/lib/postgresql/<version>/bin.")
     echo_sql: bool = False
     # serving under load (see README "Serving many users" and server/backpressure.py)
+    database_replica_urls: str | None = Field(
+        default=None, description="Comma-separated URLs of read replicas (PostgreSQL); GETs read there unless the "
+                                  "client wrote within replica_lag_seconds (core/replicas.py).")
+    replica_lag_seconds: int = Field(default=10, ge=1, le=3600,
+                                     description="How long after a write a client keeps reading from the primary.")
     workers: int = Field(default=1, ge=1, le=64, description="Worker processes of `sticoop serve`.")
     db_pool_size: int = Field(default=10, ge=1, le=500,
                               description="Database connections each worker keeps open (PostgreSQL and SQLite).")

@@ -52,28 +52,28 @@ class RecordService(Generic[M]):
     natural_key: ClassVar[str | None] = UNDECLARED
 
     # ----- reading -------------------------------------------------------------------------------
-    def get(self, session: Session, record_id: int) -> M:
-        obj = session.get(self.model, record_id)
+    def get(self, db: Session, record_id: int) -> M:
+        obj = db.get(self.model, record_id)
         if obj is None:
-            self._refuse_merged(session, record_id)
+            self._refuse_merged(db, record_id)
             raise NotFound(f"{self.label} {record_id} does not exist")
         return obj
 
-    def _refuse_merged(self, session: Session, record_id: int) -> None:
+    def _refuse_merged(self, db: Session, record_id: int) -> None:
         """A merged id answers 404 naming the record it was merged into, when the caller may see that one."""
         if not self.mergeable:
             return
         from sticoop.core.merge import merged_into
 
-        into = merged_into(session, self.entity, record_id)
-        if into is not None and session.get(self.model, into) is not None:
+        into = merged_into(db, self.entity, record_id)
+        if into is not None and db.get(self.model, into) is not None:
             raise Merged(f"{self.label} {record_id} was merged into {self.label.lower()} {into}",
                          entity=self.entity, from_id=record_id, into_id=into)
 
     def base_query(self) -> Select[M]:
         return select(self.model)
 
-    def visible_query(self, session: Session, query: Select[M]) -> Select[M]:
+    def visible_query(self, db: Session, query: Select[M]) -> Select[M]:
         """``query`` narrowed to the rows the session's user may list, beyond the per-partnership scope that
         every statement gets (``accounts/scoping.py``): e.g. a reviewer's own proposals. The default adds
         nothing; the list, its total and its exports all go through it."""
@@ -98,14 +98,14 @@ class RecordService(Generic[M]):
                 query = query.where(column <= params.date_to)
         return query
 
-    def list(self, session: Session, params: ListParams) -> tuple[list[M], Count]:
+    def list(self, db: Session, params: ListParams) -> tuple[list[M], Count]:
         """One page of the filtered list, in the sort's order, from ``params.after`` (keyset) or
         ``params.offset``, and the bounded total of matches (:mod:`sticoop.core.keyset`)."""
-        query = self.visible_query(session, self.filtered_query(params))
-        total = count_bounded(session, query)
+        query = self.visible_query(db, self.filtered_query(params))
+        total = count_bounded(db, query)
         query = query.order_by(*self._order(params.sort))
         paged = query.where(self._after(params.sort, params.after)) if params.after else query.offset(params.offset)
-        return list(session.scalars(paged.limit(params.limit))), total
+        return list(db.scalars(paged.limit(params.limit))), total
 
     def _after(self, sort: str | None, cursor: str) -> Any:
         sort = sort or self.default_sort
@@ -119,21 +119,21 @@ class RecordService(Generic[M]):
         sort = sort or self.default_sort
         return encode_cursor(sort, getattr(obj, sort.lstrip("-")), obj.id)
 
-    def export_rows(self, session: Session, params: ListParams, max_rows: int) -> builtins.list[M]:
+    def export_rows(self, db: Session, params: ListParams, max_rows: int) -> builtins.list[M]:
         """The whole filtered list (not one page), up to ``max_rows``, in the list's order."""
-        query = self.visible_query(session, self.filtered_query(params)).order_by(*self._order(params.sort))
+        query = self.visible_query(db, self.filtered_query(params)).order_by(*self._order(params.sort))
         query = query.limit(max_rows)
-        return list(session.scalars(query))
+        return list(db.scalars(query))
 
-    def export_batches(self, session: Session, params: ListParams, max_rows: int,
+    def export_batches(self, db: Session, params: ListParams, max_rows: int,
                        batch: int = 1000) -> Iterator[builtins.list[M]]:
         """The whole filtered list in the list's order, ``batch`` records at a time (each batch read by keyset
         after the last one, so every read is an index seek), up to ``max_rows`` in all."""
-        query = self.visible_query(session, self.filtered_query(params)).order_by(*self._order(params.sort))
+        query = self.visible_query(db, self.filtered_query(params)).order_by(*self._order(params.sort))
         sent, after = 0, params.after
         while sent < max_rows:
             page = query.where(self._after(params.sort, after)) if after else query
-            rows = list(session.scalars(page.limit(min(batch, max_rows - sent))))
+            rows = list(db.scalars(page.limit(min(batch, max_rows - sent))))
             if not rows:
                 return
             yield rows
@@ -152,43 +152,43 @@ class RecordService(Generic[M]):
         return [primary, tiebreak] if name != "id" else [primary]
 
     # ----- writing -------------------------------------------------------------------------------
-    def create(self, session: Session, data: BaseModel, actor: str = "system") -> M:
+    def create(self, db: Session, data: BaseModel, actor: str = "system") -> M:
         """Create a record; 409 :class:`DuplicatesFound` when it probably duplicates one the user can see,
         unless the input says ``allow_duplicate`` (checked after the record's own rules, so bad input is a 422)."""
-        obj, values, allow_duplicate = self._new(session, data, actor)
+        obj, values, allow_duplicate = self._new(db, data, actor)
         if not allow_duplicate:
-            with session.no_autoflush:
-                self.refuse_duplicates(session, obj)
-        return self._insert(session, obj, values)
+            with db.no_autoflush:
+                self.refuse_duplicates(db, obj)
+        return self._insert(db, obj, values)
 
-    def create_or_link(self, session: Session, data: BaseModel, actor: str = "system") -> tuple[M, bool]:
+    def create_or_link(self, db: Session, data: BaseModel, actor: str = "system") -> tuple[M, bool]:
         """Create a record, or return the existing one whose natural key it matches (ingest must not copy
         what exists; the duplicates a user cannot see are not linked to). Returns ``(record, created)``."""
-        obj, values, _ = self._new(session, data, actor)
-        with session.no_autoflush:
-            found = find_duplicates(session, self, obj, limit=1)
+        obj, values, _ = self._new(db, data, actor)
+        with db.no_autoflush:
+            found = find_duplicates(db, self, obj, limit=1)
         if found:
-            session.expunge(obj)
-            return self.get(session, found[0].id), False
-        return self._insert(session, obj, values), True
+            db.expunge(obj)
+            return self.get(db, found[0].id), False
+        return self._insert(db, obj, values), True
 
-    def _new(self, session: Session, data: BaseModel, actor: str) -> tuple[M, dict[str, Any], bool]:
+    def _new(self, db: Session, data: BaseModel, actor: str) -> tuple[M, dict[str, Any], bool]:
         """The new record built from the input, authorised and checked, in the session but not yet flushed."""
         obj = self.model()
         values = data.model_dump(exclude_unset=False)
         allow_duplicate = bool(values.pop("allow_duplicate", False))
-        self._assign(session, obj, values)
+        self._assign(db, obj, values)
         obj.created_by = obj.updated_by = actor
-        with session.no_autoflush:
-            self.authorize(session, obj, "create")
-            session.add(obj)
-            self.check(session, obj)
+        with db.no_autoflush:
+            self.authorize(db, obj, "create")
+            db.add(obj)
+            self.check(db, obj)
         return obj, values, allow_duplicate
 
-    def _insert(self, session: Session, obj: M, values: dict[str, Any]) -> M:
-        self._flush(session)
-        self.after_write(session, obj, values, created=True)
-        self._flush(session)
+    def _insert(self, db: Session, obj: M, values: dict[str, Any]) -> M:
+        self._flush(db)
+        self.after_write(db, obj, values, created=True)
+        self._flush(db)
         return obj
 
     # ----- duplicates (natural keys) ----------------------------------------------------------------
@@ -202,7 +202,7 @@ class RecordService(Generic[M]):
         """Second look at a key match (a person's countries); by default a shared key is enough."""
         return True
 
-    def display_name(self, session: Session, obj: Any) -> str:
+    def display_name(self, db: Session, obj: Any) -> str:
         """How a duplicate candidate is named to the user."""
         for attr in ("name", "title", "text"):
             value = getattr(obj, attr, None)
@@ -210,10 +210,10 @@ class RecordService(Generic[M]):
                 return str(value)[:200]
         return f"{self.label} {obj.id}"
 
-    def refuse_duplicates(self, session: Session, obj: M) -> None:
+    def refuse_duplicates(self, db: Session, obj: M) -> None:
         """Raise :class:`DuplicatesFound` when ``obj`` probably duplicates records the session may see: the
         natural-key duplicates, then the candidates of the registered finders (record linkage)."""
-        found = probable_duplicates(session, self, obj)
+        found = probable_duplicates(db, self, obj)
         if found:
             names = "; ".join(f"{c.name} (#{c.id})" for c in found)
             raise DuplicatesFound(
@@ -222,47 +222,47 @@ class RecordService(Generic[M]):
                 [c.to_dict() for c in found],
             )
 
-    def update(self, session: Session, record_id: int, data: BaseModel, actor: str = "system") -> M:
-        obj = self.get(session, record_id)
-        self.authorize(session, obj, "update")
+    def update(self, db: Session, record_id: int, data: BaseModel, actor: str = "system") -> M:
+        obj = self.get(db, record_id)
+        self.authorize(db, obj, "update")
         values = data.model_dump(exclude_unset=True)
         self.check_version(obj, values.pop("version", None))
         before = snapshot(obj)
-        self._assign(session, obj, values)
+        self._assign(db, obj, values)
         touched = changed(obj) and snapshot(obj) != before
         if touched:  # a form posted back unchanged is no change: no new version, no audit entry
             touch(obj, actor)
-        with session.no_autoflush:
-            self.authorize(session, obj, "update")  # again: the change may have moved it out of reach
-            self.check(session, obj)
-        self._flush(session)
+        with db.no_autoflush:
+            self.authorize(db, obj, "update")  # again: the change may have moved it out of reach
+            self.check(db, obj)
+        self._flush(db)
         if not touched and snapshot(obj) != before:  # lists rebuilt with other rows: now comparable
             touch(obj, actor)
-            self._flush(session)
-        self.after_write(session, obj, values, created=False)
-        self._flush(session)
+            self._flush(db)
+        self.after_write(db, obj, values, created=False)
+        self._flush(db)
         return obj
 
-    def delete(self, session: Session, record_id: int, version: int | None = None, actor: str = "system") -> None:
+    def delete(self, db: Session, record_id: int, version: int | None = None, actor: str = "system") -> None:
         """Delete a record the client has seen (version required) that nothing else refers to.
 
         Owned children (a session's agenda, a commitment's updates...) go with it through the ORM, so each is
         audited; records that merely refer to it (a partnership's committees) must be moved or deleted
         first — the database would otherwise remove or orphan them without a trace.
         """
-        obj = self.get(session, record_id)
-        self.authorize(session, obj, "delete")
+        obj = self.get(db, record_id)
+        self.authorize(db, obj, "delete")
         self.check_version(obj, version)
-        blocking = self.dependents(session, obj)
+        blocking = self.dependents(db, obj)
         if blocking:
             listed = ", ".join(f"{count} {name}" for name, count in blocking.items())
             raise Conflict(f"{self.label} {record_id} is still referred to by {listed}; delete or move them first",
                            details=blocking)
-        session.info["actor"] = actor
-        session.delete(obj)
-        self._flush(session)
+        db.info["actor"] = actor
+        db.delete(obj)
+        self._flush(db)
 
-    def dependents(self, session: Session, obj: M) -> dict[str, int]:
+    def dependents(self, db: Session, obj: M) -> dict[str, int]:
         """Rows of other record tables that point at ``obj``, except the children it owns."""
         mapper = inspect(self.model)
         owned = {rel.target.name for rel in mapper.relationships if rel.cascade.delete}
@@ -274,7 +274,7 @@ class RecordService(Generic[M]):
                 continue  # owned children, link tables and derived data (a profile's vectors) go with the record
             for column in other.c:
                 if any(fk.column.table is table for fk in column.foreign_keys):
-                    count = session.scalar(select(func.count()).select_from(other).where(column == obj.id)) or 0
+                    count = db.scalar(select(func.count()).select_from(other).where(column == obj.id)) or 0
                     if count:
                         found[other.name] = found.get(other.name, 0) + count
         return found
@@ -290,42 +290,42 @@ class RecordService(Generic[M]):
                 details={"current_version": obj.version},
             )
 
-    def _assign(self, session: Session, obj: M, values: dict[str, Any]) -> None:
-        with session.no_autoflush:
-            self._assign_values(session, obj, values)
+    def _assign(self, db: Session, obj: M, values: dict[str, Any]) -> None:
+        with db.no_autoflush:
+            self._assign_values(db, obj, values)
 
-    def _assign_values(self, session: Session, obj: M, values: dict[str, Any]) -> None:
+    def _assign_values(self, db: Session, obj: M, values: dict[str, Any]) -> None:
         columns = inspect(self.model).columns
         relations = {k: values.pop(k) for k in list(values) if k in self.relation_inputs}
         for key, value in values.items():
             if key in columns:
                 if value is None and not columns[key].nullable:
                     raise ValidationFailed(f"{key.replace('_', ' ')} cannot be empty", field=key)
-                self._check_reference(session, key, value)
+                self._check_reference(db, key, value)
                 setattr(obj, key, value)
-        self.apply_relations(session, obj, relations)
+        self.apply_relations(db, obj, relations)
 
-    def _check_reference(self, session: Session, key: str, value: Any) -> None:
+    def _check_reference(self, db: Session, key: str, value: Any) -> None:
         """A foreign key must name an existing row: say which one is missing instead of a DB error."""
         if value is None:
             return
         column = table_of(self.model).c[key]
         for fk in column.foreign_keys:
             target = _mapped_class(fk.column.table.name)
-            if target is not None and session.get(target, value) is None:
+            if target is not None and db.get(target, value) is None:
                 what = "country code" if target.__tablename__ == "countries" else target.__name__.lower()
                 raise ValidationFailed(f"Unknown {what} '{value}' for {key}", field=key)
 
-    def authorize(self, session: Session, obj: M, action: str) -> None:
+    def authorize(self, db: Session, obj: M, action: str) -> None:
         """May the session's principal create/update/delete this record? By default the secretariat and
         admins may (which records they reach at all is already limited by scoping); services that let
         members change some records override this. The operator (no principal) may do anything."""
-        require_editor(session, f"{self.label.lower()} records")
+        require_editor(db, f"{self.label.lower()} records")
 
-    def apply_relations(self, session: Session, obj: M, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: Session, obj: M, relations: dict[str, Any]) -> None:
         """Set many-to-many and child collections; subclasses that declare relation_inputs override it."""
 
-    def check(self, session: Session, obj: M) -> None:
+    def check(self, db: Session, obj: M) -> None:
         """Cross-field rules after the input is applied; the default checks date ranges."""
         for start_name, end_name in self.date_ranges:
             start: date | None = getattr(obj, start_name)
@@ -336,10 +336,10 @@ class RecordService(Generic[M]):
                     field=end_name,
                 )
 
-    def restored(self, session: Session, obj: M, previous: dict[str, Any], entry_id: int) -> None:
+    def restored(self, db: Session, obj: M, previous: dict[str, Any], entry_id: int) -> None:
         """Hook after an admin restored ``obj`` from an audit entry (``previous``: its column values before)."""
 
-    def after_write(self, session: Session, obj: M, values: dict[str, Any], created: bool) -> None:
+    def after_write(self, db: Session, obj: M, values: dict[str, Any], created: bool) -> None:
         """Hook for derived writes (status history, ...) inside the same transaction."""
 
     # ----- merging ------------------------------------------------------------------------------
@@ -348,7 +348,7 @@ class RecordService(Generic[M]):
     #: attributes two records must share to be merged (a session's committee, a commitment's partnership)
     merge_same: ClassVar[tuple[str, ...]] = ()
 
-    def merge(self, session: Session, record_id: int, into_id: int, version: int | None,
+    def merge(self, db: Session, record_id: int, into_id: int, version: int | None,
               into_version: int | None = None, actor: str = "system") -> M:
         """Merge record ``record_id`` (the duplicate, at the ``version`` the client saw) into ``into_id`` (kept).
 
@@ -360,45 +360,45 @@ class RecordService(Generic[M]):
         """
         from sticoop.core import merge as mech
 
-        merged, kept = self._merge_pair(session, record_id, into_id)
+        merged, kept = self._merge_pair(db, record_id, into_id)
         self.check_version(merged, version)
         if into_version is not None:
             self.check_version(kept, into_version)
         plan = mech.Merge(self.entity, self.model, kept, merged, actor)
         hooks = mech.hooks()
         for hook in hooks:
-            hook.before(session, plan)
-        with session.no_autoflush:
+            hook.before(db, plan)
+        with db.no_autoflush:
             plan.state["filled"] = mech.fill_blanks(plan)
-            self.merge_names(session, kept, merged)
+            self.merge_names(db, kept, merged)
             touch(kept, actor)
-        self._flush(session)
-        mech.move_references(session, plan)
-        mech.leave_tombstone(session, plan)
+        self._flush(db)
+        mech.move_references(db, plan)
+        mech.leave_tombstone(db, plan)
         table = table_of(self.model)
-        gone = session.execute(table.delete().where(table.c.id == merged.id, table.c.version == merged.version))
+        gone = db.execute(table.delete().where(table.c.id == merged.id, table.c.version == merged.version))
         if rowcount(gone) != 1:
             raise Conflict(f"{self.label} {record_id} was changed by someone else during the merge; try again")
-        session.expunge(merged)
-        session.expire_all()
-        kept = self.get(session, into_id)
-        with session.no_autoflush:
-            self.check(session, kept)
+        db.expunge(merged)
+        db.expire_all()
+        kept = self.get(db, into_id)
+        with db.no_autoflush:
+            self.check(db, kept)
         for hook in hooks:
-            hook.after(session, plan)
-        self._flush(session)
+            hook.after(db, plan)
+        self._flush(db)
         return kept
 
-    def merge_preview(self, session: Session, record_id: int, into_id: int) -> dict[str, Any]:
+    def merge_preview(self, db: Session, record_id: int, into_id: int) -> dict[str, Any]:
         """What merging would do, without doing it: ``{"moves": {table: rows}, "names": [...], "fills": [...]}``.
         Raises what ``merge`` raises for a pair that cannot be merged (except a stale version)."""
         from sticoop.core import merge as mech
 
-        merged, kept = self._merge_pair(session, record_id, into_id)
-        return {"moves": mech.reference_counts(session, self.entity, table_of(self.model), merged.id),
+        merged, kept = self._merge_pair(db, record_id, into_id)
+        return {"moves": mech.reference_counts(db, self.entity, table_of(self.model), merged.id),
                 "names": self.merge_names_of(kept, merged), "fills": mech.blanks(self.model, kept, merged)}
 
-    def _merge_pair(self, session: Session, record_id: int, into_id: int) -> tuple[M, M]:
+    def _merge_pair(self, db: Session, record_id: int, into_id: int) -> tuple[M, M]:
         from sticoop.core.merge import merged_into, refuse_self_reference
 
         if not self.mergeable:
@@ -406,16 +406,16 @@ class RecordService(Generic[M]):
         if into_id == record_id:
             raise ValidationFailed(f"A record cannot be merged into itself; choose another {self.label.lower()}",
                                    field="into")
-        merged = self.get(session, record_id)
-        kept = session.get(self.model, into_id)
+        merged = self.get(db, record_id)
+        kept = db.get(self.model, into_id)
         if kept is None:
-            onward = merged_into(session, self.entity, into_id)
-            if onward is not None and session.get(self.model, onward) is not None:
+            onward = merged_into(db, self.entity, into_id)
+            if onward is not None and db.get(self.model, onward) is not None:
                 raise ValidationFailed(f"{self.label} {into_id} was itself merged into {onward}; merge into {onward}",
                                        field="into", details={"merged_into": onward})
             raise ValidationFailed(f"There is no {self.label.lower()} {into_id} to merge into", field="into")
-        self.authorize(session, kept, "update")
-        self.authorize(session, merged, "delete")
+        self.authorize(db, kept, "update")
+        self.authorize(db, merged, "delete")
         for name in self.merge_same:
             if getattr(kept, name) != getattr(merged, name):
                 raise ValidationFailed(
@@ -423,27 +423,27 @@ class RecordService(Generic[M]):
                     f"({getattr(merged, name)} and {getattr(kept, name)}); only records with the same "
                     f"{name.replace('_', ' ')} can be merged", field="into")
         refuse_self_reference(self.label, self.model, kept, merged)
-        self.check_merge(session, kept, merged)
+        self.check_merge(db, kept, merged)
         return merged, kept
 
-    def check_merge(self, session: Session, kept: M, merged: M) -> None:
+    def check_merge(self, db: Session, kept: M, merged: M) -> None:
         """Domain rules refusing a merge before anything moves (raise ValidationFailed or Conflict)."""
 
     def merge_names_of(self, kept: M, merged: M) -> builtins.list[str]:
         """Names of the merged record the kept one will gain as other names (none by default)."""
         return []
 
-    def merge_names(self, session: Session, kept: M, merged: M) -> None:
+    def merge_names(self, db: Session, kept: M, merged: M) -> None:
         """Keep the merged record's names on the kept one (an organisation's aliases); none by default."""
 
-    def _flush(self, session: Session) -> None:
-        flush(session, self.label)
+    def _flush(self, db: Session) -> None:
+        flush(db, self.label)
 
 
-def flush(session: Session, label: str = "The record") -> None:
+def flush(db: Session, label: str = "The record") -> None:
     """Flush, turning a lost optimistic-lock race or a constraint clash into a 409 with a message."""
     try:
-        session.flush()
+        db.flush()
     except StaleDataError as exc:
         raise Conflict(f"{label} was changed by someone else; reload it and try again") from exc
     except IntegrityError as exc:
@@ -469,13 +469,13 @@ def _mapped_class(table_name: str) -> type[Base] | None:
     return None
 
 
-def load_many(session: Session, model: type[Base], keys: Iterable[Any], what: str) -> list[Any]:
+def load_many(db: Session, model: type[Base], keys: Iterable[Any], what: str) -> list[Any]:
     """Fetch rows by primary key in one query, naming any key that does not exist."""
     keys = list(dict.fromkeys(keys))
     if not keys:
         return []
     pk = inspect(model).primary_key[0]
-    found = {getattr(row, pk.key or pk.name): row for row in session.scalars(select(model).where(pk.in_(keys)))}
+    found = {getattr(row, pk.key or pk.name): row for row in db.scalars(select(model).where(pk.in_(keys)))}
     missing = [k for k in keys if k not in found]
     if missing:
         raise ValidationFailed(f"Unknown {what}: {', '.join(map(str, missing))}")

@@ -72,12 +72,12 @@ def new_session(url: str | None = None) -> Session:
 @contextmanager
 def session_scope(url: str | None = None) -> Iterator[Session]:
     """A session whose work is committed as one transaction, or rolled back entirely on any error."""
-    session = new_session(url)
+    db = new_session(url)
     try:
-        yield session
-        session.commit()
+        yield db
+        db.commit()
     except BaseException:
-        session.rollback()
+        db.rollback()
         raise
     finally:
-        session.close()
+        db.close()

@@ -83,13 +83,13 @@ def keyed_services() -> list[Any]:
     return [s for s in services().values() if s.natural_key not in (None, UNDECLARED)]
 
 
-def find_duplicates(session: Session, service: Any, obj: Any, limit: int = MAX_CANDIDATES) -> list[Candidate]:
+def find_duplicates(db: Session, service: Any, obj: Any, limit: int = MAX_CANDIDATES) -> list[Candidate]:
     """Existing records the session may see whose natural keys meet ``obj``'s (``obj`` itself left out),
     at most ``limit``, oldest first. One indexed query on ``natural_keys`` and one on the record table."""
     wanted = service.natural_keys(obj)
     if not wanted:
         return []
-    rows = session.execute(
+    rows = db.execute(
         # no ORDER BY: sorting by record_id would make the planner walk the entity's keys in id order
         select(NaturalKey.record_id).where(NaturalKey.entity == service.entity, NaturalKey.key.in_(list(wanted)))
         .limit(_LOOKUP_LIMIT)
@@ -99,11 +99,11 @@ def find_duplicates(session: Session, service: Any, obj: Any, limit: int = MAX_C
         return []
     model = service.model
     found: list[Candidate] = []
-    with session.no_autoflush:
-        for existing in session.scalars(service.base_query().where(model.id.in_(sorted(ids))).order_by(model.id)):
+    with db.no_autoflush:
+        for existing in db.scalars(service.base_query().where(model.id.in_(sorted(ids))).order_by(model.id)):
             matched = [k for k in service.natural_keys(existing) if k in wanted]  # stale index rows drop out here
             if matched and service.same_record(obj, existing):
-                found.append(Candidate(existing.id, service.display_name(session, existing), wanted[matched[0]]))
+                found.append(Candidate(existing.id, service.display_name(db, existing), wanted[matched[0]]))
             if len(found) == limit:
                 break
     return found
@@ -122,13 +122,13 @@ def on_duplicate_candidates(finder: CandidateFinder) -> None:
         _FINDERS.append(finder)
 
 
-def probable_duplicates(session: Session, service: Any, obj: Any, limit: int = MAX_CANDIDATES) -> list[Candidate]:
+def probable_duplicates(db: Session, service: Any, obj: Any, limit: int = MAX_CANDIDATES) -> list[Candidate]:
     """The natural-key duplicates of ``obj``, then the candidates of every registered finder, each record
     once, at most ``limit``: what a create answers 409 with."""
-    found = find_duplicates(session, service, obj, limit)
+    found = find_duplicates(db, service, obj, limit)
     seen = {c.id for c in found}
     for finder in _FINDERS:
-        for candidate in finder(session, service, obj):
+        for candidate in finder(db, service, obj):
             if len(found) >= limit:
                 return found
             if candidate.id not in seen:
@@ -138,12 +138,12 @@ def probable_duplicates(session: Session, service: Any, obj: Any, limit: int = M
 
 
 # ----- keeping the index ----------------------------------------------------------------------------------
-def refresh_key_index(session: Session, table: Any, services: list[Any], keys_of: Callable[[Any, Any], Any],
+def refresh_key_index(db: Session, table: Any, services: list[Any], keys_of: Callable[[Any, Any], Any],
                       ) -> None:
     """Rewrite, in the flush's transaction, the rows of a key index (``table``: entity, key, record_id) for every
     record of ``services`` this flush inserted, changed or deleted; ``keys_of(service, obj)`` gives its keys.
     Used for the natural keys here and the record-linkage keys (``sticoop.linkage.index``)."""
-    touched = [*session.new, *session.dirty, *session.deleted]
+    touched = [*db.new, *db.dirty, *db.deleted]
     if not touched:
         return
     by_model = {s.model: s for s in services}
@@ -154,11 +154,11 @@ def refresh_key_index(session: Session, table: Any, services: list[Any], keys_of
         if service is None or getattr(obj, "id", None) is None:
             continue
         stale.setdefault(service.entity, set()).add(obj.id)
-        if obj not in session.deleted:
+        if obj not in db.deleted:
             rows.extend({"entity": service.entity, "key": k, "record_id": obj.id} for k in keys_of(service, obj))
     if not stale:
         return
-    connection = session.connection()
+    connection = db.connection()
     for entity, ids in stale.items():
         connection.execute(delete(table).where(table.entity == entity, table.record_id.in_(ids)))
     if rows:
@@ -166,9 +166,9 @@ def refresh_key_index(session: Session, table: Any, services: list[Any], keys_of
 
 
 @event.listens_for(Session, "after_flush")
-def _refresh_keys(session: Session, _ctx: Any) -> None:
+def _refresh_keys(db: Session, _ctx: Any) -> None:
     """Rewrite the natural keys of every keyed record this flush inserted, changed or deleted."""
-    refresh_key_index(session, NaturalKey, keyed_services(), lambda service, obj: service.natural_keys(obj))
+    refresh_key_index(db, NaturalKey, keyed_services(), lambda service, obj: service.natural_keys(obj))
 
 
 RowExtra = Callable[[RowMapping], dict[str, Any]]

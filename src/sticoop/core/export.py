@@ -222,7 +222,7 @@ def plan(model: type[Any], out_schema: type[BaseModel], in_schema: type[BaseMode
     return tuple(extras)
 
 
-def display_names(session: Session, model: type[Any], keys: Iterable[Any]) -> dict[Any, str]:
+def display_names(db: Session, model: type[Any], keys: Iterable[Any]) -> dict[Any, str]:
     """{key: readable name} for records of ``model``, in bounded queries of :data:`CHUNK` keys. A service
     may say how its records are named (``display_names(session, keys)``, e.g. a session: committee and
     number); otherwise the first non-empty of name, title, filename, text."""
@@ -239,18 +239,18 @@ def display_names(session: Session, model: type[Any], keys: Iterable[Any]) -> di
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start:start + CHUNK]
         if custom is not None:
-            found.update(custom(session, chunk))
+            found.update(custom(db, chunk))
             continue
         if not columns:
             found.update({k: f"#{k}" for k in chunk})
             continue
-        for key, *values in session.execute(select(pk, *columns).where(pk.in_(chunk))).all():
+        for key, *values in db.execute(select(pk, *columns).where(pk.in_(chunk))).all():
             text = next((str(v) for v in values if v not in (None, "")), f"#{key}")
             found[key] = text if len(text) <= NAME_MAX else text[: NAME_MAX - 1] + "…"
     return found
 
 
-def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in_schema: type[BaseModel] | None,
+def readable(db: Session, model: type[Any], out_schema: type[BaseModel], in_schema: type[BaseModel] | None,
              records: list[dict[str, Any]], labels: Labels | None = None) -> tuple[list[str], list[dict[str, Any]]]:
     """The export's columns (raw ones in schema order, each followed by its readable one) and the records
     with the readable values filled in (lists joined later by the CSV writer)."""
@@ -259,10 +259,10 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
     names: dict[type[Any], dict[Any, str]] = {}
     for target in {e.target for e in extras if e.kind == "record" and e.target is not None}:
         keys = [v for e in extras if e.target is target for r in records for v in _as_list(r.get(e.source))]
-        names[target] = display_names(session, target, keys)
+        names[target] = display_names(db, target, keys)
     for extra in extras:
         if extra.kind == "nested":
-            _nested_text(session, extra, records, labels)
+            _nested_text(db, extra, records, labels)
     countries: dict[str, str] = {}
     choice_labels: dict[tuple[frozenset[str], str], str] = {}
     for record in records:
@@ -293,7 +293,7 @@ def readable(session: Session, model: type[Any], out_schema: type[BaseModel], in
     return columns, records
 
 
-def _nested_text(session: Session, extra: Extra, records: list[dict[str, Any]], labels: Labels) -> None:
+def _nested_text(db: Session, extra: Extra, records: list[dict[str, Any]], labels: Labels) -> None:
     """Fill ``extra.name`` of each record with its owned rows made readable, all rows at once (so their own
     ids are named in the same bounded batches): "MOST, Coordinator; VAST, Partner"."""
     assert extra.item_out is not None
@@ -301,7 +301,7 @@ def _nested_text(session: Session, extra: Extra, records: list[dict[str, Any]], 
     replaced: dict[str, str] = {}
     if extra.target is not None:  # rows of a table: their ids named too (items of a JSON column hold no ids)
         flat = [item for row in items for item in row]
-        _columns, _ = readable(session, extra.target, extra.item_out, extra.item_in, flat, labels)
+        _columns, _ = readable(db, extra.target, extra.item_out, extra.item_in, flat, labels)
         replaced = {e.source: e.name for e in plan(extra.target, extra.item_out, extra.item_in)  # type: ignore[arg-type]
                     if e.kind != "nested"}  # (mypy: class objects are not Hashable)
     for record, row in zip(records, items, strict=True):

@@ -37,9 +37,9 @@ class Count(int):
         return made
 
 
-def count_bounded(session: Session, query: Select[Any], bound: int = COUNT_BOUND) -> Count:
+def count_bounded(db: Session, query: Select[Any], bound: int = COUNT_BOUND) -> Count:
     """The number of rows ``query`` matches, counting at most ``bound`` + 1 of them (one bounded query)."""
-    counted = session.scalar(select(func.count()).select_from(query.order_by(None).limit(bound + 1).subquery())) or 0
+    counted = db.scalar(select(func.count()).select_from(query.order_by(None).limit(bound + 1).subquery())) or 0
     return Count(counted) if counted <= bound else Count(bound, exact=False)
 
 

@@ -86,17 +86,17 @@ class Merge:
 class MergeHook:
     """What a domain adds to every merge. Subclass, override what you need, and :func:`register` an instance."""
 
-    def count(self, session: Session, entity: str, record_id: int) -> dict[str, int]:
+    def count(self, db: Session, entity: str, record_id: int) -> dict[str, int]:
         """References to the record this hook would move (for the preview), by table name."""
         return {}
 
-    def before(self, session: Session, merge: Merge) -> None:
+    def before(self, db: Session, merge: Merge) -> None:
         """Called once the merge is allowed, before anything changes."""
 
-    def move(self, session: Session, merge: Merge) -> None:
+    def move(self, db: Session, merge: Merge) -> None:
         """Move the references the schema does not show (append to ``merge.moved``)."""
 
-    def after(self, session: Session, merge: Merge) -> None:
+    def after(self, db: Session, merge: Merge) -> None:
         """Called after everything moved and the merged record is gone, in the same transaction."""
 
 
@@ -133,15 +133,15 @@ def is_record_table(table: Table) -> bool:
     return "id" in table.c and table.c.id.primary_key and "version" in table.c
 
 
-def reference_counts(session: Session, entity: str, table: Table, record_id: int) -> dict[str, int]:
+def reference_counts(db: Session, entity: str, table: Table, record_id: int) -> dict[str, int]:
     """Rows of every table that point at the record, by table name (links and children included)."""
     counts: dict[str, int] = {}
     for other, column in foreign_references(table):
-        count = session.execute(select(func.count()).select_from(other).where(column == record_id)).scalar() or 0
+        count = db.execute(select(func.count()).select_from(other).where(column == record_id)).scalar() or 0
         if count:
             counts[other.name] = counts.get(other.name, 0) + count
     for hook in hooks():
-        for name, count in hook.count(session, entity, record_id).items():
+        for name, count in hook.count(db, entity, record_id).items():
             if count:
                 counts[name] = counts.get(name, 0) + count
     return counts
@@ -153,7 +153,7 @@ def _unique_column_sets(table: Table) -> list[list[Column[Any]]]:
     return sets
 
 
-def _clashes(session: Session, table: Table, column: Column[Any], from_id: int, into_id: int) -> list[str]:
+def _clashes(db: Session, table: Table, column: Column[Any], from_id: int, into_id: int) -> list[str]:
     """Values of a unique constraint that a row of the merged record and one of the kept record share."""
     found = []
     for columns in _unique_column_sets(table):
@@ -162,7 +162,7 @@ def _clashes(session: Session, table: Table, column: Column[Any], from_id: int, 
         rest = [c for c in columns if c is not column]
         other = table.alias()
         same = and_(other.c[column.key] == into_id, *(other.c[c.key] == c for c in rest))
-        rows = session.execute(select(*rest).where(column == from_id, exists().where(same)).limit(5)).all()
+        rows = db.execute(select(*rest).where(column == from_id, exists().where(same)).limit(5)).all()
         found += [", ".join(f"{c.key} {value}" for c, value in zip(rest, row, strict=True)) for row in rows]
     return found
 
@@ -177,7 +177,7 @@ def refuse_self_reference(entity: str, model: type[Any], kept: Any, merged: Any)
 
 
 # ----- moving them ----------------------------------------------------------------------------------
-def move_references(session: Session, merge: Merge) -> None:
+def move_references(db: Session, merge: Merge) -> None:
     """Point every foreign key at the merged row to the kept row; drop link rows that would be duplicates.
 
     Raises Conflict when a moved record would break a unique rule (e.g. both committees have a session 3),
@@ -188,35 +188,35 @@ def move_references(session: Session, merge: Merge) -> None:
     try:
         for other, column in foreign_references(table):
             if is_record_table(other):
-                _move_records(session, merge, other, column, now)
+                _move_records(db, merge, other, column, now)
             else:
-                _move_rows(session, merge, other, column)
+                _move_rows(db, merge, other, column)
         for hook in hooks():
-            hook.move(session, merge)
+            hook.move(db, merge)
     except IntegrityError as exc:
         reason = str(exc.orig).splitlines()[0][:200] if exc.orig else str(exc)[:200]
         raise Conflict(f"The records cannot be merged: {reason}") from exc
 
 
-def _move_records(session: Session, merge: Merge, other: Table, column: Column[Any], now: datetime) -> None:
+def _move_records(db: Session, merge: Merge, other: Table, column: Column[Any], now: datetime) -> None:
     from_id, into_id = merge.merged_id, merge.kept_id
-    clashes = _clashes(session, other, column, from_id, into_id)
+    clashes = _clashes(db, other, column, from_id, into_id)
     if clashes:
         raise Conflict(f"Both records have {other.name} with the same {'; '.join(clashes)}; merge or change those "
                        f"first", field="into", details={"table": other.name, "clashes": clashes})
-    ids = list(session.execute(select(other.c.id).where(column == from_id).order_by(other.c.id)).scalars())
+    ids = list(db.execute(select(other.c.id).where(column == from_id).order_by(other.c.id)).scalars())
     if not ids:
         return
-    session.execute(update(other).where(column == from_id).values(
+    db.execute(update(other).where(column == from_id).values(
         {column: into_id, other.c.version: other.c.version + 1, other.c.updated_at: now,
          other.c.updated_by: merge.actor}))
     merge.moved.append(Moved(other.name, column.key, len(ids), ids))
 
 
-def _move_rows(session: Session, merge: Merge, other: Table, column: Column[Any]) -> None:
+def _move_rows(db: Session, merge: Merge, other: Table, column: Column[Any]) -> None:
     from_id, into_id = merge.merged_id, merge.kept_id
     if other.info.get("derived"):  # computed from the merged record (a profile's vectors): not carried over
-        session.execute(other.delete().where(column == from_id))
+        db.execute(other.delete().where(column == from_id))
         return
     compared = [c for c in other.c if c is not column and not (c.key == "id" and c.primary_key)]
     dropped = 0
@@ -224,10 +224,10 @@ def _move_rows(session: Session, merge: Merge, other: Table, column: Column[Any]
         twin = other.alias()
         duplicate = exists().where(twin.c[column.key] == into_id,
                                    *(twin.c[c.key].is_not_distinct_from(c) for c in compared))
-        dropped = rowcount(session.execute(other.delete().where(column == from_id, duplicate))) or 0
+        dropped = rowcount(db.execute(other.delete().where(column == from_id, duplicate))) or 0
     if dropped:
         merge.dropped[other.name] = merge.dropped.get(other.name, 0) + dropped
-    moved = rowcount(session.execute(update(other).where(column == from_id).values({column: into_id}))) or 0
+    moved = rowcount(db.execute(update(other).where(column == from_id).values({column: into_id}))) or 0
     if moved:
         merge.moved.append(Moved(other.name, column.key, moved))
 
@@ -252,23 +252,23 @@ def fill_blanks(merge: Merge) -> list[str]:
     return filled
 
 
-def leave_tombstone(session: Session, merge: Merge) -> None:
+def leave_tombstone(db: Session, merge: Merge) -> None:
     """Record that the merged id now means the kept one; earlier tombstones pointing at it follow it."""
-    session.execute(update(table_of(MergedRecord)).where(
+    db.execute(update(table_of(MergedRecord)).where(
         MergedRecord.entity_type == merge.entity, MergedRecord.into_id == merge.merged_id,
     ).values(into_id=merge.kept_id))
-    session.execute(table_of(MergedRecord).insert().values(
+    db.execute(table_of(MergedRecord).insert().values(
         entity_type=merge.entity, from_id=merge.merged_id, into_id=merge.kept_id, at=utcnow(), actor=merge.actor))
 
 
-def merged_into(session: Session, entity: str, record_id: int) -> int | None:
+def merged_into(db: Session, entity: str, record_id: int) -> int | None:
     """The record a merged id now leads to, or None if it was never merged."""
-    return session.execute(select(MergedRecord.into_id).where(
+    return db.execute(select(MergedRecord.into_id).where(
         MergedRecord.entity_type == entity, MergedRecord.from_id == record_id)).scalar()
 
 
-def merged_from(session: Session, entity: str, record_id: int, limit: int = 50) -> list[int]:
+def merged_from(db: Session, entity: str, record_id: int, limit: int = 50) -> list[int]:
     """Ids of the records merged into this one (newest first, bounded)."""
-    return list(session.execute(select(MergedRecord.from_id).where(
+    return list(db.execute(select(MergedRecord.from_id).where(
         MergedRecord.entity_type == entity, MergedRecord.into_id == record_id,
     ).order_by(MergedRecord.at.desc()).limit(limit)).scalars())

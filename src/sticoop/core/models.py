@@ -100,8 +100,8 @@ def _search_value(obj: Any) -> str:
 
 
 @event.listens_for(Session, "before_flush")
-def _refresh_search_text(session: Session, _ctx: Any, _instances: Any) -> None:
-    for obj in list(session.new) + list(session.dirty):
+def _refresh_search_text(db: Session, _ctx: Any, _instances: Any) -> None:
+    for obj in list(db.new) + list(db.dirty):
         if isinstance(obj, Searchable):
             obj.search_text = _search_value(obj)
 
@@ -131,13 +131,13 @@ def _zoned_on_load(target: Any, _context: Any) -> None:
 
 
 @event.listens_for(Session, "before_flush")
-def _zoned_to_utc(session: Session, _ctx: Any, _instances: Any) -> None:
+def _zoned_to_utc(db: Session, _ctx: Any, _instances: Any) -> None:
     """Timestamps are written in UTC, whatever zone they came in (a call closing at 17:00 Hanoi time is written
     10:00 UTC): SQLite keeps ``DateTime(timezone=True)`` values as their wall-clock text, dropping the offset, so
     a zoned value written as it came would be read back hours off. PostgreSQL converts anyway."""
     from sqlalchemy import inspect as sa_inspect
 
-    for obj in list(session.new) + list(session.dirty):
+    for obj in list(db.new) + list(db.dirty):
         if not isinstance(obj, Base):
             continue
         for key in _zoned_columns(sa_inspect(obj).mapper):

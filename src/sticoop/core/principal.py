@@ -66,21 +66,21 @@ class Principal:
 ANONYMOUS = Principal(user_id=None, username="anonymous", role=None)
 
 
-def principal_of(session: Session) -> Principal | None:
+def principal_of(db: Session) -> Principal | None:
     """The principal acting through this session, or None for the operator (CLI), who sees everything."""
-    return session.info.get(PRINCIPAL_KEY)
+    return db.info.get(PRINCIPAL_KEY)
 
 
-def act_as(session: Session, principal: Principal | None) -> None:
+def act_as(db: Session, principal: Principal | None) -> None:
     if principal is None:
-        session.info.pop(PRINCIPAL_KEY, None)
+        db.info.pop(PRINCIPAL_KEY, None)
     else:
-        session.info[PRINCIPAL_KEY] = principal
+        db.info[PRINCIPAL_KEY] = principal
 
 
-def require_editor(session: Session, what: str) -> None:
+def require_editor(db: Session, what: str) -> None:
     """Writes to records need the secretariat or admin role, unless a service grants members more."""
-    principal = principal_of(session)
+    principal = principal_of(db)
     if principal is not None and not principal.is_editor:
         raise Forbidden(f"Your role ({principal.role or 'not signed in'}) cannot change {what}")
 
@@ -96,10 +96,10 @@ def on_partnership_opened(hook: PartnershipOpened) -> None:
         _partnership_opened.append(hook)
 
 
-def partnership_opened(session: Session, partnership_id: int) -> None:
+def partnership_opened(db: Session, partnership_id: int) -> None:
     """Called by the partnership service after creating one, in the same transaction."""
-    principal = principal_of(session)
+    principal = principal_of(db)
     if principal is None or not principal.user_id or principal.sees_everything:
         return
     for hook in _partnership_opened:
-        hook(session, principal, partnership_id)
+        hook(db, principal, partnership_id)

@@ -82,3 +82,37 @@ def record_url(kind: str, record_id: int) -> str | None:
     """The page of one record (``/sessions/12``), or None when its kind has no page of its own."""
     prefix = PAGE_PREFIX.get(kind)
     return f"{prefix}/{record_id}" if prefix else None
+
+
+# ----- per-partnership scope -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Scope:
+    """How the rows of one table belong to a partnership: by their own ``partnership_id`` column (``through``
+    None; a nullable column means a row may be general), or through a parent row (``through`` names the foreign
+    key attribute, ``parent`` the parent model, itself scoped)."""
+
+    model: type
+    through: str | None = None
+    parent: type | None = None
+
+
+_SCOPES: dict[type, Scope] = {}
+
+
+def register_scope(model: type, *, through: str | None = None, parent: type | None = None) -> None:
+    """Declare that ``model``'s rows belong to a partnership (directly, or through ``parent`` by the foreign
+    key ``through``). The access rules (``accounts/scoping.py``) filter every query of a signed-in user on it;
+    ``ValueError`` when only one of ``through``/``parent`` is given, or when the model is declared twice
+    differently."""
+    if (through is None) != (parent is None):
+        raise ValueError(f"{model.__name__}: give both 'through' and 'parent', or neither")
+    scope = Scope(model, through, parent)
+    if _SCOPES.get(model, scope) != scope:
+        raise ValueError(f"the scope of {model.__name__} is registered twice")
+    _SCOPES[model] = scope
+
+
+def scopes() -> list[Scope]:
+    """Every declared scope, in declaration order (a parent before its children when domains register so)."""
+    require_bootstrapped()
+    return list(_SCOPES.values())

@@ -33,7 +33,7 @@ _last_flush: dict[Engine, datetime] = {}
 def note(db: Session, table: Table, row_id: int, column: str, now: datetime) -> None:
     """Note that row ``row_id`` of ``table`` was used at ``now`` (aware, UTC); written later by :func:`flush`,
     in the background once the last flush of that database is older than :data:`FLUSH_EVERY`."""
-    engine = db.get_bind()
+    engine = db.info.get("primary_engine") or db.get_bind()  # a replica's session writes to its primary
     if not isinstance(engine, Engine):
         engine = engine.engine
     key = (table.name, row_id, column)

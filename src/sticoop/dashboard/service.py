@@ -18,7 +18,7 @@ from sticoop.core import clock
 from sticoop.core.models import Searchable
 from sticoop.core.registry import record_url, services
 from sticoop.matchmaking.models import TechProfile, profile_expired_clause
-from sticoop.partnerships.models import Committee, Session
+from sticoop.partnerships.models import Committee, CommitteeSession
 from sticoop.partnerships.service import planned_clause
 
 LIMIT = 10
@@ -106,9 +106,9 @@ def _items(kind: str, path: str, rows: Sequence[Any]) -> list[DashboardItem]:
 def dashboard(db: DbSession, today: Date | None = None) -> Dashboard:
     today = today or clock.today()
     upcoming = db.execute(
-        select(Session.id, Session.number, Session.start_date, Committee.name)
-        .join(Committee, Session.committee_id == Committee.id)
-        .where(planned_clause(today)).order_by(Session.start_date).limit(LIMIT)
+        select(CommitteeSession.id, CommitteeSession.number, CommitteeSession.start_date, Committee.name)
+        .join(Committee, CommitteeSession.committee_id == Committee.id)
+        .where(planned_clause(today)).order_by(CommitteeSession.start_date).limit(LIMIT)
     ).all()
     overdue = db.execute(
         select(Commitment.id, Commitment.text, Commitment.due_date, Commitment.status)

@@ -54,11 +54,11 @@ PROPOSALS: list[tuple[str, str, str, list[str], list[tuple[str, str, str, int]],
 ]
 
 
-def load_call_demo(session: Session, partnership_id: int, belspo_id: int) -> int:
+def load_call_demo(db: Session, partnership_id: int, belspo_id: int) -> int:
     """Create the demo call in ``partnership_id`` (BELSPO, organisation ``belspo_id``, is one funder) and take
     it to its funding decision; returns the call id."""
     def org(key: str, name: str, country: str, kind: str = "university") -> tuple[str, int]:
-        return key, organizations.create(session, par.OrganizationIn(name=name, type=kind, country_code=country),
+        return key, organizations.create(db, par.OrganizationIn(name=name, type=kind, country_code=country),
                                          ACTOR).id
 
     orgs = dict([
@@ -71,7 +71,7 @@ def load_call_demo(session: Session, partnership_id: int, belspo_id: int) -> int
         org("chula", "Chulalongkorn University (demo)", "THA"), org("kasetsart", "Kasetsart University (demo)", "THA"),
         org("mahidol", "Mahidol University (demo)", "THA"), org("sorbonne", "Sorbonne University (demo)", "FRA"),
     ])
-    call = calls.create(session, cs.CallIn(
+    call = calls.create(db, cs.CallIn(
         title="(demo) Southeast Asia–Europe joint call on climate, food and health", partnership_id=partnership_id,
         description="Joint call of three funders. Each funder pays its own country's applicants: no money "
                     "crosses borders. Consortia: at least 3 partners from 3 countries, two Southeast-Asian and one "
@@ -83,30 +83,30 @@ def load_call_demo(session: Session, partnership_id: int, belspo_id: int) -> int
     for key, country, budget in (("belspo", "BEL", 600_000), ("nafosted", "VNM", 6_000_000_000),
                                  ("nstda", "THA", 12_000_000)):
         organization = belspo_id if key == "belspo" else orgs[key]
-        funder_ids[country] = funders.create(session, cs.FunderIn(
+        funder_ids[country] = funders.create(db, cs.FunderIn(
             call_id=call.id, organization_id=organization, country_code=country, budget=budget,
             currency=CURRENCY[country]), ACTOR).id
     made = {}
     for i, (acronym, title, topic, fields, members, _) in enumerate(PROPOSALS):
-        made[acronym] = proposals.create(session, cs.ProposalIn(
+        made[acronym] = proposals.create(db, cs.ProposalIn(
             call_id=call.id, acronym=acronym, title=title, topic=topic, field_keys=fields, trl=4,
             abstract=f"(demo) {title}.", status="submitted", submitted_at=datetime(2025, 12, 1 + i, 10, tzinfo=HANOI),
             partners=[cs.PartnerIn(organization_id=orgs[o], country_code=c, role=r, budget=b,
                                    funder_id=funder_ids.get(c), currency=CURRENCY.get(c))
                       for o, c, r, b in members]), ACTOR)
-    panel = _panel(session, call.id, orgs)
-    conflicts.create(session, cs.ConflictIn(reviewer_id=panel[4], proposal_id=made["HEALTH-SEA"].id,
+    panel = _panel(db, call.id, orgs)
+    conflicts.create(db, cs.ConflictIn(reviewer_id=panel[4], proposal_id=made["HEALTH-SEA"].id,
                                             reason="(demo) co-author of the coordinator in 2024"), ACTOR)
-    calls.transition(session, call.id, "open", call.version, ACTOR)
-    calls.transition(session, call.id, "closed", call.version, ACTOR)
-    run = evaluation.run_assignment(session, call.id, 10.0, ACTOR)
-    calls.transition(session, call.id, "under_evaluation", call.version, ACTOR)
-    _evaluate(session, made, run["items"])
-    evaluation.decide(session, call.id, call.version, ACTOR)
+    calls.transition(db, call.id, "open", call.version, ACTOR)
+    calls.transition(db, call.id, "closed", call.version, ACTOR)
+    run = evaluation.run_assignment(db, call.id, 10.0, ACTOR)
+    calls.transition(db, call.id, "under_evaluation", call.version, ACTOR)
+    _evaluate(db, made, run["items"])
+    evaluation.decide(db, call.id, call.version, ACTOR)
     return call.id
 
 
-def _panel(session: Session, call_id: int, orgs: dict[str, int]) -> list[int]:
+def _panel(db: Session, call_id: int, orgs: dict[str, int]) -> list[int]:
     """Five reviewers; Dr. Phạm works at VNU Hanoi, WATER's coordinator: a computed conflict keeps her away."""
     out = []
     for i, (name, country, org_key, expertise) in enumerate([
@@ -117,14 +117,14 @@ def _panel(session: Session, call_id: int, orgs: dict[str, int]) -> list[int]:
         ("Prof. Jan de Vries (demo)", "NLD", None, ["big_data", "health_medicine", "energy"]),
     ], 1):
         positions = [par.PositionIn(title="Professor", organization_id=orgs[org_key])] if org_key else []
-        person = people.create(session, par.PersonIn(name=name, country_code=country, positions=positions), ACTOR)
-        out.append(reviewers.create(session, cs.ReviewerIn(call_id=call_id, person_id=person.id,
+        person = people.create(db, par.PersonIn(name=name, country_code=country, positions=positions), ACTOR)
+        out.append(reviewers.create(db, cs.ReviewerIn(call_id=call_id, person_id=person.id,
                                                            username=f"demo-reviewer-{i}", expertise=expertise),
                                     ACTOR).id)
     return out
 
 
-def _evaluate(session: Session, made: dict[str, Any], assigned: list[Any]) -> None:
+def _evaluate(db: Session, made: dict[str, Any], assigned: list[Any]) -> None:
     """Reviews around each consensus (half a point apart), and the consensus by the first reviewer."""
     by_proposal: dict[int, list[int]] = {}
     for a in assigned:
@@ -135,8 +135,8 @@ def _evaluate(session: Session, made: dict[str, Any], assigned: list[Any]) -> No
         for j, rid in enumerate(by_proposal.get(pid, [])):
             shift = (-0.5, 0, 0.5)[j % 3]
             given = {k: min(5.0, max(0.0, v + shift)) for k, v in final.items()}
-            reviews.create(session, cs.ReviewIn(proposal_id=pid, reviewer_id=rid, scores=given,
+            reviews.create(db, cs.ReviewIn(proposal_id=pid, reviewer_id=rid, scores=given,
                                                 comments="(demo) Sound methods; clear plan."), ACTOR)
         if by_proposal.get(pid):
-            consensus.create(session, cs.ConsensusIn(proposal_id=pid, rapporteur_id=by_proposal[pid][0],
+            consensus.create(db, cs.ConsensusIn(proposal_id=pid, rapporteur_id=by_proposal[pid][0],
                                                      scores=final), ACTOR)

@@ -17,21 +17,21 @@ def load(if_empty: bool = typer.Option(False, "--if-empty", help="Do nothing whe
     """Load the Belgium–Vietnam, Vietnam–Luxembourg and Vietnam–Laos demo partnerships (one transaction)."""
     from sticoop.demo.data import demo_loaded, load_demo
 
-    with session_scope() as session:
-        if demo_loaded(session):
+    with session_scope() as db:
+        if demo_loaded(db):
             if if_empty:
                 typer.echo("demo data: the database already holds records; nothing loaded")
                 return
             raise ValueError("the database already holds partnerships; load the demo into an empty database")
-        load_demo(session)
-        admin_password = _demo_admin(session)
+        load_demo(db)
+        admin_password = _demo_admin(db)
     typer.echo("demo data loaded: 3 partnerships, 2 committees, 4 sessions (records marked 'demo')")
     if admin_password:
         typer.echo(f"demo admin account: username 'admin', password '{admin_password}' (change it: "
                    "sticoop user reset-password admin)")
 
 
-def _demo_admin(session: Session) -> str | None:
+def _demo_admin(db: Session) -> str | None:
     """The first load creates an admin with a random password, printed once; never a fixed default."""
     import secrets
 
@@ -40,10 +40,10 @@ def _demo_admin(session: Session) -> str | None:
     from sticoop.accounts.models import User
     from sticoop.accounts.service import create_user
 
-    if session.scalar(select(func.count()).select_from(User)):
+    if db.scalar(select(func.count()).select_from(User)):
         return None
     password = secrets.token_urlsafe(12)
-    create_user(session, "admin", password, role="admin", full_name="Demo administrator")
+    create_user(db, "admin", password, role="admin", full_name="Demo administrator")
     return password
 
 

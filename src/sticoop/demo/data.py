@@ -31,14 +31,14 @@ from sticoop.projects.service import programmes, projects
 ACTOR = "demo"
 
 
-def demo_loaded(session: Session) -> bool:
-    return bool(session.scalar(select(func.count()).select_from(Partnership)))
+def demo_loaded(db: Session) -> bool:
+    return bool(db.scalar(select(func.count()).select_from(Partnership)))
 
 
-def load_demo(session: Session) -> dict[str, int]:
+def load_demo(db: Session) -> dict[str, int]:
     """Create the demo records through the services (so they obey every rule); caller commits."""
     def org(**kw: Any) -> int:
-        return organizations.create(session, par.OrganizationIn(**kw), ACTOR).id
+        return organizations.create(db, par.OrganizationIn(**kw), ACTOR).id
 
     most_vn = org(name="Ministry of Science and Technology", acronym="MOST", type="ministry", country_code="VNM",
                   aliases=["Bộ Khoa học và Công nghệ", "Ministère de la Science et de la Technologie du Vietnam"],
@@ -58,7 +58,7 @@ def load_demo(session: Session) -> dict[str, int]:
     eu = org(name="European Commission", type="international_organization", country_code=None)
 
     def person(name: str, country: str, title: str, org_id: int | None, start: date | None = None) -> int:
-        return people.create(session, par.PersonIn(
+        return people.create(db, par.PersonIn(
             name=name, country_code=country,
             positions=[par.PositionIn(title=title, organization_id=org_id, start_date=start)],
         ), ACTOR).id
@@ -69,20 +69,20 @@ def load_demo(session: Session) -> dict[str, int]:
     demo_officer = person("Nguyễn Thị Demo", "VNM", "Desk officer, Europe (demo)", most_vn)
 
     # --- Belgium–Vietnam ---------------------------------------------------------------------
-    be_vn = partnerships.create(session, pas.PartnershipIn(
+    be_vn = partnerships.create(db, pas.PartnershipIn(
         name="Belgium–Vietnam", country_codes=["BEL", "VNM"], relations_established=date(1973, 3, 22),
         summary="Scientific research and development cooperation run by a joint committee (BELSPO and MOST). "
                 "2023 marked the 50th anniversary of diplomatic relations.",
     ), ACTOR)
-    be_vn_committee = committees.create(session, pas.CommitteeIn(
+    be_vn_committee = committees.create(db, pas.CommitteeIn(
         partnership_id=be_vn.id, name="Belgium-Vietnam Joint Committee for Scientific Research and Development",
         interval_months=24, cochair_ids=[belspo, most_vn],
     ), ACTOR)
-    s5 = sessions.create(session, pas.SessionIn(
+    s5 = sessions.create(db, pas.SessionIn(
         committee_id=be_vn_committee.id, number=5, city=None, country_code=None,
         conclusions="Held in 2016 (exact dates not recorded). Its conclusions were reviewed at the 6th meeting.",
     ), ACTOR)
-    s6 = sessions.create(session, pas.SessionIn(
+    s6 = sessions.create(db, pas.SessionIn(
         committee_id=be_vn_committee.id, number=6, start_date=date(2023, 7, 26), end_date=date(2023, 7, 30),
         city="Brussels", country_code="BEL",
         conclusions="BELSPO presented Horizon Europe and the Southeast Asia-Europe Joint Funding Scheme; the "
@@ -95,39 +95,39 @@ def load_demo(session: Session) -> dict[str, int]:
                       pas.AgendaItemIn(title="Results of recent Belgium–Vietnam research cooperation"),
                       pas.AgendaItemIn(title="Implementation of the conclusions of the 5th meeting")],
     ), ACTOR)
-    s7 = sessions.create(session, pas.SessionIn(
+    s7 = sessions.create(db, pas.SessionIn(
         committee_id=be_vn_committee.id, number=7, start_date=date(2027, 3, 15), end_date=date(2027, 3, 16),
         city="Hanoi", country_code="VNM", conclusions="(demo) Planned next meeting.",
     ), ACTOR)
-    c_projects = commitments.create(session, com.CommitmentIn(
+    c_projects = commitments.create(db, com.CommitmentIn(
         text="Continue to promote cooperation projects with Belgium, especially in artificial intelligence, "
              "information and communication technology and automation",
         partnership_id=be_vn.id, session_id=s6.id, status="in_progress", responsible_ids=[most_vn, belspo],
         due_date=date(2025, 12, 31),
     ), ACTOR)
-    commitments.create(session, com.CommitmentIn(
+    commitments.create(db, com.CommitmentIn(
         text="Report on the implementation of the conclusions of the committee's 5th meeting",
         partnership_id=be_vn.id, session_id=s6.id, status="done", completion="complete", responsible_ids=[most_vn],
     ), ACTOR)
-    commitments.create(session, com.CommitmentIn(
+    commitments.create(db, com.CommitmentIn(
         text="(demo) Exchange lists of candidate joint projects for the Southeast Asia-Europe Joint Funding Scheme",
         partnership_id=be_vn.id, session_id=s5.id, status="in_progress", completion="limited",
         due_date=date(2024, 6, 30), responsible_ids=[belspo],
     ), ACTOR)
-    progress_updates.create(session, com.ProgressUpdateIn(
+    progress_updates.create(db, com.ProgressUpdateIn(
         commitment_id=c_projects.id, date=date(2024, 3, 1),
         note="(demo) Two joint proposals on AI for agriculture submitted to the joint funding scheme.",
     ), ACTOR)
-    jfs = programmes.create(session, prj.ProgrammeIn(
+    jfs = programmes.create(db, prj.ProgrammeIn(
         name="Southeast Asia-Europe Joint Funding Scheme", acronym="JFS",
         description="Multilateral joint funding scheme for research and innovation between Southeast Asian "
                     "and European countries.",
     ), ACTOR)
-    programmes.create(session, prj.ProgrammeIn(
+    programmes.create(db, prj.ProgrammeIn(
         name="Horizon Europe", description="EU Research and Innovation Programme 2021–2027.", funder_id=eu,
         website="https://research-and-innovation.ec.europa.eu",
     ), ACTOR)
-    projects.create(session, prj.ProjectIn(
+    projects.create(db, prj.ProjectIn(
         title="(demo) Membrane bioreactors for industrial wastewater treatment in the Mekong Delta",
         partnership_id=be_vn.id, programme_id=jfs.id, start_date=date(2022, 1, 1), end_date=date(2025, 12, 31),
         budget=Decimal("450000"), currency="EUR", status="running",
@@ -148,7 +148,7 @@ def load_demo(session: Session) -> dict[str, int]:
                   prj.ProjectPartnerIn(organization_id=vast, role="partner"),
                   prj.ProjectPartnerIn(organization_id=belspo, role="funder")],
     ), ACTOR)
-    visits.create(session, act.VisitIn(
+    visits.create(db, act.VisitIn(
         partnership_id=be_vn.id, from_country_code="VNM", to_country_code="BEL", start_date=date(2023, 7, 26),
         end_date=date(2023, 7, 30),
         purpose="Working trip of a MOST delegation to Belgium and Luxembourg; 6th meeting of the joint committee.",
@@ -158,27 +158,27 @@ def load_demo(session: Session) -> dict[str, int]:
     ), ACTOR)
 
     # --- Vietnam–Luxembourg: the planned agreement ---------------------------------------------
-    vn_lu = partnerships.create(session, pas.PartnershipIn(
+    vn_lu = partnerships.create(db, pas.PartnershipIn(
         name="Vietnam–Luxembourg", country_codes=["LUX", "VNM"], relations_established=date(1973, 11, 15),
         summary="Vietnam hopes to sign a science and technology cooperation agreement with Luxembourg.",
     ), ACTOR)
-    agreements.create(session, agr.AgreementIn(
+    agreements.create(db, agr.AgreementIn(
         title="Science and technology cooperation agreement between Vietnam and Luxembourg", kind="agreement",
         status="planned", partnership_id=vn_lu.id, country_codes=["LUX", "VNM"],
         organization_ids=[most_vn, mineco_lu],
     ), ACTOR)
 
     # --- Vietnam–Laos --------------------------------------------------------------------------
-    vn_la = partnerships.create(session, pas.PartnershipIn(
+    vn_la = partnerships.create(db, pas.PartnershipIn(
         name="Vietnam–Laos", country_codes=["LAO", "VNM"], relations_established=date(1962, 9, 5),
         summary="Technology and innovation cooperation between MOST (Vietnam) and the Ministry of Technology and "
                 "Communications (Laos), directions agreed for 2024–2026.",
     ), ACTOR)
-    vn_la_committee = committees.create(session, pas.CommitteeIn(
+    vn_la_committee = committees.create(db, pas.CommitteeIn(
         partnership_id=vn_la.id, name="Vietnam - Laos Technology and Innovation Cooperation Committee",
         interval_months=12, cochair_ids=[most_vn, mtc_la],
     ), ACTOR)
-    la1 = sessions.create(session, pas.SessionIn(
+    la1 = sessions.create(db, pas.SessionIn(
         committee_id=vn_la_committee.id, number=1, start_date=date(2024, 5, 28), city="Vientiane",
         country_code="LAO",
         conclusions="Agreed to expand bilateral cooperation in technology and innovation and the direction of "
@@ -188,11 +188,11 @@ def load_demo(session: Session) -> dict[str, int]:
                    pas.DelegateIn(person_id=boviengkham, country_code="LAO", is_head=True,
                                   role="Minister of Technology and Communications")],
     ), ACTOR)
-    plan = agreements.create(session, agr.AgreementIn(
+    plan = agreements.create(db, agr.AgreementIn(
         title="Direction of cooperation for the period 2024–2026", kind="action_plan", status="planned",
         partnership_id=vn_la.id, country_codes=["LAO", "VNM"], organization_ids=[most_vn, mtc_la],
     ), ACTOR)
-    agreements.transition(session, plan.id, "negotiating", plan.version, date(2024, 5, 28),
+    agreements.transition(db, plan.id, "negotiating", plan.version, date(2024, 5, 28),
                           "Discussed at the 1st session", ACTOR)
     la_texts = [
         ("Share experiences in public management and policy planning", None, None),
@@ -209,44 +209,44 @@ def load_demo(session: Session) -> dict[str, int]:
     ]
     la_commitments = []
     for text, due, per_year in la_texts:
-        la_commitments.append(commitments.create(session, com.CommitmentIn(
+        la_commitments.append(commitments.create(db, com.CommitmentIn(
             text=text, partnership_id=vn_la.id, session_id=la1.id, due_date=due, target_per_year=per_year,
             status="in_progress" if per_year else "planned", responsible_ids=[most_vn, mtc_la],
         ), ACTOR))
     training = la_commitments[5]
-    commitments.create(session, com.CommitmentIn(
+    commitments.create(db, com.CommitmentIn(
         text="(demo) 2024 course: technology market development", partnership_id=vn_la.id, parent_id=training.id,
         session_id=la1.id, status="done", completion="complete", responsible_ids=[most_vn],
     ), ACTOR)
-    commitments.create(session, com.CommitmentIn(
+    commitments.create(db, com.CommitmentIn(
         text="(demo) 2025 course: innovation management for provincial officials", partnership_id=vn_la.id,
         parent_id=training.id, session_id=la1.id, status="planned", responsible_ids=[mtc_la],
         due_date=date(2025, 11, 30),
     ), ACTOR)
-    events.create(session, act.EventIn(
+    events.create(db, act.EventIn(
         kind="training_course", title="(demo) Training course on technology market development",
         partnership_id=vn_la.id, start_date=date(2024, 10, 14), end_date=date(2024, 10, 18), city="Hanoi",
         country_code="VNM", participants_count=32, commitment_id=training.id, organizer_ids=[most_vn],
     ), ACTOR)
-    progress_updates.create(session, com.ProgressUpdateIn(
+    progress_updates.create(db, com.ProgressUpdateIn(
         commitment_id=training.id, date=date(2024, 10, 18), count=1,
         note="(demo) First course held in Hanoi, 32 Lao officials trained.",
     ), ACTOR)
-    events.create(session, act.EventIn(
+    events.create(db, act.EventIn(
         kind="tech_transfer_fair", title="(demo) Vietnam–Laos Techmart on agricultural technology",
         partnership_id=vn_la.id, start_date=date(2025, 9, 10), end_date=date(2025, 9, 11), city="Vientiane",
         country_code="LAO", participants_count=150, commitment_id=la_commitments[6].id,
         organizer_ids=[most_vn, mtc_la],
     ), ACTOR)
-    group = working_groups.create(session, com.WorkingGroupIn(
+    group = working_groups.create(db, com.WorkingGroupIn(
         partnership_id=vn_la.id, name="(demo) Joint working group on mid-term assessment",
         mandate="Assess the implementation of high-level agreements at mid-term.",
     ), ACTOR)
-    assessments.create(session, com.AssessmentIn(
+    assessments.create(db, com.AssessmentIn(
         commitment_id=la_commitments[0].id, working_group_id=group.id, date=date(2025, 5, 20), rating="substantial",
         findings="(demo) Two policy-planning exchanges held; a third planned.",
     ), ACTOR)
-    visits.create(session, act.VisitIn(
+    visits.create(db, act.VisitIn(
         partnership_id=vn_la.id, from_country_code="VNM", to_country_code="LAO", start_date=date(2024, 5, 27),
         end_date=date(2024, 5, 29), purpose="Ministerial delegation to the 1st session of the committee.",
         member_ids=[dat, demo_officer], organization_met_ids=[mtc_la],
@@ -254,5 +254,5 @@ def load_demo(session: Session) -> dict[str, int]:
     del s7  # upcoming session: shown on the dashboard
     from sticoop.demo.calls import load_call_demo
 
-    load_call_demo(session, be_vn.id, belspo)
+    load_call_demo(db, be_vn.id, belspo)
     return {"partnerships": 3, "committees": 2, "sessions": 4}

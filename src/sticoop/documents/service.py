@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, touch
 from sticoop.core.errors import Conflict, NotFound, PayloadTooLarge, ValidationFailed
+from sticoop.core.labels import N_, register_labels
 from sticoop.core.merge import Merge, MergeHook, Moved
 from sticoop.core.merge import register as register_merge_hook
 from sticoop.core.models import rowcount, table_of
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.documents.models import Document, DocumentLink
 
 
@@ -33,7 +34,7 @@ class DocumentService(RecordService[Document]):
     def path_for(self, sha256: str) -> Path:
         return get_settings().documents_dir / sha256[:2] / sha256
 
-    def store(self, session: Session, content: bytes, filename: str, media_type: str,
+    def store(self, db: Session, content: bytes, filename: str, media_type: str,
               source_url: str | None = None, language: str | None = None, text: str | None = None,
               actor: str = "system") -> tuple[Document, bool]:
         """Store content once; returns (document, created). Same bytes → the existing document."""
@@ -43,11 +44,11 @@ class DocumentService(RecordService[Document]):
         if len(content) > limit:
             raise PayloadTooLarge(f"{filename}: {len(content):,} bytes is over the limit of {limit:,} bytes")
         digest = hashlib.sha256(content).hexdigest()
-        existing = session.scalar(select(Document).where(Document.sha256 == digest))
+        existing = db.scalar(select(Document).where(Document.sha256 == digest))
         if existing is not None:
             return existing, False
         # content is stored once: the same bytes may already be there, out of this user's sight
-        if session.scalar(select(Document.__table__.c.id).where(Document.__table__.c.sha256 == digest)):
+        if db.scalar(select(Document.__table__.c.id).where(Document.__table__.c.sha256 == digest)):
             raise Conflict(f"{filename}: this file is already stored in sticoop, in a partnership you are not "
                            "assigned to; ask its secretariat to link it")
         path = self.path_for(digest)
@@ -59,8 +60,8 @@ class DocumentService(RecordService[Document]):
         doc = Document(sha256=digest, filename=Path(filename).name[:500] or "document", media_type=media_type,
                        size=len(content), source_url=source_url, language=language, text=text,
                        created_by=actor, updated_by=actor)
-        session.add(doc)
-        self._flush(session)
+        db.add(doc)
+        self._flush(db)
         return doc, True
 
     def content(self, doc: Document) -> bytes:
@@ -69,22 +70,22 @@ class DocumentService(RecordService[Document]):
             raise NotFound(f"The file of document {doc.id} is missing from the data directory")
         return path.read_bytes()
 
-    def link(self, session: Session, document_id: int, entity_type: str, entity_id: int,
+    def link(self, db: Session, document_id: int, entity_type: str, entity_id: int,
              relation: str = "attachment", actor: str = "system") -> DocumentLink:
         from sticoop.core.registry import service_for
 
-        document = self.get(session, document_id)
-        record = service_for(entity_type).get(session, entity_id)
-        link = session.scalar(select(DocumentLink).where(
+        document = self.get(db, document_id)
+        record = service_for(entity_type).get(db, entity_id)
+        link = db.scalar(select(DocumentLink).where(
             DocumentLink.document_id == document_id, DocumentLink.entity_type == entity_type,
             DocumentLink.entity_id == entity_id,
         ))
         if link is None:
             link = DocumentLink(document_id=document_id, entity_type=entity_type, entity_id=entity_id,
                                 relation=relation)
-            session.add(link)
+            db.add(link)
             self.bind_to(document, record, actor)
-            self._flush(session)
+            self._flush(db)
         return link
 
     def bind_to(self, document: Document, record: object, actor: str) -> None:
@@ -96,8 +97,8 @@ class DocumentService(RecordService[Document]):
             document.confidential = document.confidential or bool(getattr(record, "confidential", False))
             touch(document, actor)
 
-    def for_record(self, session: Session, entity_type: str, entity_id: int) -> list[Document]:
-        return list(session.scalars(
+    def for_record(self, db: Session, entity_type: str, entity_id: int) -> list[Document]:
+        return list(db.scalars(
             select(Document).join(DocumentLink, DocumentLink.document_id == Document.id)
             .where(DocumentLink.entity_type == entity_type, DocumentLink.entity_id == entity_id)
             .order_by(Document.id)
@@ -114,22 +115,22 @@ class DocumentLinksOnMerge(MergeHook):
     """A document linked to a merged record is linked to the kept one (once: a document already linked to
     both keeps the kept record's link)."""
 
-    def count(self, session: Session, entity: str, record_id: int) -> dict[str, int]:
+    def count(self, db: Session, entity: str, record_id: int) -> dict[str, int]:
         links = table_of(DocumentLink)
-        count = session.execute(select(func.count()).select_from(links).where(
+        count = db.execute(select(func.count()).select_from(links).where(
             links.c.entity_type == entity, links.c.entity_id == record_id)).scalar() or 0
         return {links.name: count}
 
-    def move(self, session: Session, merge: Merge) -> None:
+    def move(self, db: Session, merge: Merge) -> None:
         links = table_of(DocumentLink)
         of_merged = and_(links.c.entity_type == merge.entity, links.c.entity_id == merge.merged_id)
         twin = links.alias()
         duplicate = exists().where(twin.c.document_id == links.c.document_id, twin.c.entity_type == merge.entity,
                                    twin.c.entity_id == merge.kept_id)
-        dropped = rowcount(session.execute(links.delete().where(of_merged, duplicate))) or 0
+        dropped = rowcount(db.execute(links.delete().where(of_merged, duplicate))) or 0
         if dropped:
             merge.dropped[links.name] = merge.dropped.get(links.name, 0) + dropped
-        moved = rowcount(session.execute(update(links).where(of_merged).values(entity_id=merge.kept_id))) or 0
+        moved = rowcount(db.execute(update(links).where(of_merged).values(entity_id=merge.kept_id))) or 0
         if moved:
             merge.moved.append(Moved(links.name, "entity_id", moved))
 
@@ -140,4 +141,6 @@ register_merge_hook(DocumentLinksOnMerge())
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("kind", {"document": N_("Document")})
+    register_scope(Document)
     register_kind("document", documents, page_prefix=None)  # stored once by content; shown as the Sources of records

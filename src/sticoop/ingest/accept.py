@@ -95,9 +95,9 @@ class _Walk:
     reviewer's choice (``links``) or the default (the best candidate from the threshold up). With ``write``,
     it also links or creates each record; without, it only proposes (the review page)."""
 
-    def __init__(self, session: Session, labels: dict[str, Any], links: dict[str, int | None] | None,
+    def __init__(self, db: Session, labels: dict[str, Any], links: dict[str, int | None] | None,
                  actor: str, write: bool) -> None:
-        self.session, self.labels, self.links, self.actor, self.write = session, labels, links or {}, actor, write
+        self.session, self.labels, self.links, self.actor, self.write = db, labels, links or {}, actor, write
         self.proposals: list[Proposal] = []
         self.pool: dict[Any, Any] = {}  # commitments of a scope, read once per article
         self.created: list[dict[str, Any]] = []
@@ -246,12 +246,12 @@ class _Walk:
                 session_id=committee_session.id if committee_session else None), text)
 
 
-def write_records(session: Session, labels: dict[str, Any], actor: str,
+def write_records(db: Session, labels: dict[str, Any], actor: str,
                   links: dict[str, int | None] | None = None) -> list[dict[str, Any]]:
     """Link or create every proposed record, as the reviewer chose (``links``: proposal key → existing id, or
     None for "create new"; a proposal not in ``links`` takes the default: the best candidate from the
     threshold up, else new). Returns the records written or linked, each ``{type, id, title, new}``."""
-    walk = _Walk(session, labels, links, actor, write=True)
+    walk = _Walk(db, labels, links, actor, write=True)
     walk.run()
     unknown = sorted(set(links or {}) - {p.key for p in walk.proposals})
     if unknown:
@@ -261,7 +261,7 @@ def write_records(session: Session, labels: dict[str, Any], actor: str,
 
 
 def _activity(
-    session: Session,
+    db: Session,
     labels: dict[str, Any],
     partnership: Partnership,
     codes: list[str],
@@ -276,7 +276,7 @@ def _activity(
     location = labels.get("location_country")
     if kind in EVENT_KIND:
         event, new = events.create_or_link(
-            session,
+            db,
             act.EventIn(
                 kind=EVENT_KIND[kind],
                 title=(labels.get("title") or f"{kind.replace('_', ' ').capitalize()}")[:500],
@@ -293,7 +293,7 @@ def _activity(
         origin = next((c for c in codes if c != location), None)
         if origin:
             visit, new = visits.create_or_link(
-                session,
+                db,
                 act.VisitIn(
                     partnership_id=partnership.id,
                     from_country_code=origin,
@@ -309,11 +309,11 @@ def _activity(
 
 
 # ----- read-only preview for the review page ---------------------------------------------------------
-def preview(session: Session, labels: dict[str, Any],
+def preview(db: Session, labels: dict[str, Any],
             links: dict[str, int | None] | None = None) -> list[dict[str, Any]]:
     """What accepting these labels would do, without writing: each proposed record with its ranked
     candidates (id, name, reason, score) and the one chosen by default or by ``links``."""
-    walk = _Walk(session, labels, links, "preview", write=False)
-    with session.no_autoflush:
+    walk = _Walk(db, labels, links, "preview", write=False)
+    with db.no_autoflush:
         walk.run()
     return [p.to_dict() for p in walk.proposals]

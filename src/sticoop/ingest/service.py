@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, flush
 from sticoop.core.errors import Conflict, ValidationFailed
+from sticoop.core.labels import N_, register_labels, register_navigation
 from sticoop.core.models import utcnow
 from sticoop.core.offload import run_limited
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.core.text import fold
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
@@ -52,16 +53,16 @@ class IntakeService(RecordService[Intake]):
 intakes = IntakeService()
 
 
-def gazetteer(session: Session) -> Any:
+def gazetteer(db: Session) -> Any:
     """Known organisations and committees from the database, so extraction matches what is already there."""
     from sticoop.ingest.extract import Gazetteer, KnownCommittee, KnownOrganization
     from sticoop.partners.models import Organization
     from sticoop.partnerships.models import Committee
 
-    orgs = session.scalars(
+    orgs = db.scalars(
         select(Organization).order_by(Organization.updated_at.desc()).limit(GAZETTEER_LIMIT)
     )
-    committees = session.scalars(select(Committee).limit(GAZETTEER_LIMIT))
+    committees = db.scalars(select(Committee).limit(GAZETTEER_LIMIT))
     return Gazetteer(
         organizations=[
             KnownOrganization(
@@ -75,14 +76,14 @@ def gazetteer(session: Session) -> Any:
     )
 
 
-def intake_for_url(session: Session, url: str) -> Intake | None:
+def intake_for_url(db: Session, url: str) -> Intake | None:
     """The intake already made from this address, if any: callers check it before fetching, so a page
     ingested once is not downloaded again (and its changed bytes do not make a second intake)."""
-    return session.scalar(select(Intake).join(Document).where(Document.source_url == url).limit(1))
+    return db.scalar(select(Intake).join(Document).where(Document.source_url == url).limit(1))
 
 
 def ingest_bytes(
-    session: Session,
+    db: Session,
     content: bytes,
     filename: str,
     source_url: str | None = None,
@@ -95,15 +96,15 @@ def ingest_bytes(
     the calling thread waits, the server process keeps answering others. Raises ValidationFailed (422)
     for a file that cannot be read or is over a limit (size, parts, pages, characters, time)."""
     if source_url:
-        existing = intake_for_url(session, source_url)
+        existing = intake_for_url(db, source_url)
         if existing is not None:
             return IngestResult(existing, False)
     max_bytes = get_settings().max_upload_bytes
-    analysis = run_limited(analyse, content, filename, max_bytes, published, gazetteer(session),
+    analysis = run_limited(analyse, content, filename, max_bytes, published, gazetteer(db),
                            what=Path(filename).name or "the document")
     media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     stored, created = documents.store(
-        session,
+        db,
         content,
         filename,
         media_type,
@@ -113,7 +114,7 @@ def ingest_bytes(
         actor=actor,
     )
     if not created:
-        existing = session.scalar(select(Intake).where(Intake.document_id == stored.id))
+        existing = db.scalar(select(Intake).where(Intake.document_id == stored.id))
         if existing is not None:
             return IngestResult(existing, False)
     intake = Intake(
@@ -131,25 +132,25 @@ def ingest_bytes(
         )
     else:
         intake.labels = analysis.labels
-    session.add(intake)
-    flush(session, "Intake")
+    db.add(intake)
+    flush(db, "Intake")
     return IngestResult(intake, True)
 
 
-def reject(session: Session, intake_id: int, version: int | None, actor: str = "system") -> Intake:
-    intake = _pending(session, intake_id, version, allowed=(IntakeStatus.draft, IntakeStatus.unsupported))
+def reject(db: Session, intake_id: int, version: int | None, actor: str = "system") -> Intake:
+    intake = _pending(db, intake_id, version, allowed=(IntakeStatus.draft, IntakeStatus.unsupported))
     intake.status = IntakeStatus.rejected
     intake.decided_at = utcnow()
     intake.updated_by = actor
-    flush(session, "Intake")
+    flush(db, "Intake")
     return intake
 
 
-def _pending(session: Session, intake_id: int, version: int | None,
+def _pending(db: Session, intake_id: int, version: int | None,
              allowed: tuple[str, ...] = (IntakeStatus.draft,)) -> Intake:
     """An intake still awaiting a decision; an unsupported-language one can only be rejected. A missing
     ``version`` is a 422, a stale one a 409 (``check_version``)."""
-    intake = intakes.get(session, intake_id)
+    intake = intakes.get(db, intake_id)
     intakes.check_version(intake, version)
     if intake.status not in allowed:
         raise Conflict(f"Intake {intake_id} is {intake.status}; it cannot be "
@@ -158,7 +159,7 @@ def _pending(session: Session, intake_id: int, version: int | None,
 
 
 def accept(
-    session: Session,
+    db: Session,
     intake_id: int,
     version: int | None,
     labels: Labels | dict[str, Any] | None = None,
@@ -170,28 +171,28 @@ def accept(
     :func:`sticoop.ingest.accept.write_records`), in the caller's one transaction."""
     from sticoop.ingest.accept import write_records
 
-    intake = _pending(session, intake_id, version)
+    intake = _pending(db, intake_id, version)
     try:  # the labels schema says what fits; a value of the wrong shape is refused naming its field
         checked = parse_labels(labels if labels is not None else (intake.labels or {}))
     except LabelsError as exc:
         raise ValidationFailed(f"The reviewed labels do not fit the labels schema: {exc}") from None
     reviewed = checked.model_dump(exclude_unset=True, mode="json")
-    created = write_records(session, reviewed, actor, links)
+    created = write_records(db, reviewed, actor, links)
     for entity_type, entity_id in sorted({(c["type"], c["id"]) for c in created}):
-        documents.link(session, intake.document_id, entity_type, entity_id, relation="source", actor=actor)
+        documents.link(db, intake.document_id, entity_type, entity_id, relation="source", actor=actor)
     intake.labels = reviewed
     intake.created_records = created
     intake.status = IntakeStatus.accepted
     intake.decided_at = utcnow()
     intake.updated_by = actor
-    flush(session, "Intake")
+    flush(db, "Intake")
     return intake
 
 
-def sources_of(session: Session, entity_type: str, entity_id: int) -> list[Document]:
+def sources_of(db: Session, entity_type: str, entity_id: int) -> list[Document]:
     """The documents a record came from (provenance)."""
     return list(
-        session.scalars(
+        db.scalars(
             select(Document)
             .join(DocumentLink, DocumentLink.document_id == Document.id)
             .where(
@@ -209,5 +210,12 @@ def same_name(a: str, b: str) -> bool:
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("intake_status", {
+        "draft": N_("To review"), "unsupported": N_("Language not supported"), "accepted": N_("Accepted"),
+        "rejected": N_("Rejected"),
+    })
+    register_labels("kind", {"intake": N_("Intake")})
+    register_navigation("/intakes", N_("Inbox"), order=140, roles=('admin', 'secretariat'))
+    register_scope(Intake, through="document_id", parent=Document)
     register_kind("intake", None, page_prefix="/intakes")  # an ingested document under review; not a RecordService
     register_job_kind(JOB_KIND, run_batch_job, label=JOB_LABEL)  # `sticoop ingest --background`

@@ -30,6 +30,7 @@ from sticoop.core import clock
 from sticoop.core.config import get_settings
 from sticoop.core.database import session_scope
 from sticoop.core.errors import Conflict, DomainError, NotFound, ValidationFailed
+from sticoop.core.labels import N_, register_navigation
 from sticoop.core.models import rowcount, utcnow
 from sticoop.core.principal import Principal, principal_of
 from sticoop.jobs import queue, registry
@@ -274,3 +275,8 @@ def cancel(db: Session, job_id: int, actor: Principal | None) -> Job:
     if not changed:
         raise Conflict(f"Job {job_id} has already finished ({job.status})", field="status")
     return job
+
+
+def register() -> None:
+    """Declare this domain's labels and navigation entries (called by the composition root)."""
+    register_navigation("/jobs", N_("Jobs"), order=170)

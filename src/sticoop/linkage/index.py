@@ -59,19 +59,19 @@ def keys_of(service: Any, obj: Any) -> list[str]:
     return list(_keys_of()[service.entity](obj))
 
 
-def lookup(session: Session, entity: str, keys: set[str], limit: int = LOOKUP_LIMIT) -> list[int]:
+def lookup(db: Session, entity: str, keys: set[str], limit: int = LOOKUP_LIMIT) -> list[int]:
     """Ids of the ``entity`` records holding any of ``keys`` (one indexed query, at most ``limit``)."""
     if not keys:
         return []
-    rows = session.execute(select(LinkKey.record_id).where(LinkKey.entity == entity, LinkKey.key.in_(sorted(keys)))
+    rows = db.execute(select(LinkKey.record_id).where(LinkKey.entity == entity, LinkKey.key.in_(sorted(keys)))
                            .limit(limit)).scalars().all()
     return sorted(set(rows))
 
 
 @event.listens_for(Session, "after_flush")
-def _refresh_link_keys(session: Session, _ctx: Any) -> None:
+def _refresh_link_keys(db: Session, _ctx: Any) -> None:
     """Rewrite the linkage keys of every linked record this flush inserted, changed or deleted."""
-    refresh_key_index(session, LinkKey, linked_services(), keys_of)
+    refresh_key_index(db, LinkKey, linked_services(), keys_of)
 
 
 def rebuild_link_keys(connection: Connection, batch: int = 2000) -> int:

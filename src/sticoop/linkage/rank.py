@@ -91,12 +91,12 @@ def _top(scored: Iterable[Match]) -> list[Match]:
     return sorted(kept.values(), key=lambda m: (-m.score, m.id))[:MAX_CANDIDATES]
 
 
-def _visible(session: Session, service: Any, ids: Iterable[int]) -> list[Any]:
+def _visible(db: Session, service: Any, ids: Iterable[int]) -> list[Any]:
     """The records among ``ids`` the session may see (the service's scoped base query)."""
     ids = sorted(set(ids))
     if not ids:
         return []
-    return list(session.scalars(service.base_query().where(service.model.id.in_(ids))))
+    return list(db.scalars(service.base_query().where(service.model.id.in_(ids))))
 
 
 # ----- organisations and people ------------------------------------------------------------------
@@ -136,7 +136,7 @@ def _name_score(proposed: str, names: list[str], acronym: str | None) -> tuple[f
     return score, reason
 
 
-def rank_organizations(session: Session, name: str, country: str | None = None) -> list[Match]:
+def rank_organizations(db: Session, name: str, country: str | None = None) -> list[Match]:
     """Organisations the proposed ``name`` (of ``country`` when known) may be."""
     from sticoop.partners.service import organizations
 
@@ -145,7 +145,7 @@ def rank_organizations(session: Session, name: str, country: str | None = None) 
     if acronym:
         keys.add(link_key("acronym", fold(acronym)))
     out = []
-    for org in _visible(session, organizations, lookup(session, "organization", keys)):
+    for org in _visible(db, organizations, lookup(db, "organization", keys)):
         score, reason = _name_score(name, [org.name, *(org.aliases or [])], org.acronym)
         if acronym and org.acronym and fold(acronym) == fold(org.acronym) and score < 0.9:
             score, reason = 0.9, R_ACRONYM
@@ -165,12 +165,12 @@ def person_link_keys(obj: Any) -> list[str]:
     return [link_key("words", " ".join(sorted(words(obj.name))))] if obj.name else []
 
 
-def rank_people(session: Session, name: str, country: str | None = None) -> list[Match]:
+def rank_people(db: Session, name: str, country: str | None = None) -> list[Match]:
     """People the proposed ``name`` (of ``country`` when known) may be; another country is never a candidate."""
     from sticoop.partners.service import people
 
     out = []
-    for person in _visible(session, people, lookup(session, "person", set(person_link_keys(_Named(name))))):
+    for person in _visible(db, people, lookup(db, "person", set(person_link_keys(_Named(name))))):
         if country and person.country_code and country != person.country_code:
             continue
         exact = fold(person.name) == fold(name)
@@ -189,7 +189,7 @@ def committee_link_keys(obj: Any) -> list[str]:
     return [link_key("neutral", neutral(obj.name))] if obj.name and neutral(obj.name) else []
 
 
-def party_partnerships(session: Session, codes: list[str]) -> list[Any]:
+def party_partnerships(db: Session, codes: list[str]) -> list[Any]:
     """Partnerships all of whose countries are among ``codes`` (at least two), at most 50, fewest extra first."""
     from sticoop.partnerships.models import partnership_countries
     from sticoop.partnerships.service import partnerships
@@ -197,22 +197,22 @@ def party_partnerships(session: Session, codes: list[str]) -> list[Any]:
     if len(codes) < 2:
         return []
     pc = partnership_countries.c
-    ids = session.execute(
+    ids = db.execute(
         select(pc.partnership_id).where(pc.country_code.in_(codes)).group_by(pc.partnership_id)
         .having(func.count() >= 2).limit(50)).scalars().all()
-    return [p for p in _visible(session, partnerships, ids) if set(p.country_codes) <= set(codes)]
+    return [p for p in _visible(db, partnerships, ids) if set(p.country_codes) <= set(codes)]
 
 
-def rank_committees(session: Session, name: str, parties: list[Any]) -> list[Match]:
+def rank_committees(db: Session, name: str, parties: list[Any]) -> list[Match]:
     """Committees the proposed ``name`` may be: by neutral name anywhere, and by similar name within the
     partnerships of the parties (``parties``, from :func:`party_partnerships`)."""
     from sticoop.partnerships.models import Committee
     from sticoop.partnerships.service import committees
 
     party_ids = {p.id for p in parties}
-    found = _visible(session, committees, lookup(session, "committee", set(committee_link_keys(_Named(name)))))
+    found = _visible(db, committees, lookup(db, "committee", set(committee_link_keys(_Named(name)))))
     if party_ids:
-        found += list(session.scalars(committees.base_query().where(Committee.partnership_id.in_(party_ids))
+        found += list(db.scalars(committees.base_query().where(Committee.partnership_id.in_(party_ids))
                                       .limit(50)))
     mine, folded, neutral_key = tokens(name), fold(name), neutral(name)
     out = []
@@ -231,7 +231,7 @@ def rank_committees(session: Session, name: str, parties: list[Any]) -> list[Mat
     return _top(out)
 
 
-def rank_partnerships(session: Session, codes: list[str], parties: list[Any],
+def rank_partnerships(db: Session, codes: list[str], parties: list[Any],
                       committee: Any | None = None) -> list[Match]:
     """Partnerships for the parties ``codes``: ``parties`` scored (see the module table), plus the partnership
     of the chosen existing ``committee``."""
@@ -246,27 +246,27 @@ def rank_partnerships(session: Session, codes: list[str], parties: list[Any],
     return _top(out)
 
 
-def rank_sessions(session: Session, committee_id: int, number: int | None, on: date | None) -> list[Match]:
+def rank_sessions(db: Session, committee_id: int, number: int | None, on: date | None) -> list[Match]:
     """Sessions of the existing committee with this ``number``, or whose dates hold the day ``on``."""
-    from sticoop.partnerships.models import Session as CommitteeSession
+    from sticoop.partnerships.models import CommitteeSession
     from sticoop.partnerships.service import sessions
 
     query = sessions.base_query().where(CommitteeSession.committee_id == committee_id)
     out = []
     if number is not None:
-        for s in session.scalars(query.where(CommitteeSession.number == number).limit(MAX_CANDIDATES)):
-            out.append(Match(s.id, sessions.display_name(session, s), R_SAME_NUMBER, 1.0))
+        for s in db.scalars(query.where(CommitteeSession.number == number).limit(MAX_CANDIDATES)):
+            out.append(Match(s.id, sessions.display_name(db, s), R_SAME_NUMBER, 1.0))
     if on is not None:
         held = query.where(CommitteeSession.start_date <= on,
                            func.coalesce(CommitteeSession.end_date, CommitteeSession.start_date) >= on)
-        for s in session.scalars(held.limit(MAX_CANDIDATES)):
-            out.append(Match(s.id, sessions.display_name(session, s), R_WITHIN_DATES,
+        for s in db.scalars(held.limit(MAX_CANDIDATES)):
+            out.append(Match(s.id, sessions.display_name(db, s), R_WITHIN_DATES,
                              0.9 if number is None or s.number == number else 0.5))
     return _top(out)
 
 
 # ----- agreements and commitments -----------------------------------------------------------------------
-def rank_agreements(session: Session, title: str, partnership_ids: list[int]) -> list[Match]:
+def rank_agreements(db: Session, title: str, partnership_ids: list[int]) -> list[Match]:
     """Agreements of these partnerships (the chosen one and those of the parties) the ``title`` may name."""
     from sticoop.agreements.models import Agreement
     from sticoop.agreements.service import agreements
@@ -276,7 +276,7 @@ def rank_agreements(session: Session, title: str, partnership_ids: list[int]) ->
     mine, folded = set(tokens(title)), fold(title)
     out = []
     query = agreements.base_query().where(Agreement.partnership_id.in_(sorted(set(partnership_ids))))
-    for agreement in session.scalars(query.order_by(Agreement.id.desc()).limit(_SCAN)):
+    for agreement in db.scalars(query.order_by(Agreement.id.desc()).limit(_SCAN)):
         if fold(agreement.title) == folded:
             out.append(Match(agreement.id, agreement.title, R_SAME_TITLE, 1.0))
             continue
@@ -287,7 +287,7 @@ def rank_agreements(session: Session, title: str, partnership_ids: list[int]) ->
     return _top(out)
 
 
-def rank_commitments(session: Session, text: str, partnership_id: int | None, session_id: int | None,
+def rank_commitments(db: Session, text: str, partnership_id: int | None, session_id: int | None,
                      pool: dict[Any, list[tuple[int, str, list[str]]]] | None = None) -> list[Match]:
     """Commitments of the session (or, without one, of the partnership) whose text is near-identical.
     ``pool`` (optional) keeps the scope's commitments between calls, so the proposals of one article read
@@ -300,7 +300,7 @@ def rank_commitments(session: Session, text: str, partnership_id: int | None, se
     pool = {} if pool is None else pool
     if scope_key not in pool:
         scope = Commitment.session_id == session_id if session_id else Commitment.partnership_id == partnership_id
-        rows = session.execute(select(Commitment.id, Commitment.text).where(scope)
+        rows = db.execute(select(Commitment.id, Commitment.text).where(scope)
                                .order_by(Commitment.id.desc()).limit(_SCAN)).all()
         pool[scope_key] = [(cid, ctext, tokens(ctext)) for cid, ctext in rows]
     mine, folded = tokens(text), fold(text)
@@ -315,30 +315,30 @@ def rank_commitments(session: Session, text: str, partnership_id: int | None, se
 
 
 # ----- manual entry: the duplicate notice ---------------------------------------------------------------
-def candidates_for(session: Session, entity: str, obj: Any) -> list[Match]:
+def candidates_for(db: Session, entity: str, obj: Any) -> list[Match]:
     """Linkage candidates of a record being typed in a form (organisation, person or committee), the record
     itself left out: what the create form's duplicate notice adds to the exact natural-key matches."""
     if entity == "organization":
-        found = rank_organizations(session, obj.name, obj.country_code) if obj.name else []
+        found = rank_organizations(db, obj.name, obj.country_code) if obj.name else []
     elif entity == "person":
-        found = rank_people(session, obj.name, obj.country_code) if obj.name else []
+        found = rank_people(db, obj.name, obj.country_code) if obj.name else []
     elif entity == "committee" and obj.name and obj.partnership_id is not None:
         from sticoop.partnerships.models import Partnership
 
-        partnership = session.get(Partnership, obj.partnership_id)
-        found = rank_committees(session, obj.name, [partnership] if partnership is not None else [])
+        partnership = db.get(Partnership, obj.partnership_id)
+        found = rank_committees(db, obj.name, [partnership] if partnership is not None else [])
     else:
         found = []
     return [m for m in found if m.id != getattr(obj, "id", None)]
 
 
-def linked_candidates(session: Session, service: Any, obj: Any) -> list[Candidate]:
+def linked_candidates(db: Session, service: Any, obj: Any) -> list[Candidate]:
     """The linkage candidates of ``obj`` from :data:`THRESHOLD` up, as duplicate candidates: registered with
     core (:func:`sticoop.core.duplicates.on_duplicate_candidates`) so manual entry of an organisation, person or
     committee answers 409 with "Université de Gand" when "Ghent University" exists."""
     if service.entity not in KEYS_OF:
         return []
-    return [Candidate(m.id, m.name, m.reason) for m in candidates_for(session, service.entity, obj)
+    return [Candidate(m.id, m.name, m.reason) for m in candidates_for(db, service.entity, obj)
             if m.score >= THRESHOLD]
 
 

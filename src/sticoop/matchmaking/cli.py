@@ -20,8 +20,8 @@ def import_(path: Path) -> None:
 
     if not path.is_file():
         raise fail(f"{path}: no such file")
-    with session_scope() as session:
-        count = import_profiles(session, path)
+    with session_scope() as db:
+        count = import_profiles(db, path)
     typer.echo(f"imported {count} profiles")
 
 
@@ -33,11 +33,11 @@ def export(output: Path = typer.Option(..., "--output", "-o", help="A .csv or .x
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise fail(f"{output.name}: use a .csv or .xlsx file")
-    session = new_session()
+    db = new_session()
     try:
-        count = export_profiles(session, output)
+        count = export_profiles(db, output)
     finally:
-        session.close()
+        db.close()
     typer.echo(f"exported {count} profiles to {output}")
 
 

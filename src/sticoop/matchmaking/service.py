@@ -24,7 +24,8 @@ from sticoop.core import clock
 from sticoop.core.crud import RecordService
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.registry import register_kind
+from sticoop.core.labels import register_labels, register_navigation
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.matchmaking import index_store
 from sticoop.matchmaking.engine.embeddings import get_embedder
 from sticoop.matchmaking.engine.profiles import Profile
@@ -66,7 +67,7 @@ def to_engine(p: TechProfile, owner_type: str | None = None, today: date | None 
                    owner_type=owner_type)
 
 
-def owner_types(session: Session, rows: list[TechProfile]) -> dict[int, str]:
+def owner_types(db: Session, rows: list[TechProfile]) -> dict[int, str]:
     """Profile id → type of its owner organisation, for those that have one (the other side's
     ``partner_sought_types`` is compared with it)."""
     org_ids = {p.owner_organization_id for p in rows if p.owner_organization_id is not None}
@@ -75,7 +76,7 @@ def owner_types(session: Session, rows: list[TechProfile]) -> dict[int, str]:
     types: dict[int, str] = {}
     ids = sorted(org_ids)
     for start in range(0, len(ids), 5000):  # bounded IN lists
-        types.update(session.execute(select(Organization.id, Organization.type)
+        types.update(db.execute(select(Organization.id, Organization.type)
                                      .where(Organization.id.in_(ids[start:start + 5000]))).all())
     return {p.id: types[p.owner_organization_id] for p in rows if p.owner_organization_id in types}
 
@@ -101,7 +102,7 @@ class ProfileService(RecordService[TechProfile]):
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("title", obj.owner_organization_id, obj.title): N_("same title and owner organisation")}
 
-    def apply_relations(self, session: Session, obj: TechProfile, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: Session, obj: TechProfile, relations: dict[str, Any]) -> None:
         new_status = relations.get("status")
         if new_status is None:
             return
@@ -115,16 +116,16 @@ class ProfileService(RecordService[TechProfile]):
                                        f"allowed: {choices}", field="status")
             obj.status = new_status
 
-    def check(self, session: Session, obj: TechProfile) -> None:
-        super().check(session, obj)
+    def check(self, db: Session, obj: TechProfile) -> None:
+        super().check(db, obj)
         if not (obj.summary or "").strip() and not (obj.description or "").strip():
             raise ValidationFailed("A profile needs a summary or a description: matching works on its text",
                                    field="summary")
 
-    def after_write(self, session: Session, obj: TechProfile, values: dict[str, Any], created: bool) -> None:
-        store_embedding(session, obj)
+    def after_write(self, db: Session, obj: TechProfile, values: dict[str, Any], created: bool) -> None:
+        store_embedding(db, obj)
 
-    def create_many(self, session: Session, items: Sequence[Any], actor: str = "system",
+    def create_many(self, db: Session, items: Sequence[Any], actor: str = "system",
                     vectors: Sequence[np.ndarray | None] | None = None, batch_size: int = 500) -> list[TechProfile]:
         """Create profiles as ``create`` does (same checks, audited), flushing ``batch_size`` at a time, with
         their vectors computed beforehand (``embed_inputs``: no embedding while the write lock is held).
@@ -135,12 +136,12 @@ class ProfileService(RecordService[TechProfile]):
         for number, item in enumerate(items, start=1):
             obj = self.model()
             try:
-                self._assign(session, obj, item.model_dump(exclude_unset=False))
+                self._assign(db, obj, item.model_dump(exclude_unset=False))
                 obj.created_by = obj.updated_by = actor
-                with session.no_autoflush:
-                    self.authorize(session, obj, "create")
-                    session.add(obj)
-                    self.check(session, obj)
+                with db.no_autoflush:
+                    self.authorize(db, obj, "create")
+                    db.add(obj)
+                    self.check(db, obj)
             except ValidationFailed as exc:
                 raise ValidationFailed(f"item {number}: {exc.message}", field=exc.field) from None
             created.append(obj)
@@ -148,22 +149,22 @@ class ProfileService(RecordService[TechProfile]):
             if vector is not None:
                 pending.append((obj, vector))
             if len(created) % batch_size == 0:
-                self._flush_with_vectors(session, pending, model.name)
-        self._flush_with_vectors(session, pending, model.name)
+                self._flush_with_vectors(db, pending, model.name)
+        self._flush_with_vectors(db, pending, model.name)
         if vectors is None:
-            store_embeddings(session, created)
-            self._flush(session)
+            store_embeddings(db, created)
+            self._flush(db)
         return created
 
-    def _flush_with_vectors(self, session: Session, pending: list[tuple[TechProfile, np.ndarray]],
+    def _flush_with_vectors(self, db: Session, pending: list[tuple[TechProfile, np.ndarray]],
                             embedder_name: str) -> None:
-        self._flush(session)  # gives the new profiles their ids
+        self._flush(db)  # gives the new profiles their ids
         for obj, vector in pending:
-            session.add(ProfileEmbedding(profile_id=obj.id, embedder=embedder_name,
+            db.add(ProfileEmbedding(profile_id=obj.id, embedder=embedder_name,
                                          fingerprint=to_engine(obj).fingerprint(),
                                          vector=np.asarray(vector, dtype=np.float32).tobytes()))
         pending.clear()
-        self._flush(session)
+        self._flush(db)
 
 
 profiles = ProfileService()
@@ -173,12 +174,12 @@ def embedder() -> Any:
     return get_embedder()
 
 
-def store_embedding(session: Session, obj: TechProfile) -> None:
+def store_embedding(db: Session, obj: TechProfile) -> None:
     """Embed the profile's text if this version has no vector yet; languages the model lacks get none."""
-    store_embeddings(session, [obj])
+    store_embeddings(db, [obj])
 
 
-def store_embeddings(session: Session, objs: Sequence[TechProfile]) -> int:
+def store_embeddings(db: Session, objs: Sequence[TechProfile]) -> int:
     """Embed, ``EMBED_BATCH`` texts per call, the profiles whose current text has no vector yet, and add the
     vectors to the session (flushed by the caller). Returns how many were embedded."""
     model = embedder()
@@ -189,7 +190,7 @@ def store_embeddings(session: Session, objs: Sequence[TechProfile]) -> int:
     existing: dict[Hashable, ProfileEmbedding] = {}
     ids = [p.id for p in engine_profiles]
     for start in range(0, len(ids), 5000):  # bounded IN lists
-        existing.update((row.profile_id, row) for row in session.scalars(
+        existing.update((row.profile_id, row) for row in db.scalars(
             select(ProfileEmbedding).where(ProfileEmbedding.profile_id.in_(ids[start:start + 5000]),
                                            ProfileEmbedding.embedder == model.name)))
     todo = [p for p in engine_profiles
@@ -201,7 +202,7 @@ def store_embeddings(session: Session, objs: Sequence[TechProfile]) -> int:
             row = existing.get(p.id)
             if row is None:
                 row = ProfileEmbedding(profile_id=p.id, embedder=model.name)
-                session.add(row)
+                db.add(row)
             row.fingerprint = p.fingerprint()
             row.vector = vector.tobytes()
     return len(todo)
@@ -231,37 +232,37 @@ def offered(today: date) -> Any:
     return matchable_clause(today)
 
 
-def matcher(session: Session, index_kind: str | None = None, today: date | None = None) -> Matcher:
+def matcher(db: Session, index_kind: str | None = None, today: date | None = None) -> Matcher:
     """The matcher over the profiles that may be offered (``offered``: published, not expired on ``today``),
     rebuilt from stored vectors when they changed. ``index_kind`` ("numpy" or "usearch") overrides the choice
     by size; a usearch index is loaded from its file when that still matches the profiles
     (``Matcher.index_source`` says "loaded" then)."""
     today = today or clock.today()
-    state = session.execute(
+    state = db.execute(
         select(func.count(TechProfile.id), func.max(TechProfile.updated_at), func.max(TechProfile.version))
         .where(offered(today))
     ).one()
     # an owner organisation changing type changes the partner-type part of the scores
-    orgs_changed = session.scalar(select(func.max(Organization.updated_at)))
-    url = str(session.get_bind().engine.url)
+    orgs_changed = db.scalar(select(func.max(Organization.updated_at)))
+    url = str(db.get_bind().engine.url)
     key = (url, (*state, orgs_changed, index_kind, today))  # a new day may expire profiles
     with _lock:
         cached = _matchers.get(key[0])
         if cached is not None and cached[0] == key:
             return cached[1]
-        rows = list(session.scalars(select(TechProfile).where(offered(today))
+        rows = list(db.scalars(select(TechProfile).where(offered(today))
                                     .order_by(TechProfile.id).limit(MAX_INDEXED_PROFILES)))
-        types = owner_types(session, rows)
+        types = owner_types(db, rows)
         engine_profiles = [to_engine(p, types.get(p.id), today) for p in rows]
         model = embedder()
         published = (select(ProfileEmbedding.profile_id, ProfileEmbedding.fingerprint)
                      .join(TechProfile, TechProfile.id == ProfileEmbedding.profile_id)
                      .where(offered(today), ProfileEmbedding.embedder == model.name))
         fingerprints = {p.id: p.fingerprint() for p in engine_profiles}
-        wanted = {pid: fp for pid, fp in session.execute(published) if fingerprints.get(pid) == fp}
+        wanted = {pid: fp for pid, fp in db.execute(published) if fingerprints.get(pid) == fp}
 
         def stored_vectors() -> dict[int, np.ndarray]:
-            rows = session.execute(published.add_columns(ProfileEmbedding.vector))
+            rows = db.execute(published.add_columns(ProfileEmbedding.vector))
             return {pid: np.frombuffer(vec, dtype=np.float32) for pid, fp, vec in rows if wanted.get(pid) == fp}
 
         kind = index_kind or ("usearch" if len(wanted) >= HNSW_FROM else "numpy")
@@ -278,19 +279,19 @@ def matcher(session: Session, index_kind: str | None = None, today: date | None 
         return result
 
 
-def matches(session: Session, profile_id: int, k: int = 10, today: date | None = None,
+def matches(db: Session, profile_id: int, k: int = 10, today: date | None = None,
             min_score: float | None = None) -> dict[str, Any]:
     """The profile's complementary and similar profiles scoring at least ``min_score`` (default: the
     matcher's threshold), best first — an empty list means "no good match yet" — among the profiles
     ``offered`` on ``today`` (default: ``clock.today()``)."""
-    obj = profiles.get(session, profile_id)
-    query = to_engine(obj, owner_types(session, [obj]).get(obj.id))
-    engine = matcher(session, today=today)
+    obj = profiles.get(db, profile_id)
+    query = to_engine(obj, owner_types(db, [obj]).get(obj.id))
+    engine = matcher(db, today=today)
     complementary = engine.complementary(query, k=k, min_score=min_score)
     similar = [m for m in engine.similar(query, k=k + 1, min_score=min_score) if m.profile_id != obj.id][:k]
     ids = {m.profile_id for m in complementary + similar}
     # read again as of today: a profile that expired or was withdrawn since the matcher was built is not offered
-    by_id = {p.id: p for p in session.scalars(select(TechProfile).where(TechProfile.id.in_(ids),
+    by_id = {p.id: p for p in db.scalars(select(TechProfile).where(TechProfile.id.in_(ids),
                                                                         matchable_clause(clock.today())))} \
         if ids else {}
     return {
@@ -315,4 +316,36 @@ def _match_out(match: Any, by_id: dict[int, TechProfile], engine: Matcher) -> di
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("profile_kind", {
+        "technology_offer": N_("Technology offer"), "technology_request": N_("Technology request"),
+        "rd_cooperation": N_("R&D cooperation"), "business_offer": N_("Business offer"),
+    })
+    register_labels("profile_status", {
+        "draft": N_("Draft"), "published": N_("Published"), "expired": N_("Expired"), "withdrawn": N_("Withdrawn"),
+    })
+    register_labels("ipr_status", {
+        "patent_granted": N_("Patent granted"), "patent_applied": N_("Patent applied for"),
+        "secret_know_how": N_("Secret know-how"), "copyright": N_("Copyright"), "none": N_("None"),
+    })
+    register_labels("profile_language", {
+        "en": N_("English"), "fr": N_("French"), "vi": N_("Vietnamese"), "lo": N_("Lao"), "km": N_("Khmer"),
+        "th": N_("Thai"), "zh": N_("Chinese"), "ja": N_("Japanese"), "ko": N_("Korean"), "de": N_("German"),
+        "es": N_("Spanish"), "id": N_("Indonesian"),
+    })
+    register_labels("score_part", {
+        "semantic": N_("Meaning (semantic similarity)"), "keywords": N_("Keywords"), "fields": N_("Fields"),
+        "trl": N_("Readiness (TRL)"), "country": N_("Country"), "partner_type": N_("Partner type"),
+    })
+    register_labels("kind", {"profile": N_("Technology profile")})
+    register_navigation("/profiles", N_("Marketplace"), order=150)
+    from sticoop.activities.models import Event
+    from sticoop.matchmaking.brokerage.models import (
+        BrokerageParticipant,
+        BrokerageSlot,
+        BrokerageTable,
+        MeetingRequest,
+    )
+
+    for model in (BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest):
+        register_scope(model, through="event_id", parent=Event)  # a brokerage event's records follow the event
     register_kind("profile", profiles, page_prefix="/profiles")

@@ -36,8 +36,8 @@ def _cell(profile: TechProfile, column: str) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def export_profiles(session: Session, path: Path) -> int:
-    rows = session.scalars(select(TechProfile).order_by(TechProfile.id).execution_options(yield_per=1000))
+def export_profiles(db: Session, path: Path) -> int:
+    rows = db.scalars(select(TechProfile).order_by(TechProfile.id).execution_options(yield_per=1000))
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
 
@@ -105,7 +105,7 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def import_profiles(session: Session, path: Path, actor: str = "system", batch_size: int = 500) -> int:
+def import_profiles(db: Session, path: Path, actor: str = "system", batch_size: int = 500) -> int:
     """Import every row of ``path`` or none; returns the count. Rows are validated first, then embedded in
     batches (before anything is written, so no write lock is held meanwhile), then written ``batch_size`` at
     a time in the caller's transaction. ValidationFailed lists the bad rows by number."""
@@ -131,7 +131,7 @@ def import_profiles(session: Session, path: Path, actor: str = "system", batch_s
         raise ValidationFailed(f"{path.name}: " + "; ".join(problems[:5]) + more)
     vectors = embed_inputs(inputs)
     try:
-        profiles.create_many(session, inputs, actor, vectors, batch_size)
+        profiles.create_many(db, inputs, actor, vectors, batch_size)
     except ValidationFailed as exc:  # "item 3: ..." → "row 4: ..." (row 1 is the header)
         found = re.match(r"item (\d+): (.*)", exc.message, re.S)
         if found is None:

@@ -13,6 +13,7 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.registry import register_kind
 from sticoop.core.text import fold, like_pattern
 from sticoop.partners.models import Organization, Person, Position
@@ -33,9 +34,9 @@ class OrganizationService(RecordService[Organization]):
     default_sort = "name"
     mergeable = True
 
-    def display_names(self, session: Session, keys: list[int]) -> dict[int, str]:
+    def display_names(self, db: Session, keys: list[int]) -> dict[int, str]:
         """How an organisation is named in exports: its acronym when it has one ("MOST"), else its name."""
-        rows = session.execute(select(Organization.id, Organization.acronym, Organization.name)
+        rows = db.execute(select(Organization.id, Organization.acronym, Organization.name)
                                .where(Organization.id.in_(keys)))
         return {oid: acronym or name for oid, acronym, name in rows}
 
@@ -47,14 +48,14 @@ class OrganizationService(RecordService[Organization]):
             keys[key("acronym", obj.acronym, obj.country_code)] = N_("same acronym and country")
         return keys
 
-    def check(self, session: Session, obj: Organization) -> None:
-        super().check(session, obj)
+    def check(self, db: Session, obj: Organization) -> None:
+        super().check(db, obj)
         if obj.parent_id is not None and obj.parent_id == obj.id:
             raise ValidationFailed("An organization cannot be its own parent", field="parent_id")
         if obj.id is not None and obj.parent_id is not None:
-            self._refuse_cycle(session, obj)
+            self._refuse_cycle(db, obj)
 
-    def _refuse_cycle(self, session: Session, obj: Organization) -> None:
+    def _refuse_cycle(self, db: Session, obj: Organization) -> None:
         """Walk up from the new parent: meeting the organisation itself means the change closes a loop
         (A under B under A), which would make every "parent of" chain endless."""
         seen: set[int] = set()
@@ -64,7 +65,7 @@ class OrganizationService(RecordService[Organization]):
                 raise ValidationFailed("This parent is already below the organisation; a parent cannot also be "
                                        "a sub-organisation", field="parent_id")
             seen.add(current)
-            current = session.scalar(select(Organization.parent_id).where(Organization.id == current))
+            current = db.scalar(select(Organization.parent_id).where(Organization.id == current))
 
     def merge_names_of(self, kept: Organization, merged: Organization) -> list[str]:
         """The duplicate's name, acronym and other names that the kept organisation does not already carry
@@ -77,10 +78,10 @@ class OrganizationService(RecordService[Organization]):
                 have.add(fold(name))
         return names
 
-    def merge_names(self, session: Session, kept: Organization, merged: Organization) -> None:
+    def merge_names(self, db: Session, kept: Organization, merged: Organization) -> None:
         kept.aliases = [*(kept.aliases or []), *self.merge_names_of(kept, merged)]
 
-    def find_by_name(self, session: Session, name: str) -> Organization | None:
+    def find_by_name(self, db: Session, name: str) -> Organization | None:
         """Exact match on name or acronym (case and diacritics ignored), then on aliases."""
         folded = fold(name)
         query = select(Organization).where(
@@ -89,7 +90,7 @@ class OrganizationService(RecordService[Organization]):
                 Organization.search_text.like(like_pattern(name), escape="\\"),
             )
         )
-        for org in session.scalars(query.limit(50)):
+        for org in db.scalars(query.limit(50)):
             if fold(org.name) == folded or (org.acronym and fold(org.acronym) == folded):
                 return org
             if any(fold(alias) == folded for alias in org.aliases or []):
@@ -110,7 +111,7 @@ class PersonService(RecordService[Person]):
     def merge_names_of(self, kept: Person, merged: Person) -> list[str]:
         return [merged.name] if fold(merged.name) != fold(kept.name) else []
 
-    def merge_names(self, session: Session, kept: Person, merged: Person) -> None:
+    def merge_names(self, db: Session, kept: Person, merged: Person) -> None:
         """A person has no list of other names: a different spelling is kept in the notes, where search and
         the page show it ("Also recorded as: …")."""
         names = self.merge_names_of(kept, merged)
@@ -126,12 +127,12 @@ class PersonService(RecordService[Person]):
     def same_record(self, new: Any, existing: Any) -> bool:
         return not (new.country_code and existing.country_code and new.country_code != existing.country_code)
 
-    def apply_relations(self, session: Session, obj: Person, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: Session, obj: Person, relations: dict[str, Any]) -> None:
         if relations.get("positions") is None:
             return
         positions = relations["positions"]
         org_ids = [p["organization_id"] for p in positions if p.get("organization_id")]
-        load_many(session, Organization, org_ids, "organization")
+        load_many(db, Organization, org_ids, "organization")
         for p in positions:
             if p.get("start_date") and p.get("end_date") and p["end_date"] < p["start_date"]:
                 raise ValidationFailed(f"Position '{p['title']}' ends before it starts", field="positions")
@@ -157,6 +158,14 @@ people = PersonService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("organization_type", {
+        "ministry": N_("Ministry"), "agency": N_("Agency"), "university": N_("University"),
+        "research_institute": N_("Research institute"), "company": N_("Company"),
+        "international_organization": N_("International organisation"), "other": N_("Other"),
+    })
+    register_labels("kind", {"organization": N_("Organisation"), "person": N_("Person")})
+    register_navigation("/organizations", N_("Organisations"), order=120)
+    register_navigation("/people", N_("People"), order=130)
     register_kind("organization", organizations, page_prefix="/organizations")
     register_kind("person", people, page_prefix="/people")
     register_choice_source(ChoiceSource(

@@ -75,7 +75,7 @@ class Committee(Record, Confidential, Searchable, Base):
         return [o.id for o in self.cochairs]
 
 
-class Session(Record, Confidential, Searchable, Base):
+class CommitteeSession(Record, Confidential, Searchable, Base):
     __tablename__ = "sessions"
     __table_args__ = (UniqueConstraint("committee_id", "number"),)
     search_fields = ("city", "conclusions")

@@ -14,14 +14,15 @@ from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, Candidate, key
 from sticoop.core.errors import DuplicatesFound, ValidationFailed
 from sticoop.core.i18n import Formatter
+from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.principal import partnership_opened
-from sticoop.core.registry import register_kind
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import (
     AgendaItem,
     Committee,
+    CommitteeSession,
     Partnership,
-    Session,
     SessionDelegate,
     partnership_countries,
 )
@@ -95,17 +96,17 @@ class PartnershipService(RecordService[Partnership]):
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("countries", ",".join(obj.country_codes), obj.name): N_("same countries and name")}
 
-    def apply_relations(self, session: DbSession, obj: Partnership, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: DbSession, obj: Partnership, relations: dict[str, Any]) -> None:
         if relations.get("country_codes") is not None:
-            obj.countries = country_codes(session, relations["country_codes"])
+            obj.countries = country_codes(db, relations["country_codes"])
             if len(obj.countries) < 2:
                 raise ValidationFailed("A partnership needs at least two different countries", field="country_codes")
 
-    def after_write(self, session: DbSession, obj: Partnership, values: dict[str, Any], created: bool) -> None:
+    def after_write(self, db: DbSession, obj: Partnership, values: dict[str, Any], created: bool) -> None:
         """A secretariat officer who opens a partnership is assigned to it: otherwise it would vanish from
         their own lists the moment it was saved."""
         if created:
-            partnership_opened(session, obj.id)
+            partnership_opened(db, obj.id)
 
 
 class CommitteeService(RecordService[Committee]):
@@ -124,26 +125,28 @@ class CommitteeService(RecordService[Committee]):
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("name", obj.partnership_id, obj.name): N_("same name in the same partnership")}
 
-    def apply_relations(self, session: DbSession, obj: Committee, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: DbSession, obj: Committee, relations: dict[str, Any]) -> None:
         if relations.get("cochair_ids") is not None:
-            obj.cochairs = load_many(session, Organization, relations["cochair_ids"], "organization")
+            obj.cochairs = load_many(db, Organization, relations["cochair_ids"], "organization")
 
-    def status(self, session: DbSession, committee: Committee, today: date | None = None) -> CommitteeStatusOut:
+    def status(self, db: DbSession, committee: Committee, today: date | None = None) -> CommitteeStatusOut:
         """Last session held, next one planned or due, overdue, and numbering/date contradictions (as of today).
 
         One bounded query: a committee has at most 1000 numbered sessions (``SessionIn.number`` ≤ 1000).
         """
-        return committee_status(committee, committee_sessions(session, committee.id), today or clock.today())
+        return committee_status(committee, committee_sessions(db, committee.id), today or clock.today())
 
-    def statuses(self, session: DbSession, listed: list[Committee],
+    def statuses(self, db: DbSession, listed: list[Committee],
                  today: date | None = None) -> list[CommitteeStatusOut]:
         """:meth:`status` of several committees (a partnership page's) with one query for all their sessions."""
         today = today or clock.today()
         by_committee: dict[int, list[SessionRow]] = {c.id: [] for c in listed}
         if listed:
-            rows = session.execute(
-                select(Session.committee_id, Session.id, Session.number, Session.start_date, Session.end_date)
-                .where(Session.committee_id.in_(list(by_committee))).order_by(Session.committee_id, Session.number)
+            rows = db.execute(
+                select(CommitteeSession.committee_id, CommitteeSession.id, CommitteeSession.number,
+                       CommitteeSession.start_date, CommitteeSession.end_date)
+                .where(CommitteeSession.committee_id.in_(list(by_committee)))
+                .order_by(CommitteeSession.committee_id, CommitteeSession.number)
                 .limit(MAX_SESSIONS * len(listed))
             ).all()
             for committee_id, session_id, number, start_date, end_date in rows:
@@ -158,11 +161,11 @@ class SessionRow(NamedTuple):
     end_date: date | None
 
 
-def committee_sessions(session: DbSession, committee_id: int) -> list[SessionRow]:
+def committee_sessions(db: DbSession, committee_id: int) -> list[SessionRow]:
     """A committee's sessions in number order (id, number, start, end): the input of every session rule."""
-    rows = session.execute(
-        select(Session.id, Session.number, Session.start_date, Session.end_date)
-        .where(Session.committee_id == committee_id).order_by(Session.number).limit(MAX_SESSIONS)
+    rows = db.execute(
+        select(CommitteeSession.id, CommitteeSession.number, CommitteeSession.start_date, CommitteeSession.end_date)
+        .where(CommitteeSession.committee_id == committee_id).order_by(CommitteeSession.number).limit(MAX_SESSIONS)
     ).all()
     return [SessionRow(*row) for row in rows]
 
@@ -174,12 +177,12 @@ def is_held(start: date | None, today: date) -> bool:
 
 def held_clause(today: date) -> Any:
     """SQL twin of :func:`is_held`."""
-    return Session.start_date <= today
+    return CommitteeSession.start_date <= today
 
 
 def planned_clause(today: date) -> Any:
     """Sessions dated after today: planned, not held."""
-    return Session.start_date > today
+    return CommitteeSession.start_date > today
 
 
 def order_warnings(rows: list[SessionRow]) -> list[SessionOrderWarning]:
@@ -227,16 +230,16 @@ def committee_status(committee: Committee, rows: list[SessionRow], today: date) 
     )
 
 
-class SessionService(RecordService[Session]):
-    model = Session
+class SessionService(RecordService[CommitteeSession]):
+    model = CommitteeSession
     entity = "session"
     label = "Session"
     filters = {
-        "committee_id": lambda v: Session.committee_id == v,
-        "partnership_id": lambda v: Session.committee_id.in_(
+        "committee_id": lambda v: CommitteeSession.committee_id == v,
+        "partnership_id": lambda v: CommitteeSession.committee_id.in_(
             select(Committee.id).where(Committee.partnership_id == v)
         ),
-        "country": lambda v: Session.country_code == v,
+        "country": lambda v: CommitteeSession.country_code == v,
     }
     date_column = "start_date"
     sortable = ("id", "number", "start_date", "updated_at")
@@ -246,10 +249,11 @@ class SessionService(RecordService[Session]):
     mergeable = True
     merge_same = ("committee_id",)
 
-    def display_names(self, session: DbSession, keys: list[int]) -> dict[int, str]:
+    def display_names(self, db: DbSession, keys: list[int]) -> dict[int, str]:
         """How a session is named in exports: its committee and number ("Joint Committee … #8"), one query."""
-        rows = session.execute(select(Session.id, Session.number, Committee.name)
-                               .join(Committee, Session.committee_id == Committee.id).where(Session.id.in_(keys)))
+        rows = db.execute(select(CommitteeSession.id, CommitteeSession.number, Committee.name)
+                          .join(Committee, CommitteeSession.committee_id == Committee.id)
+                          .where(CommitteeSession.id.in_(keys)))
         return {sid: f"{name} #{number}" for sid, number, name in rows}
 
     #: a hard rule (a unique constraint): even allow_duplicate cannot give a committee two sessions numbered alike
@@ -258,39 +262,40 @@ class SessionService(RecordService[Session]):
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("number", obj.committee_id, obj.number): N_("same committee and session number")}
 
-    def display_name(self, session: DbSession, obj: Any) -> str:
-        committee = session.get(Committee, obj.committee_id)
+    def display_name(self, db: DbSession, obj: Any) -> str:
+        committee = db.get(Committee, obj.committee_id)
         return f"{committee.name if committee else self.label} — session {obj.number}"
 
-    def apply_relations(self, session: DbSession, obj: Session, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: DbSession, obj: CommitteeSession, relations: dict[str, Any]) -> None:
         if relations.get("delegates") is not None:
             delegates = relations["delegates"]
-            load_many(session, Person, [d["person_id"] for d in delegates], "person")
-            country_codes(session, [d["country_code"] for d in delegates])
+            load_many(db, Person, [d["person_id"] for d in delegates], "person")
+            country_codes(db, [d["country_code"] for d in delegates])
             obj.delegates = [SessionDelegate(**d) for d in delegates]
         if relations.get("agenda_items") is not None:
             obj.agenda_items = [AgendaItem(position=i, **item) for i, item in enumerate(relations["agenda_items"])]
 
-    def check(self, session: DbSession, obj: Session) -> None:
-        super().check(session, obj)
-        query = select(Session.id).where(Session.committee_id == obj.committee_id, Session.number == obj.number)
+    def check(self, db: DbSession, obj: CommitteeSession) -> None:
+        super().check(db, obj)
+        query = select(CommitteeSession.id).where(CommitteeSession.committee_id == obj.committee_id,
+                                                  CommitteeSession.number == obj.number)
         if obj.id is not None:
-            query = query.where(Session.id != obj.id)
-        clash = session.scalar(query)
+            query = query.where(CommitteeSession.id != obj.id)
+        clash = db.scalar(query)
         if clash:
-            candidate = Candidate(clash, self.display_name(session, obj), N_("same committee and session number"))
+            candidate = Candidate(clash, self.display_name(db, obj), N_("same committee and session number"))
             raise DuplicatesFound(f"This committee already has a session number {obj.number} (session {clash})",
                                   [candidate.to_dict()], field="number")
 
-    def previous(self, session: DbSession, obj: Session) -> Session | None:
-        return session.scalar(
-            select(Session)
-            .where(Session.committee_id == obj.committee_id, Session.number < obj.number)
-            .order_by(Session.number.desc())
+    def previous(self, db: DbSession, obj: CommitteeSession) -> CommitteeSession | None:
+        return db.scalar(
+            select(CommitteeSession)
+            .where(CommitteeSession.committee_id == obj.committee_id, CommitteeSession.number < obj.number)
+            .order_by(CommitteeSession.number.desc())
             .limit(1)
         )
 
-    def with_derived(self, session: DbSession, obj: Session, today: date | None = None) -> dict[str, Any]:
+    def with_derived(self, db: DbSession, obj: CommitteeSession, today: date | None = None) -> dict[str, Any]:
         """The session as the API gives it, with the previous session, whether it is held (as of today) and
         the numbering/date contradictions it is part of (``warnings``)."""
         from sticoop.partnerships.schemas import SessionOut
@@ -298,9 +303,9 @@ class SessionService(RecordService[Session]):
         today = today or clock.today()
         out = SessionOut.model_validate(obj).model_dump()
         out["held"] = is_held(obj.start_date, today) if obj.start_date else None
-        out["warnings"] = [w.model_dump() for w in order_warnings(committee_sessions(session, obj.committee_id))
+        out["warnings"] = [w.model_dump() for w in order_warnings(committee_sessions(db, obj.committee_id))
                            if obj.id in (w.session_id, w.earlier_session_id)]
-        previous = self.previous(session, obj)
+        previous = self.previous(db, obj)
         if previous is not None:
             out["previous_session_id"] = previous.id
             if previous.start_date and obj.start_date:
@@ -315,6 +320,13 @@ sessions = SessionService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("partnership_status", {"active": N_("Active"), "dormant": N_("Dormant"), "ended": N_("Ended")})
+    register_labels("kind", {"session": N_("Session"), "partnership": N_("Partnership"), "committee": N_("Committee")})
+    register_navigation("/partnerships", N_("Partnerships"), order=10)
+    register_navigation("/committees", N_("Committees"), order=20)
+    register_navigation("/sessions", N_("Sessions"), order=30)
+    register_scope(Committee)
+    register_scope(CommitteeSession, through="committee_id", parent=Committee)
     register_kind("partnership", partnerships, page_prefix="/partnerships")
     register_kind("committee", committees, page_prefix="/committees")
     register_kind("session", sessions, page_prefix="/sessions")
@@ -331,12 +343,13 @@ def register() -> None:
         partnership_of=lambda key: select(Committee.partnership_id).where(Committee.id == key)))
     register_choice_source(ChoiceSource(
         "sessions",
-        lambda: (select(Session.id, Session.number, Session.start_date, Committee.name)
-                 .join(Committee, Session.committee_id == Committee.id)
-                 .order_by(Committee.name, Session.number.desc())),
-        Session.id, _session_option, partnership_column=Committee.partnership_id, form_key="session_id",
+        lambda: (select(CommitteeSession.id, CommitteeSession.number, CommitteeSession.start_date, Committee.name)
+                 .join(Committee, CommitteeSession.committee_id == Committee.id)
+                 .order_by(Committee.name, CommitteeSession.number.desc())),
+        CommitteeSession.id, _session_option, partnership_column=Committee.partnership_id, form_key="session_id",
         partnership_of=lambda key: (select(Committee.partnership_id)
-                                    .join(Session, Session.committee_id == Committee.id).where(Session.id == key))))
+                                    .join(CommitteeSession, CommitteeSession.committee_id == Committee.id)
+                                    .where(CommitteeSession.id == key))))
 
 
 def _session_option(row: Any, fmt: Formatter) -> str:

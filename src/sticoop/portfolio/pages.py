@@ -20,8 +20,7 @@ from sticoop.core.listing import ListParams
 from sticoop.partners.models import Organization, Person
 from sticoop.partners.pages import DETAIL_LIMIT
 from sticoop.partners.service import is_current, people
-from sticoop.partnerships.models import Committee, SessionDelegate
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, SessionDelegate
 from sticoop.partnerships.service import committees, next_anniversary, partnerships, sessions
 from sticoop.portfolio.timeline import timeline
 from sticoop.web.lookups import names

@@ -21,7 +21,7 @@ from sticoop.activities.models import Event, Visit
 from sticoop.agreements.models import Agreement
 from sticoop.commitments.models import Commitment
 from sticoop.core import clock
-from sticoop.partnerships.models import Committee, Partnership, Session
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.projects.models import Project
 
 PER_KIND_LIMIT = 200
@@ -65,9 +65,10 @@ def timeline(db: DbSession, partnership: Partnership, today: Date | None = None)
     entries: list[TimelineEntry] = []
     rows: Sequence[Row[*tuple[Any, ...]]]  # each kind selects its own columns
     rows = db.execute(
-        select(Session.id, Session.number, Session.start_date, Session.city, Committee.name)
-        .join(Committee, Session.committee_id == Committee.id)
-        .where(Committee.partnership_id == pid).order_by(Session.start_date.desc()).limit(PER_KIND_LIMIT)
+        select(CommitteeSession.id, CommitteeSession.number, CommitteeSession.start_date, CommitteeSession.city,
+               Committee.name)
+        .join(Committee, CommitteeSession.committee_id == Committee.id)
+        .where(Committee.partnership_id == pid).order_by(CommitteeSession.start_date.desc()).limit(PER_KIND_LIMIT)
     ).all()
     entries += [
         TimelineEntry(date=d, kind="session", id=i, title=f"{name} — session {n}" + (f", {city}" if city else ""),

@@ -11,7 +11,8 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many
 from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
-from sticoop.core.registry import register_kind
+from sticoop.core.labels import register_labels, register_navigation
+from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization
 from sticoop.projects.models import Programme, Project, ProjectPartner, project_fields
 from sticoop.reference.models import Field
@@ -54,16 +55,16 @@ class ProjectService(RecordService[Project]):
     def natural_keys(self, obj: Any) -> dict[str, str]:
         return {key("title", obj.partnership_id, obj.title): N_("same title in the same partnership")}
 
-    def apply_relations(self, session: Session, obj: Project, relations: dict[str, Any]) -> None:
+    def apply_relations(self, db: Session, obj: Project, relations: dict[str, Any]) -> None:
         if relations.get("field_keys") is not None:
-            obj.fields = load_many(session, Field, relations["field_keys"], "field")
+            obj.fields = load_many(db, Field, relations["field_keys"], "field")
         if relations.get("partners") is not None:
             partners = relations["partners"]
-            load_many(session, Organization, [p["organization_id"] for p in partners], "organization")
+            load_many(db, Organization, [p["organization_id"] for p in partners], "organization")
             obj.partners = [ProjectPartner(**p) for p in partners]
 
-    def check(self, session: Session, obj: Project) -> None:
-        super().check(session, obj)
+    def check(self, db: Session, obj: Project) -> None:
+        super().check(db, obj)
         if obj.budget is not None and not obj.currency:
             raise ValidationFailed("A budget needs its currency (ISO 4217, e.g. EUR)", field="currency")
         own = obj.language
@@ -78,6 +79,17 @@ projects = ProjectService()
 
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
+    register_labels("project_status", {
+        "proposed": N_("Proposed"), "approved": N_("Approved"), "running": N_("Running"), "completed": N_("Completed"),
+        "cancelled": N_("Cancelled"),
+    })
+    register_labels("partner_role", {
+        "coordinator": N_("Coordinator"), "partner": N_("Partner"), "funder": N_("Funder"),
+    })
+    register_labels("kind", {"project": N_("Project"), "programme": N_("Programme")})
+    register_navigation("/projects", N_("Projects"), order=70)
+    register_navigation("/programmes", N_("Programmes"), order=80)
+    register_scope(Project)
     register_kind("programme", programmes, page_prefix="/programmes")
     register_kind("project", projects, page_prefix="/projects")
     register_choice_source(ChoiceSource(

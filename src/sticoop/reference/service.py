@@ -12,13 +12,14 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.countries import all_countries
 from sticoop.core.crud import load_many
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.labels import N_, register_labels
 from sticoop.reference.fields import FIELDS
 from sticoop.reference.models import Country, Field
 
 
-def seed_reference(session: Session) -> tuple[int, int]:
+def seed_reference(db: Session) -> tuple[int, int]:
     """Insert or refresh every country and field; idempotent, so each `db upgrade` can run it."""
-    existing = {c.code: c for c in session.scalars(select(Country))}
+    existing = {c.code: c for c in db.scalars(select(Country))}
     for info in all_countries().values():
         row = existing.get(info.code) or Country(code=info.code)
         row.alpha2 = info.alpha2
@@ -26,27 +27,27 @@ def seed_reference(session: Session) -> tuple[int, int]:
         row.name_fr = info.names.get("fr")
         row.name_vi = info.names.get("vi")
         row.name_lo = info.names.get("lo")
-        session.add(row)
-    fields = {f.key: f for f in session.scalars(select(Field))}
+        db.add(row)
+    fields = {f.key: f for f in db.scalars(select(Field))}
     for definition in FIELDS:
         field = fields.get(definition.key) or Field(key=definition.key)
         field.name = definition.name
         field.ford_code = definition.ford_code
         field.ford_name = definition.ford_name
-        session.add(field)
-    session.flush()
+        db.add(field)
+    db.flush()
     return len(all_countries()), len(FIELDS)
 
 
-def list_countries(session: Session) -> list[Country]:
-    return list(session.scalars(select(Country).order_by(Country.name_en)))
+def list_countries(db: Session) -> list[Country]:
+    return list(db.scalars(select(Country).order_by(Country.name_en)))
 
 
-def list_fields(session: Session) -> list[Field]:
-    return list(session.scalars(select(Field).order_by(Field.name)))
+def list_fields(db: Session) -> list[Field]:
+    return list(db.scalars(select(Field).order_by(Field.name)))
 
 
-def country_codes(session: Session, codes: Iterable[str] | None, what: str = "country code") -> list[Any]:
+def country_codes(db: Session, codes: Iterable[str] | None, what: str = "country code") -> list[Any]:
     """The ``Country`` rows of ISO 3166-1 alpha-3 ``codes`` (any case), in order, in one query.
 
     Raises ``ValidationFailed`` naming a code that is not three letters or not a known country."""
@@ -54,12 +55,29 @@ def country_codes(session: Session, codes: Iterable[str] | None, what: str = "co
     for code in normalised:
         if len(code) != 3 or not code.isalpha():
             raise ValidationFailed(f"'{code}' is not an ISO 3166-1 alpha-3 code (e.g. VNM, BEL, LAO)")
-    return load_many(session, Country, normalised, what)
+    return load_many(db, Country, normalised, what)
 
 
 def register() -> None:
     """Declare the reference lists' option sources (called once by :func:`sticoop.composition.bootstrap`):
     countries by their name in the page's language, fields of science by name."""
+    register_labels("tech_field", {
+        "agriculture": N_("Agriculture"), "forestry": N_("Forestry"), "fisheries": N_("Fisheries and aquaculture"),
+        "water_resources": N_("Water resources"), "environment": N_("Environment"),
+        "climate_change": N_("Climate change"), "energy": N_("Energy and renewable energy"),
+        "new_materials": N_("New materials"), "ai": N_("Artificial intelligence"),
+        "ict": N_("Information and communication technology"), "iot": N_("Internet of Things"),
+        "big_data": N_("Big data"), "cloud_computing": N_("Cloud computing"),
+        "digital_transformation": N_("Digital transformation"), "automation": N_("Automation and robotics"),
+        "remote_sensing": N_("Remote sensing"), "space": N_("Space technology"),
+        "geology_minerals": N_("Geology and minerals"), "biotechnology": N_("Biotechnology"),
+        "health_medicine": N_("Health and medicine"), "nuclear": N_("Nuclear science and technology"),
+        "marine": N_("Marine science"), "high_tech_zones": N_("High-tech zones"),
+        "innovation_startups": N_("Innovation and start-ups"), "technology_transfer": N_("Technology transfer"),
+        "standards_metrology": N_("Standards and metrology"), "intellectual_property": N_("Intellectual property"),
+        "education_training": N_("Education and training"), "policy_management": N_("S&T policy and management"),
+        "other": N_("Other"),
+    })
     register_choice_source(ChoiceSource(
         "countries", lambda: select(Country.code), Country.code, lambda row, fmt: fmt.country(row.code),
         value=lambda row: str(row.code), capped=False, sort_by_label=True))

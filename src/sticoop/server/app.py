@@ -20,6 +20,7 @@ import sticoop
 from sticoop.composition import bootstrap
 from sticoop.core.config import get_settings
 from sticoop.core.errors import DomainError, Merged, NotAuthenticated
+from sticoop.core.replicas import ReadYourWrites
 from sticoop.server.backpressure import BackPressure
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -337,6 +338,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_json_bytes=settings.max_request_bytes,
                        max_upload_bytes=settings.max_upload_bytes)
     app.add_middleware(UnexpectedErrors)  # any fault left becomes a 500 in the ErrorBody shape ...
+    app.add_middleware(ReadYourWrites)  # with read replicas: a client's own writes stay visible to it
     limit = settings.max_concurrent_requests or settings.db_pool_size + settings.db_max_overflow
     app.add_middleware(BackPressure, limit=limit, wait_s=settings.queue_wait_ms / 1000,
                        retry_after_s=settings.retry_after_seconds)  # a busy 503 costs nothing but ...

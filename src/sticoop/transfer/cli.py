@@ -47,26 +47,26 @@ def export(
         export_iati(output, {"partnership_id": partnership, "status": status, "field": field, "country": country},
                     strict)
         return
-    session = new_session()
+    db = new_session()
     # written beside the output and renamed at the end: a failed export never leaves a truncated file
     partial = output.with_name(output.name + ".part") if output is not None else None
     try:
         if format == ExportFormat.json:
             if partial is None:
-                counts = export_json(session, sys.stdout)
+                counts = export_json(db, sys.stdout)
             else:
                 with partial.open("w", encoding="utf-8") as handle:
-                    counts = export_json(session, handle)
+                    counts = export_json(db, handle)
         elif format == ExportFormat.csv:
             assert partial is not None  # --output is required for csv and xlsx (checked above)
-            counts = export_csv_zip(session, partial)
+            counts = export_csv_zip(db, partial)
         else:
             assert partial is not None
-            counts = export_xlsx(session, partial)
+            counts = export_xlsx(db, partial)
         if partial is not None:
             os.replace(partial, output)
     finally:
-        session.close()
+        db.close()
         if partial is not None:
             partial.unlink(missing_ok=True)
     if output is not None:
@@ -84,8 +84,8 @@ def import_(path: Path = typer.Argument(..., help="A JSON file made by `sticoop 
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise fail(f"{path}: not valid JSON ({exc})") from None
-    with session_scope() as session:
-        counts = import_json(session, data)
+    with session_scope() as db:
+        counts = import_json(db, data)
     typer.echo(f"imported {sum(counts.values())} rows into {len(counts)} tables")
 
 

@@ -29,6 +29,7 @@ from sticoop.core.models import Base
 from sticoop.core.serialize import to_jsonable
 from sticoop.core.spreadsheet import CsvWriter, xlsx_row
 from sticoop.jobs.registry import register_job_kind
+from sticoop.linkage.index import rebuild_link_keys
 
 if TYPE_CHECKING:
     from sticoop.jobs.service import JobContext
@@ -39,7 +40,7 @@ REFERENCE_TABLES = frozenset({"countries", "fields"})
 #: credentials never leave the database in an export file that people pass around
 ACCOUNT_TABLES = frozenset({"users", "user_partnerships", "api_tokens", "login_sessions", "login_attempts"})
 #: derived from the records (duplicate detection's index): not exported, rebuilt after an import
-DERIVED_TABLES = frozenset({"natural_keys"})
+DERIVED_TABLES = frozenset({"natural_keys", "linkage_keys"})
 #: the work log of a running deployment (background jobs, owned by accounts), not records: not exported
 OPERATIONAL_TABLES = frozenset({"jobs"})
 BATCH = 1000
@@ -58,10 +59,10 @@ def user_tables() -> list[Table]:
             if t.name not in REFERENCE_TABLES | ACCOUNT_TABLES | DERIVED_TABLES | OPERATIONAL_TABLES]
 
 
-def iter_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
+def iter_rows(db: Session, table: Table) -> Iterator[dict[str, Any]]:
     """Rows in primary-key order, streamed in batches so a large table never sits in memory at once."""
     order = list(table.primary_key.columns)
-    result = session.execute(select(table).order_by(*order).execution_options(yield_per=BATCH))
+    result = db.execute(select(table).order_by(*order).execution_options(yield_per=BATCH))
     for row in result.mappings():
         yield {key: _exported(value) for key, value in row.items()}
 
@@ -73,11 +74,11 @@ def _exported(value: Any) -> Any:
     return to_jsonable(value)
 
 
-def count_rows(session: Session, table: Table) -> int:
-    return session.scalar(select(func.count()).select_from(table)) or 0
+def count_rows(db: Session, table: Table) -> int:
+    return db.scalar(select(func.count()).select_from(table)) or 0
 
 
-def export_json(session: Session, out: io.TextIOBase) -> dict[str, int]:
+def export_json(db: Session, out: io.TextIOBase) -> dict[str, int]:
     counts: dict[str, int] = {}
     out.write(json.dumps({"format": FORMAT_NAME, "format_version": FORMAT_VERSION,
                           "sticoop_version": sticoop.__version__, "left_out": LEFT_OUT})[:-1])
@@ -85,7 +86,7 @@ def export_json(session: Session, out: io.TextIOBase) -> dict[str, int]:
     for t_index, table in enumerate(user_tables()):
         out.write(("," if t_index else "") + f"\n{json.dumps(table.name)}: [")
         n = 0
-        for row in iter_rows(session, table):
+        for row in iter_rows(db, table):
             out.write(("," if n else "") + "\n  " + json.dumps(row, ensure_ascii=False))
             n += 1
         out.write("]")
@@ -94,7 +95,7 @@ def export_json(session: Session, out: io.TextIOBase) -> dict[str, int]:
     return counts
 
 
-def export_csv_zip(session: Session, path: Path) -> dict[str, int]:
+def export_csv_zip(db: Session, path: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in user_tables():
@@ -103,7 +104,7 @@ def export_csv_zip(session: Session, path: Path) -> dict[str, int]:
             writer = CsvWriter(buffer)
             writer.writerow(columns)
             n = 0
-            for row in iter_rows(session, table):
+            for row in iter_rows(db, table):
                 writer.writerow([json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], list | dict) else row[c]
                                  for c in columns])
                 n += 1
@@ -112,7 +113,7 @@ def export_csv_zip(session: Session, path: Path) -> dict[str, int]:
     return counts
 
 
-def export_xlsx(session: Session, path: Path) -> dict[str, int]:
+def export_xlsx(db: Session, path: Path) -> dict[str, int]:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
@@ -122,7 +123,7 @@ def export_xlsx(session: Session, path: Path) -> dict[str, int]:
         columns = [c.name for c in table.columns]
         sheet.append(xlsx_row(sheet, columns))
         n = 0
-        for row in iter_rows(session, table):
+        for row in iter_rows(db, table):
             sheet.append(xlsx_row(sheet, [json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], list | dict)
                                           else row[c] for c in columns]))
             n += 1
@@ -131,8 +132,8 @@ def export_xlsx(session: Session, path: Path) -> dict[str, int]:
     return counts
 
 
-def database_is_empty(session: Session) -> bool:
-    return all(session.execute(select(text("1")).select_from(t).limit(1)).first() is None for t in user_tables())
+def database_is_empty(db: Session) -> bool:
+    return all(db.execute(select(text("1")).select_from(t).limit(1)).first() is None for t in user_tables())
 
 
 def _coerce(table: Table, row: dict[str, Any]) -> dict[str, Any]:
@@ -158,7 +159,7 @@ def _coerce(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def import_json(session: Session, data: dict[str, Any]) -> dict[str, int]:
+def import_json(db: Session, data: dict[str, Any]) -> dict[str, int]:
     """Insert an export into an empty database; the caller's transaction makes it all-or-nothing."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ValidationFailed("This file is not a sticoop JSON export")
@@ -171,7 +172,7 @@ def import_json(session: Session, data: dict[str, Any]) -> dict[str, int]:
     unknown = set(tables) - known
     if unknown:
         raise ValidationFailed(f"The export has unknown tables: {', '.join(sorted(unknown))}")
-    if not database_is_empty(session):
+    if not database_is_empty(db):
         raise ValidationFailed("The database already holds records; import only into an empty database")
     counts: dict[str, int] = {}
     for table in user_tables():
@@ -182,7 +183,7 @@ def import_json(session: Session, data: dict[str, Any]) -> dict[str, int]:
         for start in range(0, len(rows), BATCH):
             batch = [_coerce(table, r) for r in rows[start:start + BATCH]]
             if batch:  # parents may come after their children: link them in a second pass
-                session.execute(table.insert(), [{**r, **dict.fromkeys(self_refs)} for r in batch])
+                db.execute(table.insert(), [{**r, **dict.fromkeys(self_refs)} for r in batch])
         # the second pass keeps columns that change on update (updated_at) as they were exported
         kept = [c.name for c in table.columns if c.onupdate is not None]
         for name in self_refs:
@@ -190,20 +191,21 @@ def import_json(session: Session, data: dict[str, Any]) -> dict[str, int]:
                      for r in rows if r.get(name) is not None]
             if links:
                 values: dict[str, Any] = {name: bindparam("_ref"), **{k: bindparam(f"_{k}") for k in kept}}
-                session.execute(table.update().where(table.c.id == bindparam("_id")).values(values), links)
+                db.execute(table.update().where(table.c.id == bindparam("_id")).values(values), links)
         counts[table.name] = len(rows)
-    _reset_sequences(session)
-    rebuild_keys(session.connection())
+    _reset_sequences(db)
+    rebuild_keys(db.connection())
+    rebuild_link_keys(db.connection())  # record linkage's keys, derived like the natural keys
     return counts
 
 
-def _reset_sequences(session: Session) -> None:
+def _reset_sequences(db: Session) -> None:
     """PostgreSQL identity sequences must continue after the imported ids."""
-    if session.get_bind().dialect.name != "postgresql":
+    if db.get_bind().dialect.name != "postgresql":
         return
     for table in user_tables():
         if "id" in table.c and table.c.id.primary_key:
-            session.execute(text(
+            db.execute(text(
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                 f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"
             ))

@@ -98,7 +98,7 @@ def _action(method: str, path: str) -> str:
     return "update"
 
 
-def _record(session: Session, service: Any, action: str, path: str, record: Any) -> Any:
+def _record(db: Session, service: Any, action: str, path: str, record: Any) -> Any:
     """The record the route would change: given (a model or a dict of values), named by the path's id,
     or a new one holding the link's query values."""
     model = service.model
@@ -112,34 +112,34 @@ def _record(session: Session, service: Any, action: str, path: str, record: Any)
                 values[key] = int(value) if value.isdigit() else value
         return model(**{k: v for k, v in values.items() if k in columns})
     found = re.search(r"/(\d+)(/|$)", urlsplit(path).path)
-    return session.get(model, int(found.group(1))) if found else None
+    return db.get(model, int(found.group(1))) if found else None
 
 
-def record_allows(session: Session, path: str, method: str, record: Any = None) -> bool:
+def record_allows(db: Session, path: str, method: str, record: Any = None) -> bool:
     """Does the record service let the session's principal make the change ``method path`` would make?"""
     service = _service_for_path(path)
     if service is None:
         return True
     action = _action(method, path)
     try:
-        obj = _record(session, service, action, path, record)
+        obj = _record(db, service, action, path, record)
         if obj is None:
             return False
-        service.authorize(session, obj, action)
+        service.authorize(db, obj, action)
     except DomainError:
         return False
     return True
 
 
 def allowed(app: Any, principal: Principal, method: str, path: str, record: Any = None,
-            session: Session | None = None) -> bool:
+            db: Session | None = None) -> bool:
     """Would the server accept ``method path`` from ``principal``? The route rule decides for every role;
     where the rule lets members write, the record service decides which records (needs ``session``)."""
     rule = rule_for(app, method, path)
     if rule is None or not rule.allows(principal):
         return False
     if rule is Rule.member and not principal.is_editor:
-        return session is not None and record_allows(session, path, method, record)
+        return db is not None and record_allows(db, path, method, record)
     return True
 
 

@@ -24,26 +24,26 @@ from sticoop.matchmaking.brokerage.service import LABEL, display_names, fair, sl
 from sticoop.matchmaking.engine.scheduling import Booked, Meeting, Participant, schedule_meetings
 
 
-def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dict[str, Any]:
+def schedule(db: Session, event_id: int, time_limit_s: float = 10.0) -> dict[str, Any]:
     """Place every accepted meeting in a slot at a table; those that cannot be placed say why. Meetings that
     already have an outcome keep their place (they happened); the rest are planned around them."""
-    fair(session, event_id)
-    slots = list(session.scalars(select(BrokerageSlot).where(BrokerageSlot.event_id == event_id)
+    fair(db, event_id)
+    slots = list(db.scalars(select(BrokerageSlot).where(BrokerageSlot.event_id == event_id)
                                  .order_by(BrokerageSlot.starts_at, BrokerageSlot.id)))
-    tables = list(session.scalars(select(BrokerageTable).where(BrokerageTable.event_id == event_id)
+    tables = list(db.scalars(select(BrokerageTable).where(BrokerageTable.event_id == event_id)
                                   .order_by(BrokerageTable.id)))
     if not slots or not tables:
         missing = [name for name, rows in (("slots", slots), ("tables", tables)) if not rows]
         raise ValidationFailed("Add time slots and tables before scheduling", details={"missing": missing})
     slot_ids = [s.id for s in slots]
-    participants = list(session.scalars(select(BrokerageParticipant)
+    participants = list(db.scalars(select(BrokerageParticipant)
                                         .where(BrokerageParticipant.event_id == event_id)))
-    accepted = list(session.scalars(select(MeetingRequest).where(MeetingRequest.event_id == event_id,
+    accepted = list(db.scalars(select(MeetingRequest).where(MeetingRequest.event_id == event_id,
                                                                  MeetingRequest.status == "accepted")))
     # a meeting with an outcome took place: running the scheduler again must not move it
     held = [m for m in accepted if m.outcome != "none" and m.slot_id is not None and m.table_id is not None]
     meetings = [m for m in accepted if m not in held]
-    names = display_names(session, participants)
+    names = display_names(db, participants)
     known = set(slot_ids)
     result = schedule_meetings(
         # availability is filtered to this event's slots: a list left naming a removed slot must not crash
@@ -60,7 +60,7 @@ def schedule(session: Session, event_id: int, time_limit_s: float = 10.0) -> dic
         m.slot_id, m.table_id = cast(tuple[int, int], slot_table) if slot_table else (None, None)
         why = unplaced.get(m.id)
         m.unplaced_reason = None if why is None else stored_reason(why.code, why.reason)
-    flush(session, LABEL)
+    flush(db, LABEL)
     by_id = {m.id: m for m in meetings}
     return {"scheduled": result.scheduled_count + len(held), "accepted": len(accepted), "method": result.method,
             "optimal": result.optimal,
@@ -75,11 +75,11 @@ def unplaced_row(meeting: MeetingRequest, why: Any, names: dict[int, str]) -> di
             "about": [names[cast(int, p)] for p in why.who]}
 
 
-def agenda(session: Session, participant_id: int) -> list[dict[str, Any]]:
-    participant = session.get(BrokerageParticipant, participant_id)
+def agenda(db: Session, participant_id: int) -> list[dict[str, Any]]:
+    participant = db.get(BrokerageParticipant, participant_id)
     if participant is None:
         raise NotFound(f"Participant {participant_id} does not exist")
-    rows = session.execute(
+    rows = db.execute(
         select(MeetingRequest, BrokerageSlot, BrokerageTable)
         .join(BrokerageSlot, BrokerageSlot.id == MeetingRequest.slot_id)
         .join(BrokerageTable, BrokerageTable.id == MeetingRequest.table_id)
@@ -87,14 +87,14 @@ def agenda(session: Session, participant_id: int) -> list[dict[str, Any]]:
         .order_by(BrokerageSlot.starts_at)
     ).all()
     others = {m.requester_id if m.recipient_id == participant_id else m.recipient_id for m, _s, _t in rows}
-    names = dict(session.execute(select(BrokerageParticipant.id, BrokerageParticipant.name)
+    names = dict(db.execute(select(BrokerageParticipant.id, BrokerageParticipant.name)
                                  .where(BrokerageParticipant.id.in_(others))).all()) if others else {}
     return [{"meeting_id": m.id, "starts_at": s.starts_at, "ends_at": s.ends_at, "table": t.name,
              "with": names[m.requester_id if m.recipient_id == participant_id else m.recipient_id]}
             for m, s, t in rows]
 
 
-def agenda_ical(session: Session, participant_id: int) -> bytes:
+def agenda_ical(db: Session, participant_id: int) -> bytes:
     """A participant's agenda as an iCalendar file (RFC 5545, see :mod:`sticoop.core.ical`).
 
     Slot times are local times at the fair: they are written with the zone of the event's country when it
@@ -104,14 +104,14 @@ def agenda_ical(session: Session, participant_id: int) -> bytes:
     from sticoop.core.config import get_settings
     from sticoop.core.ical import CalendarItem, build_calendar, country_zone
 
-    participant = session.get(BrokerageParticipant, participant_id)
+    participant = db.get(BrokerageParticipant, participant_id)
     if participant is None:
         raise NotFound(f"Participant {participant_id} does not exist")
-    event = session.get(Event, participant.event_id)
+    event = db.get(Event, participant.event_id)
     settings = get_settings()
     zone = country_zone(event.country_code if event is not None else None, settings.timezone)
-    meetings = agenda(session, participant_id)
-    versions = dict(session.execute(select(MeetingRequest.id, MeetingRequest.version).where(
+    meetings = agenda(db, participant_id)
+    versions = dict(db.execute(select(MeetingRequest.id, MeetingRequest.version).where(
         MeetingRequest.id.in_([m["meeting_id"] for m in meetings]))).all()) if meetings else {}
     location = ", ".join(x for x in (event.title, event.city) if x) if event is not None else None
     items = [CalendarItem(kind="brokerage-meeting", key=str(m["meeting_id"]),
@@ -124,15 +124,15 @@ def agenda_ical(session: Session, participant_id: int) -> bytes:
                           product="brokerage agenda")
 
 
-def outcome_totals(session: Session, event_id: int) -> dict[str, Any]:
+def outcome_totals(db: Session, event_id: int) -> dict[str, Any]:
     """What the fair produced: meetings scheduled and held, follow-ups, MoUs and contracts with their value
     per currency. A scheduled meeting is *held* once its slot has ended (slot times carry no zone: compared with
     ``clock.now()`` in UTC) or once an outcome is recorded for it; one still to come is only scheduled."""
-    fair(session, event_id)
+    fair(db, event_id)
     counts: dict[str, int] = defaultdict(int)
     value: dict[str, Decimal] = defaultdict(Decimal)
     now = clock.now().replace(tzinfo=None)
-    rows = session.execute(select(MeetingRequest.status, MeetingRequest.outcome, MeetingRequest.contract_value,
+    rows = db.execute(select(MeetingRequest.status, MeetingRequest.outcome, MeetingRequest.contract_value,
                                   MeetingRequest.currency, MeetingRequest.slot_id, BrokerageSlot.ends_at)
                            .outerjoin(BrokerageSlot, BrokerageSlot.id == MeetingRequest.slot_id)
                            .where(MeetingRequest.event_id == event_id)).all()
@@ -149,7 +149,7 @@ def outcome_totals(session: Session, event_id: int) -> dict[str, Any]:
     return {"counts": dict(counts), "contract_value": {c: str(v) for c, v in value.items()}}
 
 
-def agenda_pdf(session: Session, participant_id: int) -> bytes:
+def agenda_pdf(db: Session, participant_id: int) -> bytes:
     """A printable agenda (WeasyPrint; DejaVu fonts cover Vietnamese and Lao names)."""
     from html import escape
 
@@ -159,13 +159,13 @@ def agenda_pdf(session: Session, participant_id: int) -> bytes:
         raise Unavailable("PDF agendas need the Pango library (Debian: apt-get install libpango-1.0-0 "
                           "libpangoft2-1.0-0); the iCalendar and web agendas work without it") from exc
 
-    participant = session.get(BrokerageParticipant, participant_id)
+    participant = db.get(BrokerageParticipant, participant_id)
     if participant is None:
         raise NotFound(f"Participant {participant_id} does not exist")
-    event = session.get(Event, participant.event_id)
+    event = db.get(Event, participant.event_id)
     rows = "".join(
         f"<tr><td>{item['starts_at']:%d %b %Y %H:%M}–{item['ends_at']:%H:%M}</td><td>{escape(item['table'])}</td>"
-        f"<td>{escape(item['with'])}</td></tr>" for item in agenda(session, participant_id)
+        f"<td>{escape(item['with'])}</td></tr>" for item in agenda(db, participant_id)
     ) or "<tr><td colspan='3'>No meetings scheduled yet.</td></tr>"
     title = escape(event.title if event else "Brokerage event")
     html = (f"<html><head><meta charset='utf-8'><style>body{{font-family:'DejaVu Sans',sans-serif;font-size:11pt}}"

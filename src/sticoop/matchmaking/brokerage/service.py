@@ -4,8 +4,8 @@ Each kind is a :class:`~sticoop.core.crud.RecordService` (``participants``, ``sl
 creation through ``create`` (authorised, checked in ``check``), the participant's change through the versioned
 ``update`` (one version check: ``RecordService.check_version``) and removal through ``delete`` once its own
 dependents are dealt with, so every change is audited and scoped like any record (the four tables are reached
-through their event, see ``accounts.scoping.THROUGH_PARENT``). Slots and tables have no version column: their
-changes are last-write-wins.
+through their event: ``register_scope`` in ``matchmaking.service.register``). Slots and tables have no version
+column: their changes are last-write-wins.
 
 What an organiser expects when the plan changes under an existing schedule:
 
@@ -62,8 +62,8 @@ _UNSCHEDULED_INFO = "brokerage_unscheduled"
 R = TypeVar("R", bound=Base)
 
 
-def fair(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
+def fair(db: Session, event_id: int) -> Event:
+    event = db.get(Event, event_id)
     if event is None:
         raise NotFound(f"Event {event_id} does not exist")
     if event.kind != "tech_transfer_fair":
@@ -71,16 +71,16 @@ def fair(session: Session, event_id: int) -> Event:
     return event
 
 
-def check_participant(session: Session, event_id: int, participant_id: int | None, name: str,
+def check_participant(db: Session, event_id: int, participant_id: int | None, name: str,
                       organization_id: int | None, person_id: int | None, profile_ids: list[int] | None,
                       availability: list[int] | None) -> None:
     """What a new or changed participant must satisfy: known organisation, person, profiles and slots of
     this event, and a name no other participant of the event has (names are how organisers tell them apart)."""
-    if organization_id is not None and session.get(Organization, organization_id) is None:
+    if organization_id is not None and db.get(Organization, organization_id) is None:
         raise ValidationFailed(f"Unknown organization {organization_id}", field="organization_id")
-    if person_id is not None and session.get(Person, person_id) is None:
+    if person_id is not None and db.get(Person, person_id) is None:
         raise ValidationFailed(f"Unknown person {person_id}", field="person_id")
-    missing = sorted(set(profile_ids or []) - set(session.scalars(
+    missing = sorted(set(profile_ids or []) - set(db.scalars(
         select(TechProfile.id).where(TechProfile.id.in_(set(profile_ids or [])))))) if profile_ids else []
     if missing:
         raise ValidationFailed(f"Unknown profile(s): {', '.join(map(str, missing))}", field="profile_ids")
@@ -88,9 +88,9 @@ def check_participant(session: Session, event_id: int, participant_id: int | Non
                                                       BrokerageParticipant.name == name.strip())
     if participant_id is not None:
         same_name = same_name.where(BrokerageParticipant.id != participant_id)
-    if session.scalar(same_name):
+    if db.scalar(same_name):
         raise Conflict(f"'{name.strip()}' already takes part in this event", field="name")
-    slots = set(session.scalars(select(BrokerageSlot.id).where(BrokerageSlot.event_id == event_id)))
+    slots = set(db.scalars(select(BrokerageSlot.id).where(BrokerageSlot.event_id == event_id)))
     unknown = sorted(set(availability or []) - slots)
     if unknown:
         raise ValidationFailed(f"Unknown slot(s) for this event: {', '.join(map(str, unknown))}",
@@ -102,10 +102,10 @@ def slot_text(slot: BrokerageSlot) -> str:
     return f"{slot.starts_at:%d %b %H:%M}–{slot.ends_at:%H:%M}"
 
 
-def display_names(session: Session, participants: list[BrokerageParticipant]) -> dict[int, str]:
+def display_names(db: Session, participants: list[BrokerageParticipant]) -> dict[int, str]:
     """Participant id → how messages name them: the name, with the organisation when it adds something."""
     org_ids = {p.organization_id for p in participants if p.organization_id is not None}
-    orgs = dict(session.execute(select(Organization.id, Organization.name)
+    orgs = dict(db.execute(select(Organization.id, Organization.name)
                                 .where(Organization.id.in_(org_ids))).all()) if org_ids else {}
     out = {}
     for p in participants:
@@ -138,8 +138,8 @@ def read_reason(stored: str | None) -> tuple[str | None, str]:
     return (code, text) if code in REASON_CODES else (None, stored or "")
 
 
-def _names(session: Session, event_id: int) -> dict[int, str]:
-    return display_names(session, list(session.scalars(
+def _names(db: Session, event_id: int) -> dict[int, str]:
+    return display_names(db, list(db.scalars(
         select(BrokerageParticipant).where(BrokerageParticipant.event_id == event_id))))
 
 
@@ -155,12 +155,12 @@ def _refuse_held(names: dict[int, str], meetings: list[MeetingRequest], message:
         raise Conflict(f"{message}: {listed}", details={"meetings": [m.id for m in held]})
 
 
-def _unschedule(session: Session, event_id: int, meetings: list[MeetingRequest], action: str,
+def _unschedule(db: Session, event_id: int, meetings: list[MeetingRequest], action: str,
                 cause: str) -> list[dict[str, Any]]:
     """Take meetings out of the schedule, saying why on each; refused if one of them already took place.
 
     ``action`` is what the organiser tried ("remove the slot …"), ``cause`` what the meetings are told."""
-    names = _names(session, event_id)
+    names = _names(db, event_id)
     _refuse_held(names, meetings, f"Cannot {action}: meetings there already have an outcome")
     out = []
     for m in meetings:
@@ -170,8 +170,8 @@ def _unschedule(session: Session, event_id: int, meetings: list[MeetingRequest],
     return out
 
 
-def _placed(session: Session, column: Any, value: int) -> list[MeetingRequest]:
-    return list(session.scalars(select(MeetingRequest).where(column == value).order_by(MeetingRequest.id)))
+def _placed(db: Session, column: Any, value: int) -> list[MeetingRequest]:
+    return list(db.scalars(select(MeetingRequest).where(column == value).order_by(MeetingRequest.id)))
 
 
 class _OfFair(RecordService[R]):  # type: ignore[type-var]  # slots and tables carry no version: not Records
@@ -181,16 +181,16 @@ class _OfFair(RecordService[R]):  # type: ignore[type-var]  # slots and tables c
     #: the 404 message for a record of another event: ``{id}`` and ``{event}`` are filled in
     missing: ClassVar[str]
 
-    def of_event(self, session: Session, event_id: int, record_id: int) -> R:
+    def of_event(self, db: Session, event_id: int, record_id: int) -> R:
         """The record, when it belongs to this fair: one of another event is 'not found', never changed."""
-        fair(session, event_id)
-        found = session.get(self.model, record_id)
+        fair(db, event_id)
+        found = db.get(self.model, record_id)
         if found is None or getattr(found, "event_id", None) != event_id:
             raise NotFound(self.missing.format(id=record_id, event=event_id))
         return found
 
-    def _flush(self, session: Session) -> None:
-        flush(session, LABEL)
+    def _flush(self, db: Session) -> None:
+        flush(db, LABEL)
 
 
 class ParticipantService(_OfFair[BrokerageParticipant]):
@@ -199,62 +199,62 @@ class ParticipantService(_OfFair[BrokerageParticipant]):
     label = "Participant"
     missing = "Participant {id} does not take part in event {event}"
 
-    def add(self, session: Session, event_id: int, name: str, organization_id: int | None = None,
+    def add(self, db: Session, event_id: int, name: str, organization_id: int | None = None,
             person_id: int | None = None, profile_ids: list[int] | None = None,
             availability: list[int] | None = None, actor: str = "system") -> BrokerageParticipant:
         """A new participant of the fair (rules in ``check``); 404 for an unknown event, 422/409 as ``check``."""
-        fair(session, event_id)
+        fair(db, event_id)
         data = ParticipantNew.model_construct(event_id=event_id, name=name, organization_id=organization_id,
                                               person_id=person_id, profile_ids=profile_ids or [],
                                               availability=availability or [])
-        return self.create(session, data, actor)
+        return self.create(db, data, actor)
 
-    def check(self, session: Session, obj: BrokerageParticipant) -> None:
+    def check(self, db: Session, obj: BrokerageParticipant) -> None:
         """Normalise (trimmed name, unique profiles, sorted availability) and apply ``check_participant``."""
         obj.name = (obj.name or "").strip()[:300]
         if not obj.name:
             raise ValidationFailed("A participant needs a name", field="name")
         obj.profile_ids = list(dict.fromkeys(obj.profile_ids or []))
         obj.availability = sorted(set(obj.availability or []))
-        check_participant(session, obj.event_id, obj.id, obj.name, obj.organization_id, obj.person_id,
+        check_participant(db, obj.event_id, obj.id, obj.name, obj.organization_id, obj.person_id,
                           obj.profile_ids, obj.availability)
 
-    def change(self, session: Session, event_id: int, participant_id: int, version: int | None,
+    def change(self, db: Session, event_id: int, participant_id: int, version: int | None,
                values: dict[str, Any], actor: str = "system") -> tuple[BrokerageParticipant, list[dict[str, Any]]]:
         """Change a participant (the ``version`` read is required: 422 without, 409 if stale); meetings now
         outside their availability are unscheduled and returned as ``[{"meeting_id", "between"}]``."""
-        self.of_event(session, event_id, participant_id)
+        self.of_event(db, event_id, participant_id)
         unknown = sorted(set(values) - set(ParticipantPatch.model_fields))
         if unknown:
             raise ValidationFailed(f"Unknown field(s): {', '.join(unknown)}")
-        found = self.update(session, participant_id, ParticipantPatch.model_construct(**{**values, "version": version}),
+        found = self.update(db, participant_id, ParticipantPatch.model_construct(**{**values, "version": version}),
                             actor)
-        return found, session.info.pop(_UNSCHEDULED_INFO, [])
+        return found, db.info.pop(_UNSCHEDULED_INFO, [])
 
-    def after_write(self, session: Session, obj: BrokerageParticipant, values: dict[str, Any],
+    def after_write(self, db: Session, obj: BrokerageParticipant, values: dict[str, Any],
                     created: bool) -> None:
         """A narrowed availability takes the participant's meetings in other slots out of the schedule."""
         if created or not obj.availability:
             return
         free = set(obj.availability)
-        lost = [m for m in session.scalars(select(MeetingRequest).where(
+        lost = [m for m in db.scalars(select(MeetingRequest).where(
             (MeetingRequest.requester_id == obj.id) | (MeetingRequest.recipient_id == obj.id),
             MeetingRequest.slot_id.is_not(None)).order_by(MeetingRequest.id)) if m.slot_id not in free]
         if lost:
-            session.info[_UNSCHEDULED_INFO] = _unschedule(
-                session, obj.event_id, lost, f"change the availability of {obj.name}",
+            db.info[_UNSCHEDULED_INFO] = _unschedule(
+                db, obj.event_id, lost, f"change the availability of {obj.name}",
                 f"{obj.name} is no longer available at that time")
 
-    def remove(self, session: Session, event_id: int, participant_id: int, version: int | None,
+    def remove(self, db: Session, event_id: int, participant_id: int, version: int | None,
                cancel_meetings: bool = False, actor: str = "system") -> list[dict[str, Any]]:
         """Remove a participant and their requests; returns the accepted meetings cancelled with them."""
-        found = self.of_event(session, event_id, participant_id)
-        self.authorize(session, found, "delete")
+        found = self.of_event(db, event_id, participant_id)
+        self.authorize(db, found, "delete")
         self.check_version(found, version)
-        theirs = list(session.scalars(select(MeetingRequest).where(
+        theirs = list(db.scalars(select(MeetingRequest).where(
             (MeetingRequest.requester_id == participant_id) | (MeetingRequest.recipient_id == participant_id))
             .order_by(MeetingRequest.id)))
-        names = _names(session, event_id)
+        names = _names(db, event_id)
         _refuse_held(names, theirs, f"Cannot remove {found.name}: their meetings already have outcomes the "
                                     "fair's totals count")
         accepted = [m for m in theirs if m.status == "accepted"]
@@ -265,11 +265,11 @@ class ParticipantService(_OfFair[BrokerageParticipant]):
                            "participant (cancel_meetings) or keep the participant", field="cancel_meetings",
                            details={"meetings": [m.id for m in accepted]})
         cancelled = [{"meeting_id": m.id, "between": _between(names, m)} for m in accepted]
-        session.info["actor"] = actor
+        db.info["actor"] = actor
         for m in theirs:  # one by one through the ORM, so each removal is audited
-            session.delete(m)
-        self._flush(session)
-        self.delete(session, participant_id, version, actor)  # the version again, and nothing else refers to it
+            db.delete(m)
+        self._flush(db)
+        self.delete(db, participant_id, version, actor)  # the version again, and nothing else refers to it
         return cancelled
 
 
@@ -279,58 +279,58 @@ class SlotService(_OfFair[BrokerageSlot]):
     label = "Slot"
     missing = "Slot {id} is not a slot of event {event}"
 
-    def _taken(self, session: Session, event_id: int, but: int | None = None) -> list[tuple[datetime, datetime]]:
+    def _taken(self, db: Session, event_id: int, but: int | None = None) -> list[tuple[datetime, datetime]]:
         query = select(BrokerageSlot).where(BrokerageSlot.event_id == event_id)
         if but is not None:
             query = query.where(BrokerageSlot.id != but)
-        return [(s.starts_at, s.ends_at) for s in session.scalars(query)]
+        return [(s.starts_at, s.ends_at) for s in db.scalars(query)]
 
-    def add(self, session: Session, event_id: int, slots: list[tuple[datetime, datetime]]) -> list[BrokerageSlot]:
+    def add(self, db: Session, event_id: int, slots: list[tuple[datetime, datetime]]) -> list[BrokerageSlot]:
         """Slots are in the event's local time (no time zone) and may not overlap: a participant could otherwise
         be given two meetings at once in two overlapping slots."""
-        fair(session, event_id)
-        taken = self._taken(session, event_id)
+        fair(db, event_id)
+        taken = self._taken(db, event_id)
         created = []
         for start, end in slots:
             check_slot(start, end, taken)
             taken.append((start, end))
             created.append(BrokerageSlot(event_id=event_id, starts_at=start, ends_at=end))
         for slot in created:
-            self.authorize(session, slot, "create")
-        session.add_all(created)
-        self._flush(session)
+            self.authorize(db, slot, "create")
+        db.add_all(created)
+        self._flush(db)
         return created
 
-    def move(self, session: Session, event_id: int, slot_id: int, starts_at: datetime,
+    def move(self, db: Session, event_id: int, slot_id: int, starts_at: datetime,
              ends_at: datetime) -> BrokerageSlot:
         """New times for a slot; its meetings stay (their agendas show the new times)."""
-        slot = self.of_event(session, event_id, slot_id)
-        self.authorize(session, slot, "update")
-        check_slot(starts_at, ends_at, self._taken(session, event_id, but=slot_id))
+        slot = self.of_event(db, event_id, slot_id)
+        self.authorize(db, slot, "update")
+        check_slot(starts_at, ends_at, self._taken(db, event_id, but=slot_id))
         slot.starts_at, slot.ends_at = starts_at, ends_at
-        self._flush(session)
+        self._flush(db)
         return slot
 
-    def remove(self, session: Session, event_id: int, slot_id: int, actor: str = "system") -> list[dict[str, Any]]:
+    def remove(self, db: Session, event_id: int, slot_id: int, actor: str = "system") -> list[dict[str, Any]]:
         """Remove a slot; returns the meetings that lost their place (see the module docstring)."""
-        slot = self.of_event(session, event_id, slot_id)
-        self.authorize(session, slot, "delete")
+        slot = self.of_event(db, event_id, slot_id)
+        self.authorize(db, slot, "delete")
         label = slot_text(slot)
-        people = list(session.scalars(select(BrokerageParticipant)
+        people = list(db.scalars(select(BrokerageParticipant)
                                       .where(BrokerageParticipant.event_id == event_id)))
         only_here = sorted(p.name for p in people if p.availability == [slot_id])
         if only_here:
             raise Conflict(f"Cannot remove the slot {label}: it is the only slot {', '.join(only_here)} can attend; "
                            "change their availability first", field="availability",
                            details={"participants": only_here})
-        unscheduled = _unschedule(session, event_id, _placed(session, MeetingRequest.slot_id, slot_id),
+        unscheduled = _unschedule(db, event_id, _placed(db, MeetingRequest.slot_id, slot_id),
                                   f"remove the slot {label}", f"the slot {label} was removed")
         for p in people:
             if slot_id in (p.availability or []):
                 p.availability = [s for s in p.availability if s != slot_id]
                 touch(p, actor)
-        self._flush(session)  # the meetings let go of the slot before it goes
-        _delete_unreferenced(self, session, slot)
+        self._flush(db)  # the meetings let go of the slot before it goes
+        _delete_unreferenced(self, db, slot)
         return unscheduled
 
 
@@ -340,52 +340,52 @@ class TableService(_OfFair[BrokerageTable]):
     label = "Table"
     missing = "Table {id} is not a table of event {event}"
 
-    def add(self, session: Session, event_id: int, names: list[str]) -> list[BrokerageTable]:
+    def add(self, db: Session, event_id: int, names: list[str]) -> list[BrokerageTable]:
         """Tables named ``names`` (trimmed, at most 60 characters; blank names skipped)."""
-        fair(session, event_id)
+        fair(db, event_id)
         tables = [BrokerageTable(event_id=event_id, name=n.strip()[:60]) for n in names if n.strip()]
         for table in tables:
-            self.authorize(session, table, "create")
-        session.add_all(tables)
-        self._flush(session)
+            self.authorize(db, table, "create")
+        db.add_all(tables)
+        self._flush(db)
         return tables
 
-    def rename(self, session: Session, event_id: int, table_id: int, name: str) -> BrokerageTable:
+    def rename(self, db: Session, event_id: int, table_id: int, name: str) -> BrokerageTable:
         """A new name, unique in the event (1–60 characters): 422 when blank or long, 409 when taken."""
-        table = self.of_event(session, event_id, table_id)
-        self.authorize(session, table, "update")
+        table = self.of_event(db, event_id, table_id)
+        self.authorize(db, table, "update")
         name = name.strip()
         if not name:
             raise ValidationFailed("A table needs a name", field="name")
         if len(name) > 60:
             raise ValidationFailed("A table name has at most 60 characters", field="name")
-        if session.scalar(select(BrokerageTable.id).where(BrokerageTable.event_id == event_id,
+        if db.scalar(select(BrokerageTable.id).where(BrokerageTable.event_id == event_id,
                                                           BrokerageTable.name == name,
                                                           BrokerageTable.id != table_id)):
             raise Conflict(f"This event already has a table called '{name}'", field="name")
         table.name = name
-        self._flush(session)
+        self._flush(db)
         return table
 
-    def remove(self, session: Session, event_id: int, table_id: int) -> list[dict[str, Any]]:
+    def remove(self, db: Session, event_id: int, table_id: int) -> list[dict[str, Any]]:
         """Remove a table; returns the meetings that lost their place there."""
-        table = self.of_event(session, event_id, table_id)
-        self.authorize(session, table, "delete")
-        unscheduled = _unschedule(session, event_id, _placed(session, MeetingRequest.table_id, table_id),
+        table = self.of_event(db, event_id, table_id)
+        self.authorize(db, table, "delete")
+        unscheduled = _unschedule(db, event_id, _placed(db, MeetingRequest.table_id, table_id),
                                   f"remove table {table.name}", f"table {table.name} was removed")
-        self._flush(session)
-        _delete_unreferenced(self, session, table)
+        self._flush(db)
+        _delete_unreferenced(self, db, table)
         return unscheduled
 
 
-def _delete_unreferenced(service: _OfFair[Any], session: Session, obj: Any) -> None:
+def _delete_unreferenced(service: _OfFair[Any], db: Session, obj: Any) -> None:
     """Delete a slot or table once nothing refers to it any more (``RecordService.dependents``)."""
-    blocking = service.dependents(session, obj)
+    blocking = service.dependents(db, obj)
     if blocking:
         listed = ", ".join(f"{count} {name}" for name, count in blocking.items())
         raise Conflict(f"{service.label} {obj.id} is still referred to by {listed}", details=blocking)
-    session.delete(obj)
-    service._flush(session)
+    db.delete(obj)
+    service._flush(db)
 
 
 class MeetingService(_OfFair[MeetingRequest]):
@@ -394,48 +394,48 @@ class MeetingService(_OfFair[MeetingRequest]):
     label = "Meeting request"
     missing = "Meeting request {id} is not a meeting of event {event}"
 
-    def request(self, session: Session, event_id: int, requester_id: int, recipient_id: int,
+    def request(self, db: Session, event_id: int, requester_id: int, recipient_id: int,
                 message: str | None = None, actor: str = "system") -> MeetingRequest:
         """A meeting request between two participants of the fair (rules in ``check``)."""
-        fair(session, event_id)
+        fair(db, event_id)
         if requester_id == recipient_id:
             raise ValidationFailed("A participant cannot request a meeting with themselves", field="recipient_id")
         for who in (requester_id, recipient_id):
-            participant = session.get(BrokerageParticipant, who)
+            participant = db.get(BrokerageParticipant, who)
             if participant is None or participant.event_id != event_id:
                 raise ValidationFailed(f"Participant {who} does not take part in event {event_id}")
         data = MeetingNew.model_construct(event_id=event_id, requester_id=requester_id, recipient_id=recipient_id,
                                           message=(message or "")[:5000] or None)
-        return self.create(session, data, actor)
+        return self.create(db, data, actor)
 
-    def check(self, session: Session, obj: MeetingRequest) -> None:
+    def check(self, db: Session, obj: MeetingRequest) -> None:
         """One open request per pair of participants (a declined one may be asked again)."""
         if obj.id is not None:
             return
         pair = {obj.requester_id, obj.recipient_id}
-        existing = session.scalar(select(MeetingRequest.id).where(
+        existing = db.scalar(select(MeetingRequest.id).where(
             MeetingRequest.event_id == obj.event_id, MeetingRequest.status != "declined",
             MeetingRequest.requester_id.in_(pair), MeetingRequest.recipient_id.in_(pair)).limit(1))
         if existing is not None:
             raise Conflict(f"These two participants already have a meeting request ({existing})")
 
-    def respond(self, session: Session, meeting_id: int, accept: bool, actor: str = "system") -> MeetingRequest:
+    def respond(self, db: Session, meeting_id: int, accept: bool, actor: str = "system") -> MeetingRequest:
         """Accept or decline a request still pending (409 once answered)."""
-        meeting = self.get(session, meeting_id)
-        self.authorize(session, meeting, "update")
+        meeting = self.get(db, meeting_id)
+        self.authorize(db, meeting, "update")
         if meeting.status != "requested":
             raise Conflict(f"Meeting request {meeting_id} was already {meeting.status}")
         meeting.status = "accepted" if accept else "declined"
         touch(meeting, actor)
-        self._flush(session)
+        self._flush(db)
         return meeting
 
-    def record_outcome(self, session: Session, meeting_id: int, outcome: str, contract_value: Decimal | None = None,
+    def record_outcome(self, db: Session, meeting_id: int, outcome: str, contract_value: Decimal | None = None,
                        currency: str | None = None, note: str | None = None,
                        actor: str = "system") -> MeetingRequest:
         """What an accepted meeting produced; a signed contract needs its value and ISO 4217 currency."""
-        meeting = self.get(session, meeting_id)
-        self.authorize(session, meeting, "update")
+        meeting = self.get(db, meeting_id)
+        self.authorize(db, meeting, "update")
         if outcome not in OUTCOMES:
             raise ValidationFailed(f"Unknown outcome '{outcome}'; one of: {', '.join(OUTCOMES)}", field="outcome")
         if meeting.status != "accepted":
@@ -447,7 +447,7 @@ class MeetingService(_OfFair[MeetingRequest]):
         meeting.currency = currency.upper() if outcome == "contract_signed" and currency else None
         meeting.outcome_note = note
         touch(meeting, actor)
-        self._flush(session)
+        self._flush(db)
         return meeting
 
 

@@ -25,11 +25,11 @@ def export_iati(output: Path, filters: dict[str, object], strict: bool = False) 
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ValidationFailed(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
-    session = new_session()
+    db = new_session()
     try:
-        result = service.export(session, params)
+        result = service.export(db, params)
     finally:
-        session.close()
+        db.close()
     for checked in result.left_out:
         reasons = "; ".join(r.message for r in checked.reasons)
         typer.echo(f"left out: project {checked.project_id} ({checked.title}): {reasons}", err=True)
