@@ -18,8 +18,7 @@ from sticoop.commitments.models import Commitment, WorkingGroup
 from sticoop.documents.models import Document
 from sticoop.matchmaking.models import TechProfile
 from sticoop.partners.models import Organization, Person
-from sticoop.partnerships.models import Committee, Partnership
-from sticoop.partnerships.models import Session as CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.projects.models import Programme, Project
 
 

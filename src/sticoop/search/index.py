@@ -4,7 +4,7 @@ Every registered record service whose model declares ``search_fields`` is indexe
 itself): its display name as title, its ``search_fields`` and ``index_fields`` (long text such as a document's
 extracted text) as body, both folded for matching. Its scope is decided as ``accounts/scoping.py`` decides
 visibility: a partnership is its own scope, a record with ``partnership_id`` is bound to it, a child
-(``THROUGH_PARENT``: a session, a proposal) takes its parent's partnership and confidentiality.
+(declared through a parent: a session, a proposal) takes its parent's partnership and confidentiality.
 
 An ``after_flush`` hook rewrites the entries of every searchable record the flush inserted, changed or deleted,
 on the flush's connection: the index commits or rolls back with the write (the same pattern as the natural keys
@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import delete, event, func, insert, select
 from sqlalchemy.orm import Session
 
-from sticoop.accounts.scoping import DIRECT, THROUGH_PARENT
+from sticoop.accounts.scoping import direct, through_parent
 from sticoop.core.models import table_of
 from sticoop.core.text import fold
 from sticoop.documents.models import Document
@@ -57,10 +57,10 @@ def scope_of(db: Session, obj: Any) -> Scope:
     confidential = bool(getattr(obj, "confidential", False))
     if model is Partnership:
         return Scope(obj.id, False, confidential)
-    if model in DIRECT:
+    if model in direct():
         pid = obj.partnership_id
         return Scope(pid, model is Document and pid is None, confidential)
-    for child, fk, parent_model in THROUGH_PARENT:
+    for child, fk, parent_model in through_parent():
         if child is model:
             with db.no_autoflush:
                 parent = db.get(parent_model, getattr(obj, fk))
@@ -101,9 +101,9 @@ _INHERITED = ("partnership_id", "confidential", "name", "title")
 
 
 def searchable_children() -> list[tuple[Any, str, Any, str]]:
-    """(child model, its foreign key, parent model, child kind) for every searchable child of ``THROUGH_PARENT``."""
+    """(child model, its foreign key, parent model, child kind) for every searchable child scoped through a parent."""
     kinds = {s.model: kind for kind, s in searchable_services().items()}
-    return [(child, fk, parent, kinds[child]) for child, fk, parent in THROUGH_PARENT if child in kinds]
+    return [(child, fk, parent, kinds[child]) for child, fk, parent in through_parent() if child in kinds]
 
 
 def collect_children(db: Session) -> None:
