@@ -38,7 +38,11 @@ SERVICES = {"commitment": commitments, "project": projects, "organization": orga
 
 @pytest.fixture(scope="module")
 def big(database_url: str) -> Iterator[str]:
-    """The big lists filled once for the module (the database is wiped by the next test's own fixture)."""
+    """The big lists filled once for the module, in a database emptied first (another test of this worker may
+    have left rows; the next test's own fixture wipes these)."""
+    from tests.conftest import _wipe
+
+    _wipe(database_url)
     with session_scope(database_url) as db:
         seed_reference(db)
     start = date(2000, 1, 1)
@@ -65,8 +69,6 @@ def big(database_url: str) -> Iterator[str]:
                  "country_code": ("VNM", "BEL", "LAO", "THA", "FRA")[i % 5]} for i in span])
         conn.execute(text("ANALYZE"))
     yield database_url
-    from tests.conftest import _wipe
-
     _wipe(database_url)
 
 

@@ -51,3 +51,8 @@ def test_an_export_stops_at_its_bound_and_says_so(demo: TestClient, monkeypatch:
 def test_a_bad_sort_is_refused_before_the_download_starts(demo: TestClient) -> None:
     response = demo.get("/api/v1/organizations/export.csv", params={"sort": "password"})
     assert response.status_code == 422 and "sort" in response.json()["detail"].lower()
+
+
+def test_a_bad_cursor_is_refused_before_the_download_starts(demo: TestClient) -> None:
+    response = demo.get("/api/v1/organizations/export.csv", params={"after": "Ó"})
+    assert response.status_code == 422 and "after" in response.json()["detail"]

@@ -72,6 +72,11 @@ def build_organization(client: TestClient, db_url: str, d: dict[str, Any]) -> tu
                                "owner_organization_id": b})
     post(client, f"/events/{fair(client)}/brokerage/participants", {"name": "MOST desk", "organization_id": b})
     make_user(db_url, "most-officer", "member", organization_id=b)
+    call = post(client, "/calls", {"title": "Joint call", "partnership_id": p, "currency": "EUR"})["id"]
+    post(client, "/call-funders", {"call_id": call, "organization_id": b, "country_code": "VNM",
+                                   "budget": 1_000_000, "currency": "VND"})
+    post(client, "/proposals", {"call_id": call, "acronym": "RICE", "title": "Rice", "partners": [
+        {"organization_id": b, "country_code": "VNM", "role": "coordinator"}]})
     attach(client, "both.txt", [("organization", a), ("organization", b)])
     attach(client, "b-only.txt", [("organization", b)])
     return a, b
@@ -92,6 +97,11 @@ def build_person(client: TestClient, db_url: str, d: dict[str, Any]) -> tuple[in
     post(client, f"/events/{fair(client)}/brokerage/participants", {"name": "An", "person_id": b})
     post(client, "/commitments", {"partnership_id": d["partnership"]["id"], "text": "Train ten technicians",
                                   "responsible_people_ids": [a, b]})
+    call = post(client, "/calls", {"title": "Joint call", "partnership_id": d["partnership"]["id"],
+                                   "currency": "EUR"})["id"]
+    post(client, "/reviewers", {"call_id": call, "person_id": b})
+    post(client, "/proposals", {"call_id": call, "acronym": "DRONE", "title": "Drones", "partners": [
+        {"organization_id": most, "country_code": "VNM", "role": "coordinator", "person_id": b}]})
     attach(client, "cv.txt", [("person", b)])
     return a, b
 

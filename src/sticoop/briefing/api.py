@@ -14,7 +14,8 @@ from sticoop.briefing.schemas import Briefing, BriefingPackOut
 from sticoop.briefing.service import FORMATS, build_briefing
 from sticoop.core.api import DB, PathId
 from sticoop.core.bounds import DB_INT_RANGE, DbInt
-from sticoop.core.downloads import content_disposition
+from sticoop.core.downloads import attachment
+from sticoop.core.downloads import inline as inline_file
 from sticoop.core.i18n import negotiate
 from sticoop.core.principal import ANONYMOUS, Principal
 from sticoop.documents.service import documents
@@ -48,7 +49,7 @@ def pack_response(db: DB, pack: BriefingPack) -> Response:
     document = documents.get(db, pack.document_id)
     inline = pack.format == "html"
     return Response(documents.content(document), media_type=document.media_type,
-                    headers={"Content-Disposition": content_disposition(document.filename, inline=inline),
+                    headers={**(inline_file(document.filename) if inline else attachment(document.filename)),
                              "X-Briefing-Pack": str(pack.id)})
 
 

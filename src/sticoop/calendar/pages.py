@@ -19,6 +19,7 @@ from sticoop.calendar.service import (
 )
 from sticoop.core.api import DB
 from sticoop.core.config import get_settings
+from sticoop.core.downloads import inline as inline_file
 from sticoop.core.errors import DomainError
 from sticoop.core.i18n import LOCALE_NAMES, SUPPORTED_LOCALES
 from sticoop.core.ical import feeds
@@ -48,7 +49,7 @@ def feed_file(feed: str, request: Request, db: DB) -> Response:
     minutes = get_settings().calendar_refresh_minutes
     return Response(body, media_type="text/calendar; charset=utf-8",
                     headers={"Cache-Control": f"private, max-age={minutes * 60}",
-                             "Content-Disposition": f'inline; filename="sticoop-{feed}.ics"',
+                             **inline_file(f"sticoop-{feed}.ics"),
                              "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer"})
 
 

@@ -154,7 +154,7 @@ def crud_router(
         (names, labels in the request's language: see core/export.py). Streamed in batches of
         :data:`EXPORT_BATCH` rows read by keyset, each batch written then dropped: memory stays flat whatever
         the size; at most :data:`EXPORT_MAX_ROWS` rows (``X-Export-Truncated`` says when the list has more)."""
-        service.export_rows(db, params, 0)  # a bad sort or filter is a 422 now, not a broken download
+        service.check_params(params)  # a bad sort or cursor is a 422 now, not a broken download
         more = not count_bounded(db, service.filtered_query(params), EXPORT_MAX_ROWS).exact
         make_labels = getattr(request.app.state, "export_labels", None)
         labels = make_labels(request) if make_labels else None

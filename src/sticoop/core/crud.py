@@ -107,6 +107,13 @@ class RecordService(Generic[M]):
         paged = query.where(self._after(params.sort, params.after)) if params.after else query.offset(params.offset)
         return list(db.scalars(paged.limit(params.limit))), total
 
+    def check_params(self, params: ListParams) -> None:
+        """Raise ``ValidationFailed`` (422 naming the parameter) for a sort or an ``after`` cursor this list
+        cannot take — before a streamed answer has started."""
+        self._order(params.sort)
+        if params.after:
+            self._after(params.sort, params.after)
+
     def _after(self, sort: str | None, cursor: str) -> Any:
         sort = sort or self.default_sort
         name = sort.lstrip("-")

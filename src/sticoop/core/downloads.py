@@ -27,6 +27,11 @@ def attachment(filename: str) -> dict[str, str]:
     return {"Content-Disposition": content_disposition(filename)}
 
 
+def inline(filename: str) -> dict[str, str]:
+    """The header showing a file in the browser (HTML briefing, a calendar feed) under ``filename``."""
+    return {"Content-Disposition": content_disposition(filename, inline=True)}
+
+
 def download_responses(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
     """The OpenAPI ``responses`` of a download route: 200 is a file of ``media_type`` (``"*/*"`` when it is
     the stored file's own type), never JSON. Use with ``response_class=Response``:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.downloads import attachment, download_responses
+from sticoop.core.errors import ValidationFailed
 from sticoop.core.listing import ListParams, page_of
 from sticoop.core.offload import run_limited
 from sticoop.core.uploads import check_content, read_limited
@@ -24,6 +25,8 @@ def list_documents(db: DB, limit: Annotated[int, Query(ge=1, le=200)] = 50,
                    after: Annotated[str | None, Query(max_length=400)] = None) -> dict:
     """Bounded like every list (``limit`` 1-200, ``offset`` up to 10,000,000: else 422; ``after``: the keyset
     cursor ``next_after`` of the previous page)."""
+    if after and offset:
+        raise ValidationFailed("after: send either offset or after, not both", field="after")
     params = ListParams(limit=limit, offset=offset, q=q, after=after)
     items, total = documents.list(db, params)
     next_after = documents.cursor_after(params.sort, items[-1]) if len(items) == params.limit else None
