@@ -14,8 +14,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
-from sticoop.calls import evaluation
+from sticoop.calls import consensus_page, evaluation
 from sticoop.calls import schemas as s
+from sticoop.calls.forms import ALL as FORM_PAGES
 from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Proposal, Review, Reviewer
 from sticoop.calls.service import NEXT_STATUS, calls, proposals, reviewer_ids_of, reviews, visible_proposals
 from sticoop.core.api import DB, Actor
@@ -24,6 +25,7 @@ from sticoop.core.listing import ListParams
 from sticoop.core.principal import require_editor
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import Partnership
+from sticoop.web.crud_pages import add_list_and_form_routes
 from sticoop.web.forms import domain_errors
 from sticoop.web.lookups import names
 from sticoop.web.render import formatter, render
@@ -32,6 +34,9 @@ router = APIRouter(include_in_schema=False)
 #: reviewers and members post their scores through these routes (a looser write rule than the call's)
 review_router = APIRouter(include_in_schema=False)
 LIST_LIMIT = 200
+for _spec in FORM_PAGES:
+    add_list_and_form_routes(router, _spec)
+router.include_router(consensus_page.router)
 
 
 @router.get("/calls", response_class=HTMLResponse)
