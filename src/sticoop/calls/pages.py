@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sticoop.calls import consensus_page, evaluation
 from sticoop.calls import schemas as s
+from sticoop.calls.eligibility import reason_text
 from sticoop.calls.forms import ALL as FORM_PAGES
 from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Proposal, Review, Reviewer
 from sticoop.calls.service import NEXT_STATUS, calls, proposals, reviewer_ids_of, reviews, visible_proposals
@@ -186,6 +187,7 @@ def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     funders = {f.id: f for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
     return render(request, "calls/proposal.html", {
         "p": p, "c": call, "report": evaluation.eligibility(db, p, call), "reviews": found, "consensus": agreed,
+        "reason": lambda r: reason_text(r["code"], r["args"], formatter(request)._),
         "decision": decision, "funders": funders, "is_reviewer": bool(mine),
         "org_names": names(db, Organization, [a.organization_id for a in p.partners]
                            + [f.organization_id for f in funders.values()]),

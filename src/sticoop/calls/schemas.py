@@ -402,6 +402,10 @@ class RuleOut(BaseModel):
     params: dict[str, Any] = Field(description="Its parameters as set on the call")
     passed: bool = Field(description="True when the proposal meets it")
     reason: str = Field(description="Why it passed or failed, in one sentence")
+    code: str = Field(description="The reason as a code (e.g. min_partners, late, funder_terms_failed); the pages "
+                                  "translate it with `args`")
+    args: dict[str, Any] = Field(description="The reason's arguments (counts, countries, amounts as strings; "
+                                             "funder_terms_failed: problems, a list of {code, args})")
 
 
 class EligibilityOut(BaseModel):
