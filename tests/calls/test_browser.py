@@ -1,7 +1,8 @@
 """A joint call in headless Debian Chromium, from its creation to the project: the officer creates the call, its
-funders, a proposal and a reviewer with the browser's session (API), moves the call on its page, assigns the
-reviewer; the reviewer scores in the inbox's form; the officer decides and turns the funded proposal into a
-project. Skipped without /usr/bin/chromium (unless STICOOP_REQUIRE_BROWSER=1)."""
+funders, a proposal with its consortium and a reviewer in the pages' forms (refusals shown on the form), moves the
+call on its page, assigns the reviewer; the reviewer scores in the inbox's form; the officer writes the consensus
+in its form, decides and turns the funded proposal into a project. Skipped without /usr/bin/chromium (unless
+STICOOP_REQUIRE_BROWSER=1)."""
 
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ def test_call_from_creation_to_project(live: tuple[str, int]) -> None:
     _require_browser()
     from playwright.sync_api import expect, sync_playwright
 
-    base, partnership_id = live
+    base, _ = live
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
@@ -81,25 +82,73 @@ def test_call_from_creation_to_project(live: tuple[str, int]) -> None:
                 assert response.status == 201, response.text()
                 return response.json()
 
-            call = api("/calls", {"title": "JFS browser call", "partnership_id": partnership_id, "currency": "EUR",
-                                  "topics": ["Climate"], "reviewers_per_proposal": 1,
-                                  "rules": [{"kind": "min_partners", "params": {"min": 3}}]})
-            orgs = {c: api("/organizations", {"name": f"University {c}", "country_code": c})["id"]
-                    for c in ("BEL", "VNM", "THA")}
-            funders = {c: api("/call-funders", {"call_id": call["id"], "organization_id": orgs[c], "country_code": c,
-                                                "budget": budget, "currency": cur})["id"]
-                       for c, budget, cur in (("BEL", 500000, "EUR"), ("VNM", 10**10, "VND"), ("THA", 10**7, "THB"))}
-            partners = [{"organization_id": orgs[c], "country_code": c, "funder_id": funders[c], "budget": b,
-                         "role": "coordinator" if c == "BEL" else "partner"}
-                        for c, b in (("BEL", 100000), ("VNM", 10**9), ("THA", 10**6))]
-            proposal = api("/proposals", {"call_id": call["id"], "acronym": "GOOD", "title": "A good proposal",
-                                          "topic": "Climate", "abstract": "Why.", "status": "submitted",
-                                          "partners": partners})
-            person = api("/people", {"name": "Reviewer One"})
-            reviewer = api("/reviewers", {"call_id": call["id"], "person_id": person["id"], "username": "rev1"})
+            # organisations and people belong to other domains; the call and all its records are made in forms
+            for c in ("BEL", "VNM", "THA"):
+                api("/organizations", {"name": f"University {c}", "country_code": c})
+            api("/people", {"name": "Reviewer One"})
 
             officer.goto(base + "/calls")
+            officer.get_by_role("link", name="New funding call").click()
+            officer.get_by_label("Title").fill("JFS browser call")
+            officer.get_by_label("Partnership").select_option(label="Belgium–Vietnam")
+            officer.get_by_label("Topics").fill("Climate\nHealth")
+            officer.get_by_label("Submission opens").fill("2026-01-15T09:00")
+            officer.get_by_label("Submission closes").fill("2026-01-01T17:00")
+            officer.get_by_label("Time zone").fill("Asia/Ho_Chi_Minh")
+            officer.get_by_label("Currency").fill("EUR")
+            officer.get_by_label("Reviewers per proposal").fill("1")
+            officer.get_by_role("button", name="Save").click()
+            expect(officer.locator("[data-error-summary]")).to_contain_text("closes_at must come after opens_at")
+            officer.get_by_label("Submission closes").fill("2026-05-31T17:00")
+            officer.get_by_role("button", name="Save").click()
+            expect(officer.get_by_role("heading", name="JFS browser call")).to_be_visible()
+            expect(officer.locator(".timeline")).to_contain_text("Asia/Ho_Chi_Minh")
+
+            for c, budget, cur in (("BEL", "500000", "EUR"), ("VNM", "10000000000", "VND"), ("THA", "10000000", "THB")):
+                officer.get_by_role("link", name="Add a funder").click()
+                officer.get_by_label("Organisation").select_option(label=f"University {c}")
+                officer.locator("#field-country_code").select_option(value=c)
+                officer.get_by_label("Budget").fill(budget)
+                officer.get_by_label("Currency").fill(cur)
+                if c == "THA":
+                    officer.get_by_label("Lowest TRL it funds").fill("12")
+                    officer.get_by_role("button", name="Save").click()
+                    expect(officer.locator("[data-error-summary]")).to_contain_text("TRL from 1 to 9")
+                    officer.get_by_label("Lowest TRL it funds").fill("2")
+                officer.get_by_role("button", name="Save").click()
+                expect(officer.locator("#funders")).to_contain_text(f"University {c}")
+
+            officer.get_by_role("link", name="New proposal").click()
+            officer.get_by_label("Acronym").fill("GOOD")
+            officer.get_by_label("Title").fill("A good proposal")
+            officer.get_by_label("Topic", exact=True).fill("Climate")
+            officer.get_by_label("Status").select_option(value="submitted")
+            officer.get_by_label("Submitted at").fill("2026-05-30T10:00")
+            officer.get_by_label("Abstract").fill("Why.")
+            currencies = {"BEL": "EUR", "VNM": "VND", "THA": "THB"}
+            for i, (c, amount, role) in enumerate((("BEL", "100000", "coordinator"), ("VNM", "1000000000", "partner"),
+                                                   ("THA", "1000000", "partner"))):
+                row = f"partners-{i}-"
+                officer.locator(f'select[name="{row}organization_id"]').select_option(label=f"University {c}")
+                officer.locator(f'select[name="{row}country_code"]').select_option(value=c)
+                officer.locator(f'select[name="{row}role"]').select_option(value=role)
+                officer.locator(f'select[name="{row}funder_id"]').select_option(
+                    label=f"University {c} ({currencies[c]}) — JFS browser call")
+                officer.locator(f'input[name="{row}budget"]').fill(amount)
+                officer.get_by_role("button", name="Save").click()
+                expect(officer.locator("#consortium")).to_contain_text(f"University {c}")
+                if i < 2:
+                    officer.get_by_role("link", name="Edit", exact=True).click()
+            expect(officer.locator("#eligibility")).to_be_visible()
+            expect(officer.get_by_text("Ineligible")).to_have_count(0)
             officer.get_by_role("link", name="JFS browser call").click()
+
+            officer.get_by_role("link", name="Add a reviewer").click()
+            officer.get_by_label("Person").select_option(label="Reviewer One")
+            officer.get_by_label("Account").fill("rev1")
+            officer.get_by_role("button", name="Save").click()
+            expect(officer.get_by_role("heading", name="JFS browser call")).to_be_visible()
+
             expect(officer.locator("#funders")).to_contain_text("University VNM")
             officer.get_by_role("button", name="→ Open").click()
             officer.get_by_role("button", name="→ Closed").click()
@@ -119,9 +168,18 @@ def test_call_from_creation_to_project(live: tuple[str, int]) -> None:
             page.get_by_role("button", name="Save my scores").click()
             expect(page.get_by_role("link", name="Change my scores")).to_be_visible()
 
-            api("/consensus", {"proposal_id": proposal["id"], "rapporteur_id": reviewer["id"],
-                               "scores": {"excellence": 4.5, "impact": 4, "implementation": 3.5}})
-            officer.reload()
+            officer.get_by_role("link", name="GOOD").click()
+            officer.get_by_role("link", name="Consensus report").click()
+            officer.get_by_label("Rapporteur").select_option(label="Reviewer One")
+            for name, value in (("Excellence", "5"), ("Impact", "4"),
+                                ("Quality and efficiency of the implementation", "3.5")):
+                officer.get_by_label(name).select_option(value)
+            officer.get_by_role("button", name="Save the consensus").click()
+            expect(officer.locator("#error-summary")).to_contain_text("justification is required")
+            officer.get_by_label("Justification").fill("The panel found the excellence outstanding.")
+            officer.get_by_role("button", name="Save the consensus").click()
+            expect(officer.locator("#consensus")).to_contain_text("Reviewer One")
+            officer.get_by_role("link", name="JFS browser call").click()
             officer.get_by_role("button", name="Decide funding (budget walk)").click()
             expect(officer.locator("#budget-walk")).to_contain_text("Funded")
             officer.get_by_role("button", name="Create the project").click()

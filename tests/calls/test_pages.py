@@ -144,3 +144,16 @@ def test_other_roles_see_the_call_but_not_its_proposals_ranking_or_decisions(
         assert viewer.get(path).status_code == 403, path
     outsider = client_as("secretariat", partnership_ids=[])
     assert outsider.get(f"/calls/{demo['call']}").status_code == 404
+
+
+@pytest.mark.parametrize(("lang", "funded", "lacked"), [
+    ("en", "every funder involved had its applicants' share left", "lacked"),
+    ("fr", "chaque bailleur concerné disposait encore de la part de ses candidats", "il manquait"),
+    ("vi", "mọi nhà tài trợ liên quan đều còn đủ phần cho người nộp của mình", "còn thiếu"),
+])
+def test_decision_reasons_in_each_language(client: TestClient, demo: dict[str, int], lang: str, funded: str,
+                                           lacked: str) -> None:
+    decisions = html.unescape(client.get(f"/calls/{demo['call']}/decisions", params={"lang": lang}).text)
+    assert funded in decisions and lacked in decisions, lang
+    reserve = html.unescape(client.get(f"/proposals/{demo['RICE-GEN']}", params={"lang": lang}).text)
+    assert lacked in reserve and "reserve:" not in reserve, lang

@@ -129,8 +129,7 @@ def test_viewers_see_no_control_they_would_be_refused_and_admins_see_them(
         assert not shown_refused, (page, shown_refused)
         assert not {c for c in as_admin[page] if refused(app, admin, c)}, page
     # the administrator has something to do on every page but a participant's agenda, and the viewer on none
-    read_only = {f"/brokerage/participants/{fair['participant']}",
-                 "/calls"}  # calls are created through the API for now (issue 14 lists the missing form)
+    read_only = {f"/brokerage/participants/{fair['participant']}"}
     for page in pages:
         if page not in read_only:
             assert {c for c in as_admin[page] if refused(app, viewer, c)}, f"no write control for admin on {page}"

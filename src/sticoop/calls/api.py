@@ -51,6 +51,13 @@ def transition(record_id: PathId, payload: s.CallTransitionIn, db: DB, actor: Ac
     return calls.transition(db, record_id, payload.to_status, payload.version, actor)
 
 
+@router.post("/calls/{record_id}/funders", response_model=s.FunderOut, status_code=201, tags=[TAG],
+             summary="Add a funder to a call (same rules as POST /call-funders)")
+def add_call_funder(record_id: PathId, payload: s.CallFunderIn, db: DB, actor: Actor) -> Any:
+    calls.get(db, record_id)
+    return funders.create(db, s.FunderIn(call_id=record_id, **payload.model_dump()), actor)
+
+
 @router.get("/calls/{record_id}/funders", response_model=list[s.FunderOut], tags=[TAG],
             summary="The funders of a call")
 def call_funders(record_id: PathId, db: DB) -> Any:
@@ -59,9 +66,17 @@ def call_funders(record_id: PathId, db: DB) -> Any:
 
 
 @router.get("/calls/{record_id}/rules", response_model=list[s.RuleSpecOut], tags=[TAG],
-            summary="The eligibility rules of a call (change them with PATCH /calls/{id}, field rules)")
+            summary="The eligibility rules of a call, with the call version they belong to")
 def call_rules(record_id: PathId, db: DB) -> Any:
     call = calls.get(db, record_id)
+    return [{**rule, "call_version": call.version} for rule in call.rules]
+
+
+@router.put("/calls/{record_id}/rules", response_model=list[s.RuleSpecOut], tags=[TAG],
+            summary="Replace a call's eligibility rules (a new call version; 409 on a stale version, 422 naming "
+                    "a malformed rule)")
+def put_call_rules(record_id: PathId, payload: s.RulesIn, db: DB, actor: Actor) -> Any:
+    call = calls.update(db, record_id, s.CallPatch(version=payload.version, rules=payload.rules), actor)
     return [{**rule, "call_version": call.version} for rule in call.rules]
 
 
@@ -123,6 +138,13 @@ def make_project(record_id: PathId, db: DB, actor: Actor) -> Any:
             summary="Each eligibility rule of the call with pass/fail and the reason")
 def proposal_eligibility(record_id: PathId, db: DB) -> Any:
     return evaluation.eligibility(db, proposals.get(db, record_id))
+
+
+@router.post("/proposals/{record_id}/consensus", response_model=s.ConsensusOut, status_code=201, tags=[TAG],
+             summary="Record the consensus report of a proposal (same rules as POST /consensus)")
+def add_proposal_consensus(record_id: PathId, payload: s.ProposalConsensusIn, db: DB, actor: Actor) -> Any:
+    proposals.get(db, record_id)
+    return consensus.create(db, s.ConsensusIn(proposal_id=record_id, **payload.model_dump()), actor)
 
 
 @router.get("/proposals/{record_id}/consensus", response_model=s.ConsensusOut, tags=[TAG],

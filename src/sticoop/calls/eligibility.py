@@ -19,6 +19,7 @@ from typing import Any
 
 from sticoop.calls.regions import REGIONS, region_of
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.labels import N_
 
 
 @dataclass(frozen=True)
@@ -70,16 +71,66 @@ class CallTerms:
 
 @dataclass(frozen=True)
 class RuleResult:
-    """One rule's verdict: its kind, parameters, pass/fail and the reason in one sentence."""
+    """One rule's verdict: its kind, parameters, pass/fail, the reason as a code with its arguments (translated at
+    the page, see :data:`REASONS`) and the reason in one English sentence (the API's and the CLI's)."""
 
     kind: str
     params: dict[str, Any]
     passed: bool
     reason: str
+    code: str = ""
+    args: dict[str, Any] = field(default_factory=dict)
 
 
-Verdict = tuple[bool, str]
-Rule = Callable[[dict[str, Any], Submission, CallTerms], Verdict]
+#: reason code → the English sentence with its ``%(name)s`` arguments; the pages translate the same text through
+#: gettext (:func:`reason_text`). ``funder_terms_failed`` joins its ``problems`` (each a code and arguments).
+REASONS: dict[str, str] = {
+    "min_partners": N_("%(have)s partners; at least %(need)s required"),
+    "distinct_countries": N_("%(have)s distinct countries; at least %(need)s required"),
+    "region_quota_met": N_("countries per region (%(have)s) meet %(wanted)s"),
+    "region_quota_failed": N_("countries per region (%(have)s) meet none of: %(options)s"),
+    "region_quota_empty": N_("countries per region (no partner in any region) meet none of: %(options)s"),
+    "coordinator_count": N_("%(count)s coordinators; exactly one required"),
+    "coordinator_funded": N_("the coordinator (%(country)s) asks funder %(funder)s"),
+    "coordinator_unfunded": N_("the coordinator (%(country)s) asks no funder of the call that funds %(country)s "
+                               "applicants"),
+    "region_unfunded": N_("no partner eligible for funding from %(regions)s"),
+    "region_funded": N_("a partner eligible for funding from each of %(regions)s"),
+    "trl_missing": N_("no TRL given; %(low)s–%(high)s required"),
+    "trl": N_("TRL %(trl)s; %(low)s–%(high)s required"),
+    "budget_over": N_("%(count)s partner(s) above %(cap)s %(currency)s (highest %(highest)s %(currency)s)"),
+    "budget_within": N_("every partner budget in %(currency)s is at most %(cap)s %(currency)s"),
+    "total_budget": N_("total %(total)s %(currency)s; at most %(cap)s %(currency)s"),
+    "no_close": N_("the call has no closing date"),
+    "not_submitted": N_("not submitted"),
+    "on_time": N_("submitted %(submitted)s, before the close %(closes)s"),
+    "late": N_("submitted %(submitted)s, after the close %(closes)s"),
+    "incomplete": N_("incomplete: %(missing)s missing"),
+    "no_pdf": N_("no proposal PDF to count against the %(limit)s-page limit"),
+    "too_many_pages": N_("the proposal PDF has %(pages)s pages; at most %(limit)s"),
+    "pages_ok": N_("complete; %(pages)s pages of at most %(limit)s"),
+    "complete": N_("complete"),
+    "funder_unknown": N_("a %(country)s partner asks funder %(funder)s, which is not a funder of this call"),
+    "funder_nationals": N_("%(funder)s funds %(funder_country)s applicants only, not a %(country)s partner"),
+    "funder_currency": N_("a budget for %(funder)s is in %(currency)s, not its currency %(funder_currency)s"),
+    "funder_trl": N_("%(funder)s funds TRL %(low)s–%(high)s, not %(trl)s"),
+    "funder_max": N_("%(funder)s funds at most %(max)s %(currency)s per partner, not %(budget)s"),
+    "funder_terms_met": N_("every funded partner meets its funder's terms"),
+    "funder_terms_failed": "%(problems)s",
+}
+
+
+def reason_text(code: str, args: dict[str, Any], translate: Callable[[str], str] = str) -> str:
+    """The reason sentence of ``code`` with ``args``, through ``translate`` (gettext; identity: English). A
+    ``problems`` argument (a list of ``{"code", "args"}``) becomes its sentences joined by "; "."""
+    values = dict(args)
+    if "problems" in values:
+        values["problems"] = "; ".join(reason_text(x["code"], x["args"], translate) for x in values["problems"])
+    return translate(REASONS[code]) % values
+
+
+Verdict = tuple[bool, str, dict[str, Any]]
+Rule = Callable[[dict[str, Any], "Submission", "CallTerms"], Verdict]
 
 
 def is_funded(applicant: Applicant, call: CallTerms) -> bool:
@@ -95,12 +146,12 @@ def _regions(params: dict[str, Any]) -> dict[str, frozenset[str]]:
 
 def min_partners(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
     need, have = int(params["min"]), len(p.partners)
-    return have >= need, f"{have} partners; at least {need} required"
+    return have >= need, "min_partners", {"have": have, "need": need}
 
 
 def distinct_countries(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
     need, have = int(params["min"]), len({a.country for a in p.partners})
-    return have >= need, f"{have} distinct countries; at least {need} required"
+    return have >= need, "distinct_countries", {"have": have, "need": need}
 
 
 def region_quota(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
@@ -112,23 +163,24 @@ def region_quota(params: dict[str, Any], p: Submission, call: CallTerms) -> Verd
         region = region_of(a.country, table)
         if region:
             countries.setdefault(region, set()).add(a.country)
-    have = ", ".join(f"{r}: {len(c)}" for r, c in sorted(countries.items())) or "no partner in any region"
+    have = ", ".join(f"{r}: {len(c)}" for r, c in sorted(countries.items()))
     for option in params["options"]:
         if all(len(countries.get(region, ())) >= int(n) for region, n in option.items()):
             wanted = " + ".join(f"{n} {r}" for r, n in option.items())
-            return True, f"countries per region ({have}) meet {wanted}"
-    options = " or ".join(" + ".join(f"{n} {r}" for r, n in o.items()) for o in params["options"])
-    return False, f"countries per region ({have}) meet none of: {options}"
+            return True, "region_quota_met", {"have": have, "wanted": wanted}
+    options = " / ".join(" + ".join(f"{n} {r}" for r, n in o.items()) for o in params["options"])
+    return False, "region_quota_failed" if have else "region_quota_empty", {"have": have, "options": options}
 
 
 def coordinator_funded(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
     coordinators = [a for a in p.partners if a.role == "coordinator"]
     if len(coordinators) != 1:
-        return False, f"{len(coordinators)} coordinators; exactly one required"
+        return False, "coordinator_count", {"count": len(coordinators)}
     c = coordinators[0]
     if is_funded(c, call):
-        return True, f"the coordinator ({c.country}) asks funder {call.funders[c.funder_id].name}"  # type: ignore[index]
-    return False, f"the coordinator ({c.country}) asks no funder of the call that funds {c.country} applicants"
+        return True, "coordinator_funded", {"country": c.country,
+                                            "funder": call.funders[c.funder_id].name}  # type: ignore[index]
+    return False, "coordinator_unfunded", {"country": c.country}
 
 
 def funded_partner_per_region(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
@@ -137,15 +189,15 @@ def funded_partner_per_region(params: dict[str, Any], p: Submission, call: CallT
     funded = {region_of(a.country, table) for a in p.partners if is_funded(a, call)}
     missing = [r for r in wanted if r not in funded]
     if missing:
-        return False, f"no partner eligible for funding from {', '.join(missing)}"
-    return True, f"a partner eligible for funding from each of {', '.join(wanted)}"
+        return False, "region_unfunded", {"regions": ", ".join(missing)}
+    return True, "region_funded", {"regions": ", ".join(wanted)}
 
 
 def trl_range(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
     low, high = int(params.get("min", 1)), int(params.get("max", 9))
     if p.trl is None:
-        return False, f"no TRL given; {low}–{high} required"
-    return low <= p.trl <= high, f"TRL {p.trl}; {low}–{high} required"
+        return False, "trl_missing", {"low": low, "high": high}
+    return low <= p.trl <= high, "trl", {"trl": p.trl, "low": low, "high": high}
 
 
 def max_budget_per_partner(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
@@ -153,63 +205,74 @@ def max_budget_per_partner(params: dict[str, Any], p: Submission, call: CallTerm
     over = [a for a in p.partners if a.currency == currency and a.budget > cap]
     if over:
         worst = max(over, key=lambda a: a.budget)
-        return False, f"{len(over)} partner(s) above {cap} {currency} (highest {worst.budget} {currency})"
-    return True, f"every partner budget in {currency} is at most {cap} {currency}"
+        return False, "budget_over", {"count": len(over), "cap": str(cap), "currency": currency,
+                                      "highest": str(worst.budget)}
+    return True, "budget_within", {"cap": str(cap), "currency": currency}
 
 
 def max_total_budget(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
     cap, currency = Decimal(str(params["amount"])), params["currency"]
     total = sum((a.budget for a in p.partners if a.currency == currency), Decimal(0))
-    return total <= cap, f"total {total} {currency}; at most {cap} {currency}"
+    return total <= cap, "total_budget", {"total": str(total), "cap": str(cap), "currency": currency}
 
 
 def deadline(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
     if call.closes_at is None:
-        return True, "the call has no closing date"
+        return True, "no_close", {}
     if p.submitted_at is None:
-        return False, "not submitted"
+        return False, "not_submitted", {}
     on_time = p.submitted_at <= call.closes_at
-    return on_time, (f"submitted {p.submitted_at.isoformat()}, {'before' if on_time else 'after'} the close "
-                     f"{call.closes_at.isoformat()}")
+    return on_time, "on_time" if on_time else "late", {"submitted": p.submitted_at.isoformat(),
+                                                         "closes": call.closes_at.isoformat()}
 
 
 def admissibility(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
     if p.missing:
-        return False, f"incomplete: {', '.join(p.missing)} missing"
+        return False, "incomplete", {"missing": ", ".join(p.missing)}
     limit = params.get("max_pages", call.page_limit)
     if limit is not None:
         if p.pages is None:
-            return False, f"no proposal PDF to count against the {limit}-page limit"
+            return False, "no_pdf", {"limit": limit}
         if p.pages > int(limit):
-            return False, f"the proposal PDF has {p.pages} pages; at most {limit}"
-        return True, f"complete; {p.pages} pages of at most {limit}"
-    return True, "complete"
+            return False, "too_many_pages", {"pages": p.pages, "limit": limit}
+        return True, "pages_ok", {"pages": p.pages, "limit": limit}
+    return True, "complete", {}
+
+
+def _funder_problems(a: Applicant, f: FunderTerms, trl: int | None) -> list[dict[str, Any]]:
+    """What breaks funder ``f``'s terms for applicant ``a``: ``[{"code", "args"}]``, empty when nothing."""
+    problems: list[dict[str, Any]] = []
+    if f.own_nationals_only and f.country != a.country:
+        problems.append({"code": "funder_nationals", "args": {"funder": f.name, "funder_country": f.country,
+                                                              "country": a.country}})
+    if a.currency != f.currency:
+        problems.append({"code": "funder_currency", "args": {"funder": f.name, "currency": a.currency,
+                                                             "funder_currency": f.currency}})
+    extra = f.extra_rules
+    low, high = int(extra.get("trl_min", 1)), int(extra.get("trl_max", 9))
+    if trl is not None and not low <= trl <= high:
+        problems.append({"code": "funder_trl", "args": {"funder": f.name, "low": low, "high": high, "trl": trl}})
+    if "max_per_partner" in extra and a.budget > Decimal(str(extra["max_per_partner"])):
+        problems.append({"code": "funder_max", "args": {"funder": f.name, "max": extra["max_per_partner"],
+                                                        "currency": f.currency, "budget": str(a.budget)}})
+    return problems
 
 
 def funder_rules(params: dict[str, Any], p: Submission, call: CallTerms) -> Verdict:
     """Each partner asking a funder meets that funder's terms: nationals only, its currency, TRL range,
     maximum per partner."""
-    problems: list[str] = []
+    problems: list[dict[str, Any]] = []
     for a in p.partners:
         if a.funder_id is None:
             continue
         f = call.funders.get(a.funder_id)
         if f is None:
-            problems.append(f"a {a.country} partner asks funder {a.funder_id}, which is not a funder of this call")
+            problems.append({"code": "funder_unknown", "args": {"country": a.country, "funder": a.funder_id}})
             continue
-        if f.own_nationals_only and f.country != a.country:
-            problems.append(f"{f.name} funds {f.country} applicants only, not a {a.country} partner")
-        if a.currency != f.currency:
-            problems.append(f"a budget for {f.name} is in {a.currency}, not its currency {f.currency}")
-        extra = f.extra_rules
-        if p.trl is not None and not int(extra.get("trl_min", 1)) <= p.trl <= int(extra.get("trl_max", 9)):
-            problems.append(f"{f.name} funds TRL {extra.get('trl_min', 1)}–{extra.get('trl_max', 9)}, not {p.trl}")
-        if "max_per_partner" in extra and a.budget > Decimal(str(extra["max_per_partner"])):
-            problems.append(f"{f.name} funds at most {extra['max_per_partner']} {f.currency} per partner, "
-                            f"not {a.budget}")
+        problems += _funder_problems(a, f, p.trl)
     if problems:
-        return False, "; ".join(problems)
-    return True, "every funded partner meets its funder's terms"
+        return False, "funder_terms_failed", {"problems": problems}
+    return True, "funder_terms_met", {}
 
 
 RULES: dict[str, Rule] = {
@@ -292,8 +355,8 @@ def evaluate(rules: list[dict[str, Any]], proposal: Submission, call: CallTerms)
     results = []
     for rule in ordered:
         params = rule.get("params") or {}
-        passed, reason = RULES[rule["kind"]](params, proposal, call)
-        results.append(RuleResult(rule["kind"], params, passed, reason))
+        passed, code, args = RULES[rule["kind"]](params, proposal, call)
+        results.append(RuleResult(rule["kind"], params, passed, reason_text(code, args), code, args))
     return results
 
 

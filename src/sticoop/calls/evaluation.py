@@ -81,12 +81,12 @@ def submission(db: Session, p: Proposal, pages: int | None = None) -> rules.Subm
 def eligibility(db: Session, proposal: Proposal, call: Call | None = None,
                 terms: rules.CallTerms | None = None) -> dict[str, Any]:
     """A proposal's eligibility report: ``{"proposal_id", "call_version", "eligible", "rules": [{kind, params,
-    passed, reason}]}``."""
+    passed, reason, code, args}]}`` (``code`` and ``args``: the reason as data, see ``eligibility.REASONS``)."""
     call = call or calls.get(db, proposal.call_id)
     results = rules.evaluate(call.rules, submission(db, proposal), terms or call_terms(db, call))
     return {"proposal_id": proposal.id, "call_version": call.version, "eligible": rules.eligible(results),
-            "rules": [{"kind": r.kind, "params": r.params, "passed": r.passed, "reason": r.reason}
-                      for r in results]}
+            "rules": [{"kind": r.kind, "params": r.params, "passed": r.passed, "reason": r.reason, "code": r.code,
+                       "args": r.args} for r in results]}
 
 
 def _proposals_of(db: Session, call_id: int) -> list[Proposal]:

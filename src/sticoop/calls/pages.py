@@ -14,16 +14,20 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
-from sticoop.calls import evaluation
+from sticoop.calls import consensus_page, evaluation
 from sticoop.calls import schemas as s
-from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Proposal, Review, Reviewer
+from sticoop.calls.eligibility import reason_text
+from sticoop.calls.forms import ALL as FORM_PAGES
+from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Outcome, Proposal, Review, Reviewer
 from sticoop.calls.service import NEXT_STATUS, calls, proposals, reviewer_ids_of, reviews, visible_proposals
 from sticoop.core.api import DB, Actor
 from sticoop.core.errors import DomainError
+from sticoop.core.i18n import Formatter
 from sticoop.core.listing import ListParams
 from sticoop.core.principal import require_editor
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import Partnership
+from sticoop.web.crud_pages import add_list_and_form_routes
 from sticoop.web.forms import domain_errors
 from sticoop.web.lookups import names
 from sticoop.web.render import formatter, render
@@ -32,6 +36,9 @@ router = APIRouter(include_in_schema=False)
 #: reviewers and members post their scores through these routes (a looser write rule than the call's)
 review_router = APIRouter(include_in_schema=False)
 LIST_LIMIT = 200
+for _spec in FORM_PAGES:
+    add_list_and_form_routes(router, _spec)
+router.include_router(consensus_page.router)
 
 
 @router.get("/calls", response_class=HTMLResponse)
@@ -145,14 +152,30 @@ def budget_walk_rows(db: DbSession, call: Call) -> tuple[list[dict[str, Any]], l
     return rows, funders
 
 
+def decision_reason(decision: Decision, funder_names: dict[int, str], fmt: Formatter) -> str:
+    """A decision's reason in the page's language, from its stored data: funded, or on the reserve list with
+    which funder lacked how much (its currency, locale-formatted); other outcomes keep the stored sentence."""
+    _ = fmt._
+    if decision.outcome == Outcome.funded:
+        return _("every funder involved had its applicants' share left")
+    if decision.outcome == Outcome.reserve and decision.shortfalls:
+        return "; ".join(_("%(funder)s lacked %(amount)s") % {
+            "funder": funder_names.get(x["funder_id"], ""),
+            "amount": fmt.money(Decimal(x["lacking"]), x["currency"])} for x in decision.shortfalls)
+    return decision.reason
+
+
 @router.get("/calls/{record_id:int}/decisions", response_class=HTMLResponse)
 def call_decisions(record_id: int, request: Request, db: DB) -> HTMLResponse:
     require_editor(db, "the funding decisions")
     call = calls.get(db, record_id)
     rows, funders = budget_walk_rows(db, call)
+    org_names = names(db, Organization, [f.organization_id for f in funders])
+    funder_names = {f.id: org_names.get(f.organization_id, "") for f in funders}
+    fmt = formatter(request)
     return render(request, "calls/decisions.html", {
-        "c": call, "rows": rows, "funders": funders,
-        "org_names": names(db, Organization, [f.organization_id for f in funders])})
+        "c": call, "rows": rows, "funders": funders, "org_names": org_names,
+        "reason": lambda d: decision_reason(d, funder_names, fmt)})
 
 
 @router.post("/funding-decisions/{record_id:int}/project", response_class=HTMLResponse)
@@ -181,12 +204,19 @@ def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     funders = {f.id: f for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
     return render(request, "calls/proposal.html", {
         "p": p, "c": call, "report": evaluation.eligibility(db, p, call), "reviews": found, "consensus": agreed,
+        "reason": lambda r: reason_text(r["code"], r["args"], formatter(request)._),
+        "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request)),
         "decision": decision, "funders": funders, "is_reviewer": bool(mine),
         "org_names": names(db, Organization, [a.organization_id for a in p.partners]
                            + [f.organization_id for f in funders.values()]),
         "reviewer_names": _reviewer_names(db, [r.reviewer_id for r in found]
                                           + ([agreed.rapporteur_id] if agreed else [])),
     })
+
+
+def _funder_names(db: DbSession, funders: dict[int, CallFunder]) -> dict[int, str]:
+    org_names = names(db, Organization, [f.organization_id for f in funders.values()])
+    return {fid: org_names.get(f.organization_id, "") for fid, f in funders.items()}
 
 
 def _reviewer_names(db: DbSession, ids: list[int]) -> dict[int, str]:

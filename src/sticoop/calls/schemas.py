@@ -153,6 +153,17 @@ class FunderIn(RecordIn):
     extra_rules: dict[str, Any] = Field(default_factory=dict, description=ABOUT["extra_rules"])
 
 
+class CallFunderIn(RecordIn):
+    """A funder joining the call named in the path (POST /calls/{id}/funders)."""
+
+    organization_id: int = Field(description=ABOUT["organization_id"])
+    country_code: CountryCode = Field(description=ABOUT["country_code"])
+    budget: Decimal = Field(ge=0, max_digits=18, decimal_places=2, description=ABOUT["Funder:budget"])
+    currency: CurrencyCode = Field(description=ABOUT["Funder:currency"])
+    funds_own_nationals_only: bool = Field(True, description=ABOUT["funds_own_nationals_only"])
+    extra_rules: dict[str, Any] = Field(default_factory=dict, description=ABOUT["extra_rules"])
+
+
 class FunderPatch(Patch):
     """Changes to a call funder."""
 
@@ -330,6 +341,14 @@ class ConsensusIn(RecordIn):
     justification: Text | None = Field(None, description=ABOUT["justification"])
 
 
+class ProposalConsensusIn(RecordIn):
+    """The consensus report of the proposal named in the path (POST /proposals/{id}/consensus)."""
+
+    rapporteur_id: int = Field(description=ABOUT["rapporteur_id"])
+    scores: dict[str, Any] = Field(description=ABOUT["scores"])
+    justification: Text | None = Field(None, description=ABOUT["justification"])
+
+
 class ConsensusPatch(Patch):
     """Changes to a consensus report."""
 
@@ -383,6 +402,10 @@ class RuleOut(BaseModel):
     params: dict[str, Any] = Field(description="Its parameters as set on the call")
     passed: bool = Field(description="True when the proposal meets it")
     reason: str = Field(description="Why it passed or failed, in one sentence")
+    code: str = Field(description="The reason as a code (e.g. min_partners, late, funder_terms_failed); the pages "
+                                  "translate it with `args`")
+    args: dict[str, Any] = Field(description="The reason's arguments (counts, countries, amounts as strings; "
+                                             "funder_terms_failed: problems, a list of {code, args})")
 
 
 class EligibilityOut(BaseModel):
@@ -452,6 +475,12 @@ class RuleSpecOut(BaseModel):
     kind: str = Field(description="The rule kind (see a call's `rules`)")
     params: dict[str, Any] = Field(description="Its parameters")
     call_version: int = Field(description="The call version these rules belong to (rules are versioned with it)")
+
+
+class RulesIn(Patch):
+    """A call's whole list of eligibility rules, replacing the current one (a new call version)."""
+
+    rules: list[dict[str, Any]] = Field(max_length=50, description=ABOUT["rules"])
 
 
 class ProjectMadeOut(BaseModel):

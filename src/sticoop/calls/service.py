@@ -27,6 +27,7 @@ from sticoop.calls.models import (
     Reviewer,
 )
 from sticoop.core import clock
+from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.errors import Conflict, Forbidden, ValidationFailed
 from sticoop.core.labels import N_, register_labels, register_navigation
@@ -381,6 +382,35 @@ consensus = ConsensusService()
 assignments = AssignmentService()
 decisions = DecisionService()
 
+def _register_choices() -> None:
+    """The select boxes of the calls' forms: calls, their funders, reviewers and proposals (each limited to the
+    form's partnership when it has one, through the call's indexed partnership column)."""
+    register_choice_source(ChoiceSource(
+        "calls", lambda: select(Call.id, Call.title).order_by(Call.id.desc()), Call.id,
+        lambda row, fmt: str(row.title), form_key="call_id",
+        partnership_of=lambda key: select(Call.partnership_id).where(Call.id == key),
+        partnership_column=Call.partnership_id))
+    register_choice_source(ChoiceSource(
+        "call_funders", lambda: (select(CallFunder.id, Organization.name, CallFunder.currency, Call.title)
+                                 .join(Organization, Organization.id == CallFunder.organization_id)
+                                 .join(Call, Call.id == CallFunder.call_id).order_by(Call.id.desc(), CallFunder.id)),
+        CallFunder.id, lambda row, fmt: f"{row.name} ({row.currency}) — {row.title}",
+        partnership_column=Call.partnership_id))
+    register_choice_source(ChoiceSource(
+        "call_reviewers", lambda: (select(Reviewer.id, Person.name, Call.title)
+                                   .join(Person, Person.id == Reviewer.person_id)
+                                   .join(Call, Call.id == Reviewer.call_id).order_by(Call.id.desc(), Person.name)),
+        Reviewer.id, lambda row, fmt: f"{row.name} — {row.title}",
+        partnership_column=Call.partnership_id))
+    register_choice_source(ChoiceSource(
+        "proposals", lambda: (select(Proposal.id, Proposal.acronym, Call.title).join(Call, Call.id == Proposal.call_id)
+                              .order_by(Call.id.desc(), Proposal.acronym)),
+        Proposal.id, lambda row, fmt: f"{row.acronym} — {row.title}", form_key="proposal_id",
+        partnership_of=lambda key: select(Call.partnership_id).join(Proposal, Proposal.call_id == Call.id)
+        .where(Proposal.id == key),
+        partnership_column=Call.partnership_id))
+
+
 def register() -> None:
     """Declare this domain's record kinds (called once by :func:`sticoop.composition.bootstrap`)."""
     register_labels("call_status", {
@@ -408,7 +438,9 @@ def register() -> None:
         "consensus": N_("Consensus report"), "review_assignment": N_("Review assignment"),
         "funding_decision": N_("Funding decision"),
     })
+    register_labels("applicant_role", {"coordinator": N_("Coordinator"), "partner": N_("Partner")})
     register_navigation("/calls", N_("Funding calls"), order=90)
+    _register_choices()
     register_scope(Call)
     for of_call in (CallFunder, Proposal, Reviewer, Assignment, Decision):
         register_scope(of_call, through="call_id", parent=Call)
