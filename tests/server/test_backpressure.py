@@ -65,19 +65,16 @@ def test_a_request_that_finds_a_slot_within_the_wait_is_served() -> None:
 
 def test_the_app_limits_requests_to_what_its_pool_holds(monkeypatch: pytest.MonkeyPatch) -> None:
     from sticoop.core.config import get_settings
-    from sticoop.server.app import create_app
+    from sticoop.server import app as server_app
 
-    monkeypatch.setenv("STICOOP_DB_POOL_SIZE", "7")
-    monkeypatch.setenv("STICOOP_DB_MAX_OVERFLOW", "2")
-    get_settings.cache_clear()
-    try:
-        app = create_app("sqlite://")
-        found = [m for m in app.user_middleware if m.cls is BackPressure]
-        assert len(found) == 1 and found[0].kwargs["limit"] == 9
-        assert [m.cls.__name__ for m in app.user_middleware[:2]] == ["SecurityHeaders", "BackPressure"], \
-            "a busy answer costs nothing but the security headers"
-    finally:
-        get_settings.cache_clear()
+    # patched where it is read, not through the process-wide settings cache (which other tests would then see)
+    settings = get_settings().model_copy(update={"db_pool_size": 7, "db_max_overflow": 2})
+    monkeypatch.setattr(server_app, "get_settings", lambda: settings)
+    app = server_app.create_app("sqlite://")
+    found = [m for m in app.user_middleware if m.cls is BackPressure]
+    assert len(found) == 1 and found[0].kwargs["limit"] == 9
+    assert [m.cls.__name__ for m in app.user_middleware[:2]] == ["SecurityHeaders", "BackPressure"], \
+        "a busy answer costs nothing but the security headers"
 
 
 def test_serve_refuses_reload_with_several_workers() -> None:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from tests.conftest import _postgres_url, make_user
 
 from sticoop.accounts.models import ApiToken, User
-from sticoop.core.config import get_settings
+from sticoop.core import replicas
 from sticoop.core.database import get_engine, session_scope
 from sticoop.core.migrate import upgrade
 from sticoop.partners.models import Organization
@@ -57,23 +57,21 @@ def test_reads_go_to_a_replica_and_a_writer_reads_its_own_writes(db_url: str, re
     _copy_accounts(db_url, replica)
     with session_scope(replica) as db:
         db.add(Organization(name="Only on the replica", country_code="VNM"))
-    monkeypatch.setenv("STICOOP_DATABASE_REPLICA_URLS", replica)
-    get_settings.cache_clear()
-    try:
-        with TestClient(create_app(db_url)) as client:
-            client.headers["Authorization"] = f"Bearer {secret}"
-            assert _names(client) == {"Only on the replica"}, "a read is served by the replica"
-            assert _names(client, **{"X-Sticoop-Read-Primary": "1"}) == set(), "unless the client asks"
-            created = client.post("/api/v1/organizations", json={"name": "Written now", "country_code": "BEL"})
-            assert created.status_code == 201, created.text
-            assert "sticoop_read_primary=" in created.headers["set-cookie"]
-            assert _names(client) == {"Written now"}, "after its write, the client reads the primary"
-            client.cookies.clear()
-            assert _names(client) == {"Only on the replica"}, "others (no cookie) still read the replica"
-        with session_scope(replica) as db:
-            assert db.scalar(select(Organization).where(Organization.name == "Written now")) is None
-    finally:
-        get_settings.cache_clear()
+    # the replica list is patched where it is read, never through the process-wide settings: a settings cache
+    # left holding a replica would send every later test's reads to it
+    monkeypatch.setattr(replicas, "replica_urls", lambda: [replica])
+    with TestClient(create_app(db_url)) as client:
+        client.headers["Authorization"] = f"Bearer {secret}"
+        assert _names(client) == {"Only on the replica"}, "a read is served by the replica"
+        assert _names(client, **{"X-Sticoop-Read-Primary": "1"}) == set(), "unless the client asks"
+        created = client.post("/api/v1/organizations", json={"name": "Written now", "country_code": "BEL"})
+        assert created.status_code == 201, created.text
+        assert "sticoop_read_primary=" in created.headers["set-cookie"]
+        assert _names(client) == {"Written now"}, "after its write, the client reads the primary"
+        client.cookies.clear()
+        assert _names(client) == {"Only on the replica"}, "others (no cookie) still read the replica"
+    with session_scope(replica) as db:
+        assert db.scalar(select(Organization).where(Organization.name == "Written now")) is None
 
 
 def test_without_replicas_nothing_changes(client: TestClient) -> None:

@@ -142,9 +142,9 @@ def test_create_partnership_committee_session_commitment_and_see_timeline(live_u
 
             # the list filters through HTMX without a full reload
             page.goto(live_url + "/partnerships")
-            page.get_by_label("Search").fill("laos")
+            page.locator("#f-q").fill("laos")  # the list's own filter (the header box searches everything)
             expect(page.locator("#results")).to_contain_text("Vietnam–Laos")
-            page.get_by_label("Search").fill("belgium")
+            page.locator("#f-q").fill("belgium")
             expect(page.locator("#results")).to_contain_text("Nothing matches")
         finally:
             browser.close()

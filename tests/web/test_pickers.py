@@ -17,18 +17,28 @@ from sticoop.web import choices
 from sticoop.web.crud_pages import REGISTERED_PAGES
 from sticoop.web.forms import FormField
 
-LINKS = ("partnership_id", "committee_id", "session_id", "commitment_id")
+LINKS = ("partnership_id", "committee_id", "session_id", "commitment_id", "call_id", "proposal_id", "reviewer_id")
 
 
 def records_of(client: TestClient, partnership: int, tag: str) -> dict[str, set[str]]:
-    """A committee, session, agreement, commitment and working group of the partnership, by source."""
+    """A record of every partnership-bound source (committee, session, agreement, commitment, working group,
+    call, call funder, call reviewer, proposal) of the partnership, by source."""
     c = post(client, "/committees", {"partnership_id": partnership, "name": f"Committee {tag}"})
     s = post(client, "/sessions", {"committee_id": c["id"], "number": 1, "start_date": "2024-01-10"})
     a = post(client, "/agreements", {"title": f"Agreement {tag}", "kind": "mou", "partnership_id": partnership})
     cm = post(client, "/commitments", {"partnership_id": partnership, "session_id": s["id"], "text": f"Do {tag}"})
     wg = post(client, "/working-groups", {"partnership_id": partnership, "name": f"Group {tag}"})
+    call = post(client, "/calls", {"title": f"Call {tag}", "partnership_id": partnership, "currency": "EUR"})
+    funder_org = post(client, "/organizations", {"name": f"Funder {tag}", "country_code": "BEL"})
+    funder = post(client, "/call-funders", {"call_id": call["id"], "organization_id": funder_org["id"],
+                                            "country_code": "BEL", "budget": 1000, "currency": "EUR"})
+    person = post(client, "/people", {"name": f"Reviewer {tag}"})
+    reviewer = post(client, "/reviewers", {"call_id": call["id"], "person_id": person["id"]})
+    proposal = post(client, "/proposals", {"call_id": call["id"], "acronym": f"P{tag}", "title": f"Proposal {tag}"})
     return {"committees": {str(c["id"])}, "sessions": {str(s["id"])}, "agreements": {str(a["id"])},
-            "commitments": {str(cm["id"])}, "working_groups": {str(wg["id"])}}
+            "commitments": {str(cm["id"])}, "working_groups": {str(wg["id"])}, "calls": {str(call["id"])},
+            "call_funders": {str(funder["id"])}, "call_reviewers": {str(reviewer["id"])},
+            "proposals": {str(proposal["id"])}}
 
 
 def options_of(html: str, field: FormField) -> set[str]:
@@ -58,7 +68,9 @@ def test_every_partnership_bound_picker_offers_only_the_records_partnership(clie
     mine = records_of(client, a, "A")
     theirs = records_of(client, b, "B")
     prefill = {"partnership_id": a, "committee_id": next(iter(mine["committees"])),
-               "session_id": next(iter(mine["sessions"])), "commitment_id": next(iter(mine["commitments"]))}
+               "session_id": next(iter(mine["sessions"])), "commitment_id": next(iter(mine["commitments"])),
+               "call_id": next(iter(mine["calls"])), "proposal_id": next(iter(mine["proposals"])),
+               "reviewer_id": next(iter(mine["call_reviewers"]))}
 
     walked = 0
     for spec in REGISTERED_PAGES.values():

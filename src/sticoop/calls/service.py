@@ -400,7 +400,9 @@ def _register_choices() -> None:
         "call_reviewers", lambda: (select(Reviewer.id, Person.name, Call.title)
                                    .join(Person, Person.id == Reviewer.person_id)
                                    .join(Call, Call.id == Reviewer.call_id).order_by(Call.id.desc(), Person.name)),
-        Reviewer.id, lambda row, fmt: f"{row.name} — {row.title}",
+        Reviewer.id, lambda row, fmt: f"{row.name} — {row.title}", form_key="reviewer_id",
+        partnership_of=lambda key: select(Call.partnership_id).join(Reviewer, Reviewer.call_id == Call.id)
+        .where(Reviewer.id == key),
         partnership_column=Call.partnership_id))
     register_choice_source(ChoiceSource(
         "proposals", lambda: (select(Proposal.id, Proposal.acronym, Call.title).join(Call, Call.id == Proposal.call_id)
