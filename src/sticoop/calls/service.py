@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Select, false, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from sticoop.calls import scoring
@@ -94,6 +95,13 @@ class CallService(RecordService[Call]):
         super()._assign_values(db, obj, values)
 
     def check(self, db: Session, obj: Call) -> None:
+        """A decided call is final: its rules, criteria and dates no longer change (409). Checked only when a
+        save changes something (``RecordService.update``): posting its form back unchanged is no change."""
+        history = sa_inspect(obj).attrs.status.history
+        stored = (history.deleted or history.unchanged or [None])[0]
+        if obj.id is not None and stored == CallStatus.decided:
+            raise Conflict(f"Call {obj.id} is decided; it can no longer change (rule: decided calls are final)",
+                           field="status")
         try:
             ZoneInfo(obj.timezone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -116,13 +124,6 @@ class CallService(RecordService[Call]):
         if any(not isinstance(t, str) or not t.strip() or len(t) > 300 for t in obj.topics or []):
             raise ValidationFailed("topics: each topic is 1–300 characters", field="topics")
 
-    def update(self, db: Session, record_id: int, data: Any, actor: str = "system") -> Call:
-        """A decided call is final: its rules, criteria and dates no longer change (409)."""
-        call = self.get(db, record_id)
-        if call.status == CallStatus.decided:
-            raise Conflict(f"Call {record_id} is decided; it can no longer change (rule: decided calls are final)",
-                           field="status")
-        return super().update(db, record_id, data, actor)
 
     def transition(self, db: Session, call_id: int, to_status: str, version: int, actor: str) -> Call:
         """Move the call to its next status; any other move is refused (422 naming the allowed one)."""

@@ -38,9 +38,15 @@ def _pool_settings(settings: Any) -> dict[str, Any]:
             "pool_timeout": settings.db_pool_timeout}
 
 
-@cache
 def get_engine(url: str | None = None) -> Engine:
-    url = url or get_settings().effective_database_url
+    """The engine of ``url`` (default: the settings' database), one per URL. The default is resolved on every
+    call, never cached under ``None``: a process whose settings change (tests, the CLI run in-process) must
+    not keep the engine of the database it first saw."""
+    return _engine_for(url or get_settings().effective_database_url)
+
+
+@cache
+def _engine_for(url: str) -> Engine:
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"echo": get_settings().echo_sql, "future": True}
     settings = get_settings()
@@ -59,14 +65,14 @@ def get_engine(url: str | None = None) -> Engine:
 
 
 @cache
-def _session_factory(url: str | None) -> sessionmaker[Session]:
+def _session_factory(url: str) -> sessionmaker[Session]:
     registry.require_bootstrapped()  # every table and session hook is in place before the first session
 
     return sessionmaker(bind=get_engine(url), expire_on_commit=False)
 
 
 def new_session(url: str | None = None) -> Session:
-    return _session_factory(url)()
+    return _session_factory(url or get_settings().effective_database_url)()
 
 
 @contextmanager
