@@ -5,8 +5,6 @@ count stops at its bound and says so."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
@@ -15,14 +13,6 @@ from sqlalchemy import select
 from sticoop.core import keyset
 from sticoop.core.database import session_scope
 from sticoop.core.registry import services
-from sticoop.demo.data import load_demo
-
-
-@pytest.fixture
-def demo(client: TestClient, db_url: str) -> Iterator[TestClient]:
-    with session_scope(db_url) as db:
-        load_demo(db)
-    yield client
 
 
 def _list_paths(client: TestClient) -> dict[str, str]:

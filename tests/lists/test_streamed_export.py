@@ -4,22 +4,11 @@ same rows in the list's order, one BOM — and a bad sort is still a 422 before 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 
 from sticoop.core import api
-from sticoop.core.database import session_scope
-from sticoop.demo.data import load_demo
-
-
-@pytest.fixture
-def demo(client: TestClient, db_url: str) -> Iterator[TestClient]:
-    with session_scope(db_url) as db:
-        load_demo(db)
-    yield client
 
 
 def test_every_export_streams_in_batches_the_file_it_writes_whole(demo: TestClient,

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Index, Integer, MetaData, Select, String, Tab
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from sticoop.core.labels import N_ as N_  # re-exported: the domains mark their duplicate reasons with it
 from sticoop.core.models import Base
 from sticoop.core.text import fold
 
@@ -62,9 +63,6 @@ class Candidate:
         return asdict(self)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op marker
-    """Marks a reason ("same name") for extraction; the form translates it (core may not import the web's N_)."""
-    return message
 
 
 def key(kind: str, *parts: Any) -> str:

@@ -15,9 +15,9 @@ import random
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sticoop.core import clock
+from sticoop.core.access import SAFE_METHODS
 from sticoop.core.config import get_settings
 
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 PRIMARY_COOKIE = "sticoop_read_primary"
 PRIMARY_HEADER = "x-sticoop-read-primary"
 
