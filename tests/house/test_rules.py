@@ -196,3 +196,15 @@ def test_labels_and_navigation_come_from_the_domains() -> None:
     assert "N_(\"" not in source.split("BADGE_TONE")[0], "label messages belong in the domains' register()"
     assert {"kind", "project_status", "tech_field"} <= set(declared.LABELS)
     assert [p for p, _ in declared.NAVIGATION][:3] == ["/partnerships", "/committees", "/sessions"]
+
+
+def test_no_script_folder_shadows_the_standard_library() -> None:
+    """A script run as ``python benchmarks/x.py`` puts its folder first on ``sys.path``: a ``benchmarks/calendar.py``
+    made ``import httpx`` (which imports ``calendar``) fail in every benchmark of that folder. Walks every folder
+    whose files are run as scripts (benchmarks, scripts, tools) and every top-level module of the tests."""
+    import sys
+
+    folders = [ROOT / name for name in ("benchmarks", "scripts", "tools", "tests") if (ROOT / name).is_dir()]
+    shadowing = sorted(str(path.relative_to(ROOT)) for folder in folders for path in folder.glob("*.py")
+                       if path.stem in sys.stdlib_module_names)
+    assert folders and not shadowing, f"rename these, they hide a standard-library module: {shadowing}"

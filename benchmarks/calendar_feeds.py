@@ -8,7 +8,7 @@ Fills a SQLite file with 200 partnerships, each with a committee, and 100,000 co
 - one reminders run for 50 users (viewers of 3 partnerships each) against a local SMTP server (aiosmtpd on
   127.0.0.1), then a second run, which must send nothing.
 
-Usage: ``.venv/bin/python benchmarks/calendar.py``.
+Usage: ``.venv/bin/python benchmarks/calendar_feeds.py``.
 """
 
 from __future__ import annotations
