@@ -16,7 +16,7 @@ def serve(
                                      "connection pool and request limit. Not with --reload."),
 ) -> None:
     """Serve the web app and the REST API (docs at /docs)."""
-    import uvicorn
+    from sticoop.server.listen import TcpConfig, run
 
     settings = get_settings()
     host = host or settings.host
@@ -26,8 +26,8 @@ def serve(
         typer.echo("error: --reload serves one process; drop --workers or --reload", err=True)
         raise typer.Exit(2)
     typer.echo(f"sticoop on http://{host}:{port} with {workers} worker(s)  (API docs: http://{host}:{port}/docs)")
-    uvicorn.run("sticoop.server.asgi:app", host=host, port=port, reload=reload, workers=workers if workers > 1
-                else None, log_level="info")
+    run(TcpConfig("sticoop.server.asgi:app", host=host, port=port, reload=reload, workers=workers,
+                  log_level="info"))
 
 
 def register(app: typer.Typer) -> None:
