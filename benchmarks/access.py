@@ -29,6 +29,7 @@ from sticoop.composition import bootstrap
 from sticoop.core.database import get_engine, new_session, session_scope
 from sticoop.core.listing import ListParams
 from sticoop.core.migrate import upgrade
+from sticoop.core.planner_stats import analyze
 from sticoop.core.principal import Principal, Role, act_as
 from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.partnerships.service import sessions
@@ -65,6 +66,7 @@ def build(url: str, n_commitments: int, n_sessions: int, n_events: int) -> None:
                 {"partnership_id": i % PARTNERSHIPS + 1, "text": f"Commitment {i}", "search_text": f"commitment {i}",
                  "due_date": start + timedelta(days=i % 9000), "confidential": i % 97 == 0}
                 for i in range(k, min(k + BATCH, n_commitments))])
+    analyze(url)  # as an operator does after a bulk load (`sticoop db analyze`)
 
 
 def timed(url: str, principal: Principal | None, run, repeat: int = 7) -> tuple[float, int]:

@@ -5,7 +5,8 @@ installed.
 Each client loops for ``--seconds``: a list (first page of commitments), a filter (by status and partnership), a
 search (``q=``), a detail (one commitment), a derived GET (a partnership's page data), and one in ten a
 version-checked PATCH of a commitment it just read (409 on a stale version is an honest answer, not an error).
-``--wait`` seconds pass between a client's requests (2 s: "a large ministry at its busiest"; 0: saturation).
+``--wait`` seconds pass between a client's requests on average (uniform between half and one and a half times it;
+2 s: "a large ministry at its busiest"; 0: saturation); with a wait, clients start spread over one wait.
 Clients sign in with an API token (``--auth token``) or a browser session cookie with its CSRF header
 (``--auth cookie``). The data: the demo records plus ``--rows`` synthetic commitments spread over the demo
 partnerships. Printed per run: requests/s, p50/p95/p99 latency, and answers by status (timeouts after 30 s
@@ -80,6 +81,7 @@ def prepare(url: str, rows: int) -> None:
     from sticoop.commitments.models import Commitment
     from sticoop.core.database import get_engine, session_scope
     from sticoop.core.migrate import upgrade
+    from sticoop.core.planner_stats import analyze
     from sticoop.demo.data import load_demo
     from sticoop.partnerships.models import Partnership
     from sticoop.reference.service import seed_reference
@@ -95,9 +97,10 @@ def prepare(url: str, rows: int) -> None:
         for k in range(0, rows, 10_000):
             conn.execute(insert(Commitment), [
                 {"partnership_id": partnership_ids[i % len(partnership_ids)], "text": f"Load commitment {i}",
-                 "search_text": f"load commitment {i}", "status": ("planned", "in_progress", "done")[i % 3],
+                 "search_text": f"load commitment {i}", "status": ("planned", "in_progress", "done")[i // 7 % 3],
                  "due_date": start + timedelta(days=i % 5000), "confidential": False}
                 for i in range(k, min(k + 10_000, rows))])
+    analyze(url)  # as an operator does after a bulk load (`sticoop db analyze`)
 
 
 def serve(url: str, data_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
@@ -121,6 +124,8 @@ async def client_loop(base: str, headers: dict[str, str], cookies: dict[str, str
                       paths: dict[str, str], ids: list[int], patch: bool, out: list[Sample]) -> None:
     rng = random.Random()
     async with httpx.AsyncClient(base_url=base, headers=headers, cookies=cookies, timeout=TIMEOUT_S) as http:
+        if wait:  # users arrive spread over one wait, not all in the same millisecond
+            await asyncio.sleep(wait * rng.random())
         while time.perf_counter() < until:
             began = time.perf_counter()
             kind = "patch"

@@ -8,6 +8,7 @@ from sticoop.core.cli import cli_errors
 from sticoop.core.config import get_settings
 from sticoop.core.database import session_scope
 from sticoop.core.migrate import upgrade
+from sticoop.core.planner_stats import analyze
 
 db_app = typer.Typer(help="Database schema and reference data.", no_args_is_help=True)
 
@@ -22,8 +23,17 @@ def db_upgrade() -> None:
     upgrade()
     with session_scope() as db:
         countries, fields = seed_reference(db)
+    analyze()
     typer.echo(f"database ready: {_safe_url(settings.effective_database_url)} "
                f"({countries} countries, {fields} fields)")
+
+
+@db_app.command("analyze")
+@cli_errors
+def db_analyze() -> None:
+    """Refresh the query planner's statistics (after a bulk load; `sticoop worker` also does it every hour)."""
+    ran = analyze()
+    typer.echo(f"planner statistics refreshed: {ran}")
 
 
 def _safe_url(url: str) -> str:

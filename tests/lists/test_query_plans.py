@@ -114,3 +114,29 @@ def test_every_filter_of_a_big_list_reads_through_an_index(big: str, entity: str
             if found:
                 scans[name] = found
         assert not scans, f"{entity}: full scans at {ROWS:,} rows: {scans}"
+
+
+#: the filters offered together that one index answers as a range: (index, values)
+COMBOS = {
+    "commitment": ("ix_commitments_partnership_id_status_due_date", {"partnership_id": 7, "status": "in_progress"}),
+    "project": ("ix_projects_partnership_id_status_start_date", {"partnership_id": 7, "status": "ongoing"}),
+}
+
+
+@pytest.mark.parametrize("entity", sorted(COMBOS))
+def test_a_partnership_and_a_status_together_are_one_index_range(big: str, entity: str) -> None:
+    """A partnership's records of one status: the first page and its bounded total both read the (partnership,
+    status, sort) index, and on SQLite the total reads the index alone (a covering scan: it selects a constant)."""
+    from sticoop.core.keyset import bounded_count_query
+
+    service = SERVICES[entity]
+    index, values = COMBOS[entity]
+    params = ListParams(**values)
+    with session_scope(big) as db:
+        dialect = db.get_bind().dialect.name
+        page = _plan(db, service.filtered_query(params).order_by(*service._order(params.sort)).limit(50))
+        count = _plan(db, bounded_count_query(service.filtered_query(params)))
+    assert not _full_scans(page, service.model.__tablename__, dialect)
+    assert index in count, f"the total of {values} does not read {index}: {count}"
+    if dialect == "sqlite":
+        assert f"COVERING INDEX {index}" in count, count

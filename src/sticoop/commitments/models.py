@@ -138,4 +138,6 @@ class Assessment(Record, Base):
 # ----- list indexes (issue 17): the filters with the default sort (due date), as index walks ----------------
 Index("ix_commitments_partnership_id_due_date", Commitment.partnership_id, Commitment.due_date)
 Index("ix_commitments_status_due_date", Commitment.status, Commitment.due_date)
+Index("ix_commitments_partnership_id_status_due_date", Commitment.partnership_id, Commitment.status,
+      Commitment.due_date)
 Index("ix_working_groups_name", WorkingGroup.name)

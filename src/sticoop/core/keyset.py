@@ -17,7 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from sticoop.core.errors import ValidationFailed
@@ -38,9 +38,19 @@ class Count(int):
 
 
 def count_bounded(db: Session, query: Select[Any], bound: int = COUNT_BOUND) -> Count:
-    """The number of rows ``query`` matches, counting at most ``bound`` + 1 of them (one bounded query)."""
-    counted = db.scalar(select(func.count()).select_from(query.order_by(None).limit(bound + 1).subquery())) or 0
+    """The number of rows ``query`` matches, counting at most ``bound`` + 1 of them (one bounded query).
+
+    The counted rows select a constant, not the record's columns, so an index that holds the filtered columns
+    answers the count alone (a covering index scan) instead of reading up to ``bound`` rows of the table.
+    """
+    counted = db.scalar(bounded_count_query(query, bound)) or 0
     return Count(counted) if counted <= bound else Count(bound, exact=False)
+
+
+def bounded_count_query(query: Select[Any], bound: int = COUNT_BOUND) -> Select[Any]:
+    """``SELECT count(*)`` of at most ``bound`` + 1 rows of ``query``, each selected as the constant 1."""
+    rows: Select[Any] = query.order_by(None).with_only_columns(literal_column("1"), maintain_column_froms=True)
+    return select(func.count()).select_from(rows.limit(bound + 1).subquery())
 
 
 def _plain(value: Any) -> Any:

@@ -278,5 +278,9 @@ def cancel(db: Session, job_id: int, actor: Principal | None) -> Job:
 
 
 def register() -> None:
-    """Declare this domain's labels and navigation entries (called by the composition root)."""
+    """Declare this domain's labels and navigation entries, and the database upkeep job (called by the
+    composition root)."""
+    from sticoop.jobs import maintenance
+
     register_navigation("/jobs", N_("Jobs"), order=170)
+    maintenance.register()

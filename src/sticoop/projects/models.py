@@ -96,3 +96,4 @@ class ProjectPartner(Base):
 Index("ix_programmes_name", Programme.name)
 Index("ix_projects_partnership_id_start_date", Project.partnership_id, Project.start_date)
 Index("ix_projects_status_start_date", Project.status, Project.start_date)
+Index("ix_projects_partnership_id_status_start_date", Project.partnership_id, Project.status, Project.start_date)
