@@ -265,14 +265,15 @@ TOKEN_TOUCH_EVERY = timedelta(minutes=1)
 
 def user_for_token(db: Session, secret: str, now: datetime | None = None) -> User:
     now = now or utcnow()
-    token = db.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(secret)))
-    if token is None or token.revoked_at is not None:
+    found = db.execute(select(ApiToken, User).join(User, User.id == ApiToken.user_id)
+                       .where(ApiToken.token_hash == _token_hash(secret))).one_or_none()  # one query per request
+    if found is None or found[0].revoked_at is not None:
         raise LoginFailed("Invalid or revoked token")
+    token, user = found
     expires = aware(token.expires_at)
     if expires is not None and expires <= now:
         raise LoginFailed("This token has expired")
-    user = db.get(User, token.user_id)
-    if user is None or not user.is_active:
+    if not user.is_active:
         raise LoginFailed("Invalid or revoked token")
     last = aware(token.last_used_at)
     if last is None or now - last >= TOKEN_TOUCH_EVERY:  # a read writes nothing: noted, written in a batch
