@@ -197,6 +197,7 @@ def main() -> None:
     parser.add_argument("--role", choices=("admin", "viewer"), default="admin")
     parser.add_argument("--mix", choices=("mixed", "peer"), default="mixed",
                         help="peer: only the list/filter/search/detail requests Datasette answers too")
+    parser.add_argument("--no-peer", action="store_true", help="skip the Datasette baseline")
     parser.add_argument("--by-kind", action="store_true", help="p50/p95 per request kind")
     parser.add_argument("--reuse", help="a folder for the prepared database, kept and reused (SQLite; with --url: "
                                         "the database of --url is prepared once, marked by a file in the folder)")
@@ -236,7 +237,7 @@ def main() -> None:
                  args.by_kind)
         beside = Path(sys.executable).with_name("datasette")
         datasette = str(beside) if beside.exists() else shutil.which("datasette")
-        if datasette and kind == "sqlite":
+        if datasette and kind == "sqlite" and not args.no_peer:
             dport = free_port()
             ds = subprocess.Popen([datasette, "serve", str(data_dir / "sticoop.db"), "-p", str(dport)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
