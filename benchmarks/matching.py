@@ -176,6 +176,8 @@ def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
     pos, neg = [], []
     for r in requests:
         cos = m.centred_cosines(m.centred_query(r, m.index.get(r.id)), offers)
+        if m.hubness:  # what complementary() calibrates: the hubness-corrected cosine
+            cos = m.hub_corrected(cos)
         for o in offers:
             (pos if data.relevant.get(r.id) == o else neg).append(cos[o])
     x = np.array(pos + neg)
@@ -191,8 +193,9 @@ def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
         a, b = a - step[0], b - step[1]
     print(f"  {embedder.name}: {len(pos)} true pairs (centred cosine mean {np.mean(pos):.3f}), {len(neg)} others "
           f"(mean {np.mean(neg):.3f}, 95th percentile {np.percentile(neg, 95):.3f})")
-    print(f"  calibration = ({a:.2f}, {b:.2f})  # 50 % at {-b / a:.3f}")
-    m = Matcher(embedder, supported_languages=("en", "fr", "vi"), calibration=(round(a, 2), round(b, 2)))
+    print(f"  hub_calibration = ({a:.2f}, {b:.2f})  # 50 % at {-b / a:.3f}")
+    m = Matcher(embedder, supported_languages=("en", "fr", "vi"))
+    m.hub_calibration = (round(a, 2), round(b, 2))
     m.add(profiles, vectors=vectors[dev])
     sub = EvalSet(profiles, data.topic_of, data.role_of, data.split_of, data.relevant)
     for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65):
