@@ -453,16 +453,12 @@ class Matcher:
         return v / norm if norm > 0 else v
 
     def centred_cosines(self, qc: np.ndarray, ids: Sequence[Hashable]) -> dict[Hashable, float]:
-        """Cosine of the centred query with each candidate centred on its own language's mean."""
-        out: dict[Hashable, float] = {}
-        for id_ in ids:
-            v = self.index.get(id_)
-            if v is None:
-                continue
-            c = v - self.language_mean(self._vec_lang[id_])
-            norm = float(np.linalg.norm(c))
-            out[id_] = float(c @ qc) / norm if norm > 0 else 0.0
-        return out
+        """Cosine of the centred query with each candidate centred on its own language's mean (one matrix
+        product; ids without a vector are left out)."""
+        ids = [i for i in ids if i in self._vec_lang and i in self.index]
+        if not ids:
+            return {}
+        return dict(zip(ids, (self.centred_matrix(ids) @ qc).tolist(), strict=True))
 
     def neighbourhoods(self) -> dict[Hashable, float]:
         """How crowded the neighbourhood of each indexed vector is, for the hubness correction: ``id → r`` with
@@ -518,7 +514,7 @@ class Matcher:
     def centred_matrix(self, ids: Sequence[Hashable]) -> np.ndarray:
         """The indexed vectors of ``ids`` (which must have one), each centred on its language's mean and brought
         back to unit length: an ``(len(ids), dim)`` float32 matrix."""
-        raw = np.stack([self.index.get(i) for i in ids]).astype(np.float32)  # type: ignore[misc]
+        raw = self.index.get_many(ids).astype(np.float32)  # a copy: centred in place below
         means = {lang: self.language_mean(lang) for lang in {self._vec_lang[i] for i in ids}}
         raw -= np.stack([means[self._vec_lang[i]] for i in ids])
         norms = np.linalg.norm(raw, axis=1, keepdims=True)
