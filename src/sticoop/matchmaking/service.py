@@ -296,6 +296,7 @@ def matcher(db: Session, index_kind: str | None = None, today: date | None = Non
             result, vectors = Matcher(embedder=model), stored_vectors()
         if engine_profiles:
             result.add(engine_profiles, vectors)
+            result.neighbourhoods()  # the hubness correction's, computed once here rather than by a first query
         _matchers[url] = (key, result)
         return result
 
