@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sticoop.matchmaking.engine.index import NumpyIndex, UsearchIndex, make_index
+from sticoop.matchmaking.engine.index import NumpyIndex, UsearchIndex, VectorIndex, make_index
 
 
 def _unit(n: int, dim: int, seed: int = 0) -> np.ndarray:
@@ -98,3 +98,41 @@ def test_usearch_save_and_restore_search_the_same(tmp_path):
     (tmp_path / "junk.usearch").write_bytes(b"not an index")
     with pytest.raises((ValueError, RuntimeError)):
         UsearchIndex.restore(tmp_path / "junk.usearch", state)
+
+
+class _GetOnly(NumpyIndex):
+    """An index with only ``get``: exercises the generic ``VectorIndex.get_many``."""
+
+    get_many = VectorIndex.get_many
+
+
+@pytest.mark.parametrize("kind", [NumpyIndex, UsearchIndex, _GetOnly])
+def test_get_many_returns_the_stored_rows_in_order(kind):
+    x = _unit(50, 16, seed=4)
+    idx = kind(16)
+    idx.add([f"p{i}" for i in range(50)], x)
+    idx.remove(["p3"])  # rows move in the numpy index: order must follow the ids, not the rows
+    wanted = ["p49", "p0", "p7", "p48"]
+    got = idx.get_many(wanted)
+    assert got.shape == (4, 16) and got.dtype == np.float32
+    assert np.allclose(got, x[[49, 0, 7, 48]], atol=2e-3)  # usearch stores f16
+    assert idx.get_many([]).shape == (0, 16)
+    with pytest.raises(KeyError):
+        idx.get_many(["p3"])
+
+
+@pytest.mark.parametrize("allowed_type", [frozenset, set, list])
+def test_usearch_large_filters_search_the_graph_and_keep_only_allowed_ids(allowed_type):
+    """A filter above ``exact_filter_below`` searches the graph with an over-fetch (a set is used as is);
+    the answer holds only allowed ids and agrees with exact search."""
+    x = _unit(2000, 16, seed=5)
+    idx = UsearchIndex(16, exact_filter_below=100)
+    exact = NumpyIndex(16)
+    idx.add(list(range(2000)), x)
+    exact.add(list(range(2000)), x)
+    allowed = allowed_type(range(0, 2000, 2))
+    for q in x[1:40:4]:
+        got = idx.search(q, 10, allowed_ids=allowed)
+        assert len(got) == 10 and all(i % 2 == 0 for i, _ in got)
+        truth = {i for i, _ in exact.search(q, 10, allowed_ids=list(allowed))}
+        assert len(truth & {i for i, _ in got}) >= 8  # HNSW: approximate, recall ≥ 0.8 per query

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, and_, or_
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sticoop.core.models import Base, Record, Searchable
@@ -100,7 +100,10 @@ class ProfileEmbedding(Base):
 
     __tablename__ = "profile_embeddings"
     # derived from the profile's text, not a reference to it: it goes with the profile (see RecordService.dependents)
-    __table_args__ = (UniqueConstraint("profile_id", "embedder"), {"info": {"derived": True}})
+    # (embedder, fingerprint): the vector already computed for a text is found by the text's hash (reuse on import)
+    __table_args__ = (UniqueConstraint("profile_id", "embedder"),
+                      Index("ix_profile_embeddings_embedder_fingerprint", "embedder", "fingerprint"),
+                      {"info": {"derived": True}})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("tech_profiles.id", ondelete="CASCADE"), index=True)

@@ -28,7 +28,7 @@ from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.matchmaking import index_store
 from sticoop.matchmaking.engine.embeddings import get_embedder
-from sticoop.matchmaking.engine.profiles import Profile
+from sticoop.matchmaking.engine.profiles import Profile, text_fingerprint
 from sticoop.matchmaking.engine.ranking import Matcher
 from sticoop.matchmaking.models import (
     PROFILE_TRANSITIONS,
@@ -42,6 +42,7 @@ from sticoop.partners.models import Organization
 
 MAX_INDEXED_PROFILES = 200_000
 EMBED_BATCH = 64  # texts per call to the embedder: one call per text costs several times more per text
+IN_BATCH = 5000  # ids or fingerprints per IN list
 #: today's date for the expiry filter; tests replace it (the clock of ``sticoop.core.clock`` when it exists)
 HNSW_FROM = 50_000  # below, exact numpy search is fast enough and rebuilding it costs nothing worth saving
 _lock = threading.Lock()
@@ -180,8 +181,9 @@ def store_embedding(db: Session, obj: TechProfile) -> None:
 
 
 def store_embeddings(db: Session, objs: Sequence[TechProfile]) -> int:
-    """Embed, ``EMBED_BATCH`` texts per call, the profiles whose current text has no vector yet, and add the
-    vectors to the session (flushed by the caller). Returns how many were embedded."""
+    """Give the profiles whose current text has no vector yet one (``vectors_for_texts``: a text already
+    embedded is not embedded again) and add the rows to the session (flushed by the caller). Returns how many
+    profiles got a new vector."""
     model = embedder()
     engine_profiles = [to_engine(o) for o in objs if o.id is not None]
     engine_profiles = [p for p in engine_profiles if model.languages is None or p.language in model.languages]
@@ -189,28 +191,49 @@ def store_embeddings(db: Session, objs: Sequence[TechProfile]) -> int:
         return 0
     existing: dict[Hashable, ProfileEmbedding] = {}
     ids = [p.id for p in engine_profiles]
-    for start in range(0, len(ids), 5000):  # bounded IN lists
+    for start in range(0, len(ids), IN_BATCH):  # bounded IN lists
         existing.update((row.profile_id, row) for row in db.scalars(
-            select(ProfileEmbedding).where(ProfileEmbedding.profile_id.in_(ids[start:start + 5000]),
+            select(ProfileEmbedding).where(ProfileEmbedding.profile_id.in_(ids[start:start + IN_BATCH]),
                                            ProfileEmbedding.embedder == model.name)))
     todo = [p for p in engine_profiles
             if p.id not in existing or existing[p.id].fingerprint != p.fingerprint()]
-    for start in range(0, len(todo), EMBED_BATCH):
-        batch = todo[start:start + EMBED_BATCH]
-        vectors = model.embed([p.embedding_text() for p in batch]).astype(np.float32)
-        for p, vector in zip(batch, vectors, strict=True):
-            row = existing.get(p.id)
-            if row is None:
-                row = ProfileEmbedding(profile_id=p.id, embedder=model.name)
-                db.add(row)
-            row.fingerprint = p.fingerprint()
-            row.vector = vector.tobytes()
+    vectors = vectors_for_texts(db, [p.embedding_text() for p in todo])
+    for p, vector in zip(todo, vectors, strict=True):
+        row = existing.get(p.id)
+        if row is None:
+            row = ProfileEmbedding(profile_id=p.id, embedder=model.name)
+            db.add(row)
+        row.fingerprint = p.fingerprint()
+        row.vector = vector.tobytes()
     return len(todo)
 
 
-def embed_inputs(items: Sequence[Any]) -> list[np.ndarray | None]:
-    """The vectors of profiles about to be created (``ProfileIn``), ``EMBED_BATCH`` texts per call; None for
-    a language the model does not handle. Runs before any write, so no lock is held meanwhile."""
+def vectors_for_texts(db: Session | None, texts: Sequence[str]) -> list[np.ndarray]:
+    """One float32 vector per text, in order, running the model once per *distinct* text and not at all for a
+    text whose vector the database already holds for this embedder (found by its fingerprint, through the
+    ``(embedder, fingerprint)`` index; ``db`` None: no look-up). Model calls take ``EMBED_BATCH`` texts each."""
+    model = embedder()
+    fingerprints = [text_fingerprint(t) for t in texts]
+    known: dict[str, np.ndarray] = {}
+    if db is not None and texts:
+        wanted = sorted(set(fingerprints))
+        for start in range(0, len(wanted), IN_BATCH):
+            known.update((fp, np.frombuffer(vec, dtype=np.float32)) for fp, vec in db.execute(
+                select(ProfileEmbedding.fingerprint, ProfileEmbedding.vector)
+                .where(ProfileEmbedding.embedder == model.name,
+                       ProfileEmbedding.fingerprint.in_(wanted[start:start + IN_BATCH]))))
+    todo = list({fp: t for fp, t in zip(fingerprints, texts, strict=True) if fp not in known}.items())
+    for start in range(0, len(todo), EMBED_BATCH):
+        batch = todo[start:start + EMBED_BATCH]
+        for (fp, _), vector in zip(batch, model.embed([t for _, t in batch]), strict=True):
+            known[fp] = np.asarray(vector, dtype=np.float32)
+    return [known[fp] for fp in fingerprints]
+
+
+def embed_inputs(items: Sequence[Any], db: Session | None = None) -> list[np.ndarray | None]:
+    """The vectors of profiles about to be created (``ProfileIn``), through ``vectors_for_texts`` (each distinct
+    text embedded once, texts already in ``db`` not at all); None for a language the model does not handle.
+    Runs before any write, so no lock is held meanwhile."""
     model = embedder()
     texts: list[tuple[int, str]] = []
     for i, item in enumerate(items):
@@ -219,10 +242,8 @@ def embed_inputs(items: Sequence[Any]) -> list[np.ndarray | None]:
         if model.languages is None or p.language in model.languages:
             texts.append((i, p.embedding_text()))
     out: list[np.ndarray | None] = [None] * len(items)
-    for start in range(0, len(texts), EMBED_BATCH):
-        batch = texts[start:start + EMBED_BATCH]
-        for (i, _), vector in zip(batch, model.embed([t for _, t in batch]), strict=True):
-            out[i] = vector
+    for (i, _), vector in zip(texts, vectors_for_texts(db, [t for _, t in texts]), strict=True):
+        out[i] = vector
     return out
 
 
@@ -275,6 +296,7 @@ def matcher(db: Session, index_kind: str | None = None, today: date | None = Non
             result, vectors = Matcher(embedder=model), stored_vectors()
         if engine_profiles:
             result.add(engine_profiles, vectors)
+            result.neighbourhoods()  # the hubness correction's, computed once here rather than by a first query
         _matchers[url] = (key, result)
         return result
 

@@ -129,7 +129,7 @@ def import_profiles(db: Session, path: Path, actor: str = "system", batch_size: 
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise ValidationFailed(f"{path.name}: " + "; ".join(problems[:5]) + more)
-    vectors = embed_inputs(inputs)
+    vectors = embed_inputs(inputs, db)
     try:
         profiles.create_many(db, inputs, actor, vectors, batch_size)
     except ValidationFailed as exc:  # "item 3: ..." → "row 4: ..." (row 1 is the header)

@@ -62,6 +62,15 @@ class VectorIndex(ABC):
         """The stored vector of ``id_`` (None when absent); used to score explicit candidate pairs."""
         return None
 
+    def get_many(self, ids: Sequence[Id]) -> np.ndarray:
+        """The stored vectors of ``ids`` (all present) as one ``(len(ids), dim)`` float32 matrix, in one call."""
+        rows = [self.get(i) for i in ids]
+        missing = [i for i, r in zip(ids, rows, strict=True) if r is None]
+        if missing:
+            raise KeyError(f"not indexed: {missing[:5]!r}")
+        found = [r for r in rows if r is not None]
+        return np.stack(found).astype(np.float32) if found else np.zeros((0, self.dim), dtype=np.float32)
+
     def search_groups(self, vector: np.ndarray, k: int,
                       groups: Sequence[Iterable[Id]]) -> list[list[tuple[Id, float]]]:
         """``search`` restricted to each group in turn (e.g. one group per language)."""
@@ -135,6 +144,9 @@ class NumpyIndex(VectorIndex):
     def get(self, id_: Id) -> np.ndarray | None:
         row = self._row.get(id_)
         return None if row is None else self._matrix[row].copy()
+
+    def get_many(self, ids: Sequence[Id]) -> np.ndarray:
+        return self._matrix[np.fromiter((self._row[i] for i in ids), dtype=np.int64, count=len(ids))]
 
     def search(self, vector: np.ndarray, k: int,
                allowed_ids: Iterable[Id] | None = None) -> list[tuple[Id, float]]:
@@ -239,12 +251,21 @@ class UsearchIndex(VectorIndex):
             return None
         return np.asarray(self._index.get(key), dtype=np.float32).reshape(-1)
 
+    def get_many(self, ids: Sequence[Id]) -> np.ndarray:
+        if not ids:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        keys = np.fromiter((self._key_of[i] for i in ids), dtype=np.uint64, count=len(ids))
+        return np.asarray(self._index.get(keys), dtype=np.float32).reshape(len(ids), self.dim)
+
     def search(self, vector: np.ndarray, k: int,
                allowed_ids: Iterable[Id] | None = None) -> list[tuple[Id, float]]:
         q = _as_matrix(vector, self.dim)[0]
         if not self._key_of or k <= 0:
             return []
         if allowed_ids is not None:
+            # a large filter given as a (frozen)set is only asked "is this id in it?": no copy per query
+            if isinstance(allowed_ids, (set, frozenset)) and len(allowed_ids) > self.exact_filter_below:
+                return self._search_filtered(q, k, allowed_ids)
             allowed = [i for i in allowed_ids if i in self._key_of]
             if not allowed:
                 return []
@@ -254,15 +275,18 @@ class UsearchIndex(VectorIndex):
                 scores = mat @ q
                 order = _top_k(scores, k)
                 return [(allowed[i], float(scores[i])) for i in order]
-            allowed_set = set(allowed)
-            fetch = min(len(self._key_of), k * 4)
-            while True:
-                hits = self._search_graph(q, fetch)
-                kept = [(i, s) for i, s in hits if i in allowed_set]
-                if len(kept) >= k or fetch >= len(self._key_of):
-                    return kept[:k]
-                fetch = min(len(self._key_of), fetch * 4)
+            return self._search_filtered(q, k, set(allowed))
         return self._search_graph(q, k)
+
+    def _search_filtered(self, q: np.ndarray, k: int, allowed: set[Id] | frozenset[Id]) -> list[tuple[Id, float]]:
+        """The graph searched with an over-fetch (×4, growing ×4) until ``k`` allowed ids are found."""
+        fetch = min(len(self._key_of), k * 4)
+        while True:
+            hits = self._search_graph(q, fetch)
+            kept = [(i, s) for i, s in hits if i in allowed]
+            if len(kept) >= k or fetch >= len(self._key_of):
+                return kept[:k]
+            fetch = min(len(self._key_of), fetch * 4)
 
     def _search_graph(self, q: np.ndarray, k: int) -> list[tuple[Id, float]]:
         matches = self._index.search(q, min(k, len(self._key_of)))

@@ -29,6 +29,11 @@ COMPLEMENTARY_KINDS: dict[str, frozenset[str]] = {
 MAX_EMBED_CHARS = 1500
 
 
+def text_fingerprint(text: str) -> str:
+    """The 32-hex-digit hash stored next to a vector: equal texts, equal fingerprints (sha256 of UTF-8)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
 def is_complementary(kind_a: str, kind_b: str) -> bool:
     """True when a profile of ``kind_a`` is an answer to one of ``kind_b`` (symmetric)."""
     return kind_b in COMPLEMENTARY_KINDS.get(kind_a, frozenset())
@@ -115,4 +120,4 @@ class Profile:
 
     def fingerprint(self) -> str:
         """Hash of the embedded text: store it next to the vector; a new one means re-embed."""
-        return hashlib.sha256(self.embedding_text().encode("utf-8")).hexdigest()[:32]
+        return text_fingerprint(self.embedding_text())
