@@ -36,7 +36,7 @@ def _row(label: str, report: Report) -> str:
 
 
 def main(folder: Path, part: str, errors: bool) -> None:
-    if errors and (part == "heldout" or (part == "all" and folder.name == "real")):
+    if errors and part == "heldout":
         raise SystemExit("error: per-article errors are shown for the tuning part only")
     docs = _load(folder, part)
     preds = {name: _predict(obj) for name, obj in docs}

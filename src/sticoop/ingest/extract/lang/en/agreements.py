@@ -33,4 +33,7 @@ ASIDES: tuple[str, ...] = ("similar", "comparable", "in the past", "has its own"
 BASIS: tuple[str, ...] = (
     "under", r"within the framework of", r"in the framework of", r"on the basis of", r"in accordance with",
     r"pursuant to", r"set out in", r"vision of", r"implementation of", r"implement\w*", r"based on",
+    r"members? of the", r"member (?:states|countries) of the", r"parties to the", r"party to the",
 )
+#: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
+SCHEMES: tuple[str, ...] = ()

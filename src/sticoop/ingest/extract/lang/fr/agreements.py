@@ -28,4 +28,7 @@ ASIDES: tuple[str, ...] = ("semblables?", "a déjà")
 BASIS: tuple[str, ...] = (
     r"en vertu d[eu']?", r"dans le cadre d[eu']?", r"conformément à", r"au titre d[eu']?", r"mise en œuvre d[eu']?",
     r"sur la base d[eu']?",
+    r"(?:États|pays)? ?membres? d[eu']?",
 )
+#: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
+SCHEMES: tuple[str, ...] = ()
