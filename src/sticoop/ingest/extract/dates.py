@@ -267,8 +267,9 @@ def _head(text: str) -> int:
     pos = 0
     for _ in range(HEAD_LINES):
         nxt = text.find("\n", pos)
-        if nxt < 0:
-            return len(text)
+        if nxt < 0:  # a text of fewer lines: its head still ends at HEAD_CHARS (a short text is not all head)
+            pos = len(text)
+            break
         pos = nxt + 1
         while pos < len(text) and text[pos] == "\n":
             pos += 1
