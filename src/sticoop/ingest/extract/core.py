@@ -17,7 +17,8 @@ from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.lang.en import organizations as en_organizations
 from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
-from sticoop.ingest.extract.model import Extraction, Organization, Value
+from sticoop.ingest.extract.model import Extraction, Organization, Person, Value
+from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.organizations import _country_forms as place_names
 from sticoop.ingest.extract.organizations import find_organizations
 from sticoop.ingest.extract.people import find_people
@@ -107,8 +108,25 @@ def _read_actors(
     ]
     org_spans = _spans(result.organizations)
     result.organizations += _headless_orgs(text, ents, org_spans + committee_spans, person_spans, places, body)
+    result.organizations = distinct_organizations(result.organizations, result.people)
     _countries_from_employers(result)
     return party_result.mentions, org_spans
+
+
+def distinct_organizations(orgs: list[Organization], people: list[Person]) -> list[Organization]:
+    """One item per organisation name (the first, in text order of finding), and no organisation that bears a
+    person's name: a name the rules read as a person in one place and the NER model as an organisation in
+    another ("Bui The Duy") is a person. Names are compared by `normalize_name` (case, accents, small words)."""
+    persons = {normalize_name(p.name.value) for p in people}
+    seen: set[str] = set()
+    out: list[Organization] = []
+    for org in orgs:
+        key = normalize_name(org.name.value)
+        if key in persons or key in seen:
+            continue
+        seen.add(key)
+        out.append(org)
+    return out
 
 
 def _read_event(
