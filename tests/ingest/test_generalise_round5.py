@@ -22,7 +22,9 @@ from sticoop.ingest.extract.dates import document_base, extract_event_date
 FAR = date(2031, 6, 1)
 #: a body paragraph, so that a later date stands outside the head (HEAD_CHARS), where a full date would be a stamp
 EN_BODY = "Forty firms presented their products to buyers from both countries during a long day of meetings. " * 5
-FR_BODY = "Une quarantaine d'entreprises ont présenté leurs produits aux acheteurs des deux pays pendant la journée. " * 5
+FR_BODY = (
+    "Une quarantaine d'entreprises ont présenté leurs produits aux acheteurs des deux pays pendant la journée. " * 5
+)
 VI_BODY = "Khoảng bốn mươi doanh nghiệp đã giới thiệu sản phẩm với các đối tác của hai nước trong suốt hội thảo. " * 5
 
 
@@ -61,8 +63,8 @@ def _statuses(text: str) -> list[str]:
             ["signed", "signed"],
         ),
         (
-            "The two institutes will sign a memorandum of understanding with the Lima university on soils, and with the "
-            "Cusco centre on maize.",
+            "The two institutes will sign a memorandum of understanding with the Lima university on soils, "
+            "and with the Cusco centre on maize.",
             ["planned", "planned"],
         ),
         ("The agency signed a memorandum of understanding with the University of Leeds on water research.", ["signed"]),
@@ -82,7 +84,11 @@ def test_round5_agreement_kinds(text: str, statuses: list[str]) -> None:
     ("text", "lang", "expected"),
     [
         # a year introduced by a preposition in the first line is another fact: no base, the yearless date is null
-        ("Hiệp định giữa hai nước được ký năm 2006; từ đó hợp tác phát triển.\n\nNgày 29/3, khóa họp diễn ra.", "vi", None),
+        (
+            "Hiệp định giữa hai nước được ký năm 2006; từ đó hợp tác phát triển.\n\nNgày 29/3, khóa họp diễn ra.",
+            "vi",
+            None,
+        ),
         ("The agreement signed in 2006 opened the way.\n\nOn 29 March the committee met in Hanoi.", "en", None),
         ("L'accord en vigueur depuis 2006 porte ses fruits.\n\nLe 29 mars, le comité s'est réuni à Hanoï.", "fr", None),
         # a year in the event's name stays the base
@@ -93,12 +99,33 @@ def test_round5_agreement_kinds(text: str, statuses: list[str]) -> None:
         ("Hạn nộp hồ sơ: 15/6/2020.", "vi", None),
         ("Appel à projets\n\nLes dossiers sont reçus jusqu'à 12 juin 2021.", "fr", None),
         # no base: a first yearless date is the event's; a later full date is another fact
-        ("Hội thảo doanh nghiệp hai nước\n\nSáng 7/11, hai bên tổ chức hội thảo.\n\n" + VI_BODY + "\n\nHai nước thiết lập quan hệ ngoại giao ngày 12/7/1993.", "vi", None),
-        ("Business workshop in Hanoi\n\nOn 7 November the two sides held a workshop.\n\n" + EN_BODY + "\n\nRelations were established on 12 July 1993.", "en", None),
-        ("Atelier d'entreprises à Hanoï\n\nLe 7 novembre, les deux parties ont tenu un atelier.\n\n" + FR_BODY + "\n\nLes relations datent du 12 juillet 1993.", "fr", None),
+        (
+            "Hội thảo doanh nghiệp hai nước\n\nSáng 7/11, hai bên tổ chức hội thảo.\n\n"
+            + VI_BODY
+            + "\n\nHai nước thiết lập quan hệ ngoại giao ngày 12/7/1993.",
+            "vi",
+            None,
+        ),
+        (
+            "Business workshop in Hanoi\n\nOn 7 November the two sides held a workshop.\n\n"
+            + EN_BODY
+            + "\n\nRelations were established on 12 July 1993.",
+            "en",
+            None,
+        ),
+        (
+            "Atelier d'entreprises à Hanoï\n\nLe 7 novembre, les deux parties ont tenu un atelier.\n\n"
+            + FR_BODY
+            + "\n\nLes relations datent du 12 juillet 1993.",
+            "fr",
+            None,
+        ),
         # ... unless the full date is the same day
-        ("Photo: the meeting on Tuesday, September 24.\n\nThey met by videoconference on September 24th, 2019.", "en",
-         "2019-09-24"),
+        (
+            "Photo: the meeting on Tuesday, September 24.\n\nThey met by videoconference on September 24th, 2019.",
+            "en",
+            "2019-09-24",
+        ),
         # ... and a full date written first is still the event's
         ("On 12 July 2023 the two sides held a workshop; the next one is on 7 November.", "en", "2023-07-12"),
     ],
@@ -114,3 +141,134 @@ def test_year_of_another_fact_is_no_base() -> None:
         assert document_base("The agreement signed in 2006 opened the way.\n\nBody.", None, "en") is None
         base = document_base("Techmart Vietnam 2012\n\nBody.", None, "vi")
     assert base is not None and base.day.year == 2012 and base.precision == "year"
+
+
+# --- sessions: modifiers between the ordinal and the meeting noun, subjects pointing back, the article "Le"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "name"),
+    [
+        (
+            "On May 2 the Peru-Chile Joint High Level Committee met in Lima. It was the sixth ministerial-level "
+            "meeting of the two sides.",
+            6,
+            "Peru-Chile Joint High Level Committee",
+        ),
+        (
+            "The India-Chile Joint Committee met in Delhi for its third plenary session.",
+            3,
+            "India-Chile Joint Committee",
+        ),
+        ("This was the second annual meeting of the Kenya-Italy Joint Commission.", 2, "Kenya-Italy Joint Commission"),
+        (
+            "Le Comité mixte franco-chilien s'est réuni à Paris. Il s'agissait de la sixième réunion depuis 2001.",
+            6,
+            "Comité mixte franco-chilien",
+        ),
+        (
+            "Le Comité mixte franco-chilien s'est réuni à Paris pour sa sixième réunion.",
+            6,
+            "Comité mixte franco-chilien",
+        ),
+        ("La VIIIe session de la Commission mixte tuniso-italienne s'est tenue à Tunis.", 8, None),
+    ],
+)
+def test_round5_session_kinds(text: str, number: int | None, name: str | None) -> None:
+    from sticoop.ingest.extract.sessions import find_committee
+
+    committee = find_committee(text)
+    assert committee is not None
+    assert committee.session_number == number
+    if name is not None:
+        assert committee.name.value == name
+
+
+def test_an_ordinal_of_no_meeting_is_no_session() -> None:
+    from sticoop.ingest.extract.sessions import find_committee
+
+    assert find_committee("The first time the two ministers met was in 2001.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Comité mixte tuniso-italien s'est réuni à Tunis pour examiner les projets.",
+        "Le Comité de pilotage a tenu une réunion à Rabat.",
+        "Le Conseil scientifique et le Comité mixte ont examiné les projets.",
+    ],
+)
+def test_the_article_le_is_no_roman_fifty(text: str) -> None:
+    from sticoop.ingest.extract.sessions import find_committee
+
+    committee = find_committee(text)
+    assert committee is None or committee.session_number is None
+
+
+# --- organisations and people
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Le Centre tropical vietnamo-russe a reçu l'Académie des sciences de Russie.",
+            "fr",
+            ["Centre tropical vietnamo-russe", "Académie des sciences de Russie"],
+        ),
+        (
+            "La Commission franco-tunisienne pour la recherche a été reçue à Tunis.",
+            "fr",
+            ["Commission franco-tunisienne pour la recherche"],
+        ),
+        (
+            "L'Institut sino-africain de recherche agronomique a signé avec l'Université de Dakar.",
+            "fr",
+            ["Institut sino-africain de recherche agronomique", "Université de Dakar"],
+        ),
+    ],
+)
+def test_french_compound_adjectives_continue_a_name(text: str, lang: str, expected: list[str]) -> None:
+    from sticoop.ingest.extract import extract
+
+    assert [o.name.value for o in extract(text, language=lang).organizations] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "people"),
+    [
+        (
+            'Les ministres Khalid Samadi et Selim Khalbous ont signé un accord sur le programme "Ibn Khaldoun".',
+            "fr",
+            ["Khalid Samadi", "Selim Khalbous"],
+        ),
+        (
+            "Le Partenariat Hubert Curien (PHC) est ouvert. Le ministre Jean Dupont a lancé l'appel.",
+            "fr",
+            ["Jean Dupont"],
+        ),
+        ("Minister John Smith opened the Programme Ada Lovelace for young engineers.", "en", ["John Smith"]),
+        ("Bộ trưởng Nguyễn Văn An phát động Chương trình Lương Định Của về giống lúa.", "vi", ["Nguyễn Văn An"]),
+    ],
+)
+def test_a_programme_namesake_is_no_person(text: str, lang: str, people: list[str]) -> None:
+    from sticoop.ingest.extract import extract
+
+    assert [p.name.value for p in extract(text, language=lang).people] == people
+
+
+def test_one_organisation_per_name_and_none_bearing_a_persons_name() -> None:
+    from sticoop.ingest.extract.core import distinct_organizations
+    from sticoop.ingest.extract.model import Evidence, Organization, Person, Value
+
+    def org(name: str, at: int) -> Organization:
+        return Organization(name=Value(name, Evidence(at, at + len(name), 0.6)))
+
+    orgs = [
+        org("Fondation MAScIR", 0),
+        org("Bui The Duy", 40),
+        org("fondation mascir", 80),
+        org("Université de Gand", 99),
+    ]
+    people = [Person(name=Value("Bùi Thế Duy", Evidence(200, 211, 0.7)))]
+    assert [o.name.value for o in distinct_organizations(orgs, people)] == ["Fondation MAScIR", "Université de Gand"]

@@ -120,7 +120,8 @@ def find_agreements(text: str) -> list[Agreement]:
             out.append(Agreement(Value(title, Evidence(start, sent.start + m.end(), 0.6)), status))
             second = _second_partner(sent.text, m, seg_end)
             if second is not None and status in ("signed", "planned"):
-                evidence = Evidence(sent.start + second[1], sent.start + second[1] + len(second[0]) - len(m.group(0)), 0.5)
+                at = sent.start + second[1]
+                evidence = Evidence(at, at + len(second[0]) - len(m.group(0)), 0.5)
                 out.append(Agreement(Value(second[0], evidence), status))
     return out
 

@@ -109,6 +109,7 @@ def _read_actors(
     org_spans = _spans(result.organizations)
     result.organizations += _headless_orgs(text, ents, org_spans + committee_spans, person_spans, places, body)
     result.organizations = distinct_organizations(result.organizations, result.people)
+    result.people = [p for p in result.people if not names_a_programme(text, p)]
     _countries_from_employers(result)
     return party_result.mentions, org_spans
 
@@ -127,6 +128,19 @@ def distinct_organizations(orgs: list[Organization], people: list[Person]) -> li
         seen.add(key)
         out.append(org)
     return out
+
+
+def names_a_programme(text: str, person: Person) -> bool:
+    """True when a 'person' is a programme's namesake: the name starts with a programme word ("Partenariat
+    Hubert Curien") or a programme word stands right before it, quoted or not (`programme "Ibn Khaldoun"`,
+    "the Marie Curie Fellowship" is caught by the organisation rules). Words: ``lang/<code>/organizations.py``."""
+    from sticoop.ingest.extract.organizations import PROGRAMME_WORDS
+
+    first = person.name.value.split(" ", 1)[0]
+    if PROGRAMME_WORDS.fullmatch(first):
+        return True
+    before = text[max(0, person.name.evidence.start - 30) : person.name.evidence.start]
+    return bool(_PROGRAMME_BEFORE.search(before))
 
 
 def _read_event(
@@ -219,6 +233,12 @@ def _unexplained_sentences(text: str, known: list[tuple[int, int]], body: int) -
 
 
 GEOGRAPHIC_WORDS = en_organizations.GEOGRAPHIC_WORDS
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join((*en_organizations.PROGRAMME_WORDS, *fr_organizations.PROGRAMME_WORDS, "programme", "chương trình"))
+    + r")\s*[\"«“]?\s*$",
+    re.I,
+)
 
 
 #: an entity right after a role and 'of/for' names the role's field or unit, not an organisation
