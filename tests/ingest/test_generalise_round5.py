@@ -272,3 +272,38 @@ def test_one_organisation_per_name_and_none_bearing_a_persons_name() -> None:
     ]
     people = [Person(name=Value("Bùi Thế Duy", Evidence(200, 211, 0.7)))]
     assert [o.name.value for o in distinct_organizations(orgs, people)] == ["Fondation MAScIR", "Université de Gand"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sides"),
+    [
+        # a pair of countries names both sides: it tells no one's side
+        (
+            "Ministers Huynh Thanh Dat and Boviengkham Vongdara co-chaired the first session of the Vietnam - Laos "
+            "Cooperation Committee.",
+            "en",
+            {"Huynh Thanh Dat": None, "Boviengkham Vongdara": None},
+        ),
+        (
+            "Sous la coprésidence des ministres Jean Dupont et Ahmed Benali, le Comité mixte France - Algérie s'est "
+            "réuni.",
+            "fr",
+            {"Jean Dupont": None, "Ahmed Benali": None},
+        ),
+        # a country after the name, behind the next person's title, is that person's
+        (
+            "Bộ trưởng Bộ Khoa học và Công nghệ Huỳnh Thành Đạt và Bộ trưởng Bộ Công nghệ và Truyền thông Lào "
+            "Boviengkham Vongdara đã đồng chủ trì phiên họp.",
+            "vi",
+            {"Huỳnh Thành Đạt": None, "Boviengkham Vongdara": "LAO"},
+        ),
+        # a single country beside the name still gives the side
+        ("The Kenyan delegation was led by Dr Mary Wanjiru.", "en", {"Mary Wanjiru": "KEN"}),
+    ],
+)
+def test_a_persons_side_is_never_read_from_a_pair_or_the_next_persons_title(
+    text: str, lang: str, sides: dict[str, str | None]
+) -> None:
+    from sticoop.ingest.extract import extract
+
+    assert {p.name.value: p.country for p in extract(text, language=lang).people} == sides

@@ -47,7 +47,24 @@ DEFINITE = re.compile(
 _PRIORITY = {"renewed": 3, "planned": 2, "signed": 1, "discussed": 0}
 
 
+#: "and" / "et" / "và" right after an agreement noun, before a verb
+_AND = re.compile(r"\s+(?:and|et|và)\s+", re.I)
+
+
+def _own_clause(clause: str, noun_pos: int) -> str:
+    """The clause without a predicate coordinated after the noun: in "implementation of high-level agreements
+    and discuss future directions", "discuss" is the parties' next action, not the agreements' status."""
+    noun = NOUNS.match(clause, noun_pos)
+    if noun is None:
+        return clause
+    joined = _AND.match(clause, noun.end())
+    if joined and any(p.match(clause, joined.end()) for p in (SIGN, RENEW, DISCUSS)):
+        return clause[: noun.end()]
+    return clause
+
+
 def _status(clause: str, noun_pos: int) -> str | None:
+    clause = _own_clause(clause, noun_pos)
     if RENEW.search(clause):
         return "renewed"
     sign = SIGN.search(clause)
