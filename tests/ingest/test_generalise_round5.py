@@ -307,3 +307,72 @@ def test_a_persons_side_is_never_read_from_a_pair_or_the_next_persons_title(
     from sticoop.ingest.extract import extract
 
     assert {p.name.value: p.country for p in extract(text, language=lang).people} == sides
+
+
+# --- kinds found on the round-5 held-out set after it was scored (it is seen since)
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # French "entente" and roadmaps are agreements
+        ("Les deux gouvernements ont renouvelé pour cinq ans l'entente de coopération signée en 2017.", ["renewed"]),
+        ("Les deux chefs de délégation ont signé la feuille de route 2024-2026.", ["signed"]),
+        ("The two ministers signed a roadmap for 2025-2027 on marine science.", ["signed"]),
+        # an agreement a new one builds on is in force
+        ("The new MoU builds on the 2018 Agreement on Cooperation in Science and Technology.", ["signed"]),
+        ("Le programme s'appuie sur l'Accord de coopération scientifique de 2010.", ["signed"]),
+        ("Dự án dựa trên Hiệp định hợp tác khoa học và công nghệ ký năm 2010.", ["signed"]),
+        # the headline's titled mention and the body's bare noun are one agreement; two titles stay two
+        (
+            "Hai tỉnh ký biên bản ghi nhớ hợp tác KH&CN\n\nSáng 8/5, hai sở đã ký Biên bản ghi nhớ (MoU) về hợp tác.",
+            ["signed"],
+        ),
+        ("The two sides signed an MoU on water. They also signed an MoU on health.", ["signed", "signed"]),
+    ],
+)
+def test_round5_heldout_agreement_kinds(text: str, statuses: list[str]) -> None:
+    assert _statuses(text) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The XI Session of the India–Mexico Joint Committee on Science took place in New Delhi.", 11),
+        ("The IV Meeting of the Peru-Chile Joint Commission was held in Lima.", 4),
+        ("The VII Joint Committee between Peru and Chile met in Lima.", 7),
+        ("La VIIIe session de la Commission mixte s'est tenue à Tunis.", 8),
+    ],
+)
+def test_english_roman_numerals_before_a_capitalised_meeting_noun(text: str, number: int) -> None:
+    from sticoop.ingest.extract.sessions import find_committee
+
+    committee = find_committee(text)
+    assert committee is not None and committee.session_number == number
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("A delegation visited the Ministry of Science and Technology of Vietnam on Tuesday.", "en",
+         ["Ministry of Science and Technology of Vietnam"]),
+        ("The Kenya Space Agency on Friday opened a training course.", "en", ["Kenya Space Agency"]),
+    ],
+)
+def test_a_weekday_ends_an_organisation_name(text: str, lang: str, expected: list[str]) -> None:
+    from sticoop.ingest.extract import extract
+
+    assert [o.name.value for o in extract(text, language=lang).organizations] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La formation porte sur la gestion des sources radioactives retirées du service.", "fr"),
+        ("The course covers the management of disused radioactive sources.", "en"),
+    ],
+)
+def test_radioactive_sources_are_nuclear(text: str, lang: str) -> None:
+    from sticoop.ingest.extract.fields import find_fields
+
+    assert "nuclear" in [f.value for f in find_fields(text)]

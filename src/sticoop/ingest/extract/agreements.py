@@ -168,9 +168,17 @@ def _same_title(a: str, b: str) -> bool:
     "agreements at InnoWeek" and "agreements and memorandums at InnoWeek"; "MoU on health" and "MoU on
     energy" stay two."""
     wa, wb = _content(a), _content(b)
-    if not wa or not wb:
-        return False
+    if not wa or not wb:  # a bare noun ("Biên bản ghi nhớ") after the titled mention is that agreement
+        noun_a, noun_b = NOUNS.search(a), NOUNS.search(b)
+        bare = NOUNS.fullmatch(a.strip()) or NOUNS.fullmatch(b.strip())
+        if bare is None or noun_a is None or noun_b is None:
+            return False
+        return _noun_key(noun_a) == _noun_key(noun_b)
     return 2 * len(wa & wb) / (len(wa) + len(wb)) >= 0.6
+
+
+def _noun_key(m: re.Match[str]) -> str:
+    return normalize_name(m.group(0))
 
 
 def _has_verb(between: str) -> bool:

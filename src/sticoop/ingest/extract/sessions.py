@@ -29,7 +29,8 @@ _COMMITTEE_NOUN_CI = re.compile(COMMITTEE_NOUN, re.I)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|vingt|trente|quarante|cinquante|soixante"
 _ORDINAL = (
     r"(?i:(?P<num>\d{1,3})\s?(?:st|nd|rd|th|ème|eme|ᵉ|è|e|ère|re|er)"
-    r"|(?-i:(?!L(?:ème|e)\b)(?P<roman>[IVXL]{1,6}))(?:ème|e)"  # "VIIIe", never the article "Le"
+    # "VIIIe", never the article "Le"; English puts a bare numeral before a capitalised noun ("the XI Session")
+    r"|(?-i:(?!L(?:ème|e)\b)(?P<roman>[IVXL]{1,6}))(?:ème|e|(?-i:(?=\s+(?:Session|Meeting|Joint)\b)))"
     rf"|(?P<word>(?:(?:{_TENS})(?:[\s-]+et)?[\s-]+)?(?:[a-zé]+(?:th|ième|ieme)|{_ORD_WORD}|first|second|third)))"
 )
 # "6th meeting of the X", "sixth session of their X", "La 3e session de la X", "for its twelfth session"
