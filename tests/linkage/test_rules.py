@@ -78,6 +78,13 @@ CASES: list[tuple[str, Any, str | None, str | None, float]] = [
     ("organization", lambda db, i: rank.rank_organizations(db, "National Research Council", "VNM"), None,
      None, 0),
     ("organization", lambda db, i: rank.rank_organizations(db, "University of Lisbon"), None, None, 0),
+    # a name that names its own country: the same body when the country is the organisation's own
+    ("organization", lambda db, i: rank.rank_organizations(db, "Hội đồng Nghiên cứu Quốc gia Canada"), "nrc",
+     rank.R_NEUTRAL, 0.9),
+    ("organization", lambda db, i: rank.rank_organizations(db, "National Research Council of Canada"), "nrc",
+     rank.R_NEUTRAL, 0.9),
+    ("organization", lambda db, i: rank.rank_organizations(db, "Hội đồng Nghiên cứu Quốc gia Nhật Bản"), None,
+     None, 0),
     ("person", lambda db, i: rank.rank_people(db, "Kim Min-jun", "KOR"), "kim", rank.R_SAME_NAME, 1.0),
     ("person", lambda db, i: rank.rank_people(db, "Min-jun Kim", None), "kim", rank.R_WORD_ORDER, 0.85),
     ("person", lambda db, i: rank.rank_people(db, "Kim Min-jun", "CAN"), None, None, 0),
@@ -117,6 +124,12 @@ CASES: list[tuple[str, Any, str | None, str | None, float]] = [
      "commitment", rank.R_SAME_TEXT, 1.0),
     ("commitment", lambda db, i: rank.rank_commitments(
         db, "Exchange researchers in quantum computing", i["ca_kr"], i["s12"]), None, None, 0),
+    # a paraphrase holding every content word of the recorded text
+    ("commitment", lambda db, i: rank.rank_commitments(
+        db, "the two sides will launch a joint call for proposals on hydrogen storage, to open by the end of 2025",
+        i["ca_kr"], i["s12"]), "commitment", rank.R_SIMILAR_TEXT, 0.7),
+    ("commitment", lambda db, i: rank.rank_commitments(
+        db, "Launch a joint call on quantum sensors", i["ca_kr"], i["s12"]), None, None, 0),
 ]
 
 

@@ -144,15 +144,33 @@ def rank_organizations(db: Session, name: str, country: str | None = None) -> li
     acronym = _paren_acronym(name)
     if acronym:
         keys.add(link_key("acronym", fold(acronym)))
+    home, bare = _country_named(name)
+    if bare:
+        keys.add(link_key("neutral", bare))
     out = []
     for org in _visible(db, organizations, lookup(db, "organization", keys)):
         score, reason = _name_score(name, [org.name, *(org.aliases or [])], org.acronym)
+        if bare and org.country_code == home and score < 0.9 and any(
+            neutral(n) == bare for n in [org.name, *(org.aliases or [])]
+        ):
+            score, reason = 0.9, R_NEUTRAL  # "Bộ Công nghệ và Truyền thông Lào" = the Lao "Ministry of ... "
         if acronym and org.acronym and fold(acronym) == fold(org.acronym) and score < 0.9:
             score, reason = 0.9, R_ACRONYM
         if country and org.country_code and country != org.country_code:
             score, reason = score * 0.5, R_OTHER_COUNTRY
         out.append(Match(org.id, org.name, reason, score))
     return _top(out)
+
+
+def _country_named(name: str) -> tuple[str | None, str]:
+    """A name that names its own country ("Bộ Công nghệ và Truyền thông Lào", "Ministry of Health of Kenya"):
+    (that country's code, the neutral key without it); (None, "") when it names none, several, or nothing
+    else. The country then has to be the organisation's own for the bare key to count."""
+    toks = set(tokens(name))
+    countries = [t for t in toks if t.startswith("@")]
+    if len(countries) != 1 or len(toks) < 3:
+        return None, ""
+    return countries[0][1:], " ".join(sorted(toks - {countries[0]}))
 
 
 def _paren_acronym(name: str) -> str | None:
@@ -287,6 +305,23 @@ def rank_agreements(db: Session, title: str, partnership_ids: list[int]) -> list
     return _top(out)
 
 
+#: the fewest content tokens a commitment needs before "all its words are in the other" counts as a paraphrase
+PARAPHRASE_MIN_TOKENS = 4
+#: the score of a paraphrase that holds every content word of the shorter text (above THRESHOLD: linked)
+PARAPHRASE_SCORE = 0.85
+
+
+def commitment_similarity(a: list[str], b: list[str]) -> float:
+    """Similarity of two commitments' token lists in [0, 1]: Dice, or, when every content token of the shorter
+    (at least PARAPHRASE_MIN_TOKENS of them) is in the longer, PARAPHRASE_SCORE times that share ("Regular visits of
+    officials of the two ministries" = "officials from the two ministries will make regular visits and work
+    together": Dice 0.67, all five words of the first in the second)."""
+    sa, sb = set(a), set(b)
+    small = min(len(sa), len(sb))
+    overlap = len(sa & sb) / small if small >= PARAPHRASE_MIN_TOKENS else 0.0
+    return max(dice(sa, sb), PARAPHRASE_SCORE * overlap if overlap == 1.0 else 0.0)
+
+
 def rank_commitments(db: Session, text: str, partnership_id: int | None, session_id: int | None,
                      pool: dict[Any, list[tuple[int, str, list[str]]]] | None = None) -> list[Match]:
     """Commitments of the session (or, without one, of the partnership) whose text is near-identical.
@@ -309,7 +344,7 @@ def rank_commitments(db: Session, text: str, partnership_id: int | None, session
         if fold(ctext) == folded:
             out.append(Match(cid, ctext[:200], R_SAME_TEXT, 1.0))
         else:
-            score = dice(mine, theirs)
+            score = commitment_similarity(mine, theirs)
             out.append(Match(cid, ctext[:200], R_SIMILAR_TEXT, score if score >= 0.5 else 0.0))
     return _top(out)
 

@@ -34,13 +34,37 @@ DISCUSS = _cues("DISCUSS", re.I)
 PLAN = _cues("PLAN", re.I)
 ASIDE = _cues("ASIDES", re.I)
 BASIS = _cues("BASIS", re.I)
+#: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
+SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
+#: ", and with B about ...": the same signature with a second partner is a second agreement
+#: ("signed cooperation agreements with A on X, and with B on Y"; "ký thỏa thuận với A về X, và với B về Y")
+_SECOND_PARTNER = re.compile(r",?\s+(?:and|et|và)\s+(?:with|avec|với)\s+", re.I)
+#: how far before an agreement noun a cue of an agreement in force may stand, in characters
+BASIS_WINDOW = 120
 DEFINITE = re.compile(
     r"(?:\b(?:the|this|that|under the|le|la|l'|cet|cette|ce|theo)\s*(?:renewed|new|revised)?\s*$)", re.I
 )
 _PRIORITY = {"renewed": 3, "planned": 2, "signed": 1, "discussed": 0}
 
 
+#: "and" / "et" / "và" right after an agreement noun, before a verb
+_AND = re.compile(r"\s+(?:and|et|và)\s+", re.I)
+
+
+def _own_clause(clause: str, noun_pos: int) -> str:
+    """The clause without a predicate coordinated after the noun: in "implementation of high-level agreements
+    and discuss future directions", "discuss" is the parties' next action, not the agreements' status."""
+    noun = NOUNS.match(clause, noun_pos)
+    if noun is None:
+        return clause
+    joined = _AND.match(clause, noun.end())
+    if joined and any(p.match(clause, joined.end()) for p in (SIGN, RENEW, DISCUSS)):
+        return clause[: noun.end()]
+    return clause
+
+
 def _status(clause: str, noun_pos: int) -> str | None:
+    clause = _own_clause(clause, noun_pos)
     if RENEW.search(clause):
         return "renewed"
     sign = SIGN.search(clause)
@@ -51,7 +75,7 @@ def _status(clause: str, noun_pos: int) -> str | None:
         return "signed"
     if DISCUSS.search(clause):
         return "discussed"
-    if BASIS.search(clause[max(0, noun_pos - 60) : noun_pos]) and _named(clause, noun_pos):
+    if BASIS.search(clause[max(0, noun_pos - BASIS_WINDOW) : noun_pos]) and _named(clause, noun_pos):
         return "signed"  # an agreement in force the cooperation rests on: "under the Agreement between ..."
     return None
 
@@ -84,10 +108,10 @@ def find_agreements(text: str) -> list[Agreement]:
             seg_start = max(nouns[k - 1].end() if k else 0, sent.text.rfind(";", 0, m.start()) + 1)
             seg_end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sent.text)
             clause = sent.text[seg_start:seg_end]
-            status = _status(clause, m.start() - seg_start)
-            if status is None:
-                continue
             before = sent.text[: m.start()]
+            status = _status(clause, m.start() - seg_start)
+            if status is None or SCHEME.search(before[-90:]):
+                continue
             back_ref = (
                 bool(DEFINITE.search(before[-12:]))
                 and out
@@ -111,7 +135,27 @@ def find_agreements(text: str) -> list[Agreement]:
                 continue  # the headline and the body name the same agreement
             start = sent.start + m.start()
             out.append(Agreement(Value(title, Evidence(start, sent.start + m.end(), 0.6)), status))
+            second = _second_partner(sent.text, m, seg_end)
+            if second is not None and status in ("signed", "planned"):
+                at = sent.start + second[1]
+                evidence = Evidence(at, at + len(second[0]) - len(m.group(0)), 0.5)
+                out.append(Agreement(Value(second[0], evidence), status))
     return out
+
+
+def _second_partner(sentence: str, m: re.Match[str], clause_end: int) -> tuple[str, int] | None:
+    """A second agreement of the same signature with another partner: "signed an agreement with A on X, and with
+    B on Y" -> ("agreement with B on Y", offset of "with B"). None when the clause names one partner."""
+    partner = re.match(r"[^,.;]{0,60}?\s(?:with|avec|với)\s", sentence[m.end() : clause_end], re.I)
+    if partner is None:
+        return None
+    again = _SECOND_PARTNER.search(sentence, m.end() + partner.end(), clause_end)
+    if again is None:
+        return None
+    tail = re.match(r"[^,.;()]{0,90}", sentence[again.end() :])
+    words = sentence[again.start() : again.end()].split()
+    title = f"{m.group(0)} {words[-1]} {tail.group(0) if tail else ''}".strip()
+    return title, again.start()
 
 
 def _content(title: str) -> set[str]:
@@ -124,9 +168,17 @@ def _same_title(a: str, b: str) -> bool:
     "agreements at InnoWeek" and "agreements and memorandums at InnoWeek"; "MoU on health" and "MoU on
     energy" stay two."""
     wa, wb = _content(a), _content(b)
-    if not wa or not wb:
-        return False
+    if not wa or not wb:  # a bare noun ("Biên bản ghi nhớ") after the titled mention is that agreement
+        noun_a, noun_b = NOUNS.search(a), NOUNS.search(b)
+        bare = NOUNS.fullmatch(a.strip()) or NOUNS.fullmatch(b.strip())
+        if bare is None or noun_a is None or noun_b is None:
+            return False
+        return _noun_key(noun_a) == _noun_key(noun_b)
     return 2 * len(wa & wb) / (len(wa) + len(wb)) >= 0.6
+
+
+def _noun_key(m: re.Match[str]) -> str:
+    return normalize_name(m.group(0))
 
 
 def _has_verb(between: str) -> bool:

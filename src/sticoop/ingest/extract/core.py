@@ -17,7 +17,8 @@ from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.lang.en import organizations as en_organizations
 from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
-from sticoop.ingest.extract.model import Extraction, Organization, Value
+from sticoop.ingest.extract.model import Extraction, Organization, Person, Value
+from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.organizations import _country_forms as place_names
 from sticoop.ingest.extract.organizations import find_organizations
 from sticoop.ingest.extract.people import find_people
@@ -107,8 +108,39 @@ def _read_actors(
     ]
     org_spans = _spans(result.organizations)
     result.organizations += _headless_orgs(text, ents, org_spans + committee_spans, person_spans, places, body)
+    result.organizations = distinct_organizations(result.organizations, result.people)
+    result.people = [p for p in result.people if not names_a_programme(text, p)]
     _countries_from_employers(result)
     return party_result.mentions, org_spans
+
+
+def distinct_organizations(orgs: list[Organization], people: list[Person]) -> list[Organization]:
+    """One item per organisation name (the first, in text order of finding), and no organisation that bears a
+    person's name: a name the rules read as a person in one place and the NER model as an organisation in
+    another ("Bui The Duy") is a person. Names are compared by `normalize_name` (case, accents, small words)."""
+    persons = {normalize_name(p.name.value) for p in people}
+    seen: set[str] = set()
+    out: list[Organization] = []
+    for org in orgs:
+        key = normalize_name(org.name.value)
+        if key in persons or key in seen:
+            continue
+        seen.add(key)
+        out.append(org)
+    return out
+
+
+def names_a_programme(text: str, person: Person) -> bool:
+    """True when a 'person' is a programme's namesake: the name starts with a programme word ("Partenariat
+    Hubert Curien") or a programme word stands right before it, quoted or not (`programme "Ibn Khaldoun"`,
+    "the Marie Curie Fellowship" is caught by the organisation rules). Words: ``lang/<code>/organizations.py``."""
+    from sticoop.ingest.extract.organizations import PROGRAMME_WORDS
+
+    first = person.name.value.split(" ", 1)[0]
+    if PROGRAMME_WORDS.fullmatch(first):
+        return True
+    before = text[max(0, person.name.evidence.start - 30) : person.name.evidence.start]
+    return bool(_PROGRAMME_BEFORE.search(before))
 
 
 def _read_event(
@@ -201,6 +233,12 @@ def _unexplained_sentences(text: str, known: list[tuple[int, int]], body: int) -
 
 
 GEOGRAPHIC_WORDS = en_organizations.GEOGRAPHIC_WORDS
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join((*en_organizations.PROGRAMME_WORDS, *fr_organizations.PROGRAMME_WORDS, "programme", "chương trình"))
+    + r")\s*[\"«“]?\s*$",
+    re.I,
+)
 
 
 #: an entity right after a role and 'of/for' names the role's field or unit, not an organisation

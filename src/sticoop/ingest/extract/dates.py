@@ -157,7 +157,7 @@ DURATION = re.compile(
 #: words before a deadline, which is never the event's date ("Apply by: 15/02/2018", "date limite", "hạn chót")
 DEADLINE = re.compile(
     r"\b(?:apply\s+by|deadline|closing\s+date|no\s+later\s+than|until|date\s+limite|au\s+plus\s+tard|"
-    r"jusqu'au|avant\s+le|hạn\s+chót|hạn\s+cuối|trước\s+ngày|chậm\s+nhất)\b[^.\n]{0,20}$",
+    r"jusqu'au|jusqu'à|avant\s+le|hạn\s+chót|hạn\s+cuối|hạn\s+nộp|trước\s+ngày|chậm\s+nhất|đến\s+hết)\b[^.\n]{0,20}$",
     re.I,
 )
 _NUM: dict[str, int] = {**en.NUMBERS, **fr.NUMBERS, **vi.NUMBERS}
@@ -221,6 +221,11 @@ _STAMP_DATES: list[tuple[re.Pattern[str], str]] = [
 _MONTH_STAMP = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?![-\d])")
 #: a year in the headline naming the event ("Vietnam Techmart 2012")
 _YEAR = re.compile(r"(?<![\d/.\-])(?:19[5-9]\d|20\d\d)(?![\d/.\-])")
+#: a year that a preposition introduces ("signed in 2006", "ký năm 2006", "depuis 2015") dates another fact, not
+#: the event's name ("Techmart Vietnam 2012"), so it is no base for the document's yearless dates
+_YEAR_OF_FACT = re.compile(
+    r"\b(?:in|since|from|of|until|en|depuis|dès|de|du|năm|từ|trong|vào|đến|tới)\s+$", re.I
+)
 HEAD_LINES = 4
 HEAD_CHARS = 400
 
@@ -262,8 +267,9 @@ def _head(text: str) -> int:
     pos = 0
     for _ in range(HEAD_LINES):
         nxt = text.find("\n", pos)
-        if nxt < 0:
-            return len(text)
+        if nxt < 0:  # a text of fewer lines: its head still ends at HEAD_CHARS (a short text is not all head)
+            pos = len(text)
+            break
         pos = nxt + 1
         while pos < len(text) and text[pos] == "\n":
             pos += 1
@@ -311,7 +317,7 @@ def document_base(text: str, published: date | None, language: str | None = None
     if m and 1 <= int(m.group("m")) <= 12:
         return Base(date(int(m.group("y")), int(m.group("m")), 15), "month", skip)
     first_line = text.lstrip().split("\n", 1)[0]
-    years = set(_YEAR.findall(first_line))
+    years = {m.group(0) for m in _YEAR.finditer(first_line) if not _YEAR_OF_FACT.search(first_line[: m.start()])}
     if len(years) == 1:
         return Base(date(int(years.pop()), 7, 1), "year", skip)
     return None
@@ -456,7 +462,7 @@ def extract_event_date(text: str, published: date | None = None, language: str |
     resolver_base = base.day if base is not None else clock.today()
     found = _candidates(text, DateResolver(resolver_base, language), skip, base.skip if base else ())
     cands = [c for c in _usable(found, base) if not DEADLINE.search(text[max(0, c.span[0] - 40) : c.span[0]])]
-    if not cands:
+    if not cands or _unresolved_first(found, cands, base):
         return None
     limit = resolver_base + timedelta(days=3 if published is not None else 366)
     ranges = [c for c in cands if c.kind == "range" and c.start <= limit]
@@ -475,6 +481,20 @@ def extract_event_date(text: str, published: date | None = None, language: str |
         chosen, conf = min(cands, key=lambda c: c.span[0]), 0.4
     penalty = 0.0 if base is not None and base.precision == "day" else 0.2
     return Value(_fmt(chosen), Evidence(chosen.span[0], chosen.span[1], max(0.1, conf - penalty)))
+
+
+def _unresolved_first(found: list[Candidate], usable: list[Candidate], base: Base | None) -> bool:
+    """True when the document has no base and its first written date lacks a year ("Sáng 7/11, ... quan hệ
+    ngoại giao ngày 12/7/1993"): the event's date is the yearless one, which cannot be dated, and a later full
+    date is another fact (an anniversary, a past agreement). A later full date of the same day and month
+    ("on Tuesday, September 24 ... on September 24th, 2019") dates it. Weekdays and "today" do not count here."""
+    if base is None:
+        yearless = [c for c in found if not c.stated and c.kind != "relative"]
+        if yearless:
+            first = min(yearless, key=lambda c: c.span[0])
+            same = any((c.start.month, c.start.day) == (first.start.month, first.start.day) for c in usable)
+            return not same and first.span[0] < min(c.span[0] for c in usable)
+    return False
 
 
 def _widen_with_duration(text: str, cand: Candidate) -> None:

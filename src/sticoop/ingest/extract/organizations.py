@@ -39,6 +39,8 @@ STOP_CAP: frozenset[str] = en.STOP_CAPITALISED | fr.STOP_CAPITALISED
 _NOT_HEAD_AFTER = en.NOT_HEAD_AFTER
 _NOT_HEAD_BEFORE = fr.NOT_HEAD_BEFORE
 FR_ADJ = re.compile(r"^[a-zà-ÿ]+(" + "|".join(fr.ADJECTIVE_ENDINGS) + r")$")
+#: French compound adjectives of two peoples ("vietnamo-russe", "franco-tunisienne", "sino-africain")
+FR_COMPOUND_ADJ = re.compile(r"^[a-zà-ÿ]+o-[a-zà-ÿ]+$")
 PROGRAMME_WORDS = re.compile(r"\b(" + "|".join(en.PROGRAMME_WORDS + fr.PROGRAMME_WORDS + vi.PROGRAMME_WORDS) + r")\b")
 #: tokens that end any name
 _NAME_BREAKS = frozenset(["(", ")", ".", ";", ":", "–", "—", '"', "«", "»", "“", "”", "'s", "’s"])
@@ -235,7 +237,7 @@ def _latin_step(tokens: list[Token], j: int, lang: str, places: frozenset[str]) 
 
 def _fr_lower_name_word(word: str) -> bool:
     """'scientifique', 'recherche': a lower-case word that French names hold."""
-    return bool(FR_ADJ.match(word)) or word in fr.LOWER_CASE_NAME_WORDS
+    return bool(FR_ADJ.match(word) or FR_COMPOUND_ADJ.match(word)) or word in fr.LOWER_CASE_NAME_WORDS
 
 
 def _after_connector(tokens: list[Token], j: int, lang: str, places: frozenset[str]) -> tuple[int, bool]:

@@ -398,7 +398,25 @@ def _with_role(text: str, p: _Cand, mentions: list[Mention], people: list[tuple[
     served = re.split(r"\s(?:tại|to|in|auprès d[eu]|au|en)\s", role or "", maxsplit=1)[0]
     country = country_of(served) or country_of(role or "") or country_of(context)
     if country is None:
-        near = [m for m in mentions if abs(m.start - p.start) < 150 and m.kind != "city"]
+        near = [m for m in mentions if abs(m.start - p.start) < 150 and _may_be_the_side(text, p, m, mentions)]
         if near:
             country = min(near, key=lambda m: abs(m.start - p.start)).code
     return Person(Value(p.name, Evidence(p.start, p.end, p.confidence)), role, country)
+
+
+#: two country mentions joined as a pair ("Vietnam - Laos", "Việt Nam – Lào", "Belgium-Vietnam")
+_PAIR_JOIN = re.compile(r"\s*[-–—/]\s*")
+
+
+def _may_be_the_side(text: str, p: _Cand, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a country mention near a person may tell the side the person represents. Not a city, not one
+    of a pair of countries ("the Vietnam - Laos Committee" names both sides), and not a mention after the name
+    that another title comes before ("Huỳnh Thành Đạt và Bộ trưởng Bộ ... Lào": Lào is the next person's)."""
+    if m.kind == "city":
+        return False
+    for other in mentions:
+        if other is not m and (
+            _PAIR_JOIN.fullmatch(text[m.end : other.start]) or _PAIR_JOIN.fullmatch(text[other.end : m.start])
+        ):
+            return False
+    return not (m.start >= p.end and ROLE_WORDS.search(text[p.end : m.start]))

@@ -29,11 +29,13 @@ _COMMITTEE_NOUN_CI = re.compile(COMMITTEE_NOUN, re.I)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|vingt|trente|quarante|cinquante|soixante"
 _ORDINAL = (
     r"(?i:(?P<num>\d{1,3})\s?(?:st|nd|rd|th|ème|eme|ᵉ|è|e|ère|re|er)"
-    r"|(?-i:(?P<roman>[IVXL]{1,6}))(?:ème|e)"
+    # "VIIIe", never the article "Le"; English puts a bare numeral before a capitalised noun ("the XI Session")
+    r"|(?-i:(?!L(?:ème|e)\b)(?P<roman>[IVXL]{1,6}))(?:ème|e|(?-i:(?=\s+(?:Session|Meeting|Joint)\b)))"
     rf"|(?P<word>(?:(?:{_TENS})(?:[\s-]+et)?[\s-]+)?(?:[a-zé]+(?:th|ième|ieme)|{_ORD_WORD}|first|second|third)))"
 )
 # "6th meeting of the X", "sixth session of their X", "La 3e session de la X", "for its twelfth session"
-EN_FR = re.compile(rf"(?<![\w-]){_ORDINAL}\s+(?i:{_MEETING_EN_FR})\b")
+_MODIFIER = r"(?:(?:" + "|".join(en.MEETING_MODIFIERS + fr.MEETING_MODIFIERS) + r")\s+){0,2}"
+EN_FR = re.compile(rf"(?<![\w-]){_ORDINAL}\s+(?i:{_MODIFIER}{_MEETING_EN_FR})\b")
 # "The 7th Thailand-Japan Joint Committee", "16th China-U.S. Joint Commission Meeting", "la 20e commission mixte"
 EN_FR_BODY = re.compile(
     rf"(?<![\w-]){_ORDINAL}\s+(?=(?:[A-Z][\w.'’]*(?:[-–/][A-Z][\w.'’]*)*\s+){{0,5}}{COMMITTEE_NOUN})"
@@ -55,7 +57,9 @@ PAST_REF = re.compile(
     re.I,
 )
 #: a possessive before the ordinal points back to the committee named earlier ("met ... for its twelfth session")
-POSSESSIVE = re.compile(r"\b(?:its|their|sa|son|leur)\s*$", re.I)
+POSSESSIVE = re.compile(
+    r"\b(?:its|their|sa|son|leur)\s*$|\b(?:" + "|".join(en.BACK_REFERENCES + fr.BACK_REFERENCES) + r")$", re.I
+)
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
@@ -157,7 +161,11 @@ def _committee_before(before: str, offset: int) -> tuple[str, int, int] | None:
 
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:the|their|its|la|le|l'|les)\s+", "", name.strip(), flags=re.I)
-    name = re.sub(r"\s+(?:took|was|were|held|will|shall|would|to|đã|được|sẽ|vừa)\b.*$", "", name)
+    name = re.sub(
+        r"\s+(?:took|was|were|held|met|meets|convened|opened|will|shall|would|to|s'est|a\s+tenu|đã|được|sẽ|vừa)\b.*$",
+        "",
+        name,
+    )
     return name.strip(" ,–-")
 
 

@@ -11,7 +11,7 @@ NOUNS: tuple[str, ...] = (
     "memorand(?:um|a) of understanding", "MoUs?", "agreements?", "protocols?", "arrangements?",
     "accords?(?:-cadres?)?", "framework agreement", "work ?plan", "plan of action", "action plan",
     "programme of cooperation", "cooperation programme", "renewal", "conventions?", "minutes(?= of)",
-    "cooperation plan",
+    "cooperation plan", "roadmap",
 )
 #: verbs and phrases of a renewal
 RENEW: tuple[str, ...] = (r"renew(?:ed|al|als|s|ing)?", r"extend\w* (?:the|their) (?:agreement|programme)")
@@ -33,4 +33,8 @@ ASIDES: tuple[str, ...] = ("similar", "comparable", "in the past", "has its own"
 BASIS: tuple[str, ...] = (
     "under", r"within the framework of", r"in the framework of", r"on the basis of", r"in accordance with",
     r"pursuant to", r"set out in", r"vision of", r"implementation of", r"implement\w*", r"based on",
+    r"members? of the", r"member (?:states|countries) of the", r"parties to the", r"party to the",
+    r"builds? on", r"building on",
 )
+#: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
+SCHEMES: tuple[str, ...] = ()

@@ -72,7 +72,8 @@ STEMS: dict[str, tuple[str, ...]] = {
         "health", "medicine", "medic", "biomedic", "disease", "diseases", "pharmaceutical", "diagnostic",
     ),
     "nuclear": (
-        "atomic", "radioisotope", "radioprotection", "radiological","nuclear", "radiation"),
+        "atomic", "radioisotope", "radioprotection", "radiological","nuclear", "radiation",
+        "radioactive"),
     "marine": ("marine", "ocean", "oceanograph", "seaweed", "coral"),
     "high_tech_zones": (
         "high-tech park", "hi-tech park", "industrial park","high-tech zone", "high-tech zones", "technology park",

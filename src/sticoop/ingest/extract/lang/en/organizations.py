@@ -29,6 +29,8 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
         "That", "These", "Those", "Minister", "Deputy", "Vice", "Director", "Secretary", "President", "Head",
         "Chairman", "Chair", "Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Prof", "Prof.", "Representatives",
         "Officials", "Scientists", "Researchers", "Experts", "Delegates", "Eng", "Eng.", "H.E",
+        # weekdays: "the Ministry of Science and Technology of Vietnam on Tuesday" ends before them
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     ]
 )
 #: words of programme, call and award names: "Some Name (ACR)" holding one is no organisation

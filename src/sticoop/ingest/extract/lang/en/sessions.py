@@ -11,6 +11,13 @@ ORDINALS: dict[str, int] = {
 }
 #: meeting nouns an ordinal qualifies ("sixth meeting"), regex alternatives
 MEETINGS: tuple[str, ...] = ("meeting", "session")
+#: words that may stand between an ordinal and its meeting noun ("sixth ministerial-level meeting"), regex
+MEETING_MODIFIERS: tuple[str, ...] = (
+    r"ministerial(?:-level)?", "high-level", "plenary", "annual", "regular", "ordinary", "formal", "joint",
+    "bilateral",
+)
+#: a subject that points back to the committee named before ("It was the sixth meeting"), regex
+BACK_REFERENCES: tuple[str, ...] = (r"(?:it|this|that)\s+(?:was|is|marks|marked)\s+(?:the\s+)?",)
 #: committee-like bodies whose meetings are numbered, regex alternatives (``\s+`` between words), longer first
 COMMITTEE_NOUNS: tuple[str, ...] = (
     r"Joint\s+(?:Committee|Commission|Working\s+Group)", r"Intergovernmental\s+Committee", "Committee", "Commission",

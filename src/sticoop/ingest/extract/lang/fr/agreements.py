@@ -10,7 +10,7 @@ matched with their case, verbs case-insensitively. The forms come from the corpu
 #: agreement nouns ("protocole d'entente", "procès-verbal", "plan d'action")
 NOUNS: tuple[str, ...] = (
     "protocole d'entente", "procès-verbal", "mémorandum", "plan d'action", "programme de coopération",
-    "plan de coopération",
+    "plan de coopération", r"ententes?(?:-cadres?)?", "feuilles? de route",
 )
 #: verbs of a renewal
 RENEW: tuple[str, ...] = (r"renouvel\w*", r"reconduit\w*", r"prolong\w*")
@@ -28,4 +28,7 @@ ASIDES: tuple[str, ...] = ("semblables?", "a déjà")
 BASIS: tuple[str, ...] = (
     r"en vertu d[eu']?", r"dans le cadre d[eu']?", r"conformément à", r"au titre d[eu']?", r"mise en œuvre d[eu']?",
     r"sur la base d[eu']?",
+    r"(?:États|pays)? ?membres? d[eu']?", r"s'appuie sur",
 )
+#: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
+SCHEMES: tuple[str, ...] = ()

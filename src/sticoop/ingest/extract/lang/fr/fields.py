@@ -43,7 +43,8 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
     "health_medicine": ("santé", "médecine", "médic", "médicinales", "vaccins", "fièvres", "pharmacopée"),
     "nuclear": (
-        "atomique", "radioprotection", "radio-isotope", "radioisotope", "rayonnements ionisants","nucléaire",),
+        "atomique", "radioprotection", "radio-isotope", "radioisotope", "rayonnements ionisants","nucléaire",
+        "radioactive", "radioactives", "radioactif", "radioactifs"),
     "marine": ("sciences de la mer", "océanograph", "marin", "marines", "côtière", "récifs"),
     "high_tech_zones": ("technopole", "parc technologique"),
     "innovation_startups": (

@@ -10,6 +10,12 @@ ORDINALS: dict[str, int] = {
 }
 #: meeting nouns an ordinal qualifies ("sixième session"), regex alternatives
 MEETINGS: tuple[str, ...] = ("réunion", "session", "rencontre")
+#: words between an ordinal and its meeting noun (French puts most after the noun), regex
+MEETING_MODIFIERS: tuple[str, ...] = ()
+#: a subject that points back to the committee named before ("Il s'agissait de la sixième réunion"), regex
+BACK_REFERENCES: tuple[str, ...] = (
+    r"(?:c'était|c'est|il\s+s'agit\s+de|il\s+s'agissait\s+de)\s+(?:la|le)\s+",
+)
 #: committee-like bodies whose meetings are numbered, regex alternatives, longer first
 COMMITTEE_NOUNS: tuple[str, ...] = (
     r"[Cc]ommission\s+mixte", r"[Cc]omité\s+mixte", "[Cc]omité", r"[Gg]roupe\s+de\s+travail",

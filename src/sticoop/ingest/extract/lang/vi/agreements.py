@@ -24,4 +24,10 @@ PLAN: tuple[str, ...] = ("sẽ", "dự kiến", "nhất trí", "mong muốn", "h
 #: cues of an aside about other partners ("tương tự", similar)
 ASIDES: tuple[str, ...] = ("tương tự",)
 #: cues of an agreement in force that the cooperation rests on ("trong khuôn khổ Hiệp định", "theo Nghị định thư")
-BASIS: tuple[str, ...] = ("theo", "trong khuôn khổ", "căn cứ", "thực hiện", "triển khai", "khuôn khổ")
+BASIS: tuple[str, ...] = (
+    "theo", "trong khuôn khổ", "căn cứ", "thực hiện", "triển khai", "khuôn khổ", "thành viên", "dựa trên",
+)
+#: a call for "nhiệm vụ/đề tài ... theo Nghị định thư" (tuyển chọn, kêu gọi đề xuất): a Vietnamese funding scheme
+#: (tasks under a protocol) that the call names; the protocol is no agreement item of the report. Tasks carried
+#: out "theo Nghị định thư của Khóa họp lần thứ VII" (no call word) stay an agreement in force.
+SCHEMES: tuple[str, ...] = (r"(?:tuyển chọn|kêu gọi|đề xuất)[^.;\n]{0,60}\btheo",)
