@@ -277,3 +277,7 @@ def test_a_list_over_its_limit_keeps_the_most_pressing_rows_and_says_how_many_ar
     page = client.get(f"/partnerships/{world['partnership']['id']}/briefing.html", params=params).text
     if name != "conclusions_followup" or cut["last_session"]:
         assert f"{len(full[name]) - 1} more row" in page
+        link = cut["complete_lists"][name]  # nothing dropped silently: the pack says where the whole list is
+        assert link.startswith(("http://", "https://")) and f"The complete list: {link}" in page
+        path = link.split("://", 1)[1].split("/", 1)[1]
+        assert client.get("/" + path).status_code == 200

@@ -37,6 +37,7 @@ from sticoop.briefing.schemas import (
 from sticoop.commitments.models import Commitment, ProgressUpdate
 from sticoop.commitments.service import OPEN_STATUSES, is_overdue, overdue_clause
 from sticoop.core import clock
+from sticoop.core.config import get_settings
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.i18n import SUPPORTED_LOCALES
 from sticoop.core.principal import Principal, act_as
@@ -52,7 +53,10 @@ from sticoop.projects.models import PartnerRole, Programme, Project
 
 #: the most rows each list of a pack holds (the rest is counted in ``Briefing.omitted``)
 #: — a brief is read before a meeting: the most pressing rows (overdue commitments first, then by due date;
-#: the latest projects), the whole in ``Briefing.figures`` and the complete lists on the record pages
+#: the latest projects), the whole in ``Briefing.figures``. Nothing is dropped silently: under a list cut
+#: short the pack says how many rows of how many it shows and links the complete list (``complete_lists``).
+#: Chosen over printing everything because 500 commitments made a 53-page pack (7 s CPU) nobody reads
+#: before a meeting, while the linked list is always current.
 LIMITS = {"conclusions_followup": 100, "open_commitments": 100, "agreements": 60, "projects": 40,
           "people": 40, "previous_visits": 10, "press": 10, "upcoming": 40}
 #: how far ahead "upcoming dates" look, and when an agreement "expires soon" (days)
@@ -121,8 +125,20 @@ def build_briefing(db: DbSession, principal: Principal | None, partnership_id: i
         press=_press(db, partnership_id, day, sources),
         upcoming=_upcoming(db, partnership, day, open_rows, agreements),
         figures=_figures(db, partnership_id, open_where, day), budgets=_budgets(db, partnership_id),
-        omitted=omitted, sources=sources.as_dict(),
+        omitted=omitted, complete_lists=complete_lists(partnership_id, omitted), sources=sources.as_dict(),
     )
+
+
+#: the record list holding the complete list of each bounded list of a pack, filtered to the partnership
+LIST_PAGES = {"conclusions_followup": "/commitments?partnership_id={id}",
+              "open_commitments": "/commitments?partnership_id={id}", "agreements": "/agreements?partnership_id={id}",
+              "projects": "/projects?partnership_id={id}", "people": "/people"}
+
+
+def complete_lists(partnership_id: int, omitted: dict[str, int]) -> dict[str, str]:
+    """The absolute URL (``STICOOP_BASE_URL``) of the complete list of each list a pack cut short."""
+    base = get_settings().base_url.rstrip("/")
+    return {name: base + LIST_PAGES[name].format(id=partnership_id) for name in omitted if name in LIST_PAGES}
 
 
 def _figures(db: DbSession, partnership_id: int, open_where: list[Any], day: date) -> dict[str, int]:
