@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -22,7 +23,6 @@ from sqlalchemy import Date, DateTime, Numeric, func, inspect, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.accounts.models import AuditEntry
-from sticoop.accounts.restore import _value as stored_value
 from sticoop.core import clock
 from sticoop.core.principal import principal_of
 
@@ -95,8 +95,15 @@ def _gone(db: DbSession, entity_type: str, ids: list[int]) -> set[int]:
 
 
 def _typed(column_type: Any, value: Any) -> Any:
-    if isinstance(column_type, Date | DateTime | Numeric):
-        return stored_value(column_type, value)
+    """A snapshot's JSON value as the column holds it (dates, instants and amounts are stored as text)."""
+    if not isinstance(value, str):
+        return value
+    if isinstance(column_type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column_type, Date):
+        return date.fromisoformat(value)
+    if isinstance(column_type, Numeric):
+        return Decimal(value)
     return value
 
 
