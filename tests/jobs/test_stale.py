@@ -80,6 +80,9 @@ def test_a_worker_killed_with_sigkill_leaves_a_stale_job_the_next_worker_fails(d
     restarted = _worker(_env(tmp_path, db_url, STICOOP_JOB_STALE_MINUTES="0.02"), log)  # 1.2 s without a beat
     try:
         job = wait_for(db_url, job_id, frozenset({JobStatus.failed}), 60)
+        deadline = time.monotonic() + 60  # the worker reports the sweep, then starts consuming
+        while "stale jobs:" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
     finally:
         restarted.send_signal(signal.SIGTERM)
         restarted.wait(60)
