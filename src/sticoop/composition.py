@@ -17,6 +17,7 @@ def bootstrap() -> None:
     from sticoop.accounts import service as accounts
     from sticoop.activities import service as activities
     from sticoop.agreements import service as agreements
+    from sticoop.briefing import jobs as briefing_jobs
     from sticoop.briefing import service as briefing
     from sticoop.calendar import service as calendar
     from sticoop.calls import service as calls
@@ -33,6 +34,6 @@ def bootstrap() -> None:
     from sticoop.transfer import service as transfer
 
     for domain in (reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-                   matchmaking, ingest, linkage, transfer, calendar, calls, briefing, accounts, jobs):
+                   matchmaking, ingest, linkage, transfer, calendar, calls, briefing, briefing_jobs, accounts, jobs):
         domain.register()
     registry.mark_bootstrapped()

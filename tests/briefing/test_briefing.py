@@ -247,9 +247,11 @@ def test_objectives_are_edited_on_the_visit_and_the_pages_offer_the_pack(world: 
     assert changed.status_code == 200 and changed.json()["objectives"] == "Ask for a second laboratory"
     page = client.get(f"/visits/{trip['id']}").text
     assert "Ask for a second laboratory" in page
-    assert f"/partnerships/{world['partnership']['id']}/briefing.pdf?visit_id={trip['id']}" in page
-    assert f"/partnerships/{world['partnership']['id']}/briefing.docx" in client.get(
-        f"/partnerships/{world['partnership']['id']}").text
+    brief = f"/partnerships/{world['partnership']['id']}/briefing"
+    assert f'action="{brief}/job"' in page and f'name="visit_id" value="{trip["id"]}"' in page  # a background job
+    assert f"{brief}.html?visit_id={trip['id']}" in page
+    partnership_page = client.get(f"/partnerships/{world['partnership']['id']}").text
+    assert f'action="{brief}/job"' in partnership_page and 'name="format" value="docx"' in partnership_page
     form = client.get(f"/visits/{trip['id']}/edit").text
     assert 'name="objectives"' in form
     assert "Ask for a second laboratory" in text_of("html", pack(client, world, "html", visit_id=trip["id"]))
@@ -277,3 +279,7 @@ def test_a_list_over_its_limit_keeps_the_most_pressing_rows_and_says_how_many_ar
     page = client.get(f"/partnerships/{world['partnership']['id']}/briefing.html", params=params).text
     if name != "conclusions_followup" or cut["last_session"]:
         assert f"{len(full[name]) - 1} more row" in page
+        link = cut["complete_lists"][name]  # nothing dropped silently: the pack says where the whole list is
+        assert link.startswith(("http://", "https://")) and f"The complete list: {link}" in page
+        path = link.split("://", 1)[1].split("/", 1)[1]
+        assert client.get("/" + path).status_code == 200

@@ -67,3 +67,27 @@ def meeting_version(db_url: str, meeting_id: int) -> int:
 
     with session_scope(db_url) as db:
         return db.get(MeetingRequest, meeting_id).version
+
+
+#: language asked for (``?lang=`` or Accept-Language) → the texts the agenda file carries
+LANGUAGES = {
+    "en": ("Meeting with B (table T1)", "Brokerage agenda: A — Techmart VNM", "Business meeting at the brokerage"),
+    "fr": ("Rendez-vous avec B (table T1)", "Agenda des rendez-vous d'affaires : A — Techmart VNM",
+           "Rendez-vous d'affaires de la bourse"),
+    "vi": ("Gặp B (bàn T1)", "Lịch gặp gỡ kết nối: A — Techmart VNM", "Cuộc gặp kết nối kinh doanh"),
+}
+
+
+@pytest.mark.parametrize("how", ["query", "header"])
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_agenda_texts_are_in_the_participant_language(language: str, how: str, client: TestClient) -> None:
+    url, _meeting_id = agenda_of_a_fair(client, "VNM")
+    response = (client.get(url, params={"lang": language}) if how == "query"
+                else client.get(url, headers={"Accept-Language": f"{language},en;q=0.5"}))
+    calendar = Calendar.from_ical(response.content)
+    validate(calendar)
+    summary, name, description = LANGUAGES[language]
+    [entry] = calendar.walk("VEVENT")
+    assert str(entry["SUMMARY"]) == summary
+    assert str(entry["DESCRIPTION"]).startswith(description)
+    assert str(calendar["X-WR-CALNAME"]) == name

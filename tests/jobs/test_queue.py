@@ -135,6 +135,9 @@ def test_a_cancelled_running_job_stops_at_its_next_progress_report(db_url: str, 
     GATES[job_id] = threading.Event()
     with consumer(queue):
         assert wait_for(db_url, job_id, RUNNING).status == "running"
+        deadline = time.monotonic() + 20  # its first progress report is in: it now waits at its gate
+        while job_row(db_url, job_id).progress_done < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
         with session_scope(db_url) as db:
             cancel(db, job_id, None)
         GATES[job_id].set()

@@ -124,7 +124,7 @@ def test_brokerage_page_flow(client: TestClient) -> None:
     agenda_owner = first["requester_id"]
     agenda = client.get(f"/brokerage/participants/{agenda_owner}")
     assert agenda.status_code == 200 and "Meeting with" in agenda.text
-    ics_link = f"/api/v1/brokerage/participants/{agenda_owner}/agenda.ics"
+    ics_link = f"/api/v1/brokerage/participants/{agenda_owner}/agenda.ics?lang=en"  # in the page's language
     assert f'href="{ics_link}"' in agenda.text and "agenda.pdf" in agenda.text
     ics = client.get(ics_link)
     assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.content

@@ -184,11 +184,17 @@ def _summary(b: Briefing, fmt: Formatter) -> dict[str, list[Block]]:
 
 
 def _omitted(b: Briefing, name: str, fmt: Formatter, main: bool = True) -> list[Block]:
+    """Under a list cut short: how many rows are not printed and where the complete list is."""
     count = b.omitted.get(name)
     if not count or not main:
         return []
-    return [Block("note", text=fmt.ngettext("%(num)d more row not shown.", "%(num)d more rows not shown.", count)
-                  % {"num": count})]
+    text = fmt.ngettext("%(num)d more row is not printed here (the most pressing come first).",
+                        "%(num)d more rows are not printed here (the most pressing come first).", count) \
+        % {"num": count}
+    link = b.complete_lists.get(name)
+    if link:
+        text += " " + fmt._("The complete list: %(link)s") % {"link": link}
+    return [Block("note", text=text)]
 
 
 def _dates(start: Any, end: Any, fmt: Formatter) -> str:

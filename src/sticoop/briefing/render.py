@@ -8,9 +8,11 @@ and zip timestamps are fixed), so a pack asked for twice is stored once.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
@@ -37,15 +39,24 @@ def html_of(pack: Pack) -> str:
         pack=pack, font_stack=FONT_STACK, script_lang=script_lang)
 
 
+@functools.cache
+def _font_config() -> Any:
+    """WeasyPrint's font configuration, made once per process: fontconfig's font list is read once, and
+    the fonts a pack used stay loaded for the next pack."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def pdf_of(html: str) -> bytes:
-    """The HTML printed to PDF by WeasyPrint (fonts through fontconfig: see ``briefing/fonts.py``).
-    Raises Unavailable (503) when the Pango library WeasyPrint needs is missing."""
+    """The HTML printed to PDF by WeasyPrint (fonts through fontconfig: see ``briefing/fonts.py``; one font
+    configuration per process). Raises Unavailable (503) when the Pango library WeasyPrint needs is missing."""
     try:
         from weasyprint import HTML
     except OSError as exc:  # WeasyPrint loads Pango at import time
         raise Unavailable("PDF briefing packs need the Pango library (Debian: apt-get install libpango-1.0-0 "
                           "libpangoft2-1.0-0); the HTML and DOCX packs work without it") from exc
-    return bytes(HTML(string=html).write_pdf())
+    return bytes(HTML(string=html).write_pdf(font_config=_font_config()))
 
 
 def docx_of(pack: Pack, as_of: date) -> bytes:

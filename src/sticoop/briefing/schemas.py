@@ -85,6 +85,8 @@ ABOUT = {
                "overdue_commitments (on the as-of date), projects",
     "budgets": "Sum of the partnership's project budgets per currency (ISO 4217 code: decimal amount)",
     "omitted": "Rows left out of a list over its limit, by list name (e.g. open_commitments: 12)",
+    "complete_lists": "Where the complete list of each list over its limit is (absolute URL of the record "
+                      "list filtered to the partnership), by list name",
     "sources": "Records read, by kind: [[id, version], ...] (provenance; stored with each generated pack)",
     "Pack:document_id": "The stored document holding the file (GET /api/v1/documents/{id}/content)",
     "Pack:partnership_id": "The partnership (id)",
@@ -243,6 +245,7 @@ class Briefing(BaseModel):
     figures: dict[str, int] = Field(default_factory=dict, description=ABOUT["figures"])
     budgets: dict[str, Decimal] = Field(default_factory=dict, description=ABOUT["budgets"])
     omitted: dict[str, int] = Field(default_factory=dict, description=ABOUT["omitted"])
+    complete_lists: dict[str, str] = Field(default_factory=dict, description=ABOUT["complete_lists"])
     sources: dict[str, list[list[int]]] = Field(default_factory=dict, description=ABOUT["sources"])
 
     @property

@@ -9,7 +9,8 @@ at most ``LIMITS[name]`` rows, the rest counted in ``Briefing.omitted``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,7 @@ from sqlalchemy.orm import lazyload
 from sticoop.activities.models import Event, Visit
 from sticoop.activities.service import visits
 from sticoop.agreements.models import Agreement, effective_status, past_expiry_clause
+from sticoop.briefing import history
 from sticoop.briefing.models import BriefingPack
 from sticoop.briefing.schemas import (
     AgreementBrief,
@@ -37,6 +39,7 @@ from sticoop.briefing.schemas import (
 from sticoop.commitments.models import Commitment, ProgressUpdate
 from sticoop.commitments.service import OPEN_STATUSES, is_overdue, overdue_clause
 from sticoop.core import clock
+from sticoop.core.config import get_settings
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.i18n import SUPPORTED_LOCALES
 from sticoop.core.principal import Principal, act_as
@@ -52,7 +55,10 @@ from sticoop.projects.models import PartnerRole, Programme, Project
 
 #: the most rows each list of a pack holds (the rest is counted in ``Briefing.omitted``)
 #: — a brief is read before a meeting: the most pressing rows (overdue commitments first, then by due date;
-#: the latest projects), the whole in ``Briefing.figures`` and the complete lists on the record pages
+#: the latest projects), the whole in ``Briefing.figures``. Nothing is dropped silently: under a list cut
+#: short the pack says how many rows of how many it shows and links the complete list (``complete_lists``).
+#: Chosen over printing everything because 500 commitments made a 53-page pack (7 s CPU) nobody reads
+#: before a meeting, while the linked list is always current.
 LIMITS = {"conclusions_followup": 100, "open_commitments": 100, "agreements": 60, "projects": 40,
           "people": 40, "previous_visits": 10, "press": 10, "upcoming": 40}
 #: how far ahead "upcoming dates" look, and when an agreement "expires soon" (days)
@@ -88,7 +94,9 @@ def build_briefing(db: DbSession, principal: Principal | None, partnership_id: i
     ``principal`` is put on ``db`` so every query is scoped to it (None: the operator, who sees everything).
     ``as_of`` (default: today, ``core.clock``) decides held vs planned sessions, overdue commitments, the
     latest progress (updates dated up to it), agreements past expiry, earlier visits, press published up to it
-    and the upcoming dates after it; records are read as they stand now (their history is not replayed).
+    and the upcoming dates after it. For a day before today, commitments and agreements are shown as they
+    stood at the end of that day, replayed from the audit log (``history.py``): a status changed since shows
+    its value then.
     Raises NotFound (404) for a partnership or visit the principal may not see, ValidationFailed (422) for a
     visit of another partnership or an unsupported ``locale`` (en, fr, vi). Writes nothing."""
     if locale not in SUPPORTED_LOCALES:
@@ -104,10 +112,12 @@ def build_briefing(db: DbSession, principal: Principal | None, partnership_id: i
     omitted: dict[str, int] = {}
     session = _last_session(db, partnership_id, day)
     sources.add("session", [session])
-    followup = _commitments(db, [Commitment.session_id == session.id] if session else None, day,
-                            LIMITS["conclusions_followup"], omitted, "conclusions_followup", sources)
+    session_id = session.id if session else None
+    followup = _commitments(db, Listing([Commitment.session_id == session_id], lambda c: c.session_id == session_id,
+                                        "conclusions_followup"), day, omitted, sources) if session else []
     open_where = [Commitment.partnership_id == partnership_id, Commitment.status.in_(OPEN_STATUSES)]
-    open_rows = _commitments(db, open_where, day, LIMITS["open_commitments"], omitted, "open_commitments", sources,
+    open_rows = _commitments(db, Listing(open_where, lambda c: c.partnership_id == partnership_id
+                                         and c.status in OPEN_STATUSES, "open_commitments"), day, omitted, sources,
                              overdue_first=True)
     agreements = _agreements(db, partnership_id, day, omitted, sources)
     return Briefing(
@@ -121,8 +131,20 @@ def build_briefing(db: DbSession, principal: Principal | None, partnership_id: i
         press=_press(db, partnership_id, day, sources),
         upcoming=_upcoming(db, partnership, day, open_rows, agreements),
         figures=_figures(db, partnership_id, open_where, day), budgets=_budgets(db, partnership_id),
-        omitted=omitted, sources=sources.as_dict(),
+        omitted=omitted, complete_lists=complete_lists(partnership_id, omitted), sources=sources.as_dict(),
     )
+
+
+#: the record list holding the complete list of each bounded list of a pack, filtered to the partnership
+LIST_PAGES = {"conclusions_followup": "/commitments?partnership_id={id}",
+              "open_commitments": "/commitments?partnership_id={id}", "agreements": "/agreements?partnership_id={id}",
+              "projects": "/projects?partnership_id={id}", "people": "/people"}
+
+
+def complete_lists(partnership_id: int, omitted: dict[str, int]) -> dict[str, str]:
+    """The absolute URL (``STICOOP_BASE_URL``) of the complete list of each list a pack cut short."""
+    base = get_settings().base_url.rstrip("/")
+    return {name: base + LIST_PAGES[name].format(id=partnership_id) for name in omitted if name in LIST_PAGES}
 
 
 def _figures(db: DbSession, partnership_id: int, open_where: list[Any], day: date) -> dict[str, int]:
@@ -199,24 +221,75 @@ def _bounded(db: DbSession, query: Any, limit: int, omitted: dict[str, int], nam
     return rows
 
 
-def _commitments(db: DbSession, where: list[Any] | None, day: date, limit: int, omitted: dict[str, int],
-                 name: str, sources: Sources, overdue_first: bool = False) -> list[CommitmentBrief]:
-    if where is None:
-        return []
+@dataclass(frozen=True)
+class Listing:
+    """One bounded list of a pack: its SQL filter, the same filter in Python (for records replayed from the
+    audit log, ``history.py``) and its name (``LIMITS``, ``Briefing.omitted``)."""
+
+    where: list[Any]
+    match: Callable[[Any], bool]
+    name: str
+
+
+def _as_stood(db: DbSession, model: Any, kind: str, listing: Listing, order: list[Any], key: Callable[[Any], Any],
+              day: date, omitted: dict[str, int], sources: Sources, options: Sequence[Any] = ()) -> list[Any]:
+    """Up to ``LIMITS[listing.name]`` rows of ``model`` matching the listing as they stood at the end of
+    ``day``: the records unchanged since (one SQL query in ``order``) and, for an earlier day, the states of
+    those changed since, replayed from the audit log and filtered by ``listing.match`` — merged in ``key``
+    order. Rows left out are counted in ``omitted``."""
+    limit = LIMITS[listing.name]
+    cutoff = history.cutoff_of(day)
+    where = list(listing.where)
+    if cutoff is not None:
+        where.append(model.id.not_in(history.changed_since(kind, cutoff)))
+    live = _bounded(db, select(model).where(*where).order_by(*order).options(*options), limit, omitted,
+                    listing.name)
+    sources.add(kind, live)
+    if cutoff is None:
+        return live
+    past = [state.values for state in history.visible(db, model, [
+        state for state in history.past_states(db, model, kind, cutoff) if listing.match(state.values)])]
+    sources.add(kind, past)
+    rows = sorted([*live, *past], key=key)
+    if len(rows) > limit:
+        omitted[listing.name] = omitted.get(listing.name, 0) + len(rows) - limit
+    return rows[:limit]
+
+
+def _commitments(db: DbSession, listing: Listing, day: date, omitted: dict[str, int], sources: Sources,
+                 overdue_first: bool = False) -> list[CommitmentBrief]:
     order = [Commitment.due_date.asc().nulls_last(), Commitment.id]
     if overdue_first:
         order.insert(0, case((overdue_clause(day), 0), else_=1))
-    query = select(Commitment).where(*where).order_by(*order)
-    found = _bounded(db, query, limit, omitted, name)
-    sources.add("commitment", found)
+
+    def key(c: Any) -> tuple[Any, ...]:
+        return (0 if overdue_first and is_overdue(c, day) else 1, c.due_date is None, c.due_date or date.min, c.id)
+
+    found = _as_stood(db, Commitment, "commitment", listing, order, key, day, omitted, sources)
     latest = latest_progress(db, [c.id for c in found], day)
+    names = _responsible(db, found)
     return [CommitmentBrief(
         id=c.id, text=c.text, status=c.status, completion=c.completion, due_date=c.due_date,
-        overdue=is_overdue(c, day),
-        responsible=[o.name for o in c.responsible] + [p.name for p in c.responsible_people],
+        overdue=is_overdue(c, day), responsible=names[c.id],
         last_update=latest[c.id][0] if c.id in latest else None,
         last_note=latest[c.id][1] if c.id in latest else None, confidential=c.confidential,
     ) for c in found]
+
+
+def _responsible(db: DbSession, found: list[Any]) -> dict[int, list[str]]:
+    """Names of the organisations, then people, responsible for each commitment: from the relationships of a
+    live record, from the ids of a replayed state (two queries for all of them)."""
+    past = [c for c in found if not isinstance(c, Commitment)]
+    orgs = _names(db, Organization, [i for c in past for i in c.responsible_ids])
+    people = _names(db, Person, [i for c in past for i in c.responsible_people_ids])
+    names: dict[int, list[str]] = {}
+    for c in found:
+        if isinstance(c, Commitment):
+            names[c.id] = [o.name for o in c.responsible] + [p.name for p in c.responsible_people]
+        else:
+            names[c.id] = [orgs[i] for i in c.responsible_ids if i in orgs] + sorted(
+                people[i] for i in c.responsible_people_ids if i in people)
+    return names
 
 
 def latest_progress(db: DbSession, commitment_ids: Sequence[int], day: date) -> dict[int, tuple[date, str]]:
@@ -246,11 +319,16 @@ def _agreements(db: DbSession, partnership_id: int, day: date, omitted: dict[str
     # list over its limit keeps the first rows of this order
     rank = case((past_expiry_clause(day), order["expired"]),
                 else_=case(order, value=Agreement.status, else_=len(order)))
-    query = (select(Agreement).where(Agreement.partnership_id == partnership_id)
-             .order_by(rank, Agreement.expiry_date.asc().nulls_last(), Agreement.id)
-             .options(lazyload(Agreement.countries), lazyload(Agreement.organizations)))
-    found = _bounded(db, query, LIMITS["agreements"], omitted, "agreements")
-    sources.add("agreement", found)
+    listing = Listing([Agreement.partnership_id == partnership_id],
+                      lambda a: a.partnership_id == partnership_id, "agreements")
+
+    def key(a: Any) -> tuple[Any, ...]:
+        status = effective_status(a.status, a.expiry_date, day)
+        return order.get(status, len(order)), a.expiry_date is None, a.expiry_date or date.min, a.id
+
+    found = _as_stood(db, Agreement, "agreement", listing,
+                      [rank, Agreement.expiry_date.asc().nulls_last(), Agreement.id], key, day, omitted, sources,
+                      options=(lazyload(Agreement.countries), lazyload(Agreement.organizations)))
     rows = [AgreementBrief(
         id=a.id, title=a.title, kind=a.kind, status=effective_status(a.status, a.expiry_date, day),
         signed_date=a.signed_date, in_force_date=a.in_force_date, expiry_date=a.expiry_date,

@@ -79,6 +79,11 @@ class Settings(BaseSettings):
         description="Where background jobs wait: unset, a SQLite file of its own (data_dir/queue.db, no server); "
                     "redis://host:port/db or postgresql://user@host/db for a broker shared by several workers.",
     )
+    job_heartbeat_seconds: float = Field(default=30.0, gt=0, le=3600, description="How often a worker records "
+                                         "that a running job is still alive (seconds).")
+    job_stale_minutes: float = Field(default=10.0, gt=0, description="A running job without a heartbeat for this "
+                                     "many minutes lost its worker (killed, machine down) and is swept: marked "
+                                     "failed, or queued again for kinds that may be re-run.")
     # calendar feeds and reminders (sticoop.calendar)
     base_url: str = Field(default="http://127.0.0.1:8000", description="Absolute address of the site, used in "
                           "e-mailed links and calendar subscription URLs (no trailing slash needed).")

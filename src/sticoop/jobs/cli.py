@@ -19,16 +19,20 @@ def worker(
 ) -> None:
     """Run background jobs from the queue until stopped: SIGTERM lets running jobs finish, Ctrl-C stops at once.
 
-    At start, jobs recorded as waiting that the queue lost (unreachable when they were committed) are queued
+    At start, running jobs whose worker died (no heartbeat for ``STICOOP_JOB_STALE_MINUTES``) are swept —
+    marked failed, or queued again for kinds safe to re-run; with ``--periodic`` the sweep runs every minute —
+    and jobs recorded as waiting that the queue lost (unreachable when they were committed) are queued
     again."""
     try:
         jobs_queue = queue.current()
     except queue.QueueConfigError as exc:
         raise fail(str(exc)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    swept = jobs_queue.sweep_stale()
     lost = jobs_queue.requeue_lost()
     typer.echo(f"worker: {workers} thread(s) on {type(jobs_queue.huey).__name__}, "
-               f"{jobs_queue.pending()} job(s) waiting ({len(lost)} queued again)", err=True)
+               f"{jobs_queue.pending()} job(s) waiting ({len(lost)} queued again); stale jobs: "
+               f"{len(swept.failed)} marked failed, {len(swept.requeued)} queued again", err=True)
     jobs_queue.consumer(workers, periodic=periodic).run()
 
 

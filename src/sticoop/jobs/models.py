@@ -50,3 +50,6 @@ class Job(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    #: last sign of life of the worker running the job (every ``HEARTBEAT_SECONDS``); a running job whose
+    #: heartbeat is older than ``job_stale_minutes`` lost its worker and is swept (``service.sweep_stale``)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

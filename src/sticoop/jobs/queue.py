@@ -32,6 +32,8 @@ log = logging.getLogger("sticoop.jobs")
 QUEUE_NAME = "sticoop"
 TASK_NAME = "run_job"
 PERIODIC_PREFIX = "sticoop.periodic."
+#: the huey periodic task that sweeps stale jobs (every minute, in ``sticoop worker`` with periodic tasks on)
+SWEEP_TASK = "sticoop.sweep_stale"
 POSTGRES_TABLE_PREFIX = "sticoop_queue"
 
 
@@ -75,6 +77,7 @@ class Queue:
         self._task: TaskWrapper = huey.task(name=TASK_NAME)(self._run)
         for periodic in registry.periodic_jobs():
             self._schedule(periodic)
+        huey.periodic_task(crontab(minute="*"), name=SWEEP_TASK)(self.sweep_stale)
         huey.signal(signals.SIGNAL_INTERRUPTED)(self._interrupted)
 
     def _run(self, job_id: int) -> None:
@@ -96,6 +99,12 @@ class Queue:
             from sticoop.jobs.service import mark_interrupted
 
             mark_interrupted(int(task.args[0]), self.database_url)
+
+    def sweep_stale(self) -> Any:
+        """End the running jobs whose worker stopped beating (``sticoop.jobs.service.sweep_stale``)."""
+        from sticoop.jobs.service import sweep_stale
+
+        return sweep_stale(self.database_url)
 
     def enqueue(self, job_id: int) -> None:
         """Put a job (already committed in the ``jobs`` table) on the queue."""

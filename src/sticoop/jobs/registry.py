@@ -35,12 +35,14 @@ Handler = Callable[["JobContext"], "str | None"]
 
 @dataclass(frozen=True)
 class JobKind:
-    """One kind of background work: its name ("ingest.batch"), the function doing it and a translatable
-    label (an ``N_()`` message) the jobs page shows."""
+    """One kind of background work: its name ("ingest.batch"), the function doing it, a translatable
+    label (an ``N_()`` message) the jobs page shows, and ``rerun_stale``: whether a job of this kind whose
+    worker died is queued again (work that is safe to repeat from the start) rather than marked failed."""
 
     name: str
     handler: Handler
     label: str
+    rerun_stale: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,15 +58,17 @@ _KINDS: dict[str, JobKind] = {}
 _PERIODIC: dict[str, Periodic] = {}
 
 
-def register_job_kind(name: str, handler: Handler, label: str) -> None:
+def register_job_kind(name: str, handler: Handler, label: str, *, rerun_stale: bool = False) -> None:
     """Declare a job kind. The same name with the same handler again is harmless; another handler under a
-    taken name, or a name not of the form ``domain.work`` (60 characters at most), raises ``ValueError``."""
+    taken name, or a name not of the form ``domain.work`` (60 characters at most), raises ``ValueError``.
+    ``rerun_stale=True``: a job of this kind whose worker died is queued again by the stale-job sweep (the
+    work is idempotent); otherwise it is marked failed, and its owner starts it again."""
     if not KIND_NAME.match(name) or len(name) > 60:
         raise ValueError(f"job kind '{name}' must be dotted lower-case words, 60 characters at most")
     known = _KINDS.get(name)
     if known is not None and known.handler is not handler:
         raise ValueError(f"job kind '{name}' is registered twice")
-    _KINDS[name] = JobKind(name, handler, label)
+    _KINDS[name] = JobKind(name, handler, label, rerun_stale)
 
 
 def register_periodic(kind: str, *, minute: str = "*", hour: str = "*", day: str = "*", month: str = "*",

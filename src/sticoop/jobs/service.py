@@ -16,14 +16,15 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from sticoop.core import clock
@@ -162,8 +163,10 @@ def _forget_rolled_back_jobs(db: Session) -> None:
 def _claim(job_id: int, database_url: str | None) -> JobContext | None:
     """queued → running in one UPDATE; None when the job is missing, cancelled or already claimed."""
     with session_scope(database_url) as db:
+        started = utcnow()
         claimed = rowcount(db.execute(update(Job).where(Job.id == job_id, Job.status == JobStatus.queued.value)
-                                      .values(status=JobStatus.running.value, started_at=utcnow())))
+                                      .values(status=JobStatus.running.value, started_at=started,
+                                              heartbeat_at=started)))
         if not claimed:
             return None
         job = db.get(Job, job_id)
@@ -192,7 +195,8 @@ def run_job(job_id: int, database_url: str | None = None) -> JobStatus | None:
         _finish(job_id, database_url, JobStatus.failed, error=f"No handler for job kind '{ctx.kind}'")
         return JobStatus.failed
     try:
-        result = handler(ctx)
+        with heartbeat(job_id, database_url):
+            result = handler(ctx)
     except JobCancelled:
         return JobStatus.cancelled
     except DomainError as exc:
@@ -207,6 +211,78 @@ def run_job(job_id: int, database_url: str | None = None) -> JobStatus | None:
         values["progress_done"] = ctx.last[1]
     _finish(job_id, database_url, JobStatus.succeeded, **values)
     return JobStatus.succeeded
+
+
+@contextmanager
+def heartbeat(job_id: int, database_url: str | None = None, seconds: float | None = None) -> Iterator[None]:
+    """While the block runs, a thread records every ``seconds`` (default: the ``job_heartbeat_seconds``
+    setting) that job ``job_id`` is alive (``jobs.heartbeat_at``, wall clock, one short transaction each). A
+    worker killed with ``kill -9`` stops beating, and :func:`sweep_stale` finds the job."""
+    interval = seconds if seconds is not None else get_settings().job_heartbeat_seconds
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(interval):
+            try:
+                with session_scope(database_url) as db:
+                    db.execute(update(Job).where(Job.id == job_id, Job.status == JobStatus.running.value)
+                               .values(heartbeat_at=utcnow()))
+            except Exception:  # a missed beat is not the job's failure; the next one tries again
+                log.warning("job %s: heartbeat not recorded", job_id, exc_info=True)
+
+    thread = threading.Thread(target=beat, name=f"job-{job_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(interval + 5)
+
+
+#: the error of a job swept because its worker stopped beating
+STALE_ERROR = "Stale: its worker stopped (killed or its machine went down) while the job ran; start it again"
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """What :func:`sweep_stale` did: ids of the jobs marked failed and of those queued again."""
+
+    failed: list[int]
+    requeued: list[int]
+
+
+def sweep_stale(database_url: str | None = None, now: datetime | None = None,
+                stale_minutes: float | None = None) -> Sweep:
+    """Find running jobs whose last heartbeat (or start, for a job claimed before heartbeats existed) is
+    older than ``stale_minutes`` (default: the ``job_stale_minutes`` setting) before ``now`` (default: the
+    wall clock — heartbeats are real instants, never the pinned day) and end them: a kind registered with
+    ``rerun_stale=True`` is queued again (status queued, progress reset, put on the queue after the commit),
+    any other kind is marked failed with :data:`STALE_ERROR`. One transaction; each UPDATE re-checks the
+    job is still running with the same old heartbeat, so a job that beat meanwhile is left alone."""
+    minutes = stale_minutes if stale_minutes is not None else get_settings().job_stale_minutes
+    cutoff = (now or utcnow()) - timedelta(minutes=minutes)
+    last_sign = func.coalesce(Job.heartbeat_at, Job.started_at)
+    failed: list[int] = []
+    requeued: list[int] = []
+    with session_scope(database_url) as db:
+        stale = db.execute(select(Job.id, Job.kind).where(Job.status == JobStatus.running.value,
+                                                          last_sign < cutoff).order_by(Job.id)).all()
+        kinds = registry.job_kinds()
+        for job_id, kind in stale:
+            still_stale = update(Job).where(Job.id == job_id, Job.status == JobStatus.running.value,
+                                            last_sign < cutoff)
+            if kind in kinds and kinds[kind].rerun_stale:
+                if rowcount(db.execute(still_stale.values(status=JobStatus.queued.value, started_at=None,
+                                                          heartbeat_at=None, progress_done=0,
+                                                          message="queued again: its worker stopped"))):
+                    db.info.setdefault(PENDING_KEY, []).append(job_id)
+                    requeued.append(job_id)
+            elif rowcount(db.execute(still_stale.values(status=JobStatus.failed.value, finished_at=utcnow(),
+                                                        error=STALE_ERROR))):
+                failed.append(job_id)
+    if failed or requeued:
+        log.warning("stale jobs swept: failed %s, queued again %s", failed, requeued)
+    return Sweep(failed, requeued)
 
 
 def run_scheduled(kind: str, database_url: str | None = None) -> JobStatus | None:

@@ -70,6 +70,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.accounts.users_pages import router as users
     from sticoop.activities.pages import router as activities
     from sticoop.agreements.pages import router as agreements
+    from sticoop.briefing.pages import job_router as briefing_job
     from sticoop.briefing.pages import router as briefing
     from sticoop.calendar.pages import feed_router as calendar_feeds
     from sticoop.calendar.pages import router as calendar_account
@@ -95,6 +96,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (partnerships, READ_EDIT),
         (portfolio, READ_EDIT),  # the partnership and session pages
         (briefing, READ_EDIT),  # the briefing pack's download
+        (briefing_job, SIGNED_IN),  # a pack as a background job: any reader, of what they may see
         (commitments, READ_MEMBER_EDIT),
         (agreements, READ_EDIT),
         (projects, READ_EDIT),

@@ -1,10 +1,13 @@
 """REST routes of a fair's brokerage. Changes that move meetings out of the schedule (a slot or table removed,
 a participant's availability narrowed) answer with the meetings they unscheduled, named by their participants."""
 
-from fastapi import APIRouter, Query, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
 
 from sticoop.core.api import DB, Actor
 from sticoop.core.downloads import attachment, download_responses
+from sticoop.core.i18n import negotiate
 from sticoop.matchmaking.brokerage import planning
 from sticoop.matchmaking.brokerage.schemas import (
     MeetingIn,
@@ -121,8 +124,12 @@ def agenda(participant_id: int, db: DB) -> list[dict]:
 @meetings_router.get("/participants/{participant_id}/agenda.ics", summary="The agenda as an iCalendar file",
                      response_class=Response,
                      responses=download_responses("text/calendar", "The agenda, RFC 5545 iCalendar"))
-def agenda_ics(participant_id: int, db: DB) -> Response:
-    return Response(planning.agenda_ical(db, participant_id), media_type="text/calendar",
+def agenda_ics(participant_id: int, request: Request, db: DB,
+               lang: Annotated[str | None, Query(max_length=10, description="Language of the texts: en, fr or vi "
+                                                 "(default: the Accept-Language header, else en)")] = None,
+               ) -> Response:
+    locale = negotiate(lang, request.headers.get("accept-language"))
+    return Response(planning.agenda_ical(db, participant_id, locale), media_type="text/calendar",
                     headers=attachment(f"agenda-{participant_id}.ics"))
 
 

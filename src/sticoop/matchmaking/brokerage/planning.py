@@ -19,6 +19,7 @@ from sticoop.activities.models import Event
 from sticoop.core import clock
 from sticoop.core.crud import flush
 from sticoop.core.errors import NotFound, Unavailable, ValidationFailed
+from sticoop.core.labels import N_
 from sticoop.matchmaking.brokerage.models import BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest
 from sticoop.matchmaking.brokerage.service import LABEL, display_names, fair, slot_text, stored_reason
 from sticoop.matchmaking.engine.scheduling import Booked, Meeting, Participant, schedule_meetings
@@ -94,16 +95,26 @@ def agenda(db: Session, participant_id: int) -> list[dict[str, Any]]:
             for m, s, t in rows]
 
 
-def agenda_ical(db: Session, participant_id: int) -> bytes:
-    """A participant's agenda as an iCalendar file (RFC 5545, see :mod:`sticoop.core.ical`).
+#: the agenda file's texts (translated in the participant's language, like the calendar feeds)
+AGENDA_NAME = N_("Brokerage agenda: %(participant)s — %(event)s")
+AGENDA_NAME_NO_EVENT = N_("Brokerage agenda: %(participant)s")
+MEETING_SUMMARY = N_("Meeting with %(name)s (table %(table)s)")
+MEETING_DESCRIPTION = N_("Business meeting at the brokerage of %(event)s; table %(table)s.")
+
+
+def agenda_ical(db: Session, participant_id: int, locale: str = "en") -> bytes:
+    """A participant's agenda as an iCalendar file (RFC 5545, see :mod:`sticoop.core.ical`), its texts in
+    ``locale`` (en, fr, vi; gettext: summaries, descriptions and the calendar's name).
 
     Slot times are local times at the fair: they are written with the zone of the event's country when it
     has one zone (Hanoi: Asia/Ho_Chi_Minh, with its VTIMEZONE), else ``STICOOP_TIMEZONE``, so a participant's
     calendar in Brussels shows a 09:00 Hanoi meeting at 03:00 (winter). UIDs are the meeting's
     (``brokerage-meeting-<id>@sticoop``, the same in both participants' files), SEQUENCE its version."""
     from sticoop.core.config import get_settings
+    from sticoop.core.i18n import Formatter
     from sticoop.core.ical import CalendarItem, build_calendar, country_zone
 
+    _ = Formatter(locale)._
     participant = db.get(BrokerageParticipant, participant_id)
     if participant is None:
         raise NotFound(f"Participant {participant_id} does not exist")
@@ -114,12 +125,15 @@ def agenda_ical(db: Session, participant_id: int) -> bytes:
     versions = dict(db.execute(select(MeetingRequest.id, MeetingRequest.version).where(
         MeetingRequest.id.in_([m["meeting_id"] for m in meetings]))).all()) if meetings else {}
     location = ", ".join(x for x in (event.title, event.city) if x) if event is not None else None
+    event_title = event.title if event is not None else ""
     items = [CalendarItem(kind="brokerage-meeting", key=str(m["meeting_id"]),
-                          summary=f"Meeting with {m['with']} (table {m['table']})",
+                          summary=_(MEETING_SUMMARY) % {"name": m["with"], "table": m["table"]},
+                          description=_(MEETING_DESCRIPTION) % {"event": event_title, "table": m["table"]},
                           start=m["starts_at"].replace(tzinfo=zone), end=m["ends_at"].replace(tzinfo=zone),
                           version=versions.get(m["meeting_id"], 1), location=location)
              for m in meetings]
-    title = f"{participant.name} — {event.title}" if event is not None else participant.name
+    title = (_(AGENDA_NAME) % {"participant": participant.name, "event": event.title} if event is not None
+             else _(AGENDA_NAME_NO_EVENT) % {"participant": participant.name})
     return build_calendar(items, name=title, stamp=clock.now(), refresh_minutes=settings.calendar_refresh_minutes,
                           product="brokerage agenda")
 
