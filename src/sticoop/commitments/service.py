@@ -59,7 +59,7 @@ def is_overdue(commitment: Commitment, today: date | None = None) -> bool:
 
 
 #: what ``status=open`` lists: commitments still to be done (the dashboards' "open commitments")
-OPEN_STATUSES = ("planned", "in_progress", "overdue")
+OPEN_STATUSES: tuple[str, ...] = ("planned", "in_progress", "overdue")
 
 
 def status_filter(value: str) -> Any:

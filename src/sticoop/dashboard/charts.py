@@ -207,7 +207,7 @@ def projects_by_field(db: DbSession, partnership_id: int | None = None) -> Chart
 
 def _per_year(db: DbSession, model: Any, partnership_id: int | None) -> dict[str, int]:
     year = extract("year", model.start_date)
-    statement: Select[Any] = (select(year, func.count(model.id))
+    statement: Select[tuple[Any, int]] = (select(year, func.count(model.id))
                               .where(model.start_date.is_not(None),
                                      _partnership_clause(model.partnership_id, partnership_id))
                               .group_by(year).order_by(year.desc()).limit(MAX_ROWS + 1))
