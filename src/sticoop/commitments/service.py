@@ -58,13 +58,10 @@ def is_overdue(commitment: Commitment, today: date | None = None) -> bool:
     return bool(commitment.due_date and commitment.due_date < today and commitment.status in OPEN_STATUSES)
 
 
-#: what ``status=open`` lists: commitments still to be done (the dashboards' "open commitments")
-OPEN_STATUSES: tuple[str, ...] = ("planned", "in_progress", "overdue")
-
-
 def status_filter(value: str) -> Any:
     """``status=overdue`` reads the due date as well (past due counts); ``status=open`` is every commitment
-    planned, in progress or overdue; any other value is the stored status."""
+    planned, in progress or overdue (``OPEN_STATUSES``, the dashboards' "open commitments"); any other value is
+    the stored status."""
     if value == "overdue":
         return overdue_clause(clock.today())
     if value == "open":

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, case, extract, func, select
+from sqlalchemy import case, extract, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.activities.models import Event, Visit
@@ -207,11 +207,10 @@ def projects_by_field(db: DbSession, partnership_id: int | None = None) -> Chart
 
 def _per_year(db: DbSession, model: Any, partnership_id: int | None) -> dict[str, int]:
     year = extract("year", model.start_date)
-    statement: Select[tuple[Any, int]] = (select(year, func.count(model.id))
-                              .where(model.start_date.is_not(None),
-                                     _partnership_clause(model.partnership_id, partnership_id))
-                              .group_by(year).order_by(year.desc()).limit(MAX_ROWS + 1))
-    return {str(int(y)): n for y, n in db.execute(statement).all()}
+    statement = (select(year, func.count(model.id))
+                 .where(model.start_date.is_not(None), _partnership_clause(model.partnership_id, partnership_id))
+                 .group_by(year).order_by(year.desc()).limit(MAX_ROWS + 1))
+    return {str(int(y)): int(n) for y, n in db.execute(statement).all()}
 
 
 def _year_chart(key: str, title: str, paths: dict[str, str], counts: dict[str, dict[str, int]],
