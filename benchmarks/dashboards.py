@@ -3,7 +3,8 @@ records and on a database of N rows (default 100,000 commitments, 100,000 projec
 agreements, 20,000 visits and events), for an admin and for a viewer of 3 partnerships; median of 5 runs.
 
 Rows are written straight into the tables (200 partnerships of two countries each, 50 fields, 2,000
-organisations). Run: ``.venv/bin/python benchmarks/dashboards.py [--rows 100000]`` (SQLite in a temporary file).
+organisations). Run: ``.venv/bin/python -P benchmarks/dashboards.py [--rows 100000]`` (SQLite in a temporary
+file; ``-P`` because this folder's ``calendar.py`` would hide the standard library's).
 """
 
 from __future__ import annotations

@@ -78,6 +78,10 @@ class Chart(BaseModel):
     rows: list[Row] = Field(description=f"The rows, at most {MAX_ROWS}")
     truncated: bool = Field(False, description=f"True when more than {MAX_ROWS} rows existed (largest kept)")
 
+    def model_post_init(self, _context: Any) -> None:
+        """Keep only the names of this chart's series."""
+        self.series_labels = {s: self.series_labels[s] for s in self.series}
+
 
 def _url(path: str, **params: Any) -> str:
     query = urlencode([(k, str(v)) for k, v in params.items() if v is not None])
@@ -143,7 +147,7 @@ def commitments_by_session(db: DbSession, partnership_id: int | None = None) -> 
     ).all()
     keyed = {(str(sid), completion): n for sid, _, _, _, completion, n in rows}
     order = {sid: i for i, sid in enumerate(session_ids)}
-    labels = sorted({(str(sid), f"{name} — {number}") for sid, name, number, _, _, _ in rows},
+    labels = sorted({(str(sid), f"{number} — {name}") for sid, name, number, _, _, _ in rows},
                     key=lambda r: order[int(r[0])])
     return Chart(key="commitments_by_session", title=N_("Commitments by completion, per session"),
                  row_title=N_("Session"), label_group=None, series=COMPLETIONS, series_labels=SERIES_LABELS,

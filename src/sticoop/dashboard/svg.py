@@ -25,7 +25,7 @@ NO_DATA = "#f0f0f0"
 WIDTH, LABEL_W, ROW_H, LEGEND_H = 640, 210, 22, 26
 
 
-def _row_label(chart: Chart, fmt: Formatter, key: str, label: str, translate_label: object) -> str:
+def _row_label(chart: Chart, key: str, label: str, translate_label: object) -> str:
     if chart.label_group and callable(translate_label):
         return str(translate_label(chart.label_group, key))
     return label
@@ -49,8 +49,11 @@ def chart_svg(chart: Chart, fmt: Formatter, label: object = None) -> Markup:
         x += 24 + 7 * len(str(name))
     for i, row in enumerate(chart.rows):
         y = LEGEND_H + i * ROW_H
-        text = escape(_row_label(chart, fmt, row.key, row.label, label))
-        parts.append(f'<text x="{LABEL_W - 6}" y="{y + 15}" font-size="12" text-anchor="end">{text[:34]}</text>')
+        full = _row_label(chart, row.key, row.label, label)
+        text = escape(full)
+        short = escape(full if len(full) <= 30 else full[:29] + "…")
+        parts.append(f'<text x="{LABEL_W - 6}" y="{y + 15}" font-size="12" text-anchor="end">{short}'
+                     f'<title>{text}</title></text>')
         left = float(LABEL_W)
         for cell in row.cells:
             if not cell.value:
