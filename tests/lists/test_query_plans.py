@@ -29,7 +29,8 @@ ROWS = 100_000
 PARTNERSHIPS = 200
 #: a value for each filter the API offers on these lists (the walk fails on a filter missing here)
 VALUES: dict[str, dict[str, Any]] = {
-    "commitment": {"partnership_id": 7, "session_id": 3, "parent_id": 11, "status": "in_progress"},
+    "commitment": {"partnership_id": 7, "session_id": 3, "parent_id": 11, "status": "in_progress",
+                   "completion": "limited", "country": "LAO"},
     "project": {"partnership_id": 7, "status": "ongoing", "field": "agriculture", "country": "VNM"},
     "organization": {"country": "VNM", "kind": "university"},
 }

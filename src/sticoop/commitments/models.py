@@ -76,7 +76,8 @@ class Commitment(Record, Confidential, Searchable, Base):
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
     target_per_year: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20), default=CommitmentStatus.planned, nullable=False, index=True)
-    completion: Mapped[str] = mapped_column(String(20), default=Completion.not_started, nullable=False)
+    # indexed: the dashboards' charts drill down to ``/commitments?completion=``
+    completion: Mapped[str] = mapped_column(String(20), default=Completion.not_started, nullable=False, index=True)
 
     responsible = relationship("Organization", secondary=commitment_organizations, lazy="selectin")
     responsible_people = relationship("Person", secondary=commitment_people, lazy="selectin", order_by="Person.name")

@@ -68,7 +68,8 @@ COMMITMENTS = EntityPages(
     ),
     title=N_("Commitments"), new_title=N_("New commitment"), edit_title=N_("Edit commitment"),
     new_label=N_("New commitment"), table="commitments/_table.html",
-    filters=("q", "partnership_id", "status", "date"), status_group="commitment_status", date_label=N_("Due date"),
+    filters=("q", "country", "partnership_id", "status", "date", "session_id", "completion"),
+    status_group="commitment_status", date_label=N_("Due date"),
     rows=commitment_rows,
 )
 

@@ -37,7 +37,7 @@ from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.principal import Role, principal_of
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
-from sticoop.partnerships.models import Committee, CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, partnership_countries
 
 OPEN_STATUSES = (CommitmentStatus.planned, CommitmentStatus.in_progress, CommitmentStatus.overdue)
 
@@ -58,6 +58,17 @@ def is_overdue(commitment: Commitment, today: date | None = None) -> bool:
     return bool(commitment.due_date and commitment.due_date < today and commitment.status in OPEN_STATUSES)
 
 
+def status_filter(value: str) -> Any:
+    """``status=overdue`` reads the due date as well (past due counts); ``status=open`` is every commitment
+    planned, in progress or overdue (``OPEN_STATUSES``, the dashboards' "open commitments"); any other value is
+    the stored status."""
+    if value == "overdue":
+        return overdue_clause(clock.today())
+    if value == "open":
+        return Commitment.status.in_(OPEN_STATUSES)
+    return Commitment.status == value
+
+
 class CommitmentService(RecordService[Commitment]):
     model = Commitment
     entity = "commitment"
@@ -66,7 +77,11 @@ class CommitmentService(RecordService[Commitment]):
         "partnership_id": lambda v: Commitment.partnership_id == v,
         "session_id": lambda v: Commitment.session_id == v,
         "parent_id": lambda v: Commitment.parent_id == v,
-        "status": lambda v: overdue_clause(clock.today()) if v == "overdue" else Commitment.status == v,
+        "status": lambda v: status_filter(v),
+        "completion": lambda v: Commitment.completion == v,
+        # the countries of its partnership (the dashboards' map drills down here)
+        "country": lambda v: Commitment.partnership_id.in_(
+            select(partnership_countries.c.partnership_id).where(partnership_countries.c.country_code == v)),
     }
     date_column = "due_date"
     sortable = ("id", "due_date", "status", "updated_at")

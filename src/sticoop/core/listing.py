@@ -32,6 +32,8 @@ class ListParams(BaseModel):
                               description="Field taxonomy key (GET /api/v1/fields), at most 40 characters.")
     status: str | None = Field(default=None, max_length=40, description="Only records with this status code.")
     kind: str | None = Field(default=None, max_length=40, description="Only records of this kind code.")
+    completion: str | None = Field(default=None, max_length=20, description="Only commitments at this completion "
+                                   "level (OGP scale: not_started, limited, substantial, complete).")
     date_from: date | None = Field(None, description="Earliest date, inclusive (ISO 8601, YYYY-MM-DD).")
     date_to: date | None = Field(None, description="Latest date, inclusive (ISO 8601, YYYY-MM-DD); not before "
                                                    "date_from.")

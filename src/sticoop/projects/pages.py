@@ -85,7 +85,7 @@ PROJECTS = EntityPages(
                   help=N_("One row per language (ISO 639-1 code, e.g. fr, vi); the IATI export publishes each.")),
     ),
     title=N_("Projects"), new_title=N_("New project"), edit_title=N_("Edit project"), new_label=N_("New project"),
-    table="projects/_table.html", filters=("q", "country", "partnership_id", "status", "date"),
+    table="projects/_table.html", filters=("q", "country", "partnership_id", "status", "date", "field"),
     status_group="project_status", date_label=N_("Start date"), rows=project_rows,
     convert=project_convert, initial=project_initial, aliases={"partners": "partner_ids"},
     downloads=((N_("Download IATI XML"), "/export.iati.xml"),),

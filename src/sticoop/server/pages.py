@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from sticoop.core.api import DB
+from sticoop.dashboard.pages import portfolio_context
 from sticoop.dashboard.service import dashboard
 from sticoop.web.render import is_htmx, render
 
@@ -21,4 +22,4 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, db: DB) -> HTMLResponse:
-    return render(request, "home.html", {"board": dashboard(db)})
+    return render(request, "home.html", {"board": dashboard(db), **portfolio_context(request, db)})

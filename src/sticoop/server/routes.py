@@ -77,6 +77,7 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
     from sticoop.calls.pages import review_router as call_reviews
     from sticoop.calls.pages import router as calls
     from sticoop.commitments.pages import router as commitments
+    from sticoop.dashboard.pages import router as dashboards
     from sticoop.ingest.pages import router as ingest
     from sticoop.jobs.pages import router as jobs
     from sticoop.matchmaking.brokerage.pages import router as brokerage
@@ -114,4 +115,5 @@ def page_routers() -> list[tuple[APIRouter, Access]]:
         (calls, READ_EDIT),
         (call_reviews, READ_MEMBER_EDIT),  # reviewers score their assigned proposals
         (search, SIGNED_IN),  # the search box's results
+        (dashboards, SIGNED_IN),  # charts and map, read through the viewer's scope (GET only)
     ]

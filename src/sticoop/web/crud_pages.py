@@ -33,7 +33,10 @@ from sticoop.web.render import formatter, is_htmx, render
 PAGE_SIZE = 25
 CONFIDENTIAL_FIELD = FormField("confidential", N_("Confidential"), "checkbox",
                                help=N_("Only the secretariat and administrators will see it."))
-FILTER_KEYS = ("q", "country", "status", "kind", "partnership_id", "committee_id", "date_from", "date_to")
+FILTER_KEYS = ("q", "country", "status", "kind", "partnership_id", "committee_id", "date_from", "date_to",
+               "session_id", "completion", "field")
+#: filters without a box of their own: kept as hidden fields when a link (a dashboard's drill-down) sets them
+HIDDEN_FILTERS = ("session_id", "completion", "field")
 
 RowsHook = Callable[[DbSession, list[Any]], dict[str, Any]]
 ConvertHook = Callable[[DbSession, dict[str, Any], Any], dict[str, Any]]
@@ -86,7 +89,7 @@ def list_params(request: Request, spec: EntityPages) -> tuple[ListParams, dict[s
                                                         or (k.startswith("date_") and "date" in spec.filters))}
     values: dict[str, Any] = dict(chosen)
     problem = None
-    for key in ("partnership_id", "committee_id"):
+    for key in ("partnership_id", "committee_id", "session_id"):
         if key in values and not values[key].isdigit():
             values.pop(key)
     for key in ("date_from", "date_to"):
@@ -128,7 +131,8 @@ def list_page(request: Request, db: DbSession, spec: EntityPages) -> HTMLRespons
     items, total = spec.service.list(db, params)
     context = {
         "spec": spec, "items": items, "total": total, "params": params, "chosen": chosen, "problem": problem,
-        "options": filter_options(db, request, spec), **(spec.rows(db, items) if spec.rows else {}),
+        "options": filter_options(db, request, spec), "hidden_filters": HIDDEN_FILTERS,
+        **(spec.rows(db, items) if spec.rows else {}),
     }
     template = "_results.html" if is_htmx(request) and request.headers.get("hx-target") == "results" else "list.html"
     return render(request, template, context)

@@ -106,3 +106,10 @@
   });
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();
+
+/* A select marked data-autosubmit (the dashboards' map measure) sends its form when changed; without JavaScript
+   the form's button does. */
+document.addEventListener("change", function (event) {
+  var select = event.target;
+  if (select instanceof HTMLSelectElement && select.hasAttribute("data-autosubmit") && select.form) select.form.submit();
+});

@@ -1,0 +1,106 @@
+"""In headless Debian Chromium: the home dashboard's world map renders (one path per country, Laos among the
+countries with a figure), and a click on Laos drills down to the Vietnam–Laos records; the same for the open
+commitments measure, which lists Vietnam–Laos commitments only. Real app (uvicorn in a thread) on a fresh
+migrated SQLite database with the demo records. Skipped without /usr/bin/chromium unless STICOOP_REQUIRE_BROWSER=1.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.web.test_browser import ARGS, BROWSER_PASSWORD, CHROMIUM, _free_port, _require_browser
+
+pytestmark = pytest.mark.browser
+
+#: a point of the element's shape where it is the topmost element (viewport CSS px), or null
+INSIDE = """path => {
+  const box = path.getBoundingClientRect(), svg = path.ownerSVGElement, ctm = path.getScreenCTM().inverse();
+  for (let fy = 0.05; fy < 1; fy += 0.05) for (let fx = 0.05; fx < 1; fx += 0.05) {
+    const x = box.left + fx * box.width, y = box.top + fy * box.height;
+    const p = svg.createSVGPoint(); p.x = x; p.y = y;
+    if (path.isPointInFill(p.matrixTransform(ctm)) && document.elementFromPoint(x, y) === path)
+      return {x: x, y: y};
+  }
+  return null;
+}"""
+
+
+@pytest.fixture
+def demo_url(tmp_path: Path) -> Iterator[str]:
+    import uvicorn
+
+    from sticoop.accounts.service import create_user
+    from sticoop.core.database import get_engine, session_scope
+    from sticoop.core.migrate import upgrade
+    from sticoop.demo.data import load_demo
+    from sticoop.reference.service import seed_reference
+    from sticoop.server.app import create_app
+
+    url = f"sqlite:///{tmp_path / 'map.db'}"
+    upgrade(url)
+    with session_scope(url) as db:
+        seed_reference(db)
+        load_demo(db)
+        create_user(db, "officer", BROWSER_PASSWORD, "admin")
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the app did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    get_engine(url).dispose()
+
+
+@pytest.mark.parametrize("measure,heading,expected,absent", [
+    ("partnerships", "Partnerships", "Vietnam–Laos", "Belgium–Vietnam"),
+    ("open_commitments", "Commitments", "Vietnam–Laos", "Belgium–Vietnam"),
+])
+def test_click_on_laos_drills_down_to_vietnam_laos(demo_url: str, measure: str, heading: str, expected: str,
+                                                   absent: str) -> None:
+    _require_browser()
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="en-GB", viewport={"width": 1600, "height": 1200})
+            page.set_default_timeout(15_000)
+            page.goto(demo_url + "/login")
+            page.get_by_label("Username").fill("officer")
+            page.get_by_label("Password").fill(BROWSER_PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+            # the measure is picked with the select (its script submits the form; the button works without)
+            if measure != "partnerships":  # the home dashboard's first measure
+                page.get_by_label("Measure").select_option(measure)
+                page.wait_for_url(f"**measure={measure}**")
+            world = page.locator("svg.worldmap")
+            expect(world).to_be_visible()
+            assert world.locator("path").count() > 170  # every country of the 1:110m geometry, and the sphere
+            laos = world.locator('a[data-code="LAO"] path')
+            expect(laos).to_be_visible()
+            box = laos.bounding_box()
+            assert box is not None and box["width"] > 5 and box["height"] > 5
+            # Laos is a thin diagonal: the middle of its box lies in Thailand. Click a point inside its shape that
+            # the browser itself says is Laos (the topmost element there), as an official's pointer would.
+            laos.scroll_into_view_if_needed()
+            spot = laos.evaluate(INSIDE)
+            assert spot is not None, "no visible point of Laos on the map"
+            page.mouse.click(spot["x"], spot["y"])
+            page.wait_for_url("**country=LAO**")
+            expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+            rows = page.locator("main table tbody")  # the list itself (its filter box names every partnership)
+            expect(rows).to_contain_text(expected)
+            expect(rows).not_to_contain_text(absent)
+        finally:
+            browser.close()
