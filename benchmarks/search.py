@@ -12,9 +12,11 @@ Run: ``.venv/bin/python benchmarks/search.py [--entries 200000]``.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import random
 import statistics
+import sys
 import tempfile
 import time
 
@@ -26,8 +28,22 @@ from sticoop.core.migrate import upgrade
 from sticoop.core.principal import Principal, Role
 from sticoop.core.text import fold
 from sticoop.search.backend import backend_for
+from sticoop.search.fusion import (
+    FUSION_DEPTH,
+    RRF_K,
+    SEMANTIC_FLOOR,
+    SEMANTIC_MARGIN,
+    SEMANTIC_WEIGHT,
+    fuse,
+    semantic_hits,
+)
 from sticoop.search.models import SearchEntry
 from sticoop.search.terms import query_terms
+from sticoop.search.vectors import attach
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+FLOORS = (0.76, 0.78, 0.80, 0.82)
+MARGINS = (0.02, 0.03, 0.05, 1.0)
 
 WORDS = (  # noqa: SIM905 - a sentence reads better than a list of 39 strings
     "water treatment research training biotechnology remote sensing delta climate agriculture energy "
@@ -82,11 +98,87 @@ def run(url: str, n: int) -> None:
             print(f"  {label:13} {who:6} {ms:8.1f} ms  ({count} counted, cap 1000)")
 
 
+def ndcg10(ranked_keys: list[str], relevant: set[str]) -> float:
+    """nDCG@10 with binary gains (Järvelin & Kekäläinen 2002): DCG of the first 10 over the ideal DCG."""
+    dcg = sum(1 / math.log2(i + 2) for i, key in enumerate(ranked_keys[:10]) if key in relevant)
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(10, len(relevant))))
+    return dcg / ideal
+
+
+def load_relevance(url: str) -> dict[tuple[str, int], str]:
+    """Write the relevance set's records as index entries (with their vectors); (kind, record id) → key."""
+    from benchmarks.data.search_relevance import RECORDS
+
+    upgrade(url)
+    rows, keys = [], {}
+    for i, (key, kind, title, body) in enumerate(RECORDS, start=1):
+        rows.append({"kind": kind, "record_id": i, "partnership_id": None, "editors_only": False,
+                     "confidential": False, "title": title, "body": body, "title_folded": fold(title),
+                     "body_folded": fold(body)})
+        keys[(kind, i)] = key
+    attach(rows)
+    with get_engine(url).begin() as conn:
+        conn.execute(SearchEntry.__table__.delete())
+        conn.execute(insert(SearchEntry), rows)
+    return keys
+
+
+def relevance(url: str, grid: bool) -> None:
+    """nDCG@10 of the fused search against the keyword list alone, per split and language."""
+    from benchmarks.data.search_relevance import QUERIES, SPLIT, relevant
+
+    keys = load_relevance(url)
+    admin = Principal(user_id=1, username="a", role=Role.admin)
+    kinds = ["commitment", "organization", "project"]
+    db = new_session(url)
+    lists = {}
+    for subject, lang, q in QUERIES:
+        terms = query_terms(q)
+        keyword = backend_for(db).query(db, admin, terms, kinds, None, FUSION_DEPTH).hits
+        lists[(subject, lang, q)] = (keyword, {(f, m): semantic_hits(db, admin, q, kinds, None, FUSION_DEPTH, f, m)
+                                               for f in (*FLOORS, SEMANTIC_FLOOR)
+                                               for m in (*MARGINS, SEMANTIC_MARGIN)})
+    db.close()
+
+    def score(k: int, weight: float, cut: tuple[float, float], split: str,
+              lang: str | None = None) -> tuple[float, float]:
+        kw, fu = [], []
+        for (subject, qlang, _q), (keyword, semantic) in lists.items():
+            if SPLIT[subject] != split or (lang and qlang != lang):
+                continue
+            rel = relevant(subject)
+            kw.append(ndcg10([keys[(h.kind, h.record_id)] for h in keyword], rel))
+            fused = fuse(keyword, semantic[cut], k, weight)
+            fu.append(ndcg10([keys[(h.kind, h.record_id)] for h in fused], rel))
+        return statistics.mean(kw), statistics.mean(fu)
+
+    if grid:
+        print("tuning split: k, weight, floor, margin → nDCG@10 fused (keyword-only alone)")
+        for k, weight in ((10, 1.0), (60, 1.0), (100, 1.0), (60, 0.5), (60, 2.0)):
+            for floor in FLOORS:
+                for margin in MARGINS:
+                    kw, fu = score(k, weight, (floor, margin), "tune")
+                    print(f"  k={k:3} w={weight:.1f} floor={floor:.2f} margin={margin:.2f}: {fu:.3f} ({kw:.3f})")
+    print(f"relevance set: {len(QUERIES)} queries (en/fr/vi), {len(keys)} records; "
+          f"k={RRF_K}, weight={SEMANTIC_WEIGHT}, floor={SEMANTIC_FLOOR}, margin={SEMANTIC_MARGIN}")
+    for split in ("tune", "held-out"):
+        for lang in (None, "en", "fr", "vi"):
+            kw, fu = score(RRF_K, SEMANTIC_WEIGHT, (SEMANTIC_FLOOR, SEMANTIC_MARGIN), split, lang)
+            print(f"  {split:8} {lang or 'all':3}  nDCG@10 keyword-only {kw:.3f}  fused {fu:.3f}  "
+                  f"ratio {fu / kw if kw else float('inf'):.2f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--entries", type=int, default=200_000)
+    parser.add_argument("--relevance", action="store_true", help="only the relevance set (nDCG@10)")
+    parser.add_argument("--grid", action="store_true", help="with --relevance: the tuning grid of k, weight, floor")
     args = parser.parse_args()
     bootstrap()
+    with tempfile.TemporaryDirectory() as folder:
+        relevance(f"sqlite:///{folder}/relevance.db", args.grid)
+    if args.relevance:
+        return
     with tempfile.TemporaryDirectory() as folder:
         run(f"sqlite:///{folder}/search.db", args.entries)
     if os.environ.get("STICOOP_BENCH_PG_URL"):

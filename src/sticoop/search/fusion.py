@@ -25,9 +25,12 @@ RRF_K = 60
 #: weight of the semantic list (the keyword list weighs 1): tuned on the tuning part of
 #: ``benchmarks/data/search_relevance.py`` (``benchmarks/search.py --relevance``)
 SEMANTIC_WEIGHT = 1.0
-#: least cosine of a semantic neighbour (multilingual-e5-small: unrelated short texts score 0.76–0.82, the same
-#: subject in two languages 0.86–0.90); tuned with :data:`SEMANTIC_WEIGHT`
-SEMANTIC_FLOOR = 0.84
+#: least cosine of a semantic neighbour (multilingual-e5-small: unrelated short texts score 0.74–0.82, the same
+#: subject in two languages 0.78–0.90, Vietnamese queries at the low end); tuned with :data:`SEMANTIC_MARGIN`
+SEMANTIC_FLOOR = 0.78
+#: a neighbour is kept only within this much of the best neighbour's cosine (the embedder's cosines sit in a
+#: narrow band whose level varies from one query to another: a relative cut follows it, a fixed floor cannot)
+SEMANTIC_MARGIN = 0.05
 #: entries each list brings to the fusion at most
 FUSION_DEPTH = 50
 
@@ -48,9 +51,9 @@ def fuse(keyword: Sequence[Hit], semantic: Sequence[Hit], k: int = RRF_K,
 
 
 def semantic_hits(db: Session, principal: Principal, q: str, kinds: Sequence[str], partnership_id: int | None,
-                  n: int, floor: float = SEMANTIC_FLOOR) -> list[Hit]:
+                  n: int, floor: float = SEMANTIC_FLOOR, margin: float = SEMANTIC_MARGIN) -> list[Hit]:
     """The ``n`` entries ``principal`` may see (of ``kinds``, of ``partnership_id`` when given) nearest to the
-    vector of ``q`` with a cosine of at least ``floor``, best first."""
+    vector of ``q`` with a cosine of at least ``floor`` and within ``margin`` of the best of them, best first."""
     matrix = matrix_for(db)
     vector = query_vector(q)
     neighbours = [nb for nb in matrix.nearest(vector, matrix.mask(principal, kinds, partnership_id), n)
@@ -70,4 +73,5 @@ def semantic_hits(db: Session, principal: Principal, q: str, kinds: Sequence[str
     # the stored vectors decide (the matrix may hold an entry's older version)
     scored = [(float(np.frombuffer(r.embedding, dtype="<f4") @ vector), r) for r in rows]
     scored = sorted((sr for sr in scored if sr[0] >= floor), key=lambda sr: -sr[0])
+    scored = [sr for sr in scored if sr[0] >= scored[0][0] - margin] if scored else []
     return [Hit(r.kind, r.record_id, r.title, r.body) for _, r in scored]
