@@ -1,16 +1,18 @@
-"""Migration 0020_search on a database that already holds records: every one indexed, with its scope, and
-found by the search (SQLite and PostgreSQL)."""
+"""Migrations 0020_search and 0023_search_vectors on a database that already holds records: every one indexed,
+with its scope and its vector, and found by the search (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import numpy as np
 from sqlalchemy import MetaData, Table, select
 from tests.core.test_migration_natural_keys import fresh_url  # noqa: F401  (the fixture)
 
 from sticoop.core.database import get_engine, session_scope
 from sticoop.core.migrate import upgrade
 from sticoop.reference.service import seed_reference
+from sticoop.search import vectors
 from sticoop.search.models import SearchEntry
 from sticoop.search.service import parse_kinds, search, viewer
 
@@ -40,6 +42,11 @@ def test_0020_indexes_existing_records(fresh_url: str) -> None:  # noqa: F811
                    for e in db.scalars(select(SearchEntry))}
         assert entries == {("organization", 1): (None, False), ("partnership", 7): (7, False),
                            ("committee", 3): (7, True), ("session", 5): (7, True)}
+        # 0023_search_vectors: every entry's vector, of its own text
+        for entry in db.scalars(select(SearchEntry)):
+            assert entry.embedder == vectors.embedder().name
+            expected = vectors.embedder().embed([vectors.entry_text(entry.title, entry.body)])[0]
+            assert np.allclose(np.frombuffer(entry.embedding or b"", dtype="<f4"), expected, atol=1e-5)
         results = search(db, viewer(db), "da nang", parse_kinds(None), None, 10)
         assert [h.id for h in results.groups["session"]] == [5]
         assert search(db, viewer(db), "bo khoa hoc", ["organization"], None, 10).groups["organization"][0].id == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
@@ -19,6 +19,9 @@ Kinds = Annotated[str | None, Query(max_length=400, description="Comma-separated
                                                                "(default: every searchable kind)")]
 PartnershipId = Annotated[DbInt | None, Query(description=f"Only records of this partnership (id, {DB_INT_RANGE})")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results in all, 1–{MAX_LIMIT}")]
+Mode = Annotated[Literal["fused", "keyword"], Query(description="fused: the word matches fused with the records "
+                                                                "nearest in meaning, in any language (default); "
+                                                                "keyword: the word matches alone")]
 
 
 def to_out(q: str, results: Results) -> SearchOut:
@@ -32,5 +35,5 @@ def to_out(q: str, results: Results) -> SearchOut:
 
 @router.get("/search", response_model=SearchOut, summary="Search every record kind the viewer may see")
 def search_records(db: DB, q: Q, kinds: Kinds = None, partnership_id: PartnershipId = None,
-                   limit: Limit = 20) -> SearchOut:
-    return to_out(q, search(db, viewer(db), q, parse_kinds(kinds), partnership_id, limit))
+                   limit: Limit = 20, mode: Mode = "fused") -> SearchOut:
+    return to_out(q, search(db, viewer(db), q, parse_kinds(kinds), partnership_id, limit, mode == "fused"))

@@ -41,6 +41,8 @@ from sqlalchemy.orm import Session
 from sticoop.core.principal import Principal
 from sticoop.search.models import SearchEntry
 
+#: matches ranked before the scope by a backend that can bound its ranking (see ``_TableBackend.query``)
+RANK_CUT = 1000
 #: matches counted per kind at most (a count is a hint, not a promise; counting every hit of "the" is waste)
 COUNT_CAP = 1000
 
@@ -117,17 +119,37 @@ class _TableBackend:
         """(FROM clause, WHERE clause, rank expression ordered best first)."""
         raise NotImplementedError
 
+    def _top(self, terms: Sequence[str], cut: int) -> tuple[Any, Any] | None:
+        """(FROM clause, rank expression) of the best ``cut`` matches of every entry, scope not applied; None
+        when the engine cannot rank a bounded set cheaper than every match."""
+        return None
+
+    def _counted(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool]]:
+        """(FROM clause, WHERE clause) of every match, unranked (what the counts read)."""
+        source, match, _rank = self._match(terms)
+        return source, match
+
     def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
               partnership_id: int | None, limit: int) -> Found:
-        source, match, rank = self._match(terms)
-        where = [match, scope_clause(principal), SearchEntry.kind.in_(list(kinds))]
+        scope = [scope_clause(principal), SearchEntry.kind.in_(list(kinds))]
         if partnership_id is not None:
-            where.append(SearchEntry.partnership_id == partnership_id)
-        base = select(SearchEntry.id).select_from(source).where(*where)
+            scope.append(SearchEntry.partnership_id == partnership_id)
+        columns = (SearchEntry.kind, SearchEntry.record_id, SearchEntry.title, SearchEntry.body)
         connection = db.connection()
-        rows = connection.execute(select(SearchEntry.kind, SearchEntry.record_id, SearchEntry.title,
-                                         SearchEntry.body).select_from(source).where(*where)
-                                  .order_by(rank, SearchEntry.id).limit(limit)).all()
+        rows: Sequence[Any] = []
+        top = self._top(terms, RANK_CUT)
+        if top is not None:
+            # rank cut-off: the best RANK_CUT matches of all, then the scope; when at least ``limit`` of them
+            # are in scope they are exactly the best ``limit`` the viewer may see (any other match ranks lower)
+            top_source, top_rank = top
+            rows = connection.execute(select(*columns).select_from(top_source).where(*scope)
+                                      .order_by(top_rank, SearchEntry.id).limit(limit)).all()
+        if len(rows) < limit:  # few in scope among the best (or no cut-off): rank every match in scope
+            source, match, rank = self._match(terms)
+            rows = connection.execute(select(*columns).select_from(source).where(match, *scope)
+                                      .order_by(rank, SearchEntry.id).limit(limit)).all()
+        count_source, count_match = self._counted(terms)
+        base = select(SearchEntry.id).select_from(count_source).where(count_match, *scope)
         capped = base.add_columns(SearchEntry.kind).limit(COUNT_CAP * max(1, len(kinds))).subquery()
         per_kind = select(capped.c.kind, func.count()).group_by(capped.c.kind)
         counts: dict[str, int] = {kind: int(n) for kind, n in connection.execute(per_kind).all()}
@@ -148,6 +170,27 @@ class Fts5Backend(_TableBackend):
                    .cte("matched").prefix_with("MATERIALIZED"))
         source = join(matched, SearchEntry.__table__, matched.c.entry_id == SearchEntry.id)
         return source, true(), matched.c.rank
+
+    def _top(self, terms: Sequence[str], cut: int) -> tuple[Any, Any] | None:
+        # FTS5's own "ORDER BY rank LIMIT n" (the rank function set to the same weighted bm25): a bounded heap
+        # inside the full-text table instead of every match joined and sorted
+        fts = table("search_fts", column("rowid"), column("rank"))
+        top = (select(fts.c.rowid.label("entry_id"), fts.c.rank.label("rank"))
+               .where(literal_column("search_fts").op("MATCH")(self._expression(terms)),
+                      fts.c.rank.op("MATCH")(literal_column("'bm25(4.0, 1.0)'")))
+               .order_by(fts.c.rank).limit(cut).cte("top").prefix_with("MATERIALIZED"))
+        return join(top, SearchEntry.__table__, top.c.entry_id == SearchEntry.id), top.c.rank
+
+    def _counted(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool]]:
+        fts = table("search_fts", column("rowid"))
+        matched = (select(fts.c.rowid.label("entry_id"))
+                   .where(literal_column("search_fts").op("MATCH")(self._expression(terms)))
+                   .cte("matched").prefix_with("MATERIALIZED"))
+        return join(matched, SearchEntry.__table__, matched.c.entry_id == SearchEntry.id), true()
+
+    @staticmethod
+    def _expression(terms: Sequence[str]) -> str:
+        return " ".join(f'"{t}"*' for t in terms)
 
 
 class PostgresBackend(_TableBackend):

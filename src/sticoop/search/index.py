@@ -27,6 +27,7 @@ from sticoop.documents.models import Document
 from sticoop.partnerships.models import Partnership
 from sticoop.search.backend import backend_for
 from sticoop.search.models import SearchEntry
+from sticoop.search.vectors import attach
 
 #: characters of a record's text kept in the index (a PostgreSQL tsvector holds at most 1 MB)
 MAX_BODY = 100_000
@@ -161,6 +162,7 @@ def refresh_entries(db: Session) -> None:
     for kind, ids in gone.items():
         backend.remove(db, kind, sorted(ids))
     if rows:
+        attach(rows)  # each new version's vector, computed here once (never on a read)
         backend.index(db, rows)  # replaces the entries these records had
 
 
@@ -176,10 +178,13 @@ def _refresh_search_index(db: Session, _ctx: Any) -> None:
     refresh_entries(db)
 
 
-def rebuild(db: Session, batch: int = 500, progress: Callable[[str, int], None] | None = None) -> int:
+def rebuild(db: Session, batch: int = 500, progress: Callable[[str, int], None] | None = None,
+            vectors: bool = True) -> int:
     """Empty the index and rebuild it from every searchable record, ``batch`` records at a time in id order
-    (keyset paging); ``progress(kind, done)`` is called after each batch. Runs in ``db``'s transaction (the
-    caller commits); ``db`` must carry no principal (every record is indexed). Returns the entries written."""
+    (keyset paging), with each entry's vector unless ``vectors`` is false (the migration that made the table,
+    before the vectors' columns exist); ``progress(kind, done)`` is called after each batch. Runs in ``db``'s
+    transaction (the caller commits); ``db`` must carry no principal (every record is indexed).
+    Returns the entries written."""
     connection = db.connection()
     connection.execute(delete(SearchEntry))
     total = 0
@@ -191,6 +196,8 @@ def rebuild(db: Session, batch: int = 500, progress: Callable[[str, int], None] 
             if not objs:
                 break
             rows = [entry_row(db, kind, service, obj) for obj in objs]
+            if vectors:
+                attach(rows)
             connection.execute(insert(SearchEntry), rows)
             total += len(rows)
             last = objs[-1].id

@@ -10,7 +10,7 @@ on PostgreSQL.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Index, Integer, String, Text, false
+from sqlalchemy import Boolean, Index, Integer, LargeBinary, String, Text, false
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -40,3 +40,9 @@ class SearchEntry(Base):
     #: migration on every insert and update (stored, so matching and ranking never re-parse the text); always
     #: NULL on SQLite, where the FTS5 table holds the words
     search_vector: Mapped[str | None] = mapped_column(Text().with_variant(TSVECTOR(), "postgresql"))
+    #: the record's meaning for the semantic half of the search: an L2-normalised float32 vector (little-endian
+    #: bytes, ``dim`` × 4) of its title and the start of its body, computed once per version of the entry (in the
+    #: write's transaction, or by the reindex) by the embedder named in ``embedder``; NULL when none was computed
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: name of the embedder that computed ``embedding`` (vectors of another embedder are never compared)
+    embedder: Mapped[str | None] = mapped_column(String(100))

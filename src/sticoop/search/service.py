@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.principal import Principal
 from sticoop.core.registry import record_url
-from sticoop.search.backend import Hit, backend_for
+from sticoop.search.backend import Found, Hit, backend_for
+from sticoop.search.fusion import FUSION_DEPTH, fuse, semantic_hits
 from sticoop.search.index import searchable_services
 from sticoop.search.terms import query_terms, snippet
 
@@ -75,9 +76,10 @@ def _confirmed(db: Session, hits: Sequence[Hit]) -> set[tuple[str, int]]:
 
 
 def search(db: Session, principal: Principal, q: str, kinds: Sequence[str], partnership_id: int | None = None,
-           limit: int = 20) -> Results:
-    """The records ``principal`` may see matching every word of ``q`` (folded, as prefixes), best first,
-    grouped by kind. ``q``: 1–200 characters with at least one word; ``limit``: 1–50 results in all.
+           limit: int = 20, semantic: bool = True) -> Results:
+    """The records ``principal`` may see matching every word of ``q`` (folded, as prefixes) fused with those
+    nearest in meaning (``semantic=False``: the word matches alone), best first, grouped by kind.
+    ``q``: 1–200 characters with at least one word; ``limit``: 1–50 results in all.
     Raises ``ValidationFailed`` naming ``q`` or ``limit``."""
     if len(q) > MAX_QUERY:
         raise ValidationFailed(f"q: at most {MAX_QUERY} characters")
@@ -86,7 +88,7 @@ def search(db: Session, principal: Principal, q: str, kinds: Sequence[str], part
     terms = query_terms(q)
     if not terms:
         raise ValidationFailed("q: give at least one word to search for")
-    found = backend_for(db).query(db, principal, terms, kinds, partnership_id, limit)
+    found = ranked(db, principal, q, terms, kinds, partnership_id, limit, semantic)
     visible = _confirmed(db, found.hits)
     results = Results(terms, counts=found.counts)
     for hit in found.hits:
@@ -96,6 +98,20 @@ def search(db: Session, principal: Principal, q: str, kinds: Sequence[str], part
         results.groups.setdefault(hit.kind, []).append(
             Result(hit.kind, hit.record_id, hit.title, record_url(hit.kind, hit.record_id), str(passage)))
     return results
+
+
+def ranked(db: Session, principal: Principal, q: str, terms: list[str], kinds: Sequence[str],
+           partnership_id: int | None, limit: int, semantic: bool = True) -> Found:
+    """The best ``limit`` entries for ``q``: the keyword list (every folded term as a prefix, the backend's
+    rank) fused with the semantic list (the entries nearest to the query's vector) by reciprocal-rank fusion,
+    both lists scoped to ``principal`` before ranking; ``semantic=False``: the keyword list alone. The counts
+    are the keyword matches'."""
+    depth = max(limit, FUSION_DEPTH) if semantic else limit
+    keyword = backend_for(db).query(db, principal, terms, kinds, partnership_id, depth)
+    if not semantic:
+        return keyword
+    return Found(fuse(keyword.hits, semantic_hits(db, principal, q, kinds, partnership_id, depth))[:limit],
+                 keyword.counts)
 
 
 def viewer(db: Session) -> Principal:

@@ -83,7 +83,7 @@ def _fill(bind: sa.Connection) -> None:
     from sticoop.search.index import rebuild
 
     with Session(bind=bind) as db:
-        rebuild(db)
+        rebuild(db, vectors=False)  # 0023 adds and computes the vectors
         db.flush()
 
 
