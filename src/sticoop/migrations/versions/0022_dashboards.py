@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0022_dashboards"
-down_revision = "0020_search"
+down_revision = "0021_matching"
 branch_labels = None
 depends_on = None
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0023_search_vectors"
-down_revision = "0020_search"
+down_revision = "0022_dashboards"
 branch_labels = None
 depends_on = None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0026_filter_combos"
-down_revision = "0020_search"
+down_revision = "0025_jobs_heartbeat"
 branch_labels = None
 depends_on = None
 
