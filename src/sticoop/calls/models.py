@@ -229,4 +229,7 @@ class Decision(Record, Base):
     #: [{"funder_id", "lacking", "currency"}]: which funder lacked how much (reserve)
     shortfalls: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list, nullable=False)
     reason: Mapped[str] = mapped_column(String(1000), default="", nullable=False)
+    #: the reason as data (``sticoop.calls.reasons``): a code and its arguments, rendered in the reader's language
+    reason_code: Mapped[str] = mapped_column(String(40), default="legacy", nullable=False)
+    reason_args: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, nullable=False)
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"), index=True)

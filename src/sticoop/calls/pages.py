@@ -14,11 +14,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
-from sticoop.calls import consensus_page, evaluation
+from sticoop.calls import consensus_page, evaluation, reasons
 from sticoop.calls import schemas as s
 from sticoop.calls.eligibility import reason_text
 from sticoop.calls.forms import ALL as FORM_PAGES
-from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Outcome, Proposal, Review, Reviewer
+from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Proposal, Review, Reviewer
 from sticoop.calls.service import NEXT_STATUS, calls, proposals, reviewer_ids_of, reviews, visible_proposals
 from sticoop.core.api import DB, Actor
 from sticoop.core.errors import DomainError
@@ -152,17 +152,10 @@ def budget_walk_rows(db: DbSession, call: Call) -> tuple[list[dict[str, Any]], l
     return rows, funders
 
 
-def decision_reason(decision: Decision, funder_names: dict[int, str], fmt: Formatter) -> str:
-    """A decision's reason in the page's language, from its stored data: funded, or on the reserve list with
-    which funder lacked how much (its currency, locale-formatted); other outcomes keep the stored sentence."""
-    _ = fmt._
-    if decision.outcome == Outcome.funded:
-        return _("every funder involved had its applicants' share left")
-    if decision.outcome == Outcome.reserve and decision.shortfalls:
-        return "; ".join(_("%(funder)s lacked %(amount)s") % {
-            "funder": funder_names.get(x["funder_id"], ""),
-            "amount": fmt.money(Decimal(x["lacking"]), x["currency"])} for x in decision.shortfalls)
-    return decision.reason
+def decision_reason(decision: Decision, funder_names: dict[int, str], fmt: Formatter,
+                    criteria: list[dict[str, Any]]) -> str:
+    """A decision's reason in the page's language, from its code and arguments (see :mod:`sticoop.calls.reasons`)."""
+    return reasons.decision_text(decision.reason_code, decision.reason_args, fmt, funder_names, criteria)
 
 
 @router.get("/calls/{record_id:int}/decisions", response_class=HTMLResponse)
@@ -175,7 +168,7 @@ def call_decisions(record_id: int, request: Request, db: DB) -> HTMLResponse:
     fmt = formatter(request)
     return render(request, "calls/decisions.html", {
         "c": call, "rows": rows, "funders": funders, "org_names": org_names,
-        "reason": lambda d: decision_reason(d, funder_names, fmt)})
+        "reason": lambda d: decision_reason(d, funder_names, fmt, call.criteria)})
 
 
 @router.post("/funding-decisions/{record_id:int}/project", response_class=HTMLResponse)
@@ -205,7 +198,7 @@ def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     return render(request, "calls/proposal.html", {
         "p": p, "c": call, "report": evaluation.eligibility(db, p, call), "reviews": found, "consensus": agreed,
         "reason": lambda r: reason_text(r["code"], r["args"], formatter(request)._),
-        "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request)),
+        "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request), call.criteria),
         "decision": decision, "funders": funders, "is_reviewer": bool(mine),
         "org_names": names(db, Organization, [a.organization_id for a in p.partners]
                            + [f.organization_id for f in funders.values()]),

@@ -459,7 +459,11 @@ class DecisionOut(RecordOut):
                                                      "(or would pay)")
     shortfalls: list[dict[str, Any]] = Field(description="[{funder_id, lacking, currency}]: which funder lacked "
                                                          "how much (reserve)")
-    reason: str = Field(description="The decision explained in one sentence")
+    reason: str = Field(description="The decision explained in one English sentence")
+    reason_code: str = Field(description="The reason as a code: funded, reserve, below_threshold, ineligible, "
+                                         "not_submitted, no_consensus (legacy: a sentence not read as data)")
+    reason_args: dict[str, Any] = Field(description="The reason's arguments (see sticoop.calls.reasons); the pages "
+                                                    "and exports render code + arguments in the reader's language")
     project_id: int | None = Field(description="The project it became (id), once created")
 
 
