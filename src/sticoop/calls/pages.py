@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
-from sticoop.calls import consensus_page, evaluation, reasons
+from sticoop.calls import consensus_page, evaluation, reasons, setup_page
 from sticoop.calls import schemas as s
 from sticoop.calls.eligibility import reason_text
 from sticoop.calls.forms import ALL as FORM_PAGES
@@ -39,6 +39,7 @@ LIST_LIMIT = 200
 for _spec in FORM_PAGES:
     add_list_and_form_routes(router, _spec)
 router.include_router(consensus_page.router)
+router.include_router(setup_page.router)
 
 
 @router.get("/calls", response_class=HTMLResponse)
