@@ -109,6 +109,8 @@ FUNDERS = EntityPages(
     aliases={"extra_rules": "max_per_partner"},
 )
 
+#: blank consortium rows on the proposal form: a JFS consortium (3 members or more) is entered in one save
+CONSORTIUM_SPARE_ROWS = 4
 PARTNER_COLUMNS = (
     FormField("organization_id", N_("Organisation"), "select", "organizations"),
     FormField("country_code", N_("Country"), "select", "countries"),
@@ -146,7 +148,7 @@ PROPOSALS = EntityPages(
         FormField("submitted_at", N_("Submitted at"), "datetime",
                   help=N_("In the call's time zone; set on submission when empty.")),
         FormField("field_keys", N_("Fields"), "multiselect", "fields"),
-        FormField("partners", N_("Consortium"), "rows", columns=PARTNER_COLUMNS,
+        FormField("partners", N_("Consortium"), "rows", columns=PARTNER_COLUMNS, spare_rows=CONSORTIUM_SPARE_ROWS,
                   help=N_("One row per member: exactly one coordinator; the budget is in its funder's currency.")),
         FormField("abstract", N_("Abstract"), "textarea"),
     ),
