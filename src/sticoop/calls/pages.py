@@ -11,14 +11,24 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.calls import consensus_page, evaluation, reasons, setup_page
 from sticoop.calls import schemas as s
 from sticoop.calls.eligibility import reason_text
 from sticoop.calls.forms import ALL as FORM_PAGES
-from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Proposal, Review, Reviewer
+from sticoop.calls.models import (
+    Assignment,
+    Call,
+    CallFunder,
+    ConflictOfInterest,
+    Consensus,
+    Decision,
+    Proposal,
+    Review,
+    Reviewer,
+)
 from sticoop.calls.service import NEXT_STATUS, calls, proposals, reviewer_ids_of, reviews, visible_proposals
 from sticoop.core.api import DB, Actor
 from sticoop.core.errors import DomainError
@@ -71,8 +81,24 @@ def _call_page(request: Request, db: DbSession, call: Call, errors: dict[str, st
         "next_status": NEXT_STATUS.get(call.status),  # type: ignore[call-overload]
         "org_names": names(db, Organization, [u["funder"].organization_id for u in use]),
         "partnership_name": names(db, Partnership, [call.partnership_id]).get(call.partnership_id),
-        "reviewer_count": len(list(db.scalars(select(Reviewer.id).where(Reviewer.call_id == call.id)))),
+        "reviewer_count": db.scalar(select(func.count(Reviewer.id)).where(Reviewer.call_id == call.id)) or 0,
+        "reviewers": _call_reviewers(db, call.id) if reviewer_ids_of(db) is None else None,
     }, status)
+
+
+def _call_reviewers(db: DbSession, call_id: int) -> list[tuple[Reviewer, str]]:
+    """The call's reviewers with their names (the first LIST_LIMIT, by name), for those who manage the call."""
+    return [(r, name) for r, name in db.execute(
+        select(Reviewer, Person.name).join(Person, Person.id == Reviewer.person_id)
+        .where(Reviewer.call_id == call_id).order_by(Person.name, Reviewer.id).limit(LIST_LIMIT))]
+
+
+def _declared_conflicts(db: DbSession, proposal_id: int) -> list[tuple[ConflictOfInterest, str]]:
+    """The conflicts declared on a proposal with the reviewer's name (bounded: one per reviewer of its call)."""
+    return [(x, name) for x, name in db.execute(
+        select(ConflictOfInterest, Person.name).join(Reviewer, Reviewer.id == ConflictOfInterest.reviewer_id)
+        .join(Person, Person.id == Reviewer.person_id).where(ConflictOfInterest.proposal_id == proposal_id)
+        .order_by(Person.name).limit(LIST_LIMIT))]
 
 
 @router.get("/calls/{record_id:int}", response_class=HTMLResponse)
@@ -201,6 +227,7 @@ def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
         "reason": lambda r: reason_text(r["code"], r["args"], formatter(request)._),
         "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request), call.criteria),
         "decision": decision, "funders": funders, "is_reviewer": bool(mine),
+        "conflicts": _declared_conflicts(db, p.id) if mine is None else None,
         "org_names": names(db, Organization, [a.organization_id for a in p.partners]
                            + [f.organization_id for f in funders.values()]),
         "reviewer_names": _reviewer_names(db, [r.reviewer_id for r in found]

@@ -291,7 +291,7 @@ class ReviewerService(RecordService[Reviewer]):
         change."""
         given = values.get("expertise")
         if given is not None and set(given) == set(obj.expertise or []) and len(given) == len(obj.expertise or []):
-            values["expertise"] = list(obj.expertise)
+            values["expertise"] = list(obj.expertise or [])
         super()._assign_values(db, obj, values)
 
     def check(self, db: Session, obj: Reviewer) -> None:
