@@ -33,7 +33,7 @@ def test_the_form_shows_and_saves_rules_criteria_and_thresholds(client: TestClie
     world = jfs_call(client)
     cid = world["call"]["id"]
     before = client.get(f"/api/v1/calls/{cid}").json()
-    assert 'href="/calls/%d/setup"' % cid in client.get(f"/calls/{cid}").text
+    assert f'href="/calls/{cid}/setup"' in client.get(f"/calls/{cid}").text
     data = form_of(client, cid)
     assert data["rule-min_partners"] == "on" and data["rule-min_partners-min"] == "3"
     assert data["rule-region_quota-options"] == "SEA=2, EUROPE=1\nEUROPE=2, SEA=1"
