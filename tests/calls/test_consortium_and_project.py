@@ -101,3 +101,21 @@ def test_a_project_partners_amount_needs_its_currency(client: TestClient, partne
     response = client.post("/api/v1/projects", json={"title": "P", "partners": [
         {"organization_id": org, "role": "funder", **partner_row}]})
     assert response.status_code == 422 and "partners[0]" in response.json()["detail"]
+
+
+def test_the_call_page_lists_its_documents_for_those_who_may_read_them(
+        client: TestClient, client_as: Any) -> None:
+    world = jfs_call(client)
+    cid = world["call"]["id"]
+    assert 'id="call-documents"' not in client.get(f"/calls/{cid}").text
+    upload = client.post("/api/v1/documents", files={"file": ("call-text.txt", b"The call text.", "text/plain")})
+    assert upload.status_code in (200, 201), upload.text
+    doc = upload.json()["id"]
+    linked = client.post(f"/api/v1/documents/{doc}/links", json={"entity_type": "call", "entity_id": cid})
+    assert linked.status_code == 201, linked.text
+    page = client.get(f"/calls/{cid}").text
+    assert 'id="call-documents"' in page and f'href="/api/v1/documents/{doc}/content"' in page
+    viewer = client_as("viewer", partnership_ids=[world["partnership"]])
+    assert f"/api/v1/documents/{doc}/content" in viewer.get(f"/calls/{cid}").text
+    outsider = client_as("viewer", partnership_ids=[])
+    assert outsider.get(f"/calls/{cid}").status_code == 404

@@ -35,6 +35,8 @@ from sticoop.core.errors import DomainError
 from sticoop.core.i18n import Formatter
 from sticoop.core.listing import ListParams
 from sticoop.core.principal import require_editor
+from sticoop.documents.models import Document, DocumentLink
+from sticoop.documents.service import documents
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import Partnership
 from sticoop.web.crud_pages import add_list_and_form_routes
@@ -83,7 +85,16 @@ def _call_page(request: Request, db: DbSession, call: Call, errors: dict[str, st
         "partnership_name": names(db, Partnership, [call.partnership_id]).get(call.partnership_id),
         "reviewer_count": db.scalar(select(func.count(Reviewer.id)).where(Reviewer.call_id == call.id)) or 0,
         "reviewers": _call_reviewers(db, call.id) if reviewer_ids_of(db) is None else None,
+        "documents": _call_documents(db, call.id),
     }, status)
+
+
+def _call_documents(db: DbSession, call_id: int) -> list[Document]:
+    """The documents attached to the call (``POST /api/v1/documents/{id}/links`` with entity_type ``call``) that
+    the reader may see, the first LIST_LIMIT."""
+    query = select(Document).join(DocumentLink, DocumentLink.document_id == Document.id).where(
+        DocumentLink.entity_type == "call", DocumentLink.entity_id == call_id)
+    return list(db.scalars(documents.visible_query(db, query).order_by(Document.id).limit(LIST_LIMIT)))
 
 
 def _call_reviewers(db: DbSession, call_id: int) -> list[tuple[Reviewer, str]]:
