@@ -128,3 +128,20 @@ MIGRATION = importlib.import_module("sticoop.migrations.versions.0024_calls_reas
 def test_the_migration_reads_earlier_sentences_back_into_codes(text: str, shortfalls: list[dict[str, Any]],
                                                                code: str, args: dict[str, Any]) -> None:
     assert MIGRATION.read_reason(text, shortfalls) == (code, args)
+
+
+@pytest.mark.parametrize(("lang", "names"), [("en", ("Thailand", "Vietnam")), ("fr", ("Thaïlande", "Viêt Nam")),
+                                             ("vi", ("Thái Lan", "Việt Nam"))])
+@pytest.mark.parametrize("key", ["country", "funder_country"])
+def test_country_codes_inside_reasons_are_named_in_the_language(lang: str, names: tuple[str, str], key: str) -> None:
+    from sticoop.calls.eligibility import COUNTRY_ARGS, reason_text
+
+    fmt = Formatter(lang)
+    assert key in COUNTRY_ARGS
+    args = {"funder": "NSTDA", "funder_country": "THA", "country": "VNM"}
+    text = reason_text("funder_nationals", args, fmt._, fmt.country)
+    assert names[0] in text and names[1] in text and "VNM" not in text and "THA" not in text, text
+    nested = reason_text("funder_terms_failed", {"problems": [{"code": "funder_nationals", "args": args}]}, fmt._,
+                         fmt.country)
+    assert nested == text
+    assert fmt.country(args[key]) in text

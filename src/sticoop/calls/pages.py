@@ -235,7 +235,7 @@ def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     funders = {f.id: f for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
     return render(request, "calls/proposal.html", {
         "p": p, "c": call, "report": evaluation.eligibility(db, p, call), "reviews": found, "consensus": agreed,
-        "reason": lambda r: reason_text(r["code"], r["args"], formatter(request)._),
+        "reason": lambda r: reason_text(r["code"], r["args"], formatter(request)._, formatter(request).country),
         "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request), call.criteria),
         "decision": decision, "funders": funders, "is_reviewer": bool(mine),
         "conflicts": _declared_conflicts(db, p.id) if mine is None else None,

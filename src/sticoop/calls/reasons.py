@@ -40,11 +40,12 @@ OVERALL = N_("overall score")
 
 def render(code: str, args: Mapping[str, Any], translate: Callable[[str], str] = str,
            money: Callable[[Decimal, str], str] | None = None, funder_names: Mapping[int, str] | None = None,
-           criterion_names: Mapping[str, str] | None = None) -> str:
+           criterion_names: Mapping[str, str] | None = None, country: Callable[[str], str] | None = None) -> str:
     """The decision reason ``code`` with ``args`` as one sentence through ``translate`` (gettext; identity gives
     English). ``money(amount, currency)`` formats amounts (default ``"1000.00 EUR"``); ``funder_names`` maps funder
     ids to names (default ``funder <id>``); ``criterion_names`` maps criterion keys to their names (default the
-    key). Raises ``KeyError`` for an unknown code."""
+    key); ``country`` names country codes inside eligibility reasons (default the code). Raises ``KeyError`` for an
+    unknown code."""
     template = DECISION_REASONS[code]
     values: dict[str, Any] = dict(args)
     show = money or (lambda amount, currency: f"{amount} {currency}")
@@ -58,18 +59,18 @@ def render(code: str, args: Mapping[str, Any], translate: Callable[[str], str] =
         values["failing"] = ", ".join(translate(OVERALL) if k == "overall" else crit.get(k, k)
                                       for k in args.get("failing", []))
     elif code == "ineligible":
-        values["rules"] = "; ".join(_rule(x, translate) for x in args.get("rules", []))
+        values["rules"] = "; ".join(_rule(x, translate, country) for x in args.get("rules", []))
     elif code == "not_submitted":
         status = str(args.get("status", ""))
         values["status"] = translate(LABELS.get("proposal_status", {}).get(status, status))
     return translate(template) % values if template != "%(text)s" else str(values.get("text", ""))
 
 
-def _rule(failed: Mapping[str, Any], translate: Callable[[str], str]) -> str:
+def _rule(failed: Mapping[str, Any], translate: Callable[[str], str], country: Callable[[str], str] | None) -> str:
     """One failed rule: its name, then its reason (from its code, or the stored English text of older rows)."""
     kind = str(failed.get("kind", ""))
     name = translate(LABELS.get("eligibility_rule", {}).get(kind, kind))
-    detail = reason_text(failed["code"], failed.get("args", {}), translate) if failed.get("code") \
+    detail = reason_text(failed["code"], failed.get("args", {}), translate, country) if failed.get("code") \
         else str(failed.get("text", ""))
     return f"{name}: {detail}"
 
@@ -78,4 +79,4 @@ def decision_text(code: str, args: Mapping[str, Any], fmt: Formatter, funder_nam
                   criteria: list[dict[str, Any]]) -> str:
     """A decision's reason in ``fmt``'s language with its amounts locale-formatted; ``criteria`` are the call's
     (``[{"key", "name", ...}]``, names as the call gives them)."""
-    return render(code, args, fmt._, fmt.money, funder_names, {c["key"]: c["name"] for c in criteria})
+    return render(code, args, fmt._, fmt.money, funder_names, {c["key"]: c["name"] for c in criteria}, fmt.country)

@@ -52,7 +52,7 @@ def summary_html(db: Session, proposal_id: int, locale: str) -> str:
              f"<p>{w['call']}: {escape(call.title)}</p><h3>{w['eligibility']}: {w['verdict']}</h3>"]
     failed = [r for r in report["rules"] if not r["passed"]]
     if failed:
-        items = (f"<li>{escape(_(RULES[r['kind']]))}: {escape(reason_text(r['code'], r['args'], _))}</li>"
+        items = (f"<li>{escape(_(RULES[r['kind']]))}: {escape(reason_text(r['code'], r['args'], _, fmt.country))}</li>"
                  for r in failed)
         parts.append("<ul>" + "".join(items) + "</ul>")
     if agreed is not None:
