@@ -145,3 +145,27 @@ def test_country_codes_inside_reasons_are_named_in_the_language(lang: str, names
                          fmt.country)
     assert nested == text
     assert fmt.country(args[key]) in text
+
+
+@pytest.mark.parametrize(("chosen", "title"), [("en", "Evaluation summary report"), ("fr", "Rapport de synthèse"),
+                                               ("vi", "Báo cáo tóm tắt")])
+def test_the_summary_report_is_in_the_language_the_applicants_chose(client: TestClient, chosen: str,
+                                                                     title: str) -> None:
+    from pypdf import PdfReader
+    from tests.calls.helpers import consortium, jfs_call, proposal
+
+    world = jfs_call(client)
+    made = proposal(client, world, "LANG", consortium(world), language=chosen)
+    assert made["language"] == chosen
+    pdf = client.get(f"/api/v1/proposals/{made['id']}/summary.pdf")
+    assert pdf.status_code == 200
+    text = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages))
+    assert title in text, (chosen, text[:200])
+    other = "fr" if chosen != "fr" else "vi"
+    overridden = client.get(f"/api/v1/proposals/{made['id']}/summary.pdf", params={"lang": other})
+    assert title not in flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(overridden.content)).pages))
+    form = client.get(f"/proposals/{made['id']}/edit").text
+    assert f'<option value="{chosen}" selected>' in form
+    bad = client.post("/api/v1/proposals", json={"call_id": world["call"]["id"], "acronym": "BAD", "title": "Bad",
+                                                 "language": "de"})
+    assert bad.status_code == 422 and "language" in bad.json()["detail"]

@@ -188,8 +188,9 @@ def call_results(record_id: PathId, fmt: Annotated[Literal["csv", "xlsx"], FastP
 @router.get("/proposals/{record_id}/summary.pdf", tags=[TAG], response_class=Response,
             summary="The proposal's evaluation summary report (eligibility, scores, decision) as PDF",
             responses={200: {"content": {"application/pdf": {}}}})
-def proposal_summary(record_id: PathId, db: DB, lang: Annotated[str, Query(
-        max_length=5, description="Language of the report: en, fr or vi (default en)")] = "en") -> Response:
+def proposal_summary(record_id: PathId, db: DB, lang: Annotated[str | None, Query(
+        max_length=5, description="Language of the report: en, fr or vi (default: the language the applicants "
+                                  "chose, the proposal's `language`)")] = None) -> Response:
     require_editor(db, "evaluation reports")
-    pdf = summary_pdf(db, record_id, lang)
+    pdf = summary_pdf(db, record_id, lang or proposals.get(db, record_id).language)
     return Response(pdf, media_type="application/pdf", headers=attachment(f"proposal-{record_id}-summary.pdf"))

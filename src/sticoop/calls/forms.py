@@ -151,6 +151,8 @@ PROPOSALS = EntityPages(
         FormField("partners", N_("Consortium"), "rows", columns=PARTNER_COLUMNS, spare_rows=CONSORTIUM_SPARE_ROWS,
                   help=N_("One row per member: exactly one coordinator; the budget is in its funder's currency.")),
         FormField("abstract", N_("Abstract"), "textarea"),
+        FormField("language", N_("Report language"), "select", "enum:report_language",
+                  help=N_("The language of the evaluation summary report the applicants receive.")),
     ),
     title=N_("Proposals"), new_title=N_("New proposal"), edit_title=N_("Edit proposal"),
     new_label=N_("New proposal"), table="calls/proposals.html", with_list=False, convert=proposal_convert,

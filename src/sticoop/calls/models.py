@@ -121,6 +121,8 @@ class Proposal(Record, Searchable, Base):
     status: Mapped[str] = mapped_column(String(20), default=ProposalStatus.draft, nullable=False, index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    #: the language the applicants chose for their evaluation summary report: en, fr or vi
+    language: Mapped[str] = mapped_column(String(2), default="en", nullable=False)
 
     partners: Mapped[list[ProposalPartner]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="ProposalPartner.id")

@@ -220,7 +220,10 @@ class ProposalService(RecordService[Proposal]):
         return proposal
 
     def _assign_values(self, db: Session, obj: Proposal, values: dict[str, Any]) -> None:
-        """``submitted_at`` read in the call's zone now (a form posted back unchanged compares equal)."""
+        """``submitted_at`` read in the call's zone now (a form posted back unchanged compares equal); no report
+        language given keeps the one stored (English for a new proposal)."""
+        if "language" in values and values["language"] is None:
+            del values["language"]
         call = db.get(Call, values.get("call_id") or obj.call_id) if (values.get("call_id") or obj.call_id) else None
         if call is not None and values.get("submitted_at") is not None:
             values["submitted_at"] = zoned(values["submitted_at"], call.timezone).astimezone(UTC)  # type: ignore[union-attr]
@@ -468,6 +471,7 @@ def register() -> None:
         "draft": N_("Draft"), "submitted": N_("Submitted"), "withdrawn": N_("Withdrawn"), "funded": N_("Funded"),
         "reserve": N_("Reserve list"), "not_funded": N_("Not funded"),
     })
+    register_labels("report_language", {"en": N_("English"), "fr": N_("French"), "vi": N_("Vietnamese")})
     register_labels("decision_outcome", {
         "funded": N_("Funded"), "reserve": N_("Reserve list"), "below_threshold": N_("Below threshold"),
         "ineligible": N_("Ineligible"), "not_evaluated": N_("Not evaluated"),

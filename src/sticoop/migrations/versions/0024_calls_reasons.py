@@ -1,6 +1,7 @@
 """Funding decisions' reasons as data: ``funding_decisions.reason_code`` and ``reason_args`` (see
 ``sticoop.calls.reasons``), backfilled from the English sentences earlier decisions stored; and a project
-partner's funding: ``project_partners.amount`` and ``currency`` (what a funder pays, what a partner receives).
+partner's funding: ``project_partners.amount`` and ``currency`` (what a funder pays, what a partner receives); and
+the language applicants chose for their evaluation summary report, ``proposals.language`` (existing rows: en).
 
 Revision ID: 0024_calls_reasons
 Revises: 0020_search
@@ -65,12 +66,18 @@ def upgrade() -> None:
     with op.batch_alter_table("funding_decisions", schema=None) as batch_op:
         batch_op.alter_column("reason_code", server_default=None, existing_type=sa.String(length=40))
         batch_op.alter_column("reason_args", nullable=False, existing_type=sa.JSON())
+    with op.batch_alter_table("proposals", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("language", sa.String(length=2), nullable=False, server_default="en"))
+    with op.batch_alter_table("proposals", schema=None) as batch_op:
+        batch_op.alter_column("language", server_default=None, existing_type=sa.String(length=2))
     with op.batch_alter_table("project_partners", schema=None) as batch_op:
         batch_op.add_column(sa.Column("amount", sa.Numeric(precision=18, scale=2), nullable=True))
         batch_op.add_column(sa.Column("currency", sa.String(length=3), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("proposals", schema=None) as batch_op:
+        batch_op.drop_column("language")
     with op.batch_alter_table("project_partners", schema=None) as batch_op:
         batch_op.drop_column("currency")
         batch_op.drop_column("amount")
