@@ -119,3 +119,12 @@ def test_the_call_page_lists_its_documents_for_those_who_may_read_them(
     assert f"/api/v1/documents/{doc}/content" in viewer.get(f"/calls/{cid}").text
     outsider = client_as("viewer", partnership_ids=[])
     assert outsider.get(f"/calls/{cid}").status_code == 404
+    made = proposal(client, world, "DOCS", consortium(world))
+    annex = client.post("/api/v1/documents", files={"file": ("annex.txt", b"Letters of support.", "text/plain")})
+    annex_id = annex.json()["id"]
+    assert 'id="proposal-documents"' not in client.get(f"/proposals/{made['id']}").text
+    linked = client.post(f"/api/v1/documents/{annex_id}/links", json={"entity_type": "proposal",
+                                                                      "entity_id": made["id"]})
+    assert linked.status_code == 201, linked.text
+    page = client.get(f"/proposals/{made['id']}").text
+    assert 'id="proposal-documents"' in page and f'href="/api/v1/documents/{annex_id}/content"' in page

@@ -85,15 +85,15 @@ def _call_page(request: Request, db: DbSession, call: Call, errors: dict[str, st
         "partnership_name": names(db, Partnership, [call.partnership_id]).get(call.partnership_id),
         "reviewer_count": db.scalar(select(func.count(Reviewer.id)).where(Reviewer.call_id == call.id)) or 0,
         "reviewers": _call_reviewers(db, call.id) if reviewer_ids_of(db) is None else None,
-        "documents": _call_documents(db, call.id),
+        "documents": _documents_of(db, "call", call.id),
     }, status)
 
 
-def _call_documents(db: DbSession, call_id: int) -> list[Document]:
-    """The documents attached to the call (``POST /api/v1/documents/{id}/links`` with entity_type ``call``) that
-    the reader may see, the first LIST_LIMIT."""
+def _documents_of(db: DbSession, entity_type: str, record_id: int) -> list[Document]:
+    """The documents attached to a call or proposal (``POST /api/v1/documents/{id}/links``) that the reader may
+    see, the first LIST_LIMIT."""
     query = select(Document).join(DocumentLink, DocumentLink.document_id == Document.id).where(
-        DocumentLink.entity_type == "call", DocumentLink.entity_id == call_id)
+        DocumentLink.entity_type == entity_type, DocumentLink.entity_id == record_id)
     return list(db.scalars(documents.visible_query(db, query).order_by(Document.id).limit(LIST_LIMIT)))
 
 
@@ -239,6 +239,7 @@ def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
         "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request), call.criteria),
         "decision": decision, "funders": funders, "is_reviewer": bool(mine),
         "conflicts": _declared_conflicts(db, p.id) if mine is None else None,
+        "documents": _documents_of(db, "proposal", p.id),
         "org_names": names(db, Organization, [a.organization_id for a in p.partners]
                            + [f.organization_id for f in funders.values()]),
         "reviewer_names": _reviewer_names(db, [r.reviewer_id for r in found]
