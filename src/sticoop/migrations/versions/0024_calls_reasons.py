@@ -63,13 +63,13 @@ def upgrade() -> None:
         code, args = read_reason(row.reason or "", row.shortfalls or [])
         bind.execute(decisions.update().where(decisions.c.id == row.id).values(reason_code=code, reason_args=args))
     bind.execute(decisions.update().where(decisions.c.reason_args.is_(None)).values(reason_args={}))
-    with op.batch_alter_table("funding_decisions", schema=None) as batch_op:
+    with op.batch_alter_table("funding_decisions", schema=None) as batch_op:  # no table refers to it: safe
         batch_op.alter_column("reason_code", server_default=None, existing_type=sa.String(length=40))
         batch_op.alter_column("reason_args", nullable=False, existing_type=sa.JSON())
+    # only ADD COLUMN on proposals: altering a column would make SQLite's batch mode re-create the table, and
+    # dropping it would cascade to the rows that refer to it (decisions, reviews, consortium rows...)
     with op.batch_alter_table("proposals", schema=None) as batch_op:
         batch_op.add_column(sa.Column("language", sa.String(length=2), nullable=False, server_default="en"))
-    with op.batch_alter_table("proposals", schema=None) as batch_op:
-        batch_op.alter_column("language", server_default=None, existing_type=sa.String(length=2))
     with op.batch_alter_table("project_partners", schema=None) as batch_op:
         batch_op.add_column(sa.Column("amount", sa.Numeric(precision=18, scale=2), nullable=True))
         batch_op.add_column(sa.Column("currency", sa.String(length=3), nullable=True))
