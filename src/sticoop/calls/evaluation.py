@@ -297,8 +297,7 @@ def funder_use(db: Session, call_id: int) -> list[dict[str, Any]]:
 def make_project(db: Session, decision_id: int, actor: str) -> int:
     """The project a funded proposal becomes: its applicants as partners with the budget each receives, the
     funders as funder partners with what each pays (``project_partners.amount``/``currency``); returns the
-    project id. 409 when the proposal is not
-    funded or already a project."""
+    project id. 409 when the proposal is not funded or already a project."""
     from sticoop.projects.models import ProjectStatus
     from sticoop.projects.schemas import ProjectIn
     from sticoop.projects.service import projects
