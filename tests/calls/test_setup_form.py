@@ -108,3 +108,23 @@ def test_a_stale_version_is_refused_and_nothing_changes(client: TestClient) -> N
     stale = client.post(f"/calls/{cid}/setup", data={**old, "overall_threshold": "12"})
     assert stale.status_code == 409 and "Someone else changed this record" in html.unescape(stale.text)
     assert client.get(f"/api/v1/calls/{cid}").json() == after
+
+
+def test_a_decided_call_keeps_its_set_up(client: TestClient, db_url: str) -> None:
+    from sqlalchemy import select
+
+    from sticoop.calls.models import Call
+    from sticoop.core.database import session_scope
+    from sticoop.demo.data import load_demo
+
+    with session_scope(db_url) as db:
+        load_demo(db)
+    with session_scope(db_url) as db:
+        cid = db.scalars(select(Call.id).where(Call.status == "decided")).one()
+    assert f'href="/calls/{cid}/setup"' not in client.get(f"/calls/{cid}").text
+    before = client.get(f"/api/v1/calls/{cid}").json()
+    same = client.post(f"/calls/{cid}/setup", data=form_of(client, cid), follow_redirects=False)
+    assert same.status_code == 303  # posted back unchanged: no change, no refusal
+    refused = client.post(f"/calls/{cid}/setup", data={**form_of(client, cid), "overall_threshold": "7"})
+    assert refused.status_code == 409 and "decided calls are final" in html.unescape(refused.text)
+    assert client.get(f"/api/v1/calls/{cid}").json() == before

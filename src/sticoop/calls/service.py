@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -95,6 +96,8 @@ class CallService(RecordService[Call]):
         for name in ("rules", "criteria", "tie_break"):
             if name in values and values[name] is None:
                 del values[name]
+        if values.get("overall_threshold") is not None:  # stored with 2 decimals: 10 is 10.00, no change
+            values["overall_threshold"] = Decimal(values["overall_threshold"]).quantize(Decimal("0.01"))
         zone = values.get("timezone") or obj.timezone or "UTC"
         for name in ("opens_at", "closes_at"):  # wall times read in the call's zone now, so that a form posted
             if values.get(name) is not None:    # back unchanged compares equal (no new version, no audit entry)
