@@ -118,6 +118,23 @@ def test_call_from_creation_to_project(live: tuple[str, int]) -> None:
                 officer.get_by_role("button", name="Save").click()
                 expect(officer.locator("#funders")).to_contain_text(f"University {c}")
 
+            # the evaluation set-up form: a bad parameter is named, then thresholds saved (no API needed)
+            officer.get_by_role("link", name="Rules, criteria and thresholds").click()
+            officer.locator("#rule-min_partners").check()
+            officer.locator("#rule-min_partners-min").fill("three")
+            officer.get_by_role("button", name="Save the evaluation set-up").click()
+            expect(officer.locator("[data-error-summary]")).to_contain_text("rule-min_partners-min")
+            officer.locator("#rule-min_partners-min").fill("3")
+            officer.locator("#rule-distinct_countries").check()
+            officer.locator("#rule-distinct_countries-min").fill("3")
+            officer.locator("#rule-region_quota").check()
+            officer.locator("#rule-region_quota-options").fill("SEA=2, EUROPE=1\nEUROPE=2, SEA=1")
+            officer.locator("#overall_threshold").fill("9")
+            officer.get_by_role("button", name="Save the evaluation set-up").click()
+            expect(officer.get_by_role("heading", name="JFS browser call")).to_be_visible()
+            expect(officer.get_by_text("Overall threshold: 9")).to_be_visible()
+            expect(officer.locator("#rules")).to_contain_text("Regional quota")
+
             officer.get_by_role("link", name="New proposal").click()
             officer.get_by_label("Acronym").fill("GOOD")
             officer.get_by_label("Title").fill("A good proposal")
@@ -135,10 +152,9 @@ def test_call_from_creation_to_project(live: tuple[str, int]) -> None:
                 officer.locator(f'select[name="{row}funder_id"]').select_option(
                     label=f"University {c} ({currencies[c]}) — JFS browser call")
                 officer.locator(f'input[name="{row}budget"]').fill(amount)
-                officer.get_by_role("button", name="Save").click()
+            officer.get_by_role("button", name="Save").click()  # the whole consortium in one save
+            for c in currencies:
                 expect(officer.locator("#consortium")).to_contain_text(f"University {c}")
-                if i < 2:
-                    officer.get_by_role("link", name="Edit", exact=True).click()
             expect(officer.locator("#eligibility")).to_be_visible()
             expect(officer.get_by_text("Ineligible")).to_have_count(0)
             officer.get_by_role("link", name="JFS browser call").click()
@@ -184,5 +200,6 @@ def test_call_from_creation_to_project(live: tuple[str, int]) -> None:
             expect(officer.locator("#budget-walk")).to_contain_text("Funded")
             officer.get_by_role("button", name="Create the project").click()
             expect(officer.get_by_role("heading", name="A good proposal")).to_be_visible()
+            expect(officer.locator("body")).to_contain_text("1,000,000,000")  # what the Vietnamese funder pays
         finally:
             browser.close()

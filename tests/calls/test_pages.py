@@ -106,12 +106,12 @@ def test_results_export_as_csv_and_xlsx(client: TestClient, demo: dict[str, int]
     response = client.get(f"/api/v1/calls/{demo['call']}/results.csv")
     assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
-    assert [r["acronym"] for r in rows[:3]] == ["MEKONG-AI", "RICE-GEN", "COAST"] and len(rows) == 8
+    assert [r["Acronym"] for r in rows[:3]] == ["MEKONG-AI", "RICE-GEN", "COAST"] and len(rows) == 8
     lacking = next(k for k in rows[1] if k.startswith("National Foundation") and "lacking" in k)
-    assert rows[1]["outcome"] == "reserve" and rows[1][lacking] == "1000000000.00"
+    assert rows[1]["Outcome"] == "Reserve list" and rows[1][lacking] == "1000000000.00"
     book = load_workbook(io.BytesIO(client.get(f"/api/v1/calls/{demo['call']}/results.xlsx").content))
     sheet = book["results"]
-    assert sheet.cell(1, 2).value == "acronym" and sheet.cell(3, 2).value == "RICE-GEN"
+    assert sheet.cell(1, 2).value == "Acronym" and sheet.cell(3, 2).value == "RICE-GEN"
     assert client.get(f"/api/v1/calls/{demo['call']}/results.pdf").status_code == 422
 
 

@@ -48,25 +48,36 @@ FREE: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
                                               "rating": "limited"}),
     "call": ("/calls", lambda d: {"title": "Call typed twice", "partnership_id": d["partnership"]["id"],
                                   "currency": "EUR"}),
+    "call_funder": ("/call-funders", lambda d: {"call_id": d["call"]["id"], "organization_id": d["organization"]["id"],
+                                                "country_code": "BEL", "budget": 1000, "currency": "EUR"}),
+    "reviewer": ("/reviewers", lambda d: {"call_id": d["call"]["id"], "person_id": d["other_person"]["id"]}),
+    "proposal": ("/proposals", lambda d: {"call_id": d["call"]["id"], "acronym": "TYPO", "title": "Typed twice"}),
+    "conflict_of_interest": ("/conflicts-of-interest", lambda d: {
+        "reviewer_id": d["reviewer"]["id"], "proposal_id": d["proposal"]["id"], "reason": "Declared by mistake"}),
 }
 #: types whose seed record is referred to by others, so deleting it must be refused
 REFERRED = {"partnership", "committee", "session", "commitment", "agreement", "organization", "person"}
 
 
-#: kinds with a delete page whose records are shown inside their parent's page (a call's funders and reviewers,
-#: a proposal's declared conflicts), and proposals, which a viewer may not open (secretariat and assigned reviewers
-#: only, tests/calls): the delete control on the parent page is issue 14's work left
-SHOWN_IN_PARENT = {"call_funder", "reviewer", "conflict_of_interest", "proposal"}
+#: kinds whose records are listed inside a parent's page, which carries their delete control: (d) -> that page.
+#: A call's funders, reviewers and proposals are on the call page; a proposal's declared conflicts on the proposal
+#: page (which a viewer may not open: secretariat and assigned reviewers only, tests/calls)
+SHOWN_IN_PARENT: dict[str, Callable[[dict[str, Any]], str]] = {
+    "call_funder": lambda d: f"/calls/{d['call']['id']}",
+    "reviewer": lambda d: f"/calls/{d['call']['id']}",
+    "proposal": lambda d: f"/calls/{d['call']['id']}",
+    "conflict_of_interest": lambda d: f"/proposals/{d['proposal']['id']}",
+}
 
 
 @cache
 def page_types() -> dict[str, str]:
-    """entity -> page path, for every record type the app offers a delete page for (but SHOWN_IN_PARENT)."""
+    """entity -> page path, for every record type the app offers a delete page for."""
     found = {}
     for route in iter_route_contexts(create_app("sqlite://").routes):
         if isinstance(route.original_route, APIRoute) and route.name.endswith("_delete") and "GET" in route.methods:
             found[route.name.removesuffix("_delete")] = route.path_format.removesuffix("/{record_id}/delete")
-    return {kind: path for kind, path in found.items() if kind not in SHOWN_IN_PARENT}
+    return found
 
 
 def test_every_record_type_with_pages_has_delete_and_the_six_have_merge() -> None:
@@ -94,13 +105,21 @@ def test_delete_from_the_record_page(client: TestClient, client_as: Callable[...
                                         "currency": "EUR"})  # the parent of the calls' records
     d["reviewer"] = post(client, "/reviewers", {"call_id": d["call"]["id"], "person_id": d["person"]["id"]})
     d["proposal"] = post(client, "/proposals", {"call_id": d["call"]["id"], "acronym": "REAL", "title": "Real"})
+    d["other_person"] = post(client, "/people", {"name": "Second reader"})
     path, body = FREE[entity]
     page = page_types()[entity]
     free = post(client, path, body(d))
     own = [d["partnership"]["id"], *([free["id"]] if entity == "partnership" else [])]
     viewer = client_as("viewer", partnership_ids=own)
     detail = PAGE_PREFIX.get(entity)
-    if detail:  # a page of its own: the buttons are there for the secretariat and admins only
+    if entity in SHOWN_IN_PARENT:  # the control is on its parent's page, for the secretariat and admins only
+        parent = SHOWN_IN_PARENT[entity](d)
+        assert f'href="{page}/{free["id"]}/delete"' in client.get(parent).text, parent
+        seen = viewer.get(parent)
+        assert seen.status_code in (200, 403) and f"{page}/{free['id']}/delete" not in seen.text
+        if detail:
+            assert f'href="{page}/{free["id"]}/delete"' in client.get(f"{detail}/{free['id']}").text
+    elif detail:  # a page of its own: the buttons are there for the secretariat and admins only
         assert f'href="{page}/{free["id"]}/delete"' in client.get(f"{detail}/{free['id']}").text
         seen = viewer.get(f"{detail}/{free['id']}")
         assert seen.status_code == 200 and "/delete" not in seen.text and "/merge" not in seen.text

@@ -54,6 +54,14 @@ def test_every_record_type_with_pages_is_walked() -> None:
             "person", "visit", "event"} <= set(REGISTERED_PAGES)
 
 
+#: a decided call, its funders and its proposals are final (rule, tests/calls): their forms still save when posted
+#: back unchanged, and a change gets 409. Its reviewers and declared conflicts stay editable (a conflict learned
+#: after the decision is still recorded), so they are walked like any record.
+FINAL_WHEN_DECIDED = {"call", "call_funder", "proposal"}
+#: the change posted to a final record: (field, new value); the others get " (checked)" after their text field
+FINAL_CHANGE = {"call_funder": ("budget", "1")}
+
+
 def _of_a_decided_call(db_url: str, model: type, record_id: int) -> bool:
     from sticoop.calls.models import Call, Proposal
 
@@ -68,13 +76,13 @@ def _of_a_decided_call(db_url: str, model: type, record_id: int) -> bool:
 def test_edit_forms_post_back_unchanged_and_changed(demo_client: TestClient, db_url: str) -> None:
     client = demo_client
     walked: list[str] = []
+    walked_final: list[str] = []
     for entity, spec in sorted(REGISTERED_PAGES.items()):
         ids = _record_ids(db_url, spec)
         if not ids:
             continue
         for record_id in ids:
-            if _of_a_decided_call(db_url, spec.service.model, record_id):
-                continue  # a decided call and its records are final by rule (tests/calls): their forms answer 409
+            final = entity in FINAL_WHEN_DECIDED and _of_a_decided_call(db_url, spec.service.model, record_id)
             action = f"{spec.path}/{record_id}/edit"
             page = client.get(action)
             assert page.status_code == 200, (action, page.status_code)
@@ -91,6 +99,15 @@ def test_edit_forms_post_back_unchanged_and_changed(demo_client: TestClient, db_
                 columns = {c.key for c in inspect(spec.service.model).column_attrs}
                 field = _text_field(spec, columns, record)
             walked.append(entity)
+            if final:  # a valid change (a budget for a funder, whose text fields are codes) still gets 409
+                field, new = FINAL_CHANGE.get(entity, (field, None))
+                changed = [(k, (new or v + " (checked)") if k == field else v) for k, v in values]
+                saved = client.post(action, data=_as_data(changed), follow_redirects=False)
+                assert saved.status_code == 409 and "decided calls are final" in saved.text, (action, saved.status_code)
+                with session_scope(db_url) as db:
+                    assert db.get(spec.service.model, record_id).version == version, action
+                walked_final.append(entity)
+                continue
             if field is None:
                 continue
             changed = [(k, (v + " (checked)") if k == field else v) for k, v in values]
@@ -105,6 +122,8 @@ def test_edit_forms_post_back_unchanged_and_changed(demo_client: TestClient, db_
                                         .order_by(AuditEntry.id.desc()).limit(1)).one()
                 assert entry.action in ("update", "status") and entry.actor == "admin", (action, entry.action)
     assert {"committee", "session", "commitment", "partnership", "organization"} <= set(walked)
+    assert set(walked_final) == FINAL_WHEN_DECIDED  # the demo call is decided
+    assert {"reviewer", "conflict_of_interest"} <= set(walked)
 
 
 def _as_data(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:

@@ -161,9 +161,11 @@ def proposal_consensus(record_id: PathId, db: DB) -> Any:
             summary="The call's results (decisions with each funder's share and shortfall) as CSV or XLSX",
             responses={200: {"content": {"text/csv": {}, XLSX: {}}}})
 def call_results(record_id: PathId, fmt: Annotated[Literal["csv", "xlsx"], FastPath(
-        description="csv (UTF-8 with BOM) or xlsx")], db: DB) -> Response:
+        description="csv (UTF-8 with BOM) or xlsx")], db: DB, lang: Annotated[str, Query(
+        max_length=5, description="Language of the headers, outcomes and reasons: en, fr or vi (default en)")] = "en",
+                 ) -> Response:
     require_editor(db, "the call's results")
-    header, rows = evaluation.results_table(db, record_id)
+    header, rows = evaluation.results_table(db, record_id, lang)
     name = f"call-{record_id}-results.{fmt}"
     if fmt == "csv":
         out = io.StringIO()
@@ -186,8 +188,9 @@ def call_results(record_id: PathId, fmt: Annotated[Literal["csv", "xlsx"], FastP
 @router.get("/proposals/{record_id}/summary.pdf", tags=[TAG], response_class=Response,
             summary="The proposal's evaluation summary report (eligibility, scores, decision) as PDF",
             responses={200: {"content": {"application/pdf": {}}}})
-def proposal_summary(record_id: PathId, db: DB, lang: Annotated[str, Query(
-        max_length=5, description="Language of the report: en, fr or vi (default en)")] = "en") -> Response:
+def proposal_summary(record_id: PathId, db: DB, lang: Annotated[str | None, Query(
+        max_length=5, description="Language of the report: en, fr or vi (default: the language the applicants "
+                                  "chose, the proposal's `language`)")] = None) -> Response:
     require_editor(db, "evaluation reports")
-    pdf = summary_pdf(db, record_id, lang)
+    pdf = summary_pdf(db, record_id, lang or proposals.get(db, record_id).language)
     return Response(pdf, media_type="application/pdf", headers=attachment(f"proposal-{record_id}-summary.pdf"))

@@ -120,13 +120,24 @@ REASONS: dict[str, str] = {
 }
 
 
-def reason_text(code: str, args: dict[str, Any], translate: Callable[[str], str] = str) -> str:
+def reason_text(code: str, args: dict[str, Any], translate: Callable[[str], str] = str,
+                country: Callable[[str], str] | None = None) -> str:
     """The reason sentence of ``code`` with ``args``, through ``translate`` (gettext; identity: English). A
-    ``problems`` argument (a list of ``{"code", "args"}``) becomes its sentences joined by "; "."""
+    ``problems`` argument (a list of ``{"code", "args"}``) becomes its sentences joined by "; ". ``country`` names a
+    country code in the reader's language (``Formatter.country``; default: the code as stored)."""
     values = dict(args)
     if "problems" in values:
-        values["problems"] = "; ".join(reason_text(x["code"], x["args"], translate) for x in values["problems"])
+        values["problems"] = "; ".join(reason_text(x["code"], x["args"], translate, country)
+                                       for x in values["problems"])
+    if country is not None:
+        for key in COUNTRY_ARGS:
+            if isinstance(values.get(key), str):
+                values[key] = country(values[key])
     return translate(REASONS[code]) % values
+
+
+#: the reason arguments that hold an ISO 3166 alpha-3 country code
+COUNTRY_ARGS = ("country", "funder_country")
 
 
 Verdict = tuple[bool, str, dict[str, Any]]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from sticoop.calls import assignment as solver
 from sticoop.calls import eligibility as rules
-from sticoop.calls import scoring
+from sticoop.calls import reasons, scoring
 from sticoop.calls.conflicts import find_conflicts
 from sticoop.calls.models import (
     Assignment,
@@ -32,6 +32,8 @@ from sticoop.calls.models import (
 from sticoop.calls.service import calls, decisions, proposals
 from sticoop.core.crud import flush, touch
 from sticoop.core.errors import Conflict, ValidationFailed
+from sticoop.core.i18n import SUPPORTED_LOCALES, Formatter
+from sticoop.core.labels import LABELS, N_
 from sticoop.core.models import table_of
 from sticoop.core.principal import require_editor
 
@@ -119,21 +121,32 @@ def call_submissions(db: Session, call_id: int) -> dict[int, tuple[str, rules.Su
     return out
 
 
-def _eligible(db: Session, call: Call) -> tuple[list[int], dict[int, str]]:
-    """The ids of the call's submitted, eligible proposals, and for the others why they are left out."""
+Why = tuple[str, dict[str, Any]]
+"""A reason as data: a code of :data:`sticoop.calls.reasons.DECISION_REASONS` and its arguments."""
+
+
+def _eligible(db: Session, call: Call) -> tuple[list[int], dict[int, Why]]:
+    """The ids of the call's submitted, eligible proposals, and for the others why they are left out (a reason
+    code and its arguments, see :mod:`sticoop.calls.reasons`)."""
     terms = call_terms(db, call)
-    keep, excluded = [], {}
+    keep: list[int] = []
+    excluded: dict[int, Why] = {}
     for pid, (status, values) in sorted(call_submissions(db, call.id).items()):
         if status in (ProposalStatus.draft, ProposalStatus.withdrawn):
-            excluded[pid] = f"not submitted ({status})"
+            excluded[pid] = ("not_submitted", {"status": str(status)})
             continue
         results = rules.evaluate(call.rules, values, terms)
         if rules.eligible(results):
             keep.append(pid)
         else:
-            failed = "; ".join(f"{r.kind}: {r.reason}" for r in results if not r.passed)
-            excluded[pid] = f"ineligible ({failed})"
+            excluded[pid] = ("ineligible", {"rules": [{"kind": r.kind, "code": r.code, "args": r.args}
+                                                      for r in results if not r.passed]})
     return keep, excluded
+
+
+def _english(excluded: dict[int, Why]) -> dict[int, str]:
+    """The reasons in English (the API's and the CLI's words)."""
+    return {pid: reasons.render(code, args) for pid, (code, args) in excluded.items()}
 
 
 def _load(db: Session, ids: list[int]) -> list[Proposal]:
@@ -175,12 +188,14 @@ def run_assignment(db: Session, call_id: int, time_limit: float, actor: str) -> 
     db.add_all(made)
     flush(db, "The assignment")
     return {"status": solution.status, "assigned": len(made), "max_load": solution.max_load,
-            "seconds": round(solution.seconds, 3), "short": solution.short, "excluded": excluded, "items": made}
+            "seconds": round(solution.seconds, 3), "short": solution.short, "excluded": _english(excluded),
+            "items": made}
 
 
 def ranking(db: Session, call_id: int) -> dict[str, Any]:
-    """The call's ranking: ``{"ranked", "below_threshold", "not_ranked": {id: why}}`` from the consensus
-    scores of its eligible proposals (see :func:`sticoop.calls.scoring.rank`)."""
+    """The call's ranking: ``{"ranked", "below_threshold", "not_ranked": {id: why in English}, "not_ranked_codes":
+    {id: (reason code, arguments)}}`` from the consensus scores of its eligible proposals (see
+    :func:`sticoop.calls.scoring.rank`)."""
     call = calls.get(db, call_id)
     kept, excluded = _eligible(db, call)
     found = {pid: (acronym, scores) for pid, acronym, scores in db.execute(
@@ -191,12 +206,13 @@ def ranking(db: Session, call_id: int) -> dict[str, Any]:
         if pid in found:
             scored.append(scoring.Scored(pid, found[pid][0], found[pid][1]))
         else:
-            excluded[pid] = "no consensus report yet"
+            excluded[pid] = ("no_consensus", {})
     above, below = scoring.rank(scored, call.criteria, float(call.overall_threshold), call.tie_break)
     line = lambda r: {"proposal_id": r.proposal_id, "acronym": r.acronym, "rank": r.rank,  # noqa: E731
                       "scores": r.scores, "total": r.total, "weighted_total": r.weighted_total, "failing": r.failing}
     return {"call_id": call.id, "tie_break": call.tie_break, "ranked": [line(r) for r in above],
-            "below_threshold": [line(r) for r in below], "not_ranked": excluded}
+            "below_threshold": [line(r) for r in below], "not_ranked": _english(excluded),
+            "not_ranked_codes": excluded}
 
 
 def decide(db: Session, call_id: int, version: int, actor: str) -> list[Decision]:
@@ -219,23 +235,28 @@ def decide(db: Session, call_id: int, version: int, actor: str) -> list[Decision
     walk = scoring.budget_walk([(r["proposal_id"], r["rank"], _shares(by_id[r["proposal_id"]]))
                                 for r in table["ranked"]], budgets)
     made = []
+    crit = {c["key"]: c["name"] for c in call.criteria}
+
+    def decision(pid: int, outcome: Outcome, code: str, args: dict[str, Any], **more: Any) -> Decision:
+        english = reasons.render(code, args, funder_names=names, criterion_names=crit)
+        return Decision(call_id=call.id, proposal_id=pid, outcome=outcome, reason=english[:1000], reason_code=code,
+                        reason_args=args, **more)
+
     for w in walk:
         shares = [{"funder_id": f, "amount": str(a), "currency": currency[f]} for f, a in w.shares.items()]
         if w.funded:
-            reason = "funded: every funder involved had its applicants' share left"
-            outcome = Outcome.funded
-        else:
-            lacking = [{"funder_id": f, "lacking": str(a), "currency": currency[f]} for f, a in w.shortfalls.items()]
-            reason = "reserve: " + "; ".join(f"{names[f]} lacked {a} {currency[f]}" for f, a in w.shortfalls.items())
-            outcome = Outcome.reserve
-        made.append(Decision(call_id=call.id, proposal_id=w.proposal_id, outcome=outcome, rank=w.rank,
-                             shares=shares, shortfalls=[] if w.funded else lacking, reason=reason))
+            made.append(decision(w.proposal_id, Outcome.funded, "funded", {}, rank=w.rank, shares=shares))
+            continue
+        lacking = [{"funder_id": f, "lacking": str(a), "currency": currency[f]} for f, a in w.shortfalls.items()]
+        made.append(decision(w.proposal_id, Outcome.reserve, "reserve", {"lacking": [
+            {"funder_id": f, "amount": str(a), "currency": currency[f]} for f, a in w.shortfalls.items()]},
+            rank=w.rank, shares=shares, shortfalls=lacking))
     for line in table["below_threshold"]:
-        made.append(Decision(call_id=call.id, proposal_id=line["proposal_id"], outcome=Outcome.below_threshold,
-                             reason="below threshold: " + ", ".join(line["failing"])))
-    for pid, why in table["not_ranked"].items():
-        outcome = Outcome.ineligible if why.startswith(("ineligible", "not submitted")) else Outcome.not_evaluated
-        made.append(Decision(call_id=call.id, proposal_id=pid, outcome=outcome, reason=why))
+        made.append(decision(line["proposal_id"], Outcome.below_threshold, "below_threshold",
+                             {"failing": list(line["failing"])}))
+    for pid, (code, args) in table["not_ranked_codes"].items():
+        outcome = Outcome.not_evaluated if code == "no_consensus" else Outcome.ineligible
+        made.append(decision(pid, outcome, code, args))
     status = {Outcome.funded: ProposalStatus.funded, Outcome.reserve: ProposalStatus.reserve}
     for d in made:
         d.created_by = d.updated_by = actor
@@ -274,9 +295,9 @@ def funder_use(db: Session, call_id: int) -> list[dict[str, Any]]:
 
 
 def make_project(db: Session, decision_id: int, actor: str) -> int:
-    """The project a funded proposal becomes (its partners, the funders as funder partners, the per-funder
-    budgets in its description and on the decision); returns the project id. 409 when the proposal is not
-    funded or already a project."""
+    """The project a funded proposal becomes: its applicants as partners with the budget each receives, the
+    funders as funder partners with what each pays (``project_partners.amount``/``currency``); returns the
+    project id. 409 when the proposal is not funded or already a project."""
     from sticoop.projects.models import ProjectStatus
     from sticoop.projects.schemas import ProjectIn
     from sticoop.projects.service import projects
@@ -291,18 +312,21 @@ def make_project(db: Session, decision_id: int, actor: str) -> int:
     p = proposals.get(db, d.proposal_id)
     call = calls.get(db, p.call_id)
     funders = {f.id: f for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
-    lines = [f"- funder {funders[s['funder_id']].organization_id}: {s['amount']} {s['currency']}" for s in d.shares]
     currencies = {s["currency"] for s in d.shares}
-    partners = [{"organization_id": a.organization_id, "role": a.role} for a in p.partners]
+    partners = [{"organization_id": a.organization_id, "role": a.role,
+                 **({"amount": Decimal(a.budget), "currency": a.currency} if a.currency else {})} for a in p.partners]
     seen = {a["organization_id"] for a in partners}
-    partners += [{"organization_id": f.organization_id, "role": "funder"} for f in funders.values()
-                 if f.id in {s["funder_id"] for s in d.shares} and f.organization_id not in seen]
+    for s in d.shares:
+        f = funders[s["funder_id"]]
+        if f.organization_id not in seen:
+            seen.add(f.organization_id)
+            partners.append({"organization_id": f.organization_id, "role": "funder",
+                             "amount": Decimal(s["amount"]), "currency": s["currency"]})
     budget = sum((Decimal(s["amount"]) for s in d.shares), Decimal(0)) if len(currencies) == 1 else None
     data = ProjectIn(title=p.title, partnership_id=call.partnership_id, programme_id=call.programme_id,
                      budget=budget, currency=currencies.pop() if budget is not None else None,
                      status=ProjectStatus.approved, field_keys=p.field_keys, partners=partners,
-                     description=f"{p.acronym} — {call.title}\n\n{p.abstract or ''}\n\nBudget per funder:\n"
-                                 + "\n".join(lines), allow_duplicate=True)
+                     description=f"{p.acronym} — {call.title}\n\n{p.abstract or ''}", allow_duplicate=True)
     project = projects.create(db, data, actor)
     d.project_id = project.id
     touch(d, actor)
@@ -310,18 +334,30 @@ def make_project(db: Session, decision_id: int, actor: str) -> int:
     return project.id
 
 
-def results_table(db: Session, call_id: int) -> tuple[list[str], list[list[Any]]]:
-    """The call's results for a spreadsheet: a header and one row per decision in ranking order — rank, acronym,
-    title, outcome, reason, then per funder (by organisation name) its share and what it lacked (in its currency)."""
+RESULT_WORDS = {"rank": N_("Rank"), "acronym": N_("Acronym"), "title": N_("Title"), "outcome": N_("Outcome"),
+                "reason": N_("Reason"), "share": N_("%(funder)s share (%(currency)s)"),
+                "lacking": N_("%(funder)s lacking (%(currency)s)")}
+
+
+def results_table(db: Session, call_id: int, locale: str = "en") -> tuple[list[str], list[list[Any]]]:
+    """The call's results for a spreadsheet in ``locale`` (en, fr or vi): a header and one row per decision in
+    ranking order — rank, acronym, title, outcome, reason (both in the language), then per funder (by organisation
+    name) its share and what it lacked (in its currency)."""
     from sticoop.partners.models import Organization
 
+    if locale not in SUPPORTED_LOCALES:
+        raise ValidationFailed(f"lang must be one of {', '.join(SUPPORTED_LOCALES)}", field="lang")
+    fmt = Formatter(locale)
+    _ = fmt._
     call = calls.get(db, call_id)
     funders = list(db.execute(select(CallFunder, Organization.name).join(
         Organization, Organization.id == CallFunder.organization_id).where(CallFunder.call_id == call.id)
         .order_by(CallFunder.id)))
-    header = ["rank", "acronym", "title", "outcome", "reason"]
+    funder_names = {f.id: name for f, name in funders}
+    header = [_(RESULT_WORDS[k]) for k in ("rank", "acronym", "title", "outcome", "reason")]
     for f, name in funders:
-        header += [f"{name} share ({f.currency})", f"{name} lacking ({f.currency})"]
+        header += [_(RESULT_WORDS[k]) % {"funder": name, "currency": f.currency} for k in ("share", "lacking")]
+    outcomes = LABELS.get("decision_outcome", {})
     rows = []
     found = db.execute(select(Decision, Proposal.acronym, Proposal.title).join(
         Proposal, Proposal.id == Decision.proposal_id).where(Decision.call_id == call.id)
@@ -329,7 +365,8 @@ def results_table(db: Session, call_id: int) -> tuple[list[str], list[list[Any]]
     for d, acronym, title in found:
         shares = {s["funder_id"]: Decimal(s["amount"]) for s in d.shares}
         lacking = {s["funder_id"]: Decimal(s["lacking"]) for s in d.shortfalls}
-        row: list[Any] = [d.rank, acronym, title, d.outcome, d.reason]
+        why = reasons.decision_text(d.reason_code, d.reason_args, fmt, funder_names, call.criteria)
+        row: list[Any] = [d.rank, acronym, title, _(outcomes.get(d.outcome, d.outcome)), why]
         for f, _name in funders:
             row += [shares.get(f.id), lacking.get(f.id)]
         rows.append(row)

@@ -109,6 +109,8 @@ FUNDERS = EntityPages(
     aliases={"extra_rules": "max_per_partner"},
 )
 
+#: blank consortium rows on the proposal form: a JFS consortium (3 members or more) is entered in one save
+CONSORTIUM_SPARE_ROWS = 4
 PARTNER_COLUMNS = (
     FormField("organization_id", N_("Organisation"), "select", "organizations"),
     FormField("country_code", N_("Country"), "select", "countries"),
@@ -146,9 +148,11 @@ PROPOSALS = EntityPages(
         FormField("submitted_at", N_("Submitted at"), "datetime",
                   help=N_("In the call's time zone; set on submission when empty.")),
         FormField("field_keys", N_("Fields"), "multiselect", "fields"),
-        FormField("partners", N_("Consortium"), "rows", columns=PARTNER_COLUMNS,
+        FormField("partners", N_("Consortium"), "rows", columns=PARTNER_COLUMNS, spare_rows=CONSORTIUM_SPARE_ROWS,
                   help=N_("One row per member: exactly one coordinator; the budget is in its funder's currency.")),
         FormField("abstract", N_("Abstract"), "textarea"),
+        FormField("language", N_("Report language"), "select", "enum:report_language",
+                  help=N_("The language of the evaluation summary report the applicants receive.")),
     ),
     title=N_("Proposals"), new_title=N_("New proposal"), edit_title=N_("Edit proposal"),
     new_label=N_("New proposal"), table="calls/proposals.html", with_list=False, convert=proposal_convert,

@@ -121,6 +121,8 @@ class Proposal(Record, Searchable, Base):
     status: Mapped[str] = mapped_column(String(20), default=ProposalStatus.draft, nullable=False, index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    #: the language the applicants chose for their evaluation summary report: en, fr or vi
+    language: Mapped[str] = mapped_column(String(2), default="en", nullable=False)
 
     partners: Mapped[list[ProposalPartner]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="ProposalPartner.id")
@@ -229,4 +231,7 @@ class Decision(Record, Base):
     #: [{"funder_id", "lacking", "currency"}]: which funder lacked how much (reserve)
     shortfalls: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list, nullable=False)
     reason: Mapped[str] = mapped_column(String(1000), default="", nullable=False)
+    #: the reason as data (``sticoop.calls.reasons``): a code and its arguments, rendered in the reader's language
+    reason_code: Mapped[str] = mapped_column(String(40), default="legacy", nullable=False)
+    reason_args: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, nullable=False)
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"), index=True)

@@ -11,20 +11,32 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
-from sticoop.calls import consensus_page, evaluation
+from sticoop.calls import consensus_page, evaluation, reasons, setup_page
 from sticoop.calls import schemas as s
 from sticoop.calls.eligibility import reason_text
 from sticoop.calls.forms import ALL as FORM_PAGES
-from sticoop.calls.models import Assignment, Call, CallFunder, Consensus, Decision, Outcome, Proposal, Review, Reviewer
+from sticoop.calls.models import (
+    Assignment,
+    Call,
+    CallFunder,
+    ConflictOfInterest,
+    Consensus,
+    Decision,
+    Proposal,
+    Review,
+    Reviewer,
+)
 from sticoop.calls.service import NEXT_STATUS, calls, proposals, reviewer_ids_of, reviews, visible_proposals
 from sticoop.core.api import DB, Actor
 from sticoop.core.errors import DomainError
 from sticoop.core.i18n import Formatter
 from sticoop.core.listing import ListParams
 from sticoop.core.principal import require_editor
+from sticoop.documents.models import Document, DocumentLink
+from sticoop.documents.service import documents
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import Partnership
 from sticoop.web.crud_pages import add_list_and_form_routes
@@ -39,6 +51,7 @@ LIST_LIMIT = 200
 for _spec in FORM_PAGES:
     add_list_and_form_routes(router, _spec)
 router.include_router(consensus_page.router)
+router.include_router(setup_page.router)
 
 
 @router.get("/calls", response_class=HTMLResponse)
@@ -70,8 +83,33 @@ def _call_page(request: Request, db: DbSession, call: Call, errors: dict[str, st
         "next_status": NEXT_STATUS.get(call.status),  # type: ignore[call-overload]
         "org_names": names(db, Organization, [u["funder"].organization_id for u in use]),
         "partnership_name": names(db, Partnership, [call.partnership_id]).get(call.partnership_id),
-        "reviewer_count": len(list(db.scalars(select(Reviewer.id).where(Reviewer.call_id == call.id)))),
+        "reviewer_count": db.scalar(select(func.count(Reviewer.id)).where(Reviewer.call_id == call.id)) or 0,
+        "reviewers": _call_reviewers(db, call.id) if reviewer_ids_of(db) is None else None,
+        "documents": _documents_of(db, "call", call.id),
     }, status)
+
+
+def _documents_of(db: DbSession, entity_type: str, record_id: int) -> list[Document]:
+    """The documents attached to a call or proposal (``POST /api/v1/documents/{id}/links``) that the reader may
+    see, the first LIST_LIMIT."""
+    query = select(Document).join(DocumentLink, DocumentLink.document_id == Document.id).where(
+        DocumentLink.entity_type == entity_type, DocumentLink.entity_id == record_id)
+    return list(db.scalars(documents.visible_query(db, query).order_by(Document.id).limit(LIST_LIMIT)))
+
+
+def _call_reviewers(db: DbSession, call_id: int) -> list[tuple[Reviewer, str]]:
+    """The call's reviewers with their names (the first LIST_LIMIT, by name), for those who manage the call."""
+    return [(r, name) for r, name in db.execute(
+        select(Reviewer, Person.name).join(Person, Person.id == Reviewer.person_id)
+        .where(Reviewer.call_id == call_id).order_by(Person.name, Reviewer.id).limit(LIST_LIMIT))]
+
+
+def _declared_conflicts(db: DbSession, proposal_id: int) -> list[tuple[ConflictOfInterest, str]]:
+    """The conflicts declared on a proposal with the reviewer's name (bounded: one per reviewer of its call)."""
+    return [(x, name) for x, name in db.execute(
+        select(ConflictOfInterest, Person.name).join(Reviewer, Reviewer.id == ConflictOfInterest.reviewer_id)
+        .join(Person, Person.id == Reviewer.person_id).where(ConflictOfInterest.proposal_id == proposal_id)
+        .order_by(Person.name).limit(LIST_LIMIT))]
 
 
 @router.get("/calls/{record_id:int}", response_class=HTMLResponse)
@@ -152,17 +190,10 @@ def budget_walk_rows(db: DbSession, call: Call) -> tuple[list[dict[str, Any]], l
     return rows, funders
 
 
-def decision_reason(decision: Decision, funder_names: dict[int, str], fmt: Formatter) -> str:
-    """A decision's reason in the page's language, from its stored data: funded, or on the reserve list with
-    which funder lacked how much (its currency, locale-formatted); other outcomes keep the stored sentence."""
-    _ = fmt._
-    if decision.outcome == Outcome.funded:
-        return _("every funder involved had its applicants' share left")
-    if decision.outcome == Outcome.reserve and decision.shortfalls:
-        return "; ".join(_("%(funder)s lacked %(amount)s") % {
-            "funder": funder_names.get(x["funder_id"], ""),
-            "amount": fmt.money(Decimal(x["lacking"]), x["currency"])} for x in decision.shortfalls)
-    return decision.reason
+def decision_reason(decision: Decision, funder_names: dict[int, str], fmt: Formatter,
+                    criteria: list[dict[str, Any]]) -> str:
+    """A decision's reason in the page's language, from its code and arguments (see :mod:`sticoop.calls.reasons`)."""
+    return reasons.decision_text(decision.reason_code, decision.reason_args, fmt, funder_names, criteria)
 
 
 @router.get("/calls/{record_id:int}/decisions", response_class=HTMLResponse)
@@ -175,7 +206,7 @@ def call_decisions(record_id: int, request: Request, db: DB) -> HTMLResponse:
     fmt = formatter(request)
     return render(request, "calls/decisions.html", {
         "c": call, "rows": rows, "funders": funders, "org_names": org_names,
-        "reason": lambda d: decision_reason(d, funder_names, fmt)})
+        "reason": lambda d: decision_reason(d, funder_names, fmt, call.criteria)})
 
 
 @router.post("/funding-decisions/{record_id:int}/project", response_class=HTMLResponse)
@@ -204,9 +235,11 @@ def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     funders = {f.id: f for f in db.scalars(select(CallFunder).where(CallFunder.call_id == call.id))}
     return render(request, "calls/proposal.html", {
         "p": p, "c": call, "report": evaluation.eligibility(db, p, call), "reviews": found, "consensus": agreed,
-        "reason": lambda r: reason_text(r["code"], r["args"], formatter(request)._),
-        "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request)),
+        "reason": lambda r: reason_text(r["code"], r["args"], formatter(request)._, formatter(request).country),
+        "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request), call.criteria),
         "decision": decision, "funders": funders, "is_reviewer": bool(mine),
+        "conflicts": _declared_conflicts(db, p.id) if mine is None else None,
+        "documents": _documents_of(db, "proposal", p.id),
         "org_names": names(db, Organization, [a.organization_id for a in p.partners]
                            + [f.organization_id for f in funders.values()]),
         "reviewer_names": _reviewer_names(db, [r.reviewer_id for r in found]

@@ -8,11 +8,13 @@ from html import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sticoop.calls import evaluation
-from sticoop.calls.models import Consensus, Decision
+from sticoop.calls import evaluation, reasons
+from sticoop.calls.eligibility import reason_text
+from sticoop.calls.models import CallFunder, Consensus, Decision
 from sticoop.calls.service import calls, proposals
 from sticoop.core.errors import Unavailable, ValidationFailed
 from sticoop.core.i18n import SUPPORTED_LOCALES, Formatter
+from sticoop.partners.models import Organization
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext no-op marker
@@ -50,8 +52,9 @@ def summary_html(db: Session, proposal_id: int, locale: str) -> str:
              f"<p>{w['call']}: {escape(call.title)}</p><h3>{w['eligibility']}: {w['verdict']}</h3>"]
     failed = [r for r in report["rules"] if not r["passed"]]
     if failed:
-        parts.append("<ul>" + "".join(f"<li>{escape(_(RULES[r['kind']]))}: {escape(r['reason'])}</li>"
-                                      for r in failed) + "</ul>")
+        items = (f"<li>{escape(_(RULES[r['kind']]))}: {escape(reason_text(r['code'], r['args'], _, fmt.country))}</li>"
+                 for r in failed)
+        parts.append("<ul>" + "".join(items) + "</ul>")
     if agreed is not None:
         rows = "".join(
             f"<tr><td>{escape(c['name'])}</td><td>{fmt.number(agreed.scores[c['key']])}</td>"
@@ -65,6 +68,10 @@ def summary_html(db: Session, proposal_id: int, locale: str) -> str:
     if decision is not None:
         rank = f" — {w['rank']} {decision.rank}" if decision.rank else ""
         parts.append(f"<h3>{w['decision']}: {escape(_(OUTCOMES[decision.outcome]))}{rank}</h3>")
+        funders = {f.id: name for f, name in db.execute(select(CallFunder, Organization.name).join(
+            Organization, Organization.id == CallFunder.organization_id).where(CallFunder.call_id == call.id))}
+        why = reasons.decision_text(decision.reason_code, decision.reason_args, fmt, funders, call.criteria)
+        parts.append(f"<p>{escape(why)}</p>")
     return f"<html><head><meta charset='utf-8'><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -12,6 +12,9 @@ from sticoop.calls.models import ApplicantRole, CallStatus, Outcome, ProposalSta
 from sticoop.core.schemas import CountryCode, CurrencyCode, Input, LongName, Patch, RecordIn, RecordOut, Text
 
 Money = Field(ge=0, max_digits=18, decimal_places=2)
+
+#: the languages an evaluation summary report is written in (the app's locales)
+ReportLanguage = Literal["en", "fr", "vi"]
 
 ABOUT = {
     "title": "Title (1–500 characters)",
@@ -52,6 +55,8 @@ ABOUT = {
     "Proposal:status": "draft, submitted, withdrawn; funded, reserve, not_funded are set by the decision",
     "submitted_at": "When it was submitted (ISO 8601 date-time with offset); set on submission if not given",
     "document_id": "The proposal PDF (document id, POST /api/v1/documents); its pages are counted",
+    "Proposal:language": "The language the applicants chose for their evaluation summary report: en, fr or vi "
+                         "(default en); GET /proposals/{id}/summary.pdf uses it unless ?lang= says otherwise",
     "partners": "The consortium, at most 100 members; a PATCH replaces the whole list",
     "role": "coordinator (exactly one) or partner",
     "funder_id": "The call funder this applicant asks for money (call funder id), or none (self-funded)",
@@ -223,6 +228,7 @@ class ProposalIn(RecordIn):
     status: ProposalStatus = Field(ProposalStatus.draft, description=ABOUT["Proposal:status"])
     submitted_at: datetime | None = Field(None, description=ABOUT["submitted_at"])
     document_id: int | None = Field(None, description=ABOUT["document_id"])
+    language: ReportLanguage = Field("en", description=ABOUT["Proposal:language"])
     partners: list[PartnerIn] = Field(default_factory=list, max_length=100, description=ABOUT["partners"])
 
 
@@ -238,6 +244,7 @@ class ProposalPatch(Patch):
     status: ProposalStatus | None = Field(None, description=ABOUT["Proposal:status"])
     submitted_at: datetime | None = Field(None, description=ABOUT["submitted_at"])
     document_id: int | None = Field(None, description=ABOUT["document_id"])
+    language: ReportLanguage | None = Field(None, description=ABOUT["Proposal:language"])
     partners: list[PartnerIn] | None = Field(None, max_length=100, description=ABOUT["partners"])
 
 
@@ -254,6 +261,7 @@ class ProposalOut(RecordOut):
     status: str = Field(description=ABOUT["Proposal:status"])
     submitted_at: datetime | None = Field(description=ABOUT["submitted_at"])
     document_id: int | None = Field(description=ABOUT["document_id"])
+    language: str = Field(description=ABOUT["Proposal:language"])
     partners: list[PartnerOut] = Field(description=ABOUT["partners"])
 
 
@@ -459,7 +467,11 @@ class DecisionOut(RecordOut):
                                                      "(or would pay)")
     shortfalls: list[dict[str, Any]] = Field(description="[{funder_id, lacking, currency}]: which funder lacked "
                                                          "how much (reserve)")
-    reason: str = Field(description="The decision explained in one sentence")
+    reason: str = Field(description="The decision explained in one English sentence")
+    reason_code: str = Field(description="The reason as a code: funded, reserve, below_threshold, ineligible, "
+                                         "not_submitted, no_consensus (legacy: a sentence not read as data)")
+    reason_args: dict[str, Any] = Field(description="The reason's arguments (see sticoop.calls.reasons); the pages "
+                                                    "and exports render code + arguments in the reader's language")
     project_id: int | None = Field(description="The project it became (id), once created")
 
 

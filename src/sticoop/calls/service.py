@@ -3,10 +3,13 @@ reviewers, declared conflicts, reviews and consensus reports; and the domain's r
 
 from __future__ import annotations
 
-from datetime import datetime
+from contextlib import suppress
+from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pydantic import BaseModel
 from sqlalchemy import Select, false, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
@@ -14,6 +17,7 @@ from sqlalchemy.orm import Session
 from sticoop.calls import scoring
 from sticoop.calls.eligibility import check_rule
 from sticoop.calls.models import (
+    ApplicantRole,
     Assignment,
     Call,
     CallFunder,
@@ -92,6 +96,13 @@ class CallService(RecordService[Call]):
         for name in ("rules", "criteria", "tie_break"):
             if name in values and values[name] is None:
                 del values[name]
+        if values.get("overall_threshold") is not None:  # stored with 2 decimals: 10 is 10.00, no change
+            values["overall_threshold"] = Decimal(values["overall_threshold"]).quantize(Decimal("0.01"))
+        zone = values.get("timezone") or obj.timezone or "UTC"
+        for name in ("opens_at", "closes_at"):  # wall times read in the call's zone now, so that a form posted
+            if values.get(name) is not None:    # back unchanged compares equal (no new version, no audit entry)
+                with suppress(ZoneInfoNotFoundError, ValueError):  # check() names the bad zone
+                    values[name] = zoned(values[name], zone).astimezone(UTC)  # type: ignore[union-attr]
         super()._assign_values(db, obj, values)
 
     def check(self, db: Session, obj: Call) -> None:
@@ -99,7 +110,7 @@ class CallService(RecordService[Call]):
         save changes something (``RecordService.update``): posting its form back unchanged is no change."""
         history = sa_inspect(obj).attrs.status.history
         stored = (history.deleted or history.unchanged or [None])[0]
-        if obj.id is not None and stored == CallStatus.decided:
+        if obj.id is not None and stored == CallStatus.decided and changing(obj):
             raise Conflict(f"Call {obj.id} is decided; it can no longer change (rule: decided calls are final)",
                            field="status")
         try:
@@ -144,9 +155,16 @@ class CallService(RecordService[Call]):
         return call
 
 
-def _editable_call(db: Session, call_id: int, what: str) -> Call:
-    call = calls.get(db, call_id)
-    if call.status == CallStatus.decided:
+def changing(obj: Any) -> bool:
+    """Whether this save creates ``obj`` or changes it (``RecordService.update`` touches a record only when its
+    values differ): a form posted back unchanged is no change, so a final record's form still saves."""
+    return obj.id is None or sa_inspect(obj).attrs.updated_at.history.has_changes()
+
+
+def _editable_call(db: Session, obj: Any, what: str) -> Call:
+    """The call of ``obj``; 409 when it is decided and this save changes ``obj`` (rule: decided calls are final)."""
+    call = calls.get(db, obj.call_id)
+    if call.status == CallStatus.decided and changing(obj):
         raise Conflict(f"The call is decided; its {what} can no longer change (rule: decided calls are final)",
                        field="call_id")
     return call
@@ -162,7 +180,7 @@ class FunderService(RecordService[CallFunder]):
     natural_key = None
 
     def check(self, db: Session, obj: CallFunder) -> None:
-        _editable_call(db, obj.call_id, "funders")
+        _editable_call(db, obj, "funders")
         extra = obj.extra_rules or {}
         unknown = set(extra) - {"trl_min", "trl_max", "max_per_partner"}
         if unknown:
@@ -204,6 +222,27 @@ class ProposalService(RecordService[Proposal]):
                                 "assigned proposals)")
         return proposal
 
+    def _assign_values(self, db: Session, obj: Proposal, values: dict[str, Any]) -> None:
+        """``submitted_at`` read in the call's zone now (a form posted back unchanged compares equal); no report
+        language given keeps the one stored (English for a new proposal)."""
+        if "language" in values and values["language"] is None:
+            del values["language"]
+        call = db.get(Call, values.get("call_id") or obj.call_id) if (values.get("call_id") or obj.call_id) else None
+        if call is not None and values.get("submitted_at") is not None:
+            values["submitted_at"] = zoned(values["submitted_at"], call.timezone).astimezone(UTC)  # type: ignore[union-attr]
+        super()._assign_values(db, obj, values)
+
+    def update(self, db: Session, record_id: int, data: BaseModel, actor: str = "system") -> Proposal:
+        """As :meth:`RecordService.update`; a change that only touches the consortium or fields (lists, compared
+        after the flush) of a decided call's proposal is refused too (409, rule: decided calls are final)."""
+        obj = self.get(db, record_id)
+        final, version = calls.get(db, obj.call_id).status == CallStatus.decided, obj.version
+        saved = super().update(db, record_id, data, actor)
+        if final and saved.version != version:
+            raise Conflict("The call is decided; its proposals can no longer change (rule: decided calls are "
+                           "final)", field="call_id")
+        return saved
+
     def apply_relations(self, db: Session, obj: Proposal, relations: dict[str, Any]) -> None:
         if relations.get("field_keys") is not None:
             obj.fields = load_many(db, Field, relations["field_keys"], "field")
@@ -211,13 +250,16 @@ class ProposalService(RecordService[Proposal]):
             partners = relations["partners"]
             load_many(db, Organization, [p["organization_id"] for p in partners], "organization")
             load_many(db, Person, [p["person_id"] for p in partners if p.get("person_id")], "person")
-            obj.partners = [ProposalPartner(**p) for p in partners]
+            paid_in = {fid: cur for fid, cur in db.execute(select(CallFunder.id, CallFunder.currency).where(
+                CallFunder.call_id == obj.call_id)).all()} if obj.call_id else {}
+            # every column set now (a row without a currency is in its funder's), so that a form posted back
+            # unchanged compares equal to the stored rows
+            obj.partners = [ProposalPartner(**{
+                "role": ApplicantRole.partner, **p, "person_id": p.get("person_id"), "funder_id": p.get("funder_id"),
+                "currency": p.get("currency") or paid_in.get(p.get("funder_id"))}) for p in partners]
 
     def check(self, db: Session, obj: Proposal) -> None:
-        call = calls.get(db, obj.call_id)
-        if call.status == CallStatus.decided and obj.status in (ProposalStatus.draft, ProposalStatus.submitted):
-            raise Conflict("The call is decided; its proposals can no longer change (rule: decided calls are "
-                           "final)", field="call_id")
+        call = _editable_call(db, obj, "proposals")
         if obj.topic and call.topics and obj.topic not in call.topics:
             raise ValidationFailed(f"topic '{obj.topic}' is not a topic of the call; one of: "
                                    f"{'; '.join(call.topics)}", field="topic")
@@ -249,6 +291,14 @@ class ReviewerService(RecordService[Reviewer]):
     sortable = ("id", "updated_at")
     default_sort = "id"
     natural_key = None
+
+    def _assign_values(self, db: Session, obj: Reviewer, values: dict[str, Any]) -> None:
+        """Expertise is a set of field keys: the same keys in another order (a form lists them its own way) are no
+        change."""
+        given = values.get("expertise")
+        if given is not None and set(given) == set(obj.expertise or []) and len(given) == len(obj.expertise or []):
+            values["expertise"] = list(obj.expertise or [])
+        super()._assign_values(db, obj, values)
 
     def check(self, db: Session, obj: Reviewer) -> None:
         calls.get(db, obj.call_id)
@@ -424,6 +474,7 @@ def register() -> None:
         "draft": N_("Draft"), "submitted": N_("Submitted"), "withdrawn": N_("Withdrawn"), "funded": N_("Funded"),
         "reserve": N_("Reserve list"), "not_funded": N_("Not funded"),
     })
+    register_labels("report_language", {"en": N_("English"), "fr": N_("French"), "vi": N_("Vietnamese")})
     register_labels("decision_outcome", {
         "funded": N_("Funded"), "reserve": N_("Reserve list"), "below_threshold": N_("Below threshold"),
         "ineligible": N_("Ineligible"), "not_evaluated": N_("Not evaluated"),

@@ -90,6 +90,9 @@ class ProjectPartner(Base):
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20), default=PartnerRole.partner, nullable=False)
+    #: what this partner pays (a funder) or receives (a partner), in ``currency``; none when not recorded
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str | None] = mapped_column(String(3))
 
 
 # ----- list indexes (issue 17): the default sort, and the filters with the sort, as index walks ------------

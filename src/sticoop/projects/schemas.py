@@ -38,6 +38,9 @@ ABOUT = {
     "website": "The programme's web site (http or https address)",
     "organization_id": "The partner organisation (id, GET /api/v1/organizations/{id})",
     "role": "Its role in the project: coordinator, partner or funder (default partner)",
+    "ProjectPartner:amount": "What this partner pays (a funder) or receives (a partner), in `currency` units, ≥ 0, at "
+                      "most 18 digits with 2 decimals; none when not recorded",
+    "ProjectPartner:currency": "ISO 4217 currency code of `amount` (required with it)",
     "title": "Title of the project (1–500 characters)",
     "partnership_id": "The partnership it belongs to (id, GET /api/v1/partnerships/{id})",
     "programme_id": "The programme funding it (id, GET /api/v1/programmes/{id})",
@@ -96,6 +99,9 @@ class ProjectPartnerIn(Input):
 
     organization_id: int = Field(description=ABOUT["organization_id"])
     role: PartnerRole = Field(PartnerRole.partner, description=ABOUT["role"])
+    amount: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2,
+                                   description=ABOUT["ProjectPartner:amount"])
+    currency: CurrencyCode | None = Field(default=None, description=ABOUT["ProjectPartner:currency"])
 
 
 class ProjectPartnerOut(BaseModel):
@@ -104,6 +110,8 @@ class ProjectPartnerOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     organization_id: int = Field(description=ABOUT["organization_id"])
     role: str = Field(description=ABOUT["role"])
+    amount: Decimal | None = Field(None, description=ABOUT["ProjectPartner:amount"])
+    currency: str | None = Field(None, description=ABOUT["ProjectPartner:currency"])
 
 
 class TextIn(Input):

@@ -61,7 +61,12 @@ class ProjectService(RecordService[Project]):
         if relations.get("partners") is not None:
             partners = relations["partners"]
             load_many(db, Organization, [p["organization_id"] for p in partners], "organization")
-            obj.partners = [ProjectPartner(**p) for p in partners]
+            for i, p in enumerate(partners):
+                if (p.get("amount") is None) != (p.get("currency") is None):
+                    raise ValidationFailed(f"partners[{i}]: an amount needs its currency and a currency its amount",
+                                           field="partners")
+            kept = {(x.organization_id, x.role): (x.amount, x.currency) for x in obj.partners}
+            obj.partners = [ProjectPartner(**_with_funding(p, kept)) for p in partners]
 
     def check(self, db: Session, obj: Project) -> None:
         super().check(db, obj)
@@ -95,3 +100,12 @@ def register() -> None:
     register_choice_source(ChoiceSource(
         "programmes", lambda: select(Programme.id, Programme.name).order_by(Programme.name), Programme.id,
         lambda row, fmt: str(row.name)))
+
+
+def _with_funding(partner: dict[str, Any], kept: dict[tuple[int, str], tuple[Any, Any]]) -> dict[str, Any]:
+    """A partner row as given; a row that says nothing of funding (the page form's pickers) keeps the amount and
+    currency the same organisation had in the same role."""
+    if "amount" in partner or "currency" in partner:
+        return partner
+    amount, currency = kept.get((partner["organization_id"], partner.get("role", "partner")), (None, None))
+    return {**partner, "amount": amount, "currency": currency}

@@ -29,7 +29,7 @@ FORM_ERROR = "__form__"
 class FormField:
     """One input. ``kind``: text, textarea, lines (one list item per line), date, number, select,
     multiselect, checkbox, url, email or rows (a repeated group of ``columns``, one row per list item — a
-    person's positions — with one blank row to add one and a "remove" box per row; posted as
+    person's positions — with ``spare_rows`` blank rows to add some and a "remove" box per row; posted as
     ``<name>-<i>-<column>``, so it works without JavaScript); ``source`` names where a select's choices
     come from (see choices.py)."""
 
@@ -44,6 +44,8 @@ class FormField:
     create_only: bool = False
     #: the inputs of each row of a "rows" field
     columns: tuple[FormField, ...] = ()
+    #: how many blank rows a "rows" field offers to add members in one save (e.g. a consortium: several)
+    spare_rows: int = 1
 
 
 ROW_REMOVE = "remove"
@@ -61,9 +63,10 @@ def raw_values(fields: Iterable[FormField], form: FormData | QueryParams | dict[
     raw: dict[str, Any] = {}
     for field in fields:
         if field.kind == "rows":
-            raw[field.name] = [{c.name: str(form.get(f"{field.name}-{i}-{c.name}") or "")
-                                for c in (*field.columns, FormField(ROW_REMOVE, ""))}
-                               for i in _row_indexes(field.name, form.keys())]
+            rows = [{c.name: str(form.get(f"{field.name}-{i}-{c.name}") or "")
+                     for c in (*field.columns, FormField(ROW_REMOVE, ""))}
+                    for i in _row_indexes(field.name, form.keys())]
+            raw[field.name] = [row for row in rows if any(v.strip() for v in row.values())]  # blank spares go
         elif field.kind == "multiselect":
             values = form.getlist(field.name) if hasattr(form, "getlist") else form.get(field.name) or []
             raw[field.name] = [str(v) for v in values if str(v).strip()]
