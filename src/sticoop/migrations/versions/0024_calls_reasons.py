@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0024_calls_reasons"
-down_revision = "0020_search"
+down_revision = "0023_search_vectors"
 branch_labels = None
 depends_on = None
 

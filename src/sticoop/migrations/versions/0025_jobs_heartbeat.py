@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0025_jobs_heartbeat"
-down_revision = "0023_search_vectors"
+down_revision = "0024_calls_reasons"
 branch_labels = None
 depends_on = None
 
