@@ -5,6 +5,7 @@ and the snippet of a hit found by meaning alone (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 import pytest
@@ -257,3 +258,33 @@ def test_semantic_hits_respect_scope_over_four_roles(
             assert entry is not None
             if role != "admin":
                 assert entry.partnership_id in (a_id, own, None) and (editor or not entry.confidential)
+
+
+def test_a_text_is_embedded_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saving the same text again (a record re-saved, a demo loaded twice, a reindex) takes the vector the
+    embedder gave the first time, byte for byte; a new text, or one pushed out of the bounded memory, is embedded."""
+    from sticoop.search import vectors
+
+    real = vectors.embedder()
+    seen: list[str] = []
+
+    class Counting:
+        name = real.name
+
+        def embed(self, texts: list[str]) -> Any:
+            seen.extend(texts)
+            return real.embed(texts)
+
+    monkeypatch.setattr(vectors, "embedder", lambda: Counting())
+    monkeypatch.setattr(vectors, "_recent", vectors.RecentVectors(2))
+    first = [{"title": "Rice", "body": "salt tolerant varieties"}, {"title": "Rice", "body": "salt tolerant varieties"}]
+    vectors.attach(first)
+    assert seen == ["Rice. salt tolerant varieties"], "one call for a text written twice in one batch"
+    again = [{"title": "Rice", "body": "salt tolerant varieties"}, {"title": "Water", "body": "membrane reactors"}]
+    vectors.attach(again)
+    assert seen == ["Rice. salt tolerant varieties", "Water. membrane reactors"]
+    assert again[0]["embedding"] == first[0]["embedding"] == first[1]["embedding"]
+    assert again[1]["embedding"] == real.embed(["Water. membrane reactors"]).astype("<f4")[0].tobytes()
+    vectors.attach([{"title": "Third", "body": "text"}])  # the memory holds two: "Rice" is the oldest, dropped
+    vectors.attach([{"title": "Rice", "body": "salt tolerant varieties"}])
+    assert seen.count("Rice. salt tolerant varieties") == 2

@@ -18,6 +18,7 @@ vectors, so a stale matrix can cost a neighbour but never show an entry the view
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,15 +52,57 @@ def entry_text(title: str, body: str) -> str:
 
 
 def attach(rows: Sequence[dict[str, Any]]) -> None:
-    """Set ``embedding`` (float32 bytes) and ``embedder`` on each ``search_entries`` row dict, in batches of
-    :data:`EMBED_BATCH` texts."""
+    """Set ``embedding`` (float32 bytes) and ``embedder`` on each ``search_entries`` row dict. A text embedded
+    before in this process (the same record saved again, a demo or an import loaded twice, a reindex) takes its
+    vector from :data:`_recent` (the same bytes the embedder gave: it is deterministic); the others are embedded in
+    batches of :data:`EMBED_BATCH` texts."""
     model = embedder()
-    for start in range(0, len(rows), EMBED_BATCH):
-        batch = rows[start:start + EMBED_BATCH]
-        vectors = model.embed([entry_text(r["title"], r["body"]) for r in batch]).astype("<f4")
-        for row, vector in zip(batch, vectors, strict=True):
-            row["embedding"] = vector.tobytes()
-            row["embedder"] = model.name
+    texts = [entry_text(r["title"], r["body"]) for r in rows]
+    known = {text: _recent.get(model.name, text) for text in dict.fromkeys(texts)}
+    missing = [text for text, vector in known.items() if vector is None]
+    for start in range(0, len(missing), EMBED_BATCH):
+        batch = missing[start:start + EMBED_BATCH]
+        for text, vector in zip(batch, model.embed(batch).astype("<f4"), strict=True):
+            stored = known[text] = vector.tobytes()
+            _recent.put(model.name, text, stored)
+    for row, text in zip(rows, texts, strict=True):
+        row["embedding"] = known[text]
+        row["embedder"] = model.name
+
+
+class RecentVectors:
+    """The vectors of the last ``size`` texts embedded in this process, by (embedder, text): least recently used
+    first out, thread-safe. 10,000 vectors of 384 floats hold about 15 MB."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, name: str, text: str) -> bytes | None:
+        """The stored vector of ``text`` under embedder ``name``, or None."""
+        with self._lock:
+            vector = self._items.get((name, text))
+            if vector is not None:
+                self._items.move_to_end((name, text))
+            return vector
+
+    def put(self, name: str, text: str, vector: bytes) -> None:
+        """Keep ``vector`` for ``text``, dropping the least recently used beyond ``size``."""
+        with self._lock:
+            self._items[(name, text)] = vector
+            self._items.move_to_end((name, text))
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every vector (tests)."""
+        with self._lock:
+            self._items.clear()
+
+
+#: the process's recently embedded texts (:func:`attach`)
+_recent = RecentVectors(10_000)
 
 
 def backfill(db: Session, batch: int = 500) -> int:
