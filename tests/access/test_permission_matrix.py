@@ -46,12 +46,12 @@ def test_every_route_has_an_explicit_rule_and_nothing_is_open_by_accident() -> N
     public = {(m, p) for m, p, rule in routes if rule is Rule.public}
     # calendar feeds are opened by calendar programs: the feed's own token authenticates (tests/calendar_feeds)
     assert public == {("GET", "/login"), ("POST", "/login"), ("GET", "/calendar/{feed}.ics")}
-    # writes are never open to viewers (but for their own account, tokens and background jobs), and the audit
-    # trail and accounts are admin-only
+    # writes are never open to viewers (but for their own account, tokens and background jobs — a briefing pack
+    # of what they may read is one), and the audit trail and accounts are admin-only
     viewer = Principal(1, "v", Role.viewer)
     assert not [p for m, p, rule in routes if m != "GET" and rule is not Rule.public and rule.allows(viewer)
                 and not p.startswith(
-        ("/account", f"{API_PREFIX}/tokens", "/jobs", f"{API_PREFIX}/jobs"))]
+        ("/account", f"{API_PREFIX}/tokens", "/jobs", f"{API_PREFIX}/jobs")) and not p.endswith("/briefing/job")]
     assert all(rule is Rule.admin for m, p, rule in routes if p.startswith((f"{API_PREFIX}/audit", "/admin", "/audit")))
     assert not Rule.signed_in.allows(ANONYMOUS)
 
