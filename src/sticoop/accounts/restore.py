@@ -6,11 +6,9 @@ state it was created in; for a delete, the record as it was just before, re-crea
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Numeric, inspect
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from sticoop.accounts.audit import is_owned_list
@@ -18,20 +16,9 @@ from sticoop.accounts.models import AuditEntry
 from sticoop.core.crud import touch
 from sticoop.core.errors import NotFound, ValidationFailed
 from sticoop.core.registry import service_for
+from sticoop.core.snapshot import stored_value
 
 FIXED = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by", "version", "search_text"})
-
-
-def _value(column_type: Any, value: Any) -> Any:
-    if value is None or not isinstance(value, str):
-        return value
-    if isinstance(column_type, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column_type, Date):
-        return date.fromisoformat(value)
-    if isinstance(column_type, Numeric):
-        return Decimal(value)
-    return value
 
 
 def restore(db: Session, entry_id: int, actor: str = "system") -> Any:
@@ -55,14 +42,14 @@ def restore(db: Session, entry_id: int, actor: str = "system") -> Any:
         for attr in mapper.column_attrs:
             if attr.key in FIXED or attr.key not in snapshot:
                 continue
-            setattr(obj, attr.key, _value(attr.columns[0].type, snapshot[attr.key]))
+            setattr(obj, attr.key, stored_value(attr.columns[0].type, snapshot[attr.key]))
         for rel in mapper.relationships:
             if rel.key not in snapshot:
                 continue
             if is_owned_list(rel):
                 child = rel.mapper.class_
                 columns = {attr.key: attr.columns[0].type for attr in inspect(child).column_attrs}
-                setattr(obj, rel.key, [child(**{k: _value(columns[k], v) for k, v in row.items() if k in columns})
+                setattr(obj, rel.key, [child(**{k: stored_value(columns[k], v) for k, v in row.items() if k in columns})
                                        for row in snapshot[rel.key] or []])
                 continue
             if rel.secondary is None:

@@ -15,16 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Numeric, func, inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.accounts.models import AuditEntry
 from sticoop.core import clock
 from sticoop.core.principal import principal_of
+from sticoop.core.snapshot import stored_value
 
 #: ids per IN (...) list, below every database's bound-parameter limit
 CHUNK = 900
@@ -71,7 +71,7 @@ def past_states(db: DbSession, model: Any, entity_type: str, cutoff: datetime) -
         state = after if action == "create" else before
         if not state:
             continue
-        values = {key: _typed(types[key], value) for key, value in state.items() if key in types}
+        values = {key: stored_value(types[key], value) for key, value in state.items() if key in types}
         values.update({f"{key}_ids": list(state.get(key) or []) for key in links})
         values["id"] = entity_id
         states.append(PastState(entity_id, SimpleNamespace(**values), entity_id not in gone))
@@ -92,19 +92,6 @@ def _gone(db: DbSession, entity_type: str, ids: list[int]) -> set[int]:
             if action == "delete" or (action == "merge" and "merged_into" in (after or {})):
                 gone.add(entity_id)
     return gone
-
-
-def _typed(column_type: Any, value: Any) -> Any:
-    """A snapshot's JSON value as the column holds it (dates, instants and amounts are stored as text)."""
-    if not isinstance(value, str):
-        return value
-    if isinstance(column_type, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column_type, Date):
-        return date.fromisoformat(value)
-    if isinstance(column_type, Numeric):
-        return Decimal(value)
-    return value
 
 
 def visible(db: DbSession, model: Any, states: list[PastState]) -> list[PastState]:

@@ -8,9 +8,11 @@ saving a record unchanged is not a change, whoever saves it.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import inspect
+from sqlalchemy import Date, DateTime, Numeric, inspect
 from sqlalchemy.orm.base import NO_VALUE
 
 from sticoop.core.models import Record
@@ -93,3 +95,18 @@ def columns_changed(obj: Any) -> bool:
     state = inspect(obj)
     return any(state.attrs[a.key].history.has_changes() for a in state.mapper.column_attrs
                if a.key not in BOOKKEEPING_COLUMNS)
+
+
+def stored_value(column_type: Any, value: Any) -> Any:
+    """A snapshot's JSON value as a column of ``column_type`` holds it: dates, instants and amounts are stored
+    in snapshots as ISO text (:func:`snapshot`), everything else as it is. Used to restore a version and to
+    replay history; ``ValueError`` for text that is not the ISO form."""
+    if not isinstance(value, str):
+        return value
+    if isinstance(column_type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column_type, Date):
+        return date.fromisoformat(value)
+    if isinstance(column_type, Numeric):
+        return Decimal(value)
+    return value
