@@ -167,5 +167,5 @@ def test_the_summary_report_is_in_the_language_the_applicants_chose(client: Test
     form = client.get(f"/proposals/{made['id']}/edit").text
     assert f'<option value="{chosen}" selected>' in form
     bad = client.post("/api/v1/proposals", json={"call_id": world["call"]["id"], "acronym": "BAD", "title": "Bad",
-                                                 "language": "de"})
+                                                 "language": "xx"})  # not a language
     assert bad.status_code == 422 and "language" in bad.json()["detail"]

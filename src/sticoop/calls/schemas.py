@@ -4,17 +4,28 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from sticoop.calls.models import ApplicantRole, CallStatus, Outcome, ProposalStatus
-from sticoop.core.schemas import CountryCode, CurrencyCode, Input, LongName, Patch, RecordIn, RecordOut, Text
+from sticoop.core.schemas import (
+    CountryCode,
+    CurrencyCode,
+    Input,
+    LanguageCode,
+    LongName,
+    Patch,
+    RecordIn,
+    RecordOut,
+    Text,
+)
 
 Money = Field(ge=0, max_digits=18, decimal_places=2)
 
 #: the languages an evaluation summary report is written in (the app's locales)
-ReportLanguage = Literal["en", "fr", "vi"]
+#: the language of a proposal's reports (ISO 639-1; sticoop writes them in en, fr or vi, English for any other)
+ReportLanguage = LanguageCode
 
 ABOUT = {
     "title": "Title (1–500 characters)",

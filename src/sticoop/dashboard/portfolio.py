@@ -3,13 +3,13 @@ and the CSV twin of a chart."""
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable
 
 from sqlalchemy.orm import Session as DbSession
 
 from sticoop.core.errors import NotFound, ValidationFailed
+from sticoop.core.spreadsheet import CsvWriter
 from sticoop.dashboard.charts import CHARTS, Chart, build, chart_keys
 from sticoop.dashboard.worldmap import MEASURES, PARTNERSHIP_MEASURES, WorldMap, world_map
 from sticoop.partnerships.models import Partnership
@@ -61,7 +61,7 @@ def chart_csv(chart: Chart, translate: Callable[[str], str], label: Callable[[st
     """The table twin of ``chart`` as CSV text: the row heading, one column per series, the total (and the
     contract value for brokerage), one line per row; headings and codes translated."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = CsvWriter(out, bom=False)  # formulas neutralised like every export
     with_value = chart.key == "brokerage_outcomes"
     writer.writerow([translate(chart.row_title), *(translate(chart.series_labels[s]) for s in chart.series),
                      translate("Total"), *([translate("Contract value")] if with_value else [])])

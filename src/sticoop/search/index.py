@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, event, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Session, defer
 
 from sticoop.accounts.scoping import direct, through_parent
 from sticoop.core.models import table_of
@@ -190,9 +191,11 @@ def rebuild(db: Session, batch: int = 500, progress: Callable[[str, int], None] 
     total = 0
     for kind, service in searchable_services().items():
         model = service.model
+        absent = _defer_absent_columns(connection, model)
         last = 0
         while True:
-            objs = db.scalars(select(model).where(model.id > last).order_by(model.id).limit(batch)).all()
+            objs = db.scalars(select(model).options(*absent).where(model.id > last).order_by(model.id)
+                              .limit(batch)).all()
             if not objs:
                 break
             rows = [entry_row(db, kind, service, obj) for obj in objs]
@@ -205,6 +208,14 @@ def rebuild(db: Session, batch: int = 500, progress: Callable[[str, int], None] 
             if progress is not None:
                 progress(kind, len(rows))
     return total
+
+
+def _defer_absent_columns(connection: Any, model: Any) -> list[Any]:
+    """``defer()`` options for the mapped columns the database's table does not have yet: a migration that
+    rebuilds the index (0020) runs before later migrations add columns the models already declare."""
+    have = {column["name"] for column in sa_inspect(connection).get_columns(model.__tablename__)}
+    return [defer(getattr(model, prop.key)) for prop in sa_inspect(model).column_attrs
+            if prop.columns[0].table is model.__table__ and prop.columns[0].name not in have]
 
 
 def count_records(db: Session) -> dict[str, int]:
