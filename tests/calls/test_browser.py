@@ -6,28 +6,24 @@ STICOOP_REQUIRE_BROWSER=1)."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.test_browser import ARGS, BROWSER_PASSWORD, CHROMIUM, _free_port, _require_browser
+from tests.web.test_browser import ARGS, BROWSER_PASSWORD, CHROMIUM, _require_browser, served
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[tuple[str, int]]:
-    import uvicorn
 
     from sticoop.accounts.service import create_user
-    from sticoop.core.database import get_engine, session_scope
+    from sticoop.core.database import session_scope
     from sticoop.core.migrate import upgrade
     from sticoop.partnerships.models import Partnership
     from sticoop.reference.service import seed_reference
-    from sticoop.server.app import create_app
 
     url = f"sqlite:///{tmp_path / 'calls-browser.db'}"
     upgrade(url)
@@ -39,19 +35,8 @@ def live(tmp_path: Path) -> Iterator[tuple[str, int]]:
         create_user(db, "officer", BROWSER_PASSWORD, "admin")
         create_user(db, "rev1", BROWSER_PASSWORD, "member", partnership_ids=[partnership.id])
         partnership_id = partnership.id
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the app did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", partnership_id
-    server.should_exit = True
-    thread.join(timeout=10)
-    get_engine(url).dispose()
+    with served(url) as base:
+        yield base, partnership_id
 
 
 def _sign_in(page: Any, base: str, username: str) -> None:

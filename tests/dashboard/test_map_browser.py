@@ -6,13 +6,11 @@ migrated SQLite database with the demo records. Skipped without /usr/bin/chromiu
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.web.test_browser import ARGS, BROWSER_PASSWORD, CHROMIUM, _free_port, _require_browser
+from tests.web.test_browser import ARGS, BROWSER_PASSWORD, CHROMIUM, _require_browser, served
 
 pytestmark = pytest.mark.browser
 
@@ -31,14 +29,12 @@ INSIDE = """path => {
 
 @pytest.fixture
 def demo_url(tmp_path: Path) -> Iterator[str]:
-    import uvicorn
 
     from sticoop.accounts.service import create_user
-    from sticoop.core.database import get_engine, session_scope
+    from sticoop.core.database import session_scope
     from sticoop.core.migrate import upgrade
     from sticoop.demo.data import load_demo
     from sticoop.reference.service import seed_reference
-    from sticoop.server.app import create_app
 
     url = f"sqlite:///{tmp_path / 'map.db'}"
     upgrade(url)
@@ -46,19 +42,8 @@ def demo_url(tmp_path: Path) -> Iterator[str]:
         seed_reference(db)
         load_demo(db)
         create_user(db, "officer", BROWSER_PASSWORD, "admin")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the app did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    get_engine(url).dispose()
+    with served(url) as base:
+        yield base
 
 
 @pytest.mark.parametrize("measure,heading,expected,absent", [

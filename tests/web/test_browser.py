@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,22 +38,15 @@ def _free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
-
-@pytest.fixture
-def live_url(tmp_path: Path) -> Iterator[str]:
+@contextmanager
+def served(url: str) -> Iterator[str]:
+    """The app on the database ``url`` served by uvicorn in a thread on a free port of 127.0.0.1; yields its base
+    URL, stops it and releases the database's connections afterwards."""
     import uvicorn
 
-    from sticoop.accounts.service import create_user
-    from sticoop.core.database import get_engine, session_scope
-    from sticoop.core.migrate import upgrade
-    from sticoop.reference.service import seed_reference
+    from sticoop.core.database import get_engine
     from sticoop.server.app import create_app
 
-    url = f"sqlite:///{tmp_path / 'browser.db'}"
-    upgrade(url)
-    with session_scope(url) as db:
-        seed_reference(db)
-        create_user(db, "officer", BROWSER_PASSWORD, "secretariat")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -62,10 +56,29 @@ def live_url(tmp_path: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the app did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    get_engine(url).dispose()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        get_engine(url).dispose()
+
+
+@pytest.fixture
+def live_url(tmp_path: Path) -> Iterator[str]:
+
+    from sticoop.accounts.service import create_user
+    from sticoop.core.database import session_scope
+    from sticoop.core.migrate import upgrade
+    from sticoop.reference.service import seed_reference
+
+    url = f"sqlite:///{tmp_path / 'browser.db'}"
+    upgrade(url)
+    with session_scope(url) as db:
+        seed_reference(db)
+        create_user(db, "officer", BROWSER_PASSWORD, "secretariat")
+    with served(url) as base:
+        yield base
 
 
 def test_create_partnership_committee_session_commitment_and_see_timeline(live_url: str, tmp_path: Path) -> None:
