@@ -208,3 +208,18 @@ def test_no_script_folder_shadows_the_standard_library() -> None:
     shadowing = sorted(str(path.relative_to(ROOT)) for folder in folders for path in folder.glob("*.py")
                        if path.stem in sys.stdlib_module_names)
     assert folders and not shadowing, f"rename these, they hide a standard-library module: {shadowing}"
+
+
+def test_list_indexes_led_by_the_partnership_carry_confidential() -> None:
+    """A viewer's statements test ``partnership_id`` and ``confidential``: an index led by the partnership (a list's
+    filter with its sort) ends with ``confidential`` so the viewer's count and page read the index alone
+    (migration 0027_scope_covering, issue 17)."""
+    missing = []
+    for table in Base.metadata.sorted_tables:
+        if "confidential" not in table.c:
+            continue
+        for index in table.indexes:
+            columns = [column.name for column in index.columns]
+            if len(columns) > 1 and columns[0] == "partnership_id" and columns[-1] != "confidential":
+                missing.append(f"{index.name} {columns}")
+    assert missing == [], f"indexes led by partnership_id without a trailing confidential: {missing}"

@@ -23,10 +23,11 @@ queries and are not filtered either; they never serve a user's request directly.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, event, false, func, select
-from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.core.principal import Principal, act_as, on_partnership_opened, principal_of
 from sticoop.core.registry import scopes
@@ -48,9 +49,6 @@ def through_parent() -> tuple[tuple[Any, str, Any], ...]:
 def scoped_models() -> tuple[Any, ...]:
     """Partnerships and every declared partnership-bound model."""
     return (Partnership, *direct(), *(model for model, _, _ in through_parent()))
-
-
-_OPTIONS_KEY = "sticoop.scope_options"
 
 
 def visible(model: Any, principal: Principal) -> ColumnElement[bool]:
@@ -80,12 +78,82 @@ def visible(model: Any, principal: Principal) -> ColumnElement[bool]:
     return own
 
 
+#: loader criteria by (role, partnerships, declared scopes), shared by every request and thread: the options are
+#: immutable, and building them for ~20 models took ~40 % of a viewer's simple request (issue 17)
+_SHARED_OPTIONS: dict[tuple[Any, ...], dict[type, Any]] = {}
+_SHARED_OPTIONS_MAX = 4096
+#: every criterion option built here (whichever principal it was built for), to recognise them when inherited
+_BUILT: set[Any] = set()
+
+
 def scope_options(principal: Principal) -> list[Any]:
-    """The loader criteria of every scoped model for ``principal`` (built once per principal and session)."""
+    """The loader criteria of every scoped model for ``principal`` (one ``with_loader_criteria`` per model)."""
+    return list(_options_by_model(principal).values())
+
+
+def _options_by_model(principal: Principal) -> dict[type, Any]:
+    """Each scoped model's loader criterion for ``principal``.
+
+    Built once per role, set of partnerships and set of declared scopes, then shared (at most
+    ``_SHARED_OPTIONS_MAX`` combinations are kept; the cache starts again when full).
+    """
+    key = (principal.role, principal.partnership_ids, tuple((s.model, s.through, s.parent) for s in scopes()))
+    options = _SHARED_OPTIONS.get(key)
+    if options is None:
+        if len(_SHARED_OPTIONS) >= _SHARED_OPTIONS_MAX:
+            _SHARED_OPTIONS.clear()
+            _BUILT.clear()
+        options = _SHARED_OPTIONS[key] = _build_options(principal)
+        _BUILT.update(options.values())
+    return options
+
+
+def _build_options(principal: Principal) -> dict[type, Any]:
+    criteria: dict[type, ColumnElement[bool]]
     if not principal.signed_in:
         # nothing scoped for someone who is not signed in (public routes never need it)
-        return [with_loader_criteria(model, false(), include_aliases=True) for model in scoped_models()]
-    return [with_loader_criteria(model, visible(model, principal), include_aliases=True) for model in scoped_models()]
+        criteria = {model: false() for model in scoped_models()}
+    else:
+        criteria = {model: visible(model, principal) for model in scoped_models()}
+    # not propagated to the relationship loads a statement triggers: each of those passes through
+    # ``_scope_to_principal`` itself and gets the criteria of what it loads
+    return {model: with_loader_criteria(model, where, include_aliases=True, propagate_to_loaders=False)
+            for model, where in criteria.items()}
+
+
+@cache
+def _loaded_with(mapper: Mapper[Any]) -> frozenset[type]:
+    """The classes a load of ``mapper``'s rows reads in the same statement: the class, its bases, and what its
+    joined eager relationships bring (recursively)."""
+    seen: set[Mapper[Any]] = set()
+    todo = [mapper]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        todo.extend(rel.mapper for rel in current.relationships if rel.lazy == "joined")
+    return frozenset(m.class_ for one in seen for m in one.iterate_to_root())
+
+
+def _scoped_statement(state: ORMExecuteState, by_model: dict[type, Any]) -> Any:
+    """The statement with the criteria it needs.
+
+    A relationship load (selectin or lazy) reads only its target's rows and what that target's joined eager loads
+    bring, so it carries only those models' criteria: SQLAlchemy copies every option of the parent statement into
+    a selectin load, and ~20 criteria made each such statement's cache key cost ~2 ms (issue 17). Any other
+    statement may join or nest anything and gets them all.
+    """
+    statement: Any = state.statement
+    if not state.is_relationship_load:
+        return statement.options(*by_model.values())
+    classes = frozenset().union(*(_loaded_with(mapper) for mapper in state.all_mappers))
+    inherited = statement._with_options  # the parent statement's options, copied by the selectin loader
+    if any(option in _BUILT for option in inherited):
+        statement = statement._generate()
+        statement._with_options = tuple(option for option in inherited if option not in _BUILT)
+    needed = [option for model, option in by_model.items() if model in classes]
+    return statement.options(*needed) if needed else statement
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -93,12 +161,7 @@ def _scope_to_principal(state: ORMExecuteState) -> None:
     principal = principal_of(state.session)
     if principal is None or principal.sees_everything or not state.is_select:
         return
-    # the criteria are built once per session and principal, not per statement (a page runs dozens)
-    cached = state.session.info.get(_OPTIONS_KEY)
-    if cached is None or cached[0] != principal:
-        cached = (principal, scope_options(principal))
-        state.session.info[_OPTIONS_KEY] = cached
-    state.statement = state.statement.options(*cached[1])
+    state.statement = _scoped_statement(state, _options_by_model(principal))
 
 
 def _assign_opened_partnership(db: Session, principal: Principal, partnership_id: int) -> None:

@@ -97,5 +97,5 @@ class Event(Record, Confidential, Searchable, Base):
 
 
 # ----- list indexes (issue 17): the filters with the default sort (start date), as index walks --------------
-Index("ix_events_partnership_id_start_date", Event.partnership_id, Event.start_date)
-Index("ix_visits_partnership_id_start_date", Visit.partnership_id, Visit.start_date)
+Index("ix_events_partnership_id_start_date", Event.partnership_id, Event.start_date, Event.confidential)
+Index("ix_visits_partnership_id_start_date", Visit.partnership_id, Visit.start_date, Visit.confidential)

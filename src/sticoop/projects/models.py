@@ -97,6 +97,7 @@ class ProjectPartner(Base):
 
 # ----- list indexes (issue 17): the default sort, and the filters with the sort, as index walks ------------
 Index("ix_programmes_name", Programme.name)
-Index("ix_projects_partnership_id_start_date", Project.partnership_id, Project.start_date)
+Index("ix_projects_partnership_id_start_date", Project.partnership_id, Project.start_date, Project.confidential)
 Index("ix_projects_status_start_date", Project.status, Project.start_date)
-Index("ix_projects_partnership_id_status_start_date", Project.partnership_id, Project.status, Project.start_date)
+Index("ix_projects_partnership_id_status_start_date", Project.partnership_id, Project.status, Project.start_date,
+      Project.confidential)
