@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from sqlalchemy import Boolean, CursorResult, DateTime, Integer, MetaData, Result, String, Table, event, false
+from sqlalchemy import Boolean, CursorResult, DateTime, Index, Integer, MetaData, Result, String, Table, event, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
 from sticoop.core.clock import wall_clock
@@ -83,9 +83,33 @@ class Confidential:
 
 
 class Searchable:
-    """Mixin adding an indexed, folded ``search_text`` column kept in sync on flush."""
+    """Mixin adding an indexed, folded ``search_text`` column kept in sync on flush.
 
-    search_text: Mapped[str] = mapped_column(String(2000), default="", nullable=False, index=True)
+    The index ``ix_<table>_search_text`` is ``(search_text)`` followed by the columns a viewer's scope tests when
+    the table has them (``partnership_id`` with ``confidential``, or ``confidential`` alone): a list's free-text
+    search (a leading-wildcard ``LIKE``) then reads the index alone for a viewer as for an admin — without them a
+    viewer's bounded count read every row of the table (110 ms at a million commitments, the admin's 2 ms;
+    issue 17, migration ``0027_scope_covering``).
+    """
+
+    search_text: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
+
+
+def search_index_columns(table: Table) -> list[str]:
+    """The columns of ``table``'s ``ix_<table>_search_text`` index (see :class:`Searchable`)."""
+    if "confidential" not in table.c:
+        return ["search_text"]
+    if "partnership_id" in table.c:
+        return ["search_text", "partnership_id", "confidential"]
+    return ["search_text", "confidential"]
+
+
+@event.listens_for(Searchable, "instrument_class", propagate=True)
+def _search_index(mapper: Any, _class: type) -> None:
+    table = mapper.local_table
+    if isinstance(table, Table) and "search_text" in table.c \
+            and not any(index.name == f"ix_{table.name}_search_text" for index in table.indexes):
+        Index(f"ix_{table.name}_search_text", *(table.c[name] for name in search_index_columns(table)))
 
 
 def _search_value(obj: Any) -> str:
