@@ -176,9 +176,10 @@ def _cross(data: EvalSet, q: str) -> bool:
 
 
 def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
-    """Refit, on the DEVELOPMENT part only, the logistic curve of the centred cosine (both classes weighted
-    equally) and print the threshold table of the hybrid score."""
-    dev = [i for i, p in enumerate(data.profiles) if data.split_of[p.id] == DEVELOPMENT]
+    """Refit, on the development data only (session 6: the whole session-5 set, :data:`SESSION5`), the logistic
+    curve of the hubness-corrected centred cosine (both classes weighted equally) and print the threshold table of
+    the hybrid score."""
+    dev = [i for i, p in enumerate(data.profiles) if data.split_of[p.id] in SESSION5]
     profiles = [data.profiles[i] for i in dev]
     m = Matcher(embedder, supported_languages=("en", "fr", "vi"))
     m.add(profiles, vectors=vectors[dev])
@@ -211,7 +212,7 @@ def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
     sub = EvalSet(profiles, data.topic_of, data.role_of, data.split_of, data.relevant)
     for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65):
         m.threshold = t
-        above, true_above, _, _ = score_shares(m, sub, DEVELOPMENT)
+        above, true_above, _, _ = score_shares(m, sub, SESSION5)
         print(f"  threshold {t:.2f}: unrelated above {above:.1%}, true pairs above {true_above:.1%}")
 
 
