@@ -216,16 +216,26 @@ def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
         print(f"  threshold {t:.2f}: unrelated above {above:.1%}, true pairs above {true_above:.1%}")
 
 
+ABOUT_MEANS = (
+    "Per-language mean of the L2-normalised embedding vectors, subtracted before cosines are taken (per-language "
+    "mean centring; Libovický, Rosa & Fraser 2020, Findings of EMNLP). Computed offline with benchmarks/matching.py "
+    "--write-means from the 320 profiles of benchmarks/data/matching_eval.py and the whole session-5 set of "
+    "benchmarks/data/matching_pairs.py (development data from session 6 on; never the held-out part of "
+    "benchmarks/data/matching_pairs_heldout6.py).")
+
+
 def write_means(embedder, data: EvalSet, vectors: np.ndarray, template: list[Profile],
                 template_vectors: np.ndarray) -> None:
-    """Bundle the per-language means of the template set and the DEVELOPMENT part of the pairs set."""
+    """Bundle the per-language means of the template set and the development data of the pairs set (session 6:
+    the whole session-5 set, :data:`SESSION5`; never the session-6 held-out part)."""
     rows: dict[str, list[np.ndarray]] = {}
     for p, v in zip(template, template_vectors, strict=True):
         rows.setdefault(p.language, []).append(v)
     for p, v in zip(data.profiles, vectors, strict=True):
-        if data.split_of[p.id] == DEVELOPMENT:
+        if data.split_of[p.id] in SESSION5:
             rows.setdefault(p.language, []).append(v)
     data_out = json.loads(LANGUAGE_MEANS_FILE.read_text(encoding="utf-8")) if LANGUAGE_MEANS_FILE.exists() else {}
+    data_out["about"] = ABOUT_MEANS
     data_out.setdefault("embedders", {})[embedder.name] = {
         "counts": {lang: len(vs) for lang, vs in rows.items()},
         "means": {lang: [round(float(x), 6) for x in np.mean(vs, axis=0)] for lang, vs in rows.items()}}
