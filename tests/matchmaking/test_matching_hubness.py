@@ -141,13 +141,32 @@ def test_similar_profiles_are_not_corrected(hubness):
         assert raw == pytest.approx(float(v[j] @ v[1]), abs=1e-3)
 
 
-def test_the_corrected_value_is_the_cosine_less_half_the_neighbourhood():
+@pytest.mark.parametrize("beta", [0.0, 0.5, ranking.HUB_PENALTY, 1.5])
+def test_the_corrected_value_is_the_cosine_less_beta_times_the_neighbourhood(beta):
+    """Walks β: none (0, the plain cosine), CSLS (½), the default and a stronger one."""
     profiles, vectors = _hub_market(np.random.default_rng(5))
-    m = _matcher()
+    m = _matcher(hub_penalty=beta)
     m.add(profiles, vectors=vectors)
     r = m.neighbourhoods()
     v = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
     ids = [p.id for p in profiles]
-    for x in m.complementary("r0", k=20):
-        cos = float(v[ids.index(x.profile_id)] @ v[0])
-        assert x.explanation.parts["semantic"].raw == pytest.approx(cos - r[x.profile_id] / 2, abs=1e-3)
+    for q in ("r0", "r3", "hub", "o2"):
+        for x in m.complementary(q, k=20):
+            cos = float(v[ids.index(x.profile_id)] @ v[ids.index(q)])
+            assert x.explanation.parts["semantic"].raw == pytest.approx(cos - beta * r[x.profile_id], abs=1e-3)
+
+
+@pytest.mark.parametrize("query", ["r0", "r1", "r5", "o0", "o4", "hub"])
+def test_half_penalty_ranks_exactly_as_csls(query):
+    """β = ½ orders every query's candidates by CSLS, 2·cos − r(query) − r(candidate) (Conneau et al. 2018)."""
+    profiles, vectors = _hub_market(np.random.default_rng(5))
+    m = _matcher(hub_penalty=0.5)
+    m.add(profiles, vectors=vectors)
+    r = m.neighbourhoods()
+    v = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = [p.id for p in profiles]
+    got = [x.profile_id for x in m.complementary(query, k=20)]
+    qv = v[ids.index(query)]
+    csls = {c: 2 * float(v[ids.index(c)] @ qv) - r[query] - r[c] for c in got}
+    assert got == sorted(got, key=lambda c: (-csls[c], str(c)))
+
