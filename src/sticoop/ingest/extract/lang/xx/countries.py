@@ -286,6 +286,9 @@ AMBIGUOUS: frozenset[str] = frozenset(
     }
 )
 #: what may not follow an ambiguous name: "la 30e Réunion du Comité" is a meeting, not La Réunion
+#: a country's name that begins the name of a place elsewhere: followed by the rest of that name, it is the place
+#: (a Vietnamese province, "Lào Cai" / "Lao Cai", is not Laos). Matched case-sensitively after the country word.
+PLACES_NAMED_AFTER: dict[str, str] = {"Lào": r"[\s-]+Cai\b", "Lao": r"[\s-]+Cai\b"}
 AMBIGUOUS_NOT_BEFORE: dict[str, str] = {"Réunion": r"\s+(?:du|de|des|d'|annuelle|plénière|technique|mixte)\b"}
 AMBIGUOUS_OK_BEFORE: tuple[str, ...] = (
     "nước",
