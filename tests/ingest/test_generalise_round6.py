@@ -152,3 +152,44 @@ def test_lists_of_participant_countries(text: str, expected: list[str]) -> None:
 )
 def test_a_province_named_after_a_country_is_not_that_country(text: str, laos: bool) -> None:
     assert ("LAO" in {m.code for m in find_mentions(text)}) is laos
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two names joined by "and": each with its own head
+        ("The Flemish Institute for Technological Research and Ghent University work with the city.", "en",
+         ["Flemish Institute for Technological Research", "Ghent University"]),
+        ("The Quang Ninh Department of Science and Technology and Guangxi University will open a laboratory.", "en",
+         ["Quang Ninh Department of Science and Technology", "Guangxi University"]),
+        ("Hoa Lac Hi-Tech Park and Vietnam National University signed a memorandum.", "en",
+         ["Hoa Lac Hi-Tech Park", "Vietnam National University"]),
+        ("Viện Hàn lâm Khoa học Hungary và Viện Hàn lâm Khoa học và Công nghệ Việt Nam đã trao đổi.", "vi",
+         ["Viện Hàn lâm Khoa học Hungary", "Viện Hàn lâm Khoa học và Công nghệ Việt Nam"]),
+        # ... while "and" inside one name stays inside
+        ("The Ministry of Science and Technology hosted the meeting.", "en", ["Ministry of Science and Technology"]),
+        ("The National Research, Development and Innovation Office opened a call.", "en",
+         ["National Research, Development and Innovation Office"]),
+        ("The Ministry of Agriculture and Rural Development sent experts.", "en",
+         ["Ministry of Agriculture and Rural Development"]),
+        # a province named after a country is part of the name
+        ("Sở Khoa học và Công nghệ tỉnh Lào Cai đã làm việc với đoàn công tác.", "vi",
+         ["Sở Khoa học và Công nghệ tỉnh Lào Cai"]),
+    ],
+)
+def test_organisations_joined_by_and(text: str, lang: str, expected: list[str]) -> None:
+    from sticoop.ingest.extract import extract
+
+    assert [o.name.value for o in extract(text, language=lang).organizations] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tỉnh Lào Cai và tỉnh Vân Nam thống nhất gia hạn thỏa thuận hợp tác về nông nghiệp.", ["CHN", "VNM"]),
+        ("Quang Ninh and Guangxi agreed to fund five joint projects in marine science.", ["CHN", "VNM"]),
+        ("Flanders and Gauteng extended their innovation agreement for five years.", ["BEL", "ZAF"]),
+    ],
+)
+def test_regions_are_parties_for_their_country(text: str, expected: list[str]) -> None:
+    assert sorted(v.value for v in find_parties(text).parties) == expected

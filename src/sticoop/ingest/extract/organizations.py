@@ -27,6 +27,7 @@ from sticoop.ingest.extract.lang.fr import organizations as fr
 from sticoop.ingest.extract.lang.vi import organizations as vi
 from sticoop.ingest.extract.lang.vi.people import SURNAMES as VI_SURNAMES
 from sticoop.ingest.extract.lang.xx import organizations as xx
+from sticoop.ingest.extract.lang.xx.countries import PLACES_NAMED_AFTER
 from sticoop.ingest.extract.model import Evidence, Organization, Value
 from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
@@ -126,11 +127,40 @@ def _extend_back(tokens: list[Token], i: int, lang: str) -> int:
             k = j - 2
             if prev.text == "," and not any(t.text == "and" for t in tokens[j : i + 1]):
                 break
+            if prev.text == "and" and _head_before(tokens, k, lang):
+                break  # "the Institute for Technological Research and Ghent University": two names
             j = k + 1
             j -= 1
             continue
         break
     return j
+
+
+#: how far back (tokens) a name before "and" is searched for its own head
+HEAD_BACK_WINDOW = 8
+
+
+def _head_before(tokens: list[Token], k: int, lang: str) -> bool:
+    """True when the capitalised words ending at k belong to a name with its own head ("Institute for
+    Technological Research"): an "and" after them joins two names, not two words of one name."""
+    stop = max(-1, k - HEAD_BACK_WINDOW)
+    while k > stop:
+        t = tokens[k]
+        if _is_head(tokens, k, lang):
+            return True
+        if not ((t.is_cap and t.is_word and t.text not in STOP_CAP) or t.lower in CONNECTORS):
+            return False
+        k -= 1
+    return False
+
+
+def _head_ahead(tokens: list[Token], k: int, lang: str) -> bool:
+    """True when the capitalised words from k hold a head of their own ("and Guangxi University")."""
+    while k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and tokens[k].text not in STOP_CAP:
+        if _is_head(tokens, k, lang):
+            return True
+        k += 1
+    return False
 
 
 def _segment_has_head(tokens: list[Token], i: int, lang: str) -> bool:
@@ -255,6 +285,8 @@ def _after_connector(tokens: list[Token], j: int, lang: str, places: frozenset[s
     ):
         if lang == "fr" and t.lower == "et" and k == j + 1 and k + 1 < n and tokens[k + 1].is_cap:
             return j, False  # "... étrangères et Campus France": another name starts
+        if t.lower == "and" and k == j + 1 and _head_ahead(tokens, k, lang):
+            return j, False  # "Department of Science and Technology and Guangxi University": another name
         if (tokens[k].text in places or tokens[k].text in _adjectives()) and t.lower not in ("of", "de"):
             return j, False
         return k + 1, True
@@ -326,9 +358,14 @@ def _comma_list_closes(tokens: list[Token], k: int, lang: str) -> bool:
         steps += 1
     return False
 def _country_at(tokens: list[Token], j: int, places: frozenset[str]) -> int:
+    """Length in tokens of the country or city named at j (0 when none; "Lào" of "Lào Cai" is no country)."""
     for length in (3, 2, 1):
         words = tokens[j : j + length]
         if len(words) == length and " ".join(w.text for w in words) in places:
+            place = PLACES_NAMED_AFTER.get(" ".join(w.text for w in words))
+            rest = " " + " ".join(t.text for t in tokens[j + length : j + length + 2])
+            if place and re.match(place, rest):
+                return 0
             return length
     return 0
 

@@ -342,6 +342,11 @@ USA|California,Californie,Texas,Massachusetts,Hawaii
 IND|Kerala,Karnataka,Gujarat,Maharashtra,Tamil Nadu
 JPN|Hokkaido,Okinawa,Kyushu
 KOR|Gyeonggi,Jeju
+ZAF|Gauteng,Western Cape,Cap-Occidental,KwaZulu-Natal
+VNM|Lào Cai,Lao Cai,Quảng Ninh,Quang Ninh,Hà Giang,Ha Giang,Cao Bằng,Cao Bang,Lạng Sơn,Lang Son,Lai Châu
+VNM|Điện Biên,Dien Bien,Sơn La,Son La,Nghệ An,Nghe An,Hà Tĩnh,Ha Tinh,Quảng Trị,Quang Tri,Kon Tum
+VNM|Gia Lai,Đắk Lắk,Dak Lak,An Giang,Kiên Giang,Kien Giang,Tây Ninh,Tay Ninh,Bình Dương,Binh Duong
+VNM|Đồng Nai,Dong Nai,Bắc Ninh,Bac Ninh,Thừa Thiên Huế,Thua Thien Hue
 """
 
 # Major cities (capitals and frequent venues): name forms -> ISO3.
