@@ -193,3 +193,21 @@ def test_organisations_joined_by_and(text: str, lang: str, expected: list[str]) 
 )
 def test_regions_are_parties_for_their_country(text: str, expected: list[str]) -> None:
     assert sorted(v.value for v in find_parties(text).parties) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Vietnamese report's unqualified ministry is Vietnam's: another country's namesake is another body
+        ("Thứ trưởng Bộ Khoa học và Công nghệ Trần Quốc Bình và ông Sanjay Kumar Verma, Cố vấn, Bộ Khoa học và "
+         "Công nghệ Ấn Độ (DST), đồng chủ trì phiên họp.",
+         ["Bộ Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ Ấn Độ (DST)"]),
+        # ... and the same ministry with its own country is the same body
+        ("Bộ Khoa học và Công nghệ Việt Nam đã ký Bản ghi nhớ. Bộ Khoa học và Công nghệ sẽ chủ trì hội nghị.",
+         ["Bộ Khoa học và Công nghệ Việt Nam"]),
+    ],
+)
+def test_a_namesake_of_another_country_is_another_body(text: str, expected: list[str]) -> None:
+    from sticoop.ingest.extract import extract
+
+    assert [o.name.value for o in extract(text, language="vi").organizations] == expected

@@ -412,7 +412,7 @@ def find_organizations(
         # a bare "Minister of X" title names a job, not a ministry (labelling convention 6), unless the text says
         # the ministries themselves take part ("officials from the two ministries") and names them only so
         cands += _ministries_from_roles(text, body_start)
-    return _merge(text, cands)
+    return _merge(text, cands, lang)
 
 
 def _headed(
@@ -602,13 +602,29 @@ def _strip_country(name: str) -> tuple[str, bool]:
     return name, False
 
 
+#: the country a body named without one belongs to, by the report's language: in a Vietnamese report "Bộ Khoa
+#: học và Công nghệ" is Vietnam's ministry, so its namesake "Bộ Khoa học và Công nghệ Ấn Độ (DST)" is another body
+UNQUALIFIED_HOME: dict[str, str] = {"vi": "VNM"}
+
+
+def _suffix_country(name: str) -> str | None:
+    """The code of the country a name ends with ("Bộ Khoa học và Công nghệ Ấn Độ" -> "IND"), else None."""
+    words = name.split()
+    forms = _country_forms()
+    for k in (3, 2, 1):
+        if len(words) > k and " ".join(words[-k:]) in forms:
+            return lexicon()[" ".join(words[-k:])][0]
+    return None
+
+
 class _MergeIndex:
     """The merged organisations by name key and by country-stripped key. Two candidates are the same
     organisation when a name or alias key is shared, or when their names are equal once a country is stripped
     from one of them ("Bộ Khoa học và Công nghệ Việt Nam"). Finding a twin is a few dictionary probes, not a scan
     of everything merged so far (which made long texts quadratic)."""
 
-    def __init__(self) -> None:
+    def __init__(self, home: str | None = None) -> None:
+        self.home = home  # the country of a body named without one (UNQUALIFIED_HOME), None when unknown
         self.merged: list[OrgCandidate] = []
         self._keys: dict[str, int] = {}
         self._stripped: dict[tuple[str, bool], int] = {}
@@ -619,9 +635,14 @@ class _MergeIndex:
         hits = [self._keys[k] for k in _keys(c) if k in self._keys]
         stripped, had_country = _strip_country(c.name)
         hit = self._stripped.get((normalize_name(stripped), not had_country))
-        if hit is not None:
+        if hit is not None and not self._namesake(c if had_country else self.merged[hit]):
             hits.append(hit)
         return self.merged[min(hits)] if hits else None
+
+    def _namesake(self, suffixed: OrgCandidate) -> bool:
+        """True when the name with a country is another country's body than the bare name's (the home)."""
+        code = _suffix_country(suffixed.name)
+        return self.home is not None and code is not None and code != self.home
 
     def add(self, c: OrgCandidate) -> None:
         """Index `c` (a new organisation, or a twin whose name or aliases grew) under all its keys."""
@@ -648,8 +669,8 @@ def _within_a_line(c: OrgCandidate) -> OrgCandidate | None:
     return c
 
 
-def _merge(text: str, cands: list[OrgCandidate]) -> list[Organization]:
-    index = _MergeIndex()
+def _merge(text: str, cands: list[OrgCandidate], lang: str = "en") -> list[Organization]:
+    index = _MergeIndex(UNQUALIFIED_HOME.get(lang))
     cands = [k for c in cands if (k := _within_a_line(c)) is not None]
     for c in sorted(cands, key=lambda c: (c.start, -c.confidence)):
         twin = index.twin(c)
