@@ -8,12 +8,15 @@ from datetime import date
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from sticoop.agreements import schemas as agr
 from sticoop.agreements.service import agreements
 from sticoop.commitments import schemas as com
 from sticoop.commitments.service import commitments
+from sticoop.core.models import Base
+from sticoop.core.principal import Principal, Role, act_as
 from sticoop.linkage import rank
 from sticoop.linkage.names import neutral, soundex, sounds, tokens
 from sticoop.partners import schemas as par
@@ -175,3 +178,55 @@ def test_name_keys_rules() -> None:
     assert tokens("Ghent University (demo partner)") == ["ghent", "#university"]  # parentheses left out
     assert sounds("Ministry of Science") == ""  # only generic words: no sounds-alike key
     assert "@VNM" in tokens("Việt Nam") and "@BEL" in tokens("Belgique")
+
+
+@pytest.mark.parametrize(("kind", "ask", "expected", "reason", "lowest"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_reads_columns_not_records(db: Session, kind: str, ask: Any, expected: str | None,
+                                        reason: str | None, lowest: float) -> None:
+    """Ranking scores columns: no whole record is loaded by a rule (a record's eager relationship loads and
+    load events made the slow tail of ``benchmarks/linkage.py``). The one case handed a loaded committee
+    (``committees.get``, the caller's load) may load that committee and its partnership."""
+    ids = build(db)
+    db.expunge_all()
+    loaded: list[str] = []
+
+    def on_load(target: Any, _context: Any) -> None:
+        loaded.append(type(target).__name__)
+
+    event.listen(Base, "load", on_load, propagate=True)
+    try:
+        ask(db, ids)
+    finally:
+        event.remove(Base, "load", on_load)
+    allowed = {"Committee", "Partnership", "Country"} if reason == rank.R_COMMITTEE_NAMED else set()
+    assert set(loaded) <= allowed, loaded
+
+
+#: (kind, how to ask for a Canada–Korea record, its key): what a user of another partnership must not be offered
+SCOPED: list[tuple[str, Any, str]] = [
+    ("partnership", lambda db, i: [p.id for p in rank.party_partnerships(db, ["CAN", "KOR"])], "ca_kr"),
+    ("committee", lambda db, i: [m.id for m in rank.rank_committees(
+        db, "Canada-Korea Joint Committee on Science and Technology", [])], "committee"),
+    ("session", lambda db, i: [m.id for m in rank.rank_sessions(db, i["committee"], 12, None)], "s12"),
+    ("agreement", lambda db, i: [m.id for m in rank.rank_agreements(
+        db, "Science and Technology Cooperation Agreement between Canada and Korea", [i["ca_kr"]])], "agreement"),
+    ("commitment", lambda db, i: [m.id for m in rank.rank_commitments(
+        db, "Launch a joint call for proposals on hydrogen storage by the end of 2025", i["ca_kr"], i["s12"])],
+     "commitment"),
+]
+
+
+@pytest.mark.parametrize("own", [True, False], ids=["own-partnership", "other-partnership"])
+@pytest.mark.parametrize(("kind", "ask", "key"), SCOPED, ids=[c[0] for c in SCOPED])
+def test_candidates_follow_the_partnership_scope(db: Session, kind: str, ask: Any, key: str, own: bool) -> None:
+    """The column queries of the rules keep the per-partnership scope (accounts/scoping.py): a viewer of
+    Canada–Japan is never offered a Canada–Korea record; a viewer of Canada–Korea is."""
+    ids = build(db)
+    act_as(db, Principal(user_id=None, username="viewer", role=Role.viewer,
+                         partnership_ids=frozenset({ids["ca_kr" if own else "ca_jp"]})))
+    try:
+        found = ask(db, ids)
+    finally:
+        act_as(db, None)
+    assert (ids[key] in found) is own, found

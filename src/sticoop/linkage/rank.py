@@ -91,12 +91,30 @@ def _top(scored: Iterable[Match]) -> list[Match]:
     return sorted(kept.values(), key=lambda m: (-m.score, m.id))[:MAX_CANDIDATES]
 
 
-def _visible(db: Session, service: Any, ids: Iterable[int]) -> list[Any]:
-    """The records among ``ids`` the session may see (the service's scoped base query)."""
+def _visible(db: Session, service: Any, ids: Iterable[int], *columns: Any) -> list[Any]:
+    """The ``columns`` (rows with those attributes) of the records among ``ids`` the session may see (the
+    service's scoped base query: the per-partnership scope applies to column queries too). Ranking reads only
+    the columns it scores, never whole records: a record's eager relationship loads and load events cost a
+    millisecond or more each, and a lookup may find fifty."""
     ids = sorted(set(ids))
     if not ids:
         return []
-    return list(db.scalars(service.base_query().where(service.model.id.in_(ids))))
+    return list(_columns(db, service, *columns).where(service.model.id.in_(ids)))
+
+
+class _Query:
+    """A scoped column query of one service, narrowed with :meth:`where` (built by :func:`_columns`)."""
+
+    def __init__(self, db: Session, statement: Any) -> None:
+        self.db, self.statement = db, statement
+
+    def where(self, *criteria: Any, limit: int | None = None) -> list[Any]:
+        statement = self.statement.where(*criteria)
+        return list(self.db.execute(statement.limit(limit) if limit else statement).all())
+
+
+def _columns(db: Session, service: Any, *columns: Any) -> _Query:
+    return _Query(db, service.base_query().with_only_columns(*columns))
 
 
 # ----- organisations and people ------------------------------------------------------------------
@@ -147,8 +165,11 @@ def rank_organizations(db: Session, name: str, country: str | None = None) -> li
     home, bare = _country_named(name)
     if bare:
         keys.add(link_key("neutral", bare))
+    from sticoop.partners.models import Organization as Org
+
     out = []
-    for org in _visible(db, organizations, lookup(db, "organization", keys)):
+    for org in _visible(db, organizations, lookup(db, "organization", keys),
+                        Org.id, Org.name, Org.aliases, Org.acronym, Org.country_code):
         score, reason = _name_score(name, [org.name, *(org.aliases or [])], org.acronym)
         if bare and org.country_code == home and score < 0.9 and any(
             neutral(n) == bare for n in [org.name, *(org.aliases or [])]
@@ -185,10 +206,12 @@ def person_link_keys(obj: Any) -> list[str]:
 
 def rank_people(db: Session, name: str, country: str | None = None) -> list[Match]:
     """People the proposed ``name`` (of ``country`` when known) may be; another country is never a candidate."""
+    from sticoop.partners.models import Person
     from sticoop.partners.service import people
 
     out = []
-    for person in _visible(db, people, lookup(db, "person", set(person_link_keys(_Named(name))))):
+    for person in _visible(db, people, lookup(db, "person", set(person_link_keys(_Named(name)))),
+                           Person.id, Person.name, Person.country_code):
         if country and person.country_code and country != person.country_code:
             continue
         exact = fold(person.name) == fold(name)
@@ -207,9 +230,29 @@ def committee_link_keys(obj: Any) -> list[str]:
     return [link_key("neutral", neutral(obj.name))] if obj.name and neutral(obj.name) else []
 
 
-def party_partnerships(db: Session, codes: list[str]) -> list[Any]:
-    """Partnerships all of whose countries are among ``codes`` (at least two), at most 50, fewest extra first."""
-    from sticoop.partnerships.models import partnership_countries
+@dataclass(frozen=True)
+class Party:
+    """A partnership as linkage reads it: id, name and country codes (sorted), nothing else loaded."""
+
+    id: int
+    name: str
+    country_codes: list[str]
+
+
+def _country_codes(db: Session, table: Any, fk: str, ids: list[int]) -> dict[int, list[str]]:
+    """``{record id: sorted country codes}`` from a country link table, one query."""
+    out: dict[int, list[str]] = {i: [] for i in ids}
+    if ids:
+        column = table.c[fk]
+        for rid, code in db.execute(select(column, table.c.country_code).where(column.in_(ids))
+                                    .order_by(column, table.c.country_code)):
+            out[rid].append(code)
+    return out
+
+
+def party_partnerships(db: Session, codes: list[str]) -> list[Party]:
+    """Partnerships all of whose countries are among ``codes`` (at least two), at most 50, the session may see."""
+    from sticoop.partnerships.models import Partnership, partnership_countries
     from sticoop.partnerships.service import partnerships
 
     if len(codes) < 2:
@@ -218,20 +261,23 @@ def party_partnerships(db: Session, codes: list[str]) -> list[Any]:
     ids = db.execute(
         select(pc.partnership_id).where(pc.country_code.in_(codes)).group_by(pc.partnership_id)
         .having(func.count() >= 2).limit(50)).scalars().all()
-    return [p for p in _visible(db, partnerships, ids) if set(p.country_codes) <= set(codes)]
+    rows = _visible(db, partnerships, ids, Partnership.id, Partnership.name)
+    countries = _country_codes(db, partnership_countries, "partnership_id", [r.id for r in rows])
+    return [Party(r.id, r.name, countries[r.id]) for r in sorted(rows, key=lambda r: r.id)
+            if set(countries[r.id]) <= set(codes)]
 
 
 def rank_committees(db: Session, name: str, parties: list[Any]) -> list[Match]:
     """Committees the proposed ``name`` may be: by neutral name anywhere, and by similar name within the
-    partnerships of the parties (``parties``, from :func:`party_partnerships`)."""
+    partnerships of the parties (``parties``: anything with an ``id``, from :func:`party_partnerships`)."""
     from sticoop.partnerships.models import Committee
     from sticoop.partnerships.service import committees
 
     party_ids = {p.id for p in parties}
-    found = _visible(db, committees, lookup(db, "committee", set(committee_link_keys(_Named(name)))))
+    columns = (Committee.id, Committee.name, Committee.partnership_id)
+    found = _visible(db, committees, lookup(db, "committee", set(committee_link_keys(_Named(name)))), *columns)
     if party_ids:
-        found += list(db.scalars(committees.base_query().where(Committee.partnership_id.in_(party_ids))
-                                      .limit(50)))
+        found += _columns(db, committees, *columns).where(Committee.partnership_id.in_(party_ids), limit=50)
     mine, folded, neutral_key = tokens(name), fold(name), neutral(name)
     out = []
     for committee in found:
@@ -266,19 +312,20 @@ def rank_partnerships(db: Session, codes: list[str], parties: list[Any],
 
 def rank_sessions(db: Session, committee_id: int, number: int | None, on: date | None) -> list[Match]:
     """Sessions of the existing committee with this ``number``, or whose dates hold the day ``on``."""
-    from sticoop.partnerships.models import CommitteeSession
+    from sticoop.partnerships.models import Committee, CommitteeSession
     from sticoop.partnerships.service import sessions
 
-    query = sessions.base_query().where(CommitteeSession.committee_id == committee_id)
+    query = _columns(db, sessions, CommitteeSession.id, CommitteeSession.number)
+    mine = CommitteeSession.committee_id == committee_id
+    label = db.scalar(select(Committee.name).where(Committee.id == committee_id)) or sessions.label
     out = []
     if number is not None:
-        for s in db.scalars(query.where(CommitteeSession.number == number).limit(MAX_CANDIDATES)):
-            out.append(Match(s.id, sessions.display_name(db, s), R_SAME_NUMBER, 1.0))
+        for s in query.where(mine, CommitteeSession.number == number, limit=MAX_CANDIDATES):
+            out.append(Match(s.id, f"{label} — session {s.number}", R_SAME_NUMBER, 1.0))
     if on is not None:
-        held = query.where(CommitteeSession.start_date <= on,
-                           func.coalesce(CommitteeSession.end_date, CommitteeSession.start_date) >= on)
-        for s in db.scalars(held.limit(MAX_CANDIDATES)):
-            out.append(Match(s.id, sessions.display_name(db, s), R_WITHIN_DATES,
+        for s in query.where(mine, CommitteeSession.start_date <= on, func.coalesce(
+                CommitteeSession.end_date, CommitteeSession.start_date) >= on, limit=MAX_CANDIDATES):
+            out.append(Match(s.id, f"{label} — session {s.number}", R_WITHIN_DATES,
                              0.9 if number is None or s.number == number else 0.5))
     return _top(out)
 
@@ -286,19 +333,22 @@ def rank_sessions(db: Session, committee_id: int, number: int | None, on: date |
 # ----- agreements and commitments -----------------------------------------------------------------------
 def rank_agreements(db: Session, title: str, partnership_ids: list[int]) -> list[Match]:
     """Agreements of these partnerships (the chosen one and those of the parties) the ``title`` may name."""
-    from sticoop.agreements.models import Agreement
+    from sticoop.agreements.models import Agreement, agreement_countries
     from sticoop.agreements.service import agreements
 
     if not partnership_ids:
         return []
     mine, folded = set(tokens(title)), fold(title)
     out = []
-    query = agreements.base_query().where(Agreement.partnership_id.in_(sorted(set(partnership_ids))))
-    for agreement in db.scalars(query.order_by(Agreement.id.desc()).limit(_SCAN)):
+    query = agreements.base_query().with_only_columns(Agreement.id, Agreement.title)
+    rows = db.execute(query.where(Agreement.partnership_id.in_(sorted(set(partnership_ids))))
+                      .order_by(Agreement.id.desc()).limit(_SCAN)).all()
+    countries = _country_codes(db, agreement_countries, "agreement_id", [r.id for r in rows])
+    for agreement in rows:
         if fold(agreement.title) == folded:
             out.append(Match(agreement.id, agreement.title, R_SAME_TITLE, 1.0))
             continue
-        theirs = set(tokens(agreement.title)) | {"@" + c for c in agreement.country_codes}
+        theirs = set(tokens(agreement.title)) | {"@" + c for c in countries[agreement.id]}
         shared = mine & theirs
         score = 0.9 * containment(mine, theirs) if len(shared) >= 2 else 0.0
         out.append(Match(agreement.id, agreement.title, R_TITLE_WORDS, score if score >= 0.4 else 0.0))

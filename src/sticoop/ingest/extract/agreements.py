@@ -32,6 +32,7 @@ RENEW = _cues("RENEW", re.I)
 SIGN = _cues("SIGN", re.I)
 DISCUSS = _cues("DISCUSS", re.I)
 PLAN = _cues("PLAN", re.I)
+FUTURE = _cues("FUTURE", re.I)
 ASIDE = _cues("ASIDES", re.I)
 BASIS = _cues("BASIS", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
@@ -63,16 +64,52 @@ def _own_clause(clause: str, noun_pos: int) -> str:
     return clause
 
 
+#: how far before an agreement noun a discussion verb governs it ("were discussing a memorandum", "trao đổi về
+#: việc gia hạn Thỏa thuận"), in characters
+GOVERN_WINDOW = 40
+_GAP_BREAK = re.compile(r"[,;:]|^\s*(?:and|et|và)\b", re.I)
+
+
+def _under_discussion(clause: str, noun_pos: int) -> bool:
+    """True when a discussion verb governs the noun: it stands just before it ("discussing a memorandum",
+    "discuter du renouvellement de l'accord", "trao đổi về việc gia hạn Thỏa thuận"), not coordinated with
+    another verb ("discussed and signed"), not across a comma or an agreement in force ("reviewed the
+    implementation of the Agreement")."""
+    window_start = max(0, noun_pos - GOVERN_WINDOW)
+    last = None
+    for found in DISCUSS.finditer(clause, window_start, noun_pos):
+        last = found
+    if last is None:
+        return False
+    gap = clause[last.end() : noun_pos]
+    return not _GAP_BREAK.search(gap) and not BASIS.search(gap)
+
+
+def _planned_signature(clause: str, noun_pos: int, sign: re.Match[str]) -> bool:
+    """True when the signature verb ``sign`` is a plan: a plan or modal just before it ("hopes to sign", "with a
+    view to signing"), or a modal between the agreement noun and it ("an accord ... sera signé", "which could be
+    signed next year")."""
+    after_noun = noun_pos < sign.start()
+    noun = NOUNS.match(clause, noun_pos)
+    before = clause[: sign.start()]
+    if noun is not None and noun.end() <= sign.start():  # the noun's own words ("action plan") are no plan
+        before = before[: noun.start()] + " " * (noun.end() - noun.start()) + before[noun.end() :]
+    return bool(PLAN.search(before[-45:])
+                or (after_noun and FUTURE.search(clause, noun_pos, sign.start())))
+
+
 def _status(clause: str, noun_pos: int) -> str | None:
     clause = _own_clause(clause, noun_pos)
+    if _under_discussion(clause, noun_pos):
+        # discussed, unless a signature is envisaged ("discussed a protocol, which could be signed in May":
+        # planned, as the corpus labels it)
+        later = SIGN.search(clause, noun_pos)
+        return "planned" if later and _planned_signature(clause, noun_pos, later) else "discussed"
     if RENEW.search(clause):
         return "renewed"
     sign = SIGN.search(clause)
     if sign:
-        before = clause[: sign.start()]
-        if PLAN.search(before[-45:]):
-            return "planned"
-        return "signed"
+        return "planned" if _planned_signature(clause, noun_pos, sign) else "signed"
     if DISCUSS.search(clause):
         return "discussed"
     if BASIS.search(clause[max(0, noun_pos - BASIS_WINDOW) : noun_pos]) and _named(clause, noun_pos):
@@ -118,7 +155,7 @@ def find_agreements(text: str) -> list[Agreement]:
                 and m.group(0).lower()
                 not in ("work plan", "workplan", "plan of action", "kế hoạch hành động")
             )
-            if back_ref or (out and m.group(0).lower() == "renewal"):
+            if back_ref or (out and m.group(0).lower() in ("renewal", "extension")):
                 prev = out[-1]
                 if _PRIORITY[status] > _PRIORITY[prev.status] and status != "discussed":
                     prev.status = status
@@ -190,6 +227,8 @@ def _title(sentence: str, m: re.Match[str]) -> str:
     tail = re.match(r"[^,.;()]{0,90}", sentence[m.end() :])
     title = (m.group(0) + (tail.group(0) if tail else "")).strip()
     title = re.split(
-        r"\s+(?:was|were|is|has|had|will|which|that|between the two|qui|a été|ont été|đã|được|sẽ)\b", title
+        r"\s+(?:was|were|is|has|had|will|which|that|between the two|qui|a été|ont été|sera|seront|pourrait|"
+        r"đã|được|sẽ|để)\b",
+        title,
     )[0]
     return title.strip()

@@ -28,6 +28,7 @@ from sticoop.ingest.extract.lang.xx.countries import (
     DEMONYMS,
     EXTRA_NAMES,
     FRENCH_PREFIXES,
+    PLACES_NAMED_AFTER,
     REGIONS,
 )
 from sticoop.ingest.extract.model import Evidence, Value
@@ -169,6 +170,9 @@ def _mention_at(text_n: str, words: list[tuple[int, int]], i: int) -> tuple[int,
             if hit is None or not _case_ok(hit[0], surface):
                 continue
             entry = hit[1]
+        place = PLACES_NAMED_AFTER.get(surface)
+        if place and re.match(place, text_n[end : end + 20]):
+            continue  # "Lào Cai": a province named after the country, not the country
         if surface in AMBIGUOUS:
             before = text_n[max(0, start - 12) : start].rstrip().lower()
             if not any(before.endswith(cue.lower()) for cue in AMBIGUOUS_OK_BEFORE):
@@ -184,6 +188,9 @@ def _prefix_at(text_n: str, word_span: tuple[int, int]) -> Mention | None:
     """A French compound prefix ("ivoiro-" in "ivoiro-sénégalaise") naming a country."""
     start, end = word_span
     word = text_n[start:end].lower()
+    place = PLACES_NAMED_AFTER.get(text_n[start:end])
+    if place and re.match(place, text_n[end : end + 20]):
+        return None  # "Lao-Cai"
     if word in FRENCH_PREFIXES and text_n[end : end + 1] == "-" and text_n[end + 1 : end + 2].isalpha():
         return Mention(FRENCH_PREFIXES[word], start, end, "prefix", text_n[start:end])
     return None
@@ -242,7 +249,13 @@ def find_parties(text: str, extra_weights: dict[str, float] | None = None) -> Pa
 
 
 _PAIR_GAP = re.compile(r"\s*[-–—/]\s*")
-_LIST_GAP = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\bvà\b|,\s*(?:and|et|và))\s*(?:(?:the|le|la|les|l'|l’)\s*)?", re.I)
+#: between two countries of a list: a comma or "and", then an article or a French contraction ("de l'Inde et du
+#: Viêt Nam, du Cambodge, de la Thaïlande et des Philippines")
+_LIST_GAP = re.compile(
+    r"\s*(?:,|;|\band\b|\bet\b|\bvà\b|,\s*(?:and|et|và))\s*"
+    r"(?:(?:the|les|le|la|l['’]|du|des|de\s+la|de\s+l['’]|d['’]|de)\s*)?",
+    re.I,
+)
 
 
 def _paired(text: str, mentions: list[Mention]) -> list[tuple[str, float]]:

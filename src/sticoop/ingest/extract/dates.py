@@ -160,6 +160,14 @@ DEADLINE = re.compile(
     r"jusqu'au|jusqu'à|avant\s+le|hạn\s+chót|hạn\s+cuối|hạn\s+nộp|trước\s+ngày|chậm\s+nhất|đến\s+hết)\b[^.\n]{0,20}$",
     re.I,
 )
+#: the date of an earlier meeting follows one of these (``lang/<code>/dates.py`` PAST_MEETING)
+PAST_MEETING = re.compile(r"\b(?:" + "|".join(en.PAST_MEETING + fr.PAST_MEETING + vi.PAST_MEETING) + r")\s*$", re.I)
+#: the last day of an event under way follows one of these (RUNS_UNTIL), a few words back at most
+RUNS_UNTIL = re.compile(r"\b(?:" + "|".join(en.RUNS_UNTIL + fr.RUNS_UNTIL + vi.RUNS_UNTIL) + r")\s*$", re.I)
+#: words of a call for proposals near an end date: then it is a deadline, whatever verb stands before it
+CALL_WORDS = re.compile(r"\b(?:submi\w*|appl(?:y|ications?)|proposals?|candidatures?|dossiers?|nộp|hồ sơ)\b", re.I)
+#: the longest run an event's start and its "until" end may span, in days
+MAX_RUN_DAYS = 62
 _NUM: dict[str, int] = {**en.NUMBERS, **fr.NUMBERS, **vi.NUMBERS}
 END_VERBS = re.compile(r"\b(" + "|".join(en.END_VERBS + fr.END_VERBS + vi.END_VERBS) + r")\b", re.I)
 
@@ -284,12 +292,12 @@ def _stamp_dates(text: str, language: str | None) -> list[tuple[date, int, int]]
     for pat, order in _STAMP_DATES:
         for m in pat.finditer(head):
             day = _ymd(m, order)
-            if day and all(m.end() <= s or m.start() >= e for _, s, e in out):
+            if day and not _past_meeting(text, m.start()) and all(m.end() <= s or m.start() >= e for _, s, e in out):
                 out.append((day, m.start(), m.end()))
     resolver = DateResolver(clock.today(), language)
     for pat in SINGLE_PATTERNS[:3]:
         for m in pat.finditer(head):
-            if m.groupdict().get("y") and _is_month(m.group("m")) and all(
+            if m.groupdict().get("y") and _is_month(m.group("m")) and not _past_meeting(text, m.start()) and all(
                 m.end() <= s or m.start() >= e for _, s, e in out
             ):
                 day = resolver.day(m.group(0), year_stated=True)
@@ -461,7 +469,9 @@ def extract_event_date(text: str, published: date | None = None, language: str |
         skip = max(skip, header.end())
     resolver_base = base.day if base is not None else clock.today()
     found = _candidates(text, DateResolver(resolver_base, language), skip, base.skip if base else ())
-    cands = [c for c in _usable(found, base) if not DEADLINE.search(text[max(0, c.span[0] - 40) : c.span[0]])]
+    ends = [c for c in found if c.kind == "day" and _runs_until(text, c.span[0])]
+    cands = [c for c in _usable(found, base) if not DEADLINE.search(text[max(0, c.span[0] - 40) : c.span[0]])
+             and not _past_meeting(text, c.span[0])]
     if not cands or _unresolved_first(found, cands, base):
         return None
     limit = resolver_base + timedelta(days=3 if published is not None else 366)
@@ -479,8 +489,30 @@ def extract_event_date(text: str, published: date | None = None, language: str |
         chosen, conf = min(past_days, key=lambda c: c.span[0]), 0.6
     else:
         chosen, conf = min(cands, key=lambda c: c.span[0]), 0.4
+    _widen_until(chosen, ends)
     penalty = 0.0 if base is not None and base.precision == "day" else 0.2
     return Value(_fmt(chosen), Evidence(chosen.span[0], chosen.span[1], max(0.1, conf - penalty)))
+
+
+def _past_meeting(text: str, pos: int) -> bool:
+    """True when the date at ``pos`` is an earlier meeting's ("since its previous meeting of 14 November 2023")."""
+    return bool(PAST_MEETING.search(text[max(0, pos - 60) : pos]))
+
+
+def _runs_until(text: str, pos: int) -> bool:
+    """True when the date at ``pos`` is the last day of an event under way ("which runs until Sept. 26",
+    "depuis le 3 mars, et jusqu'au 14 mars", "diễn ra đến hết ngày 20/9"), not a call's deadline."""
+    before = text[max(0, pos - 90) : pos]
+    return bool(RUNS_UNTIL.search(before)) and not CALL_WORDS.search(before[-60:])
+
+
+def _widen_until(chosen: Candidate, ends: list[Candidate]) -> None:
+    """A single day followed, further on, by the last day of the event under way becomes that range."""
+    if chosen.end is not None and chosen.end != chosen.start:
+        return
+    later = [c for c in ends if c.span[0] > chosen.span[1] and 0 < (c.start - chosen.start).days <= MAX_RUN_DAYS]
+    if later:
+        chosen.end = min(later, key=lambda c: c.span[0]).start
 
 
 def _unresolved_first(found: list[Candidate], usable: list[Candidate], base: Base | None) -> bool:

@@ -27,6 +27,7 @@ from sticoop.ingest.extract.lang.fr import organizations as fr
 from sticoop.ingest.extract.lang.vi import organizations as vi
 from sticoop.ingest.extract.lang.vi.people import SURNAMES as VI_SURNAMES
 from sticoop.ingest.extract.lang.xx import organizations as xx
+from sticoop.ingest.extract.lang.xx.countries import PLACES_NAMED_AFTER
 from sticoop.ingest.extract.model import Evidence, Organization, Value
 from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
@@ -126,11 +127,40 @@ def _extend_back(tokens: list[Token], i: int, lang: str) -> int:
             k = j - 2
             if prev.text == "," and not any(t.text == "and" for t in tokens[j : i + 1]):
                 break
+            if prev.text == "and" and _head_before(tokens, k, lang):
+                break  # "the Institute for Technological Research and Ghent University": two names
             j = k + 1
             j -= 1
             continue
         break
     return j
+
+
+#: how far back (tokens) a name before "and" is searched for its own head
+HEAD_BACK_WINDOW = 8
+
+
+def _head_before(tokens: list[Token], k: int, lang: str) -> bool:
+    """True when the capitalised words ending at k belong to a name with its own head ("Institute for
+    Technological Research"): an "and" after them joins two names, not two words of one name."""
+    stop = max(-1, k - HEAD_BACK_WINDOW)
+    while k > stop:
+        t = tokens[k]
+        if _is_head(tokens, k, lang):
+            return True
+        if not ((t.is_cap and t.is_word and t.text not in STOP_CAP) or t.lower in CONNECTORS):
+            return False
+        k -= 1
+    return False
+
+
+def _head_ahead(tokens: list[Token], k: int, lang: str) -> bool:
+    """True when the capitalised words from k hold a head of their own ("and Guangxi University")."""
+    while k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and tokens[k].text not in STOP_CAP:
+        if _is_head(tokens, k, lang):
+            return True
+        k += 1
+    return False
 
 
 def _segment_has_head(tokens: list[Token], i: int, lang: str) -> bool:
@@ -255,6 +285,8 @@ def _after_connector(tokens: list[Token], j: int, lang: str, places: frozenset[s
     ):
         if lang == "fr" and t.lower == "et" and k == j + 1 and k + 1 < n and tokens[k + 1].is_cap:
             return j, False  # "... étrangères et Campus France": another name starts
+        if t.lower == "and" and k == j + 1 and _head_ahead(tokens, k, lang):
+            return j, False  # "Department of Science and Technology and Guangxi University": another name
         if (tokens[k].text in places or tokens[k].text in _adjectives()) and t.lower not in ("of", "de"):
             return j, False
         return k + 1, True
@@ -326,9 +358,14 @@ def _comma_list_closes(tokens: list[Token], k: int, lang: str) -> bool:
         steps += 1
     return False
 def _country_at(tokens: list[Token], j: int, places: frozenset[str]) -> int:
+    """Length in tokens of the country or city named at j (0 when none; "Lào" of "Lào Cai" is no country)."""
     for length in (3, 2, 1):
         words = tokens[j : j + length]
         if len(words) == length and " ".join(w.text for w in words) in places:
+            place = PLACES_NAMED_AFTER.get(" ".join(w.text for w in words))
+            rest = " " + " ".join(t.text for t in tokens[j + length : j + length + 2])
+            if place and re.match(place, rest):
+                return 0
             return length
     return 0
 
@@ -375,7 +412,7 @@ def find_organizations(
         # a bare "Minister of X" title names a job, not a ministry (labelling convention 6), unless the text says
         # the ministries themselves take part ("officials from the two ministries") and names them only so
         cands += _ministries_from_roles(text, body_start)
-    return _merge(text, cands)
+    return _merge(text, cands, lang)
 
 
 def _headed(
@@ -565,13 +602,29 @@ def _strip_country(name: str) -> tuple[str, bool]:
     return name, False
 
 
+#: the country a body named without one belongs to, by the report's language: in a Vietnamese report "Bộ Khoa
+#: học và Công nghệ" is Vietnam's ministry, so its namesake "Bộ Khoa học và Công nghệ Ấn Độ (DST)" is another body
+UNQUALIFIED_HOME: dict[str, str] = {"vi": "VNM"}
+
+
+def _suffix_country(name: str) -> str | None:
+    """The code of the country a name ends with ("Bộ Khoa học và Công nghệ Ấn Độ" -> "IND"), else None."""
+    words = name.split()
+    forms = _country_forms()
+    for k in (3, 2, 1):
+        if len(words) > k and " ".join(words[-k:]) in forms:
+            return lexicon()[" ".join(words[-k:])][0]
+    return None
+
+
 class _MergeIndex:
     """The merged organisations by name key and by country-stripped key. Two candidates are the same
     organisation when a name or alias key is shared, or when their names are equal once a country is stripped
     from one of them ("Bộ Khoa học và Công nghệ Việt Nam"). Finding a twin is a few dictionary probes, not a scan
     of everything merged so far (which made long texts quadratic)."""
 
-    def __init__(self) -> None:
+    def __init__(self, home: str | None = None) -> None:
+        self.home = home  # the country of a body named without one (UNQUALIFIED_HOME), None when unknown
         self.merged: list[OrgCandidate] = []
         self._keys: dict[str, int] = {}
         self._stripped: dict[tuple[str, bool], int] = {}
@@ -582,9 +635,14 @@ class _MergeIndex:
         hits = [self._keys[k] for k in _keys(c) if k in self._keys]
         stripped, had_country = _strip_country(c.name)
         hit = self._stripped.get((normalize_name(stripped), not had_country))
-        if hit is not None:
+        if hit is not None and not self._namesake(c if had_country else self.merged[hit]):
             hits.append(hit)
         return self.merged[min(hits)] if hits else None
+
+    def _namesake(self, suffixed: OrgCandidate) -> bool:
+        """True when the name with a country is another country's body than the bare name's (the home)."""
+        code = _suffix_country(suffixed.name)
+        return self.home is not None and code is not None and code != self.home
 
     def add(self, c: OrgCandidate) -> None:
         """Index `c` (a new organisation, or a twin whose name or aliases grew) under all its keys."""
@@ -611,8 +669,8 @@ def _within_a_line(c: OrgCandidate) -> OrgCandidate | None:
     return c
 
 
-def _merge(text: str, cands: list[OrgCandidate]) -> list[Organization]:
-    index = _MergeIndex()
+def _merge(text: str, cands: list[OrgCandidate], lang: str = "en") -> list[Organization]:
+    index = _MergeIndex(UNQUALIFIED_HOME.get(lang))
     cands = [k for c in cands if (k := _within_a_line(c)) is not None]
     for c in sorted(cands, key=lambda c: (c.start, -c.confidence)):
         twin = index.twin(c)

@@ -87,13 +87,34 @@ _DATELINE = re.compile(
 )
 
 
-def dateline_end(text: str) -> int:
-    """Offset where the dateline ("CANBERRA, 8 March 2024 (wire) –") ends, 0 when there is none."""
+#: how many lines of page stamps ("Thứ Tư, 05/03/2025 - 21:10", "Posted: ...") may stand before the dateline
+STAMP_LINES = 3
+
+
+def _dateline_at(text: str) -> int:
     m = _DATELINE.match(text)
     if m:
         return m.end()
     m = re.match(r"^\s*(?P<place>[A-ZÀ-ỸĐ][\w ]{1,30})\s*\([A-Z]{2,8}\)\s*[–—-]\s", text)
     return m.end() if m else 0
+
+
+def dateline_end(text: str) -> int:
+    """Offset where the dateline ("CANBERRA, 8 March 2024 (wire) –") ends, 0 when there is none. The dateline
+    opens the text or one of its next :data:`STAMP_LINES` lines, after page stamps ("Thứ Tư, 05/03/2025 -
+    21:10\n\nHà Nội, ngày 5/3 (TTXVN) – ..."): the last one found ends it."""
+    end, pos = _dateline_at(text), 0
+    for _ in range(STAMP_LINES):
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            break
+        pos = nxt + 1
+        while pos < len(text) and text[pos] in "\n\r":
+            pos += 1
+        if pos >= end:
+            found = _dateline_at(text[pos:])
+            end = pos + found if found else end
+    return end
 
 
 def dateline_place(text: str) -> tuple[str, int] | None:

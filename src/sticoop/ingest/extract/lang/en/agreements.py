@@ -11,10 +11,14 @@ NOUNS: tuple[str, ...] = (
     "memorand(?:um|a) of understanding", "MoUs?", "agreements?", "protocols?", "arrangements?",
     "accords?(?:-cadres?)?", "framework agreement", "work ?plan", "plan of action", "action plan",
     "programme of cooperation", "cooperation programme", "renewal", "conventions?", "minutes(?= of)",
-    "cooperation plan", "roadmap",
+    "cooperation plan", "roadmap", "extension", "joint declaration", "executive programme",
 )
 #: verbs and phrases of a renewal
-RENEW: tuple[str, ...] = (r"renew(?:ed|al|als|s|ing)?", r"extend\w* (?:the|their) (?:agreement|programme)")
+RENEW: tuple[str, ...] = (
+    r"renew(?:ed|al|als|s|ing)?", r"(?:was|were|been|be) extended", r"prolong\w*",
+    # "extend" with an agreement as its object ("agreed to extend until 2030 the cooperation agreement")
+    r"extend\w*(?=[^,.;]{0,60}\b(?:agreement|memorand|MoU|protocol|arrangement|programme|plan|accord))",
+)
 #: verbs of a signature, approval or adoption
 SIGN: tuple[str, ...] = (r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*")
 #: verbs of a discussion or study
@@ -22,6 +26,9 @@ DISCUSS: tuple[str, ...] = (
     r"discuss\w*", r"examin\w*", r"review\w*", r"negotiat\w*", "study", "studying", "explore", "exploring",
     r"consider\w*",
 )
+#: modals of a future or possible act: between an agreement noun and a later signature verb, the signature is
+#: planned ("A new action plan ... will be prepared by A and B and signed at the next meeting")
+FUTURE: tuple[str, ...] = ("will", "would", "could", "may", "might", "shall", "is to be", "are to be")
 #: modals and phrases of a plan: a signature after one of them is planned, not done
 PLAN: tuple[str, ...] = (
     "will", "would", "could", "may", "to", "hopes?", "plans?", "planned", "intends?", "expected", r"aim\w*",

@@ -19,3 +19,11 @@ WEEKDAYS: dict[str, int] = {
 NUMBERS: dict[str, int] = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 #: verbs saying an event ended ("the visit wrapped up on Friday"), regex alternatives
 END_VERBS: tuple[str, ...] = ("wrapped up", "completed", "concluded", "ended", "closed")
+#: words before the date of an earlier meeting ("since its previous meeting of 14 November 2023"): a past fact,
+#: never the event's date nor the document's own date; regex alternatives
+PAST_MEETING: tuple[str, ...] = (
+    r"(?:previous|last|prior|preceding|earlier)\s+(?:\w+\s+){0,2}(?:meeting|session)s?(?:\s+(?:of|on|held))?",
+)
+#: words before the last day of an event that runs on ("the course, which runs until Sept. 26"): the range's
+#: end, not a deadline; regex alternatives
+RUNS_UNTIL: tuple[str, ...] = (r"(?:runs?|running|lasts?|lasting|continues?|continuing|open)\s+(?:until|through|to)",)

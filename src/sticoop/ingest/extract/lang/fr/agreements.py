@@ -10,14 +10,17 @@ matched with their case, verbs case-insensitively. The forms come from the corpu
 #: agreement nouns ("protocole d'entente", "procès-verbal", "plan d'action")
 NOUNS: tuple[str, ...] = (
     "protocole d'entente", "procès-verbal", "mémorandum", "plan d'action", "programme de coopération",
-    "plan de coopération", r"ententes?(?:-cadres?)?", "feuilles? de route",
+    "plan de coopération", r"ententes?(?:-cadres?)?", "feuilles? de route", r"protocoles?(?: additionnels?)?",
+    r"déclarations? conjointes?", r"programmes? exécutifs?",
 )
 #: verbs of a renewal
-RENEW: tuple[str, ...] = (r"renouvel\w*", r"reconduit\w*", r"prolong\w*")
+RENEW: tuple[str, ...] = (r"renouvel\w*", r"recondu\w*", r"prolong\w*", r"prorog\w*")
 #: verbs of a signature, initialling, conclusion, approval or adoption
 SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*")
+#: modals of a future or possible act between an agreement noun and a later signature ("un accord ... sera signé")
+FUTURE: tuple[str, ...] = ("sera", "seront", r"pourrai\w*", r"devrai\w*", "doit", "doivent")
 #: modals and phrases of a plan ("prévoit de", "pourrait", "d'ici", "à signer")
 PLAN: tuple[str, ...] = (
     r"prévoi\w*", r"pourrai\w*", r"devrai\w*", "doit", r"envisag\w*", "d'ici", "à signer", "de signer",

@@ -19,3 +19,10 @@ WEEKDAYS: dict[str, int] = {
 NUMBERS: dict[str, int] = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 #: verbs saying an event ended ("s'est achevée"), regex alternatives
 END_VERBS: tuple[str, ...] = ("termine", "s'est achevée", "a fermé", "ferme")
+#: words before the date of an earlier meeting ("sa précédente réunion du 9 novembre"), regex alternatives
+PAST_MEETING: tuple[str, ...] = (
+    r"(?:précédente?|dernière|dernier)\s+(?:réunion|session|rencontre)(?:\s+(?:du|de|tenue))?",
+    r"(?:réunion|session|rencontre)\s+précédente(?:\s+(?:du|de|tenue))?",
+)
+#: words before the last day of an event under way ("accueille depuis le 3 mars, et jusqu'au 14 mars")
+RUNS_UNTIL: tuple[str, ...] = (r"depuis\b[^.\n]{0,60}\bjusqu'au",)

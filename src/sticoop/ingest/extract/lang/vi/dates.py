@@ -8,6 +8,10 @@ Read by ``ingest/extract/dates.py``. Format: lower-case word -> number.
 NUMBERS: dict[str, int] = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 #: verbs saying an event ended ("bế mạc", closed; "kết thúc", ended), regex alternatives
 END_VERBS: tuple[str, ...] = ("bế mạc", "kết thúc", "hoàn thành")
+#: words before the date of an earlier meeting ("kỳ họp trước ngày ..."), regex alternatives
+PAST_MEETING: tuple[str, ...] = (r"(?:kỳ|phiên|cuộc)\s+họp\s+(?:lần\s+)?trước(?:\s+(?:ngày|vào))?",)
+#: words before the last day of an event under way ("khai mạc ..., diễn ra đến hết ngày 20/9")
+RUNS_UNTIL: tuple[str, ...] = (r"(?:diễn ra|kéo dài|kéo dài)\s+(?:đến|tới)(?:\s+hết)?(?:\s+ngày)?",)
 
 #: weekday names ("Thứ Hai" = Monday ... "Chủ Nhật" = Sunday) -> weekday number (0 = Monday); a page stamp
 #: "Thứ Năm, 12/09/2024" starts with one, and it is never a person's name

@@ -286,6 +286,9 @@ AMBIGUOUS: frozenset[str] = frozenset(
     }
 )
 #: what may not follow an ambiguous name: "la 30e Réunion du Comité" is a meeting, not La Réunion
+#: a country's name that begins the name of a place elsewhere: followed by the rest of that name, it is the place
+#: (a Vietnamese province, "Lào Cai" / "Lao Cai", is not Laos). Matched case-sensitively after the country word.
+PLACES_NAMED_AFTER: dict[str, str] = {"Lào": r"[\s-]+Cai\b", "Lao": r"[\s-]+Cai\b"}
 AMBIGUOUS_NOT_BEFORE: dict[str, str] = {"Réunion": r"\s+(?:du|de|des|d'|annuelle|plénière|technique|mixte)\b"}
 AMBIGUOUS_OK_BEFORE: tuple[str, ...] = (
     "nước",
@@ -339,6 +342,11 @@ USA|California,Californie,Texas,Massachusetts,Hawaii
 IND|Kerala,Karnataka,Gujarat,Maharashtra,Tamil Nadu
 JPN|Hokkaido,Okinawa,Kyushu
 KOR|Gyeonggi,Jeju
+ZAF|Gauteng,Western Cape,Cap-Occidental,KwaZulu-Natal
+VNM|Lào Cai,Lao Cai,Quảng Ninh,Quang Ninh,Hà Giang,Ha Giang,Cao Bằng,Cao Bang,Lạng Sơn,Lang Son,Lai Châu
+VNM|Điện Biên,Dien Bien,Sơn La,Son La,Nghệ An,Nghe An,Hà Tĩnh,Ha Tinh,Quảng Trị,Quang Tri,Kon Tum
+VNM|Gia Lai,Đắk Lắk,Dak Lak,An Giang,Kiên Giang,Kien Giang,Tây Ninh,Tay Ninh,Bình Dương,Binh Duong
+VNM|Đồng Nai,Dong Nai,Bắc Ninh,Bac Ninh,Thừa Thiên Huế,Thua Thien Hue
 """
 
 # Major cities (capitals and frequent venues): name forms -> ISO3.
