@@ -120,12 +120,13 @@ def pending_count(db: Session, first_id: int | None = None, last_id: int | None 
 
 
 def fill(database_url: str | None = None, first_id: int | None = None, last_id: int | None = None,
-         on_chunk: OnChunk | None = None, chunk: int = CHUNK) -> int:
+         on_chunk: OnChunk | None = None, chunk: int | None = None) -> int:
     """Give every profile (between ``first_id`` and ``last_id`` when given, inclusive) that lacks one the vector
-    of its current text: ``chunk`` profiles at a time in id order, each chunk read, embedded (model calls
-    outside any write) and written in a short transaction of its own. ``on_chunk(walked, total)`` after each
-    chunk (it may raise to stop: what was committed stays). Idempotent and resumable. Returns the vectors
-    written."""
+    of its current text: ``chunk`` (default :data:`CHUNK`) profiles at a time in id order, each chunk read,
+    embedded (model calls outside any write) and written in a short transaction of its own.
+    ``on_chunk(walked, total)`` after each chunk (it may raise to stop: what was committed stays). Idempotent
+    and resumable. Returns the vectors written."""
+    chunk = chunk or CHUNK
     with session_scope(database_url) as db:
         total = int(db.scalar(select(func.count(TechProfile.id)).where(*_scope(first_id, last_id))) or 0)
     written, walked, cursor = 0, 0, 0
