@@ -26,8 +26,9 @@ _lock = threading.Lock()
 
 
 def register_warmup(name: str, hook: Callable[[], None]) -> None:
-    """Declare a start-up hook under ``name`` ("domain.what"); the same name again replaces it."""
-    _HOOKS[name] = hook
+    """Declare a start-up hook under ``name`` ("domain.what"). A name declared again keeps its first hook (the
+    composition root runs every registration again when a process builds a second app)."""
+    _HOOKS.setdefault(name, hook)
 
 
 def warmups() -> dict[str, Callable[[], None]]:

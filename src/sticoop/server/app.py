@@ -261,9 +261,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
         description="The workspace for international science, technology and innovation cooperation.",
         docs_url="/docs",
         openapi_url=f"{API_PREFIX}/openapi.json",
+        on_startup=[run_warmups],  # each worker process loads its models before it takes requests
     )
     app.state.database_url = database_url
-    app.router.on_startup.append(run_warmups)  # each worker process loads its models before it takes requests
     app.state.export_labels = _export_labels
 
     @app.exception_handler(DomainError)
