@@ -20,7 +20,8 @@ MATCH_OWNER_NOT_SOUGHT = "match_owner_not_sought"
 QUERY_OWNER_NOT_SOUGHT = "query_owner_not_sought"
 
 #: the query profile's vector is not computed yet (a background job does it after the write): matched by keywords,
-#: fields and partner criteria meanwhile (no params)
+#: fields and partner criteria meanwhile (no params). This and the next are emitted by ``matchmaking.service`` in
+#: place of the language notes, which the engine gives for any profile without a vector
 QUERY_VECTOR_PENDING = "query_vector_pending"
 #: the matched profile's vector is not computed yet (no params)
 MATCH_VECTOR_PENDING = "match_vector_pending"
