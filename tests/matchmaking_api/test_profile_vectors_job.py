@@ -244,3 +244,26 @@ def test_a_bad_import_file_is_one_error_line_and_records_no_job(cli: Callable[..
     assert len(lines) == 1 and lines[0].startswith("error:") and "Traceback" not in result.output
     with session_scope(db_url) as db:
         assert db.scalar(select(func.count()).select_from(Job)) == 0
+
+
+@pytest.mark.parametrize("job_running", [True, False])
+def test_the_matcher_waits_for_the_job_to_end_before_taking_its_vectors(db: Session, db_url: str, tmp_path: Path,
+                                                                         model: GuardedEmbedder,
+                                                                         job_running: bool) -> None:
+    """While the vectors job runs, its chunks' vectors do not rebuild the matcher each time (minutes at 100,000
+    profiles); once it has ended (or when only a save's vector came), the next query takes them."""
+    _, job = import_rows(db, _csv(tmp_path, _offers(4)))
+    db.commit()
+    before = service.matcher(db)
+    assert before.pending and len(before.pending) == 4
+    if job_running:
+        db.execute(update(Job).where(Job.id == job.id).values(status=JobStatus.running.value))
+        db.commit()
+    profile_vectors.fill(db_url)
+    db.commit()  # a fresh snapshot of the database
+    during = service.matcher(db)
+    assert (during is before) is job_running
+    db.execute(update(Job).where(Job.id == job.id).values(status=JobStatus.succeeded.value))
+    db.commit()
+    after = service.matcher(db)
+    assert after is not before and after.pending == frozenset()

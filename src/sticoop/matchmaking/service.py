@@ -230,7 +230,7 @@ def matcher(db: Session, index_kind: str | None = None, today: date | None = Non
     key = (url, (*state, orgs_changed, vectors_changed, index_kind, today))  # a new day may expire profiles
     with _lock:
         cached = _matchers.get(key[0])
-        if cached is not None and cached[0] == key:
+        if cached is not None and (cached[0] == key or _only_vectors_came(db, cached[0], key)):
             return cached[1]
         rows = list(db.scalars(select(TechProfile).where(offered(today))
                                     .order_by(TechProfile.id).limit(MAX_INDEXED_PROFILES)))
@@ -261,6 +261,20 @@ def matcher(db: Session, index_kind: str | None = None, today: date | None = Non
             result.neighbourhoods()  # the hubness correction's, computed once here rather than by a first query
         _matchers[url] = (key, result)
         return result
+
+
+def _only_vectors_came(db: Session, cached: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
+    """True when the profiles are as the cached matcher has them and only new vectors came, while a vectors
+    job still runs: the matcher is rebuilt once that job ends rather than after each chunk it commits (at
+    100,000 profiles a rebuild costs minutes); meanwhile those profiles' matches still say "pending"."""
+    vectors_at = 4  # position of ``vectors_changed`` in the key's state (see ``matcher``)
+    old, new = cached[1], key[1]
+    if old[:vectors_at] + old[vectors_at + 1:] != new[:vectors_at] + new[vectors_at + 1:]:
+        return False
+    from sticoop.jobs.models import Job, JobStatus
+
+    running = select(Job.id).where(Job.status == JobStatus.running.value, Job.kind == vectors.JOB_KIND).limit(1)
+    return db.scalar(running) is not None
 
 
 class QueryProfile(Profile):
