@@ -13,9 +13,9 @@
    ``--write-means`` rewrites the bundled means from development data only.
 2. **Template set** (``benchmarks/data/matching_eval.py``, 320 profiles, 40 technologies × 8): nDCG@10 of the
    hybrid against BM25 over words (target ≥ 1.2×).
-3. **Import**: ``sticoop profiles import`` of N generated rows (distinct texts) into a fresh SQLite file, batched
-   (embedding phase, write phase) against the one-by-one path (``ProfileService.create`` per row, one embedding
-   per row) on the first rows, in the same run.
+3. **Import**: ``sticoop profiles import`` of N generated rows (distinct texts) into a fresh SQLite file: rows/s
+   until they are committed and keyword-matchable, and the time until the vectors job has embedded them all
+   (``benchmarks/import_profiles.py``, which also sweeps the encoder's batch size, sorting and threads).
 4. **Scale**: 100,000 synthetic unit vectors; top-10 latency of the exact numpy index and of HNSW (usearch), and
    ``Matcher.complementary`` end to end.
 
@@ -265,81 +265,11 @@ def template_quality(embedder, profiles: list[Profile], tech_of: dict, vectors: 
 
 
 # ---- 3. import throughput ------------------------------------------------------------------------------------
-def import_rows(n: int) -> list[dict]:
-    """``n`` distinct rows: the evaluation texts with a numbered model and site, so no two texts are equal."""
-    data = build_pairs_set()
-    template, _ = build_eval_set()
-    base = data.profiles + template
-    rows = []
-    for i in range(n):
-        p = base[i % len(base)]
-        rows.append({"kind": p.kind, "status": "published", "title": f"{p.title} (ref. {i})",
-                     "summary": f"{p.summary} Site {i % 97}, model {i}.", "language": p.language,
-                     "fields": "; ".join(p.fields), "trl": p.trl or ""})
-    return rows
+def import_benchmark(n: int) -> None:
+    """The import and its vectors job, side by side (``benchmarks/import_profiles.py``)."""
+    import import_profiles
 
-
-def import_benchmark(n: int, baseline: int) -> None:
-    import csv
-    import os
-
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["STICOOP_DATA_DIR"] = tmp
-        from sticoop.core.database import session_scope
-        from sticoop.core.migrate import upgrade
-        from sticoop.matchmaking import service
-        from sticoop.matchmaking.schemas import ProfileIn
-        from sticoop.matchmaking.transfer import import_profiles
-
-        url = f"sqlite:///{tmp}/bench.db"
-        upgrade(url)
-        rows = import_rows(n + baseline)
-        path = Path(tmp) / "profiles.csv"
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows[:n])
-        phases: dict[str, float] = {}
-        embed, write = service.embed_inputs, service.ProfileService.create_many
-
-        def timed_embed(items, db=None):  # type: ignore[no-untyped-def]
-            t = time.perf_counter()
-            out = embed(items, db)
-            phases["embed"] = time.perf_counter() - t
-            return out
-
-        def timed_write(self, *args, **kw):  # type: ignore[no-untyped-def]
-            t = time.perf_counter()
-            out = write(self, *args, **kw)
-            phases["write"] = time.perf_counter() - t
-            return out
-
-        service.embed_inputs = timed_embed
-        import sticoop.matchmaking.transfer as transfer
-        transfer.embed_inputs = timed_embed
-        service.ProfileService.create_many = timed_write
-        t = time.perf_counter()
-        with session_scope(url) as db:
-            count = import_profiles(db, path)
-        total = time.perf_counter() - t
-        service.ProfileService.create_many = write
-        print(f"  batched import of {count:,} rows: {count / total:6.1f} profiles/s ({total:.0f} s: embedding "
-              f"{phases['embed']:.0f} s in batches of {service.EMBED_BATCH}, writing {phases['write']:.1f} s "
-              f"in batches of 500, lock held only while writing)")
-        t = time.perf_counter()
-        with session_scope(url) as db:  # the same file again: every text already has its vector
-            again = import_profiles(db, path)
-        again_s = time.perf_counter() - t
-        print(f"  the same {again:,} rows again : {again / again_s:6.1f} profiles/s (each vector found by its text's "
-              f"fingerprint, the model not run)")
-        t = time.perf_counter()
-        with session_scope(url) as db:
-            for row in rows[n:]:
-                service.profiles.create(db, ProfileIn(**{k: v for k, v in row.items() if v != ""}
-                                                           | {"fields": [f for f in row["fields"].split("; ") if f]}))
-        one = time.perf_counter() - t
-        print(f"  one by one (before), {baseline} rows: {baseline / one:6.1f} profiles/s "
-              f"(one embedding and two flushes per row, inside the write transaction)")
+    import_profiles.run(n)
 
 
 def clustered_vectors(n: int, dim: int, seed: int, n_clusters: int = 2000, spread: float = 0.6) -> np.ndarray:
@@ -477,7 +407,7 @@ def main() -> None:
             import os
             os.environ["STICOOP_EMBEDDER"] = args.import_embedder
         print(f"\nImport ({get_embedder().name})")
-        import_benchmark(n, baseline=50 if args.quick else 100)
+        import_benchmark(n)
     if "scale" not in args.skip:
         scale(e5.dim, args.size, with_hnsw=not args.quick)
 

@@ -1,5 +1,6 @@
-"""Each text goes through the model once: an import embeds every distinct text once, and a text whose vector the
-database already holds (same embedder, same fingerprint) is not embedded again — on import or on a save."""
+"""Each text goes through the model once: an import's vectors job embeds every distinct text once, and a text whose
+vector the database already holds (same embedder, same fingerprint) is not embedded again — on import or on a
+save."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sticoop.matchmaking import service
+from sticoop.matchmaking import vectors as profile_vectors
 from sticoop.matchmaking.engine import HashingEmbedder
 from sticoop.matchmaking.models import ProfileEmbedding, TechProfile
-from sticoop.matchmaking.schemas import ProfileIn
+from sticoop.matchmaking.schemas import ProfileIn, ProfilePatch
 from sticoop.matchmaking.transfer import import_profiles
 
 HEADER = "kind,status,title,summary,language\n"
@@ -57,38 +59,45 @@ ROW_LO = "technology_offer,published,ເຄື່ອງອົບແຫ້ງ,ເ
     ([ROW_A, ROW_B, ROW_A, ROW_B], 2),  # two distinct texts, each once
     ([ROW_A, ROW_LO], 1),  # a language the model does not read: no vector, no model call
 ])
-def test_an_import_embeds_each_distinct_text_once(db: Session, tmp_path: Path, counting: CountingEmbedder,
-                                                    rows: list[str], embedded: int) -> None:
+def test_an_import_embeds_each_distinct_text_once(db: Session, db_url: str, tmp_path: Path,
+                                                  counting: CountingEmbedder, rows: list[str], embedded: int) -> None:
     assert import_profiles(db, _csv(tmp_path, rows)) == len(rows)
+    db.commit()
+    assert counting.texts == []  # the import itself never runs the model
+    profile_vectors.fill(db_url)
     assert len(counting.texts) == embedded
     stored = db.scalar(select(func.count()).select_from(ProfileEmbedding))
     assert stored == sum(1 for r in rows if not r.endswith(",lo"))  # every readable profile has its vector
 
 
-def test_a_text_already_stored_is_not_embedded_again(db: Session, tmp_path: Path,
+def test_a_text_already_stored_is_not_embedded_again(db: Session, db_url: str, tmp_path: Path,
                                                      counting: CountingEmbedder) -> None:
     import_profiles(db, _csv(tmp_path, [ROW_A, ROW_B]))
+    db.commit()
+    profile_vectors.fill(db_url)
     first = list(counting.texts)
     import_profiles(db, _csv(tmp_path, [ROW_B, ROW_A, ROW_A], "again.csv"))
+    db.commit()
+    profile_vectors.fill(db_url)
     assert counting.texts == first  # the second file's texts were all known: the model did not run
     vectors = {bytes(v) for v in db.scalars(select(ProfileEmbedding.vector))}
     assert len(vectors) == 2  # and they got the very vectors the first import stored
 
 
 @pytest.mark.parametrize("edit", ["new text", "back to a known text"])
-def test_a_save_reuses_a_known_vector_and_embeds_a_new_text(db: Session, tmp_path: Path,
+def test_a_save_reuses_a_known_vector_and_embeds_a_new_text(db: Session, db_url: str, tmp_path: Path,
                                                             counting: CountingEmbedder, edit: str) -> None:
     import_profiles(db, _csv(tmp_path, [ROW_A, ROW_B]))
+    db.commit()
+    profile_vectors.fill(db_url)
     before = len(counting.texts)
     created = service.profiles.create(db, ProfileIn(kind="technology_offer", status="published", title="Dryer",
                                                     summary="Another dryer" if edit == "new text"
                                                     else "Solar dryer for cassava", language="en"))
-    db.flush()
+    db.commit()  # its vector comes once the save has committed
     if edit == "back to a known text":
-        obj = db.get(TechProfile, created.id)
-        obj.title = "Solar dryer"
-        service.store_embedding(db, obj)
-        db.flush()
+        service.profiles.update(db, created.id, ProfilePatch(title="Solar dryer", version=created.version))
+        db.commit()
     # the new profile's first text was new: one model call; going back to ROW_A's text costs none
     assert len(counting.texts) - before == 1 and counting.texts[-1].startswith("Dryer")
     if edit == "back to a known text":

@@ -19,7 +19,7 @@ from sticoop.accounts import service as accounts
 from sticoop.accounts.models import ApiToken, User
 from sticoop.core import clock, touch
 from sticoop.core.database import SQLITE_BUSY_TIMEOUT_MS, _sqlite_pragmas, get_engine, session_scope
-from sticoop.matchmaking import service
+from sticoop.matchmaking import service, vectors
 from sticoop.matchmaking.engine import HashingEmbedder
 from sticoop.matchmaking.models import ProfileEmbedding, TechProfile
 from sticoop.matchmaking.transfer import import_profiles
@@ -103,12 +103,16 @@ class CountingEmbedder(HashingEmbedder):
         return super().embed(texts)
 
 
-def test_import_embeds_and_writes_in_batches(db: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_embeds_and_writes_in_batches(db: Session, db_url: str, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     model = CountingEmbedder()
     monkeypatch.setattr(service, "embedder", lambda: model)
     source = tmp_path / "profiles.csv"
     source.write_text(_csv(150), encoding="utf-8")
     assert import_profiles(db, source, batch_size=40) == 150
+    db.commit()
+    assert model.calls == []  # the import writes; its vectors job embeds
+    vectors.fill(db_url)
     assert model.calls == [64, 64, 22]  # EMBED_BATCH texts per call, not one call per row
     stored = db.scalar(select(func.count()).select_from(ProfileEmbedding)
                        .where(ProfileEmbedding.embedder == model.name))
@@ -126,15 +130,15 @@ def test_reads_and_sign_in_keep_answering_while_an_import_writes(
     monkeypatch.setattr(service, "embedder", lambda: HashingEmbedder())
     make_user(db_url, "officer", "viewer")
     writing, release = threading.Event(), threading.Event()
-    original = service.ProfileService._flush_with_vectors
+    original = service.ProfileService._flush
 
-    def slow_flush(self, db, pending, embedder_name):  # type: ignore[no-untyped-def]
-        original(self, db, pending, embedder_name)
+    def slow_flush(self, db):  # type: ignore[no-untyped-def]
+        original(self, db)
         if not writing.is_set():  # rows written, transaction open: hold it
             writing.set()
             release.wait(timeout=60)
 
-    monkeypatch.setattr(service.ProfileService, "_flush_with_vectors", slow_flush)
+    monkeypatch.setattr(service.ProfileService, "_flush", slow_flush)
     source = tmp_path / "profiles.csv"
     source.write_text(_csv(300), encoding="utf-8")
     outcome: dict[str, object] = {}

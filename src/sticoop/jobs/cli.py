@@ -7,6 +7,7 @@ import logging
 import typer
 
 from sticoop.core.cli import cli_errors, fail
+from sticoop.core.warmup import run_warmups
 from sticoop.jobs import queue
 
 
@@ -28,6 +29,7 @@ def worker(
     except queue.QueueConfigError as exc:
         raise fail(str(exc)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    run_warmups()  # models loaded before the first job, not by it
     swept = jobs_queue.sweep_stale()
     lost = jobs_queue.requeue_lost()
     typer.echo(f"worker: {workers} thread(s) on {type(jobs_queue.huey).__name__}, "

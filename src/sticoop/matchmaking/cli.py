@@ -1,7 +1,9 @@
-"""`sticoop profiles import|export`: technology profiles as CSV or XLSX."""
+"""`sticoop profiles import|export|vectors`: technology profiles as CSV or XLSX, and their vectors."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import typer
@@ -10,19 +12,80 @@ from sticoop.core.cli import cli_errors, fail
 from sticoop.core.database import new_session, session_scope
 
 profiles_app = typer.Typer(help="Technology offers and requests (CSV/XLSX).", no_args_is_help=True)
+WAIT_HELP = ("Block until the vectors are computed (runs the job here, with a progress bar, unless a "
+             "`sticoop worker` already took it).")
+#: seconds between two looks at a job's progress while waiting
+POLL_SECONDS = 0.5
 
 
 @profiles_app.command("import")
 @cli_errors
-def import_(path: Path) -> None:
-    """Import profiles from .csv or .xlsx; all rows or none."""
-    from sticoop.matchmaking.transfer import import_profiles
+def import_(path: Path, wait: bool = typer.Option(False, "--wait", help=WAIT_HELP)) -> None:
+    """Import profiles from .csv or .xlsx; all rows or none. The rows are committed (listed and matched on
+    keywords and fields) at once; their vectors are computed by a background job afterwards."""
+    from sticoop.matchmaking.transfer import import_rows
 
     if not path.is_file():
         raise fail(f"{path}: no such file")
     with session_scope() as db:
-        count = import_profiles(db, path)
-    typer.echo(f"imported {count} profiles")
+        created, job = import_rows(db, path)
+        job_id = job.id
+    typer.echo(f"imported {len(created)} profiles; vectors: job {job_id}")
+    _after(job_id, wait)
+
+
+@profiles_app.command("vectors")
+@cli_errors
+def vectors_(wait: bool = typer.Option(False, "--wait", help=WAIT_HELP)) -> None:
+    """Compute the vectors of every profile that lacks one for its current text (after an import, a change of
+    embedder, or a save whose vector failed). Safe to run again: profiles done are skipped."""
+    from sticoop.matchmaking import vectors
+
+    with session_scope() as db:
+        job_id = vectors.schedule(db).id
+    typer.echo(f"vectors: job {job_id}")
+    _after(job_id, wait)
+
+
+def _after(job_id: int, wait: bool) -> None:
+    if not wait:
+        typer.echo(f"`sticoop worker` computes them (see /jobs/{job_id}); meanwhile matches say "
+                   "\"semantic part pending\". Or run: sticoop profiles vectors --wait")
+        return
+    status, message = wait_for(job_id)
+    if status != "succeeded":
+        raise fail(f"vectors job {job_id} {status}: {message}")
+    typer.echo(f"vectors ready ({message})")
+
+
+def wait_for(job_id: int) -> tuple[str, str]:
+    """Run job ``job_id`` in this process (a worker that claimed it first keeps it: then this only watches),
+    showing its progress with Rich until it ends. Returns its final status and message (or error)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from sticoop.jobs.models import FINISHED, Job
+    from sticoop.jobs.service import run_job
+
+    runner = threading.Thread(target=run_job, args=(job_id,), name=f"job-{job_id}", daemon=True)
+    runner.start()
+    columns = (TextColumn("vectors"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("vectors", total=None)
+        while True:
+            db = new_session()
+            try:
+                job = db.get(Job, job_id)
+                assert job is not None  # committed before this was called
+                status, done, total = job.status, job.progress_done, job.progress_total
+                message = job.error or job.message or ""
+            finally:
+                db.close()
+            progress.update(task, completed=done, total=total)
+            if status in {s.value for s in FINISHED}:
+                runner.join(timeout=5)
+                return status, message
+            time.sleep(POLL_SECONDS)
 
 
 @profiles_app.command("export")

@@ -173,6 +173,10 @@ NOTE_MESSAGES: dict[str, str] = {
                                      "(%(type)s)."),
     notes.QUERY_OWNER_NOT_SOUGHT: N_("The matched profile does not seek a partner like this profile's owner "
                                      "(%(type)s)."),
+    notes.QUERY_VECTOR_PENDING: N_("Semantic part pending: this profile's meaning is still being computed; "
+                                   "matched by keywords, fields and partner criteria meanwhile."),
+    notes.MATCH_VECTOR_PENDING: N_("Semantic part pending: the matched profile's meaning is still being "
+                                   "computed; matched by keywords, fields and partner criteria meanwhile."),
 }
 
 
@@ -214,7 +218,8 @@ def profile_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
     found = matches(db, record_id, MATCHES_SHOWN)
     fmt = formatter(request)
     return render(request, "profiles/detail.html", {
-        "p": p, "keywords_only": found["keywords_only"], "threshold": percent(found["threshold"], fmt.locale),
+        "p": p, "keywords_only": found["keywords_only"], "semantic_pending": found["semantic_pending"],
+        "threshold": percent(found["threshold"], fmt.locale),
         "complementary": match_rows(fmt, found["complementary"]), "similar": match_rows(fmt, found["similar"]),
         "org_name": names(db, Organization, [p.owner_organization_id]).get(p.owner_organization_id),
         "contact_name": names(db, Person, [p.contact_person_id]).get(p.contact_person_id),

@@ -70,6 +70,11 @@ ABOUT = {
     "profile_id": "The profile matched against (id)",
     "embedder": "Name of the text-embedding model used (or the keywords-only matcher)",
     "MatchesOut:keywords_only": "True when the query profile is matched by keywords only (language not handled)",
+    "semantic_pending": "True when a profile's meaning vector is not computed yet (a background job computes it "
+                        "after the write, within minutes): matched by keywords, fields and partner criteria "
+                        "meanwhile — the semantic part is pending",
+    "MatchesOut:semantic_pending": "True when the query profile's meaning vector is not computed yet: its "
+                                   "matches use keywords, fields and partner criteria until it is",
     "threshold": "Score (0–1) under which a profile is not offered: an empty list means no good match yet",
     "complementary": "Complementary profiles, best first",
     "similar": "Similar profiles (same kind), best first",
@@ -176,6 +181,7 @@ class MatchOut(BaseModel):
     relation: str = Field(description=ABOUT["relation"])
     score: float = Field(description=ABOUT["score"])
     explanation: dict[str, Any] = Field(description=ABOUT["explanation"])
+    semantic_pending: bool = Field(False, description=ABOUT["semantic_pending"])
 
 
 class MatchesOut(BaseModel):
@@ -184,6 +190,7 @@ class MatchesOut(BaseModel):
     profile_id: int = Field(description=ABOUT["profile_id"])
     embedder: str = Field(description=ABOUT["embedder"])
     keywords_only: bool = Field(description=ABOUT["MatchesOut:keywords_only"])
+    semantic_pending: bool = Field(False, description=ABOUT["MatchesOut:semantic_pending"])
     threshold: float = Field(description=ABOUT["threshold"])
     complementary: list[MatchOut] = Field(description=ABOUT["complementary"])
     similar: list[MatchOut] = Field(description=ABOUT["similar"])

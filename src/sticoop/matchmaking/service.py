@@ -26,8 +26,17 @@ from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.registry import register_kind, register_scope
-from sticoop.matchmaking import index_store
+from sticoop.core.warmup import register_warmup
+from sticoop.jobs.registry import register_job_kind
+from sticoop.matchmaking import index_store, vectors
 from sticoop.matchmaking.engine.embeddings import get_embedder
+from sticoop.matchmaking.engine.notes import (
+    MATCH_LANGUAGE_UNSUPPORTED,
+    MATCH_VECTOR_PENDING,
+    QUERY_LANGUAGE_UNSUPPORTED,
+    QUERY_VECTOR_PENDING,
+    Note,
+)
 from sticoop.matchmaking.engine.profiles import Profile, text_fingerprint
 from sticoop.matchmaking.engine.ranking import Matcher
 from sticoop.matchmaking.models import (
@@ -46,7 +55,7 @@ IN_BATCH = 5000  # ids or fingerprints per IN list
 #: today's date for the expiry filter; tests replace it (the clock of ``sticoop.core.clock`` when it exists)
 HNSW_FROM = 50_000  # below, exact numpy search is fast enough and rebuilding it costs nothing worth saving
 _lock = threading.Lock()
-_matchers: dict[str, tuple[tuple[Any, ...], Matcher]] = {}
+_matchers: dict[str, tuple[tuple[Any, ...], StoredVectorMatcher]] = {}
 
 
 def forget_matchers() -> None:
@@ -124,16 +133,14 @@ class ProfileService(RecordService[TechProfile]):
                                    field="summary")
 
     def after_write(self, db: Session, obj: TechProfile, values: dict[str, Any], created: bool) -> None:
-        store_embedding(db, obj)
+        vectors.note_saved(db, obj)  # embedded once the write has committed, not inside it
 
     def create_many(self, db: Session, items: Sequence[Any], actor: str = "system",
-                    vectors: Sequence[np.ndarray | None] | None = None, batch_size: int = 500) -> list[TechProfile]:
-        """Create profiles as ``create`` does (same checks, audited), flushing ``batch_size`` at a time, with
-        their vectors computed beforehand (``embed_inputs``: no embedding while the write lock is held).
+                    batch_size: int = 500) -> list[TechProfile]:
+        """Create profiles as ``create`` does (same checks, audited), flushing ``batch_size`` at a time, without
+        their vectors: the caller schedules them (``vectors.schedule``) — the model never runs in the write.
         A bad row raises ValidationFailed naming its position (1 = first item); the caller rolls back."""
-        model = embedder()
         created: list[TechProfile] = []
-        pending: list[tuple[TechProfile, np.ndarray]] = []
         for number, item in enumerate(items, start=1):
             obj = self.model()
             try:
@@ -146,26 +153,10 @@ class ProfileService(RecordService[TechProfile]):
             except ValidationFailed as exc:
                 raise ValidationFailed(f"item {number}: {exc.message}", field=exc.field) from None
             created.append(obj)
-            vector = vectors[number - 1] if vectors is not None else None
-            if vector is not None:
-                pending.append((obj, vector))
             if len(created) % batch_size == 0:
-                self._flush_with_vectors(db, pending, model.name)
-        self._flush_with_vectors(db, pending, model.name)
-        if vectors is None:
-            store_embeddings(db, created)
-            self._flush(db)
-        return created
-
-    def _flush_with_vectors(self, db: Session, pending: list[tuple[TechProfile, np.ndarray]],
-                            embedder_name: str) -> None:
-        self._flush(db)  # gives the new profiles their ids
-        for obj, vector in pending:
-            db.add(ProfileEmbedding(profile_id=obj.id, embedder=embedder_name,
-                                         fingerprint=to_engine(obj).fingerprint(),
-                                         vector=np.asarray(vector, dtype=np.float32).tobytes()))
-        pending.clear()
+                self._flush(db)
         self._flush(db)
+        return created
 
 
 profiles = ProfileService()
@@ -176,42 +167,25 @@ def embedder() -> Any:
 
 
 def store_embedding(db: Session, obj: TechProfile) -> None:
-    """Embed the profile's text if this version has no vector yet; languages the model lacks get none."""
+    """Embed the profile's text now, in ``db``'s transaction, if this version has no vector yet (languages the
+    model lacks get none). Saves do not call it: their vectors come after the commit (``vectors``)."""
     store_embeddings(db, [obj])
 
 
 def store_embeddings(db: Session, objs: Sequence[TechProfile]) -> int:
     """Give the profiles whose current text has no vector yet one (``vectors_for_texts``: a text already
-    embedded is not embedded again) and add the rows to the session (flushed by the caller). Returns how many
-    profiles got a new vector."""
-    model = embedder()
-    engine_profiles = [to_engine(o) for o in objs if o.id is not None]
-    engine_profiles = [p for p in engine_profiles if model.languages is None or p.language in model.languages]
-    if not engine_profiles:
+    embedded is not embedded again), in ``db``'s transaction. Returns how many profiles got a new vector."""
+    found = vectors.stale(db, [o for o in objs if o.id is not None])
+    if not found:
         return 0
-    existing: dict[Hashable, ProfileEmbedding] = {}
-    ids = [p.id for p in engine_profiles]
-    for start in range(0, len(ids), IN_BATCH):  # bounded IN lists
-        existing.update((row.profile_id, row) for row in db.scalars(
-            select(ProfileEmbedding).where(ProfileEmbedding.profile_id.in_(ids[start:start + IN_BATCH]),
-                                           ProfileEmbedding.embedder == model.name)))
-    todo = [p for p in engine_profiles
-            if p.id not in existing or existing[p.id].fingerprint != p.fingerprint()]
-    vectors = vectors_for_texts(db, [p.embedding_text() for p in todo])
-    for p, vector in zip(todo, vectors, strict=True):
-        row = existing.get(p.id)
-        if row is None:
-            row = ProfileEmbedding(profile_id=p.id, embedder=model.name)
-            db.add(row)
-        row.fingerprint = p.fingerprint()
-        row.vector = vector.tobytes()
-    return len(todo)
+    return vectors.store(db, found, vectors_for_texts(db, [p.embedding_text() for p in found]))
 
 
 def vectors_for_texts(db: Session | None, texts: Sequence[str]) -> list[np.ndarray]:
     """One float32 vector per text, in order, running the model once per *distinct* text and not at all for a
     text whose vector the database already holds for this embedder (found by its fingerprint, through the
-    ``(embedder, fingerprint)`` index; ``db`` None: no look-up). Model calls take ``EMBED_BATCH`` texts each."""
+    ``(embedder, fingerprint)`` index; ``db`` None: no look-up). Model calls take ``EMBED_BATCH`` texts each,
+    shortest texts first (a batch is padded to its longest text)."""
     model = embedder()
     fingerprints = [text_fingerprint(t) for t in texts]
     known: dict[str, np.ndarray] = {}
@@ -223,28 +197,12 @@ def vectors_for_texts(db: Session | None, texts: Sequence[str]) -> list[np.ndarr
                 .where(ProfileEmbedding.embedder == model.name,
                        ProfileEmbedding.fingerprint.in_(wanted[start:start + IN_BATCH]))))
     todo = list({fp: t for fp, t in zip(fingerprints, texts, strict=True) if fp not in known}.items())
+    todo.sort(key=lambda item: len(item[1]))  # texts of like length in one call: less padding to compute
     for start in range(0, len(todo), EMBED_BATCH):
         batch = todo[start:start + EMBED_BATCH]
         for (fp, _), vector in zip(batch, model.embed([t for _, t in batch]), strict=True):
             known[fp] = np.asarray(vector, dtype=np.float32)
     return [known[fp] for fp in fingerprints]
-
-
-def embed_inputs(items: Sequence[Any], db: Session | None = None) -> list[np.ndarray | None]:
-    """The vectors of profiles about to be created (``ProfileIn``), through ``vectors_for_texts`` (each distinct
-    text embedded once, texts already in ``db`` not at all); None for a language the model does not handle.
-    Runs before any write, so no lock is held meanwhile."""
-    model = embedder()
-    texts: list[tuple[int, str]] = []
-    for i, item in enumerate(items):
-        p = Profile(id=i, kind=item.kind, title=item.title, summary=item.summary or "",
-                    description=item.description or "", language=item.language, keywords=list(item.keywords))
-        if model.languages is None or p.language in model.languages:
-            texts.append((i, p.embedding_text()))
-    out: list[np.ndarray | None] = [None] * len(items)
-    for (i, _), vector in zip(texts, vectors_for_texts(db, [t for _, t in texts]), strict=True):
-        out[i] = vector
-    return out
 
 
 def offered(today: date) -> Any:
@@ -253,9 +211,10 @@ def offered(today: date) -> Any:
     return matchable_clause(today)
 
 
-def matcher(db: Session, index_kind: str | None = None, today: date | None = None) -> Matcher:
+def matcher(db: Session, index_kind: str | None = None, today: date | None = None) -> StoredVectorMatcher:
     """The matcher over the profiles that may be offered (``offered``: published, not expired on ``today``),
-    rebuilt from stored vectors when they changed. ``index_kind`` ("numpy" or "usearch") overrides the choice
+    rebuilt from stored vectors when they changed (never running the model: a profile whose vector is not
+    stored yet is ``pending``). ``index_kind`` ("numpy" or "usearch") overrides the choice
     by size; a usearch index is loaded from its file when that still matches the profiles
     (``Matcher.index_source`` says "loaded" then)."""
     today = today or clock.today()
@@ -265,11 +224,13 @@ def matcher(db: Session, index_kind: str | None = None, today: date | None = Non
     ).one()
     # an owner organisation changing type changes the partner-type part of the scores
     orgs_changed = db.scalar(select(func.max(Organization.updated_at)))
+    # a vector stored after its profile's commit (``vectors``) is a new row: the highest id says one came
+    vectors_changed = db.scalar(select(func.max(ProfileEmbedding.id)))
     url = str(db.get_bind().engine.url)
-    key = (url, (*state, orgs_changed, index_kind, today))  # a new day may expire profiles
+    key = (url, (*state, orgs_changed, vectors_changed, index_kind, today))  # a new day may expire profiles
     with _lock:
         cached = _matchers.get(key[0])
-        if cached is not None and cached[0] == key:
+        if cached is not None and (cached[0] == key or _only_vectors_came(db, cached[0], key)):
             return cached[1]
         rows = list(db.scalars(select(TechProfile).where(offered(today))
                                     .order_by(TechProfile.id).limit(MAX_INDEXED_PROFILES)))
@@ -287,28 +248,99 @@ def matcher(db: Session, index_kind: str | None = None, today: date | None = Non
             return {pid: np.frombuffer(vec, dtype=np.float32) for pid, fp, vec in rows if wanted.get(pid) == fp}
 
         kind = index_kind or ("usearch" if len(wanted) >= HNSW_FROM else "numpy")
+        pending = frozenset(p.id for p in engine_profiles if p.id not in wanted)  # vectors not stored yet
         if kind == "usearch":
             index, source = index_store.load_or_build(url, model.name, model.dim, wanted, stored_vectors)
-            result = Matcher(embedder=model, index=index, indexed=wanted)
+            result = StoredVectorMatcher(pending, embedder=model, index=index, indexed=wanted)
             result.index_source = "loaded" if source == "file" else "built"
-            vectors = None
+            found = None
         else:
-            result, vectors = Matcher(embedder=model), stored_vectors()
+            result, found = StoredVectorMatcher(pending, embedder=model), stored_vectors()
         if engine_profiles:
-            result.add(engine_profiles, vectors)
+            result.add(engine_profiles, found)
             result.neighbourhoods()  # the hubness correction's, computed once here rather than by a first query
         _matchers[url] = (key, result)
         return result
+
+
+def _only_vectors_came(db: Session, cached: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
+    """True when the profiles are as the cached matcher has them and only new vectors came, while a vectors
+    job still runs: the matcher is rebuilt once that job ends rather than after each chunk it commits (at
+    100,000 profiles a rebuild costs minutes); meanwhile those profiles' matches still say "pending"."""
+    vectors_at = 4  # position of ``vectors_changed`` in the key's state (see ``matcher``)
+    old, new = cached[1], key[1]
+    if old[:vectors_at] + old[vectors_at + 1:] != new[:vectors_at] + new[vectors_at + 1:]:
+        return False
+    from sticoop.jobs.models import Job, JobStatus
+
+    running = select(Job.id).where(Job.status == JobStatus.running.value, Job.kind == vectors.JOB_KIND).limit(1)
+    return db.scalar(running) is not None
+
+
+class QueryProfile(Profile):
+    """The profile a match query is about, with its stored vector (None: not computed yet, ``pending``)."""
+
+    def __init__(self, base: Profile, stored_vector: np.ndarray | None, pending: bool) -> None:
+        super().__init__(**{f: getattr(base, f) for f in base.__dataclass_fields__})
+        self.stored_vector = stored_vector
+        self.pending = pending
+
+
+class StoredVectorMatcher(Matcher):
+    """A matcher that reads vectors and never computes one: a profile whose vector is not stored yet (``pending``,
+    ids of indexed profiles, or a :class:`QueryProfile` without one) is compared on keywords, fields and the
+    partner criteria until the vectors job stores it, and its matches say "semantic part pending"."""
+
+    def __init__(self, pending: frozenset[Hashable], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pending = pending
+
+    def reads_language(self, profile: Profile) -> bool:
+        """True when the embedder handles the profile's language (pending or not)."""
+        return not super().is_keywords_only(profile)
+
+    def is_pending(self, profile: Profile) -> bool:
+        """True when the profile's language is read but its vector is not stored yet."""
+        if not self.reads_language(profile):
+            return False
+        if isinstance(profile, QueryProfile):
+            return profile.pending
+        return profile.id in self.pending
+
+    def is_keywords_only(self, profile: Profile) -> bool:
+        return self.is_pending(profile) or not self.reads_language(profile)
+
+    def _query_vector(self, p: Profile) -> np.ndarray | None:
+        if self.is_keywords_only(p):
+            return None
+        if isinstance(p, QueryProfile) and not (p.id in self.index and p.id not in self.pending):
+            return p.stored_vector
+        return super()._query_vector(p)
+
+
+def query_profile(db: Session, obj: TechProfile, engine: StoredVectorMatcher) -> QueryProfile:
+    """The engine view of ``obj`` as a query, with the vector stored for its current text (if any)."""
+    base = to_engine(obj, owner_types(db, [obj]).get(obj.id))
+    stored = db.scalar(select(ProfileEmbedding.vector).where(
+        ProfileEmbedding.profile_id == obj.id, ProfileEmbedding.embedder == engine.embedder_name,
+        ProfileEmbedding.fingerprint == base.fingerprint()))
+    vector = np.frombuffer(stored, dtype=np.float32) if stored is not None else None
+    return QueryProfile(base, vector, pending=vector is None and engine.reads_language(base))
+
+
+#: note codes of "no vector": the language is not read, or (when it is) the vector is not stored yet
+_PENDING_NOTES = {QUERY_LANGUAGE_UNSUPPORTED: QUERY_VECTOR_PENDING, MATCH_LANGUAGE_UNSUPPORTED: MATCH_VECTOR_PENDING}
 
 
 def matches(db: Session, profile_id: int, k: int = 10, today: date | None = None,
             min_score: float | None = None) -> dict[str, Any]:
     """The profile's complementary and similar profiles scoring at least ``min_score`` (default: the
     matcher's threshold), best first — an empty list means "no good match yet" — among the profiles
-    ``offered`` on ``today`` (default: ``clock.today()``)."""
+    ``offered`` on ``today`` (default: ``clock.today()``). A profile whose vector is not computed yet
+    (``semantic_pending``) is matched on keywords, fields and the partner criteria meanwhile."""
     obj = profiles.get(db, profile_id)
-    query = to_engine(obj, owner_types(db, [obj]).get(obj.id))
     engine = matcher(db, today=today)
+    query = query_profile(db, obj, engine)
     complementary = engine.complementary(query, k=k, min_score=min_score)
     similar = [m for m in engine.similar(query, k=k + 1, min_score=min_score) if m.profile_id != obj.id][:k]
     ids = {m.profile_id for m in complementary + similar}
@@ -319,21 +351,38 @@ def matches(db: Session, profile_id: int, k: int = 10, today: date | None = None
     return {
         "profile_id": obj.id,
         "embedder": engine.embedder_name,
-        "keywords_only": engine.is_keywords_only(query),
+        "keywords_only": not engine.reads_language(query),
+        "semantic_pending": query.pending,
         "threshold": engine.threshold if min_score is None else min_score,
-        "complementary": [_match_out(m, by_id, engine) for m in complementary if m.profile_id in by_id],
-        "similar": [_match_out(m, by_id, engine) for m in similar if m.profile_id in by_id],
+        "complementary": [_match_out(m, by_id, engine, query) for m in complementary if m.profile_id in by_id],
+        "similar": [_match_out(m, by_id, engine, query) for m in similar if m.profile_id in by_id],
     }
 
 
-def _match_out(match: Any, by_id: dict[int, TechProfile], engine: Matcher) -> dict[str, Any]:
+def _match_out(match: Any, by_id: dict[int, TechProfile], engine: StoredVectorMatcher,
+               query: QueryProfile) -> dict[str, Any]:
     from sticoop.matchmaking.schemas import ProfileOut
 
     profile = by_id[match.profile_id]
     out = ProfileOut.model_validate(profile).model_dump()
-    out["keywords_only"] = engine.is_keywords_only(to_engine(profile))
+    candidate = to_engine(profile)
+    out["keywords_only"] = not engine.reads_language(candidate)
+    explanation = match.to_dict()["explanation"]
+    pending = {QUERY_LANGUAGE_UNSUPPORTED: query.pending, MATCH_LANGUAGE_UNSUPPORTED: engine.is_pending(candidate)}
+    for note in explanation["notes"]:  # "no vector" because it is not computed yet, not for the language
+        if pending.get(note["code"]):
+            note.update(Note(_PENDING_NOTES[note["code"]], {}).to_dict())
+    semantic_pending = query.pending or engine.is_pending(candidate)
+    explanation["semantic_pending"] = semantic_pending
+    if semantic_pending:
+        explanation["keywords_only"] = False  # the language is read: only the vector is missing
     return {"profile": out, "relation": match.relation, "score": round(float(match.score), 4),
-            "explanation": match.to_dict()["explanation"]}
+            "explanation": explanation, "semantic_pending": semantic_pending}
+
+
+def warm_embedder() -> None:
+    """Load the embedder and run it once (≈1–2 s for the shipped model), so that no request pays for it."""
+    embedder().embed(["warm-up"])
 
 
 def register() -> None:
@@ -371,3 +420,6 @@ def register() -> None:
     for model in (BrokerageParticipant, BrokerageSlot, BrokerageTable, MeetingRequest):
         register_scope(model, through="event_id", parent=Event)  # a brokerage event's records follow the event
     register_kind("profile", profiles, page_prefix="/profiles")
+    # an import's vectors, after its commit (``sticoop profiles vectors``); safe to run again: resumed if killed
+    register_job_kind(vectors.JOB_KIND, vectors.run_job, label=vectors.JOB_LABEL, rerun_stale=True)
+    register_warmup("matchmaking.embedder", warm_embedder)

@@ -1,7 +1,8 @@
 """Technology profiles to and from CSV/XLSX, the formats partnering services and spreadsheets exchange.
 
 Import is all-or-nothing: every row is validated with the same schema as the API, the errors are reported
-with their row numbers, and nothing is written unless every row is valid.
+with their row numbers, and nothing is written unless every row is valid. The rows are written without their
+vectors; a background job computes those after the commit (``vectors``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import csv
 import io
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -18,9 +19,13 @@ from sqlalchemy.orm import Session
 
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.spreadsheet import CsvWriter, restore_cell, xlsx_row
+from sticoop.matchmaking import vectors
 from sticoop.matchmaking.models import TechProfile
 from sticoop.matchmaking.schemas import ProfileIn
-from sticoop.matchmaking.service import embed_inputs, profiles
+from sticoop.matchmaking.service import profiles
+
+if TYPE_CHECKING:
+    from sticoop.jobs.models import Job
 
 COLUMNS = ("kind", "status", "title", "summary", "description", "language", "fields", "keywords", "trl",
            "ipr_status", "partner_sought_types", "partner_sought_role", "partner_sought_countries",
@@ -106,9 +111,32 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def import_profiles(db: Session, path: Path, actor: str = "system", batch_size: int = 500) -> int:
-    """Import every row of ``path`` or none; returns the count. Rows are validated first, then embedded in
-    batches (before anything is written, so no write lock is held meanwhile), then written ``batch_size`` at
-    a time in the caller's transaction. ValidationFailed lists the bad rows by number."""
+    """Import every row of ``path`` or none; returns the count. Rows are validated first, then written
+    ``batch_size`` at a time in the caller's transaction — listed and matched on keywords and fields once it
+    commits — and their vectors are left to the job :data:`vectors.JOB_KIND`, recorded in the same transaction
+    (queued when it commits): the model never runs while the import writes. ValidationFailed lists the bad
+    rows by number."""
+    return len(import_rows(db, path, actor, batch_size)[0])
+
+
+def import_rows(db: Session, path: Path, actor: str = "system",
+                batch_size: int = 500) -> tuple[list[TechProfile], Job]:
+    """:func:`import_profiles`, returning the profiles written and the vectors job recorded for them."""
+    inputs = _validated(path)
+    try:
+        created = profiles.create_many(db, inputs, actor, batch_size)
+    except ValidationFailed as exc:  # "item 3: ..." → "row 4: ..." (row 1 is the header)
+        found = re.match(r"item (\d+): (.*)", exc.message, re.S)
+        if found is None:
+            raise
+        raise ValidationFailed(f"{path.name}: row {int(found.group(1)) + 1}: {found.group(2)}",
+                               field=exc.field) from None
+    job = vectors.schedule(db, min(p.id for p in created), max(p.id for p in created))
+    return created, job
+
+
+def _validated(path: Path) -> list[ProfileIn]:
+    """Every row of ``path`` as a ``ProfileIn``; ValidationFailed naming the first bad rows (row 1 = header)."""
     rows = _read_rows(path)
     if not rows:
         raise ValidationFailed(f"{path.name}: no rows to import")
@@ -129,13 +157,4 @@ def import_profiles(db: Session, path: Path, actor: str = "system", batch_size: 
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise ValidationFailed(f"{path.name}: " + "; ".join(problems[:5]) + more)
-    vectors = embed_inputs(inputs, db)
-    try:
-        profiles.create_many(db, inputs, actor, vectors, batch_size)
-    except ValidationFailed as exc:  # "item 3: ..." → "row 4: ..." (row 1 is the header)
-        found = re.match(r"item (\d+): (.*)", exc.message, re.S)
-        if found is None:
-            raise
-        raise ValidationFailed(f"{path.name}: row {int(found.group(1)) + 1}: {found.group(2)}",
-                               field=exc.field) from None
-    return len(inputs)
+    return inputs

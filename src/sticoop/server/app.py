@@ -21,6 +21,7 @@ from sticoop.composition import bootstrap
 from sticoop.core.config import get_settings
 from sticoop.core.errors import DomainError, Merged, NotAuthenticated
 from sticoop.core.replicas import ReadYourWrites
+from sticoop.core.warmup import run_warmups
 from sticoop.server.backpressure import BackPressure
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -260,6 +261,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         description="The workspace for international science, technology and innovation cooperation.",
         docs_url="/docs",
         openapi_url=f"{API_PREFIX}/openapi.json",
+        on_startup=[run_warmups],  # each worker process loads its models before it takes requests
     )
     app.state.database_url = database_url
     app.state.export_labels = _export_labels

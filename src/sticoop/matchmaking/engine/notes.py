@@ -19,6 +19,13 @@ MATCH_OWNER_NOT_SOUGHT = "match_owner_not_sought"
 #: the matched profile seeks partner types the query's owner is not (params: ``owner_type``, the query owner's)
 QUERY_OWNER_NOT_SOUGHT = "query_owner_not_sought"
 
+#: the query profile's vector is not computed yet (a background job does it after the write): matched by keywords,
+#: fields and partner criteria meanwhile (no params). This and the next are emitted by ``matchmaking.service`` in
+#: place of the language notes, which the engine gives for any profile without a vector
+QUERY_VECTOR_PENDING = "query_vector_pending"
+#: the matched profile's vector is not computed yet (no params)
+MATCH_VECTOR_PENDING = "match_vector_pending"
+
 #: code → English text (``str.format`` over the params), for API clients and logs
 NOTE_TEXTS: dict[str, str] = {
     QUERY_LANGUAGE_UNSUPPORTED: "this profile is in a language the embedding model does not support ({language}): "
@@ -27,6 +34,10 @@ NOTE_TEXTS: dict[str, str] = {
                                 "({language}): matched by keywords only",
     MATCH_OWNER_NOT_SOUGHT: "the matched profile's owner is not a partner type this profile seeks ({owner_type})",
     QUERY_OWNER_NOT_SOUGHT: "this profile's owner is not a partner type the matched profile seeks ({owner_type})",
+    QUERY_VECTOR_PENDING: "semantic part pending: this profile's meaning vector is still being computed; matched "
+                          "by keywords, fields and partner criteria meanwhile",
+    MATCH_VECTOR_PENDING: "semantic part pending: the matched profile's meaning vector is still being computed; "
+                          "matched by keywords, fields and partner criteria meanwhile",
 }
 
 
