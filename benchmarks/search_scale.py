@@ -85,7 +85,7 @@ SUBJECTS = [  # (English, French, Vietnamese) words of 40 subjects: what records
     ("cold chain logistics", "chaîne du froid", "chuỗi cung ứng lạnh"),
     ("digital health", "santé numérique", "y tế số"),
 ]
-FILLER = ("project partners joint committee session agreement report phase pilot network laboratory province "
+FILLER = ("project partners joint committee session agreement report phase pilot network laboratory province "  # noqa: SIM905
           "programme coopération appui renforcement capacités hợp tác dự án phát triển tỉnh").split()
 EXTRA_PARTNERSHIPS = 200
 BATCH = 10_000
@@ -238,9 +238,8 @@ def build_graph(url: str, data_dir: Path) -> None:
 
 def run(args: Any) -> None:
     """Prepare (or reuse) the data, serve it, and measure every mode × role (see the module docstring)."""
-    from benchmarks.load import free_port, run as run_clients, serve, show, sign_in
-
-    from sticoop.accounts.models import User  # noqa: F401  (models loaded)
+    from benchmarks.load import free_port, serve, show, sign_in
+    from benchmarks.load import run as run_clients
 
     n = parse_scale(args.scale)
     data_dir = Path(args.reuse) if args.reuse else Path(tempfile.mkdtemp(prefix="sticoop-search-"))

@@ -1,8 +1,9 @@
 """The HNSW graph (``sticoop.search.graph``) against the exact answer: over 1,500 entries in 4 scopes, for four
 roles and both ways of searching it (exactly over the allowed keys; walking the graph with an over-fetch), the
 nearest entries are those an exact cosine ranking over the entries the role may see (chosen by the SQL scope
-clause, not by the graph's arrays) gives (recall@10 ≥ 0.99 exact, ≥ 0.95 walked), none outside the scope; the graph is extended by the entries embedded
-after it, and refused once the table no longer matches it (SQLite and PostgreSQL)."""
+clause, not by the graph's arrays) gives (recall@10 ≥ 0.99 exact, ≥ 0.95 walked), none outside the scope; the
+graph is extended by the entries embedded after it, and refused once the table no longer matches it (SQLite and
+PostgreSQL)."""
 
 from __future__ import annotations
 

@@ -120,13 +120,15 @@ def _waiting(name: str) -> Any:
     return SearchEntry.embedding.is_(None) | SearchEntry.embedder.is_distinct_from(name)
 
 
-def embed_batch(db: Session, after: int = 0, batch: int = 500) -> tuple[int, int]:
+def embed_batch(db: Session, after: int = 0, batch: int = 500, missing_only: bool = False) -> tuple[int, int]:
     """Compute the vectors of the first ``batch`` entries after id ``after`` that have none or another
-    embedder's, in ``db``'s transaction. Returns (entries done, the last id done; ``after`` when none)."""
+    embedder's (``missing_only``: that have none, found on the partial index of migration 0027), in ``db``'s
+    transaction. Returns (entries done, the last id done; ``after`` when none)."""
     name = embedder().name
     connection = db.connection()
+    waiting = SearchEntry.embedding.is_(None) if missing_only else _waiting(name)
     rows = connection.execute(select(SearchEntry.id, SearchEntry.title, SearchEntry.body)
-                              .where(_waiting(name), SearchEntry.id > after)
+                              .where(waiting, SearchEntry.id > after)
                               .order_by(SearchEntry.id).limit(batch)).all()
     if not rows:
         return 0, after
@@ -154,11 +156,12 @@ def embed_waiting(session: Callable[[], AbstractContextManager[Session]], batch:
                   progress: Callable[[int], None] | None = None) -> int:
     """The work of the ``search.embed`` job: the waiting vectors, ``batch`` entries per transaction of its own
     (``session()`` opens one; searches see each batch as it commits), then the graph brought up to date.
-    ``progress(done)`` after each batch. Returns the entries embedded."""
+    ``progress(done)`` after each batch. Returns the entries embedded. Entries holding another embedder's
+    vector (the embedder was changed) are left to :func:`backfill` (``sticoop search reindex``)."""
     done, last = 0, 0
     while True:
         with session() as db:
-            n, last = embed_batch(db, last, batch)
+            n, last = embed_batch(db, last, batch, missing_only=True)
         if not n:
             break
         done += n
