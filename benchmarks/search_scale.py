@@ -251,6 +251,8 @@ def run(args: Any) -> None:
     if not marker.exists():
         load(url, n, data_dir)
         marker.touch()
+    if args.prepare_only:
+        return
     port = free_port()
     server = serve(url, data_dir, port, args.workers)
     base = f"http://127.0.0.1:{port}"
