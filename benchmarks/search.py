@@ -258,6 +258,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30, help="with --scale: seconds per mode × role")
     parser.add_argument("--wait", type=float, default=0.0, help="with --scale: think time between a client's "
                                                                  "searches (0: none, saturation)")
+    parser.add_argument("--scale-clients", help="with --scale: client counts to run in turn, e.g. 1,50 "
+                                                "(default: --clients)")
     parser.add_argument("--prepare-only", action="store_true", help="with --scale: load the data (and graph), "
                                                                          "measure nothing (a later --reuse run does)")
     parser.add_argument("--workers", type=int, default=1, help="with --scale: server worker processes")

@@ -258,7 +258,8 @@ def run(args: Any) -> None:
     base = f"http://127.0.0.1:{port}"
     words = queries()
     try:
-        print(f"sticoop serve --workers {args.workers}; {args.clients} clients, wait {args.wait} s, "
+        print(f"sticoop serve --workers {args.workers}; {args.scale_clients or args.clients} clients, "
+              f"wait {args.wait} s, "
               f"{args.seconds:.0f} s per row; {len(words)} queries en/fr/vi, limit 20")
         print(f"{'mode, role':28} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  answers")
         for role in ROLES:
@@ -275,8 +276,9 @@ def run(args: Any) -> None:
                 with httpx.Client(base_url=base, headers=headers, timeout=60) as http:  # warm-up: each query once
                     for path in paths.values():
                         http.get(path)
-                result = run_clients(base, args.clients, args.seconds, args.wait, headers, {}, paths, [1], False)
-                show(f"{mode}, {role}", args.clients, result)
+                for clients in (int(c) for c in str(args.scale_clients or args.clients).split(",")):
+                    result = run_clients(base, clients, args.seconds, args.wait, headers, {}, paths, [1], False)
+                    show(f"{mode}, {role}", clients, result)
     finally:
         server.terminate()
         server.wait(timeout=30)
