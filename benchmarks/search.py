@@ -13,6 +13,8 @@ fused search timed alone (median of 5) and by ``--clients`` concurrent threads (
 synthetic vectors (unit vectors around 40 subjects).
 
 Run: ``.venv/bin/python benchmarks/search.py [--entries 200000] [--relevance | --speed] [--clients 50]``.
+The target at scale, served over HTTP with the LIKE baseline in the same run: ``--scale 100k|300k|1m [--reuse DIR]
+[--url postgresql+psycopg://…]`` (:mod:`benchmarks.search_scale`).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ from sticoop.search.fusion import (
 from sticoop.search.models import SearchEntry
 from sticoop.search.service import ranked
 from sticoop.search.terms import query_terms
-from sticoop.search.vectors import attach, embedder, matrix_for, query_vector
+from sticoop.search.vectors import attach, embedder, query_vector, vectors_for
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
 FLOORS = (0.76, 0.78, 0.80, 0.82)
@@ -146,7 +148,7 @@ def run(url: str, n: int, clients: int, rounds: int) -> None:
     viewer = Principal(user_id=2, username="v", role=Role.viewer, partnership_ids=frozenset({1, 2, 3}))
     db = new_session(url)
     t0 = time.perf_counter()
-    matrix_for(db)
+    vectors_for(db)
     print(f"  vector matrix loaded in {time.perf_counter() - t0:.1f} s ({n:,} × {embedder().dim} float32)")
     for q in QUERIES.values():
         query_vector(q)  # a query's vector is computed once per process (cached): measured apart
@@ -250,8 +252,24 @@ def main() -> None:
     parser.add_argument("--relevance", action="store_true", help="only the relevance set (nDCG@10)")
     parser.add_argument("--speed", action="store_true", help="only the speed part")
     parser.add_argument("--grid", action="store_true", help="with --relevance: the tuning grid of k, weight, floor")
+    parser.add_argument("--scale", help="the served scale test (benchmarks/search_scale.py): 100k, 300k, 1m …")
+    parser.add_argument("--reuse", help="with --scale: a folder for the prepared database and graph, reused")
+    parser.add_argument("--url", help="with --scale: an empty PostgreSQL database (default: SQLite in --reuse)")
+    parser.add_argument("--seconds", type=float, default=30, help="with --scale: seconds per mode × role")
+    parser.add_argument("--wait", type=float, default=0.0, help="with --scale: think time between a client's "
+                                                                 "searches (0: none, saturation)")
+    parser.add_argument("--scale-clients", help="with --scale: client counts to run in turn, e.g. 1,50 "
+                                                "(default: --clients)")
+    parser.add_argument("--prepare-only", action="store_true", help="with --scale: load the data (and graph), "
+                                                                         "measure nothing (a later --reuse run does)")
+    parser.add_argument("--workers", type=int, default=1, help="with --scale: server worker processes")
     args = parser.parse_args()
     bootstrap()
+    if args.scale:
+        from benchmarks.search_scale import run as run_scale
+
+        run_scale(args)
+        return
     if args.relevance or not args.speed:
         with tempfile.TemporaryDirectory() as folder:
             relevance(f"sqlite:///{folder}/relevance.db", args.grid)

@@ -31,9 +31,11 @@ def bootstrap() -> None:
     from sticoop.partnerships import service as partnerships
     from sticoop.projects import service as projects
     from sticoop.reference import service as reference
+    from sticoop.search import service as search
     from sticoop.transfer import service as transfer
 
     for domain in (reference, partnerships, partners, commitments, agreements, projects, activities, documents,
-                   matchmaking, ingest, linkage, transfer, calendar, calls, briefing, briefing_jobs, accounts, jobs):
+                   matchmaking, ingest, linkage, transfer, calendar, calls, briefing, briefing_jobs, accounts, jobs,
+                   search):
         domain.register()
     registry.mark_bootstrapped()

@@ -1,9 +1,11 @@
-"""The semantic half of the search box: reciprocal-rank fusion, vectors stored per entry version (in the write's
-transaction and by the reindex, never on a read), cross-language hits, scope over four roles with semantic hits,
-and the snippet of a hit found by meaning alone (SQLite and PostgreSQL)."""
+"""The semantic half of the search box: reciprocal-rank fusion, vectors stored per entry version (by the
+``search.embed`` job after the write's commit and by the reindex, never in the write nor on a read), cross-language
+hits, scope over four roles with semantic hits (matrix, graph searched exactly, graph walked), and the snippet of
+a hit found by meaning alone (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -31,10 +33,11 @@ FR_RICE = "Sélection de variétés de riz tolérantes à la salinité dans les 
 
 @pytest.fixture(autouse=True)
 def _fresh_matrices() -> Iterator[None]:
-    """Each test's database starts empty: no process matrix of an earlier test's entries is kept."""
+    """Each test's database starts empty: no process matrix nor graph of an earlier test's entries is kept."""
     vectors.reset()
     yield
     vectors.reset()
+    shutil.rmtree(get_settings().data_dir / "search", ignore_errors=True)
 
 
 def h(kind: str, record_id: int) -> Hit:
@@ -80,6 +83,7 @@ def found(db: Session, q: str, semantic: bool = True) -> list[tuple[str, int]]:
 def test_a_query_finds_a_record_in_another_language(db: Session, text: str, query: str) -> None:
     made = make(db, "project", text, None)
     make(db, "project", "Annual report of the joint committee secretariat", None)
+    vectors.backfill(db)
     assert ("project", made.id) not in found(db, query, semantic=False)
     assert found(db, query)[0] == ("project", made.id)
 
@@ -87,6 +91,7 @@ def test_a_query_finds_a_record_in_another_language(db: Session, text: str, quer
 def test_a_hit_found_by_meaning_alone_has_a_snippet_without_marks(client: TestClient, db_url: str) -> None:
     with session_scope(db_url) as db:
         make(db, "project", VI_WASTEWATER + " <b>&</b>", None)
+        vectors.backfill(db)
     hit = client.get("/api/v1/search", params={"q": "wastewater treatment"}).json()["groups"][0]["hits"][0]
     assert "<mark>" not in hit["snippet_html"] and "<b>" not in hit["snippet_html"]
     assert hit["snippet_html"].startswith("Xử lý nước thải") and "&lt;b&gt;&amp;&lt;/b&gt;" in hit["snippet_html"]
@@ -113,24 +118,48 @@ def _expected_vector(entry: SearchEntry) -> np.ndarray:
 
 
 @pytest.mark.parametrize("kind", sorted(BUILDERS))
-def test_each_write_stores_the_vector_of_its_version_in_its_transaction(db: Session, kind: str) -> None:
-    made = make(db, kind, "Bảo tồn rừng ngập mặn ven biển", home(db))
-    entry = _entry(db, kind, made.id)
-    assert entry is not None and entry.embedder == vectors.embedder().name
-    first = np.frombuffer(entry.embedding or b"", dtype="<f4")
-    assert np.allclose(first, _expected_vector(entry), atol=1e-5)
-    # a new version: a new vector, in the same transaction
-    obj = db.get(searchable_services()[kind].model, made.id)
-    fields = (*type(obj).search_fields, *getattr(type(obj), "index_fields", ()))
-    field = next(f for f in fields if "Bảo tồn rừng ngập mặn ven biển" in (getattr(obj, f) or ""))
-    setattr(obj, field, "Solar panels for island grids")
-    db.flush()
-    db.expire_all()
-    entry = _entry(db, kind, made.id)
-    assert entry is not None
-    assert np.allclose(np.frombuffer(entry.embedding or b"", dtype="<f4"), _expected_vector(entry), atol=1e-5)
-    db.rollback()
-    assert _entry(db, kind, made.id) is None
+def test_a_write_commits_without_the_embedder_and_the_job_fills_the_vectors(
+        db_url: str, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    """Create and edit commit with the entry's words and no vector, the embedder never called; the registered
+    ``search.embed`` job (run as the worker runs it) computes the vector of each version; until then the
+    record is found by its words only."""
+    from sticoop.jobs.models import JobStatus
+    from sticoop.jobs.service import run_scheduled
+
+    real = vectors.embedder
+
+    def refuse() -> Any:
+        raise AssertionError("the embedder was called in a write")
+
+    monkeypatch.setattr(vectors, "embedder", refuse)
+    with session_scope(db_url) as db:
+        made = make(db, kind, "Bảo tồn rừng ngập mặn ven biển", home(db))
+    with session_scope(db_url) as db:
+        entry = _entry(db, kind, made.id)
+        assert entry is not None and entry.embedding is None and entry.embedder is None
+    monkeypatch.setattr(vectors, "embedder", real)
+    with session_scope(db_url) as db:  # not embedded yet: the words find it, fused search falls back to them
+        assert (kind, made.id) in found(db, "rung ngap man")
+    assert run_scheduled("search.embed", db_url) == JobStatus.succeeded
+    with session_scope(db_url) as db:
+        entry = _entry(db, kind, made.id)
+        assert entry is not None and entry.embedder == vectors.embedder().name
+        assert np.allclose(np.frombuffer(entry.embedding or b"", dtype="<f4"), _expected_vector(entry), atol=1e-5)
+    monkeypatch.setattr(vectors, "embedder", refuse)
+    with session_scope(db_url) as db:  # a new version: its words at once, no vector in the write
+        obj = db.get(searchable_services()[kind].model, made.id)
+        fields = (*type(obj).search_fields, *getattr(type(obj), "index_fields", ()))
+        field = next(f for f in fields if "Bảo tồn rừng ngập mặn ven biển" in (getattr(obj, f) or ""))
+        setattr(obj, field, "Solar panels for island grids")
+    with session_scope(db_url) as db:
+        entry = _entry(db, kind, made.id)
+        assert entry is not None and entry.embedding is None
+    monkeypatch.setattr(vectors, "embedder", real)
+    assert run_scheduled("search.embed", db_url) == JobStatus.succeeded
+    with session_scope(db_url) as db:
+        entry = _entry(db, kind, made.id)
+        assert entry is not None and "Solar panels" in entry.body + entry.title
+        assert np.allclose(np.frombuffer(entry.embedding or b"", dtype="<f4"), _expected_vector(entry), atol=1e-5)
 
 
 def test_a_search_writes_nothing_and_embeds_no_entry(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,6 +167,7 @@ def test_a_search_writes_nothing_and_embeds_no_entry(db_url: str, monkeypatch: p
         pid = home(db)
         for kind in sorted(BUILDERS):
             make(db, kind, VI_WASTEWATER, pid)
+        vectors.backfill(db)
     statements: list[str] = []
 
     def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
@@ -187,10 +217,11 @@ def test_reindex_computes_every_vector(db_url: str, monkeypatch: pytest.MonkeyPa
 
 
 def test_an_edited_record_is_found_by_its_new_meaning(db: Session) -> None:
-    """The process matrix follows the table: after an edit, the entry's new version (new id, new vector) is in
-    the matrix and the old one is dead or gone, so the record is ranked by its new meaning."""
+    """The process matrix follows the table: after an edit and its vector, the entry's new version (new id, new
+    vector) is in the matrix and the old one is dead or gone, so the record is ranked by its new meaning."""
     made = make(db, "project", VI_WASTEWATER, None)
     make(db, "project", "Annual report of the joint committee secretariat", None)
+    vectors.backfill(db)
     assert found(db, "wastewater treatment")[0] == ("project", made.id)
     old = _entry(db, "project", made.id)
     assert old is not None
@@ -198,11 +229,12 @@ def test_an_edited_record_is_found_by_its_new_meaning(db: Session) -> None:
     project = db.get(searchable_services()["project"].model, made.id)
     project.title = "Đèn giao thông thông minh chống ùn tắc"
     db.flush()
+    vectors.backfill(db)
     db.expire_all()
     assert found(db, "traffic congestion")[0] == ("project", made.id)
     new = _entry(db, "project", made.id)
     assert new is not None and new.id != old_id
-    matrix = vectors.matrix_for(db)
+    matrix = vectors.vectors_for(db).delta
     live = {int(i): row for row, i in enumerate(matrix.ids[:matrix.size]) if matrix.alive[row]}
     assert new.id in live
     assert np.array_equal(matrix.vectors[live[new.id]], np.frombuffer(new.embedding or b"", dtype="<f4"))
@@ -214,11 +246,14 @@ def test_an_edited_record_is_found_by_its_new_meaning(db: Session) -> None:
 ROLES = ["viewer", "member", "secretariat", "admin"]
 
 
+@pytest.mark.parametrize("part", ["matrix", "graph exact", "graph walked"])
 @pytest.mark.parametrize("role", ROLES)
 def test_semantic_hits_respect_scope_over_four_roles(
-        db_url: str, client_as: Callable[..., TestClient], role: str) -> None:
+        db_url: str, client_as: Callable[..., TestClient], monkeypatch: pytest.MonkeyPatch, role: str,
+        part: str) -> None:
     """Every kind in the viewer's partnership, another one, general, and confidential, all worded in Vietnamese;
-    an English query finds (by meaning alone) exactly the records the role may see, none other."""
+    an English query finds (by meaning alone) exactly the records the role may see, none other — from the
+    process matrix, from the HNSW graph searched exactly over the allowed keys, and from the graph walked."""
     with session_scope(db_url) as db:
         a, b = Partnership(name="Belgium–Vietnam"), Partnership(name="Vietnam–Laos")
         db.add_all([a, b])
@@ -230,6 +265,14 @@ def test_semantic_hits_respect_scope_over_four_roles(
                     continue  # always bound to a partnership
                 made.append(make(db, kind, VI_WASTEWATER, pid if BUILDERS[kind][0] else None, conf))
         a_id, own = a.id, made[0].partnership_id
+        vectors.backfill(db)
+    if part != "matrix":
+        from sticoop.search import graph
+
+        with session_scope(db_url) as db:
+            assert vectors.rebuild_graph(db) == len(db.scalars(select(SearchEntry.id)).all())
+        monkeypatch.setattr(graph, "EXACT_BELOW", 10_000 if part == "graph exact" else 0)
+        vectors.reset()
     user = client_as(role, partnership_ids=[a_id, own])
     editor = role in ("secretariat", "admin")
 

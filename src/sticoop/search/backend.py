@@ -10,6 +10,10 @@ the index follows each write in its transaction) and differ only in how they mat
   title_folded), 'A') || setweight(to_tsvector('simple', body_folded), 'B')``, set by a trigger); ranked by
   ``ts_rank_cd``.
 
+Both take the best :data:`RANK_CUT` matches of every entry first (a bounded top-N, no scope, no join), then
+apply the viewer's scope to those rows only: when at least ``limit`` of them are in scope, they are exactly the
+best ``limit`` the viewer may see; otherwise every match in scope is ranked (``tests/search/test_rank_cut.py``).
+
 The text is folded by :func:`sticoop.core.text.fold` before either sees it (đ → d, œ → oe, ’ → '), which does
 what ``unaccent`` would and more, identically on both databases. Every query word is a prefix (``khoa*``), all
 words must occur. A large deployment could implement the protocol on OpenSearch; none is shipped.
@@ -197,9 +201,23 @@ class PostgresBackend(_TableBackend):
     """PostgreSQL full-text search (see the module docstring)."""
 
     def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
-        tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(f"'{t}':*" for t in terms))
+        tsquery = self._tsquery(terms)
         vector = SearchEntry.search_vector
         return SearchEntry.__table__, vector.op("@@")(tsquery), func.ts_rank_cd(vector, tsquery).desc()
+
+    def _top(self, terms: Sequence[str], cut: int) -> tuple[Any, Any] | None:
+        # the best ``cut`` matches of all by the same rank, no scope: a top-N heap over the GIN index's matches
+        # (never a sort of every match joined to the scope), then the scope on those ``cut`` rows only
+        tsquery = self._tsquery(terms)
+        vector = SearchEntry.search_vector
+        rank = func.ts_rank_cd(vector, tsquery)
+        top = (select(SearchEntry.id.label("entry_id"), rank.label("rank")).where(vector.op("@@")(tsquery))
+               .order_by(rank.desc(), SearchEntry.id).limit(cut).cte("top").prefix_with("MATERIALIZED"))
+        return join(top, SearchEntry.__table__, top.c.entry_id == SearchEntry.id), top.c.rank.desc()
+
+    @staticmethod
+    def _tsquery(terms: Sequence[str]) -> Any:
+        return func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(f"'{t}':*" for t in terms))
 
 
 def backend_for(db: Session) -> SearchBackend:

@@ -15,16 +15,30 @@ search_app = typer.Typer(help="The search box's index.", no_args_is_help=True)
 @search_app.command("reindex")
 @cli_errors
 def reindex(batch: int = typer.Option(500, min=1, max=10_000, help="Records read per query: 1–10000.")) -> None:
-    """Rebuild the whole search index from the records, in one transaction (searches keep the old index until
-    it commits)."""
+    """Rebuild the whole search index from the records with their vectors, in one transaction (searches keep
+    the old index until it commits), then the HNSW graph of the vectors (in the data folder)."""
     from sticoop.search.index import count_records, rebuild
+    from sticoop.search.vectors import rebuild_graph
 
     with session_scope() as db:
         totals = count_records(db)
         with Progress(console=Console(stderr=True), transient=True) as progress:
             tasks = {kind: progress.add_task(kind, total=n) for kind, n in totals.items()}
             written = rebuild(db, batch, lambda kind, done: progress.advance(tasks[kind], done))
-    typer.echo(f"{written} records indexed")
+    with session_scope() as db:
+        graphed = rebuild_graph(db)
+    typer.echo(f"{written} records indexed, {graphed} vectors in the graph")
+
+
+@search_app.command("embed")
+@cli_errors
+def embed(batch: int = typer.Option(256, min=1, max=10_000, help="Entries per transaction: 1–10000.")) -> None:
+    """Compute the vectors of the entries written since the last run (what the worker's ``search.embed`` job
+    does every minute) and bring the graph up to date."""
+    from sticoop.search.vectors import embed_waiting
+
+    done = embed_waiting(session_scope, batch)
+    typer.echo(f"{done} vectors computed")
 
 
 @search_app.command("query")

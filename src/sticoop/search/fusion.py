@@ -2,7 +2,8 @@
 rank fusion outperforms Condorcet and individual rank learning methods", SIGIR 2009): an entry's score is
 ``Σ weight / (k + rank)`` over the lists it is in (rank from 1), with their k = 60.
 
-The semantic list is the entries nearest to the query's vector (:mod:`sticoop.search.vectors`) whose cosine
+The semantic list is the entries nearest to the query's vector (:mod:`sticoop.search.vectors`: the HNSW graph
+and the entries embedded after it) whose cosine
 reaches :data:`SEMANTIC_FLOOR` (below it a neighbour is no more alike than two unrelated texts are for this
 embedder), read back from ``search_entries`` under the viewer's scope.
 """
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.principal import Principal
 from sticoop.search.backend import Hit, scope_clause
 from sticoop.search.models import SearchEntry
-from sticoop.search.vectors import matrix_for, query_vector
+from sticoop.search.vectors import query_vector, vectors_for
 
 #: the k of reciprocal-rank fusion (Cormack et al. 2009)
 RRF_K = 60
@@ -54,23 +55,22 @@ def semantic_hits(db: Session, principal: Principal, q: str, kinds: Sequence[str
                   n: int, floor: float = SEMANTIC_FLOOR, margin: float = SEMANTIC_MARGIN) -> list[Hit]:
     """The ``n`` entries ``principal`` may see (of ``kinds``, of ``partnership_id`` when given) nearest to the
     vector of ``q`` with a cosine of at least ``floor`` and within ``margin`` of the best of them, best first."""
-    matrix = matrix_for(db)
+    parts = vectors_for(db)
     vector = query_vector(q)
-    neighbours = [nb for nb in matrix.nearest(vector, matrix.mask(principal, kinds, partnership_id), n)
-                  if nb.similarity >= floor]
+    neighbours = [nb for nb in parts.nearest(vector, principal, kinds, partnership_id, n) if nb.similarity >= floor]
     if not neighbours:
         return []
     ids = [nb.entry_id for nb in neighbours]
     connection = db.connection()
     where = [SearchEntry.id.in_(ids), scope_clause(principal), SearchEntry.kind.in_(list(kinds)),
-             SearchEntry.embedder == matrix.name]
+             SearchEntry.embedder == parts.name]
     if partnership_id is not None:
         where.append(SearchEntry.partnership_id == partnership_id)
     rows = connection.execute(select(SearchEntry.id, SearchEntry.kind, SearchEntry.record_id, SearchEntry.title,
                                      SearchEntry.body, SearchEntry.embedding).where(*where)).all()
     present = set(connection.execute(select(SearchEntry.id).where(SearchEntry.id.in_(ids))).scalars())
-    matrix.forget([i for i in ids if i not in present])
-    # the stored vectors decide (the matrix may hold an entry's older version)
+    parts.forget([i for i in ids if i not in present])
+    # the stored vectors decide (the graph's are half-precision; a part may hold an entry's older version)
     scored = [(float(np.frombuffer(r.embedding, dtype="<f4") @ vector), r) for r in rows]
     scored = sorted((sr for sr in scored if sr[0] >= floor), key=lambda sr: -sr[0])
     scored = [sr for sr in scored if sr[0] >= scored[0][0] - margin] if scored else []

@@ -8,7 +8,8 @@ visibility: a partnership is its own scope, a record with ``partnership_id`` is 
 
 An ``after_flush`` hook rewrites the entries of every searchable record the flush inserted, changed or deleted,
 on the flush's connection: the index commits or rolls back with the write (the same pattern as the natural keys
-of :func:`sticoop.core.duplicates.refresh_key_index`).
+of :func:`sticoop.core.duplicates.refresh_key_index`). The words only: an entry's vector is computed after the
+commit by the ``search.embed`` job (:mod:`sticoop.search.vectors`).
 """
 
 from __future__ import annotations
@@ -162,8 +163,7 @@ def refresh_entries(db: Session) -> None:
     backend = backend_for(db)
     for kind, ids in gone.items():
         backend.remove(db, kind, sorted(ids))
-    if rows:
-        attach(rows)  # each new version's vector, computed here once (never on a read)
+    if rows:  # no vector here: the search.embed job computes it after the commit (sticoop.search.vectors)
         backend.index(db, rows)  # replaces the entries these records had
 
 

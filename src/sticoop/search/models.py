@@ -10,7 +10,7 @@ on PostgreSQL.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Index, Integer, LargeBinary, String, Text, false
+from sqlalchemy import Boolean, Index, Integer, LargeBinary, String, Text, false, text
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -21,7 +21,12 @@ class SearchEntry(Base):
     """One record as the search box sees it."""
 
     __tablename__ = "search_entries"
-    __table_args__ = (Index("ix_search_entries_kind_record_id", "kind", "record_id", unique=True),)
+    __table_args__ = (
+        Index("ix_search_entries_kind_record_id", "kind", "record_id", unique=True),
+        # the entries waiting for their vector (the search.embed job's work), migration 0027
+        Index("ix_search_entries_waiting", "id", sqlite_where=text("embedding IS NULL"),
+              postgresql_where=text("embedding IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), nullable=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 from sqlalchemy import select
@@ -23,6 +24,9 @@ from sticoop.search.backend import Found, Hit, backend_for
 from sticoop.search.fusion import FUSION_DEPTH, fuse, semantic_hits
 from sticoop.search.index import searchable_services
 from sticoop.search.terms import query_terms, snippet
+
+if TYPE_CHECKING:
+    from sticoop.jobs.service import JobContext
 
 MAX_LIMIT = 50
 MAX_QUERY = 200
@@ -119,3 +123,25 @@ def viewer(db: Session) -> Principal:
     from sticoop.core.principal import Role, principal_of
 
     return principal_of(db) or Principal(user_id=None, username="system", role=Role.admin)
+
+
+EMBED_JOB = "search.embed"
+
+
+def run_embed(ctx: JobContext) -> str | None:
+    """The ``search.embed`` job: the vectors of the entries written since the last run, in batches of their own
+    transactions, then the graph brought up to date (:func:`sticoop.search.vectors.embed_waiting`)."""
+    from sticoop.search.vectors import embed_waiting
+
+    embed_waiting(ctx.session, progress=ctx.progress)
+    return None
+
+
+def register() -> None:
+    """Declare the vector job and its schedule: every minute in ``sticoop worker`` (a run with nothing waiting
+    reads one indexed row)."""
+    from sticoop.core.labels import N_
+    from sticoop.jobs.registry import register_job_kind, register_periodic
+
+    register_job_kind(EMBED_JOB, run_embed, label=N_("Search vectors"), rerun_stale=True)
+    register_periodic(EMBED_JOB, minute="*")
