@@ -38,7 +38,6 @@ from sticoop.core.principal import require_editor
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
 from sticoop.partners.models import Organization, Person
-from sticoop.partnerships.models import Partnership
 from sticoop.web.crud_pages import add_list_and_form_routes
 from sticoop.web.forms import domain_errors
 from sticoop.web.lookups import names
@@ -57,9 +56,7 @@ router.include_router(setup_page.router)
 @router.get("/calls", response_class=HTMLResponse)
 def call_list(request: Request, db: DB) -> HTMLResponse:
     items, total = calls.list(db, ListParams(limit=LIST_LIMIT, sort="-id"))
-    return render(request, "calls/list.html", {
-        "items": items, "total": total,
-        "partnership_names": names(db, Partnership, [c.partnership_id for c in items])})
+    return render(request, "calls/list.html", {"items": items, "total": total})
 
 
 @router.get("/proposals", response_class=HTMLResponse)
@@ -82,7 +79,6 @@ def _call_page(request: Request, db: DbSession, call: Call, errors: dict[str, st
         "notice": notice, "local": lambda at: at.astimezone(ZoneInfo(call.timezone)),
         "next_status": NEXT_STATUS.get(call.status),  # type: ignore[call-overload]
         "org_names": names(db, Organization, [u["funder"].organization_id for u in use]),
-        "partnership_name": names(db, Partnership, [call.partnership_id]).get(call.partnership_id),
         "reviewer_count": db.scalar(select(func.count(Reviewer.id)).where(Reviewer.call_id == call.id)) or 0,
         "reviewers": _call_reviewers(db, call.id) if reviewer_ids_of(db) is None else None,
         "documents": _documents_of(db, "call", call.id),
