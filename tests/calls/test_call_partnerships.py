@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-
 from tests.calls.helpers import post
 
 READERS = ("admin", "of_a", "of_b", "of_neither")

@@ -63,6 +63,7 @@ _OPTIONS_KEY = "sticoop.scope_options"
 def visible(model: Any, principal: Principal) -> ColumnElement[bool]:
     """The WHERE clause saying which rows of ``model`` the principal may see."""
     ids = sorted(principal.partnership_ids)
+    own: ColumnElement[bool]
     if model is Partnership:
         own = Partnership.id.in_(ids) if ids else false()
     elif model is Document and not principal.is_editor:
