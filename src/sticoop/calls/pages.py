@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
-from sticoop.calls import consensus_page, evaluation, reasons, setup_page
+from sticoop.calls import attachments, consensus_page, evaluation, reasons, setup_page
 from sticoop.calls import schemas as s
 from sticoop.calls.eligibility import reason_text
 from sticoop.calls.forms import ALL as FORM_PAGES
@@ -51,6 +51,7 @@ for _spec in FORM_PAGES:
     add_list_and_form_routes(router, _spec)
 router.include_router(consensus_page.router)
 router.include_router(setup_page.router)
+router.include_router(attachments.router)
 
 
 @router.get("/calls", response_class=HTMLResponse)
@@ -147,6 +148,17 @@ async def call_decide(record_id: int, request: Request, db: DB, actor: Actor) ->
     return RedirectResponse(f"/calls/{record_id}/decisions", status_code=303)
 
 
+def refused(request: Request, db: DbSession, record_id: int, exc: Exception) -> HTMLResponse:
+    """The call page again with the refusal (its status code, the message under the field it names)."""
+    return _refused(request, db, record_id, exc)
+
+
+def proposal_refused(request: Request, db: DbSession, record_id: int, exc: DomainError) -> HTMLResponse:
+    """The proposal page again with the refusal (its status code, the message naming the field)."""
+    db.rollback()
+    return _proposal_page(request, db, record_id, domain_errors(exc, formatter(request)._), exc.status_code)
+
+
 def _refused(request: Request, db: DbSession, record_id: int, exc: Exception) -> HTMLResponse:
     db.rollback()
     _ = formatter(request)._
@@ -221,6 +233,11 @@ async def decision_project(record_id: int, request: Request, db: DB, actor: Acto
 
 @router.get("/proposals/{record_id:int}", response_class=HTMLResponse)
 def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    return _proposal_page(request, db, record_id)
+
+
+def _proposal_page(request: Request, db: DbSession, record_id: int, errors: dict[str, str] | None = None,
+                   status: int = 200) -> HTMLResponse:
     p = proposals.get(db, record_id)  # a reviewer: only if assigned and without conflict (403 naming the rule)
     call = calls.get(db, p.call_id)
     mine = reviewer_ids_of(db)
@@ -235,12 +252,13 @@ def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
         "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request), call.criteria),
         "decision": decision, "funders": funders, "is_reviewer": bool(mine),
         "conflicts": _declared_conflicts(db, p.id) if mine is None else None,
-        "documents": _documents_of(db, "proposal", p.id),
+        "documents": _documents_of(db, "proposal", p.id), "errors": errors or {},
+        "pdf_pages": evaluation.pdf_pages(db, p.document_id) if p.document_id else None,
         "org_names": names(db, Organization, [a.organization_id for a in p.partners]
                            + [f.organization_id for f in funders.values()]),
         "reviewer_names": _reviewer_names(db, [r.reviewer_id for r in found]
                                           + ([agreed.rapporteur_id] if agreed else [])),
-    })
+    }, status)
 
 
 def _funder_names(db: DbSession, funders: dict[int, CallFunder]) -> dict[int, str]:
