@@ -29,7 +29,7 @@ def jfs_call(client: TestClient, budgets: tuple[int, int, int] = (300_000, 2_000
              **extra: Any) -> dict[str, Any]:
     """The call (closed for submissions at 2026-05-31 17:00 Brussels time), its funders and some organisations."""
     partnership = post(client, "/partnerships", {"name": "Belgium–Vietnam", "country_codes": ["BEL", "VNM"]})["id"]
-    call = post(client, "/calls", {"title": "JFS call on climate", "partnership_id": partnership,
+    call = post(client, "/calls", {"title": "JFS call on climate", "partnership_ids": [partnership],
                                    "topics": ["Climate", "Health"], "currency": "EUR",
                                    "timezone": "Europe/Brussels", "opens_at": "2026-01-15T09:00:00",
                                    "closes_at": "2026-05-31T17:00:00", "rules": JFS_RULES, **extra})

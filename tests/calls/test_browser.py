@@ -75,7 +75,7 @@ def test_call_from_creation_to_project(live: tuple[str, int]) -> None:
             officer.goto(base + "/calls")
             officer.get_by_role("link", name="New funding call").click()
             officer.get_by_label("Title").fill("JFS browser call")
-            officer.get_by_label("Partnership").select_option(label="Belgium–Vietnam")
+            officer.locator("#field-partnership_ids").select_option(label="Belgium–Vietnam", force=True)
             officer.get_by_label("Topics").fill("Climate\nHealth")
             officer.get_by_label("Submission opens").fill("2026-01-15T09:00")
             officer.get_by_label("Submission closes").fill("2026-01-01T17:00")

@@ -9,7 +9,8 @@ relationship loads, counts) of a session that carries a :class:`~sticoop.core.pr
 Rules:
 - admins see everything;
 - others see records of their partnerships and records bound to no partnership (a general training
-  course), and nothing of other partnerships — children follow their parent (a session its committee,
+  course), and nothing of other partnerships; a record of several partnerships (a joint call, declared with a
+  link table) is seen by whoever may see at least one of them — children follow their parent (a session its committee,
   a meeting request its event, an intake its document); documents bound to no partnership (uploaded or
   ingested, not yet linked to a record) are seen by the secretariat and admins only;
 - confidential records are seen by the secretariat (in its partnerships) and admins only; the
@@ -26,7 +27,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, event, false, func, select
+from sqlalchemy import ColumnElement, event, exists, false, func, select
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.core.principal import Principal, act_as, on_partnership_opened, principal_of
@@ -39,6 +40,12 @@ def direct() -> tuple[Any, ...]:
     """Records bound to a partnership by their own ``partnership_id`` (nullable = may be general), as the
     domains declare them (``core.registry.register_scope``)."""
     return tuple(s.model for s in scopes() if s.through is None)
+
+
+def linked(model: Any) -> tuple[Any, str] | None:
+    """The link table and its key column binding ``model``'s rows to further partnerships, or None."""
+    found = next((s for s in scopes() if s.model is model and s.links is not None), None)
+    return (found.links, str(found.links_key)) if found is not None else None
 
 
 def through_parent() -> tuple[tuple[Any, str, Any], ...]:
@@ -54,6 +61,7 @@ def scoped_models() -> tuple[Any, ...]:
 def visible(model: Any, principal: Principal) -> ColumnElement[bool]:
     """The WHERE clause saying which rows of ``model`` the principal may see."""
     ids = sorted(principal.partnership_ids)
+    own: ColumnElement[bool]
     if model is Partnership:
         own = Partnership.id.in_(ids) if ids else false()
     elif model is Document and not principal.is_editor:
@@ -70,6 +78,10 @@ def visible(model: Any, principal: Principal) -> ColumnElement[bool]:
             # one row test, no sub-select: "IN (...) OR IS NULL" made SQLite scan the table, and "id IN (a union
             # of two index lookups)" materialised every shared row in every statement, even a lookup by id
             own = func.coalesce(column, 0).in_([0, *ids])
+            links = linked(model)
+            if links is not None:  # or any other of its partnerships (a primary-key probe of the link table)
+                table, key = links
+                own = own | exists().where(table.c[key] == model.id, table.c.partnership_id.in_(ids))
     else:
         fk, parent = next((fk, parent) for m, fk, parent in through_parent() if m is model)
         own = getattr(model, fk).in_(select(parent.id).where(visible(parent, principal)))

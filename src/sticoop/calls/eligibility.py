@@ -17,7 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sticoop.calls.regions import REGIONS, region_of
+from sticoop.calls.regions import REGIONS, name_regions, region_of
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.labels import N_
 
@@ -124,7 +124,8 @@ def reason_text(code: str, args: dict[str, Any], translate: Callable[[str], str]
                 country: Callable[[str], str] | None = None) -> str:
     """The reason sentence of ``code`` with ``args``, through ``translate`` (gettext; identity: English). A
     ``problems`` argument (a list of ``{"code", "args"}``) becomes its sentences joined by "; ". ``country`` names a
-    country code in the reader's language (``Formatter.country``; default: the code as stored)."""
+    country code in the reader's language (``Formatter.country``; default: the code as stored); region codes
+    (``SEA``, ``EUROPE``) become their names through ``translate`` (:func:`sticoop.calls.regions.name_regions`)."""
     values = dict(args)
     if "problems" in values:
         values["problems"] = "; ".join(reason_text(x["code"], x["args"], translate, country)
@@ -133,11 +134,16 @@ def reason_text(code: str, args: dict[str, Any], translate: Callable[[str], str]
         for key in COUNTRY_ARGS:
             if isinstance(values.get(key), str):
                 values[key] = country(values[key])
+    for key in REGION_ARGS:
+        if isinstance(values.get(key), str):
+            values[key] = name_regions(values[key], translate)
     return translate(REASONS[code]) % values
 
 
 #: the reason arguments that hold an ISO 3166 alpha-3 country code
 COUNTRY_ARGS = ("country", "funder_country")
+#: the reason arguments that hold region codes (``SEA``, ``EUROPE``), shown as the regions' names
+REGION_ARGS = ("have", "wanted", "options", "regions")
 
 
 Verdict = tuple[bool, str, dict[str, Any]]

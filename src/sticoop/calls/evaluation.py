@@ -29,7 +29,7 @@ from sticoop.calls.models import (
     Review,
     Reviewer,
 )
-from sticoop.calls.service import calls, decisions, proposals
+from sticoop.calls.service import calls, decisions, proposals, require_every_partnership
 from sticoop.core.crud import flush, touch
 from sticoop.core.errors import Conflict, ValidationFailed
 from sticoop.core.i18n import SUPPORTED_LOCALES, Formatter
@@ -161,6 +161,7 @@ def run_assignment(db: Session, call_id: int, time_limit: float, actor: str) -> 
     previous assignment. Refused (409) before the call closes, after it is decided, or once reviews exist."""
     call = calls.get(db, call_id)
     require_editor(db, "assignments")
+    require_every_partnership(db, call)
     if call.status not in (CallStatus.closed, CallStatus.under_evaluation):
         raise Conflict(f"The call is {call.status}; reviewers are assigned once it is closed and until it is decided "
                        "(rule: assignment after the deadline)", field="call_id")
@@ -222,6 +223,7 @@ def decide(db: Session, call_id: int, version: int, actor: str) -> list[Decision
     and each proposal funded, reserve or not_funded, all audited, in one transaction."""
     call = calls.get(db, call_id)
     require_editor(db, "funding decisions")
+    require_every_partnership(db, call)
     calls.check_version(call, version)
     if call.status != CallStatus.under_evaluation:
         raise Conflict(f"The call is {call.status}; a funding decision needs a call under evaluation (rule: "

@@ -45,7 +45,8 @@ CALLS = EntityPages(
     fields=(
         FormField("title", N_("Title"), required=True, wide=True),
         FormField("programme_id", N_("Funding programme"), "select", "programmes"),
-        FormField("partnership_id", N_("Partnership"), "select", "partnerships"),
+        FormField("partnership_ids", N_("Partnerships"), "multiselect", "partnerships",
+                  help=N_("Whoever may see one of these partnerships sees the call.")),
         FormField("topics", N_("Topics"), "lines", help=N_("One topic per line; applicants choose one.")),
         FormField("opens_at", N_("Submission opens"), "datetime"),
         FormField("closes_at", N_("Submission closes"), "datetime"),

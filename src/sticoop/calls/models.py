@@ -72,6 +72,8 @@ class Call(Record, Searchable, Base):
     title: Mapped[str] = mapped_column(String(500), nullable=False)
     description: Mapped[str | None] = mapped_column(Text)
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id", ondelete="SET NULL"), index=True)
+    #: the lead partnership: the first of :attr:`partnership_ids` (None: a call bound to no partnership), kept by
+    #: the service; a project made from a funded proposal belongs to it
     partnership_id: Mapped[int | None] = mapped_column(
         ForeignKey("partnerships.id", ondelete="SET NULL"), index=True)
     topics: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
@@ -89,6 +91,28 @@ class Call(Record, Searchable, Base):
     #: criterion keys breaking ties in the ranking, in order (higher first)
     tie_break: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
     page_limit: Mapped[int | None] = mapped_column(Integer)
+
+    #: every partnership the call belongs to (a viewer of any one of them sees the call; see ``accounts/scoping``)
+    partnerships = relationship("Partnership", secondary="call_partnerships", lazy="selectin",
+                                order_by="Partnership.id")
+
+    @property
+    def partnership_ids(self) -> list[int]:
+        """The ids of the call's partnerships the reader may see (relationship loads are scoped), lead first."""
+        ids = sorted(p.id for p in self.partnerships)
+        if self.partnership_id in ids:
+            ids.remove(self.partnership_id)
+            ids.insert(0, self.partnership_id)
+        return ids
+
+
+#: the partnerships of a call (one row per call and partnership; the lead is also ``calls.partnership_id``)
+call_partnerships = Table(
+    "call_partnerships",
+    Base.metadata,
+    Column("call_id", ForeignKey("calls.id", ondelete="CASCADE"), primary_key=True),
+    Column("partnership_id", ForeignKey("partnerships.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
 
 
 class CallFunder(Record, Base):

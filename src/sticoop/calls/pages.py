@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
-from sticoop.calls import consensus_page, evaluation, reasons, setup_page
+from sticoop.calls import attachments, consensus_page, evaluation, reasons, setup_page
 from sticoop.calls import schemas as s
 from sticoop.calls.eligibility import reason_text
 from sticoop.calls.forms import ALL as FORM_PAGES
@@ -38,7 +38,6 @@ from sticoop.core.principal import require_editor
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
 from sticoop.partners.models import Organization, Person
-from sticoop.partnerships.models import Partnership
 from sticoop.web.crud_pages import add_list_and_form_routes
 from sticoop.web.forms import domain_errors
 from sticoop.web.lookups import names
@@ -52,14 +51,13 @@ for _spec in FORM_PAGES:
     add_list_and_form_routes(router, _spec)
 router.include_router(consensus_page.router)
 router.include_router(setup_page.router)
+router.include_router(attachments.router)
 
 
 @router.get("/calls", response_class=HTMLResponse)
 def call_list(request: Request, db: DB) -> HTMLResponse:
     items, total = calls.list(db, ListParams(limit=LIST_LIMIT, sort="-id"))
-    return render(request, "calls/list.html", {
-        "items": items, "total": total,
-        "partnership_names": names(db, Partnership, [c.partnership_id for c in items])})
+    return render(request, "calls/list.html", {"items": items, "total": total})
 
 
 @router.get("/proposals", response_class=HTMLResponse)
@@ -82,7 +80,6 @@ def _call_page(request: Request, db: DbSession, call: Call, errors: dict[str, st
         "notice": notice, "local": lambda at: at.astimezone(ZoneInfo(call.timezone)),
         "next_status": NEXT_STATUS.get(call.status),  # type: ignore[call-overload]
         "org_names": names(db, Organization, [u["funder"].organization_id for u in use]),
-        "partnership_name": names(db, Partnership, [call.partnership_id]).get(call.partnership_id),
         "reviewer_count": db.scalar(select(func.count(Reviewer.id)).where(Reviewer.call_id == call.id)) or 0,
         "reviewers": _call_reviewers(db, call.id) if reviewer_ids_of(db) is None else None,
         "documents": _documents_of(db, "call", call.id),
@@ -149,6 +146,17 @@ async def call_decide(record_id: int, request: Request, db: DB, actor: Actor) ->
     except (DomainError, ValueError) as exc:
         return _refused(request, db, record_id, exc)
     return RedirectResponse(f"/calls/{record_id}/decisions", status_code=303)
+
+
+def refused(request: Request, db: DbSession, record_id: int, exc: Exception) -> HTMLResponse:
+    """The call page again with the refusal (its status code, the message under the field it names)."""
+    return _refused(request, db, record_id, exc)
+
+
+def proposal_refused(request: Request, db: DbSession, record_id: int, exc: DomainError) -> HTMLResponse:
+    """The proposal page again with the refusal (its status code, the message naming the field)."""
+    db.rollback()
+    return _proposal_page(request, db, record_id, domain_errors(exc, formatter(request)._), exc.status_code)
 
 
 def _refused(request: Request, db: DbSession, record_id: int, exc: Exception) -> HTMLResponse:
@@ -225,6 +233,11 @@ async def decision_project(record_id: int, request: Request, db: DB, actor: Acto
 
 @router.get("/proposals/{record_id:int}", response_class=HTMLResponse)
 def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
+    return _proposal_page(request, db, record_id)
+
+
+def _proposal_page(request: Request, db: DbSession, record_id: int, errors: dict[str, str] | None = None,
+                   status: int = 200) -> HTMLResponse:
     p = proposals.get(db, record_id)  # a reviewer: only if assigned and without conflict (403 naming the rule)
     call = calls.get(db, p.call_id)
     mine = reviewer_ids_of(db)
@@ -239,12 +252,13 @@ def proposal_detail(record_id: int, request: Request, db: DB) -> HTMLResponse:
         "decision_reason": lambda d: decision_reason(d, _funder_names(db, funders), formatter(request), call.criteria),
         "decision": decision, "funders": funders, "is_reviewer": bool(mine),
         "conflicts": _declared_conflicts(db, p.id) if mine is None else None,
-        "documents": _documents_of(db, "proposal", p.id),
+        "documents": _documents_of(db, "proposal", p.id), "errors": errors or {},
+        "pdf_pages": evaluation.pdf_pages(db, p.document_id) if p.document_id else None,
         "org_names": names(db, Organization, [a.organization_id for a in p.partners]
                            + [f.organization_id for f in funders.values()]),
         "reviewer_names": _reviewer_names(db, [r.reviewer_id for r in found]
                                           + ([agreed.rapporteur_id] if agreed else [])),
-    })
+    }, status)
 
 
 def _funder_names(db: DbSession, funders: dict[int, CallFunder]) -> dict[int, str]:

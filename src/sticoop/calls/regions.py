@@ -14,6 +14,11 @@ A rule may bring its own table (``params["regions"]``) when a call defines regio
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+from sticoop.core.labels import N_
+
 SEA = frozenset({"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "TLS"})
 EU27 = frozenset({"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
                   "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"})
@@ -22,6 +27,22 @@ EUROPE = EU27 | frozenset({"ISL", "LIE", "NOR", "CHE", "GBR", "ALB", "BIH", "FRO
 
 #: region name → member countries
 REGIONS: dict[str, frozenset[str]] = {"SEA": SEA, "EUROPE": EUROPE}
+#: region code → its name (translated through gettext when shown); a call's own regions keep their code
+REGION_NAMES: dict[str, str] = {"SEA": N_("Southeast Asia"), "EUROPE": N_("Europe")}
+_CODE = re.compile(r"\b(" + "|".join(sorted(REGION_NAMES, key=len, reverse=True)) + r")\b")
+
+
+def region_name(code: str, translate: Callable[[str], str] = str) -> str:
+    """The name of a region code in the reader's language (``translate``: gettext; identity gives English):
+    ``SEA`` → "Southeast Asia" / "Asie du Sud-Est" / "Đông Nam Á"; a code of a call's own table as written."""
+    name = REGION_NAMES.get(code)
+    return translate(name) if name is not None else code
+
+
+def name_regions(text: str, translate: Callable[[str], str] = str) -> str:
+    """``text`` with every known region code, as a whole word, replaced by its name (reason arguments such as
+    ``"2 SEA + 1 EUROPE"`` or ``"EUROPE: 1, SEA: 2"``, including those stored before names were shown)."""
+    return _CODE.sub(lambda m: region_name(m.group(1), translate), text)
 
 
 def region_of(country: str, table: dict[str, frozenset[str]] | None = None) -> str | None:

@@ -31,7 +31,13 @@ ABOUT = {
     "title": "Title (1–500 characters)",
     "Call:description": "The call text: scope, conditions (free text, at most 100,000 characters)",
     "programme_id": "The programme the call belongs to (id, GET /api/v1/programmes/{id})",
-    "partnership_id": "The partnership running the call (id); decides who sees the call and all its records",
+    "partnership_id": "The call's lead partnership (id): the first of partnership_ids; a project made from a funded "
+                      "proposal belongs to it. None: a call bound to no partnership",
+    "partnership_id:in": "One partnership (id), the form older scripts send: made the lead, first of "
+                         "partnership_ids (null in a change: bound to no partnership)",
+    "partnership_ids": "The partnerships the call belongs to (ids, lead first, at most 20): whoever may see one of "
+                       "them sees the call and its records; changing them needs access to each. Empty: a call "
+                       "bound to no partnership, seen by every signed-in user",
     "topics": "Topics applicants choose from (each 1–300 characters, at most 50)",
     "opens_at": "When submission opens (ISO 8601 date-time; without an offset it is read in `timezone`)",
     "closes_at": "Submission deadline (ISO 8601 date-time; without an offset it is read in `timezone`), after "
@@ -94,7 +100,8 @@ class CallIn(RecordIn):
     title: LongName = Field(description=ABOUT["title"])
     description: Text | None = Field(None, description=ABOUT["Call:description"])
     programme_id: int | None = Field(None, description=ABOUT["programme_id"])
-    partnership_id: int | None = Field(None, description=ABOUT["partnership_id"])
+    partnership_ids: list[int] = Field(default_factory=list, max_length=20, description=ABOUT["partnership_ids"])
+    partnership_id: int | None = Field(None, description=ABOUT["partnership_id:in"])
     topics: list[str] = Field(default_factory=list, max_length=50, description=ABOUT["topics"])
     opens_at: datetime | None = Field(None, description=ABOUT["opens_at"])
     closes_at: datetime | None = Field(None, description=ABOUT["closes_at"])
@@ -114,7 +121,8 @@ class CallPatch(Patch):
     title: LongName | None = Field(None, description=ABOUT["title"])
     description: Text | None = Field(None, description=ABOUT["Call:description"])
     programme_id: int | None = Field(None, description=ABOUT["programme_id"])
-    partnership_id: int | None = Field(None, description=ABOUT["partnership_id"])
+    partnership_ids: list[int] | None = Field(None, max_length=20, description=ABOUT["partnership_ids"])
+    partnership_id: int | None = Field(None, description=ABOUT["partnership_id:in"])
     topics: list[str] | None = Field(None, max_length=50, description=ABOUT["topics"])
     opens_at: datetime | None = Field(None, description=ABOUT["opens_at"])
     closes_at: datetime | None = Field(None, description=ABOUT["closes_at"])
@@ -135,6 +143,7 @@ class CallOut(RecordOut):
     description: str | None = Field(description=ABOUT["Call:description"])
     programme_id: int | None = Field(description=ABOUT["programme_id"])
     partnership_id: int | None = Field(description=ABOUT["partnership_id"])
+    partnership_ids: list[int] = Field(description=ABOUT["partnership_ids"])
     topics: list[str] = Field(description=ABOUT["topics"])
     opens_at: datetime | None = Field(description=ABOUT["opens_at"])
     closes_at: datetime | None = Field(description=ABOUT["closes_at"])

@@ -30,6 +30,7 @@ from sticoop.calls.models import (
     ProposalStatus,
     Review,
     Reviewer,
+    call_partnerships,
 )
 from sticoop.core import clock
 from sticoop.core.choices import ChoiceSource, register_choice_source
@@ -39,6 +40,7 @@ from sticoop.core.labels import N_, register_labels, register_navigation
 from sticoop.core.principal import principal_of, require_editor
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
+from sticoop.partnerships.models import Partnership
 from sticoop.reference.models import Field
 
 #: the one allowed next status of each call status
@@ -85,17 +87,47 @@ class CallService(RecordService[Call]):
     model = Call
     entity = "call"
     label = "Call"
-    filters = {"partnership_id": lambda v: Call.partnership_id == v, "status": lambda v: Call.status == v}
+    filters = {"partnership_id": lambda v: Call.id.in_(select(call_partnerships.c.call_id).where(
+                   call_partnerships.c.partnership_id == v)),
+               "status": lambda v: Call.status == v}
     sortable = ("id", "title", "opens_at", "status", "updated_at")
     default_sort = "-id"
     natural_key = None
+    relation_inputs = ("partnership_ids",)
+
+    def authorize(self, db: Session, obj: Call, action: str) -> None:
+        """Editors who may write in every partnership of the call (see :func:`require_every_partnership`)."""
+        require_editor(db, "call records")
+        require_every_partnership(db, obj)
+
+    def apply_relations(self, db: Session, obj: Call, relations: dict[str, Any]) -> None:
+        """The call's partnerships (each one the user may see, 422 naming ``partnership_ids`` otherwise); the
+        first given becomes the lead (``partnership_id``) unless the set is unchanged."""
+        given = relations.get("partnership_ids")
+        if given is None:
+            return
+        ids = list(dict.fromkeys(int(i) for i in given))
+        same = set(ids) == set(obj.partnership_ids) and obj.partnership_id in ids
+        try:
+            obj.partnerships = load_many(db, Partnership, ids, "partnership")
+        except ValidationFailed as exc:
+            raise ValidationFailed(f"partnership_ids: {exc.message}", field="partnership_ids") from None
+        if not same:  # the same ones in another order (a form's) keep the lead
+            obj.partnership_id = ids[0] if ids else None
 
     def _assign_values(self, db: Session, obj: Call, values: dict[str, Any]) -> None:
         """An omitted rules, criteria or tie-break list takes the default (none, Horizon Europe's, by
-        Excellence then Impact) instead of clearing the column."""
+        Excellence then Impact) instead of clearing the column; a single ``partnership_id`` becomes the lead of
+        ``partnership_ids``."""
         for name in ("rules", "criteria", "tie_break"):
             if name in values and values[name] is None:
                 del values[name]
+        if "partnership_id" in values:  # one partnership, as older scripts send it: the lead of the list
+            single, given = values.pop("partnership_id"), values.get("partnership_ids")
+            if single is not None:
+                values["partnership_ids"] = [single, *(i for i in given or [] if i != single)]
+            elif given is None:
+                values["partnership_ids"] = []
         if values.get("overall_threshold") is not None:  # stored with 2 decimals: 10 is 10.00, no change
             values["overall_threshold"] = Decimal(values["overall_threshold"]).quantize(Decimal("0.01"))
         zone = values.get("timezone") or obj.timezone or "UTC"
@@ -155,6 +187,28 @@ class CallService(RecordService[Call]):
         return call
 
 
+def every_partnership_of(db: Session, call: Call) -> list[int]:
+    """All the partnerships of a call, including those the reader may not see (the ORM relationship lists only
+    the visible ones): a Core query of the link table, which the scoping leaves alone; a new call's are its own."""
+    if call.id is None:
+        return [p.id for p in call.partnerships]
+    stored = set(db.scalars(select(call_partnerships.c.partnership_id).where(call_partnerships.c.call_id == call.id)))
+    return sorted(stored | {p.id for p in call.partnerships})
+
+
+def require_every_partnership(db: Session, call: Call) -> None:
+    """Writing a call, or any record of it, needs access to every one of its partnerships (403 otherwise): a
+    joint call's rules, funders and decisions bind all its partnerships, so an officer of one of them alone may
+    read it but not change it. Admins and the operator (no principal) may always."""
+    principal = principal_of(db)
+    if principal is None or principal.sees_everything:
+        return
+    outside = sorted(set(every_partnership_of(db, call)) - set(principal.partnership_ids))
+    if outside:
+        raise Forbidden(f"Call {call.id or 'new'} also belongs to partnership(s) {', '.join(map(str, outside))} that "
+                        "you do not work in (rule: changing a joint call needs access to each of its partnerships)")
+
+
 def changing(obj: Any) -> bool:
     """Whether this save creates ``obj`` or changes it (``RecordService.update`` touches a record only when its
     values differ): a form posted back unchanged is no change, so a final record's form still saves."""
@@ -164,6 +218,7 @@ def changing(obj: Any) -> bool:
 def _editable_call(db: Session, obj: Any, what: str) -> Call:
     """The call of ``obj``; 409 when it is decided and this save changes ``obj`` (rule: decided calls are final)."""
     call = calls.get(db, obj.call_id)
+    require_every_partnership(db, call)
     if call.status == CallStatus.decided and changing(obj):
         raise Conflict(f"The call is decided; its {what} can no longer change (rule: decided calls are final)",
                        field="call_id")
@@ -301,7 +356,7 @@ class ReviewerService(RecordService[Reviewer]):
         super()._assign_values(db, obj, values)
 
     def check(self, db: Session, obj: Reviewer) -> None:
-        calls.get(db, obj.call_id)
+        require_every_partnership(db, calls.get(db, obj.call_id))
         if obj.expertise:
             load_many(db, Field, obj.expertise, "field")
 
@@ -495,7 +550,7 @@ def register() -> None:
     register_labels("applicant_role", {"coordinator": N_("Coordinator"), "partner": N_("Partner")})
     register_navigation("/calls", N_("Funding calls"), order=90)
     _register_choices()
-    register_scope(Call)
+    register_scope(Call, links=call_partnerships, links_key="call_id")
     for of_call in (CallFunder, Proposal, Reviewer, Assignment, Decision):
         register_scope(of_call, through="call_id", parent=Call)
     for of_proposal in (ConflictOfInterest, Review, Consensus):

@@ -89,24 +89,32 @@ def record_url(kind: str, record_id: int) -> str | None:
 class Scope:
     """How the rows of one table belong to a partnership: by their own ``partnership_id`` column (``through``
     None; a nullable column means a row may be general), or through a parent row (``through`` names the foreign
-    key attribute, ``parent`` the parent model, itself scoped)."""
+    key attribute, ``parent`` the parent model, itself scoped). ``links``: a link table (``partnership_id`` and
+    ``<key>``, the model's id) binding a row directly scoped by its lead ``partnership_id`` to further
+    partnerships (a joint call of several): a row is seen by whoever may see any one of them."""
 
     model: type
     through: str | None = None
     parent: type | None = None
+    links: Any = None
+    links_key: str | None = None
 
 
 _SCOPES: dict[type, Scope] = {}
 
 
-def register_scope(model: type, *, through: str | None = None, parent: type | None = None) -> None:
+def register_scope(model: type, *, through: str | None = None, parent: type | None = None, links: Any = None,
+                   links_key: str | None = None) -> None:
     """Declare that ``model``'s rows belong to a partnership (directly, or through ``parent`` by the foreign
-    key ``through``). The access rules (``accounts/scoping.py``) filter every query of a signed-in user on it;
-    ``ValueError`` when only one of ``through``/``parent`` is given, or when the model is declared twice
-    differently."""
+    key ``through``; a directly scoped model may name a link table ``links`` whose ``links_key`` column holds its
+    id, for rows of several partnerships). The access rules (``accounts/scoping.py``) filter every query of a
+    signed-in user on it; ``ValueError`` when only one of ``through``/``parent`` (or of ``links``/``links_key``)
+    is given, when links are given with a parent, or when the model is declared twice differently."""
     if (through is None) != (parent is None):
         raise ValueError(f"{model.__name__}: give both 'through' and 'parent', or neither")
-    scope = Scope(model, through, parent)
+    if (links is None) != (links_key is None) or (links is not None and through is not None):
+        raise ValueError(f"{model.__name__}: give both 'links' and 'links_key' (and no parent), or neither")
+    scope = Scope(model, through, parent, links, links_key)
     if _SCOPES.get(model, scope) != scope:
         raise ValueError(f"the scope of {model.__name__} is registered twice")
     _SCOPES[model] = scope

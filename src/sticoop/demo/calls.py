@@ -72,7 +72,7 @@ def load_call_demo(db: Session, partnership_id: int, belspo_id: int) -> int:
         org("mahidol", "Mahidol University (demo)", "THA"), org("sorbonne", "Sorbonne University (demo)", "FRA"),
     ])
     call = calls.create(db, cs.CallIn(
-        title="(demo) Southeast Asia–Europe joint call on climate, food and health", partnership_id=partnership_id,
+        title="(demo) Southeast Asia–Europe joint call on climate, food and health", partnership_ids=[partnership_id],
         description="Joint call of three funders. Each funder pays its own country's applicants: no money "
                     "crosses borders. Consortia: at least 3 partners from 3 countries, two Southeast-Asian and one "
                     "European or the reverse.",
