@@ -68,9 +68,11 @@ def build_briefing(db: DbSession, principal: Principal | None, partnership_id: i
     ``principal`` is put on ``db`` so every query is scoped to it (None: the operator, who sees everything).
     ``as_of`` (default: today, ``core.clock``) decides held vs planned sessions, overdue commitments, the
     latest progress (updates dated up to it), agreements past expiry, earlier visits, press published up to it
-    and the upcoming dates after it. For a day before today, commitments and agreements are shown as they
-    stood at the end of that day, replayed from the audit log (``history.py``): a status changed since shows
-    its value then.
+    and the upcoming dates after it. For a day before today, every section is read as it stood at the end of
+    that day, replayed from the audit log (``history.py``, ``replay.py``, ``sections.py``): commitments,
+    agreements, the last session and its conclusions, projects and their funding, people and the position
+    they held, the visit and previous visits, upcoming sessions, visits and events, the counts, and the names
+    of organisations, committees and programmes; a record deleted since is back, one created since is not.
     Raises NotFound (404) for a partnership or visit the principal may not see, ValidationFailed (422) for a
     visit of another partnership or an unsupported ``locale`` (en, fr, vi). Writes nothing."""
     if locale not in SUPPORTED_LOCALES:
