@@ -7,7 +7,7 @@ or not. Every query runs on the principal's scoped session (``accounts/scoping.p
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -64,13 +64,14 @@ def as_stood(db: DbSession, listing: Listing, order: Sequence[Any], key: Callabl
     return rows[:limit]
 
 
-def tally(db: DbSession, listing: Listing, day: date, group: Any = None,
-          group_of: Callable[[Any], Hashable] | None = None, total: Any = None,
+def tally(db: DbSession, listing: Listing, day: date, groups: Sequence[Any] = (),
+          group_of: Callable[[Any], Iterable[Hashable]] | None = None, total: Any = None,
           total_of: Callable[[Any], Any] | None = None) -> Counter[Any]:
-    """Counts (or sums of ``total``) of the records matching ``listing`` at the end of ``day``, by ``group``
-    (a SQL expression; ``group_of`` the same in Python for a replayed state; None: one count under the key
-    None). One ``GROUP BY`` query over the records unchanged since, plus the replayed states of those changed
-    since. Groups with a null key are kept under None."""
+    """Counts (or sums of ``total``) of the records matching ``listing`` at the end of ``day``, by ``groups``
+    (SQL expressions; the key is the value, or the tuple of values for several; none: one count under the
+    key None). ``group_of`` gives the keys of a replayed state (several for a record in several groups, such
+    as a project in two fields). One ``GROUP BY`` query over the records unchanged since, plus the replayed
+    states of those changed since."""
     model = listing.model
     cutoff = history.cutoff_of(day)
     where = list(listing.where)
@@ -78,16 +79,17 @@ def tally(db: DbSession, listing: Listing, day: date, group: Any = None,
         where.append(model.id.not_in(history.changed_since(listing.kind, cutoff)))
     measure = func.count(model.id) if total is None else func.sum(total)
     counts: Counter[Any] = Counter()
-    if group is None:
+    if not groups:
         counts[None] += db.scalar(select(measure).where(*where)) or 0
     else:
-        for key, value in db.execute(select(group, measure).where(*where).group_by(group)):
-            counts[key] += value or 0
+        for *keys, value in db.execute(select(*groups, measure).where(*where).group_by(*groups)):
+            counts[keys[0] if len(keys) == 1 else tuple(keys)] += value or 0
     if cutoff is None:
         return counts
     for state in history.visible(db, model, [
             state for state in history.past_states(db, model, listing.kind, cutoff) if listing.match(state.values)]):
         value = 1 if total_of is None else total_of(state.values)
         if value is not None:
-            counts[group_of(state.values) if group_of else None] += value
+            for key in group_of(state.values) if group_of else [None]:
+                counts[key] += value
     return counts

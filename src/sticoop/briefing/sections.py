@@ -172,7 +172,7 @@ def budgets(reading: Reading, partnership_id: int) -> dict[str, Decimal]:
                                            Project.currency.is_not(None), Project.budget.is_not(None)],
                       lambda p: p.partnership_id == partnership_id and p.currency and p.budget is not None,
                       "budgets")
-    sums = tally(reading.db, listing, reading.day, Project.currency, lambda p: p.currency,
+    sums = tally(reading.db, listing, reading.day, [Project.currency], lambda p: [p.currency],
                  Project.budget, lambda p: p.budget)
     return {currency: Decimal(total) for currency, total in sorted(sums.items()) if currency}
 

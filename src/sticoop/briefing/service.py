@@ -20,6 +20,7 @@ from sticoop.activities.models import Visit
 from sticoop.activities.service import visits
 from sticoop.agreements.models import Agreement, effective_status, past_expiry_clause
 from sticoop.briefing import sections
+from sticoop.briefing.charts import pack_charts
 from sticoop.briefing.models import BriefingPack
 from sticoop.briefing.replay import Listing, as_stood
 from sticoop.briefing.schemas import (
@@ -107,6 +108,7 @@ def build_briefing(db: DbSession, principal: Principal | None, partnership_id: i
         press=_press(db, partnership_id, day, reading.sources),
         upcoming=_upcoming(reading, partnership, open_rows, agreements),
         figures=sections.figures(reading, partnership_id), budgets=sections.budgets(reading, partnership_id),
+        charts=pack_charts(reading, partnership_id),
         omitted=reading.omitted, complete_lists=complete_lists(partnership_id, reading.omitted),
         sources=reading.sources.as_dict(),
     )
