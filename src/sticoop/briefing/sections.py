@@ -27,7 +27,7 @@ from sticoop.briefing import history
 from sticoop.briefing.replay import Listing, as_stood, tally
 from sticoop.briefing.schemas import PersonBrief, ProjectBrief, SessionBrief, UpcomingDate, VisitBrief
 from sticoop.commitments.models import Commitment
-from sticoop.commitments.service import OPEN_STATUSES, is_overdue
+from sticoop.commitments.service import OPEN_STATUSES, is_overdue, overdue_clause
 from sticoop.partners.models import Organization, Person, Position
 from sticoop.partners.service import current_position
 from sticoop.partnerships.models import Committee, CommitteeSession
@@ -185,8 +185,6 @@ def figures(reading: Reading, partnership_id: int) -> dict[str, int]:
 
     def is_open(c: Any) -> bool:
         return bool(c.partnership_id == partnership_id and c.status in OPEN_STATUSES)
-
-    from sticoop.commitments.service import overdue_clause
 
     opened = tally(reading.db, Listing(Commitment, "commitment", open_where, is_open, "open"), day)
     overdue = tally(reading.db, Listing(Commitment, "commitment", [*open_where, overdue_clause(day)],
