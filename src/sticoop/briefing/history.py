@@ -102,8 +102,9 @@ def state_object(model: Any, state: dict[str, Any], entity_id: int) -> SimpleNam
 
 
 def _columns(mapper: Any, state: dict[str, Any]) -> dict[str, Any]:
-    types = {attr.key: attr.columns[0].type for attr in mapper.column_attrs}
-    return {key: stored_value(types[key], value) for key, value in state.items() if key in types}
+    """Every column of ``mapper`` from a stored state; a column the state lacks (a snapshot older than the
+    column, or a child row stored without a column it never set) reads None."""
+    return {attr.key: stored_value(attr.columns[0].type, state.get(attr.key)) for attr in mapper.column_attrs}
 
 
 def _gone(db: DbSession, entity_type: str, ids: list[int]) -> set[int]:
