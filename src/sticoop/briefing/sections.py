@@ -33,7 +33,12 @@ from sticoop.partners.service import current_position
 from sticoop.partnerships.models import Committee, CommitteeSession
 from sticoop.projects.models import PartnerRole, Programme, Project
 
-#: the most rows of each list (the rest counted in ``Briefing.omitted``): see ``service.LIMITS``
+#: the most rows each list of a pack holds (the rest is counted in ``Briefing.omitted``)
+#: — a brief is read before a meeting: the most pressing rows (overdue commitments first, then by due date;
+#: the latest projects), the whole in ``Briefing.figures``. Nothing is dropped silently: under a list cut
+#: short the pack says how many rows of how many it shows and links the complete list (``complete_lists``).
+#: Chosen over printing everything because 500 commitments made a 53-page pack (7 s CPU) nobody reads
+#: before a meeting, while the linked list is always current.
 LIMITS = {"conclusions_followup": 100, "open_commitments": 100, "agreements": 60, "projects": 40,
           "people": 40, "previous_visits": 10, "press": 10, "upcoming": 40}
 #: how far ahead "upcoming dates" look (days)

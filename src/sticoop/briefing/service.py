@@ -46,13 +46,7 @@ from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import Partnership
 from sticoop.partnerships.service import next_anniversary, partnerships
 
-#: the most rows each list of a pack holds (the rest is counted in ``Briefing.omitted``)
-#: — a brief is read before a meeting: the most pressing rows (overdue commitments first, then by due date;
-#: the latest projects), the whole in ``Briefing.figures``. Nothing is dropped silently: under a list cut
-#: short the pack says how many rows of how many it shows and links the complete list (``complete_lists``).
-#: Chosen over printing everything because 500 commitments made a 53-page pack (7 s CPU) nobody reads
-#: before a meeting, while the linked list is always current.
-#: (``LIMITS``, in ``sections.py``; ``HORIZON_DAYS``: how far ahead "upcoming dates" look)
+#: (``LIMITS``, the most rows of each list, and ``HORIZON_DAYS`` are in ``sections.py``)
 #: when an agreement "expires soon" (days)
 EXPIRES_SOON_DAYS = 180
 #: file formats a pack is written in, with their media types
