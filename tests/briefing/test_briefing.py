@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 from pypdf import PdfReader
 from sqlalchemy import func, select
-from tests.briefing.helpers import NAMES, SECRETS, docx_xml, text_of
+from tests.briefing.helpers import NAMES, SECRETS, backdate_log, docx_xml, text_of
 
 from sticoop.briefing.layout import BACKGROUND, HEADINGS, PEOPLE_WHY, UPCOMING_KIND, lay_out
 from sticoop.briefing.models import BriefingPack
@@ -260,13 +260,15 @@ def test_objectives_are_edited_on_the_visit_and_the_pages_offer_the_pack(world: 
 # ----- long lists -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["open_commitments", "agreements", "projects", "people", "conclusions_followup"])
 def test_a_list_over_its_limit_keeps_the_most_pressing_rows_and_says_how_many_are_left_out(
-        name: str, world: dict[str, Any], client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+        name: str, world: dict[str, Any], client: TestClient, monkeypatch: pytest.MonkeyPatch,
+        db_url: str) -> None:
     from sticoop.briefing import service
 
     url = f"/api/v1/partnerships/{world['partnership']['id']}/briefing"
     params = {"visit_id": world["trip"]["id"], "as_of": "2021-06-01"}  # the 5th session is the last one then
     client.post("/api/v1/commitments", json={"partnership_id": world["partnership"]["id"], "due_date": "2020-06-30",
                                              "session_id": world["session"]["id"], "text": "Exchange two experts"})
+    backdate_log(db_url)
     full = client.get(url, params=params).json()
     assert len(full[name]) >= 2, name
     monkeypatch.setitem(service.LIMITS, name, 1)

@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from tests.jobs.helpers import TEST_KINDS
+from tests.jobs.helpers import TEST_KINDS, TEST_MESSAGES
 
 from sticoop.jobs import queue as queue_module
 from sticoop.jobs import registry
@@ -14,7 +14,7 @@ from sticoop.jobs.queue import Queue, build_huey
 @pytest.fixture(autouse=True)
 def test_kinds() -> Iterator[None]:
     for name, handler in TEST_KINDS.items():
-        registry.register_job_kind(name, handler, label=name)
+        registry.register_job_kind(name, handler, label=name, messages=TEST_MESSAGES)
     yield
     for name in TEST_KINDS:
         registry.unregister(name)

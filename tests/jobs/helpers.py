@@ -19,12 +19,17 @@ from sticoop.jobs.service import JobContext
 GATES: dict[int, threading.Event] = {}
 
 
+#: the messages of the test kinds (message codes, as a domain declares them)
+STARTING, STEP = "starting", "step %(step)d"
+TEST_MESSAGES = (STARTING, STEP)
+
+
 def count(ctx: JobContext) -> str:
     """Counts to params["n"], reporting each step."""
     n = int(ctx.params.get("n", 3))
-    ctx.progress(0, n, "starting")
+    ctx.progress(0, n, STARTING)
     for step in range(1, n + 1):
-        ctx.progress(step, message=f"step {step}")
+        ctx.progress(step, message=STEP, args={"step": step})
     return f"/counted/{n}"
 
 

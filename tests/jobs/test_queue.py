@@ -13,6 +13,7 @@ from tests.jobs.helpers import GATES, consumer, job_row, wait_for
 from sticoop.core.database import session_scope
 from sticoop.core.errors import Conflict, ValidationFailed
 from sticoop.jobs import registry
+from sticoop.jobs.messages import render
 from sticoop.jobs.models import Job, JobStatus
 from sticoop.jobs.service import cancel, enqueue, run_job
 
@@ -30,7 +31,7 @@ OUTCOMES = [
     ("test.count", {"n": 1}, JobStatus.succeeded, (1, 1), "/counted/1", None),
     ("test.count", {"n": 5}, JobStatus.succeeded, (5, 5), "/counted/5", None),
     ("test.refuse", {}, JobStatus.failed, (1, 4), None, "The file 'x.pdf' is encrypted"),
-    ("test.crash", {}, JobStatus.failed, (0, None), None, "RuntimeError: disk on fire"),
+    ("test.crash", {}, JobStatus.failed, (0, None), None, "Unexpected error: RuntimeError: disk on fire"),
 ]
 
 
@@ -43,7 +44,8 @@ def test_a_real_consumer_runs_each_job_and_records_how_it_ended(
     assert queue.pending() == 1 and job_row(db_url, job_id).status == "queued"
     with consumer(queue):
         job = wait_for(db_url, job_id)
-    assert (JobStatus(job.status), (job.progress_done, job.progress_total), job.result, job.error) == \
+    assert (JobStatus(job.status), (job.progress_done, job.progress_total), job.result,
+            render(str, job.error, job.error_args)) == \
         (status, progress, result, error)
     assert job.started_at is not None and job.finished_at is not None and job.created_at is not None
     assert all(t.tzinfo is not None for t in (job.created_at, job.started_at, job.finished_at))
@@ -56,7 +58,8 @@ def test_a_job_of_a_kind_no_longer_registered_fails_saying_so(db_url: str, make_
     job_id = _enqueue(db_url, "test.count")
     registry.unregister("test.count")
     assert run_job(job_id, db_url) is JobStatus.failed
-    assert job_row(db_url, job_id).error == "No handler for job kind 'test.count'"
+    job = job_row(db_url, job_id)
+    assert render(str, job.error, job.error_args) == "No handler for job kind “test.count”"
 
 
 def test_the_task_is_queued_only_when_the_transaction_commits(db_url: str, make_queue) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import TEST_TODAY
-from tests.jobs.helpers import count, job_row, wait_for
+from tests.jobs.helpers import TEST_MESSAGES, count, job_row, wait_for
 
 from sticoop.core.database import session_scope
 from sticoop.core.models import utcnow
@@ -124,7 +124,7 @@ def test_the_sweep_ends_exactly_the_jobs_whose_worker_stopped(
         db_url: str, make_queue: Callable[..., Queue], status: JobStatus, beat: datetime | None,
         started: datetime, rerun: bool, expected: str) -> None:
     queue = make_queue()
-    registry.register_job_kind("test.rerun", count, label="test.rerun", rerun_stale=True)
+    registry.register_job_kind("test.rerun", count, label="test.rerun", rerun_stale=True, messages=TEST_MESSAGES)
     try:
         job_id = _running_job(db_url, "test.rerun" if rerun else "test.count", beat, started, status)
         swept = sweep_stale(db_url, now=NOW, stale_minutes=10)

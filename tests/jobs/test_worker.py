@@ -17,6 +17,7 @@ from tests.jobs.helpers import wait_for
 
 from sticoop.core.database import session_scope
 from sticoop.ingest.models import Intake
+from sticoop.jobs.messages import render
 from sticoop.jobs.models import JobStatus
 from sticoop.jobs.service import enqueue
 
@@ -67,7 +68,7 @@ def test_sigterm_lets_the_running_job_finish(db_url: str, tmp_path: Path, folder
     job = wait_for(db_url, job_id, seconds=1)
     assert running.status == "running" and running.progress_done < 3  # stopped mid-job, yet it finished
     assert (job.status, job.progress_done, job.progress_total, job.result) == ("succeeded", 3, 3, "/intakes")
-    assert job.message == "ingested 2, duplicates 0, failed 1"
+    assert render(str, job.message, job.message_args) == "Ingested 2, duplicates 0, failed 1"
     assert "Received SIGTERM" in log.read_text() and "All workers have stopped" in log.read_text()
     with session_scope(db_url) as db:
         assert db.scalar(select(func.count()).select_from(Intake)) == 2

@@ -56,20 +56,24 @@ def _principal(db: DbSession, user_id: int | None) -> Principal | None:
     return principal_for_user(db, user, "job")
 
 
+#: the steps a pack job reports (message codes, translated when read)
+STEPS = (N_("Reading the records"), N_("Writing the file"), N_("Storing the pack"))
+
+
 def run_pack_job(ctx: JobContext) -> str:
     """Build the pack as its owner may see it, write it, and store it with its provenance; returns the stored
     pack's page (``/briefings/{id}``). Three steps of progress: read, write, store. Errors as
     ``build_briefing`` (recorded as the job's error)."""
     p = ctx.params
     as_of = date.fromisoformat(p["as_of"]) if p.get("as_of") else None
-    ctx.progress(0, 3, "reading the records")
+    ctx.progress(0, 3, STEPS[0])
     with ctx.session() as db:
         principal = _principal(db, ctx.user_id)
         briefing = build_briefing(db, principal, int(p["partnership_id"]), p.get("visit_id"), as_of,
                                   p.get("locale") or "en")
-    ctx.progress(1, message="writing the file")
+    ctx.progress(1, message=STEPS[1])
     content = write(briefing, p["format"])
-    ctx.progress(2, message="storing the pack")
+    ctx.progress(2, message=STEPS[2])
     with ctx.session() as db:
         principal = _principal(db, ctx.user_id)
         pack = store_pack(db, briefing, content, p["format"], p.get("visit_id"), principal)
@@ -79,4 +83,5 @@ def run_pack_job(ctx: JobContext) -> str:
 
 def register() -> None:
     """Declare the ``briefing.pack`` job kind (called by the composition root)."""
-    register_job_kind(JOB_KIND, run_pack_job, label=N_("Briefing pack"), rerun_stale=True)
+    register_job_kind(JOB_KIND, run_pack_job, label=N_("Briefing pack"), rerun_stale=True,
+                      messages=STEPS)

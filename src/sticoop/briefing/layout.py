@@ -23,6 +23,8 @@ from sticoop.briefing.schemas import (
     VisitBrief,
 )
 from sticoop.core.i18n import Formatter
+from sticoop.dashboard.charts import Chart
+from sticoop.dashboard.svg import chart_svg
 from sticoop.web.labels import N_, label
 
 R = TypeVar("R")
@@ -42,6 +44,8 @@ class Block:
     items: list[str] = field(default_factory=list)
     #: column widths of a table, in percent of the page width (fixed: laying out is then one pass)
     widths: list[int] = field(default_factory=list)
+    #: a ``chart``: its title, its SVG drawing (HTML and PDF) and, in ``headers``/``rows``, its table twin (DOCX)
+    svg: str = ""
 
 
 @dataclass
@@ -78,6 +82,7 @@ HEADINGS = {
     "visits": N_("Previous visits"),
     "press": N_("Recent press"),
     "upcoming": N_("Upcoming dates"),
+    "charts": N_("The partnership in charts"),
 }
 BACKGROUND = N_("Background — not for disclosure")
 #: what an upcoming date is, by kind
@@ -163,7 +168,23 @@ def _sections(b: Briefing, part: Part, fmt: Formatter, main: bool) -> list[Secti
     add("visits", _table(part.visits, fmt, _visits_table))
     add("press", [Block("bullets", items=[_press_line(x, fmt) for x in part.press])] if part.press else [])
     add("upcoming", _table(part.upcoming, fmt, _upcoming_table))
+    if main and b.charts:
+        add("charts", [_chart_block(chart, fmt) for chart in b.charts])
     return sections
+
+
+def _chart_block(chart: Chart, fmt: Formatter) -> Block:
+    """A chart as its SVG (``dashboard/svg.py``, the dashboard's drawing) and its table twin: rows × series."""
+    _ = fmt._
+
+    def name(group: str, code: str) -> str:
+        return label(_, group, code, fmt.pgettext)
+
+    rows = [[name(chart.label_group, row.key) if chart.label_group else row.label,
+             *[fmt.number(cell.value) for cell in row.cells]] for row in chart.rows]
+    return Block("chart", text=_(chart.title), svg=str(chart_svg(chart, fmt, name)),
+                 headers=[_(chart.row_title), *[_(chart.series_labels[s]) for s in chart.series]],
+                 rows=rows or [[_("No records yet.")] + [""] * len(chart.series)], marked=[False] * max(len(rows), 1))
 
 
 def _summary(b: Briefing, fmt: Formatter) -> dict[str, list[Block]]:

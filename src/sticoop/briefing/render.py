@@ -142,6 +142,9 @@ def _block(doc: DocxDocument, block: Block) -> None:
             _run(doc.add_paragraph(style="List Bullet"), item)
     elif block.kind == "table":
         _table(doc, block)
+    elif block.kind == "chart":  # python-docx takes no SVG: the chart's table twin, under its title
+        _run(doc.add_paragraph(), block.text, bold=True)
+        _table(doc, block)
 
 
 def _table(doc: DocxDocument, block: Block) -> None:

@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sticoop.dashboard.charts import Chart
+
 #: what each field means (OpenAPI descriptions), written once; "Prefix:field" applies to classes named Prefix...
 ABOUT = {
     "id": "The record's id",
@@ -87,6 +89,9 @@ ABOUT = {
     "omitted": "Rows left out of a list over its limit, by list name (e.g. open_commitments: 12)",
     "complete_lists": "Where the complete list of each list over its limit is (absolute URL of the record "
                       "list filtered to the partnership), by list name",
+    "charts": "The partnership dashboard's charts counted as of the as-of date and as the reader may see them "
+              "(completion over time, agreements by status, projects by field and start year, visits and "
+              "events per year): rows × series of counts; drawn as SVG in the HTML and PDF, as tables in DOCX",
     "sources": "Records read, by kind: [[id, version], ...] (provenance; stored with each generated pack)",
     "Pack:document_id": "The stored document holding the file (GET /api/v1/documents/{id}/content)",
     "Pack:partnership_id": "The partnership (id)",
@@ -246,6 +251,7 @@ class Briefing(BaseModel):
     budgets: dict[str, Decimal] = Field(default_factory=dict, description=ABOUT["budgets"])
     omitted: dict[str, int] = Field(default_factory=dict, description=ABOUT["omitted"])
     complete_lists: dict[str, str] = Field(default_factory=dict, description=ABOUT["complete_lists"])
+    charts: list[Chart] = Field(default_factory=list, description=ABOUT["charts"])
     sources: dict[str, list[list[int]]] = Field(default_factory=dict, description=ABOUT["sources"])
 
     @property

@@ -30,13 +30,13 @@ from sticoop.core import clock
 from sticoop.core.config import Settings, get_settings
 from sticoop.core.crud import flush
 from sticoop.core.duplicates import N_
-from sticoop.core.errors import DomainError, NotFound
+from sticoop.core.errors import NotFound
 from sticoop.core.i18n import SUPPORTED_LOCALES, Formatter
 from sticoop.core.ical import CalendarItem, FeedContext, FeedSource, build_calendar, feeds, sources_of
 from sticoop.core.models import utcnow
 from sticoop.core.principal import Principal, act_as
 from sticoop.core.registry import record_url
-from sticoop.jobs.registry import register_job_kind, register_periodic
+from sticoop.jobs.registry import JobFailed, register_job_kind, register_periodic
 
 if TYPE_CHECKING:
     from sticoop.calendar.reminders import ReminderSummary
@@ -207,6 +207,10 @@ def send_due_reminders(db: DbSession, now: datetime, settings: Settings | None =
 REMINDERS_JOB = "reminders.send"
 
 
+#: the failure a reminders job reports (a message code, translated when read)
+NOT_SENT = N_("Reminders not sent: %(count)d (%(reasons)s)")
+
+
 def run_reminders_job(ctx: JobContext) -> str | None:
     """The periodic job: send what is due at the job's ``now``; nothing (and no failure) while no SMTP server
     is set, so a deployment without mail does not fill its jobs list with errors."""
@@ -215,7 +219,7 @@ def run_reminders_job(ctx: JobContext) -> str | None:
     with ctx.session() as db:
         summary = send_due_reminders(db, ctx.now)
     if summary.failed:
-        raise DomainError(f"{len(summary.failed)} reminder(s) could not be sent: {'; '.join(summary.failed[:5])}")
+        raise JobFailed(NOT_SENT, count=len(summary.failed), reasons="; ".join(summary.failed[:5]))
     return None
 
 
@@ -223,5 +227,5 @@ def register() -> None:
     """Declare the calendar feeds and the sources of the existing domains, and the reminders as a periodic
     job (the composition root calls it)."""
     sources.register()
-    register_job_kind(REMINDERS_JOB, run_reminders_job, label=N_("Reminders"))
+    register_job_kind(REMINDERS_JOB, run_reminders_job, label=N_("Reminders"), messages=(NOT_SENT,))
     register_periodic(REMINDERS_JOB, minute="*/15")

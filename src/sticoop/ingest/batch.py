@@ -15,6 +15,7 @@ from sticoop.core.config import get_settings
 from sticoop.core.database import session_scope
 from sticoop.core.errors import DomainError, ValidationFailed
 from sticoop.ingest.readers import SUFFIXES
+from sticoop.jobs.registry import JobFailed
 
 if TYPE_CHECKING:
     from sticoop.jobs.service import JobContext
@@ -29,6 +30,13 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op mark
 
 
 JOB_LABEL = N_("Ingest of documents")
+#: what an ingest job reports of each source, by outcome, of the whole batch, and its failure (message codes,
+#: translated when read; ``detail`` is the outcome line as ``sticoop ingest`` prints it)
+SOURCE_DONE = {"ok": N_("Ingested: %(detail)s"), "duplicate": N_("Already in the inbox: %(detail)s"),
+               "failed": N_("Not ingested: %(detail)s")}
+SUMMARY = N_("Ingested %(ingested)d, duplicates %(duplicates)d, failed %(failed)d")
+NONE_INGESTED = N_("No document could be ingested: %(reasons)s")
+JOB_MESSAGES = (*SOURCE_DONE.values(), SUMMARY, NONE_INGESTED)
 
 
 @dataclass
@@ -128,9 +136,14 @@ def run_batch_job(ctx: JobContext) -> str:
     except (TypeError, ValueError):
         raise ValidationFailed("ingest.batch needs paths and urls as lists and published as YYYY-MM-DD") from None
     ctx.progress(0, len(sources))
-    outcome = ingest_sources(sources, published, lambda done, _kind, line: ctx.progress(done, message=line),
-                             ctx.database_url)
-    ctx.progress(len(sources), message=outcome.summary())
+
+    def each(done: int, kind: str, line: str) -> None:
+        ctx.progress(done, message=SOURCE_DONE[kind], args={"source": str(sources[done - 1]), "detail": line})
+
+    outcome = ingest_sources(sources, published, each, ctx.database_url)
+    ctx.progress(len(sources), message=SUMMARY, args={"ingested": outcome.ingested,
+                                                      "duplicates": outcome.duplicates,
+                                                      "failed": len(outcome.failures)})
     if sources and outcome.failures and not outcome.ingested and not outcome.duplicates:
-        raise DomainError("; ".join(outcome.failures[:5]))
+        raise JobFailed(NONE_INGESTED, reasons="; ".join(outcome.failures[:5]))
     return "/intakes"

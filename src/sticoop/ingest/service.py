@@ -27,7 +27,7 @@ from sticoop.core.text import fold
 from sticoop.documents.models import Document, DocumentLink
 from sticoop.documents.service import documents
 from sticoop.ingest.analyse import analyse
-from sticoop.ingest.batch import JOB_KIND, JOB_LABEL, run_batch_job
+from sticoop.ingest.batch import JOB_KIND, JOB_LABEL, JOB_MESSAGES, run_batch_job
 from sticoop.ingest.labels import Labels, LabelsError, parse_labels
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.jobs.registry import register_job_kind
@@ -218,4 +218,4 @@ def register() -> None:
     register_navigation("/intakes", N_("Inbox"), order=140, roles=('admin', 'secretariat'))
     register_scope(Intake, through="document_id", parent=Document)
     register_kind("intake", None, page_prefix="/intakes")  # an ingested document under review; not a RecordService
-    register_job_kind(JOB_KIND, run_batch_job, label=JOB_LABEL)  # `sticoop ingest --background`
+    register_job_kind(JOB_KIND, run_batch_job, label=JOB_LABEL, messages=JOB_MESSAGES)  # `sticoop ingest --background`

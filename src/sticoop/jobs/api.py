@@ -6,8 +6,9 @@ from fastapi import APIRouter, Query, Request
 
 from sticoop.core.api import DB, PathId
 from sticoop.core.bounds import INT_MAX
-from sticoop.jobs.schemas import JobList, JobOut
+from sticoop.jobs.schemas import JobList, JobOut, job_out
 from sticoop.jobs.service import PAGE_MAX, cancel, job_for, jobs_of
+from sticoop.web.render import formatter
 
 router = APIRouter(prefix="/jobs", tags=["jobs"])
 
@@ -22,15 +23,16 @@ def my_jobs(request: Request, db: DB,
     items = jobs_of(db, request.state.principal, before, limit + 1)
     more = len(items) > limit
     items = items[:limit]
-    return {"items": items, "next_before": items[-1].id if more else None}
+    translate = formatter(request)._
+    return {"items": [job_out(job, translate) for job in items], "next_before": items[-1].id if more else None}
 
 
 @router.get("/{job_id}", response_model=JobOut, summary="One job with its progress (yours, or any for an admin)")
 def one_job(job_id: PathId, request: Request, db: DB) -> object:
-    return job_for(db, job_id, request.state.principal)
+    return job_out(job_for(db, job_id, request.state.principal), formatter(request)._)
 
 
 @router.post("/{job_id}/cancel", response_model=JobOut,
              summary="Cancel a queued or running job (a running one stops at its next progress report)")
 def cancel_job(job_id: PathId, request: Request, db: DB) -> object:
-    return cancel(db, job_id, request.state.principal)
+    return job_out(cancel(db, job_id, request.state.principal), formatter(request)._)

@@ -1,14 +1,17 @@
-"""``sticoop worker``: the process that runs background jobs and the periodic schedules."""
+"""``sticoop worker``: the process that runs background jobs and the periodic schedules; ``sticoop jobs show``:
+one job with its progress, message and error in the reader's language."""
 
 from __future__ import annotations
 
 import logging
+import os
 
 import typer
 
 from sticoop.core.cli import cli_errors, fail
 from sticoop.core.warmup import run_warmups
 from sticoop.jobs import queue
+from sticoop.jobs.models import JobStatus
 
 
 @cli_errors
@@ -38,6 +41,48 @@ def worker(
     jobs_queue.consumer(workers, periodic=periodic).run()
 
 
+jobs_app = typer.Typer(help="Background jobs.", no_args_is_help=True)
+
+
+def _locale(lang: str | None) -> str:
+    """``--lang``, else the language of ``LANG`` (``fr_FR.UTF-8`` → fr) when supported, else en."""
+    from sticoop.core.i18n import SUPPORTED_LOCALES
+
+    code = (lang or os.environ.get("LANG") or "en")[:2].lower()
+    if lang and code not in SUPPORTED_LOCALES:
+        raise fail(f"--lang must be one of {', '.join(SUPPORTED_LOCALES)}")
+    return code if code in SUPPORTED_LOCALES else "en"
+
+
+@jobs_app.command("show")
+@cli_errors
+def show(job_id: int = typer.Argument(..., min=1, max=2**31 - 1, help="The job's id."),
+         lang: str = typer.Option(None, "--lang", help="Language of the messages: en, fr or vi (default: LANG).")
+         ) -> None:
+    """Print one job: kind, status, progress, its last message, result and error, translated."""
+    from sticoop.core.database import session_scope
+    from sticoop.core.i18n import Formatter
+    from sticoop.jobs.messages import render
+    from sticoop.jobs.models import Job
+    from sticoop.jobs.pages import STATUS_LABELS
+    from sticoop.jobs.registry import describe
+
+    _ = Formatter(_locale(lang))._
+    with session_scope() as db:
+        job = db.get(Job, job_id)
+        if job is None:
+            raise fail(f"no job {job_id}")
+        total = "?" if job.progress_total is None else str(job.progress_total)
+        lines = [f"{job.id}  {_(describe(job.kind)['label'])}  {_(STATUS_LABELS[JobStatus(job.status)])}  "
+                 f"{job.progress_done}/{total}"]
+        for name, text in ((_("Message"), render(_, job.message, job.message_args)), (_("Result"), job.result),
+                           (_("Error"), render(_, job.error, job.error_args))):
+            if text:
+                lines.append(f"{name}: {text}")
+    typer.echo("\n".join(lines))
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``sticoop worker`` to the main CLI."""
+    """Add ``sticoop worker`` and ``sticoop jobs`` to the main CLI."""
     app.command("worker")(worker)
+    app.add_typer(jobs_app, name="jobs")

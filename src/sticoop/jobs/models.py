@@ -41,9 +41,14 @@ class Job(Base):
     status: Mapped[str] = mapped_column(String(20), nullable=False, default=JobStatus.queued.value)
     progress_done: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     progress_total: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: the last progress message: a message code (English msgid) filled with ``message_args`` when read,
+    #: translated (``jobs/messages.py``); ``message_args`` NULL: a text stored as written (older rows)
     message: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    message_args: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     result: Mapped[str | None] = mapped_column(String(1000), nullable=True)
+    #: why it failed: a message code with ``error_args``, or (``error_args`` NULL) a text as written
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    error_args: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     #: the owner (None: started by the operator from the command line or by the scheduler)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     created_by: Mapped[str] = mapped_column(String(120), nullable=False, default="system")

@@ -3,16 +3,19 @@ of them is still queued or running (no script of its own, no CDN)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from sticoop.core.api import DB, PathId
 from sticoop.core.downloads import attachment
+from sticoop.jobs.messages import render as render_message
 from sticoop.jobs.models import FINISHED, Job, JobStatus
 from sticoop.jobs.registry import describe
 from sticoop.jobs.service import cancel, jobs_of, output_file
 from sticoop.web.labels import N_
-from sticoop.web.render import render
+from sticoop.web.render import formatter, render
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
@@ -25,12 +28,14 @@ STATUS_TONE = {JobStatus.queued: "muted", JobStatus.running: "info", JobStatus.s
                JobStatus.failed: "bad", JobStatus.cancelled: "muted"}
 
 
-def _row(job: Job) -> dict[str, object]:
+def _row(job: Job, translate: Callable[[str], str]) -> dict[str, object]:
     status = JobStatus(job.status)
     total = job.progress_total
     percent = min(100, round(100 * job.progress_done / total)) if total else (100 if status in FINISHED else 0)
     return {"job": job, "kind_label": describe(job.kind)["label"], "status_label": STATUS_LABELS[status],
-            "tone": STATUS_TONE[status], "percent": percent, "open": status not in FINISHED}
+            "tone": STATUS_TONE[status], "percent": percent, "open": status not in FINISHED,
+            "message": render_message(translate, job.message, job.message_args),
+            "error": render_message(translate, job.error, job.error_args)}
 
 
 def _before(request: Request) -> int | None:
@@ -41,7 +46,8 @@ def _before(request: Request) -> int | None:
 def _context(request: Request, db: DB) -> dict[str, object]:
     before = _before(request)
     jobs = jobs_of(db, request.state.principal, before, PAGE_SIZE + 1)
-    rows = [_row(job) for job in jobs[:PAGE_SIZE]]
+    translate = formatter(request)._
+    rows = [_row(job, translate) for job in jobs[:PAGE_SIZE]]
     return {"rows": rows, "before": before, "poll": any(r["open"] for r in rows), "poll_seconds": POLL_SECONDS,
             "next_before": jobs[PAGE_SIZE - 1].id if len(jobs) > PAGE_SIZE else None}
 

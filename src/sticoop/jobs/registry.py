@@ -14,16 +14,25 @@ A domain registers its work in its ``service.register()`` (called by the composi
 
 A handler receives a :class:`~sticoop.jobs.service.JobContext` (its parameters, ``progress()``, ``session()``,
 ``now``) and returns a reference to what it made (a page path such as ``/intakes``, a file name) or None.
-It raises :class:`~sticoop.core.errors.DomainError` for a failure the user can act on (its message is
-recorded as the job's error); any other exception is recorded by its type and message, without traceback.
+It raises :class:`JobFailed` (a translatable message and its arguments) or another
+:class:`~sticoop.core.errors.DomainError` for a failure the user can act on (recorded as the job's error); any
+other exception is recorded by its type and message, without traceback.
+
+Messages are stored as a message code (an English msgid marked ``N_()``) with its arguments, and translated
+when read (jobs page, API, CLI) into the reader's language: every message a kind reports
+(``ctx.progress(..., message=N_("..."), args={...})``) or fails with (``JobFailed``) is declared in
+``register_job_kind(..., messages=[...])`` — an undeclared message raises ``ValueError`` — and translated in
+fr and vi (``tests/jobs/test_messages.py`` walks every kind).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from sticoop.core.errors import DomainError
 
 if TYPE_CHECKING:
     from sticoop.jobs.service import JobContext
@@ -43,6 +52,30 @@ class JobKind:
     handler: Handler
     label: str
     rerun_stale: bool = False
+    #: the message codes (msgids) it may report or fail with
+    messages: frozenset[str] = frozenset()
+
+
+class JobFailed(DomainError):
+    """A job's failure its owner can act on, as a message code (an ``N_()`` msgid with ``%(name)s``
+    placeholders, declared in the kind's ``messages``) and its arguments (JSON values); stored as such and
+    translated when read. ``message`` is the English text (logs)."""
+
+    def __init__(self, code: str, **args: Any) -> None:
+        self.code = code
+        self.args_ = dict(args)
+        super().__init__(interpolate(code, self.args_))
+
+
+def interpolate(text: str, args: Mapping[str, Any] | None) -> str:
+    """``text % args`` (``%(name)s`` placeholders); ``text`` itself when there are no arguments or they do
+    not fit (a translation that lost a placeholder reads untouched rather than failing)."""
+    if not args:
+        return text
+    try:
+        return text % dict(args)
+    except (KeyError, ValueError, TypeError):
+        return text
 
 
 @dataclass(frozen=True)
@@ -58,17 +91,19 @@ _KINDS: dict[str, JobKind] = {}
 _PERIODIC: dict[str, Periodic] = {}
 
 
-def register_job_kind(name: str, handler: Handler, label: str, *, rerun_stale: bool = False) -> None:
+def register_job_kind(name: str, handler: Handler, label: str, *, rerun_stale: bool = False,
+                      messages: Iterable[str] = ()) -> None:
     """Declare a job kind. The same name with the same handler again is harmless; another handler under a
     taken name, or a name not of the form ``domain.work`` (60 characters at most), raises ``ValueError``.
     ``rerun_stale=True``: a job of this kind whose worker died is queued again by the stale-job sweep (the
-    work is idempotent); otherwise it is marked failed, and its owner starts it again."""
+    work is idempotent); otherwise it is marked failed, and its owner starts it again. ``messages``: the
+    ``N_()`` msgids the kind reports as progress or fails with (:class:`JobFailed`)."""
     if not KIND_NAME.match(name) or len(name) > 60:
         raise ValueError(f"job kind '{name}' must be dotted lower-case words, 60 characters at most")
     known = _KINDS.get(name)
     if known is not None and known.handler is not handler:
         raise ValueError(f"job kind '{name}' is registered twice")
-    _KINDS[name] = JobKind(name, handler, label, rerun_stale)
+    _KINDS[name] = JobKind(name, handler, label, rerun_stale, frozenset(messages))
 
 
 def register_periodic(kind: str, *, minute: str = "*", hour: str = "*", day: str = "*", month: str = "*",

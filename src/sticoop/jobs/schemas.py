@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from sticoop.jobs.messages import render
 
 
 class JobOut(BaseModel):
@@ -18,15 +21,25 @@ class JobOut(BaseModel):
     status: str = Field(description="queued (waiting for a worker), running, succeeded, failed or cancelled")
     progress_done: int = Field(description="Units of work done so far (≥ 0; files, rows… depending on the kind)")
     progress_total: int | None = Field(description="Units of work in all (≥ 0); null while not known")
-    message: str | None = Field(description="The last thing it reported (at most 500 characters)")
+    message: str | None = Field(description="The last thing it reported, in the reader's language (?lang=, "
+                                            "Accept-Language: en, fr, vi)")
     result: str | None = Field(description="Where to find what it made: a page path such as /intakes, or a file "
                                            "name; null when it made nothing to show")
-    error: str | None = Field(description="Why it failed (one message, no traceback); null unless failed")
+    error: str | None = Field(description="Why it failed (one message, no traceback), in the reader's language "
+                                          "where the job gave a message code; null unless failed")
     created_by: str = Field(description="User name of who started it (\"system\" for the command line and "
                                         "scheduled runs)")
     created_at: datetime = Field(description="When it was recorded (ISO 8601 date-time, UTC)")
     started_at: datetime | None = Field(description="When a worker started it (ISO 8601 date-time, UTC)")
     finished_at: datetime | None = Field(description="When it ended or was cancelled (ISO 8601 date-time, UTC)")
+
+
+def job_out(job: Any, translate: Callable[[str], str]) -> JobOut:
+    """A job as the API shows it, its message and error translated by ``translate`` (``jobs/messages.py``)."""
+    out = JobOut.model_validate(job)
+    out.message = render(translate, job.message, job.message_args)
+    out.error = render(translate, job.error, job.error_args)
+    return out
 
 
 class JobList(BaseModel):

@@ -17,7 +17,7 @@ import json
 import logging
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -34,8 +34,9 @@ from sticoop.core.errors import Conflict, DomainError, NotFound, ValidationFaile
 from sticoop.core.labels import N_, register_navigation
 from sticoop.core.models import rowcount, utcnow
 from sticoop.core.principal import Principal, principal_of
-from sticoop.jobs import queue, registry
+from sticoop.jobs import messages, queue, registry
 from sticoop.jobs.models import FINISHED, Job, JobStatus
+from sticoop.jobs.registry import JobFailed
 
 log = logging.getLogger("sticoop.jobs")
 #: ``session.info`` key: ids of jobs written in the session's transaction, queued when it commits
@@ -102,14 +103,19 @@ class JobContext:
         with session_scope(self.database_url) as db:
             yield db
 
-    def progress(self, done: int, total: int | None = None, message: str | None = None) -> None:
+    def progress(self, done: int, total: int | None = None, message: str | None = None,
+                 args: Mapping[str, Any] | None = None) -> None:
         """Record ``done`` of ``total`` units (``total`` None: keep the last one given) and an optional
-        message (at most 500 characters), in a transaction of its own. Raises :class:`JobCancelled` when the
-        job is no longer running (cancelled meanwhile)."""
+        message: a message code (an ``N_()`` msgid of at most 500 characters, declared in the kind's
+        ``messages``) and its ``args`` (JSON values), translated when read (``jobs/messages.py``). In a
+        transaction of its own. Raises :class:`JobCancelled` when the job is no longer running (cancelled
+        meanwhile), ``ValueError`` for a message its kind did not declare."""
         total = self.last[1] if total is None else total
         values: dict[str, Any] = {"progress_done": max(0, done), "progress_total": total}
         if message is not None:
-            values["message"] = message[:500]
+            if message not in messages.declared(self.kind):
+                raise ValueError(f"job kind '{self.kind}' did not declare the message {message!r}")
+            values["message"], values["message_args"] = message[:500], dict(args or {})
         with session_scope(self.database_url) as db:
             changed = rowcount(db.execute(update(Job).where(Job.id == self.job_id,
                                                             Job.status == JobStatus.running.value)
@@ -192,19 +198,23 @@ def run_job(job_id: int, database_url: str | None = None) -> JobStatus | None:
     try:
         handler = registry.job_kind(ctx.kind).handler
     except KeyError:
-        _finish(job_id, database_url, JobStatus.failed, error=f"No handler for job kind '{ctx.kind}'")
+        _finish(job_id, database_url, JobStatus.failed, error=messages.NO_HANDLER, error_args={"kind": ctx.kind})
         return JobStatus.failed
     try:
         with heartbeat(job_id, database_url):
             result = handler(ctx)
     except JobCancelled:
         return JobStatus.cancelled
-    except DomainError as exc:
+    except JobFailed as exc:
+        _finish(job_id, database_url, JobStatus.failed, error=exc.code[:MAX_ERROR_CHARS], error_args=exc.args_)
+        return JobStatus.failed
+    except DomainError as exc:  # a text of its own (bad parameters…): stored as written
         _finish(job_id, database_url, JobStatus.failed, error=exc.message[:MAX_ERROR_CHARS])
         return JobStatus.failed
     except Exception as exc:
         log.exception("job %s (%s) failed", job_id, ctx.kind)
-        _finish(job_id, database_url, JobStatus.failed, error=f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS])
+        _finish(job_id, database_url, JobStatus.failed, error=messages.UNEXPECTED,
+                error_args={"error": f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]})
         return JobStatus.failed
     values: dict[str, Any] = {"result": result[:1000] if result else None}
     if ctx.last[1] is not None:  # a job that counted its units ends with all of them done
@@ -239,8 +249,8 @@ def heartbeat(job_id: int, database_url: str | None = None, seconds: float | Non
         thread.join(interval + 5)
 
 
-#: the error of a job swept because its worker stopped beating
-STALE_ERROR = "Stale: its worker stopped (killed or its machine went down) while the job ran; start it again"
+#: the error of a job swept because its worker stopped beating (a message code: ``jobs/messages.py``)
+STALE_ERROR = messages.STALE
 
 
 @dataclass(frozen=True)
@@ -274,11 +284,11 @@ def sweep_stale(database_url: str | None = None, now: datetime | None = None,
             if kind in kinds and kinds[kind].rerun_stale:
                 if rowcount(db.execute(still_stale.values(status=JobStatus.queued.value, started_at=None,
                                                           heartbeat_at=None, progress_done=0,
-                                                          message="queued again: its worker stopped"))):
+                                                          message=messages.REQUEUED, message_args={}))):
                     db.info.setdefault(PENDING_KEY, []).append(job_id)
                     requeued.append(job_id)
             elif rowcount(db.execute(still_stale.values(status=JobStatus.failed.value, finished_at=utcnow(),
-                                                        error=STALE_ERROR))):
+                                                        error=STALE_ERROR, error_args={}))):
                 failed.append(job_id)
     if failed or requeued:
         log.warning("stale jobs swept: failed %s, queued again %s", failed, requeued)

@@ -221,6 +221,11 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op mark
     return message
 
 
+#: what an export job reports (message codes, translated when read)
+EXPORTING = N_("Exporting (%(format)s)")
+EXPORTED = N_("Exported %(rows)d rows from %(tables)d tables")
+
+
 def run_export_job(ctx: JobContext) -> str:
     """The ``transfer.export`` job (started by an admin from the jobs page): every record as
     ``params["format"]`` (json, csv or xlsx), written beside its final name and renamed at the end; returns
@@ -230,7 +235,7 @@ def run_export_job(ctx: JobContext) -> str:
         raise ValidationFailed(f"format must be one of {', '.join(EXPORT_SUFFIX)}", field="format")
     target = ctx.output_dir() / f"sticoop-export-{ctx.now:%Y-%m-%d}{EXPORT_SUFFIX[fmt]}"
     partial = target.with_name(target.name + ".part")
-    ctx.progress(0, 1, f"exporting ({fmt})")
+    ctx.progress(0, 1, EXPORTING, {"format": fmt})
     try:
         with ctx.session() as db:
             if fmt == "json":
@@ -241,10 +246,11 @@ def run_export_job(ctx: JobContext) -> str:
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
-    ctx.progress(1, 1, f"exported {sum(counts.values())} rows from {len(counts)} tables")
+    ctx.progress(1, 1, EXPORTED, {"rows": sum(counts.values()), "tables": len(counts)})
     return f"/jobs/{ctx.job_id}/file"
 
 
 def register() -> None:
     """Declare this domain's background work (called once by :func:`sticoop.composition.bootstrap`)."""
-    register_job_kind(EXPORT_JOB, run_export_job, label=N_("Export of every record"))
+    register_job_kind(EXPORT_JOB, run_export_job, label=N_("Export of every record"),
+                      messages=(EXPORTING, EXPORTED))
