@@ -129,7 +129,7 @@ def test_pages_show_the_scoped_figures_with_their_table_twins(
     viewer, scope = _viewer(client_as, db_url, who)
     home = viewer.get("/")
     assert home.status_code == 200
-    assert home.text.count('role="img"') >= 1 + len(chart_keys(None))
+    assert home.text.count('role="group"') >= 1 + len(chart_keys(None))
     for key in chart_keys(None):
         assert f'href="/dashboard/charts/{key}.csv"' in home.text
     # the map's links and the table twin list only countries the viewer's records involve
