@@ -75,10 +75,10 @@ def chart_svg(chart: Chart, fmt: Formatter, label: object = None) -> Markup:
             if not cell.value:
                 continue
             w = bar_w * cell.value / top
-            name = f"{full} — {_(chart.series_labels.get(cell.series, cell.series))}: {fmt.number(cell.value)}"
+            named = f"{full} — {_(chart.series_labels.get(cell.series, cell.series))}: {fmt.number(cell.value)}"
             shape = (f'<rect x="{left:.1f}" y="{y + 3}" width="{w:.1f}" height="{ROW_H - 6}" '
                      f'fill="{SERIES_COLOURS.get(cell.series, "#888")}">')
-            parts.append(mark(cell.url, name, shape) if cell.url else f"{shape}<title>{escape(name)}</title></rect>")
+            parts.append(mark(cell.url, named, shape) if cell.url else f"{shape}<title>{escape(named)}</title></rect>")
             left += w
         parts.append(f'<text x="{left + 4:.1f}" y="{y + 15}" font-size="12">{escape(fmt.number(row.total))}</text>')
     if not chart.rows:
