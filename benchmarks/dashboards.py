@@ -64,7 +64,8 @@ def fill(url: str, rows: int) -> None:
             conn.execute(insert(Project), [
                 {"id": i + 1, "partnership_id": i % PARTNERSHIPS + 1, "title": f"Project {i}", "search_text": "",
                  "status": ("proposed", "running", "completed")[i % 3], "budget": Decimal(1000 + i % 997),
-                 "currency": "EUR", "start_date": start + timedelta(days=i % 9000)} for i in span])
+                 "currency": ("EUR", "USD", "VND")[i // 3 % 3],
+                 "start_date": start + timedelta(days=i % 9000)} for i in span])
             conn.execute(insert(ProjectPartner), [{"project_id": i + 1, "organization_id": rng.randint(1, 2000),
                                                    "role": "partner"} for i in span])
             conn.execute(insert(project_fields), [{"project_id": i + 1, "field_key": fields[i % len(fields)]}

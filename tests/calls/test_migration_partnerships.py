@@ -1,4 +1,4 @@
-"""Migration 0027_calls_partnerships on a database that already holds calls: each call's single partnership
+"""Migration 0028_calls_partnerships on a database that already holds calls: each call's single partnership
 becomes its first (lead) link row, a call of no partnership gets none, and the access rule then reads the links
 (SQLite and PostgreSQL)."""
 
@@ -17,8 +17,8 @@ from sticoop.core.migrate import upgrade
 BOUND = {1: 1, 2: 2, 3: None, 4: 1}
 
 
-def test_0027_moves_each_calls_partnership_to_its_links(fresh_url: str) -> None:  # noqa: F811
-    upgrade(fresh_url, "0026_filter_combos")
+def test_0028_moves_each_calls_partnership_to_its_links(fresh_url: str) -> None:  # noqa: F811
+    upgrade(fresh_url, "0027_scope_covering")
     now = datetime(2026, 1, 1, tzinfo=UTC)
     meta = {"created_at": now, "updated_at": now, "created_by": "old", "updated_by": "old", "version": 1}
     with get_engine(fresh_url).begin() as conn:

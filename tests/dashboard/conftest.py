@@ -17,7 +17,9 @@ from sticoop.core import clock
 from sticoop.core.database import session_scope
 from sticoop.demo.data import load_demo
 from sticoop.matchmaking.brokerage.models import BrokerageParticipant, MeetingRequest
+from sticoop.partners.models import Organization
 from sticoop.partnerships.models import Partnership
+from sticoop.projects.models import Project, ProjectPartner
 
 
 def _add_brokerage_and_confidential(db: Session) -> None:
@@ -42,9 +44,37 @@ def _add_brokerage_and_confidential(db: Session) -> None:
                       status="in_progress", confidential=True))
 
 
+#: running projects in other currencies than the demo's EUR one: (partnership, title, budget, currency, partner
+#: countries, confidential); Lao and Belgian partners, one project over two countries, one confidential
+FUNDED = [
+    ("Vietnam–Laos", "Mekong water quality", "2000000000", "VND", ["LAO"], False),
+    ("Vietnam–Laos", "Lao seed bank", "50000", "USD", ["LAO", "VNM"], False),
+    ("Vietnam–Laos", "Upland rice genomics", "750000000", "VND", ["LAO"], True),
+    ("Belgium–Vietnam", "Port logistics", "120000", "USD", ["BEL"], False),
+    ("Belgium–Vietnam", "Flemish-Vietnamese coatings", "80000", "EUR", ["BEL", "VNM"], False),
+    ("Vietnam–Luxembourg", "Fintech sandbox", "30000", "USD", ["LUX"], False),
+]
+
+
+def _add_funding_in_several_currencies(db: Session) -> None:
+    ids = {p.name: p.id for p in db.scalars(select(Partnership))}
+    organizations = {}
+    for code in ("LAO", "VNM", "BEL", "LUX"):
+        organizations[code] = Organization(name=f"Funding test organisation {code}", country_code=code)
+        db.add(organizations[code])
+    db.flush()
+    for partnership, title, budget, currency, countries, confidential in FUNDED:
+        project = Project(title=title, partnership_id=ids[partnership], budget=Decimal(budget), currency=currency,
+                          status="running", confidential=confidential, start_date=clock.today())
+        db.add(project)
+        db.flush()
+        db.add_all([ProjectPartner(project_id=project.id, organization_id=organizations[c].id) for c in countries])
+
+
 @pytest.fixture
 def board(client: TestClient, db_url: str) -> Iterator[TestClient]:
     with session_scope(db_url) as db:
         load_demo(db)
         _add_brokerage_and_confidential(db)
+        _add_funding_in_several_currencies(db)
     yield client

@@ -86,7 +86,9 @@ def expected_chart(db: Session, key: str, scope: Scope, partnership_id: int | No
 
 
 def expected_map(db: Session, measure: str, scope: Scope, partnership_id: int | None) -> dict[str, Any]:
-    """``{country: ids}`` (``{country: sum}`` for funding) of what the map should show for ``measure``."""
+    """``{country: ids}`` of what the map should show for ``measure``; for funding ``{"amounts": {(country,
+    currency): sum}, "totals": {currency: (projects, sum)}}`` (each currency on its own; a project counts once in
+    its currency's total, and in every partner country's amount)."""
     out: dict[str, Any] = defaultdict(set)
     partnerships = {p.id: p for p in db.scalars(select(Partnership))}
     if measure == "partnerships":
@@ -102,15 +104,20 @@ def expected_map(db: Session, measure: str, scope: Scope, partnership_id: int | 
                     out[code].add(c.id)
     else:
         countries = {o.id: o.country_code for o in db.scalars(select(Organization))}
-        sums: dict[str, Decimal] = defaultdict(Decimal)
+        sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+        totals: dict[str, tuple[int, Decimal]] = {}
         for p in db.scalars(select(Project)):
             if p.status != "running" or not scope.sees(p.partnership_id, p.confidential) \
                     or (partnership_id is not None and p.partnership_id != partnership_id):
                 continue
-            for code in {countries[pp.organization_id] for pp in p.partners} - {None}:
+            codes = {countries[pp.organization_id] for pp in p.partners} - {None}
+            for code in codes:
                 out[code].add(p.id)
-                if p.budget is not None:
-                    sums[code] += p.budget
+                if p.budget is not None and p.currency:
+                    sums[(code, p.currency)] += p.budget  # type: ignore[index]
+            if codes and p.budget is not None and p.currency:
+                n, total = totals.get(p.currency, (0, Decimal(0)))
+                totals[p.currency] = (n + 1, total + p.budget)
         if measure == "funding":
-            return dict(sums)
+            return {"amounts": dict(sums), "totals": totals}
     return dict(out)

@@ -10,6 +10,7 @@ import io
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from tests.dashboard.counts import Scope, expected_chart, expected_map
 
 from sticoop.core.database import session_scope
+from sticoop.core.i18n import Formatter
 from sticoop.dashboard.charts import CHARTS, chart_keys
 from sticoop.dashboard.worldmap import MEASURES, PARTNERSHIP_MEASURES
 from sticoop.partnerships.models import Partnership
@@ -116,11 +118,51 @@ def test_every_map_measure_against_independent_counts(
             expected = expected_map(db, measure, scope, pid)
         got = {c["code"]: c for c in response.json()["countries"]}
         if measure == "funding":
-            assert {k: Decimal(str(v["value"])) for k, v in got.items()} == {k: v for k, v in expected.items() if v}
+            _check_funding(viewer, response.json(), expected, f"/api/v1/dashboard/map?measure=funding{suffix}")
             continue
         assert {k: int(Decimal(str(v["value"]))) for k, v in got.items()} == {k: len(v) for k, v in expected.items()}
         for code, country in got.items():
             assert _listed(viewer, country["url"]) == expected[code], country["url"]
+
+
+def _check_funding(viewer: TestClient, body: dict[str, Any], expected: dict[str, Any], url: str) -> None:
+    """Every currency's total and every country's amount per currency, never added across currencies; the default
+    currency is the one most projects are budgeted in (ties: first code); each currency's map on its own."""
+    totals = expected["totals"]
+    assert {t["currency"]: (t["projects"], Decimal(str(t["total"]))) for t in body["currencies"]} == totals
+    assert body["currency"] == (min(totals, key=lambda c: (-totals[c][0], c)) if totals else None)
+    assert {(f["code"], c): Decimal(str(v)) for f in body["funding"] for c, v in f["amounts"].items()} \
+        == expected["amounts"]
+    for currency in totals:
+        one = viewer.get(f"{url}&currency={currency}").json()
+        assert one["currency"] == currency
+        assert {c["code"]: Decimal(str(c["value"])) for c in one["countries"]} == {
+            code: v for (code, cur), v in expected["amounts"].items() if cur == currency and v}
+    refused = viewer.get(f"{url}&currency=XYZ")
+    assert refused.status_code == 422 and "currency" in refused.json()["detail"]
+
+
+def test_the_funding_fixture_spans_currencies_and_scopes(board: TestClient) -> None:
+    """The walk above is not vacuous: the administrator sees three currencies, with a tie broken by code."""
+    body = board.get("/api/v1/dashboard/map?measure=funding").json()
+    assert [(t["currency"], t["projects"]) for t in body["currencies"]] == [("USD", 3), ("EUR", 2), ("VND", 2)]
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_the_funding_table_twin_lists_every_currency(
+        board: TestClient, client_as: Callable[..., TestClient], db_url: str, who: str) -> None:
+    viewer, scope = _viewer(client_as, db_url, who)
+    with session_scope(db_url) as db:
+        totals = expected_map(db, "funding", scope, None)["totals"]
+    page = viewer.get("/?measure=funding").text
+    twin = page[page.index('id="funding-twin"'):]
+    twin = twin[:twin.index("</table>")]
+    fmt = Formatter("en")
+    for currency, (_n, total) in totals.items():
+        assert f'data-currency="{currency}">{fmt.money(total, currency)}<' in twin
+        if len(totals) > 1:
+            assert f'<option value="{currency}"' in page
+    assert twin.count("data-currency=") == len(totals)
 
 
 @pytest.mark.parametrize("who", WHO)
@@ -129,7 +171,7 @@ def test_pages_show_the_scoped_figures_with_their_table_twins(
     viewer, scope = _viewer(client_as, db_url, who)
     home = viewer.get("/")
     assert home.status_code == 200
-    assert home.text.count('role="img"') >= 1 + len(chart_keys(None))
+    assert home.text.count('role="group"') >= 1 + len(chart_keys(None))
     for key in chart_keys(None):
         assert f'href="/dashboard/charts/{key}.csv"' in home.text
     # the map's links and the table twin list only countries the viewer's records involve
@@ -150,6 +192,9 @@ def test_pages_show_the_scoped_figures_with_their_table_twins(
 
 @pytest.mark.parametrize("path,field", [
     ("/api/v1/dashboard/map?measure=planets", "measure"),
+    ("/api/v1/dashboard/map?measure=funding&currency=XYZ", "currency"),
+    ("/api/v1/dashboard/map?measure=funding&currency=EURO", "currency"),
+    ("/dashboard/map.svg?measure=funding&currency=XYZ", "currency"),
     ("/dashboard/map.svg?measure=planets", "measure"),
     ("/dashboard/charts/planets.csv", "chart"),
     ("/dashboard/charts/planets.svg", "chart"),

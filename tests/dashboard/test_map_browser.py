@@ -89,3 +89,61 @@ def test_click_on_laos_drills_down_to_vietnam_laos(demo_url: str, measure: str, 
             expect(rows).not_to_contain_text(absent)
         finally:
             browser.close()
+
+
+#: what has the keyboard focus: the map country's code, or the tag of whatever else is focused
+FOCUSED = """() => {
+  const el = document.activeElement;
+  return el && el.closest && el.closest('svg.worldmap') ? 'map:' + (el.getAttribute('data-code') || '') : el.tagName;
+}"""
+
+
+@pytest.mark.parametrize("lang,heading", [("en", "Partnerships"), ("fr", "Partenariats"), ("vi", None)])
+def test_keyboard_tabs_to_laos_and_enter_drills_down(demo_url: str, lang: str, heading: str | None) -> None:
+    """Tab from the top of the dashboard reaches Laos on the map (each country with a figure is one Tab stop, named
+    by its name and figure in the page's language); Enter opens the Vietnam–Laos partnerships."""
+    _require_browser()
+    from playwright.sync_api import expect, sync_playwright
+
+    from sticoop.core.i18n import Formatter
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="en-GB", viewport={"width": 1600, "height": 1200})
+            page.set_default_timeout(15_000)
+            page.goto(demo_url + "/login")
+            page.get_by_label("Username").fill("officer")
+            page.get_by_label("Password").fill(BROWSER_PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_url(demo_url + "/")
+            page.goto(f"{demo_url}/?lang={lang}")
+            world = page.locator("svg.worldmap")
+            expect(world).to_be_visible()
+            laos = world.locator('a[data-code="LAO"]')
+            name = laos.get_attribute("aria-label")
+            assert name is not None and name.startswith(Formatter(lang).country("LAO") + ": ")
+            # the accessibility tree exposes the country as a link of that name (not hidden inside an image)
+            expect(page.get_by_role("link", name=name, exact=True)).to_have_count(1)
+            countries: list[str] = []
+            for _ in range(400):
+                page.keyboard.press("Tab")
+                focused = page.evaluate(FOCUSED)
+                if focused.startswith("map:"):
+                    countries.append(focused[4:])
+                    if focused == "map:LAO":
+                        break
+            assert countries and countries[-1] == "LAO", countries
+            assert all(countries), countries  # every Tab stop in the map is a country with a figure
+            # the focus is visible: the focused country's outline is drawn
+            stroke = laos.locator("path").evaluate("p => getComputedStyle(p).strokeWidth")
+            assert stroke == "2px", stroke
+            page.keyboard.press("Enter")
+            page.wait_for_url("**country=LAO**")
+            if heading:
+                expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+            rows = page.locator("main table tbody")
+            expect(rows).to_contain_text("Vietnam–Laos")
+            expect(rows).not_to_contain_text("Belgium–Vietnam")
+        finally:
+            browser.close()

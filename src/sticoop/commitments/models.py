@@ -144,3 +144,8 @@ Index("ix_commitments_status_due_date", Commitment.status, Commitment.due_date)
 Index("ix_commitments_partnership_id_status_due_date", Commitment.partnership_id, Commitment.status,
       Commitment.due_date, Commitment.confidential)
 Index("ix_working_groups_name", WorkingGroup.name)
+# ----- dashboard aggregates (issue 16): covering indexes, so the GROUP BYs read no table row ----------------
+Index("ix_commitments_partnership_id_completion", Commitment.partnership_id, Commitment.completion,
+      Commitment.confidential)
+Index("ix_commitments_due_date_completion", Commitment.due_date, Commitment.completion, Commitment.partnership_id,
+      Commitment.confidential)

@@ -31,5 +31,8 @@ def get_map(db: DB, measure: Annotated[str | None, Query(
         max_length=40, description="partnerships (home only), active_projects, funding or open_commitments; "
                                    "default: the first")] = None,
             partnership_id: Annotated[DbInt | None, Query(
-                description="One partnership's dashboard (id); without it, the home dashboard")] = None) -> WorldMap:
-    return the_map(db, measure, partnership_id)
+                description="One partnership's dashboard (id); without it, the home dashboard")] = None,
+            currency: Annotated[str | None, Query(
+                max_length=3, description="funding only: the ISO 4217 currency the map shows (one of `currencies`); "
+                                          "default the most common")] = None) -> WorldMap:
+    return the_map(db, measure, partnership_id, currency)

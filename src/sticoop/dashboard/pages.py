@@ -34,7 +34,8 @@ def portfolio_context(request: Request, db: DbSession, partnership_id: int | Non
     """What ``dashboard/_portfolio.html`` draws: the map of the chosen measure (``?measure=``) and every chart,
     each with its SVG, for the home page or one partnership's dashboard."""
     fmt = formatter(request)
-    world = portfolio.the_map(db, request.query_params.get("measure"), partnership_id)
+    world = portfolio.the_map(db, request.query_params.get("measure"), partnership_id,
+                              request.query_params.get("currency"))
     charts = portfolio.charts(db, partnership_id)
     label = _label(request)
     suffix = f"?partnership_id={partnership_id}" if partnership_id is not None else ""
@@ -70,6 +71,7 @@ def chart_picture(key: str, request: Request, db: DB, partnership_id: Partnershi
 
 
 @router.get("/dashboard/map.svg")
-def map_picture(request: Request, db: DB, measure: Measure = None, partnership_id: PartnershipId = None) -> Response:
-    world = portfolio.the_map(db, measure, partnership_id)
+def map_picture(request: Request, db: DB, measure: Measure = None, partnership_id: PartnershipId = None,
+                currency: Annotated[str | None, Query(max_length=3)] = None) -> Response:
+    world = portfolio.the_map(db, measure, partnership_id, currency)
     return Response(str(map_svg(world, formatter(request), MEASURES[world.measure])), media_type=SVG)

@@ -46,15 +46,20 @@ def measures(partnership_id: int | None) -> list[str]:
     return list(MEASURES) if partnership_id is None else list(PARTNERSHIP_MEASURES)
 
 
-def the_map(db: DbSession, measure: str | None, partnership_id: int | None = None) -> WorldMap:
-    """The map of ``measure`` (default: the dashboard's first): ``ValidationFailed`` (422) naming ``measure``
-    for one this dashboard does not offer."""
+def the_map(db: DbSession, measure: str | None, partnership_id: int | None = None,
+            currency: str | None = None) -> WorldMap:
+    """The map of ``measure`` (default: the dashboard's first) in ``currency`` for funding (default the most
+    common): ``ValidationFailed`` (422) naming ``measure`` for one this dashboard does not offer, or naming
+    ``currency`` for one no running project in scope is budgeted in."""
     check_partnership(db, partnership_id)
     offered = measures(partnership_id)
     chosen = measure or offered[0]
     if chosen not in offered:
         raise ValidationFailed(f"measure must be one of {', '.join(offered)}", field="measure")
-    return world_map(db, chosen, partnership_id)
+    try:
+        return world_map(db, chosen, partnership_id, currency or None)
+    except ValueError as error:
+        raise ValidationFailed(f"currency {error} is not a currency of this map's funding", field="currency") from None
 
 
 def chart_csv(chart: Chart, translate: Callable[[str], str], label: Callable[[str, str], str]) -> str:

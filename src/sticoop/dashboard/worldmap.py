@@ -4,8 +4,10 @@ Measures (each one ``GROUP BY`` on the scoped session, so a viewer sees only the
 - ``partnerships``: partnerships the country belongs to (drill-down: ``/partnerships?country=``);
 - ``active_projects``: running projects with a partner organisation from the country
   (``/projects?country=&status=running``);
-- ``funding``: the budgets of those running projects, summed per currency; the map shows the most common
-  currency (same drill-down);
+- ``funding``: the budgets of those running projects, summed per currency and never across currencies (no
+  exchange rate is fetched or assumed); the map shows one currency (``currency=``, default the most common: the one
+  most running projects are budgeted in, ties to the first code) and ``funding``/``currencies`` give every
+  currency's figures for the table twin (same drill-down);
 - ``open_commitments``: commitments planned, in progress or overdue in the country's partnerships
   (``/commitments?country=&status=open``).
 The geometry (``web/static/map/world-110m.json``) is projected once at build time by ``build_map.cjs``.
@@ -51,12 +53,34 @@ class CountryValue(BaseModel):
     url: str = Field(description="Path of the list page showing the records behind the figure")
 
 
+class CurrencyTotal(BaseModel):
+    """Funding in one currency: what the running projects budgeted in it add up to (each project once)."""
+
+    currency: str = Field(description="ISO 4217 currency code, as recorded on the projects")
+    projects: int = Field(description="Running projects budgeted in this currency with a partner country (≥ 1)")
+    total: Decimal = Field(description="Sum of their budgets, in this currency (each project counted once)")
+
+
+class CountryFunding(BaseModel):
+    """One country's funding in every currency (the table twin of the funding map)."""
+
+    code: str = Field(description="ISO 3166-1 alpha-3 country code")
+    amounts: dict[str, Decimal] = Field(description="Currency (ISO 4217) -> sum of the budgets of the running "
+                                                    "projects with a partner from the country, in that currency")
+    url: str = Field(description="Path of the list page showing those projects")
+
+
 class WorldMap(BaseModel):
     """The figures of one measure, per country."""
 
     measure: str = Field(description="partnerships, active_projects, funding or open_commitments")
-    currency: str | None = Field(None, description="funding only: the ISO 4217 currency summed (the most common)")
+    currency: str | None = Field(None, description="funding only: the ISO 4217 currency the map shows (asked with "
+                                                   "`currency=`, default the most common)")
     countries: list[CountryValue] = Field(description="Countries with a figure above 0, largest first")
+    currencies: list[CurrencyTotal] = Field([], description="funding only: every currency's total, most common "
+                                                            "first (never added together)")
+    funding: list[CountryFunding] = Field([], description="funding only: every country's amount in every "
+                                                          "currency, by country code")
 
 
 @cache
@@ -105,18 +129,39 @@ def _active_projects(db: DbSession, partnership_id: int | None) -> list[CountryV
                                                    partnership_id=partnership_id)) for c, n in counts.items()]
 
 
-def _funding(db: DbSession, partnership_id: int | None) -> tuple[list[CountryValue], str | None]:
-    rows = [r for r in _project_rows(db, partnership_id, lambda sub: func.sum(sub.c.budget))
-            if r[1] and r[2] is not None]
-    totals: dict[str, Decimal] = {}
-    for _, currency, amount in rows:
-        totals[currency] = totals.get(currency, Decimal(0)) + Decimal(amount)
-    if not totals:
-        return [], None
-    currency = max(sorted(totals), key=lambda c: totals[c])
-    return [CountryValue(code=c, value=Decimal(amount), url=_url("/projects", country=c, status="running",
-                                                                 partnership_id=partnership_id))
-            for c, cur, amount in rows if cur == currency], currency
+def _currency_totals(db: DbSession, partnership_id: int | None) -> list[CurrencyTotal]:
+    """Per currency: the running projects with a budget and a partner country, counted and summed once each."""
+    with_country = (select(ProjectPartner.project_id)
+                    .join(Organization, Organization.id == ProjectPartner.organization_id)
+                    .where(ProjectPartner.project_id == Project.id, Organization.country_code.is_not(None)).exists())
+    statement = (select(Project.currency, func.count(Project.id), func.sum(Project.budget))
+                 .where(Project.status == "running", Project.currency.is_not(None), Project.budget.is_not(None),
+                        with_country)
+                 .group_by(Project.currency))
+    if partnership_id is not None:
+        statement = statement.where(Project.partnership_id == partnership_id)
+    totals = [CurrencyTotal(currency=c, projects=n, total=Decimal(t or 0)) for c, n, t in db.execute(statement)]
+    return sorted(totals, key=lambda t: (-t.projects, t.currency))
+
+
+def _funding(db: DbSession, partnership_id: int | None,
+             currency: str | None) -> tuple[list[CountryValue], str | None, list[CurrencyTotal], list[CountryFunding]]:
+    totals = _currency_totals(db, partnership_id)
+    if currency is not None and currency not in {t.currency for t in totals}:
+        raise ValueError(currency)
+    chosen = currency or (totals[0].currency if totals else None)
+    amounts: dict[str, dict[str, Decimal]] = {}
+    for code, cur, amount in _project_rows(db, partnership_id, lambda sub: func.sum(sub.c.budget)):
+        if cur and amount is not None:
+            amounts.setdefault(code, {})[cur] = Decimal(amount)
+
+    def url(code: str) -> str:
+        return _url("/projects", country=code, status="running", partnership_id=partnership_id)
+
+    values = [CountryValue(code=c, value=per[chosen], url=url(c)) for c, per in amounts.items() if chosen in per]
+    table = [CountryFunding(code=c, amounts=dict(sorted(per.items())), url=url(c))
+             for c, per in sorted(amounts.items())]
+    return values, chosen, totals, table
 
 
 def _open_commitments(db: DbSession, partnership_id: int | None) -> list[CountryValue]:
@@ -131,19 +176,24 @@ def _open_commitments(db: DbSession, partnership_id: int | None) -> list[Country
             for c, n in db.execute(statement).all()]
 
 
-def world_map(db: DbSession, measure: str, partnership_id: int | None = None) -> WorldMap:
+def world_map(db: DbSession, measure: str, partnership_id: int | None = None,
+              currency: str | None = None) -> WorldMap:
     """The figures of ``measure`` per country (``KeyError`` for an unknown measure; ``partnerships`` is for the
-    home dashboard only)."""
+    home dashboard only). ``currency`` (ISO 4217) picks the funding map's currency (default the most common;
+    ``ValueError`` when no running project in scope is budgeted in it); other measures ignore it."""
     if measure not in MEASURES or (partnership_id is not None and measure not in PARTNERSHIP_MEASURES):
         raise KeyError(measure)
-    currency = None
+    totals: list[CurrencyTotal] = []
+    table: list[CountryFunding] = []
     if measure == "partnerships":
         values = _partnerships(db)
     elif measure == "active_projects":
         values = _active_projects(db, partnership_id)
     elif measure == "funding":
-        values, currency = _funding(db, partnership_id)
+        values, currency, totals, table = _funding(db, partnership_id, currency)
     else:
         values = _open_commitments(db, partnership_id)
+    if measure != "funding":
+        currency = None
     values = sorted((v for v in values if v.value > 0), key=lambda v: (-v.value, v.code))
-    return WorldMap(measure=measure, currency=currency, countries=values)
+    return WorldMap(measure=measure, currency=currency, countries=values, currencies=totals, funding=table)

@@ -101,3 +101,8 @@ Index("ix_projects_partnership_id_start_date", Project.partnership_id, Project.s
 Index("ix_projects_status_start_date", Project.status, Project.start_date)
 Index("ix_projects_partnership_id_status_start_date", Project.partnership_id, Project.status, Project.start_date,
       Project.confidential)
+# ----- dashboard aggregates (issue 16): covering indexes, so the GROUP BYs read no table row ----------------
+Index("ix_project_fields_field_key_project_id", project_fields.c.field_key, project_fields.c.project_id)
+Index("ix_projects_status_currency_budget", Project.status, Project.currency, Project.budget, Project.partnership_id,
+      Project.confidential)
+Index("ix_project_partners_project_id_organization_id", ProjectPartner.project_id, ProjectPartner.organization_id)

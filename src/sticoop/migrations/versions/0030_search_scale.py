@@ -5,7 +5,7 @@
 - the full-text triggers fire on a change of the folded text only (``UPDATE OF title_folded, body_folded``): the
   job's UPDATE of an entry's vector no longer deletes and re-adds its words in FTS5 nor re-parses its tsvector.
 
-Revision ID: 0027_search_scale
+Revision ID: 0030_search_scale
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0027_search_scale"
-down_revision = "0026_filter_combos"
+revision = "0030_search_scale"
+down_revision = "0029_jobs_messages"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """A call belongs to one or more partnerships (issue 14): the ``call_partnerships`` link table, filled from each
 call's single ``partnership_id`` (kept as the call's lead partnership, the first of its partnerships).
 
-Revision ID: 0027_calls_partnerships
+Revision ID: 0028_calls_partnerships
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0027_calls_partnerships"
-down_revision = "0026_filter_combos"
+revision = "0028_calls_partnerships"
+down_revision = "0027_scope_covering"
 branch_labels = None
 depends_on = None
 

@@ -2,8 +2,8 @@
 message code stored in ``message``/``error`` (translated when read). Existing rows keep NULL: their text is
 shown as written.
 
-Revision ID: 0027_jobs_messages
-Revises: 0026_filter_combos
+Revision ID: 0029_jobs_messages
+Revises: 0028_calls_partnerships
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0027_jobs_messages"
-down_revision = "0026_filter_combos"
+revision = "0029_jobs_messages"
+down_revision = "0028_calls_partnerships"
 branch_labels = None
 depends_on = None
 
