@@ -39,7 +39,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from data.matching_eval import TECHS, build_eval_set  # noqa: E402
-from data.matching_pairs import DEVELOPMENT, HELD_OUT, EvalSet, build_pairs_set  # noqa: E402
+from data.matching_pairs import DEVELOPMENT, HELD_OUT, EvalSet  # noqa: E402
 from data.matching_pairs_heldout6 import HELD_OUT_6, build_with_heldout6  # noqa: E402
 
 from sticoop.composition import bootstrap
