@@ -33,7 +33,8 @@ def test_0028_moves_each_calls_partnership_to_its_links(fresh_url: str) -> None:
             "reviewers_per_proposal": 3, "tie_break": [], "search_text": "", **meta} for cid, pid in BOUND.items()])
     upgrade(fresh_url)
     with session_scope(fresh_url) as db:
-        links = set(db.execute(select(call_partnerships.c.call_id, call_partnerships.c.partnership_id)))
+        rows = db.execute(select(call_partnerships.c.call_id, call_partnerships.c.partnership_id))
+        links = {tuple(row) for row in rows}
         assert links == {(cid, pid) for cid, pid in BOUND.items() if pid is not None}
         calls = {c.id: (c.partnership_id, c.partnership_ids) for c in db.scalars(select(Call))}
         assert calls == {cid: (pid, [pid] if pid else []) for cid, pid in BOUND.items()}
