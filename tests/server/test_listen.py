@@ -79,3 +79,34 @@ def test_serve_uses_the_tcp_config_on_every_path(monkeypatch: pytest.MonkeyPatch
     server_cli.serve(host="127.0.0.1", port=8765, reload=reload, workers=workers)
     assert [kind for kind, _ in used] == [runner]
     assert isinstance(used[0][1], TcpConfig)
+
+
+@pytest.mark.parametrize("seconds", [None, 7, 900])
+def test_serve_gives_starting_workers_the_configured_time(monkeypatch: pytest.MonkeyPatch,
+                                                          seconds: int | None) -> None:
+    """uvicorn kills a worker that does not answer its health check within ``timeout_worker_healthcheck`` (5 s by
+    default) and starts another: on a busy machine a worker importing the app and warming the model up took ~40 s,
+    so every worker was killed and restarted forever. `sticoop serve` passes STICOOP_WORKER_START_SECONDS."""
+    from sticoop.core.config import Settings, get_settings
+
+    if seconds is not None:
+        monkeypatch.setenv("STICOOP_WORKER_START_SECONDS", str(seconds))
+    get_settings.cache_clear()
+    used: list[TcpConfig] = []
+
+    class Recorder:
+        def __init__(self, config: TcpConfig, **_: object) -> None:
+            used.append(config)
+
+        def run(self) -> None:
+            return None
+
+    monkeypatch.setattr(listen, "Multiprocess", Recorder)
+    monkeypatch.setattr(TcpConfig, "bind_socket", lambda self: None)
+    try:
+        server_cli.serve(host="127.0.0.1", port=8765, reload=False, workers=2)
+    finally:
+        get_settings.cache_clear()
+    expected = seconds if seconds is not None else Settings.model_fields["worker_start_seconds"].default
+    assert used[0].timeout_worker_healthcheck == expected
+    assert expected > 5, "uvicorn's own default is what killed the starting workers"

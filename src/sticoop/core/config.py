@@ -50,6 +50,12 @@ class Settings(BaseSettings):
     replica_lag_seconds: int = Field(default=10, ge=1, le=3600,
                                      description="How long after a write a client keeps reading from the primary.")
     workers: int = Field(default=1, ge=1, le=64, description="Worker processes of `sticoop serve`.")
+    worker_start_seconds: int = Field(
+        default=120, ge=5, le=3600,
+        description="Seconds a worker process of `sticoop serve --workers N` may take to answer its supervisor's "
+                    "health check (while it starts: imports, model warm-up; later, a worker silent this long is "
+                    "replaced). uvicorn's default of 5 s made a busy machine kill and restart every starting "
+                    "worker forever.")
     db_pool_size: int = Field(default=10, ge=1, le=500,
                               description="Database connections each worker keeps open (PostgreSQL and SQLite).")
     db_max_overflow: int = Field(default=5, ge=0, le=500,

@@ -27,7 +27,7 @@ def serve(
         raise typer.Exit(2)
     typer.echo(f"sticoop on http://{host}:{port} with {workers} worker(s)  (API docs: http://{host}:{port}/docs)")
     run(TcpConfig("sticoop.server.asgi:app", host=host, port=port, reload=reload, workers=workers,
-                  log_level="info"))
+                  log_level="info", timeout_worker_healthcheck=settings.worker_start_seconds))
 
 
 def register(app: typer.Typer) -> None:
