@@ -16,9 +16,13 @@ install: $(BIN)/python
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 
+# the worker runs the background jobs (briefing packs, exports, search and profile vectors, reminders) beside
+# the server, and stops with it
 run: install
 	$(BIN)/sticoop db upgrade
 	$(BIN)/sticoop demo load --if-empty
+	$(BIN)/sticoop search embed
+	$(BIN)/sticoop worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/sticoop serve --host $(HOST) --port $(PORT)
 
 test: install-dev

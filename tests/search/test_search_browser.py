@@ -13,6 +13,8 @@ import pytest
 from tests.web.test_browser import ARGS, BROWSER_PASSWORD, CHROMIUM, _require_browser, live_url  # noqa: F401
 
 from sticoop.core.database import session_scope
+from sticoop.jobs.models import JobStatus
+from sticoop.jobs.service import run_scheduled
 from sticoop.partners.models import Organization, Person
 from sticoop.projects.models import Project
 
@@ -29,7 +31,10 @@ def _fill(db_file: Path) -> dict[str, int]:
                        description="Sélection de lignées de riz pour les provinces côtières.")
         db.add_all([ministry, person, water, rice])
         db.flush()
-        return {"ministry": ministry.id, "person": person.id, "water": water.id}
+        ids = {"ministry": ministry.id, "person": person.id, "water": water.id}
+    # the vectors are computed after the commit by the search.embed job, as the worker runs it
+    assert run_scheduled("search.embed", f"sqlite:///{db_file}") == JobStatus.succeeded
+    return ids
 
 
 def test_header_search_box_groups_by_kind_and_clicks_through(live_url: str, tmp_path: Path) -> None:  # noqa: F811
