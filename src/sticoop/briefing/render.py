@@ -26,9 +26,10 @@ from sticoop.briefing.fonts import FONT_STACK, LATIN, docx_fonts, script_lang
 from sticoop.briefing.layout import Block, Pack, Section, lay_out
 from sticoop.briefing.models import BriefingPack
 from sticoop.briefing.schemas import Briefing
-from sticoop.briefing.service import FORMATS, build_briefing, store_pack
+from sticoop.briefing.service import BAD_FORMAT, FORMATS, build_briefing, store_pack
 from sticoop.core.errors import Unavailable, ValidationFailed
 from sticoop.core.i18n import Formatter
+from sticoop.core.labels import N_
 from sticoop.core.principal import Principal
 from sticoop.web.render import environment
 
@@ -47,6 +48,10 @@ def _font_config() -> Any:
 
     return FontConfiguration()
 
+#: the refusal of a PDF on a machine without Pango (a message code, translated where a job shows it)
+NO_PANGO = N_("PDF briefing packs need the Pango library (Debian: apt-get install libpango-1.0-0 "
+              "libpangoft2-1.0-0); the HTML and DOCX packs work without it")
+
 
 def pdf_of(html: str) -> bytes:
     """The HTML printed to PDF by WeasyPrint (fonts through fontconfig: see ``briefing/fonts.py``; one font
@@ -54,8 +59,7 @@ def pdf_of(html: str) -> bytes:
     try:
         from weasyprint import HTML
     except OSError as exc:  # WeasyPrint loads Pango at import time
-        raise Unavailable("PDF briefing packs need the Pango library (Debian: apt-get install libpango-1.0-0 "
-                          "libpangoft2-1.0-0); the HTML and DOCX packs work without it") from exc
+        raise Unavailable(NO_PANGO, params={}) from exc
     return bytes(HTML(string=html).write_pdf(font_config=_font_config()))
 
 
@@ -178,7 +182,7 @@ def _fixed_zip(data: bytes) -> bytes:
 def write(briefing: Briefing, fmt: str) -> bytes:
     """The pack's file in ``fmt`` (pdf, docx or html), in the briefing's language."""
     if fmt not in FORMATS:
-        raise ValidationFailed(f"format must be one of {', '.join(FORMATS)}", field="format")
+        raise ValidationFailed(BAD_FORMAT, field="format", params={"formats": ", ".join(FORMATS)})
     pack = lay_out(briefing, Formatter(briefing.locale))
     if fmt == "docx":
         return docx_of(pack, briefing.as_of)
@@ -192,6 +196,6 @@ def generate(db: DbSession, principal: Principal | None, partnership_id: int, fm
     provenance (``service.store_pack``), in ``db``'s transaction (the caller commits). Errors as
     ``build_briefing``; 422 for an unknown format."""
     if fmt not in FORMATS:
-        raise ValidationFailed(f"format must be one of {', '.join(FORMATS)}", field="format")
+        raise ValidationFailed(BAD_FORMAT, field="format", params={"formats": ", ".join(FORMATS)})
     briefing = build_briefing(db, principal, partnership_id, visit_id, as_of, locale)
     return store_pack(db, briefing, write(briefing, fmt), fmt, visit_id, principal)

@@ -421,5 +421,6 @@ def register() -> None:
         register_scope(model, through="event_id", parent=Event)  # a brokerage event's records follow the event
     register_kind("profile", profiles, page_prefix="/profiles")
     # an import's vectors, after its commit (``sticoop profiles vectors``); safe to run again: resumed if killed
-    register_job_kind(vectors.JOB_KIND, vectors.run_job, label=vectors.JOB_LABEL, rerun_stale=True)
+    register_job_kind(vectors.JOB_KIND, vectors.run_job, label=vectors.JOB_LABEL, rerun_stale=True,
+                      messages=vectors.JOB_MESSAGES)
     register_warmup("matchmaking.embedder", warm_embedder)

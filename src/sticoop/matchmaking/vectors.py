@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 JOB_KIND = "matchmaking.vectors"
 JOB_LABEL = N_("Profile vectors (semantic matching)")
+#: what the job reports (message codes, translated when read)
+WALKED = N_("%(walked)d of %(total)d profiles")
+COMPUTED = N_("%(written)d vectors computed")
+JOB_MESSAGES = (WALKED, COMPUTED)
 #: profiles read, embedded and committed per step of the job (one short write transaction each)
 CHUNK = 256
 #: ``session.info`` key: ids of the profiles saved in the session's transaction, embedded once it commits
@@ -160,8 +164,9 @@ def run_job(ctx: JobContext) -> str | None:
     """The handler of :data:`JOB_KIND`: :func:`fill` over the job's id range, reporting progress per chunk."""
     first_id, last_id = ctx.params.get("first_id"), ctx.params.get("last_id")
     written = fill(ctx.database_url, first_id, last_id,
-                   on_chunk=lambda walked, total: ctx.progress(walked, total, f"{walked:,} of {total:,} profiles"))
-    ctx.progress(ctx.last[0], ctx.last[1], f"{written:,} vectors computed")
+                   on_chunk=lambda walked, total: ctx.progress(walked, total, WALKED,
+                                                               {"walked": walked, "total": total}))
+    ctx.progress(ctx.last[0], ctx.last[1], COMPUTED, {"written": written})
     return "/profiles"
 
 
