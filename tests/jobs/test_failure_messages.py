@@ -33,7 +33,9 @@ from sticoop.transfer.service import BAD_FORMAT as EXPORT_BAD_FORMAT
 
 LANGS = ("en", "fr", "vi")
 #: kinds that can only fail on an unexpected error (no refusal of their own): the generic message covers them
-NO_REFUSAL = {"database.analyze", "search.embed", "matchmaking.vectors", "reminders.send"}
+NO_REFUSAL = {"database.analyze", "search.embed", "matchmaking.vectors"}
+#: walked by test_reminders_not_sent_read_in_each_language (it needs an SMTP server that refuses)
+OWN_TEST = {"reminders.send"}
 
 
 def _briefing(world: dict[str, Any], **changes: Any) -> dict[str, Any]:
@@ -99,7 +101,7 @@ def _nested_codes(args: Any) -> set[str]:
 
 def test_every_kind_is_walked() -> None:
     registered = {name for name in registry.job_kinds() if not name.startswith("test.")}
-    assert registered == {kind for kind, _case in CASES} | NO_REFUSAL
+    assert registered == {kind for kind, _case in CASES} | NO_REFUSAL | OWN_TEST
 
 
 @pytest.mark.parametrize(("kind", "case"), list(CASES), ids=[f"{k}-{c}" for k, c in CASES])
@@ -176,3 +178,31 @@ def test_an_old_row_with_an_english_text_stays_readable(lang: str) -> None:
         "Unexpected error: OSError: gone"
     assert messages.render(Formatter(lang)._, messages.UNEXPECTED, {"error": "OSError: gone"}) == \
         Formatter(lang)._(messages.UNEXPECTED) % {"error": "OSError: gone"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reminders_not_sent_read_in_each_language(lang: str, client: TestClient, db_url: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.calendar_feeds.helpers import world as calendar_world
+    from tests.calendar_feeds.test_reminders import free_port, user_with_email
+
+    from sticoop.calendar import reminders, service
+    from sticoop.core.config import get_settings
+
+    calendar_world(client)
+    address = user_with_email(db_url, "bao")
+    down = get_settings().model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": free_port(),
+                                             "smtp_starttls": False})  # no server listens: refused
+    for module in (service, reminders):
+        monkeypatch.setattr(module, "get_settings", lambda: down)
+    job_id = _run(db_url, "reminders.send", {}, None)
+    with session_scope(db_url) as db:
+        row = db.get(Job, job_id)
+        assert row is not None
+        error, args = row.error, row.error_args
+    assert error == service.NOT_SENT and args is not None and args["count"] >= 1
+    translate = Formatter(lang)._
+    shown = messages.render(translate, error, args)
+    assert shown is not None and address in shown and "%(" not in shown
+    if lang != "en":
+        assert translate(error) != error and shown != messages.render(str, error, args)

@@ -146,9 +146,31 @@ def _block(doc: DocxDocument, block: Block) -> None:
             _run(doc.add_paragraph(style="List Bullet"), item)
     elif block.kind == "table":
         _table(doc, block)
-    elif block.kind == "chart":  # python-docx takes no SVG: the chart's table twin, under its title
+    elif block.kind == "chart":  # python-docx takes no SVG: the same SVG as a PNG, its table twin below
         _run(doc.add_paragraph(), block.text, bold=True)
+        png = chart_png(block.svg)
+        if png is not None:
+            page_width = doc.sections[0].page_width or Emu(7772400)
+            doc.add_picture(io.BytesIO(png), width=Emu(int(page_width * 0.8)))
         _table(doc, block)
+
+
+#: the PNG of a chart is drawn at this many pixels a side's SVG unit (sharp when printed at 80 % of a page)
+PNG_SCALE = 2
+
+
+def chart_png(svg: str) -> bytes | None:
+    """A chart's SVG (``dashboard/svg.py``, the drawing HTML and PDF packs show) rendered offline to PNG by
+    CairoSVG (libcairo 2, fonts through fontconfig), ``PNG_SCALE`` pixels per SVG unit, the same bytes for the
+    same SVG; None when there is no SVG or CairoSVG or libcairo is missing (Debian: ``libcairo2``), and the
+    DOCX then has the chart's table twin alone."""
+    if not svg:
+        return None
+    try:
+        import cairosvg
+    except (ImportError, OSError):  # cairocffi loads libcairo at import time
+        return None
+    return bytes(cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=PNG_SCALE))
 
 
 def _table(doc: DocxDocument, block: Block) -> None:
