@@ -206,3 +206,25 @@ def test_reminders_not_sent_read_in_each_language(lang: str, client: TestClient,
     assert shown is not None and address in shown and "%(" not in shown
     if lang != "en":
         assert translate(error) != error and shown != messages.render(str, error, args)
+
+
+#: pages whose record does not exist: the error page says so in the reader's language (the same message code)
+MISSING_PAGES = {"/partnerships/999999": "Partnership", "/visits/999999": "Visit",
+                 "/partnerships/999999/briefing.html": "Partnership"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", sorted(MISSING_PAGES))
+def test_a_page_refused_with_a_code_reads_in_the_readers_language(path: str, lang: str, client: TestClient) -> None:
+    from markupsafe import escape
+
+    from sticoop.core.errors import message_of, translated
+
+    response = client.get(path, params={"lang": lang})
+    assert response.status_code == 404 and "<html" in response.text
+    expected = translated(Formatter(lang)._, NO_RECORD, {"label": message_of(MISSING_PAGES[path]), "id": 999999})
+    assert str(escape(expected)) in response.text, expected
+    if lang != "en":
+        assert "does not exist" not in response.text
+    api = client.get(f"/api/v1{path}", params={"lang": lang})
+    assert api.status_code == 404 and api.json()["detail"].endswith("999999 does not exist")  # the API: English

@@ -9,7 +9,7 @@ and the English text in ``message``. Background jobs store the code and argument
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 
@@ -44,6 +44,21 @@ def english(value: Any) -> Any:
     return value
 
 
+def translated(translate: Callable[[str], str], code: str, params: Mapping[str, Any] | None) -> str:
+    """The message ``code`` in a reader's language: ``translate(code)`` (a gettext function) filled with
+    ``params``, nested messages translated in their turn (lists of them joined by "; ")."""
+    return interpolate(translate(code), {key: _translated_value(translate, value)
+                                         for key, value in (params or {}).items()})
+
+
+def _translated_value(translate: Callable[[str], str], value: Any) -> Any:
+    if is_message(value):
+        return translated(translate, value["code"], value["params"])
+    if isinstance(value, list) and value and all(is_message(v) for v in value):
+        return "; ".join(translated(translate, v["code"], v["params"]) for v in value)
+    return value
+
+
 class DomainError(Exception):
     """A refusal the caller can act on: ``message`` (English), the ``field`` it concerns, ``details``; with
     ``params`` (a mapping, possibly empty) ``message`` is a translatable code (an ``N_()`` msgid with
@@ -60,6 +75,11 @@ class DomainError(Exception):
         self.message = text
         self.field = field
         self.details = details
+
+    def text_in(self, translate: Callable[[str], str]) -> str:
+        """The message in a reader's language (``translate``: a gettext function): the code translated and
+        filled when the error has one, the English text otherwise."""
+        return translated(translate, self.code, self.params) if self.code is not None else self.message
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {"detail": self.message}

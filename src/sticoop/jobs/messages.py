@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sticoop.core.errors import interpolate, is_message
+from sticoop.core.errors import translated
 from sticoop.core.labels import N_
 from sticoop.jobs.registry import job_kinds
 
@@ -36,14 +36,6 @@ def declared(kind: str) -> frozenset[str]:
     return JOB_MESSAGES | (found.messages if found else frozenset())
 
 
-def _argument(translate: Callable[[str], str], value: Any) -> Any:
-    if is_message(value):
-        return interpolate(translate(value["code"]), {k: _argument(translate, v) for k, v in value["params"].items()})
-    if isinstance(value, list) and value and all(is_message(v) for v in value):
-        return "; ".join(str(_argument(translate, v)) for v in value)
-    return value
-
-
 def render(translate: Callable[[str], str], text: str | None, args: Mapping[str, Any] | None) -> str | None:
     """A stored message in the reader's language: the code translated then filled with its arguments (nested
     messages translated too); a message stored without arguments (NULL: a row from before message codes) as
@@ -52,4 +44,4 @@ def render(translate: Callable[[str], str], text: str | None, args: Mapping[str,
         return None
     if args is None:
         return text
-    return interpolate(translate(text), {key: _argument(translate, value) for key, value in args.items()})
+    return translated(translate, text, args)
