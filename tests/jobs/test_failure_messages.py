@@ -228,3 +228,27 @@ def test_a_page_refused_with_a_code_reads_in_the_readers_language(path: str, lan
         assert "does not exist" not in response.text
     api = client.get(f"/api/v1{path}", params={"lang": lang})
     assert api.status_code == 404 and api.json()["detail"].endswith("999999 does not exist")  # the API: English
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_ingest_jobs_progress_on_a_failed_source_reads_in_the_readers_language(
+        lang: str, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sticoop.ingest.batch import SOURCE_DONE
+    from sticoop.jobs.service import JobContext
+
+    seen: list[tuple[str | None, Any]] = []
+    real = JobContext.progress
+
+    def spy(self: JobContext, done: int, total: int | None = None, message: str | None = None,
+            args: Any = None) -> None:
+        seen.append((message, args))  # what the jobs page shows while the job runs
+        real(self, done, total, message, args)
+
+    monkeypatch.setattr(JobContext, "progress", spy)
+    _run(db_url, "ingest.batch", {"paths": ["/nonexistent/brief7/b.pdf"], "urls": []}, None)
+    [(message, args)] = [(m, a) for m, a in seen if m == SOURCE_DONE["failed"]]
+    assert is_message(args["detail"]) and args["detail"]["code"] == NO_SUCH_FILE
+    shown = messages.render(Formatter(lang)._, message, args)
+    assert shown is not None and "/nonexistent/brief7/b.pdf" in shown and "%(" not in shown
+    if lang != "en":
+        assert "no such file" not in shown and shown != messages.render(str, message, args)

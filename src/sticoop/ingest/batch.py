@@ -106,11 +106,13 @@ def _ingest_one(source: Path | str, published: date | None, database_url: str | 
 
 
 def ingest_sources(sources: Sequence[Path | str], published: date | None = None,
-                   on_each: OnEach | None = None, database_url: str | None = None) -> BatchOutcome:
+                   on_each: OnEach | None = None, database_url: str | None = None,
+                   outcome: BatchOutcome | None = None) -> BatchOutcome:
     """Ingest files and URLs one by one (each in its own transaction, so one bad file costs only itself) into
-    draft intakes; ``on_each`` hears of every source as it is done. ``published`` is the base for relative
-    dates in the texts."""
-    outcome = BatchOutcome()
+    draft intakes; ``on_each`` hears of every source as it is done (``outcome``, when given, is filled as it
+    goes: a failed source's reason is in ``outcome.reasons`` when ``on_each`` hears of it). ``published`` is
+    the base for relative dates in the texts."""
+    outcome = outcome if outcome is not None else BatchOutcome()
     for done, source in enumerate(sources, start=1):
         try:
             kind, line = _ingest_one(source, published, database_url)
@@ -152,10 +154,13 @@ def run_batch_job(ctx: JobContext) -> str:
         raise ValidationFailed(BAD_PARAMS, params={}) from None
     ctx.progress(0, len(sources))
 
-    def each(done: int, kind: str, line: str) -> None:
-        ctx.progress(done, message=SOURCE_DONE[kind], args={"source": str(sources[done - 1]), "detail": line})
+    outcome = BatchOutcome()
 
-    outcome = ingest_sources(sources, published, each, ctx.database_url)
+    def each(done: int, kind: str, line: str) -> None:  # a failure's detail as its message code, translated
+        detail: object = outcome.reasons[-1] if kind == "failed" and outcome.reasons else line
+        ctx.progress(done, message=SOURCE_DONE[kind], args={"source": str(sources[done - 1]), "detail": detail})
+
+    ingest_sources(sources, published, each, ctx.database_url, outcome)
     ctx.progress(len(sources), message=SUMMARY, args={"ingested": outcome.ingested,
                                                       "duplicates": outcome.duplicates,
                                                       "failed": len(outcome.failures)})
