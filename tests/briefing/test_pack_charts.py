@@ -1,6 +1,7 @@
 """The partnership dashboard's charts in the pack: drawn as SVG in the HTML and the PDF (pypdf reads their titles
-and row labels), as tables in the DOCX; counted as the reader may see (a viewer's counts leave out every
-confidential record) and as of the pack's day (a record changed since counts as it stood)."""
+and row labels), as the same drawing in PNG with its table twin below in the DOCX (tables alone without cairo);
+counted as the reader may see (a viewer's counts leave out every confidential record) and as of the pack's day (a
+record changed since counts as it stood)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tests.web.helpers import post
 
 from sticoop.accounts.models import AuditEntry
 from sticoop.core.database import session_scope
+from sticoop.dashboard.svg import SERIES_COLOURS
 
 #: every chart of a pack, and a label one of its rows carries in the test world (English)
 CHART_TITLES = {
@@ -113,3 +115,53 @@ def test_charts_count_as_of_the_day(world: dict[str, Any], client: TestClient, d
     added = post(client, "/agreements", {"title": "Late MoU", "partnership_id": pid, "status": "planned",
                                          "country_codes": ["BEL", "VNM"]})  # created after both days
     assert added and _agreement_cells(client.get(url, params={"as_of": "2026-06-12"}).json()) == after
+
+
+def _docx_parts(content: bytes) -> tuple[list[bytes], str]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        images = [archive.read(n) for n in sorted(archive.namelist()) if n.startswith("word/media/")]
+        return images, archive.read("word/document.xml").decode("utf-8")
+
+
+#: the colours the dashboard's SVG fills the bars of each series with, as RGB
+SERIES_RGB = {tuple(int(h[i:i + 2], 16) for i in (1, 3, 5)) for h in SERIES_COLOURS.values()} - {(0xD9, 0xD9, 0xD9)}
+
+
+def test_the_docx_shows_each_chart_as_the_same_drawing_with_its_table_below(world: dict[str, Any],
+                                                                            client: TestClient) -> None:
+    import io
+
+    from PIL import Image
+
+    _world_charts(client, world)
+    url = f"/partnerships/{world['partnership']['id']}/briefing.docx"
+    content = client.get(url).content
+    images, xml = _docx_parts(content)
+    assert len(images) == len(CHART_TITLES)
+    for png in images:
+        picture = Image.open(io.BytesIO(png)).convert("RGB")
+        assert picture.width >= 1000  # drawn at twice the SVG's 640 units: sharp in print
+        colours = {colour for _n, colour in picture.getcolors(maxcolors=1 << 22) or []}
+        assert colours & SERIES_RGB, "no bar in a series colour"  # the bars are drawn, in the dashboard's colours
+    body = xml[xml.index("The partnership in charts"):]
+    for title, _label in CHART_TITLES.values():  # title, then its drawing, then its table twin
+        after = body[body.index(title):]
+        assert after[:after.index("<w:tbl>")].count("<w:drawing>") == 1, title
+    assert client.get(url).content == content  # the same records give the same bytes (stored once)
+
+
+def test_without_cairo_the_docx_keeps_the_tables(world: dict[str, Any], client: TestClient,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    _world_charts(client, world)
+    monkeypatch.setitem(sys.modules, "cairosvg", None)  # import cairosvg raises ImportError, as without it
+    content = client.get(f"/partnerships/{world['partnership']['id']}/briefing.docx").content
+    images, _xml = _docx_parts(content)
+    assert images == []
+    text = text_of("docx", content)
+    for title, row_label in CHART_TITLES.values():
+        assert title in text and row_label in text

@@ -68,7 +68,8 @@ def _shout(ctx: JobContext) -> None:
     ctx.progress(1, 1, "an undeclared sentence")
 
 
-def test_a_kind_reporting_an_undeclared_message_fails_saying_so(db_url: str) -> None:
+def test_a_kind_reporting_an_undeclared_message_fails_saying_so(db_url: str, caplog: pytest.LogCaptureFixture
+                                                                  ) -> None:
     registry.register_job_kind("test.shout", _shout, label="test.shout")
     try:
         with session_scope(db_url) as db:
@@ -80,8 +81,10 @@ def test_a_kind_reporting_an_undeclared_message_fails_saying_so(db_url: str) -> 
         with session_scope(db_url) as db:
             row = db.get(Job, job_id)
             assert row is not None
-            error = messages.render(str, row.error, row.error_args)
-        assert error is not None and "did not declare the message 'an undeclared sentence'" in error
+            error, args = row.error, row.error_args
+        assert error == messages.FAILED_SEE_LOG and args is not None  # a programming error: logged, not shown
+        logged = [r for r in caplog.records if args["error_id"] in r.getMessage()]
+        assert logged and "did not declare the message 'an undeclared sentence'" in str(logged[0].exc_info)
     finally:
         registry.unregister("test.shout")
 

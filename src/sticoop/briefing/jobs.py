@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session as DbSession
 
 from sticoop.accounts.models import User
 from sticoop.accounts.service import principal_for_user
-from sticoop.briefing.render import write
-from sticoop.briefing.service import FORMATS, build_briefing, store_pack
+from sticoop.briefing.render import NO_PANGO, write
+from sticoop.briefing.service import BAD_FORMAT, FORMATS, REFUSALS, build_briefing, store_pack
+from sticoop.core.crud import NO_RECORD
 from sticoop.core.errors import NotFound, ValidationFailed
 from sticoop.core.labels import N_
 from sticoop.core.principal import Principal
@@ -32,7 +33,7 @@ def pack_params(partnership_id: int, fmt: str, visit_id: int | None, as_of: date
     """The job's parameters (JSON): ``{"partnership_id", "format", "visit_id", "as_of" (ISO date or None),
     "locale"}``. ValidationFailed (422) for an unknown format."""
     if fmt not in FORMATS:
-        raise ValidationFailed(f"format must be one of {', '.join(FORMATS)}", field="format")
+        raise ValidationFailed(BAD_FORMAT, field="format", params={"formats": ", ".join(FORMATS)})
     return {"partnership_id": partnership_id, "format": fmt, "visit_id": visit_id,
             "as_of": as_of.isoformat() if as_of else None, "locale": locale}
 
@@ -52,12 +53,14 @@ def _principal(db: DbSession, user_id: int | None) -> Principal | None:
         return None
     user = db.get(User, user_id)
     if user is None or not user.is_active:
-        raise NotFound("The user who asked for this briefing pack no longer exists or is disabled")
+        raise NotFound(OWNER_GONE, params={})
     return principal_for_user(db, user, "job")
 
 
 #: the steps a pack job reports (message codes, translated when read)
 STEPS = (N_("Reading the records"), N_("Writing the file"), N_("Storing the pack"))
+#: the refusal of a pack whose owner was deleted or disabled meanwhile
+OWNER_GONE = N_("The user who asked for this briefing pack no longer exists or is disabled")
 
 
 def run_pack_job(ctx: JobContext) -> str:
@@ -84,4 +87,4 @@ def run_pack_job(ctx: JobContext) -> str:
 def register() -> None:
     """Declare the ``briefing.pack`` job kind (called by the composition root)."""
     register_job_kind(JOB_KIND, run_pack_job, label=N_("Briefing pack"), rerun_stale=True,
-                      messages=STEPS)
+                      messages=(*STEPS, OWNER_GONE, NO_RECORD, NO_PANGO, *REFUSALS))

@@ -26,9 +26,10 @@ from sticoop.briefing.fonts import FONT_STACK, LATIN, docx_fonts, script_lang
 from sticoop.briefing.layout import Block, Pack, Section, lay_out
 from sticoop.briefing.models import BriefingPack
 from sticoop.briefing.schemas import Briefing
-from sticoop.briefing.service import FORMATS, build_briefing, store_pack
+from sticoop.briefing.service import BAD_FORMAT, FORMATS, build_briefing, store_pack
 from sticoop.core.errors import Unavailable, ValidationFailed
 from sticoop.core.i18n import Formatter
+from sticoop.core.labels import N_
 from sticoop.core.principal import Principal
 from sticoop.web.render import environment
 
@@ -47,6 +48,10 @@ def _font_config() -> Any:
 
     return FontConfiguration()
 
+#: the refusal of a PDF on a machine without Pango (a message code, translated where a job shows it)
+NO_PANGO = N_("PDF briefing packs need the Pango library (Debian: apt-get install libpango-1.0-0 "
+              "libpangoft2-1.0-0); the HTML and DOCX packs work without it")
+
 
 def pdf_of(html: str) -> bytes:
     """The HTML printed to PDF by WeasyPrint (fonts through fontconfig: see ``briefing/fonts.py``; one font
@@ -54,8 +59,7 @@ def pdf_of(html: str) -> bytes:
     try:
         from weasyprint import HTML
     except OSError as exc:  # WeasyPrint loads Pango at import time
-        raise Unavailable("PDF briefing packs need the Pango library (Debian: apt-get install libpango-1.0-0 "
-                          "libpangoft2-1.0-0); the HTML and DOCX packs work without it") from exc
+        raise Unavailable(NO_PANGO, params={}) from exc
     return bytes(HTML(string=html).write_pdf(font_config=_font_config()))
 
 
@@ -142,9 +146,31 @@ def _block(doc: DocxDocument, block: Block) -> None:
             _run(doc.add_paragraph(style="List Bullet"), item)
     elif block.kind == "table":
         _table(doc, block)
-    elif block.kind == "chart":  # python-docx takes no SVG: the chart's table twin, under its title
+    elif block.kind == "chart":  # python-docx takes no SVG: the same SVG as a PNG, its table twin below
         _run(doc.add_paragraph(), block.text, bold=True)
+        png = chart_png(block.svg)
+        if png is not None:
+            page_width = doc.sections[0].page_width or Emu(7772400)
+            doc.add_picture(io.BytesIO(png), width=Emu(int(page_width * 0.8)))
         _table(doc, block)
+
+
+#: the PNG of a chart is drawn at this many pixels a side's SVG unit (sharp when printed at 80 % of a page)
+PNG_SCALE = 2
+
+
+def chart_png(svg: str) -> bytes | None:
+    """A chart's SVG (``dashboard/svg.py``, the drawing HTML and PDF packs show) rendered offline to PNG by
+    CairoSVG (libcairo 2, fonts through fontconfig), ``PNG_SCALE`` pixels per SVG unit, the same bytes for the
+    same SVG; None when there is no SVG or CairoSVG or libcairo is missing (Debian: ``libcairo2``), and the
+    DOCX then has the chart's table twin alone."""
+    if not svg:
+        return None
+    try:
+        import cairosvg
+    except (ImportError, OSError):  # cairocffi loads libcairo at import time
+        return None
+    return bytes(cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=PNG_SCALE))
 
 
 def _table(doc: DocxDocument, block: Block) -> None:
@@ -178,7 +204,7 @@ def _fixed_zip(data: bytes) -> bytes:
 def write(briefing: Briefing, fmt: str) -> bytes:
     """The pack's file in ``fmt`` (pdf, docx or html), in the briefing's language."""
     if fmt not in FORMATS:
-        raise ValidationFailed(f"format must be one of {', '.join(FORMATS)}", field="format")
+        raise ValidationFailed(BAD_FORMAT, field="format", params={"formats": ", ".join(FORMATS)})
     pack = lay_out(briefing, Formatter(briefing.locale))
     if fmt == "docx":
         return docx_of(pack, briefing.as_of)
@@ -192,6 +218,6 @@ def generate(db: DbSession, principal: Principal | None, partnership_id: int, fm
     provenance (``service.store_pack``), in ``db``'s transaction (the caller commits). Errors as
     ``build_briefing``; 422 for an unknown format."""
     if fmt not in FORMATS:
-        raise ValidationFailed(f"format must be one of {', '.join(FORMATS)}", field="format")
+        raise ValidationFailed(BAD_FORMAT, field="format", params={"formats": ", ".join(FORMATS)})
     briefing = build_briefing(db, principal, partnership_id, visit_id, as_of, locale)
     return store_pack(db, briefing, write(briefing, fmt), fmt, visit_id, principal)

@@ -30,7 +30,7 @@ from sticoop.commitments.models import Commitment
 from sticoop.commitments.service import OPEN_STATUSES, is_overdue, overdue_clause
 from sticoop.partners.models import Organization, Person, Position
 from sticoop.partners.service import current_position
-from sticoop.partnerships.models import Committee, CommitteeSession
+from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
 from sticoop.projects.models import PartnerRole, Programme, Project
 
 #: the most rows each list of a pack holds (the rest is counted in ``Briefing.omitted``)
@@ -96,6 +96,16 @@ def _newest_first(record: Any) -> tuple[bool, int, int]:
 
 
 # ----- the visit -------------------------------------------------------------------------------------------
+def partnership_then(reading: Reading, partnership: Partnership) -> Any:
+    """The partnership as it stood on the day — name, parties (``country_codes``, sorted ISO 3166-1 alpha-3),
+    status, summary, date relations were established (so the anniversary counted from it), confidential —
+    from its stored state when changed since (``history.as_stood``), itself when unchanged or for today."""
+    then = history.as_stood(reading.db, Partnership, "partnership", partnership, reading.cutoff)
+    if then is not partnership:  # a stand-in: its countries are stored as their codes
+        then.country_codes = sorted(str(code) for code in getattr(then, "countries_ids", None) or [])
+    return then
+
+
 def visit_then(reading: Reading, visit: Visit | None) -> Any:
     """The visit prepared, as it stood on the day (itself when unchanged or created since)."""
     return history.as_stood(reading.db, Visit, "visit", visit, reading.cutoff)

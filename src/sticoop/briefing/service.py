@@ -38,12 +38,12 @@ from sticoop.core import clock
 from sticoop.core.config import get_settings
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.i18n import SUPPORTED_LOCALES
+from sticoop.core.labels import N_
 from sticoop.core.principal import Principal, act_as
 from sticoop.documents.models import Document
 from sticoop.documents.service import documents
 from sticoop.ingest.models import Intake, IntakeStatus
 from sticoop.partners.models import Organization, Person
-from sticoop.partnerships.models import Partnership
 from sticoop.partnerships.service import next_anniversary, partnerships
 
 #: (``LIMITS``, the most rows of each list, and ``HORIZON_DAYS`` are in ``sections.py``)
@@ -55,6 +55,12 @@ FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8",
 #: ids per IN (...) list, below every database's bound-parameter limit
 CHUNK = 900
 
+#: what a pack refuses (message codes with their arguments: translated where a job shows them)
+BAD_LOCALE = N_("locale must be one of %(locales)s")
+OTHER_VISIT = N_("visit_id: visit %(visit_id)s is not a visit of partnership %(partnership_id)s")
+BAD_FORMAT = N_("format must be one of %(formats)s")
+REFUSALS = (BAD_LOCALE, OTHER_VISIT, BAD_FORMAT)
+
 
 def build_briefing(db: DbSession, principal: Principal | None, partnership_id: int, visit_id: int | None = None,
                    as_of: date | None = None, locale: str = "en") -> Briefing:
@@ -64,19 +70,20 @@ def build_briefing(db: DbSession, principal: Principal | None, partnership_id: i
     ``as_of`` (default: today, ``core.clock``) decides held vs planned sessions, overdue commitments, the
     latest progress (updates dated up to it), agreements past expiry, earlier visits, press published up to it
     and the upcoming dates after it. For a day before today, every section is read as it stood at the end of
-    that day, replayed from the audit log (``history.py``, ``replay.py``, ``sections.py``): commitments,
+    that day, replayed from the audit log (``history.py``, ``replay.py``, ``sections.py``): the partnership
+    itself (name, parties, status, summary, relations and their anniversary), commitments,
     agreements, the last session and its conclusions, projects and their funding, people and the position
     they held, the visit and previous visits, upcoming sessions, visits and events, the counts, and the names
     of organisations, committees and programmes; a record deleted since is back, one created since is not.
     Raises NotFound (404) for a partnership or visit the principal may not see, ValidationFailed (422) for a
     visit of another partnership or an unsupported ``locale`` (en, fr, vi). Writes nothing."""
     if locale not in SUPPORTED_LOCALES:
-        raise ValidationFailed(f"locale must be one of {', '.join(SUPPORTED_LOCALES)}", field="locale")
+        raise ValidationFailed(BAD_LOCALE, field="locale", params={"locales": ", ".join(SUPPORTED_LOCALES)})
     if principal is not None:
         act_as(db, principal)
     day = as_of or clock.today()
     reading = Reading(db, day)
-    partnership = partnerships.get(db, partnership_id)
+    partnership = sections.partnership_then(reading, partnerships.get(db, partnership_id))
     reading.sources.add("partnership", [partnership])
     visit = sections.visit_then(reading, _visit(db, visit_id, partnership_id))
     reading.sources.add("visit", [visit])
@@ -125,12 +132,12 @@ def _visit(db: DbSession, visit_id: int | None, partnership_id: int) -> Visit | 
         return None
     visit = visits.get(db, visit_id)  # 404 when out of the principal's sight
     if visit.partnership_id != partnership_id:
-        raise ValidationFailed(f"visit_id: visit {visit_id} is not a visit of partnership {partnership_id}",
-                               field="visit_id")
+        raise ValidationFailed(OTHER_VISIT, field="visit_id",
+                               params={"visit_id": visit_id, "partnership_id": partnership_id})
     return visit
 
 
-def _partnership(partnership: Partnership, day: date) -> PartnershipBrief:
+def _partnership(partnership: Any, day: date) -> PartnershipBrief:
     anniversary = next_anniversary(partnership.relations_established, day)
     return PartnershipBrief(
         id=partnership.id, name=partnership.name, country_codes=partnership.country_codes,
@@ -235,7 +242,7 @@ def _press(db: DbSession, partnership_id: int, day: date, sources: Sources) -> l
             for doc, title, published_on in rows]
 
 
-def _upcoming(reading: Reading, partnership: Partnership, open_rows: list[CommitmentBrief],
+def _upcoming(reading: Reading, partnership: Any, open_rows: list[CommitmentBrief],
               agreements: list[AgreementBrief]) -> list[UpcomingDate]:
     """Dates after the day within ``HORIZON_DAYS``: sessions, visits, events and project starts as planned on
     the day (``sections.upcoming_records``), open commitments falling due, agreements expiring, the next round
@@ -263,7 +270,7 @@ def store_pack(db: DbSession, briefing: Briefing, content: bytes, fmt: str, visi
     confidential when the pack is) and a ``BriefingPack`` row with what it was built from, in the caller's
     transaction. The same bytes built again for the same user give back the same row (nothing written)."""
     if fmt not in FORMATS:
-        raise ValidationFailed(f"format must be one of {', '.join(FORMATS)}", field="format")
+        raise ValidationFailed(BAD_FORMAT, field="format", params={"formats": ", ".join(FORMATS)})
     actor = principal.username if principal and principal.signed_in else "system"
     filename = pack_filename(briefing, fmt)
     document, created = documents.store(db, content, filename, FORMATS[fmt], language=briefing.locale, actor=actor)

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from sticoop.core.duplicates import UNDECLARED, find_duplicates, probable_duplicates
-from sticoop.core.errors import Conflict, DuplicatesFound, Merged, NotFound, ValidationFailed
+from sticoop.core.errors import Conflict, DuplicatesFound, Merged, NotFound, ValidationFailed, message_of
 from sticoop.core.keyset import Count, after_clause, count_bounded, decode_cursor, encode_cursor
+from sticoop.core.labels import N_
 from sticoop.core.listing import ListParams
 from sticoop.core.models import Base, Record, rowcount, table_of, utcnow
 from sticoop.core.principal import require_editor
@@ -30,6 +31,9 @@ from sticoop.core.text import like_pattern
 M = TypeVar("M", bound=Record)
 
 FilterBuilder = Callable[[Any], ColumnElement[bool]]
+
+#: the refusal of a record id that does not exist (or is out of the reader's sight): a message code
+NO_RECORD = N_("%(label)s %(id)s does not exist")
 
 
 class RecordService(Generic[M]):
@@ -56,7 +60,7 @@ class RecordService(Generic[M]):
         obj = db.get(self.model, record_id)
         if obj is None:
             self._refuse_merged(db, record_id)
-            raise NotFound(f"{self.label} {record_id} does not exist")
+            raise NotFound(NO_RECORD, params={"label": message_of(self.label), "id": record_id})
         return obj
 
     def _refuse_merged(self, db: Session, record_id: int) -> None:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from sticoop.core.config import get_settings
 from sticoop.core.database import session_scope
-from sticoop.core.errors import DomainError, ValidationFailed
+from sticoop.core.errors import DomainError, ValidationFailed, message_of
+from sticoop.ingest.fetch import FETCH_ERRORS
 from sticoop.ingest.readers import SUFFIXES
 from sticoop.jobs.registry import JobFailed
 
@@ -36,7 +37,14 @@ SOURCE_DONE = {"ok": N_("Ingested: %(detail)s"), "duplicate": N_("Already in the
                "failed": N_("Not ingested: %(detail)s")}
 SUMMARY = N_("Ingested %(ingested)d, duplicates %(duplicates)d, failed %(failed)d")
 NONE_INGESTED = N_("No document could be ingested: %(reasons)s")
-JOB_MESSAGES = (*SOURCE_DONE.values(), SUMMARY, NONE_INGESTED)
+#: why one source failed (nested in NONE_INGESTED's reasons), and the job's bad parameters
+NO_SUCH_FILE = N_("%(source)s: no such file")
+FILE_TOO_LARGE = N_("%(source)s: %(size)s MB is over the %(limit)s MB limit")
+UNREADABLE = N_("%(source)s: cannot be read (%(reason)s)")
+REFUSED_SOURCE = N_("%(source)s: %(reason)s")
+BAD_PARAMS = N_("ingest.batch needs paths and urls as lists and published as YYYY-MM-DD")
+SOURCE_ERRORS = (NO_SUCH_FILE, FILE_TOO_LARGE, UNREADABLE, REFUSED_SOURCE, *FETCH_ERRORS)
+JOB_MESSAGES = (*SOURCE_DONE.values(), SUMMARY, NONE_INGESTED, BAD_PARAMS, *SOURCE_ERRORS)
 
 
 @dataclass
@@ -47,6 +55,8 @@ class BatchOutcome:
     ingested: int = 0
     duplicates: int = 0
     failures: list[str] = field(default_factory=list)
+    #: the same failures as translatable messages (``core.errors.message_of``), for the job's error
+    reasons: list[dict[str, object]] = field(default_factory=list)
 
     def summary(self) -> str:
         return f"ingested {self.ingested}, duplicates {self.duplicates}, failed {len(self.failures)}"
@@ -72,10 +82,11 @@ def _ingest_one(source: Path | str, published: date | None, database_url: str | 
     max_bytes = get_settings().max_upload_bytes
     if isinstance(source, Path):
         if not source.is_file():
-            raise DomainError(f"{source}: no such file")
+            raise DomainError(NO_SUCH_FILE, params={"source": str(source)})
         size = source.stat().st_size
         if size > max_bytes:
-            raise DomainError(f"{source.name}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit")
+            raise DomainError(FILE_TOO_LARGE, params={"source": source.name, "size": f"{size / 1048576:.1f}",
+                                                      "limit": f"{max_bytes / 1048576:.0f}"})
         content, name, source_url = source.read_bytes(), source.name, None
     else:
         check_url(source)
@@ -95,18 +106,24 @@ def _ingest_one(source: Path | str, published: date | None, database_url: str | 
 
 
 def ingest_sources(sources: Sequence[Path | str], published: date | None = None,
-                   on_each: OnEach | None = None, database_url: str | None = None) -> BatchOutcome:
+                   on_each: OnEach | None = None, database_url: str | None = None,
+                   outcome: BatchOutcome | None = None) -> BatchOutcome:
     """Ingest files and URLs one by one (each in its own transaction, so one bad file costs only itself) into
-    draft intakes; ``on_each`` hears of every source as it is done. ``published`` is the base for relative
-    dates in the texts."""
-    outcome = BatchOutcome()
+    draft intakes; ``on_each`` hears of every source as it is done (``outcome``, when given, is filled as it
+    goes: a failed source's reason is in ``outcome.reasons`` when ``on_each`` hears of it). ``published`` is
+    the base for relative dates in the texts."""
+    outcome = outcome if outcome is not None else BatchOutcome()
     for done, source in enumerate(sources, start=1):
         try:
             kind, line = _ingest_one(source, published, database_url)
         except DomainError as exc:
             kind, line = "failed", exc.message
+            outcome.reasons.append(message_of(exc.code, exc.params) if exc.code is not None
+                                   else message_of(REFUSED_SOURCE, {"source": str(source), "reason": exc.message}))
         except OSError as exc:
             kind, line = "failed", f"{source}: {exc.strerror or exc}"
+            outcome.reasons.append(message_of(UNREADABLE, {"source": str(source),
+                                                           "reason": exc.strerror or type(exc).__name__}))
         if kind == "ok":
             outcome.ingested += 1
         elif kind == "duplicate":
@@ -134,16 +151,19 @@ def run_batch_job(ctx: JobContext) -> str:
         sources: list[Path | str] = [Path(p) for p in params.get("paths") or []]
         sources += [str(u) for u in params.get("urls") or []]
     except (TypeError, ValueError):
-        raise ValidationFailed("ingest.batch needs paths and urls as lists and published as YYYY-MM-DD") from None
+        raise ValidationFailed(BAD_PARAMS, params={}) from None
     ctx.progress(0, len(sources))
 
-    def each(done: int, kind: str, line: str) -> None:
-        ctx.progress(done, message=SOURCE_DONE[kind], args={"source": str(sources[done - 1]), "detail": line})
+    outcome = BatchOutcome()
 
-    outcome = ingest_sources(sources, published, each, ctx.database_url)
+    def each(done: int, kind: str, line: str) -> None:  # a failure's detail as its message code, translated
+        detail: object = outcome.reasons[-1] if kind == "failed" and outcome.reasons else line
+        ctx.progress(done, message=SOURCE_DONE[kind], args={"source": str(sources[done - 1]), "detail": detail})
+
+    ingest_sources(sources, published, each, ctx.database_url, outcome)
     ctx.progress(len(sources), message=SUMMARY, args={"ingested": outcome.ingested,
                                                       "duplicates": outcome.duplicates,
                                                       "failed": len(outcome.failures)})
     if sources and outcome.failures and not outcome.ingested and not outcome.duplicates:
-        raise JobFailed(NONE_INGESTED, reasons="; ".join(outcome.failures[:5]))
+        raise JobFailed(NONE_INGESTED, reasons=outcome.reasons[:5])
     return "/intakes"

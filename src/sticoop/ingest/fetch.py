@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 import httpx
 
 from sticoop.core.errors import ValidationFailed
+from sticoop.core.labels import N_
 
 TIMEOUT_SECONDS = 20.0
 TIMEOUT_ENV = "STICOOP_FETCH_TIMEOUT"
@@ -29,6 +30,15 @@ def fetch_timeout() -> float:
     return value if value > 0 else TIMEOUT_SECONDS
 
 
+#: why a URL could not be fetched (message codes with their arguments, translated where they are shown)
+NOT_HTTP = N_("%(url)s: not an http(s) URL")
+HTTP_ERROR = N_("%(url)s: the server answered HTTP %(status)s")
+TOO_LARGE = N_("%(url)s: larger than the %(limit)s limit")
+TIMED_OUT = N_("%(url)s: no complete answer within %(seconds)s s")
+UNREACHABLE = N_("%(url)s: unreachable (%(error)s)")
+FETCH_ERRORS = (NOT_HTTP, HTTP_ERROR, TOO_LARGE, TIMED_OUT, UNREACHABLE)
+
+
 def _limit(max_bytes: int) -> str:
     return f"{max_bytes / 1048576:.0f} MB" if max_bytes >= 1048576 else f"{max_bytes / 1024:.0f} KB"
 
@@ -37,7 +47,7 @@ def check_url(url: str) -> None:
     """Refuse anything but an absolute http(s) address, before any network access."""
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ValidationFailed(f"{url}: not an http(s) URL")
+        raise ValidationFailed(NOT_HTTP, params={"url": url})
 
 
 def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str]:
@@ -52,24 +62,24 @@ def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str]:
             client.stream("GET", url, headers={"User-Agent": "sticoop-ingest"}) as response,
         ):
             if response.status_code >= 400:
-                raise ValidationFailed(f"{url}: the server answered HTTP {response.status_code}")
+                raise ValidationFailed(HTTP_ERROR, params={"url": url, "status": response.status_code})
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
-                raise ValidationFailed(f"{url}: larger than the {_limit(max_bytes)} limit")
+                raise ValidationFailed(TOO_LARGE, params={"url": url, "limit": _limit(max_bytes)})
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise ValidationFailed(f"{url}: larger than the {_limit(max_bytes)} limit")
+                    raise ValidationFailed(TOO_LARGE, params={"url": url, "limit": _limit(max_bytes)})
                 if time.monotonic() > deadline:
-                    raise ValidationFailed(f"{url}: no complete answer within {timeout:g} s")
+                    raise ValidationFailed(TIMED_OUT, params={"url": url, "seconds": f"{timeout:g}"})
                 chunks.append(chunk)
             content_type = response.headers.get("content-type", "").split(";")[0].strip()
     except httpx.TimeoutException:
-        raise ValidationFailed(f"{url}: no complete answer within {timeout:g} s") from None
+        raise ValidationFailed(TIMED_OUT, params={"url": url, "seconds": f"{timeout:g}"}) from None
     except httpx.HTTPError as exc:
-        raise ValidationFailed(f"{url}: unreachable ({type(exc).__name__})") from None
+        raise ValidationFailed(UNREACHABLE, params={"url": url, "error": type(exc).__name__}) from None
     suffix = {
         "application/pdf": ".pdf",
         "text/plain": ".txt",

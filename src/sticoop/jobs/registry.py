@@ -15,8 +15,10 @@ A domain registers its work in its ``service.register()`` (called by the composi
 A handler receives a :class:`~sticoop.jobs.service.JobContext` (its parameters, ``progress()``, ``session()``,
 ``now``) and returns a reference to what it made (a page path such as ``/intakes``, a file name) or None.
 It raises :class:`JobFailed` (a translatable message and its arguments) or another
-:class:`~sticoop.core.errors.DomainError` for a failure the user can act on (recorded as the job's error); any
-other exception is recorded by its type and message, without traceback.
+:class:`~sticoop.core.errors.DomainError` with a message code (``params=``) for a failure the user can act on
+(recorded as the job's error, translated when read; a ``DomainError`` without a code is shown in English inside
+a translated "The job was refused: …" and logged); any other exception is recorded as a translated "failed, see
+the log" with an error id, the log holding its traceback under that id (its text never reaches the reader).
 
 Messages are stored as a message code (an English msgid marked ``N_()``) with its arguments, and translated
 when read (jobs page, API, CLI) into the reader's language: every message a kind reports
@@ -28,7 +30,7 @@ fr and vi (``tests/jobs/test_messages.py`` walks every kind).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,20 +64,8 @@ class JobFailed(DomainError):
     translated when read. ``message`` is the English text (logs)."""
 
     def __init__(self, code: str, **args: Any) -> None:
-        self.code = code
+        super().__init__(code, params=args)
         self.args_ = dict(args)
-        super().__init__(interpolate(code, self.args_))
-
-
-def interpolate(text: str, args: Mapping[str, Any] | None) -> str:
-    """``text % args`` (``%(name)s`` placeholders); ``text`` itself when there are no arguments or they do
-    not fit (a translation that lost a placeholder reads untouched rather than failing)."""
-    if not args:
-        return text
-    try:
-        return text % dict(args)
-    except (KeyError, ValueError, TypeError):
-        return text
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import json
 import logging
 import shutil
 import threading
+import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,7 +37,6 @@ from sticoop.core.models import rowcount, utcnow
 from sticoop.core.principal import Principal, principal_of
 from sticoop.jobs import messages, queue, registry
 from sticoop.jobs.models import FINISHED, Job, JobStatus
-from sticoop.jobs.registry import JobFailed
 
 log = logging.getLogger("sticoop.jobs")
 #: ``session.info`` key: ids of jobs written in the session's transaction, queued when it commits
@@ -205,22 +205,32 @@ def run_job(job_id: int, database_url: str | None = None) -> JobStatus | None:
             result = handler(ctx)
     except JobCancelled:
         return JobStatus.cancelled
-    except JobFailed as exc:
-        _finish(job_id, database_url, JobStatus.failed, error=exc.code[:MAX_ERROR_CHARS], error_args=exc.args_)
+    except DomainError as exc:  # JobFailed and every refusal: its message code and arguments
+        _finish(job_id, database_url, JobStatus.failed, **refusal(ctx.kind, exc))
         return JobStatus.failed
-    except DomainError as exc:  # a text of its own (bad parameters…): stored as written
-        _finish(job_id, database_url, JobStatus.failed, error=exc.message[:MAX_ERROR_CHARS])
-        return JobStatus.failed
-    except Exception as exc:
-        log.exception("job %s (%s) failed", job_id, ctx.kind)
-        _finish(job_id, database_url, JobStatus.failed, error=messages.UNEXPECTED,
-                error_args={"error": f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]})
+    except Exception:
+        error_id = uuid.uuid4().hex[:12]
+        log.exception("job %s (%s) failed: error %s", job_id, ctx.kind, error_id)
+        _finish(job_id, database_url, JobStatus.failed, error=messages.FAILED_SEE_LOG,
+                error_args={"error_id": error_id})
         return JobStatus.failed
     values: dict[str, Any] = {"result": result[:1000] if result else None}
     if ctx.last[1] is not None:  # a job that counted its units ends with all of them done
         values["progress_done"] = ctx.last[1]
     _finish(job_id, database_url, JobStatus.succeeded, **values)
     return JobStatus.succeeded
+
+
+def refusal(kind: str, exc: DomainError) -> dict[str, Any]:
+    """The ``error``/``error_args`` columns for a job of ``kind`` that stopped on ``exc``: its message code
+    and arguments when it has them (translated when read); otherwise the English text framed by
+    :data:`~sticoop.jobs.messages.REFUSED` (logged: such a refusal should get a code)."""
+    if exc.code is not None:
+        if exc.code not in messages.declared(kind):
+            log.warning("job kind %s failed with the undeclared message %r", kind, exc.code)
+        return {"error": exc.code[:MAX_ERROR_CHARS], "error_args": exc.params or {}}
+    log.warning("job kind %s failed with a message that has no code: %s", kind, exc.message)
+    return {"error": messages.REFUSED, "error_args": {"reason": exc.message[:MAX_ERROR_CHARS]}}
 
 
 @contextmanager
@@ -314,8 +324,7 @@ def waiting_jobs(database_url: str | None = None) -> list[int]:
 
 def mark_interrupted(job_id: int, database_url: str | None = None) -> None:
     """The worker stopped while the job ran: record it as failed, saying so."""
-    _finish(job_id, database_url, JobStatus.failed,
-            error="Interrupted: the worker stopped before the job finished; start it again")
+    _finish(job_id, database_url, JobStatus.failed, error=messages.INTERRUPTED, error_args={})
 
 
 # ----- read and cancel ----------------------------------------------------------------------------

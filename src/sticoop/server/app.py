@@ -276,8 +276,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
                 if moved:
                     return RedirectResponse(moved, status_code=301)
             from sticoop.server.pages import render_error
+            from sticoop.web.render import formatter
 
-            return render_error(request, exc.status_code, exc.message)
+            return render_error(request, exc.status_code, exc.text_in(formatter(request)._))
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, NotAuthenticated) else None
         body = exc.to_dict()
         if exc.status_code == 422:

@@ -226,13 +226,17 @@ EXPORTING = N_("Exporting (%(format)s)")
 EXPORTED = N_("Exported %(rows)d rows from %(tables)d tables")
 
 
+#: the refusal of an export job started with another format
+BAD_FORMAT = N_("format must be one of %(formats)s")
+
+
 def run_export_job(ctx: JobContext) -> str:
     """The ``transfer.export`` job (started by an admin from the jobs page): every record as
     ``params["format"]`` (json, csv or xlsx), written beside its final name and renamed at the end; returns
     the link its owner downloads it from. ``ValidationFailed`` for another format."""
     fmt = ctx.params.get("format")
     if fmt not in EXPORT_SUFFIX:
-        raise ValidationFailed(f"format must be one of {', '.join(EXPORT_SUFFIX)}", field="format")
+        raise ValidationFailed(BAD_FORMAT, field="format", params={"formats": ", ".join(EXPORT_SUFFIX)})
     target = ctx.output_dir() / f"sticoop-export-{ctx.now:%Y-%m-%d}{EXPORT_SUFFIX[fmt]}"
     partial = target.with_name(target.name + ".part")
     ctx.progress(0, 1, EXPORTING, {"format": fmt})
@@ -253,4 +257,4 @@ def run_export_job(ctx: JobContext) -> str:
 def register() -> None:
     """Declare this domain's background work (called once by :func:`sticoop.composition.bootstrap`)."""
     register_job_kind(EXPORT_JOB, run_export_job, label=N_("Export of every record"),
-                      messages=(EXPORTING, EXPORTED))
+                      messages=(EXPORTING, EXPORTED, BAD_FORMAT))
