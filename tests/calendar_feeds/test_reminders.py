@@ -109,10 +109,11 @@ def test_reminders_are_sent_once_even_when_run_twice(client: TestClient, db_url:
     address = user_with_email(db_url, "ana")
     first = run(db_url, controller)
     mails = inbox.to(address)
-    # commitment due in 7 days (rule 7), session in 25 days (rule 30), the overdue digest; the agreement expires
-    # in 199 days: no rule reaches it
+    # commitment due in 7 days (rule 7), session in 25 days (rule 30), the 50th anniversary of relations in 5 days
+    # (rule 30), the overdue digest; the agreement expires in 199 days: no rule reaches it
     subjects = sorted(str(m["Subject"]) for m in mails)
-    assert first.sent == 3 and len(mails) == 3, subjects
+    assert first.sent == 4 and len(mails) == 4, subjects
+    assert any("50 years of relations" in s for s in subjects)
     assert any("Open a joint lab" in s for s in subjects) and any("session 7" in s for s in subjects)
     digest = next(m for m in mails if "overdue" in str(m["Subject"]))
     assert f"{BASE}/commitments/{late['id']}" in body(digest)
@@ -121,9 +122,9 @@ def test_reminders_are_sent_once_even_when_run_twice(client: TestClient, db_url:
     assert due["Message-ID"] and due["From"] == "sticoop <reminders@example.org>"
 
     second = run(db_url, controller)
-    assert second.sent == 0 and second.skipped == 3 and len(inbox.to(address)) == 3
+    assert second.sent == 0 and second.skipped == 4 and len(inbox.to(address)) == 4
     with session_scope(db_url) as db:
-        assert db.scalar(select(func.count()).select_from(ReminderDelivery)) == 3
+        assert db.scalar(select(func.count()).select_from(ReminderDelivery)) == 4
 
 
 def test_a_french_user_gets_french_reminders(client: TestClient, db_url: str,
@@ -168,11 +169,12 @@ def test_a_failed_send_is_reported_and_sent_at_the_next_run(client: TestClient, 
                                                     smtp_starttls=False, base_url=BASE))
     finally:
         db.close()
-    assert down.sent == 0 and len(down.failed) == 2 and address in down.failed[0]
+    # the commitment (rule 7), the session (rule 30) and the 50th anniversary (rule 30)
+    assert down.sent == 0 and len(down.failed) == 3 and address in down.failed[0]
     with session_scope(db_url) as db:
         assert db.scalar(select(func.count()).select_from(ReminderDelivery)) == 0
     again = run(db_url, controller)
-    assert again.sent == 2 and len(inbox.to(address)) == 2
+    assert again.sent == 3 and len(inbox.to(address)) == 3
 
 
 def test_no_smtp_server_configured_is_a_clear_error(db: Any) -> None:
@@ -205,9 +207,9 @@ def test_reminders_send_command(client: TestClient, db_url: str, smtp: tuple[Inb
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Reminders as of 2026-06-15" in done.stdout and f"sent to {address}" in done.stdout
-    assert len(inbox.to(address)) == 2
+    assert len(inbox.to(address)) == 3
     again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
-    assert again.returncode == 0 and len(inbox.to(address)) == 2
+    assert again.returncode == 0 and len(inbox.to(address)) == 3
     no_server = subprocess.run(command, capture_output=True, text=True, timeout=300,
                                env={**env, "STICOOP_SMTP_HOST": ""})
     assert no_server.returncode == 1 and no_server.stderr.startswith("error: STICOOP_SMTP_HOST is not set")

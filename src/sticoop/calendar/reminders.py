@@ -1,9 +1,11 @@
 """E-mailed reminders of coming dates, each sent once, in the user's language, with a link to the record.
 
 Rules are per user (:class:`~sticoop.calendar.models.ReminderSettings`, defaults :data:`DEFAULT_DAYS`):
-days before a commitment's due date, an agreement's expiry and a session's first day, and a weekly digest of
-overdue commitments. :func:`send_due_reminders` is a plain function of the database and an instant; the
-``sticoop reminders send`` command and the periodic job call it.
+days before a commitment's due date, an agreement's expiry, a session's first day, a round anniversary of
+relations (every ``ROUND_EVERY`` years, e.g. the 50th) and the day a committee's next session is due by its usual
+interval (``interval_months`` after its last session, when none is planned yet), and a weekly digest of overdue
+commitments and of committees past their usual interval. :func:`send_due_reminders` is a plain function of
+the database and an instant; the ``sticoop reminders send`` command and the periodic job call it.
 
 When several rules of a kind apply (30, 7 and 1 days) the smallest one at or above the days left fires: an
 item 5 days away gets its "7 days" reminder, whether or not the run 30 days before happened, and a run that
@@ -43,8 +45,11 @@ from sticoop.partnerships.models import CommitteeSession
 
 #: the kinds of dates a rule can name, each with its label msgid
 KINDS = (("commitment", sources.N_("Commitment due dates")), ("agreement", sources.N_("Agreement expiries")),
-         ("session", sources.N_("Committee sessions")))
-DEFAULT_DAYS: dict[str, list[int]] = {"commitment": [30, 7, 1], "agreement": [30, 7, 1], "session": [30, 7, 1]}
+         ("session", sources.N_("Committee sessions")),
+         ("anniversary", sources.N_("Round anniversaries of relations")),
+         ("committee", sources.N_("Next session due by the committee's usual interval")))
+DEFAULT_DAYS: dict[str, list[int]] = {"commitment": [30, 7, 1], "agreement": [30, 7, 1], "session": [30, 7, 1],
+                                      "anniversary": [90, 30], "committee": [60, 0]}
 #: a rule fires 0 (on the day) to this many days before
 MAX_DAYS = 366
 #: at most this many items of one kind per user and run, and overdue commitments in one digest
@@ -97,7 +102,7 @@ def rules_of(db: DbSession, user_id: int, settings: Settings | None = None) -> R
     language = language_of(db, user_id, settings)
     if row is None:
         return Rules(True, language, {k: list(v) for k, v in DEFAULT_DAYS.items()}, True)
-    days = {kind: sorted({int(d) for d in row.days_before.get(kind, []) if 0 <= int(d) <= MAX_DAYS})
+    days = {kind: sorted({int(d) for d in row.days_before.get(kind, DEFAULT_DAYS[kind]) if 0 <= int(d) <= MAX_DAYS})
             for kind, _ in KINDS}
     return Rules(row.enabled, language, days, row.weekly_digest)
 
@@ -140,6 +145,10 @@ def _upcoming(db: DbSession, kind: str, ctx: FeedContext, until: date) -> Iterat
                             .where(CommitteeSession.start_date.between(today, until))
                             .order_by(CommitteeSession.start_date, CommitteeSession.id).limit(MAX_PER_KIND)):
             yield sources._session_item(ctx, s, s.committee)
+    elif kind == "anniversary":
+        yield from sources.round_anniversaries(db, ctx, until)
+    elif kind == "committee":
+        yield from (item for item in sources.committee_due_items(db, ctx) if ctx.today <= item.day <= until)
 
 
 def due_reminders(db: DbSession, rules: Rules, ctx: FeedContext) -> list[tuple[CalendarItem, int]]:
@@ -157,11 +166,14 @@ def due_reminders(db: DbSession, rules: Rules, ctx: FeedContext) -> list[tuple[C
 
 
 def overdue(db: DbSession, ctx: FeedContext) -> list[CalendarItem]:
-    """Open commitments past their due date, oldest first (the weekly digest)."""
+    """The weekly digest's items, oldest first: open commitments past their due date, then committees past
+    their usual interval with no session planned (at most ``MAX_PER_KIND`` of each)."""
     query = (select(Commitment).options(BARE)
              .where(Commitment.due_date < ctx.today, Commitment.status.in_(OPEN_COMMITMENT))
              .order_by(Commitment.due_date, Commitment.id).limit(MAX_PER_KIND))
-    return [sources.commitment_item(ctx, c) for c in db.scalars(query)]
+    late = [sources.commitment_item(ctx, c) for c in db.scalars(query)]
+    committees = sorted((i for i in sources.committee_due_items(db, ctx) if i.day < ctx.today), key=lambda i: i.day)
+    return late + committees[:MAX_PER_KIND]
 
 
 # ----- messages ------------------------------------------------------------------------------------------
@@ -184,13 +196,23 @@ def reminder_message(ctx: FeedContext, item: CalendarItem) -> tuple[str, str]:
 def digest_message(ctx: FeedContext, items: list[CalendarItem]) -> tuple[str, str]:
     """Subject and body of the weekly overdue digest."""
     fmt, _ = ctx.fmt, ctx.fmt._
-    subject = fmt.ngettext("%(num)d overdue commitment", "%(num)d overdue commitments", len(items)) % {
-        "num": len(items)}
-    lines = [_("Commitments past their due date:"), ""]
-    for item in items:
-        lines.append(f"- {fmt.date(item.day)}: {item.summary}")
-        if item.url:
-            lines.append(f"  {item.url}")
+    late = [i for i in items if i.kind != "committee-due"]
+    committees = [i for i in items if i.kind == "committee-due"]
+    subject = (fmt.ngettext("%(num)d overdue commitment", "%(num)d overdue commitments", len(late)) if late else
+               fmt.ngettext("%(num)d committee past its usual interval",
+                            "%(num)d committees past their usual interval", len(committees))) % {
+        "num": len(late) or len(committees)}
+    lines: list[str] = []
+    for title, part in ((_("Commitments past their due date:"), late),
+                        (_("Committees past their usual interval, no session planned (the day it was due):"),
+                         committees)):
+        if not part:
+            continue
+        lines += [title, ""] if not lines else ["", title, ""]
+        for item in part:
+            lines.append(f"- {fmt.date(item.day)}: {item.summary}")
+            if item.url:
+                lines.append(f"  {item.url}")
     lines += ["", _("You receive this because of your reminder settings in sticoop (your account page).")]
     return subject, "\n".join(lines) + "\n"
 

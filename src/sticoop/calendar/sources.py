@@ -10,11 +10,12 @@ Another domain adds its own items with :func:`sticoop.core.ical.register_feed_so
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import joinedload, raiseload
 
@@ -23,7 +24,7 @@ from sticoop.agreements.models import Agreement, AgreementStatus
 from sticoop.commitments.models import Commitment, CommitmentStatus
 from sticoop.core.ical import ALL_FEED, CalendarItem, FeedContext, FeedSource, register_feed, register_feed_source
 from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
-from sticoop.partnerships.service import ROUND_EVERY, anniversary_date, next_anniversary
+from sticoop.partnerships.service import ROUND_EVERY, add_months, anniversary_date, next_anniversary
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op marker
@@ -237,6 +238,48 @@ def anniversary_items(db: DbSession, ctx: FeedContext) -> Iterator[CalendarItem]
 def anniversary_from_snapshot(db: DbSession, state: dict[str, Any], ctx: FeedContext) -> Iterable[CalendarItem]:
     p = _snapshot(state, "relations_established")
     return anniversary_items_of(ctx, p, cancelled=True)
+
+
+def round_anniversaries(db: DbSession, ctx: FeedContext, until: date) -> Iterator[CalendarItem]:
+    """The round anniversaries of relations (every ``ROUND_EVERY`` years) from today to ``until`` inclusive, as
+    the anniversaries feed shows them (same UID), for reminders. One query (partnerships are few)."""
+    window = replace(ctx, window_start=ctx.today, window_end=until)
+    query = (select(Partnership).options(BARE).where(Partnership.relations_established.is_not(None))
+             .order_by(Partnership.id).limit(MAX_ITEMS))
+    for p in db.scalars(query):
+        established = p.relations_established
+        if established is None:
+            continue
+        for item in anniversary_items_of(window, p):
+            if (item.day.year - established.year) % ROUND_EVERY == 0:
+                yield item
+
+
+def committee_due_items(db: DbSession, ctx: FeedContext) -> list[CalendarItem]:
+    """Committees with a usual interval (``interval_months``) and no session planned after today: one item on
+    the day the next session is due (end — or start — of the last session held + the interval; the rule of
+    :func:`sticoop.partnerships.service.committee_status`), past or coming. Two grouped queries, no N+1.
+    UID ``committee-due-<committee>-<due day>``: a new session held moves the day, so a new reminder."""
+    held_end = func.max(func.coalesce(CommitteeSession.end_date, CommitteeSession.start_date))
+    last = dict(db.execute(select(CommitteeSession.committee_id, held_end)
+                           .where(CommitteeSession.start_date <= ctx.today)
+                           .group_by(CommitteeSession.committee_id)).tuples().all())
+    planned = set(db.scalars(select(CommitteeSession.committee_id).where(CommitteeSession.start_date > ctx.today)
+                             .distinct()))
+    query = (select(Committee).options(BARE).where(Committee.interval_months.is_not(None))
+             .order_by(Committee.id).limit(MAX_ITEMS))
+    items = []
+    for c in db.scalars(query):
+        ended, months = _day(last.get(c.id)), c.interval_months
+        if ended is None or months is None or c.id in planned:
+            continue
+        due = add_months(ended, months)
+        summary = ctx.fmt._("Next session of %(committee)s due (every %(months)d months)") % {
+            "committee": c.name, "months": months}
+        items.append(CalendarItem(kind="committee-due", key=f"{c.id}-{due.isoformat()}", start=due,
+                                  version=c.version, summary=summary, url=ctx.link("committee", c.id),
+                                  partnership_id=c.partnership_id, confidential=bool(c.confidential)))
+    return items
 
 
 SOURCES = (
