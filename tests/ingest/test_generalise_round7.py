@@ -9,14 +9,25 @@ the shapes that must stay as they were; none reads ``../shared``.
   agreement with its own complement ("l'arrangement d'application de 2020 entre ...") is another agreement; an
   agreement the first one builds on, in the same clause ("an arrangement ..., building on the 2016 agreement
   between ...") is a second item; an agreement said to remain the framework ("remains the framework",
-  "reste le cadre", "vẫn là khuôn khổ") is in force; "évoquer" is a discussion verb.
+  "reste le cadre", "vẫn là khuôn khổ") is in force; "évoquer" is a discussion verb;
+- dates: a weekday may stand before the last day of an event under way ("runs until Friday 26 September",
+  "jusqu'au vendredi 26 septembre", "kéo dài đến thứ Sáu 20/10"); "se tient / se déroule jusqu'au" ends a
+  range like "depuis ... jusqu'au"; a dateline dated a few days before publication is the day the report
+  speaks from ("Hà Nội, thứ Năm 10/4/2025 – Sáng nay", published the 11th), while a dateline of the
+  publication day, or one far older, leaves the publication date as the base.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from sticoop.core import clock
 from sticoop.ingest.extract.agreements import find_agreements
+from sticoop.ingest.extract.dates import extract_event_date
+
+FAR = date(2031, 6, 1)
 
 
 def _statuses(text: str) -> list[str]:
@@ -68,3 +79,41 @@ def _statuses(text: str) -> list[str]:
 )
 def test_round7_agreement_kinds(text: str, statuses: list[str]) -> None:
     assert _statuses(text) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expected"),
+    [
+        # a weekday before the last day of an event under way
+        ("The workshop opened on 22 September and runs until Friday 26 September.", "en", date(2025, 9, 22),
+         "2025-09-22/2025-09-26"),
+        ("L'atelier s'est ouvert le 22 septembre et se tient jusqu'au vendredi 26 septembre.", "fr",
+         date(2025, 9, 22), "2025-09-22/2025-09-26"),
+        ("Le salon a ouvert depuis le 22 septembre et jusqu'au vendredi 26 septembre.", "fr", date(2025, 9, 22),
+         "2025-09-22/2025-09-26"),
+        ("Ngày thứ Hai 16/10, Viện khai mạc khóa tập huấn, kéo dài đến thứ Sáu 20/10.", "vi", date(2023, 10, 16),
+         "2023-10-16/2023-10-20"),
+        # "se tient / se déroule jusqu'au" without "depuis"
+        ("La formation a commencé le 3 mars. Elle se déroule jusqu'au 7 mars à Dakar.", "fr", date(2025, 3, 3),
+         "2025-03-03/2025-03-07"),
+        # ... while a deadline stays no end
+        ("L'appel a été lancé le 3 mars ; les dossiers sont reçus jusqu'au vendredi 25 avril.", "fr",
+         date(2025, 3, 3), "2025-03-03"),
+        # a dateline a day or a few before publication is the day relative words are read from
+        ("Hà Nội, thứ Năm 10/4/2025 – Sáng nay, hai bên đã ký văn bản gia hạn.", "vi", date(2025, 4, 11),
+         "2025-04-10"),
+        ("NAIROBI, July 18, 2024 -- The two ministers today signed the protocol.", "en", date(2024, 7, 19),
+         "2024-07-18"),
+        ("Rabat, 15/01/2025 – Le ministre a été reçu aujourd'hui par son homologue.", "fr", date(2025, 1, 17),
+         "2025-01-15"),
+        # a dateline of the publication day, or far older, leaves the publication date as the base
+        ("NAIROBI, July 19, 2024 -- The two ministers today signed the protocol.", "en", date(2024, 7, 19),
+         "2024-07-19"),
+        ("Ottawa, 2 March 2024 – The minister said today that the agreement was signed.", "en", date(2024, 3, 20),
+         "2024-03-20"),
+    ],
+)
+def test_round7_date_kinds(text: str, lang: str, published: date | None, expected: str | None) -> None:
+    with clock.pinned(FAR):
+        found = extract_event_date(text, published, lang)
+    assert (found.value if found else None) == expected
