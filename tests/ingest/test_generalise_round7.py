@@ -14,7 +14,12 @@ the shapes that must stay as they were; none reads ``../shared``.
   "jusqu'au vendredi 26 septembre", "kéo dài đến thứ Sáu 20/10"); "se tient / se déroule jusqu'au" ends a
   range like "depuis ... jusqu'au"; a dateline dated a few days before publication is the day the report
   speaks from ("Hà Nội, thứ Năm 10/4/2025 – Sáng nay", published the 11th), while a dateline of the
-  publication day, or one far older, leaves the publication date as the base.
+  publication day, or one far older, leaves the publication date as the base;
+- fields: sub-discipline words name their field (volcanology, seismology, geochemistry -> geology_minerals;
+  virology, epidemiology, zoonoses -> health_medicine; calibration, accreditation, étalonnage ->
+  standards_metrology; polar science, coastal erosion -> environment; battery storage and recycling,
+  electrolysers -> energy; plant variety selection, wheat -> agriculture; additive manufacturing ->
+  new_materials; "vi sinh" -> biotechnology), while "battery materials" stays materials only.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import pytest
 from sticoop.core import clock
 from sticoop.ingest.extract.agreements import find_agreements
 from sticoop.ingest.extract.dates import extract_event_date
+from sticoop.ingest.extract.fields import find_fields
 
 FAR = date(2031, 6, 1)
 
@@ -117,3 +123,30 @@ def test_round7_date_kinds(text: str, lang: str, published: date | None, expecte
     with clock.pinned(FAR):
         found = extract_event_date(text, published, lang)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "present"),
+    [
+        ("Two volcanologists will join the institute.", "geology_minerals", True),
+        ("A joint seismology network will be built.", "geology_minerals", True),
+        ("Les équipes travaillent en géochimie des sédiments.", "geology_minerals", True),
+        ("Les projets portent sur la virologie.", "health_medicine", True),
+        ("Research on epidemiology and zoonoses will be funded.", "health_medicine", True),
+        ("L'épidémiologie des zoonoses est au programme.", "health_medicine", True),
+        ("A workshop on the calibration of instruments and the accreditation of laboratories.",
+         "standards_metrology", True),
+        ("Un atelier sur l'étalonnage des instruments de mesure.", "standards_metrology", True),
+        ("The commission discussed polar science and coastal erosion.", "environment", True),
+        ("They will work on battery recycling.", "energy", True),
+        ("Un mémorandum sur les électrolyseurs et le stockage par batteries.", "energy", True),
+        ("Hai bên tập trung vào pin lưu trữ.", "energy", True),
+        ("Les projets portent sur la sélection variétale du blé dur.", "agriculture", True),
+        ("Des projets en fabrication additive seront financés.", "new_materials", True),
+        ("Nghiên cứu chung về vi sinh vật đất.", "biotechnology", True),
+        # a battery's materials are materials, not energy
+        ("They work together on advanced battery materials.", "energy", False),
+    ],
+)
+def test_round7_sub_discipline_words(text: str, field: str, present: bool) -> None:
+    assert (field in [f.value for f in find_fields(text)]) is present
