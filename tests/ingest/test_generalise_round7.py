@@ -19,7 +19,11 @@ the shapes that must stay as they were; none reads ``../shared``.
   virology, epidemiology, zoonoses -> health_medicine; calibration, accreditation, étalonnage ->
   standards_metrology; polar science, coastal erosion -> environment; battery storage and recycling,
   electrolysers -> energy; plant variety selection, wheat -> agriculture; additive manufacturing ->
-  new_materials; "vi sinh" -> biotechnology), while "battery materials" stays materials only.
+  new_materials; "vi sinh" -> biotechnology), while "battery materials" stays materials only;
+- people: a name that the NER model reads as an organisation, followed by a comma and a role ("Catalina
+  Riquelme, Head of ...", "said Helena Marques Duarte, President of FCT", "Julien Tremblay, directeur des
+  ..."), is a person introduced with the title after the name; a body followed by a role ("Innovate UK,
+  Director ...", "Business Finland, ...") or a name followed by no role stays as read.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import pytest
 
 from sticoop.core import clock
 from sticoop.ingest.extract.agreements import find_agreements
+from sticoop.ingest.extract.core import _titled_after
 from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.fields import find_fields
 
@@ -150,3 +155,27 @@ def test_round7_date_kinds(text: str, lang: str, published: date | None, expecte
 )
 def test_round7_sub_discipline_words(text: str, field: str, present: bool) -> None:
     assert (field in [f.value for f in find_fields(text)]) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The meeting was co-chaired by Catalina Riquelme, Head of International Cooperation at the ministry.",
+         "Catalina Riquelme", "PERSON"),
+        ('"The coast is our laboratory," said Helena Marques Duarte, President of FCT.', "Helena Marques Duarte",
+         "PERSON"),
+        ("La lettre a été signée par Julien Tremblay, directeur des partenariats de l'agence.", "Julien Tremblay",
+         "PERSON"),
+        ("The visit was led by Mikko Lehtonen, the Permanent Secretary of the ministry.", "Mikko Lehtonen",
+         "PERSON"),
+        # a body followed by a role, or a name followed by no role, stays as read
+        ("Innovate UK, Director of the programme, said it would help.", "Innovate UK", "ORG"),
+        ("Business Finland, the funding agency, opened the call.", "Business Finland", "ORG"),
+        ("The project of Campus France, in Paris, was presented.", "Campus France", "ORG"),
+        ("Helmholtz Association and its partners met.", "Helmholtz Association", "ORG"),
+    ],
+)
+def test_round7_a_person_with_the_title_after_the_name(text: str, name: str, label: str) -> None:
+    start = text.index(name)
+    [(found, *_)] = _titled_after(text, [("ORG", name, start, start + len(name))])
+    assert found == label

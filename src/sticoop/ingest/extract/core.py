@@ -94,7 +94,7 @@ def _read_actors(
     if use_ner:
         rule_people = find_people(text, lang, org_spans, party_result.mentions, [], places, body)
         known = org_spans + committee_spans + [(m.start, m.end) for m in party_result.mentions] + _spans(rule_people)
-        ents = nlp.entities_in(text, lang, _unexplained_sentences(text, known, body))
+        ents = _titled_after(text, nlp.entities_in(text, lang, _unexplained_sentences(text, known, body)))
     result.people = find_people(text, lang, org_spans, party_result.mentions, ents, places, body)
     person_spans = _spans(result.people)
     # an 'organisation' that swallowed a person's name ("Science and ICT Park Ji-hoon") is a misreading
@@ -239,6 +239,44 @@ _PROGRAMME_BEFORE = re.compile(
     + r")\s*[\"«“]?\s*$",
     re.I,
 )
+
+
+#: a personal name's words: capitalised, letters (hyphens and apostrophes inside) only
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'][A-Za-zÀ-ÿ]+)*")
+
+
+def _titled_after(text: str, ents: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """spaCy entities with a person read as an organisation corrected: two to four capitalised name words
+    followed by a comma and a role ("Catalina Riquelme, Head of International Cooperation at ...", "said Helena
+    Marques Duarte, President of FCT") introduce a person with the title after the name. Source: the corpus
+    convention that people carry the role written next to their name (``../shared/corpus/real/README.md``)."""
+    from sticoop.ingest.extract.people import ROLE_WORDS
+
+    out = []
+    for label, ent_text, s, e in ents:
+        words = ent_text.split()
+        after = re.match(r",\s+(?:the\s+|le\s+|la\s+)?", text[e : e + 8])
+        if (
+            label == "ORG"
+            and 2 <= len(words) <= 4
+            and all(_NAME_WORD.fullmatch(w) for w in words)
+            and after is not None
+            and _role_at(text, e + after.end(), ROLE_WORDS)
+        ):
+            label = "PERSON"
+        out.append((label, ent_text, s, e))
+    return out
+
+
+def _role_at(text: str, pos: int, roles: re.Pattern[str]) -> bool:
+    """True when a role word stands at `pos` or after one or two qualifiers ("Permanent Secretary", "Deputy
+    Director General"), before any punctuation."""
+    head = _QUALIFIERS.match(text, pos, pos + 40)
+    starts = [0] + [m.end() for m in re.finditer(r"\s+", head.group(0) if head else "")]
+    return any(roles.match(text, pos + k) for k in starts)
+
+
+_QUALIFIERS = re.compile(r"(?:[A-Za-zÀ-ÿ-]+\s+){0,2}")
 
 
 #: an entity right after a role and 'of/for' names the role's field or unit, not an organisation
