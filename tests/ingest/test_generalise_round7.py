@@ -23,7 +23,9 @@ the shapes that must stay as they were; none reads ``../shared``.
 - people: a name that the NER model reads as an organisation, followed by a comma and a role ("Catalina
   Riquelme, Head of ...", "said Helena Marques Duarte, President of FCT", "Julien Tremblay, directeur des
   ..."), is a person introduced with the title after the name; a body followed by a role ("Innovate UK,
-  Director ...", "Business Finland, ...") or a name followed by no role stays as read.
+  Director ...", "Business Finland, ...") or a name followed by no role stays as read; the reverse: a name
+  read as a person and described in apposition by an organisation's head noun ("GNS Science, the country's
+  geoscience research institute") is a body, while "X, the Permanent Secretary of the Ministry" stays a person.
 """
 
 from __future__ import annotations
@@ -178,4 +180,23 @@ def test_round7_sub_discipline_words(text: str, field: str, present: bool) -> No
 def test_round7_a_person_with_the_title_after_the_name(text: str, name: str, label: str) -> None:
     start = text.index(name)
     [(found, *_)] = _titled_after(text, [("ORG", name, start, start + len(name))])
+    assert found == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("GNS Science, the country's geoscience research institute, will host them.", "GNS Science", "ORG"),
+        ("The team visited Maria Zero, a start-up incubator in Helsinki.", "Maria Zero", "ORG"),
+        ("Les chercheurs de Pasteur Dakar, l'institut de recherche du pays, ont participé.", "Pasteur Dakar",
+         "ORG"),
+        # a person's apposition ends on a role, even when a body follows it
+        ("Mikko Lehtonen, the Permanent Secretary of the Ministry, led the talks.", "Mikko Lehtonen", "PERSON"),
+        ("Anna Berg, the director of the Institute, opened the session.", "Anna Berg", "PERSON"),
+        ("Anna Berg, who heads the Institute, opened the session.", "Anna Berg", "PERSON"),
+    ],
+)
+def test_round7_a_body_in_apposition_is_no_person(text: str, name: str, label: str) -> None:
+    start = text.index(name)
+    [(found, *_)] = _titled_after(text, [("PERSON", name, start, start + len(name))])
     assert found == label
