@@ -23,8 +23,17 @@ _LANGUAGES = (en, fr, vi)
 
 
 def _cues(kind: str, flags: int = 0) -> re.Pattern[str]:
-    """One whole-word pattern of the `kind` alternatives of every language (``lang/<code>/agreements.py``)."""
-    return re.compile(r"\b(" + "|".join(c for m in _LANGUAGES for c in getattr(m, kind)) + r")\b", flags)
+    """One whole-word pattern of the `kind` alternatives of every language (``lang/<code>/agreements.py``), the
+    longer forms first across languages, so that a form one language extends is read whole ("arrangement
+    d'application" in French before "arrangement" in English)."""
+    forms = sorted((c for m in _LANGUAGES for c in getattr(m, kind)), key=_required_length, reverse=True)
+    return re.compile(r"\b(" + "|".join(forms) + r")\b", flags)
+
+
+def _required_length(form: str) -> int:
+    """Roughly the length of the text a regex alternative always matches: without its optional groups
+    ("protocoles?(?: additionnels?)?" -> "protocole"), optional letters and ``\\w*`` endings."""
+    return len(re.sub(r"\(\?:[^()]*\)\?|.\?|\\w\*", "", form))
 
 
 NOUNS = _cues("NOUNS", re.I)  # "the Australia-Vietnam Agreement on ...": titles are capitalised
@@ -35,6 +44,8 @@ PLAN = _cues("PLAN", re.I)
 FUTURE = _cues("FUTURE", re.I)
 ASIDE = _cues("ASIDES", re.I)
 BASIS = _cues("BASIS", re.I)
+AMENDMENT = _cues("AMENDMENTS", re.I)
+FRAME = _cues("FRAME", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
 SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
 #: ", and with B about ...": the same signature with a second partner is a second agreement
@@ -114,7 +125,25 @@ def _status(clause: str, noun_pos: int) -> str | None:
         return "discussed"
     if BASIS.search(clause[max(0, noun_pos - BASIS_WINDOW) : noun_pos]) and _named(clause, noun_pos):
         return "signed"  # an agreement in force the cooperation rests on: "under the Agreement between ..."
+    if FRAME.search(clause, noun_pos) and _named(clause, noun_pos):
+        return "signed"  # "The 2018 protocol remains the framework of this cooperation"
     return None
+
+
+def _names_another(sentence: str, m: re.Match[str], prev: Agreement) -> bool:
+    """True when a definite mention names an agreement other than the previous one: an amendment ("the
+    amendment will be signed"), or another kind of agreement with its own complement ("l'arrangement
+    d'application de 2020 entre ..." after "l'accord de coopération")."""
+    if AMENDMENT.fullmatch(m.group(0)):
+        return True
+    prev_noun = NOUNS.search(prev.title.value)
+    other_kind = prev_noun is None or _noun_key(prev_noun) != _noun_key(m)
+    return other_kind and bool(_OWN_COMPLEMENT.match(sentence, m.end()))
+
+
+#: a complement that names an agreement of its own after a definite article ("the arrangement between ...",
+#: "l'arrangement d'application de 2020", "Thỏa thuận về ..."); "the MOU in the presence of" has none
+_OWN_COMPLEMENT = re.compile(r"\s+(?:between|on|for|of \d{4}|entre|sur|de \d{4}|về|giữa)\b", re.I)
 
 
 #: what follows an agreement noun that names one ("Agreement between ...", "accord-cadre avec", "Hiệp định về")
@@ -154,6 +183,7 @@ def find_agreements(text: str) -> list[Agreement]:
                 and out
                 and m.group(0).lower()
                 not in ("work plan", "workplan", "plan of action", "kế hoạch hành động")
+                and not _names_another(sent.text, m, out[-1])
             )
             if back_ref or (out and m.group(0).lower() in ("renewal", "extension")):
                 prev = out[-1]
@@ -165,6 +195,7 @@ def find_agreements(text: str) -> list[Agreement]:
                 and out[-1].title.evidence.start >= sent.start
                 and status == out[-1].status
                 and not _has_verb(sent.text[nouns[k - 1].end() : m.start()])
+                and not BASIS.search(sent.text[nouns[k - 1].end() : m.start()])
             ):
                 continue  # a second noun for the same agreement in the same clause
             title = _title(sent.text, m)

@@ -94,7 +94,7 @@ def _read_actors(
     if use_ner:
         rule_people = find_people(text, lang, org_spans, party_result.mentions, [], places, body)
         known = org_spans + committee_spans + [(m.start, m.end) for m in party_result.mentions] + _spans(rule_people)
-        ents = nlp.entities_in(text, lang, _unexplained_sentences(text, known, body))
+        ents = _titled_after(text, nlp.entities_in(text, lang, _unexplained_sentences(text, known, body)))
     result.people = find_people(text, lang, org_spans, party_result.mentions, ents, places, body)
     person_spans = _spans(result.people)
     # an 'organisation' that swallowed a person's name ("Science and ICT Park Ji-hoon") is a misreading
@@ -239,6 +239,68 @@ _PROGRAMME_BEFORE = re.compile(
     + r")\s*[\"«“]?\s*$",
     re.I,
 )
+
+
+#: a personal name's words: capitalised, letters (hyphens and apostrophes inside) only
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'][A-Za-zÀ-ÿ]+)*")
+
+
+def _titled_after(
+    text: str, ents: list[tuple[str, str, int, int]]
+) -> list[tuple[str, str, int, int]]:
+    """spaCy entities with a person read as an organisation (and the reverse) corrected: two to four
+    capitalised name words followed by a comma and a role ("Catalina Riquelme, Head of International
+    Cooperation at ...", "said Helena Marques Duarte, President of FCT") introduce a person with the title
+    after the name. Source: the corpus convention that people carry the role written next to their name
+    (``../shared/corpus/real/README.md``). A person entity described in apposition by an organisation's head
+    noun is a body (`_described_as_body`). Entities are (label, text, start, end) tuples, offsets in `text`."""
+    from sticoop.ingest.extract.people import ROLE_WORDS
+
+    out = []
+    for label, ent_text, s, e in ents:
+        words = ent_text.split()
+        after = re.match(r",\s+(?:the\s+|le\s+|la\s+)?", text[e : e + 8])
+        if (
+            label == "ORG"
+            and 2 <= len(words) <= 4
+            and all(_NAME_WORD.fullmatch(w) for w in words)
+            and after is not None
+            and _role_at(text, e + after.end(), ROLE_WORDS)
+        ):
+            label = "PERSON"
+        elif label in ("PERSON", "PER") and _described_as_body(text, e):
+            label = "ORG"
+        out.append((label, ent_text, s, e))
+    return out
+
+
+#: an apposition after a name, up to its first punctuation or preposition ("GNS Science, the country's
+#: geoscience research institute, ..." -> "the country's geoscience research institute")
+_APPOSITION = re.compile(
+    r",\s+(?:(?:the|a|an|le|la|un|une)\s+|l')(?P<desc>[^,.;:()]{1,60}?)"
+    r"(?=\s+(?:of|at|in|for|de|du|des|à|that|qui)\b|[,.;:()]|$)",
+    re.I,
+)
+_HEAD_NOUNS = frozenset(h.lower() for h in en_organizations.HEADS | fr_organizations.HEADS)
+
+
+def _described_as_body(text: str, end: int) -> bool:
+    """True when the name ending at `end` is described, in apposition, by an organisation's head noun ("GNS
+    Science, the country's geoscience research institute", "Maria 01, an incubator"): a body the NER model read
+    as a person. A person's apposition ends on a role ("the Permanent Secretary of the Ministry")."""
+    m = _APPOSITION.match(text, end, end + 80)
+    return m is not None and m.group("desc").split()[-1].lower() in _HEAD_NOUNS
+
+
+def _role_at(text: str, pos: int, roles: re.Pattern[str]) -> bool:
+    """True when a role word stands at `pos` or after one or two qualifiers ("Permanent Secretary", "Deputy
+    Director General"), before any punctuation."""
+    head = _QUALIFIERS.match(text, pos, pos + 40)
+    starts = [0] + [m.end() for m in re.finditer(r"\s+", head.group(0) if head else "")]
+    return any(roles.match(text, pos + k) for k in starts)
+
+
+_QUALIFIERS = re.compile(r"(?:[A-Za-zÀ-ÿ-]+\s+){0,2}")
 
 
 #: an entity right after a role and 'of/for' names the role's field or unit, not an organisation

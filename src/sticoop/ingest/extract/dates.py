@@ -163,7 +163,13 @@ DEADLINE = re.compile(
 #: the date of an earlier meeting follows one of these (``lang/<code>/dates.py`` PAST_MEETING)
 PAST_MEETING = re.compile(r"\b(?:" + "|".join(en.PAST_MEETING + fr.PAST_MEETING + vi.PAST_MEETING) + r")\s*$", re.I)
 #: the last day of an event under way follows one of these (RUNS_UNTIL), a few words back at most
-RUNS_UNTIL = re.compile(r"\b(?:" + "|".join(en.RUNS_UNTIL + fr.RUNS_UNTIL + vi.RUNS_UNTIL) + r")\s*$", re.I)
+#: a weekday may stand between the cue and the last day ("jusqu'au vendredi 26", "đến thứ Sáu 20/10")
+RUNS_UNTIL = re.compile(
+    r"\b(?:" + "|".join(en.RUNS_UNTIL + fr.RUNS_UNTIL + vi.RUNS_UNTIL) + r")"
+    r"(?:\s+(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)"
+    r",?)?\s*$",
+    re.I,
+)
 #: words of a call for proposals near an end date: then it is a deadline, whatever verb stands before it
 CALL_WORDS = re.compile(r"\b(?:submi\w*|appl(?:y|ications?)|proposals?|candidatures?|dossiers?|nộp|hồ sơ)\b", re.I)
 #: the longest run an event's start and its "until" end may span, in days
@@ -235,6 +241,8 @@ _YEAR_OF_FACT = re.compile(
     r"\b(?:in|since|from|of|until|en|depuis|dès|de|du|năm|từ|trong|vào|đến|tới)\s+$", re.I
 )
 HEAD_LINES = 4
+#: how many days before its publication a report's dateline may be dated and still be the day it speaks from
+DATELINE_LAG_DAYS = 3
 HEAD_CHARS = 400
 
 
@@ -318,7 +326,10 @@ def document_base(text: str, published: date | None, language: str | None = None
     stamps = _stamp_dates(text, language)
     skip = tuple(span for _, s, e in stamps if (span := _stamp_span(text, s, e)) is not None)
     if published is not None:
-        return Base(published, "day", skip)
+        # a dateline dated a few days before publication is the day the report speaks from ("Hà Nội, thứ Năm
+        # 10/4/2025 – Sáng nay ..." published on the 11th): its "today" and "on Thursday" are read from it
+        dateline = [d for d, _, _ in stamps[:1] if 0 < (published - d).days <= DATELINE_LAG_DAYS]
+        return Base(dateline[0] if dateline else published, "day", skip)
     if stamps:
         return Base(stamps[0][0], "day", skip)
     m = _MONTH_STAMP.match(text)

@@ -12,6 +12,8 @@ NOUNS: tuple[str, ...] = (
     "accords?(?:-cadres?)?", "framework agreement", "work ?plan", "plan of action", "action plan",
     "programme of cooperation", "cooperation programme", "renewal", "conventions?", "minutes(?= of)",
     "cooperation plan", "roadmap", "extension", "joint declaration", "executive programme",
+    # letters and declarations of intent, an agreement named by its kind alone, amendments to one
+    r"(?:letters?|declarations?|statements?) of intent", r"memorand(?:um|a)", r"amendments?",
 )
 #: verbs and phrases of a renewal
 RENEW: tuple[str, ...] = (
@@ -43,5 +45,10 @@ BASIS: tuple[str, ...] = (
     r"members? of the", r"member (?:states|countries) of the", r"parties to the", r"party to the",
     r"builds? on", r"building on",
 )
+#: nouns of an amendment: a new agreement item of its own, never a back-reference to the amended one
+AMENDMENTS: tuple[str, ...] = (r"amendments?",)
+#: cues after an agreement noun that make it the agreement in force the cooperation rests on ("The 2018
+#: protocol remains the framework of this cooperation")
+FRAME: tuple[str, ...] = (r"(?:remains?|is|are|provides?|forms?) the (?:legal )?(?:framework|basis)",)
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
 SCHEMES: tuple[str, ...] = ()

@@ -23,6 +23,7 @@ STEMS: dict[str, tuple[str, ...]] = {
         "water supply", "wastewater reuse",
     ),
     "environment": (
+        "coastal erosion", "polar research", "polar science", "Antarctic science",
         "environment", "environmental", "pollution", "wastewater treatment", "waste treatment", "solid waste",
         "biodiversity", "circular economy", "conservation of", "deforestation", "ecosystem", "mangrove",
     ),
@@ -31,6 +32,7 @@ STEMS: dict[str, tuple[str, ...]] = {
         "drought", "climate-resilient",
     ),
     "energy": (
+        "battery recycling", "battery storage", "electrochemi", "electrolys",
         "renewable energ", "clean energy", "energy storage", "solar", "biofuel", "biofuels", "hydrogen",
         "grid storage", "wind power", "photovoltaic",
     ),
@@ -62,13 +64,17 @@ STEMS: dict[str, tuple[str, ...]] = {
         "space application", "space science", "space-based", "space agency", "space technolog", "space activities",
         "satellite", "satellites", "ground-station", "ground station", "space studies",
     ),
-    "geology_minerals": ("phosphate", "phosphates", "rare earth", "geology", "geological", "minerals", "mining"),
+    "geology_minerals": (
+        "volcanolog", "seismolog", "geoscien", "geochemi", "geophysic", "phosphate", "phosphates", "rare earth",
+        "geology", "geological", "minerals", "mining",
+    ),
     "biotechnology": (
         "biotech", "bioscience", "life sciences", "molecular biology", "genomics",
         "biotechnolog", "biomedic", "bioeconomy", "bio-based", "molecular breeding", "marker-assisted", "genomic",
         "genetic", "vaccine", "vaccines",
     ),
     "health_medicine": (
+        "virolog", "epidemiolog", "zoonos",
         "health", "medicine", "medic", "biomedic", "disease", "diseases", "pharmaceutical", "diagnostic",
     ),
     "nuclear": (
@@ -88,7 +94,7 @@ STEMS: dict[str, tuple[str, ...]] = {
         "technology transfer", "commercialisation", "commercialization", "transfer of technology", "licensing",
         "industrial research", "available for transfer",
     ),
-    "standards_metrology": ("standards", "metrology", "standardization"),
+    "standards_metrology": ("calibration", "accreditation", "standards", "metrology", "standardization"),
     "intellectual_property": ("intellectual property", "patent", "patents"),
     "education_training": (
         "capacity building", "capacity-building", "scholarships", "fellowship", "mobility", "higher education",

@@ -12,13 +12,16 @@ NOUNS: tuple[str, ...] = (
     "protocole d'entente", "procès-verbal", "mémorandum", "plan d'action", "programme de coopération",
     "plan de coopération", r"ententes?(?:-cadres?)?", "feuilles? de route", r"protocoles?(?: additionnels?)?",
     r"déclarations? conjointes?", r"programmes? exécutifs?",
+    # lettres et déclarations d'intention, avenants, arrangements d'application / de mise en œuvre
+    r"(?:lettres?|déclarations?) d'intention", r"avenants?", r"arrangements? d'application",
+    r"arrangements? de mise en œuvre", r"protocoles? d'accord",
 )
 #: verbs of a renewal
 RENEW: tuple[str, ...] = (r"renouvel\w*", r"recondu\w*", r"prolong\w*", r"prorog\w*")
 #: verbs of a signature, initialling, conclusion, approval or adoption
 SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
 #: verbs of a discussion or study
-DISCUSS: tuple[str, ...] = (r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*")
+DISCUSS: tuple[str, ...] = (r"évoqu\w*", r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*")
 #: modals of a future or possible act between an agreement noun and a later signature ("un accord ... sera signé")
 FUTURE: tuple[str, ...] = ("sera", "seront", r"pourrai\w*", r"devrai\w*", "doit", "doivent")
 #: modals and phrases of a plan ("prévoit de", "pourrait", "d'ici", "à signer")
@@ -33,5 +36,9 @@ BASIS: tuple[str, ...] = (
     r"sur la base d[eu']?",
     r"(?:États|pays)? ?membres? d[eu']?", r"s'appuie sur",
 )
+#: nouns of an amendment ("avenant"): a new agreement item of its own, never a back-reference
+AMENDMENTS: tuple[str, ...] = (r"avenants?",)
+#: cues after an agreement noun that make it the agreement in force ("reste le cadre de cette coopération")
+FRAME: tuple[str, ...] = (r"(?:reste|restent|constitue|constituent|demeure|forme) (?:le|la) (?:cadre|base)",)
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
 SCHEMES: tuple[str, ...] = ()

@@ -25,4 +25,8 @@ PAST_MEETING: tuple[str, ...] = (
     r"(?:réunion|session|rencontre)\s+précédente(?:\s+(?:du|de|tenue))?",
 )
 #: words before the last day of an event under way ("accueille depuis le 3 mars, et jusqu'au 14 mars")
-RUNS_UNTIL: tuple[str, ...] = (r"depuis\b[^.\n]{0,60}\bjusqu'au",)
+RUNS_UNTIL: tuple[str, ...] = (
+    r"depuis\b[^.\n]{0,60}\bjusqu'au",
+    # the event itself goes on until a day ("l'atelier se tient jusqu'au 26", "se poursuit jusqu'au")
+    r"(?:se tien(?:t|nent)|se dérou(?:le|lent)|se poursui(?:t|vent)|dure(?:nt)?)\s+jusqu'au",
+)

@@ -10,6 +10,7 @@ that is also a common French word when followed by more letters ("mil", millet, 
 #: ('agricultur' finds 'agriculture' and 'agricultural'; 'water technolog' finds 'water technologies')
 STEMS: dict[str, tuple[str, ...]] = {
     "agriculture": (
+        "sélection variétale", "blé",
         "engrais", "agroécolog", "agroalimentaire", "agronomique", "agricole", "agricoles", "élevage", "cultures",
         "sécurité alimentaire", "semences", "manioc", "anacarde",
     ),
@@ -21,8 +22,11 @@ STEMS: dict[str, tuple[str, ...]] = {
         "biodiversité", "érosion", "pollution",
     ),
     "climate_change": ("changement climatique", "climat"),
-    "energy": ("énergie", "énergies renouvelables", "solaire", "hydrogène", "photovoltaïque"),
-    "new_materials": ("matériaux", "semi-conducteur"),
+    "energy": (
+        "électrolyseur", "stockage par batteries", "énergie", "énergies renouvelables", "solaire", "hydrogène",
+        "photovoltaïque",
+    ),
+    "new_materials": ("fabrication additive", "matériaux", "semi-conducteur"),
     "ai": ("intelligence artificielle",),
     "ict": (
         "informatique", "électronique", "technologies de l'information et de la communication",
@@ -36,12 +40,15 @@ STEMS: dict[str, tuple[str, ...]] = {
         "imagerie satellitaire","observation de la Terre", "télédétection", "images satellitaires"),
     "space": (
         "aérospatial", "espace extra-atmosphérique", "satellite","spatial", "spatiale"),
-    "geology_minerals": ("géologie", "géologique", "minières", "minier", "mines"),
+    "geology_minerals": ("géochimi", "volcanolog", "sismolog", "géologie", "géologique", "minières", "minier", "mines"),
     "biotechnology": (
         "biologie moléculaire", "sciences de la vie", "génomique", "génétique",
         "biotechnologie", "biotechnologies", "vaccins", "biologiques", "pharmacopée", "plantes médicinales",
     ),
-    "health_medicine": ("santé", "médecine", "médic", "médicinales", "vaccins", "fièvres", "pharmacopée"),
+    "health_medicine": (
+        "virolog", "épidémiolog", "zoonos", "santé", "médecine", "médic", "médicinales", "vaccins", "fièvres",
+        "pharmacopée",
+    ),
     "nuclear": (
         "atomique", "radioprotection", "radio-isotope", "radioisotope", "rayonnements ionisants","nucléaire",
         "radioactive", "radioactives", "radioactif", "radioactifs"),
@@ -53,7 +60,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     "technology_transfer": (
         "valorisation", "transfert de technologies", "transfert des technologies",
         "commercialisation","transfert technologique", "transfert de technologie", "licence"),
-    "standards_metrology": ("normalisation", "métrologie"),
+    "standards_metrology": ("étalonnage", "accréditation", "normalisation", "métrologie"),
     "intellectual_property": (
         "invention","propriété intellectuelle", "brevets", "brevet"),
     "education_training": (

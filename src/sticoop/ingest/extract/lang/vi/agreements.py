@@ -12,6 +12,8 @@ NOUNS: tuple[str, ...] = (
     "[Hh]iệp định", "[Bb]iên bản(?: ghi nhớ)?", "[Bb]ản ghi nhớ", "[Tt]hỏa thuận", "[Tt]hoả thuận",
     "[Kk]ế hoạch hành động", "[Nn]ghị định thư", "[Hh]ợp đồng chuyển giao(?: công nghệ)?", "[Cc]hương trình hợp tác",
     "[Kk]ế hoạch hợp tác",
+    # letters and declarations of intent ("Thư ý định", "Tuyên bố ý định")
+    "[Tt]hư ý định", "[Tt]uyên bố ý định",
 )
 #: verbs of a renewal ("gia hạn", extend)
 RENEW: tuple[str, ...] = ("gia hạn", "kéo dài")
@@ -29,6 +31,10 @@ ASIDES: tuple[str, ...] = ("tương tự",)
 BASIS: tuple[str, ...] = (
     "theo", "trong khuôn khổ", "căn cứ", "thực hiện", "triển khai", "khuôn khổ", "thành viên", "dựa trên",
 )
+#: nouns of an amendment ("văn bản sửa đổi"): a new agreement item of its own, never a back-reference
+AMENDMENTS: tuple[str, ...] = ("văn bản sửa đổi",)
+#: cues after an agreement noun that make it the agreement in force ("vẫn là khuôn khổ", "là cơ sở")
+FRAME: tuple[str, ...] = ("(?:vẫn |tiếp tục )?là (?:khuôn khổ|cơ sở|nền tảng)",)
 #: a call for "nhiệm vụ/đề tài ... theo Nghị định thư" (tuyển chọn, kêu gọi đề xuất): a Vietnamese funding scheme
 #: (tasks under a protocol) that the call names; the protocol is no agreement item of the report. Tasks carried
 #: out "theo Nghị định thư của Khóa họp lần thứ VII" (no call word) stay an agreement in force.

@@ -20,7 +20,7 @@ STEMS: dict[str, tuple[str, ...]] = {
         "đa dạng sinh học",
     ),
     "climate_change": ("khí hậu", "biến đổi khí hậu", "chịu hạn", "khô hạn", "thích ứng"),
-    "energy": ("hydro xanh", "năng lượng"),
+    "energy": ("pin lưu trữ", "hydro xanh", "năng lượng"),
     "new_materials": (
         "vật liệu mới", "nano","vật liệu", "bán dẫn"),
     "ai": ("trí tuệ nhân tạo",),
@@ -36,6 +36,7 @@ STEMS: dict[str, tuple[str, ...]] = {
         "vũ trụ", "hàng không vũ trụ","công nghệ vũ trụ", "vệ tinh"),
     "geology_minerals": ("quặng", "địa chất", "khoáng sản"),
     "biotechnology": (
+        "vi sinh",
         "sinh học phân tử", "kỹ thuật sinh học", "khoa học sự sống", "tế bào gốc",
         "công nghệ gen","công nghệ sinh học", "y sinh", "hóa sinh", "nguồn gen", "vắc-xin"),
     "health_medicine": ("y tế", "y sinh", "dược", "dược liệu", "ung thư", "y học"),
