@@ -39,6 +39,7 @@ from sqlalchemy import (
     select,
     table,
     true,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -97,11 +98,13 @@ def further_entries(db: Session, principal: Principal) -> list[int]:
     if not principal.signed_in or principal.sees_everything:
         return []
     kinds = {service.model: kind for kind, service in searchable_services().items()}
-    which = [and_(SearchEntry.kind == kinds[model], SearchEntry.record_id.in_(rows))
+    # one index probe (kind, record_id) per kind: a UNION ALL, not an OR that could scan the table
+    which = [select(SearchEntry.id).where(SearchEntry.kind == kinds[model], SearchEntry.record_id.in_(rows))
              for model, rows in reached_through_links(sorted(principal.partnership_ids)) if model in kinds]
     if not which:
         return []
-    return list(db.connection().execute(select(SearchEntry.id).where(or_(*which)).limit(MAX_FURTHER)).scalars())
+    statement = union_all(*which) if len(which) > 1 else which[0]
+    return list(db.connection().execute(select(statement.subquery().c[0]).limit(MAX_FURTHER)).scalars())
 
 
 #: at most this many entries found through further partnerships (see :func:`further_entries`)
