@@ -3,7 +3,8 @@
 Walks every surface that carries a call's partnership outside the calls' own tables — keyword search, semantic
 search, the call's document, a proposal's document, the call's deadline in the calendar feed, and the
 cancellation of a deleted call's deadline — × a call of one partnership (A) and a call of two (lead A, second B)
-× a reader of the lead (A), of the second partnership (B), of neither (C), and an admin. Each reader finds exactly
+× an officer of the lead (A), of the second partnership (B), a viewer of B, an officer of neither (C), and an
+admin. Each reader finds exactly
 what they should: the second partnership's officer finds the joint call as its lead's does, and nothing leaks to
 the officer of neither."""
 
@@ -23,7 +24,7 @@ from sticoop.core.config import get_settings
 from sticoop.core.database import session_scope
 from sticoop.search import vectors
 
-READERS = ("admin", "of_lead", "of_second", "of_neither")
+READERS = ("admin", "of_lead", "of_second", "viewer_of_second", "of_neither")
 CALLS = ("one", "two")
 SURFACES = ("search_keyword", "search_semantic", "call_document", "proposal_document", "calendar_deadline",
             "calendar_cancelled")
@@ -31,7 +32,8 @@ SURFACES = ("search_keyword", "search_semantic", "call_document", "proposal_docu
 TITLES = {"one": "Xử lý nước thải công nghiệp bằng màng lọc sinh học (một)",
           "two": "Xử lý nước thải công nghiệp bằng màng lọc sinh học (hai)"}
 #: which calls each reader should find: those with at least one partnership the reader works in
-SEES = {"admin": {"one", "two"}, "of_lead": {"one", "two"}, "of_second": {"two"}, "of_neither": set()}
+SEES = {"admin": {"one", "two"}, "of_lead": {"one", "two"}, "of_second": {"two"}, "viewer_of_second": {"two"},
+        "of_neither": set()}
 
 
 @pytest.fixture(autouse=True)
@@ -59,10 +61,11 @@ def _world(client: TestClient) -> dict[str, Any]:
 
 def _reader(reader: str, world: dict[str, Any], client: TestClient,
             client_as: Callable[..., TestClient]) -> TestClient:
-    partnership = {"of_lead": "A", "of_second": "B", "of_neither": "C"}
+    partnership = {"of_lead": "A", "of_second": "B", "viewer_of_second": "B", "of_neither": "C"}
     if reader == "admin":
         return client
-    return client_as("secretariat", partnership_ids=[world["p"][partnership[reader]]])
+    role = "viewer" if reader.startswith("viewer") else "secretariat"
+    return client_as(role, partnership_ids=[world["p"][partnership[reader]]])
 
 
 def _upload(client: TestClient, page: str, name: str) -> int:
