@@ -25,14 +25,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, event, exists, false, func, select
+from sqlalchemy import ColumnElement, event, exists, false, func, select, union_all
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, with_loader_criteria
 
 from sticoop.core.principal import Principal, act_as, on_partnership_opened, principal_of
-from sticoop.core.registry import scopes
-from sticoop.documents.models import Document
+from sticoop.core.registry import scopes, services
+from sticoop.documents.models import Document, DocumentLink
 from sticoop.partnerships.models import Partnership
 
 
@@ -53,6 +53,42 @@ def through_parent() -> tuple[tuple[Any, str, Any], ...]:
     return tuple((s.model, s.through, s.parent) for s in scopes() if s.through is not None and s.parent is not None)
 
 
+def reached_through_links(ids: list[int]) -> list[tuple[Any, Any]]:
+    """The rows seen by a reader of partnerships ``ids`` only through a link table, not through their lead
+    ``partnership_id``: (model, SELECT of their ids) for each model with links (the second partnership of a joint
+    call), each model scoped through such a parent (the call's proposals), and documents linked to any of those
+    rows (``document_links``: the call's or a proposal's files). One rule for every place that holds a record's
+    partnership as a single value (documents, the search index): such a record is also seen through these.
+    The sets are small (only the links beyond the lead), so ``id IN (...)`` stays cheap."""
+    if not ids:
+        return []
+    reached: list[tuple[Any, Any]] = []
+    for scope in scopes():
+        if scope.links is None:
+            continue
+        # an alias: the model's own loader criterion probes the link table, and must not correlate to this one
+        table, key, model = scope.links.alias(), str(scope.links_key), cast(Any, scope.model)
+        rows = (select(table.c[key]).join(model, model.id == table.c[key])
+                .where(table.c.partnership_id.in_(ids), func.coalesce(model.partnership_id, 0).not_in([0, *ids]))
+                .correlate(None))
+        reached.append((scope.model, rows))
+        reached.extend((child, select(child.id).where(getattr(child, fk).in_(rows)).correlate(None))
+                       for child, fk, parent in through_parent() if parent is scope.model)
+    kinds = {service.model: kind for kind, service in services().items() if service is not None}
+    linked_documents = [select(DocumentLink.document_id).where(DocumentLink.entity_type == kinds[model],
+                                                               DocumentLink.entity_id.in_(rows)).correlate(None)
+                        for model, rows in reached if model in kinds]
+    if linked_documents:
+        reached.append((Document, union_all(*linked_documents) if len(linked_documents) > 1 else linked_documents[0]))
+    return reached
+
+
+def _through_links(model: Any, ids: list[int]) -> ColumnElement[bool] | None:
+    """Rows of ``model`` the reader of ``ids`` sees through a link (:func:`reached_through_links`), or None."""
+    found = [rows for m, rows in reached_through_links(ids) if m is model]
+    return model.id.in_(found[0]) if found else None
+
+
 def scoped_models() -> tuple[Any, ...]:
     """Partnerships and every declared partnership-bound model."""
     return (Partnership, *direct(), *(model for model, _, _ in through_parent()))
@@ -68,6 +104,8 @@ def visible(model: Any, principal: Principal) -> ColumnElement[bool]:
         # a document bound to no partnership yet (just uploaded or ingested, not yet accepted) is the
         # secretariat's working material, not general information
         own = Document.partnership_id.in_(ids) if ids else false()
+        further = _through_links(Document, ids)
+        own = own | further if further is not None else own
     elif model in direct():
         column = model.partnership_id
         if not column.nullable:
@@ -82,6 +120,8 @@ def visible(model: Any, principal: Principal) -> ColumnElement[bool]:
             if links is not None:  # or any other of its partnerships (a primary-key probe of the link table)
                 table, key = links
                 own = own | exists().where(table.c[key] == model.id, table.c.partnership_id.in_(ids))
+            further = _through_links(model, ids) if model is Document else None
+            own = own | further if further is not None else own
     else:
         fk, parent = next((fk, parent) for m, fk, parent in through_parent() if m is model)
         own = getattr(model, fk).in_(select(parent.id).where(visible(parent, principal)))

@@ -133,6 +133,9 @@ def _visible(item: CalendarItem, principal: Principal) -> bool:
     """May the principal see a cancelled item whose record is gone (its last state says where it was)."""
     if item.confidential and not principal.sees_confidential:
         return False
+    if item.also_partnership_ids and not principal.sees_everything:
+        return item.partnership_id in principal.partnership_ids or bool(
+            principal.partnership_ids.intersection(item.also_partnership_ids))
     return principal.can_see_partnership(item.partnership_id)
 
 

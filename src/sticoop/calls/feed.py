@@ -43,7 +43,14 @@ def call_item(ctx: FeedContext, call: Any, cancelled: bool = False) -> CalendarI
     return CalendarItem(kind="call-deadline", key=str(call.id), start=at, end=at + timedelta(minutes=30),
                         summary=ctx.fmt._("Call deadline: %(call)s") % {"call": call.title},
                         version=call.version, cancelled=cancelled, url=ctx.link("call", call.id),
-                        partnership_id=call.partnership_id)
+                        partnership_id=call.partnership_id, also_partnership_ids=_others(call))
+
+
+def _others(call: Any) -> tuple[int, ...]:
+    """The call's partnerships other than its lead: a live call's (those the reader may see; enough, a live item is
+    scoped by its query) or, from an audited snapshot, every one it had (``partnerships``: sorted ids)."""
+    ids = call.partnership_ids if isinstance(call, Call) else list(getattr(call, "partnerships", None) or ())
+    return tuple(i for i in ids if i != call.partnership_id)
 
 
 def call_items(db: DbSession, ctx: FeedContext) -> Iterator[CalendarItem]:
@@ -60,7 +67,7 @@ def call_items(db: DbSession, ctx: FeedContext) -> Iterator[CalendarItem]:
 
 def call_from_snapshot(db: DbSession, state: dict[str, Any], ctx: FeedContext) -> Iterable[CalendarItem]:
     """The deadline a deleted call had, from its last audited state, published cancelled."""
-    values = {"version": 1, "timezone": "UTC", "partnership_id": None, **state}
+    values = {"version": 1, "timezone": "UTC", "partnership_id": None, "partnerships": [], **state}
     closes = values.get("closes_at")
     values["closes_at"] = datetime.fromisoformat(closes) if isinstance(closes, str) else closes
     item = call_item(ctx, SimpleNamespace(**values), cancelled=True)

@@ -32,8 +32,9 @@ class CalendarItem:
 
     ``start``/``end`` are dates (whole days; ``end`` is the last day, inclusive) or timezone-aware datetimes
     (a ``ZoneInfo`` zone or UTC; a naive datetime is refused by :func:`build_calendar`). ``version`` is the
-    record's version (>= 1), published as SEQUENCE. ``partnership_id`` and ``confidential`` say who may see a
-    cancelled item whose record is gone (live items are scoped by the query that found them).
+    record's version (>= 1), published as SEQUENCE. ``partnership_id`` (and ``also_partnership_ids``, the further
+    partnerships of a record of several, such as a joint call) and ``confidential`` say who may see a cancelled
+    item whose record is gone (live items are scoped by the query that found them): a reader of any of them.
     """
 
     kind: str
@@ -48,6 +49,7 @@ class CalendarItem:
     url: str | None = None
     partnership_id: int | None = None
     confidential: bool = False
+    also_partnership_ids: tuple[int, ...] = ()
 
     @property
     def uid(self) -> str:

@@ -39,6 +39,7 @@ from sqlalchemy import (
     select,
     table,
     true,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -80,15 +81,41 @@ class SearchBackend(Protocol):
         """Drop the entries of these records, in ``db``'s transaction."""
 
     def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
-              partnership_id: int | None, limit: int) -> Found:
+              partnership_id: int | None, limit: int, further: Sequence[int] = ()) -> Found:
         """The best ``limit`` entries the principal may see matching every folded term (as a prefix), of
-        ``kinds``, of ``partnership_id`` when given; scoped before ranking and counting."""
+        ``kinds``, of ``partnership_id`` when given; scoped before ranking and counting (``further``: see
+        :func:`scope_clause`)."""
 
 
-def scope_clause(principal: Principal) -> ColumnElement[bool]:
+def further_entries(db: Session, principal: Principal) -> list[int]:
+    """Ids of the entries ``principal`` finds only through a record's further partnerships (a joint call of
+    their partnership led by another, its proposals, their documents: ``accounts.scoping.reached_through_links``),
+    which the entry's single ``partnership_id`` does not say; at most ``MAX_FURTHER`` (links beyond the lead are
+    few). Empty for admins and for those not signed in."""
+    from sticoop.accounts.scoping import reached_through_links
+    from sticoop.search.index import searchable_services
+
+    if not principal.signed_in or principal.sees_everything:
+        return []
+    kinds = {service.model: kind for kind, service in searchable_services().items()}
+    # one index probe (kind, record_id) per kind: a UNION ALL, not an OR that could scan the table
+    which = [select(SearchEntry.id).where(SearchEntry.kind == kinds[model], SearchEntry.record_id.in_(rows))
+             for model, rows in reached_through_links(sorted(principal.partnership_ids)) if model in kinds]
+    if not which:
+        return []
+    statement = union_all(*which) if len(which) > 1 else which[0]
+    return list(db.connection().execute(select(statement.subquery().c[0]).limit(MAX_FURTHER)).scalars())
+
+
+#: at most this many entries found through further partnerships (see :func:`further_entries`)
+MAX_FURTHER = 10_000
+
+
+def scope_clause(principal: Principal, further: Sequence[int] = ()) -> ColumnElement[bool]:
     """The entries ``principal`` may find, exactly as ``accounts/scoping.py`` decides for the records: admins
-    all; others the records of their partnerships and the general ones (general documents only for editors);
-    confidential ones only when they see confidential records. Nothing for someone not signed in."""
+    all; others the records of their partnerships, those of ``further`` (:func:`further_entries`) and the general
+    ones (general documents only for editors); confidential ones only when they see confidential records.
+    Nothing for someone not signed in."""
     if not principal.signed_in:
         return false()
     if principal.sees_everything:
@@ -98,6 +125,8 @@ def scope_clause(principal: Principal) -> ColumnElement[bool]:
     if not principal.is_editor:
         general = general & SearchEntry.editors_only.is_(False)
     clause = or_(SearchEntry.partnership_id.in_(ids), general) if ids else general
+    if further:
+        clause = or_(clause, SearchEntry.id.in_(list(further)))
     if not principal.sees_confidential:
         clause = and_(clause, SearchEntry.confidential.is_(False))
     return clause
@@ -134,8 +163,8 @@ class _TableBackend:
         return source, match
 
     def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
-              partnership_id: int | None, limit: int) -> Found:
-        scope = [scope_clause(principal), SearchEntry.kind.in_(list(kinds))]
+              partnership_id: int | None, limit: int, further: Sequence[int] = ()) -> Found:
+        scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
         if partnership_id is not None:
             scope.append(SearchEntry.partnership_id == partnership_id)
         columns = (SearchEntry.kind, SearchEntry.record_id, SearchEntry.title, SearchEntry.body)

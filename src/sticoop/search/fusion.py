@@ -52,17 +52,19 @@ def fuse(keyword: Sequence[Hit], semantic: Sequence[Hit], k: int = RRF_K,
 
 
 def semantic_hits(db: Session, principal: Principal, q: str, kinds: Sequence[str], partnership_id: int | None,
-                  n: int, floor: float = SEMANTIC_FLOOR, margin: float = SEMANTIC_MARGIN) -> list[Hit]:
+                  n: int, floor: float = SEMANTIC_FLOOR, margin: float = SEMANTIC_MARGIN,
+                  further: Sequence[int] = ()) -> list[Hit]:
     """The ``n`` entries ``principal`` may see (of ``kinds``, of ``partnership_id`` when given) nearest to the
     vector of ``q`` with a cosine of at least ``floor`` and within ``margin`` of the best of them, best first."""
     parts = vectors_for(db)
     vector = query_vector(q)
-    neighbours = [nb for nb in parts.nearest(vector, principal, kinds, partnership_id, n) if nb.similarity >= floor]
+    neighbours = [nb for nb in parts.nearest(vector, principal, kinds, partnership_id, n, further)
+                  if nb.similarity >= floor]
     if not neighbours:
         return []
     ids = [nb.entry_id for nb in neighbours]
     connection = db.connection()
-    where = [SearchEntry.id.in_(ids), scope_clause(principal), SearchEntry.kind.in_(list(kinds)),
+    where = [SearchEntry.id.in_(ids), scope_clause(principal, further), SearchEntry.kind.in_(list(kinds)),
              SearchEntry.embedder == parts.name]
     if partnership_id is not None:
         where.append(SearchEntry.partnership_id == partnership_id)

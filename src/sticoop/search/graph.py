@@ -71,9 +71,11 @@ class Neighbour:
 
 def scope_mask(principal: Principal, kinds: Sequence[str], partnership_id: int | None, kind_codes: dict[str, int],
                kind: np.ndarray, partnership: np.ndarray, editors_only: np.ndarray,
-               confidential: np.ndarray) -> np.ndarray:
+               confidential: np.ndarray, ids: np.ndarray | None = None,
+               further: Sequence[int] = ()) -> np.ndarray:
     """The rows ``principal`` may find, of ``kinds`` and of ``partnership_id`` when given (``partnership`` −1:
-    general): the rule of :func:`sticoop.search.backend.scope_clause`, on arrays of one length."""
+    general), and the rows whose entry id (``ids``) is in ``further`` (found through a record's further
+    partnerships): the rule of :func:`sticoop.search.backend.scope_clause`, on arrays of one length."""
     n = len(kind)
     if not principal.signed_in:
         return np.zeros(n, dtype=np.bool_)
@@ -86,6 +88,8 @@ def scope_mask(principal: Principal, kinds: Sequence[str], partnership_id: int |
     if not principal.is_editor:
         general &= ~editors_only
     scoped = general | np.isin(partnership, sorted(principal.partnership_ids))
+    if further and ids is not None:
+        scoped |= np.isin(ids, list(further))
     if not principal.sees_confidential:
         scoped &= ~confidential
     return np.asarray(allowed & scoped)
@@ -115,10 +119,11 @@ class Graph:
                                          .where(SearchEntry.id == int(self.ids[-1]))).scalar()
         return stored is not None and hashlib.sha1(stored).hexdigest() == self.check
 
-    def mask(self, principal: Principal, kinds: Sequence[str], partnership_id: int | None) -> np.ndarray:
+    def mask(self, principal: Principal, kinds: Sequence[str], partnership_id: int | None,
+             further: Sequence[int] = ()) -> np.ndarray:
         """Allowed rows of :attr:`ids` (:func:`scope_mask`)."""
         return scope_mask(principal, kinds, partnership_id, self.kind_codes, self.kind, self.partnership,
-                          self.editors_only, self.confidential)
+                          self.editors_only, self.confidential, self.ids, further)
 
     def nearest(self, vector: np.ndarray, mask: np.ndarray, n: int) -> list[Neighbour]:
         """The ``n`` allowed entries nearest to ``vector`` (cosine, from the graph's half-precision vectors),

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.principal import Principal
 from sticoop.core.registry import record_url
-from sticoop.search.backend import Found, Hit, backend_for
+from sticoop.search.backend import Found, Hit, backend_for, further_entries
 from sticoop.search.fusion import FUSION_DEPTH, fuse, semantic_hits
 from sticoop.search.index import searchable_services
 from sticoop.search.terms import query_terms, snippet
@@ -111,10 +111,12 @@ def ranked(db: Session, principal: Principal, q: str, terms: list[str], kinds: S
     both lists scoped to ``principal`` before ranking; ``semantic=False``: the keyword list alone. The counts
     are the keyword matches'."""
     depth = max(limit, FUSION_DEPTH) if semantic else limit
-    keyword = backend_for(db).query(db, principal, terms, kinds, partnership_id, depth)
+    further = further_entries(db, principal)  # a joint call found through its second partnership
+    keyword = backend_for(db).query(db, principal, terms, kinds, partnership_id, depth, further)
     if not semantic:
         return keyword
-    return Found(fuse(keyword.hits, semantic_hits(db, principal, q, kinds, partnership_id, depth))[:limit],
+    return Found(fuse(keyword.hits, semantic_hits(db, principal, q, kinds, partnership_id, depth, further=further))
+                 [:limit],
                  keyword.counts)
 
 
