@@ -131,3 +131,24 @@ def test_a_joint_call_is_found_through_each_of_its_partnerships_on_every_surface
     world = _world(client)
     who = _reader(reader, world, client, client_as)
     assert _found(surface, world, who, client, anon_client, db_url) == SEES[reader], (reader, surface)
+
+
+#: the calls listed by ``partnership_id=`` of each partnership, for a reader who may see them all
+OF_PARTNERSHIP = {"A": {"one", "two"}, "B": {"two"}, "C": set()}
+
+
+@pytest.mark.parametrize("mode", ["keyword", "fused"])
+@pytest.mark.parametrize("partnership", sorted(OF_PARTNERSHIP))
+def test_the_search_filter_by_partnership_lists_a_joint_call_of_any_of_its_partnerships(
+        client: TestClient, db_url: str, partnership: str, mode: str) -> None:
+    world = _world(client)
+    if mode == "fused":
+        with session_scope(db_url) as db:
+            vectors.backfill(db)
+    by_id = {call["id"]: name for name, call in world["calls"].items()}
+    q = "nước thải" if mode == "keyword" else "wastewater treatment"
+    answer = client.get("/api/v1/search", params={"q": q, "kinds": "call", "limit": 50, "mode": mode,
+                                                  "partnership_id": world["p"][partnership]})
+    assert answer.status_code == 200, answer.text
+    found = {by_id[hit["id"]] for group in answer.json()["groups"] for hit in group["hits"] if hit["id"] in by_id}
+    assert found == OF_PARTNERSHIP[partnership], (partnership, mode)

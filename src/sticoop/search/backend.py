@@ -81,10 +81,11 @@ class SearchBackend(Protocol):
         """Drop the entries of these records, in ``db``'s transaction."""
 
     def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
-              partnership_id: int | None, limit: int, further: Sequence[int] = ()) -> Found:
+              partnership_id: int | None, limit: int, further: Sequence[int] = (),
+              also: Sequence[int] = ()) -> Found:
         """The best ``limit`` entries the principal may see matching every folded term (as a prefix), of
-        ``kinds``, of ``partnership_id`` when given; scoped before ranking and counting (``further``: see
-        :func:`scope_clause`)."""
+        ``kinds``, of ``partnership_id`` when given (and the entries ``also`` of it through a link table:
+        :func:`linked_entries`); scoped before ranking and counting (``further``: see :func:`scope_clause`)."""
 
 
 def further_entries(db: Session, principal: Principal) -> list[int]:
@@ -92,15 +93,23 @@ def further_entries(db: Session, principal: Principal) -> list[int]:
     their partnership led by another, its proposals, their documents: ``accounts.scoping.reached_through_links``),
     which the entry's single ``partnership_id`` does not say; at most ``MAX_FURTHER`` (links beyond the lead are
     few). Empty for admins and for those not signed in."""
+    if not principal.signed_in or principal.sees_everything:
+        return []
+    return linked_entries(db, sorted(principal.partnership_ids))
+
+
+def linked_entries(db: Session, partnership_ids: Sequence[int]) -> list[int]:
+    """Ids of the entries of partnerships ``partnership_ids`` only through a link table (a joint call led by
+    another partnership, its proposals, their documents: ``accounts.scoping.reached_through_links``), at most
+    ``MAX_FURTHER``: what a reader of those partnerships also finds (:func:`further_entries`), and what the
+    ``partnership_id=`` filter also lists."""
     from sticoop.accounts.scoping import reached_through_links
     from sticoop.search.index import searchable_services
 
-    if not principal.signed_in or principal.sees_everything:
-        return []
     kinds = {service.model: kind for kind, service in searchable_services().items()}
     # one index probe (kind, record_id) per kind: a UNION ALL, not an OR that could scan the table
     which = [select(SearchEntry.id).where(SearchEntry.kind == kinds[model], SearchEntry.record_id.in_(rows))
-             for model, rows in reached_through_links(sorted(principal.partnership_ids)) if model in kinds]
+             for model, rows in reached_through_links(sorted(partnership_ids)) if model in kinds]
     if not which:
         return []
     statement = union_all(*which) if len(which) > 1 else which[0]
@@ -109,6 +118,12 @@ def further_entries(db: Session, principal: Principal) -> list[int]:
 
 #: at most this many entries found through further partnerships (see :func:`further_entries`)
 MAX_FURTHER = 10_000
+
+
+def of_partnership(partnership_id: int, also: Sequence[int] = ()) -> ColumnElement[bool]:
+    """The entries of ``partnership_id``: bound to it, or among ``also`` (:func:`linked_entries`)."""
+    own: ColumnElement[bool] = SearchEntry.partnership_id == partnership_id
+    return or_(own, SearchEntry.id.in_(list(also))) if also else own
 
 
 def scope_clause(principal: Principal, further: Sequence[int] = ()) -> ColumnElement[bool]:
@@ -163,10 +178,11 @@ class _TableBackend:
         return source, match
 
     def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
-              partnership_id: int | None, limit: int, further: Sequence[int] = ()) -> Found:
+              partnership_id: int | None, limit: int, further: Sequence[int] = (),
+              also: Sequence[int] = ()) -> Found:
         scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
         if partnership_id is not None:
-            scope.append(SearchEntry.partnership_id == partnership_id)
+            scope.append(of_partnership(partnership_id, also))
         columns = (SearchEntry.kind, SearchEntry.record_id, SearchEntry.title, SearchEntry.body)
         connection = db.connection()
         rows: Sequence[Any] = []

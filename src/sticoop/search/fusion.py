@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sticoop.core.principal import Principal
-from sticoop.search.backend import Hit, scope_clause
+from sticoop.search.backend import Hit, of_partnership, scope_clause
 from sticoop.search.models import SearchEntry
 from sticoop.search.vectors import query_vector, vectors_for
 
@@ -53,12 +53,12 @@ def fuse(keyword: Sequence[Hit], semantic: Sequence[Hit], k: int = RRF_K,
 
 def semantic_hits(db: Session, principal: Principal, q: str, kinds: Sequence[str], partnership_id: int | None,
                   n: int, floor: float = SEMANTIC_FLOOR, margin: float = SEMANTIC_MARGIN,
-                  further: Sequence[int] = ()) -> list[Hit]:
+                  further: Sequence[int] = (), also: Sequence[int] = ()) -> list[Hit]:
     """The ``n`` entries ``principal`` may see (of ``kinds``, of ``partnership_id`` when given) nearest to the
     vector of ``q`` with a cosine of at least ``floor`` and within ``margin`` of the best of them, best first."""
     parts = vectors_for(db)
     vector = query_vector(q)
-    neighbours = [nb for nb in parts.nearest(vector, principal, kinds, partnership_id, n, further)
+    neighbours = [nb for nb in parts.nearest(vector, principal, kinds, partnership_id, n, further, also)
                   if nb.similarity >= floor]
     if not neighbours:
         return []
@@ -67,7 +67,7 @@ def semantic_hits(db: Session, principal: Principal, q: str, kinds: Sequence[str
     where = [SearchEntry.id.in_(ids), scope_clause(principal, further), SearchEntry.kind.in_(list(kinds)),
              SearchEntry.embedder == parts.name]
     if partnership_id is not None:
-        where.append(SearchEntry.partnership_id == partnership_id)
+        where.append(of_partnership(partnership_id, also))
     rows = connection.execute(select(SearchEntry.id, SearchEntry.kind, SearchEntry.record_id, SearchEntry.title,
                                      SearchEntry.body, SearchEntry.embedding).where(*where)).all()
     present = set(connection.execute(select(SearchEntry.id).where(SearchEntry.id.in_(ids))).scalars())

@@ -72,16 +72,20 @@ class Neighbour:
 def scope_mask(principal: Principal, kinds: Sequence[str], partnership_id: int | None, kind_codes: dict[str, int],
                kind: np.ndarray, partnership: np.ndarray, editors_only: np.ndarray,
                confidential: np.ndarray, ids: np.ndarray | None = None,
-               further: Sequence[int] = ()) -> np.ndarray:
+               further: Sequence[int] = (), also: Sequence[int] = ()) -> np.ndarray:
     """The rows ``principal`` may find, of ``kinds`` and of ``partnership_id`` when given (``partnership`` −1:
-    general), and the rows whose entry id (``ids``) is in ``further`` (found through a record's further
-    partnerships): the rule of :func:`sticoop.search.backend.scope_clause`, on arrays of one length."""
+    general; or an entry id in ``also``, of it through a link table), and the rows whose entry id (``ids``) is
+    in ``further`` (found through a record's further partnerships): the rule of
+    :func:`sticoop.search.backend.scope_clause`, on arrays of one length."""
     n = len(kind)
     if not principal.signed_in:
         return np.zeros(n, dtype=np.bool_)
     allowed = np.isin(kind, [kind_codes[k] for k in kinds if k in kind_codes])
     if partnership_id is not None:
-        allowed &= partnership == partnership_id
+        of = partnership == partnership_id
+        if also and ids is not None:
+            of |= np.isin(ids, list(also))
+        allowed &= of
     if principal.sees_everything:
         return allowed
     general = partnership == -1
@@ -120,10 +124,10 @@ class Graph:
         return stored is not None and hashlib.sha1(stored).hexdigest() == self.check
 
     def mask(self, principal: Principal, kinds: Sequence[str], partnership_id: int | None,
-             further: Sequence[int] = ()) -> np.ndarray:
+             further: Sequence[int] = (), also: Sequence[int] = ()) -> np.ndarray:
         """Allowed rows of :attr:`ids` (:func:`scope_mask`)."""
         return scope_mask(principal, kinds, partnership_id, self.kind_codes, self.kind, self.partnership,
-                          self.editors_only, self.confidential, self.ids, further)
+                          self.editors_only, self.confidential, self.ids, further, also)
 
     def nearest(self, vector: np.ndarray, mask: np.ndarray, n: int) -> list[Neighbour]:
         """The ``n`` allowed entries nearest to ``vector`` (cosine, from the graph's half-precision vectors),

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.principal import Principal
 from sticoop.core.registry import record_url
-from sticoop.search.backend import Found, Hit, backend_for, further_entries
+from sticoop.search.backend import Found, Hit, backend_for, further_entries, linked_entries
 from sticoop.search.fusion import FUSION_DEPTH, fuse, semantic_hits
 from sticoop.search.index import searchable_services
 from sticoop.search.terms import query_terms, snippet
@@ -112,10 +112,13 @@ def ranked(db: Session, principal: Principal, q: str, terms: list[str], kinds: S
     are the keyword matches'."""
     depth = max(limit, FUSION_DEPTH) if semantic else limit
     further = further_entries(db, principal)  # a joint call found through its second partnership
-    keyword = backend_for(db).query(db, principal, terms, kinds, partnership_id, depth, further)
+    # the filter partnership_id= lists a joint call of that partnership led by another one, too
+    also = linked_entries(db, [partnership_id]) if partnership_id is not None else []
+    keyword = backend_for(db).query(db, principal, terms, kinds, partnership_id, depth, further, also)
     if not semantic:
         return keyword
-    return Found(fuse(keyword.hits, semantic_hits(db, principal, q, kinds, partnership_id, depth, further=further))
+    return Found(fuse(keyword.hits, semantic_hits(db, principal, q, kinds, partnership_id, depth, further=further,
+                                                  also=also))
                  [:limit],
                  keyword.counts)
 

@@ -263,13 +263,13 @@ class VectorMatrix:
         return stored is not None and stored == self.vectors[self.size - 1].astype("<f4").tobytes()
 
     def mask(self, principal: Principal, kinds: Sequence[str], partnership_id: int | None,
-             further: Sequence[int] = ()) -> np.ndarray:
+             further: Sequence[int] = (), also: Sequence[int] = ()) -> np.ndarray:
         """The rows ``principal`` may find, of ``kinds`` and of ``partnership_id`` when given
         (:func:`sticoop.search.graph.scope_mask`), live ones only."""
         n = self.size
         return self.alive[:n] & scope_mask(principal, kinds, partnership_id, self.kind_codes, self.kind[:n],
                                            self.partnership[:n], self.editors_only[:n], self.confidential[:n],
-                                           self.ids[:n], further)
+                                           self.ids[:n], further, also)
 
     def nearest(self, vector: np.ndarray, mask: np.ndarray, n: int) -> list[Neighbour]:
         """The ``n`` rows of ``mask`` nearest to ``vector`` (cosine), best first."""
@@ -319,13 +319,13 @@ class Vectors:
         self.delta.refresh(db)
 
     def nearest(self, vector: np.ndarray, principal: Principal, kinds: Sequence[str], partnership_id: int | None,
-                n: int, further: Sequence[int] = ()) -> list[Neighbour]:
+                n: int, further: Sequence[int] = (), also: Sequence[int] = ()) -> list[Neighbour]:
         """The ``n`` entries the principal may find nearest to ``vector``, best first, from both parts
         (``further``: entry ids found through a record's further partnerships, ``backend.further_entries``)."""
-        found = self.delta.nearest(vector, self.delta.mask(principal, kinds, partnership_id, further), n)
+        found = self.delta.nearest(vector, self.delta.mask(principal, kinds, partnership_id, further, also), n)
         graph = self.graph
         if graph is not None and len(graph):
-            found += graph.nearest(vector, graph.mask(principal, kinds, partnership_id, further), n)
+            found += graph.nearest(vector, graph.mask(principal, kinds, partnership_id, further, also), n)
         return sorted(found, key=lambda nb: -nb.similarity)[:n]
 
     def forget(self, entry_ids: Sequence[int]) -> None:
