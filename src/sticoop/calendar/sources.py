@@ -261,9 +261,9 @@ def committee_due_items(db: DbSession, ctx: FeedContext) -> list[CalendarItem]:
     :func:`sticoop.partnerships.service.committee_status`), past or coming. Two grouped queries, no N+1.
     UID ``committee-due-<committee>-<due day>``: a new session held moves the day, so a new reminder."""
     held_end = func.max(func.coalesce(CommitteeSession.end_date, CommitteeSession.start_date))
-    last = dict(db.execute(select(CommitteeSession.committee_id, held_end)
-                           .where(CommitteeSession.start_date <= ctx.today)
-                           .group_by(CommitteeSession.committee_id)).tuples().all())
+    last = {committee_id: ended for committee_id, ended in db.execute(
+        select(CommitteeSession.committee_id, held_end).where(CommitteeSession.start_date <= ctx.today)
+        .group_by(CommitteeSession.committee_id))}
     planned = set(db.scalars(select(CommitteeSession.committee_id).where(CommitteeSession.start_date > ctx.today)
                              .distinct()))
     query = (select(Committee).options(BARE).where(Committee.interval_months.is_not(None))
