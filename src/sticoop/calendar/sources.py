@@ -24,7 +24,13 @@ from sticoop.agreements.models import Agreement, AgreementStatus
 from sticoop.commitments.models import Commitment, CommitmentStatus
 from sticoop.core.ical import ALL_FEED, CalendarItem, FeedContext, FeedSource, register_feed, register_feed_source
 from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
-from sticoop.partnerships.service import ROUND_EVERY, add_months, anniversary_date, next_anniversary
+from sticoop.partnerships.service import (
+    ROUND_EVERY,
+    anniversary_date,
+    held_clause,
+    next_anniversary,
+    next_session_due,
+)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op marker
@@ -262,7 +268,7 @@ def committee_due_items(db: DbSession, ctx: FeedContext) -> list[CalendarItem]:
     UID ``committee-due-<committee>-<due day>``: a new session held moves the day, so a new reminder."""
     held_end = func.max(func.coalesce(CommitteeSession.end_date, CommitteeSession.start_date))
     last = {committee_id: ended for committee_id, ended in db.execute(
-        select(CommitteeSession.committee_id, held_end).where(CommitteeSession.start_date <= ctx.today)
+        select(CommitteeSession.committee_id, held_end).where(held_clause(ctx.today))
         .group_by(CommitteeSession.committee_id))}
     planned = set(db.scalars(select(CommitteeSession.committee_id).where(CommitteeSession.start_date > ctx.today)
                              .distinct()))
@@ -270,12 +276,11 @@ def committee_due_items(db: DbSession, ctx: FeedContext) -> list[CalendarItem]:
              .order_by(Committee.id).limit(MAX_ITEMS))
     items = []
     for c in db.scalars(query):
-        ended, months = _day(last.get(c.id)), c.interval_months
-        if ended is None or months is None or c.id in planned:
+        due = next_session_due(_day(last.get(c.id)), c.interval_months)
+        if due is None or c.id in planned:
             continue
-        due = add_months(ended, months)
         summary = ctx.fmt._("Next session of %(committee)s due (every %(months)d months)") % {
-            "committee": c.name, "months": months}
+            "committee": c.name, "months": c.interval_months}
         items.append(CalendarItem(kind="committee-due", key=f"{c.id}-{due.isoformat()}", start=due,
                                   version=c.version, summary=summary, url=ctx.link("committee", c.id),
                                   partnership_id=c.partnership_id, confidential=bool(c.confidential)))

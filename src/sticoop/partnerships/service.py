@@ -175,6 +175,12 @@ def is_held(start: date | None, today: date) -> bool:
     return start is not None and start <= today
 
 
+def next_session_due(ended: date | None, interval_months: int | None) -> date | None:
+    """When a committee's next session is due: the end (or start) of its last session held + its usual interval;
+    None without either."""
+    return add_months(ended, interval_months) if ended and interval_months else None
+
+
 def held_clause(today: date) -> Any:
     """SQL twin of :func:`is_held`."""
     return CommitteeSession.start_date <= today
@@ -211,7 +217,7 @@ def committee_status(committee: Committee, rows: list[SessionRow], today: date) 
     last = max(held, key=lambda r: (r.start_date, r.number)) if held else None
     upcoming = planned[0] if planned else None
     ended = (last.end_date or last.start_date) if last else None
-    next_due = add_months(ended, committee.interval_months) if ended and committee.interval_months else None
+    next_due = next_session_due(ended, committee.interval_months)
     return CommitteeStatusOut(
         committee_id=committee.id,
         last_session_id=last.id if last else None,
