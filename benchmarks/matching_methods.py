@@ -240,6 +240,33 @@ def prior_weighted(weight: float) -> np.ndarray:
     return y @ y.T
 
 
+def ford_graded(same_code: float, same_major: float) -> Callable[[Any, Any], tuple[float | None, list[str]]]:
+    """A field overlap that gives partial credit through the OECD FORD codes of the taxonomy
+    (``sticoop.reference.fields``): each field's best match on the other side — 1 for the same field,
+    ``same_code`` for the same FORD code (agriculture ~ fisheries, 4.1), ``same_major`` for the same FORD major
+    field (2.x engineering) — averaged both ways."""
+    from sticoop.reference.fields import FIELDS_BY_KEY
+
+    def similarity(a: str, b: str) -> float:
+        fa, fb = FIELDS_BY_KEY.get(a), FIELDS_BY_KEY.get(b)
+        if a == b:
+            return 1.0
+        if not (fa and fb and fa.ford_code and fb.ford_code):
+            return 0.0
+        if fa.ford_code == fb.ford_code:
+            return same_code
+        return same_major if fa.ford_code.split(".")[0] == fb.ford_code.split(".")[0] else 0.0
+
+    def overlap(a: Any, b: Any) -> tuple[float | None, list[str]]:
+        shared = sorted(set(a.fields) & set(b.fields))
+        if not a.fields or not b.fields:
+            return None, shared
+        one = np.mean([max(similarity(x, y) for y in b.fields) for x in a.fields])
+        other = np.mean([max(similarity(y, x) for x in a.fields) for y in b.fields])
+        return float((one + other) / 2), shared
+    return overlap
+
+
 def main() -> None:
     base_vectors = centred(VECTORS, LANGS)
     base = base_vectors @ base_vectors.T
@@ -283,6 +310,11 @@ def main() -> None:
     row("per language-pair z-normalisation", language_pair_z(base))
     for beta in (0.5, 1.0):
         row(f"hubness β {beta} (shipped ¾)", base, hub_penalty=beta)
+    jaccard = ranking.field_overlap
+    for same_code, same_major in ((0.5, 0.25), (0.5, 0.0), (1.0, 0.0)):
+        ranking.field_overlap = ford_graded(same_code, same_major)  # type: ignore[assignment]
+        row(f"fields graded by OECD FORD code, same code {same_code}, same major field {same_major}", base)
+    ranking.field_overlap = jaccard
     for fields in (0.1, 0.3):
         row(f"fields weight {fields} (shipped 0.2)", base, weights=Weights(fields=fields))
     for keywords in (0.1, 0.25):
