@@ -267,6 +267,21 @@ def ford_graded(same_code: float, same_major: float) -> Callable[[Any, Any], tup
     return overlap
 
 
+def infer_fields(s: np.ndarray, given: list[list[str]], k: int) -> None:
+    """Give each profile without fields those held by at least half of its ``k`` most similar profiles with fields
+    (k-nearest-neighbour labelling, Cover & Hart 1967), in place."""
+    from collections import Counter
+
+    labelled = np.array([bool(f) for f in given])
+    for i, p in enumerate(PROFILES):
+        p.fields = list(given[i])
+        if labelled[i]:
+            continue
+        others = np.where(labelled)[0]
+        votes = Counter(f for j in others[np.argsort(-s[i, others])[:k]] for f in given[j])
+        p.fields = [f for f, count in votes.items() if count >= k / 2]
+
+
 def main() -> None:
     base_vectors = centred(VECTORS, LANGS)
     base = base_vectors @ base_vectors.T
@@ -315,6 +330,12 @@ def main() -> None:
         ranking.field_overlap = ford_graded(same_code, same_major)  # type: ignore[assignment]
         row(f"fields graded by OECD FORD code, same code {same_code}, same major field {same_major}", base)
     ranking.field_overlap = jaccard
+    given = [list(p.fields) for p in PROFILES]
+    for k in (3, 5):
+        infer_fields(base, given, k)
+        row(f"fields inferred for profiles without (majority of {k} neighbours)", base)
+    for p, fields_given in zip(PROFILES, given, strict=True):
+        p.fields = fields_given
     for fields in (0.1, 0.3):
         row(f"fields weight {fields} (shipped 0.2)", base, weights=Weights(fields=fields))
     for keywords in (0.1, 0.25):
