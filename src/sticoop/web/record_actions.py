@@ -138,11 +138,13 @@ def delete_page(request: Request, db: DbSession, spec: EntityPages, obj: Any, er
     return render(request, "record_delete.html", {
         "spec": spec, "obj": obj, "name": record_name(fmt, spec.entity, obj), "error": error,
         "blocking": describe_counts(fmt, blocking or {}, table),
-        "mergeable": spec.service.mergeable, "cancel": _record_page(spec, obj),
+        "mergeable": spec.service.mergeable, "cancel": record_page(spec, obj),
     }, status=status)
 
 
-def _record_page(spec: EntityPages, obj: Any) -> str:
+def record_page(spec: EntityPages, obj: Any) -> str:
+    """The page showing ``obj``: its own record page, or for a record type without one the page its saves go
+    to (``EntityPages.redirect``: a call's page for its funders), else the dashboard."""
     if PAGE_PREFIX.get(spec.entity):
         return f"{spec.path}/{obj.id}"
     return spec.redirect(obj) if spec.redirect else "/"
@@ -223,7 +225,7 @@ def merge_page(request: Request, db: DbSession, spec: EntityPages, obj: Any, int
     return render(request, "record_merge.html", {
         "spec": spec, "obj": obj, "name": record_name(fmt, spec.entity, obj), "candidates": candidates,
         "into": into, "kept": kept, "kept_name": record_name(fmt, spec.entity, kept) if kept is not None else "",
-        "preview": preview, "error": error, "q": q, "cancel": f"{spec.path}/{obj.id}",
+        "preview": preview, "error": error, "q": q, "cancel": record_page(spec, obj),
     }, status=status)
 
 
