@@ -82,3 +82,28 @@ def test_a_refused_new_record_still_cancels_to_where_it_came_from(demo_client: T
         assert [h.replace("&amp;", "&") for h in CANCEL.findall(saved.text)] == [back], entity
         refused.add(entity)
     assert {"call_funder", "reviewer", "progress_update", "assessment", "commitment", "partnership"} <= refused
+
+
+def test_records_without_pages_can_be_edited_and_deleted_where_they_are_shown(demo_client: TestClient,
+                                                                              db_url: str) -> None:
+    """A record type without a page of its own (a commitment's progress updates and assessments, a call's funders
+    and reviewers, a proposal's declared conflicts) is changed from the page that shows it: that page links its
+    Edit and Delete forms (progress updates and assessments had Delete only: a wrong count could not be
+    corrected, only deleted and typed again)."""
+    from sticoop.core.registry import PAGE_PREFIX
+
+    client = demo_client
+    walked = set()
+    for entity, spec in sorted(REGISTERED_PAGES.items()):
+        if PAGE_PREFIX.get(entity):
+            continue
+        record_id = _first_id(db_url, spec)
+        assert record_id is not None, f"the demo has no {entity}"
+        with session_scope(db_url) as db:
+            shown_on = spec.redirect(db.get(spec.service.model, record_id)) if spec.redirect else None
+        assert shown_on, entity
+        page = client.get(shown_on).text.replace("&amp;", "&")
+        for action in ("edit", "delete"):
+            assert re.search(rf'href="{spec.path}/{record_id}/{action}[?"]', page), (entity, shown_on, action)
+        walked.add(entity)
+    assert {"progress_update", "assessment", "call_funder", "reviewer", "conflict_of_interest"} <= walked
