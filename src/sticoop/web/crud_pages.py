@@ -169,6 +169,19 @@ def schema_defaults(schema: type[BaseModel]) -> dict[str, str]:
     return defaults
 
 
+def prefill_language(request: Request, db: DbSession, spec: EntityPages, prefilled: dict[str, Any]) -> None:
+    """A new record's "language" choice starts at the page's language (a French page: ``fr``), not at the
+    schema's ``en``: an official writing a profile in French left "English" and the text was matched and searched
+    as English. Only when the link did not choose one (``?language=``) and the page's language is offered."""
+    field = next((f for f in spec.fields if f.name == "language" and f.kind == "select" and f.source), None)
+    locale = formatter(request).locale
+    if field is None or request.query_params.get("language") or prefilled.get("language") == locale:
+        return
+    offered = {value for value, _label in choices.load(db, formatter(request), field.source or "")}
+    if locale in offered:
+        prefilled["language"] = locale
+
+
 def form_fields(spec: EntityPages, obj: Any = None) -> list[FormField]:
     """The fields a form shows — and so the only ones it validates and saves. Creating: every field. Editing
     (``obj`` given): fields the edit schema accepts, plus form-only fields the ``convert`` hook turns into
@@ -311,6 +324,7 @@ def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
         for name, value in schema_defaults(spec.in_schema).items():
             if prefilled.get(name) in ("", None):
                 prefilled[name] = value
+        prefill_language(request, db, spec, prefilled)
         return form_page(request, db, spec, prefilled, {})
 
     @router.post(spec.path + "/new", response_class=HTMLResponse)
