@@ -9,7 +9,7 @@ def test_history_box_and_restore_from_the_page(client: TestClient) -> None:
     p = client.post("/api/v1/partnerships", json={"name": "Vietnam–Laos", "country_codes": ["VNM", "LAO"]}).json()
     client.patch(f"/api/v1/partnerships/{p['id']}", json={"version": 1, "name": "Renamed"})
     page = client.get(f"/partnerships/{p['id']}")
-    assert page.status_code == 200 and "History" in page.text and "changed: name" in page.text
+    assert page.status_code == 200 and "History" in page.text and "changed: Name" in page.text
     forms = re.findall(r'action="/audit/(\d+)/restore"', page.text)
     assert len(forms) == 1  # the newest entry is the current state: only the older one can be restored
     response = client.post(f"/audit/{forms[0]}/restore", follow_redirects=False)

@@ -101,7 +101,7 @@ def test_initial_status_is_dated_by_the_agreement_never_the_typing_day(
     a = agreement(client, "Agreement", status, **dates)
     assert a["history"] == [{"from_status": None, "to_status": status, "date": expected, "note": None}]
     page = client.get(f"/agreements/{a['id']}").text
-    assert ("undated" in page.split('id="h-history"')[1]) is (expected is None)
+    assert ("undated" in page.split('id="h-status-history"')[1]) is (expected is None)
 
 
 def test_later_changes_follow_the_initial_status_in_time(client: TestClient) -> None:

@@ -23,3 +23,14 @@ def test_the_layout_loads_only_local_files(client: TestClient) -> None:
     assert len(urls) >= 4 and all(u.startswith("/static/") for u in urls), urls
     for url in urls:
         assert client.get(url).status_code == 200, url
+
+
+def test_every_page_declares_an_icon_that_exists(client: TestClient, anon_client: TestClient) -> None:
+    """Without one, browsers asked for /favicon.ico on every page and logged a 404 in the console — the first
+    thing a newcomer opening the developer tools saw. The sign-in page, a signed-in page and an error page."""
+    pages = [(anon_client, "/login"), (client, "/"), (client, "/partnerships/999999")]
+    for reader, path in pages:
+        icons = re.findall(r'<link rel="icon" href="([^"]+)"', reader.get(path).text)
+        assert icons == ["/static/favicon.svg"], (path, icons)
+        served = reader.get(icons[0])
+        assert served.status_code == 200 and served.headers["content-type"].startswith("image/svg+xml"), path

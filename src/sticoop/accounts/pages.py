@@ -14,11 +14,22 @@ from fastapi.responses import RedirectResponse
 from sticoop.accounts.restore import restore
 from sticoop.accounts.service import history
 from sticoop.core.api import DB, Actor, request_session
+from sticoop.web.crud_pages import REGISTERED_PAGES
 from sticoop.web.labels import record_url
-from sticoop.web.render import environment
+from sticoop.web.render import environment, formatter
 
 router = APIRouter(include_in_schema=False)
 HISTORY_LIMIT = 20
+
+
+def changed_names(request: Request, entity_type: str, columns: list[str]) -> list[str]:
+    """The changed ``columns`` of a record of ``entity_type`` as its form names them, in the page's language
+    ("Completion" / "Réalisation" / "Mức độ hoàn thành", not ``completion``); a column the form does not show
+    is its name with spaces."""
+    translate = formatter(request)._
+    spec = REGISTERED_PAGES.get(entity_type)
+    labels = {f.name: f.label for f in spec.fields} if spec is not None else {}
+    return [translate(labels[c]) if c in labels else c.replace("_", " ") for c in columns]
 
 
 def record_history(request: Request, entity_type: str, entity_id: int) -> list[dict[str, Any]]:
@@ -28,6 +39,7 @@ def record_history(request: Request, entity_type: str, entity_id: int) -> list[d
             before, after = entry.before or {}, entry.after or {}
             changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)
                              and k not in ("updated_by", "created_by")) if entry.action in ("update", "status") else []
+            changed = changed_names(request, entity_type, changed)
             own = entry.entity_id == entity_id
             rows.append({"id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action,
                          "changed": changed, "restorable": own and entry.action != "delete",

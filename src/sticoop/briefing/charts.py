@@ -76,7 +76,8 @@ def projects_by_field(reading: Reading, partnership_id: int) -> Chart:
     names = dict(reading.db.execute(select(ResearchField.key, ResearchField.name)
                                     .where(ResearchField.key.in_([k for k, _s in counts]))).all())
     rows, cut = _rows(counts, ["count"], lambda keys: sorted(keys, key=lambda k: (-counts[(k, "count")], k)), names)
-    return Chart(key="projects_by_field", title=N_("Projects by field"), row_title=N_("Field"), label_group=None,
+    return Chart(key="projects_by_field", title=N_("Projects by field"), row_title=N_("Field"),
+                 label_group="tech_field",
                  series=["count"], series_labels=SERIES_LABELS, rows=rows, truncated=cut)
 
 

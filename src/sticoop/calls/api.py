@@ -83,7 +83,7 @@ def put_call_rules(record_id: PathId, payload: s.RulesIn, db: DB, actor: Actor) 
 @router.get("/calls/{record_id}/conflicts", response_model=list[s.ConflictFound], tags=[TAG],
             summary="Every conflict of interest of the call's reviewers, declared and computed")
 def call_conflicts(record_id: PathId, db: DB) -> Any:
-    require_editor(db, "conflict reports")
+    require_editor(db, "conflict reports", action="see")
     calls.get(db, record_id)
     found = find_conflicts(db, list(db.scalars(select(Proposal).where(Proposal.call_id == record_id))),
                            list(db.scalars(select(Reviewer).where(Reviewer.call_id == record_id))))
@@ -101,7 +101,7 @@ def run_assignments(record_id: PathId, db: DB, actor: Actor, payload: s.Assignme
             summary="The reviewers assigned to the call's proposals")
 def list_assignments(record_id: PathId, db: DB) -> Any:
     calls.get(db, record_id)
-    require_editor(db, "the whole assignment")
+    require_editor(db, "the whole assignment", action="see")
     return list(db.scalars(select(Assignment).where(Assignment.call_id == record_id).order_by(Assignment.id)))
 
 
@@ -109,7 +109,7 @@ def list_assignments(record_id: PathId, db: DB) -> Any:
             summary="Proposals above every threshold by weighted total, ties broken by the call's chain; the others "
                     "apart")
 def call_ranking(record_id: PathId, db: DB) -> Any:
-    require_editor(db, "the ranking")
+    require_editor(db, "the ranking", action="see")
     return evaluation.ranking(db, record_id)
 
 
@@ -122,7 +122,7 @@ def run_decisions(record_id: PathId, payload: s.DecisionRunIn, db: DB, actor: Ac
 @router.get("/calls/{record_id}/decisions", response_model=list[s.DecisionOut], tags=[TAG],
             summary="The funding decisions of a call, in ranking order")
 def list_decisions(record_id: PathId, db: DB) -> Any:
-    require_editor(db, "the funding decisions")
+    require_editor(db, "the funding decisions", action="see")
     calls.get(db, record_id)
     return list(db.scalars(select(Decision).where(Decision.call_id == record_id)
                            .order_by(Decision.rank.asc().nulls_last(), Decision.id)))
@@ -164,7 +164,7 @@ def call_results(record_id: PathId, fmt: Annotated[Literal["csv", "xlsx"], FastP
         description="csv (UTF-8 with BOM) or xlsx")], db: DB, lang: Annotated[str, Query(
         max_length=5, description="Language of the headers, outcomes and reasons: en, fr or vi (default en)")] = "en",
                  ) -> Response:
-    require_editor(db, "the call's results")
+    require_editor(db, "the call's results", action="see")
     header, rows = evaluation.results_table(db, record_id, lang)
     name = f"call-{record_id}-results.{fmt}"
     if fmt == "csv":
@@ -191,6 +191,6 @@ def call_results(record_id: PathId, fmt: Annotated[Literal["csv", "xlsx"], FastP
 def proposal_summary(record_id: PathId, db: DB, lang: Annotated[str | None, Query(
         max_length=5, description="Language of the report: en, fr or vi (default: the language the applicants "
                                   "chose, the proposal's `language`)")] = None) -> Response:
-    require_editor(db, "evaluation reports")
+    require_editor(db, "evaluation reports", action="see")
     pdf = summary_pdf(db, record_id, lang or proposals.get(db, record_id).language)
     return Response(pdf, media_type="application/pdf", headers=attachment(f"proposal-{record_id}-summary.pdf"))

@@ -82,6 +82,9 @@ def _call_page(request: Request, db: DbSession, call: Call, errors: dict[str, st
         "org_names": names(db, Organization, [u["funder"].organization_id for u in use]),
         "reviewer_count": db.scalar(select(func.count(Reviewer.id)).where(Reviewer.call_id == call.id)) or 0,
         "reviewers": _call_reviewers(db, call.id) if reviewer_ids_of(db) is None else None,
+        # the ranking and the decisions are the editors' (require_editor): others are not shown links they
+        # would open on a 403
+        "sees_evaluation": reviewer_ids_of(db) is None,
         "documents": _documents_of(db, "call", call.id),
     }, status)
 
@@ -169,7 +172,7 @@ def _refused(request: Request, db: DbSession, record_id: int, exc: Exception) ->
 
 @router.get("/calls/{record_id:int}/ranking", response_class=HTMLResponse)
 def call_ranking(record_id: int, request: Request, db: DB) -> HTMLResponse:
-    require_editor(db, "the ranking")
+    require_editor(db, "the ranking", action="see")
     call = calls.get(db, record_id)
     table = evaluation.ranking(db, record_id)
     criterion_names = {c["key"]: c["name"] for c in call.criteria}
@@ -206,7 +209,7 @@ def decision_reason(decision: Decision, funder_names: dict[int, str], fmt: Forma
 
 @router.get("/calls/{record_id:int}/decisions", response_class=HTMLResponse)
 def call_decisions(record_id: int, request: Request, db: DB) -> HTMLResponse:
-    require_editor(db, "the funding decisions")
+    require_editor(db, "the funding decisions", action="see")
     call = calls.get(db, record_id)
     rows, funders = budget_walk_rows(db, call)
     org_names = names(db, Organization, [f.organization_id for f in funders])

@@ -78,11 +78,13 @@ def act_as(db: Session, principal: Principal | None) -> None:
         db.info[PRINCIPAL_KEY] = principal
 
 
-def require_editor(db: Session, what: str) -> None:
-    """Writes to records need the secretariat or admin role, unless a service grants members more."""
+def require_editor(db: Session, what: str, action: str = "change") -> None:
+    """Writes to records need the secretariat or admin role, unless a service grants members more; so does
+    reading what only editors read (a call's ranking: ``action="see"``, which the 403's message says).
+    Raises ``Forbidden`` (403) "Your role (viewer) cannot <action> <what>"."""
     principal = principal_of(db)
     if principal is not None and not principal.is_editor:
-        raise Forbidden(f"Your role ({principal.role or 'not signed in'}) cannot change {what}")
+        raise Forbidden(f"Your role ({principal.role or 'not signed in'}) cannot {action} {what}")
 
 
 PartnershipOpened = Callable[[Session, Principal, int], None]

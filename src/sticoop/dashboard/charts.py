@@ -202,7 +202,8 @@ def projects_by_field(db: DbSession, partnership_id: int | None = None) -> Chart
         .limit(MAX_ROWS + 1)
     ).all()
     keyed = {(key, "count"): n for key, _, n in rows}
-    return Chart(key="projects_by_field", title=N_("Projects by field"), row_title=N_("Field"), label_group=None,
+    return Chart(key="projects_by_field", title=N_("Projects by field"), row_title=N_("Field"),
+                 label_group="tech_field",
                  series=["count"], series_labels=SERIES_LABELS,
                  rows=_grid(keyed, [(k, name) for k, name, _ in rows[:MAX_ROWS]], ["count"],
                             lambda k, _s: _url("/projects", partnership_id=partnership_id, field=k)),

@@ -19,6 +19,7 @@ from sticoop.core.models import Searchable
 from sticoop.core.registry import record_url, services
 from sticoop.matchmaking.models import TechProfile, profile_expired_clause
 from sticoop.partnerships.models import Committee, CommitteeSession
+from sticoop.partnerships.schemas import SessionTitle
 from sticoop.partnerships.service import planned_clause
 
 LIMIT = 10
@@ -27,6 +28,8 @@ EXPIRING_DAYS = 90
 
 #: what each field of the dashboard means (OpenAPI descriptions)
 ABOUT = {
+    "session": "For a committee session: its committee's name, number and city (null otherwise), the parts of "
+               "`title` (English) from which pages write it in their language",
     "kind": "Kind of record: session, commitment, agreement, profile… (the entity name)",
     "id": "The record's id",
     "title": "Title, name or text of the record (at most 160 characters)",
@@ -61,6 +64,7 @@ class DashboardItem(BaseModel):
     date: Date | None = Field(None, description=ABOUT["date"])
     status: str | None = Field(None, description=ABOUT["status"])
     url: str = Field(description=ABOUT["url"])
+    session: SessionTitle | None = Field(None, description=ABOUT["session"])
 
 
 class RecentChange(BaseModel):
@@ -149,7 +153,8 @@ def dashboard(db: DbSession, today: Date | None = None) -> Dashboard:
         profiles_expired=_items("profile", "/profiles", profiles_gone),
         profiles_expiring=_items("profile", "/profiles", profiles_soon),
         upcoming_sessions=[DashboardItem(kind="session", id=i, title=f"{name} — session {n}", date=d,
-                                         url=f"/sessions/{i}") for i, n, d, name in upcoming],
+                                         url=f"/sessions/{i}", session=SessionTitle(committee=name, number=n))
+                           for i, n, d, name in upcoming],
         overdue_commitments=[DashboardItem(kind="commitment", id=i, title=t[:160], date=d, status=st,
                                            url=f"/commitments/{i}") for i, t, d, st in overdue],
         agreements_awaiting_signature=[DashboardItem(kind="agreement", id=i, title=t, status=st,

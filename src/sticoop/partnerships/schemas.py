@@ -84,7 +84,19 @@ ABOUT = {
     "sessions_planned": "Sessions dated after today (≥ 0)",
     "undated_sessions": "Sessions without a start date (≥ 0)",
     "CommitteeStatus:warnings": "Numbering/date contradictions between the committee's sessions",
+    "SessionTitle:committee": "The committee's name, as recorded",
+    "SessionTitle:number": "The session's number in the committee's series (1 = the first session)",
+    "SessionTitle:city": "Where it is held, as recorded; null when not known",
 }
+
+
+class SessionTitle(BaseModel):
+    """The parts of a committee session's title ("Joint Committee — session 5, Hanoi"), from which a page
+    writes it in its own language ("… — session n° 5", "… — khóa họp thứ 5")."""
+
+    committee: str = Field(description=ABOUT["SessionTitle:committee"])
+    number: int = Field(description=ABOUT["SessionTitle:number"])
+    city: str | None = Field(None, description=ABOUT["SessionTitle:city"])
 
 
 class SessionOrderWarning(BaseModel):

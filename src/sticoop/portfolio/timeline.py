@@ -22,6 +22,7 @@ from sticoop.agreements.models import Agreement
 from sticoop.commitments.models import Commitment
 from sticoop.core import clock
 from sticoop.partnerships.models import Committee, CommitteeSession, Partnership
+from sticoop.partnerships.schemas import SessionTitle
 from sticoop.projects.models import Project
 
 PER_KIND_LIMIT = 200
@@ -29,6 +30,8 @@ PER_KIND_LIMIT = 200
 
 #: what each field of a timeline entry means (OpenAPI descriptions)
 ABOUT = {
+    "session": "For a committee session: its committee's name, number and city (null otherwise), the parts of "
+               "`title` (English) from which pages write it in their language",
     "date": "Where the entry sits (ISO 8601 date): session start, agreement signature (else entry into force or "
             "latest dated status change), commitment due date, project or visit or event start; null if undated",
     "kind": "Kind of record: session, agreement, commitment, project, visit or event",
@@ -49,6 +52,7 @@ class TimelineEntry(BaseModel):
     title: str = Field(description=ABOUT["title"])
     status: str | None = Field(None, description=ABOUT["status"])
     url: str = Field(description=ABOUT["url"])
+    session: SessionTitle | None = Field(None, description=ABOUT["session"])
     planned: bool = Field(False, description=ABOUT["planned"])
 
 
@@ -72,7 +76,7 @@ def timeline(db: DbSession, partnership: Partnership, today: Date | None = None)
     ).all()
     entries += [
         TimelineEntry(date=d, kind="session", id=i, title=f"{name} — session {n}" + (f", {city}" if city else ""),
-                      url=f"/sessions/{i}")
+                      url=f"/sessions/{i}", session=SessionTitle(committee=name, number=n, city=city))
         for i, n, d, city, name in rows
     ]
     for agreement in db.scalars(

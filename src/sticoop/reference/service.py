@@ -58,29 +58,35 @@ def country_codes(db: Session, codes: Iterable[str] | None, what: str = "country
     return load_many(db, Country, normalised, what)
 
 
+#: field of science key -> its name (English msgid, translated by the pages: labels group "tech_field", the
+#: "fields" options); the keys are those of reference/fields.py
+FIELD_LABELS: dict[str, str] = {
+    "agriculture": N_("Agriculture"), "forestry": N_("Forestry"), "fisheries": N_("Fisheries and aquaculture"),
+    "water_resources": N_("Water resources"), "environment": N_("Environment"),
+    "climate_change": N_("Climate change"), "energy": N_("Energy and renewable energy"),
+    "new_materials": N_("New materials"), "ai": N_("Artificial intelligence"),
+    "ict": N_("Information and communication technology"), "iot": N_("Internet of Things"),
+    "big_data": N_("Big data"), "cloud_computing": N_("Cloud computing"),
+    "digital_transformation": N_("Digital transformation"), "automation": N_("Automation and robotics"),
+    "remote_sensing": N_("Remote sensing"), "space": N_("Space technology"),
+    "geology_minerals": N_("Geology and minerals"), "biotechnology": N_("Biotechnology"),
+    "health_medicine": N_("Health and medicine"), "nuclear": N_("Nuclear science and technology"),
+    "marine": N_("Marine science"), "high_tech_zones": N_("High-tech zones"),
+    "innovation_startups": N_("Innovation and start-ups"), "technology_transfer": N_("Technology transfer"),
+    "standards_metrology": N_("Standards and metrology"), "intellectual_property": N_("Intellectual property"),
+    "education_training": N_("Education and training"), "policy_management": N_("S&T policy and management"),
+    "other": N_("Other"),
+}
+
+
 def register() -> None:
     """Declare the reference lists' option sources (called once by :func:`sticoop.composition.bootstrap`):
-    countries by their name in the page's language, fields of science by name."""
-    register_labels("tech_field", {
-        "agriculture": N_("Agriculture"), "forestry": N_("Forestry"), "fisheries": N_("Fisheries and aquaculture"),
-        "water_resources": N_("Water resources"), "environment": N_("Environment"),
-        "climate_change": N_("Climate change"), "energy": N_("Energy and renewable energy"),
-        "new_materials": N_("New materials"), "ai": N_("Artificial intelligence"),
-        "ict": N_("Information and communication technology"), "iot": N_("Internet of Things"),
-        "big_data": N_("Big data"), "cloud_computing": N_("Cloud computing"),
-        "digital_transformation": N_("Digital transformation"), "automation": N_("Automation and robotics"),
-        "remote_sensing": N_("Remote sensing"), "space": N_("Space technology"),
-        "geology_minerals": N_("Geology and minerals"), "biotechnology": N_("Biotechnology"),
-        "health_medicine": N_("Health and medicine"), "nuclear": N_("Nuclear science and technology"),
-        "marine": N_("Marine science"), "high_tech_zones": N_("High-tech zones"),
-        "innovation_startups": N_("Innovation and start-ups"), "technology_transfer": N_("Technology transfer"),
-        "standards_metrology": N_("Standards and metrology"), "intellectual_property": N_("Intellectual property"),
-        "education_training": N_("Education and training"), "policy_management": N_("S&T policy and management"),
-        "other": N_("Other"),
-    })
+    countries and fields of science by their name in the page's language."""
+    register_labels("tech_field", FIELD_LABELS)
     register_choice_source(ChoiceSource(
         "countries", lambda: select(Country.code), Country.code, lambda row, fmt: fmt.country(row.code),
         value=lambda row: str(row.code), capped=False, sort_by_label=True))
     register_choice_source(ChoiceSource(
         "fields", lambda: select(Field.key, Field.name).order_by(Field.name), Field.key,
-        lambda row, fmt: str(row.name), value=lambda row: str(row.key), capped=False))
+        lambda row, fmt: fmt._(FIELD_LABELS.get(row.key, row.name)), value=lambda row: str(row.key), capped=False,
+        sort_by_label=True))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -27,7 +28,7 @@ from sticoop.web import choices, forms
 from sticoop.web.forms import FormField
 from sticoop.web.labels import N_
 from sticoop.web.permissions import record_allows
-from sticoop.web.record_actions import add_record_action_routes
+from sticoop.web.record_actions import add_record_action_routes, record_page
 from sticoop.web.render import formatter, is_htmx, render
 
 PAGE_SIZE = 25
@@ -168,6 +169,19 @@ def schema_defaults(schema: type[BaseModel]) -> dict[str, str]:
     return defaults
 
 
+def prefill_language(request: Request, db: DbSession, spec: EntityPages, prefilled: dict[str, Any]) -> None:
+    """A new record's "language" choice starts at the page's language (a French page: ``fr``), not at the
+    schema's ``en``: an official writing a profile in French left "English" and the text was matched and searched
+    as English. Only when the link did not choose one (``?language=``) and the page's language is offered."""
+    field = next((f for f in spec.fields if f.name == "language" and f.kind == "select" and f.source), None)
+    locale = formatter(request).locale
+    if field is None or request.query_params.get("language") or prefilled.get("language") == locale:
+        return
+    offered = {value for value, _label in choices.load(db, formatter(request), field.source or "")}
+    if locale in offered:
+        prefilled["language"] = locale
+
+
 def form_fields(spec: EntityPages, obj: Any = None) -> list[FormField]:
     """The fields a form shows — and so the only ones it validates and saves. Creating: every field. Editing
     (``obj`` given): fields the edit schema accepts, plus form-only fields the ``convert`` hook turns into
@@ -215,10 +229,7 @@ def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str,
             if column.source:
                 chosen = [row.get(column.name) for row in raw.get(f.name) or []]
                 options[f"{f.name}.{column.name}"] = choices.load(db, fmt, column.source, chosen, partnership_id)
-    action = f"{spec.path}/{obj.id}/edit" if obj is not None else f"{spec.path}/new"
-    back = request.query_params.get("back", "")
-    local_back = back if back.startswith("/") and not back.startswith("//") else None
-    cancel = f"{spec.path}/{obj.id}" if obj is not None else local_back or spec.path
+    action, cancel = form_exits(request, spec, obj)
     context = {
         "spec": spec, "fields": shown, "raw": raw, "errors": errors, "options": options, "obj": obj,
         "action": action, "cancel": cancel, "summary": error_summary(shown, errors, fmt._),
@@ -226,6 +237,21 @@ def form_page(request: Request, db: DbSession, spec: EntityPages, raw: dict[str,
         "duplicates": duplicates or [],
     }
     return render(request, "form.html", context, status=status)
+
+
+def form_exits(request: Request, spec: EntityPages, obj: Any = None) -> tuple[str, str]:
+    """(where the form posts, where its "Cancel" goes). Cancel goes back to the page the form was opened from
+    (``?back=``, a local path, kept through a failed save by posting to the same query) or else to the record's
+    own page (an edit) or its list (a new record) — and, for a record type without pages of its own (a call's
+    funder, a commitment's progress update), to the page that shows it, never to a page that does not exist."""
+    back = request.query_params.get("back", "")
+    local_back = back if back.startswith("/") and not back.startswith("//") else None
+    action = f"{spec.path}/{obj.id}/edit" if obj is not None else f"{spec.path}/new"
+    if local_back:
+        action += "?" + urlencode({"back": local_back})
+    if obj is not None:
+        return action, local_back or record_page(spec, obj)
+    return action, local_back or (spec.path if spec.with_list else "/")
 
 
 async def submit(request: Request, db: DbSession, spec: EntityPages, actor: str, obj: Any = None) -> Response:
@@ -298,6 +324,7 @@ def add_list_and_form_routes(router: APIRouter, spec: EntityPages) -> None:
         for name, value in schema_defaults(spec.in_schema).items():
             if prefilled.get(name) in ("", None):
                 prefilled[name] = value
+        prefill_language(request, db, spec, prefilled)
         return form_page(request, db, spec, prefilled, {})
 
     @router.post(spec.path + "/new", response_class=HTMLResponse)

@@ -67,6 +67,36 @@ NOUNS: dict[str, tuple[str, str]] = {
     "event_organizers": (N_("organiser of %(num)d event"), N_("organiser of %(num)d events")),
     "users": (N_("%(num)d user account"), N_("%(num)d user accounts")),
     "brokerage_participants": (N_("%(num)d brokerage participant"), N_("%(num)d brokerage participants")),
+    "briefing_packs": (N_("%(num)d briefing pack"),
+                      N_("%(num)d briefing packs")),
+    "brokerage_slots": (N_("%(num)d brokerage time slot"),
+                       N_("%(num)d brokerage time slots")),
+    "brokerage_tables": (N_("%(num)d brokerage table"),
+                        N_("%(num)d brokerage tables")),
+    "call_funders": (N_("%(num)d funder of a call"),
+                    N_("%(num)d funders of calls")),
+    "calls": (N_("%(num)d funding call"),
+             N_("%(num)d funding calls")),
+    "conflicts_of_interest": (N_("%(num)d conflict of interest"),
+                             N_("%(num)d conflicts of interest")),
+    "consensus_reports": (N_("%(num)d consensus report"),
+                         N_("%(num)d consensus reports")),
+    "funding_decisions": (N_("%(num)d funding decision"),
+                         N_("%(num)d funding decisions")),
+    "intakes": (N_("%(num)d intake"),
+               N_("%(num)d intakes")),
+    "meeting_requests": (N_("%(num)d meeting request"),
+                        N_("%(num)d meeting requests")),
+    "proposal_partners": (N_("partner in %(num)d proposal"),
+                         N_("partner in %(num)d proposals")),
+    "proposals": (N_("%(num)d proposal"),
+                 N_("%(num)d proposals")),
+    "review_assignments": (N_("%(num)d review assignment"),
+                          N_("%(num)d review assignments")),
+    "reviewers": (N_("%(num)d reviewer"),
+                 N_("%(num)d reviewers")),
+    "reviews": (N_("%(num)d review"),
+               N_("%(num)d reviews")),
 }
 #: a record's own table referring to it: its sub-records
 SUB_NOUNS: dict[str, tuple[str, str]] = {
@@ -138,11 +168,13 @@ def delete_page(request: Request, db: DbSession, spec: EntityPages, obj: Any, er
     return render(request, "record_delete.html", {
         "spec": spec, "obj": obj, "name": record_name(fmt, spec.entity, obj), "error": error,
         "blocking": describe_counts(fmt, blocking or {}, table),
-        "mergeable": spec.service.mergeable, "cancel": _record_page(spec, obj),
+        "mergeable": spec.service.mergeable, "cancel": record_page(spec, obj),
     }, status=status)
 
 
-def _record_page(spec: EntityPages, obj: Any) -> str:
+def record_page(spec: EntityPages, obj: Any) -> str:
+    """The page showing ``obj``: its own record page, or for a record type without one the page its saves go
+    to (``EntityPages.redirect``: a call's page for its funders), else the dashboard."""
     if PAGE_PREFIX.get(spec.entity):
         return f"{spec.path}/{obj.id}"
     return spec.redirect(obj) if spec.redirect else "/"
@@ -223,7 +255,7 @@ def merge_page(request: Request, db: DbSession, spec: EntityPages, obj: Any, int
     return render(request, "record_merge.html", {
         "spec": spec, "obj": obj, "name": record_name(fmt, spec.entity, obj), "candidates": candidates,
         "into": into, "kept": kept, "kept_name": record_name(fmt, spec.entity, kept) if kept is not None else "",
-        "preview": preview, "error": error, "q": q, "cancel": f"{spec.path}/{obj.id}",
+        "preview": preview, "error": error, "q": q, "cancel": record_page(spec, obj),
     }, status=status)
 
 
