@@ -2,10 +2,11 @@
 
 Status comes from the verb around the agreement noun, in the same clause: renew -> renewed; sign/approve/
 initial -> signed, unless a plan or modal comes first ("hopes to sign", "pourrait être signé", "nhất trí ký",
-"with a view to signing") -> planned; discuss/examine -> discussed. A mention without such a verb is no
-agreement item; a definite back-reference ("the MoU was signed", "l'accord", "Theo hiệp định") after an earlier
-agreement is the same agreement. Asides about other partners ("a broadly similar arrangement with Sweden")
-are skipped. The nouns and verbs live in ``lang/<code>/agreements.py``.
+"with a view to signing") -> planned; discuss/examine/draft -> discussed; amend -> planned after a plan or an
+infinitive marker ("agreed to amend"), else signed; "entered into force" -> signed (in force). A mention
+without such a verb is no agreement item; a definite back-reference ("the MoU was signed", "l'accord", "Theo
+hiệp định") after an earlier agreement is the same agreement. Asides about other partners ("a broadly
+similar arrangement with Sweden") are skipped. The nouns and verbs live in ``lang/<code>/agreements.py``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ ASIDE = _cues("ASIDES", re.I)
 BASIS = _cues("BASIS", re.I)
 AMENDMENT = _cues("AMENDMENTS", re.I)
 FRAME = _cues("FRAME", re.I)
+AMEND = _cues("AMEND", re.I)
+RENEW_PRONOUN = _cues("RENEW_PRONOUN", re.I)
+IN_FORCE = _cues("IN_FORCE", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
 SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
 #: ", and with B about ...": the same signature with a second partner is a second agreement
@@ -96,6 +100,35 @@ def _under_discussion(clause: str, noun_pos: int) -> bool:
     return not _GAP_BREAK.search(gap) and not BASIS.search(gap)
 
 
+def _governing(verbs: re.Pattern[str], clause: str, noun_pos: int) -> re.Match[str] | None:
+    """The last of ``verbs`` that governs the noun at `noun_pos`: it stands at most GOVERN_WINDOW characters
+    before it, with no comma, "and" or agreement in force between ("agreed to amend the 2019 MoU", "convenu de
+    modifier le protocole", "sẽ sửa đổi Bản ghi nhớ"); None when no such verb."""
+    last = None
+    for found in verbs.finditer(clause, max(0, noun_pos - GOVERN_WINDOW), noun_pos):
+        last = found
+    if last is None:
+        return None
+    gap = clause[last.end() : noun_pos]
+    return None if _GAP_BREAK.search(gap) or BASIS.search(gap) else last
+
+
+#: the infinitive marker right before a verb: the act is decided or intended, not done ("agreed to amend",
+#: "convenu de modifier", "sẽ sửa đổi")
+_INTENDED = re.compile(r"(?:\b(?:to|de|d'|sẽ|để)\s*)$", re.I)
+
+
+def _amendment_status(clause: str, noun_pos: int) -> str | None:
+    """The status of an agreement an amendment verb governs: planned after a plan, modal or infinitive marker
+    ("agreed to amend the MoU", "ont convenu de modifier le protocole", "thống nhất sẽ sửa đổi Bản ghi nhớ"),
+    else signed (the amendment is done: "amended the 2019 protocol"); None without such a verb."""
+    verb = _governing(AMEND, clause, noun_pos)
+    if verb is None:
+        return None
+    before = clause[: verb.start()]
+    return "planned" if _INTENDED.search(before) or PLAN.search(before[-45:]) else "signed"
+
+
 def _planned_signature(clause: str, noun_pos: int, sign: re.Match[str]) -> bool:
     """True when the signature verb ``sign`` is a plan: a plan or modal just before it ("hopes to sign", "with a
     view to signing"), or a modal between the agreement noun and it ("an accord ... sera signé", "which could be
@@ -111,6 +144,12 @@ def _planned_signature(clause: str, noun_pos: int, sign: re.Match[str]) -> bool:
 
 def _status(clause: str, noun_pos: int) -> str | None:
     clause = _own_clause(clause, noun_pos)
+    noun = NOUNS.match(clause, noun_pos)
+    if RENEW_PRONOUN.search(clause, noun.end() if noun else noun_pos):
+        return "renewed"  # "reviewed the letter of intent ... and agreed to extend it"
+    amended = _amendment_status(clause, noun_pos)
+    if amended is not None:
+        return amended
     if _under_discussion(clause, noun_pos):
         # discussed, unless a signature is envisaged ("discussed a protocol, which could be signed in May":
         # planned, as the corpus labels it)
@@ -125,8 +164,9 @@ def _status(clause: str, noun_pos: int) -> str | None:
         return "discussed"
     if BASIS.search(clause[max(0, noun_pos - BASIS_WINDOW) : noun_pos]) and _named(clause, noun_pos):
         return "signed"  # an agreement in force the cooperation rests on: "under the Agreement between ..."
-    if FRAME.search(clause, noun_pos) and _named(clause, noun_pos):
-        return "signed"  # "The 2018 protocol remains the framework of this cooperation"
+    if (FRAME.search(clause, noun_pos) or IN_FORCE.search(clause)) and _named(clause, noun_pos):
+        # "The 2018 protocol remains the framework of this cooperation", "which entered into force in 2016"
+        return "signed"
     return None
 
 

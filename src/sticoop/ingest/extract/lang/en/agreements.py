@@ -22,11 +22,13 @@ RENEW: tuple[str, ...] = (
     r"extend\w*(?=[^,.;]{0,60}\b(?:agreement|memorand|MoU|protocol|arrangement|programme|plan|accord))",
 )
 #: verbs of a signature, approval or adoption
-SIGN: tuple[str, ...] = (r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*")
+SIGN: tuple[str, ...] = (r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*", r"initial(?:l)?ed")
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (
     r"discuss\w*", r"examin\w*", r"review\w*", r"negotiat\w*", "study", "studying", "explore", "exploring",
     r"consider\w*",
+    # talks and drafts: "talks on a new agreement", "exchanged views on a draft memorandum"
+    r"talks", r"exchang\w* views", r"draft\w*",
 )
 #: modals of a future or possible act: between an agreement noun and a later signature verb, the signature is
 #: planned ("A new action plan ... will be prepared by A and B and signed at the next meeting")
@@ -47,6 +49,14 @@ BASIS: tuple[str, ...] = (
 )
 #: nouns of an amendment: a new agreement item of its own, never a back-reference to the amended one
 AMENDMENTS: tuple[str, ...] = (r"amendments?",)
+#: verbs of an amendment: with a plan or modal before them ("agreed to amend the MoU") the amended agreement is
+#: planned, else signed ("amended the 2019 protocol")
+AMEND: tuple[str, ...] = (r"amend(?:ed|ing|s)?", r"revis(?:e|ed|ing)")
+#: a renewal whose object is a pronoun pointing back to the agreement ("reviewed the letter ... and agreed to
+#: extend it"), regex
+RENEW_PRONOUN: tuple[str, ...] = (r"(?:extend|renew|prolong)\w*\s+(?:it|them)\b",)
+#: cues of an agreement in force, anywhere in its clause ("which entered into force in 2016", "in force since")
+IN_FORCE: tuple[str, ...] = (r"(?:entered|came|enters|comes|entering|coming) into force", r"in force")
 #: cues after an agreement noun that make it the agreement in force the cooperation rests on ("The 2018
 #: protocol remains the framework of this cooperation")
 FRAME: tuple[str, ...] = (r"(?:remains?|is|are|provides?|forms?) the (?:legal )?(?:framework|basis)",)

@@ -21,7 +21,11 @@ RENEW: tuple[str, ...] = (r"renouvel\w*", r"recondu\w*", r"prolong\w*", r"prorog
 #: verbs of a signature, initialling, conclusion, approval or adoption
 SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
 #: verbs of a discussion or study
-DISCUSS: tuple[str, ...] = (r"évoqu\w*", r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*")
+DISCUSS: tuple[str, ...] = (
+    r"évoqu\w*", r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*",
+    # pourparlers, échanges et projets: "ont échangé sur un projet d'accord"
+    r"pourparlers", r"échang[ée]\w* (?:sur|autour)", r"projets? d[e']",
+)
 #: modals of a future or possible act between an agreement noun and a later signature ("un accord ... sera signé")
 FUTURE: tuple[str, ...] = ("sera", "seront", r"pourrai\w*", r"devrai\w*", "doit", "doivent")
 #: modals and phrases of a plan ("prévoit de", "pourrait", "d'ici", "à signer")
@@ -38,6 +42,12 @@ BASIS: tuple[str, ...] = (
 )
 #: nouns of an amendment ("avenant"): a new agreement item of its own, never a back-reference
 AMENDMENTS: tuple[str, ...] = (r"avenants?",)
+#: verbs of an amendment ("ont convenu de modifier le protocole": planned; "a modifié l'accord": signed)
+AMEND: tuple[str, ...] = (r"modifi[ée]\w*", r"modifier", r"amend[ée]\w*", r"amender", r"réviser", r"révis[ée]\w*")
+#: a renewal whose object is a pronoun before the verb ("et de le prolonger", "de la renouveler"), regex
+RENEW_PRONOUN: tuple[str, ...] = (r"(?:le|la|les|l')\s*(?:renouvel|recondu|prolong|prorog)\w*",)
+#: cues of an agreement in force ("entré en vigueur en 2016", "en vigueur depuis")
+IN_FORCE: tuple[str, ...] = (r"entr[ée]\w* en vigueur", r"en vigueur")
 #: cues after an agreement noun that make it the agreement in force ("reste le cadre de cette coopération")
 FRAME: tuple[str, ...] = (r"(?:reste|restent|constitue|constituent|demeure|forme) (?:le|la) (?:cadre|base)",)
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)

@@ -20,7 +20,7 @@ RENEW: tuple[str, ...] = ("gia hạn", "kéo dài")
 #: verbs of a signature or adoption ("ký kết", "thông qua", "thống nhất")
 SIGN: tuple[str, ...] = ("ký(?: kết)?", "thông qua", "thống nhất")
 #: verbs of a discussion ("thảo luận", "xem xét", "đàm phán")
-DISCUSS: tuple[str, ...] = ("thảo luận", "trao đổi về", "xem xét", "đàm phán")
+DISCUSS: tuple[str, ...] = ("thảo luận", "trao đổi về", "xem xét", "đàm phán", "dự thảo")
 #: modals and phrases of a plan ("sẽ", "dự kiến", "nhất trí", "tiến tới")
 PLAN: tuple[str, ...] = ("sẽ", "dự kiến", "nhất trí", "mong muốn", "hướng tới", "chuẩn bị", "tiến tới", "để")
 #: modals of a future act between an agreement noun and a later signature ("Kế hoạch ... sẽ được ký")
@@ -33,6 +33,12 @@ BASIS: tuple[str, ...] = (
 )
 #: nouns of an amendment ("văn bản sửa đổi"): a new agreement item of its own, never a back-reference
 AMENDMENTS: tuple[str, ...] = ("văn bản sửa đổi",)
+#: verbs of an amendment ("thống nhất sẽ sửa đổi Bản ghi nhớ": planned; "đã sửa đổi": signed)
+AMEND: tuple[str, ...] = ("sửa đổi", "điều chỉnh")
+#: a renewal whose object is a pronoun ("gia hạn văn bản này"), regex
+RENEW_PRONOUN: tuple[str, ...] = (r"(?:gia hạn|kéo dài)\s+(?:văn bản|thỏa thuận|thoả thuận)\s+(?:này|đó)",)
+#: cues of an agreement in force ("có hiệu lực từ năm 2016", "đang có hiệu lực")
+IN_FORCE: tuple[str, ...] = (r"có hiệu lực",)
 #: cues after an agreement noun that make it the agreement in force ("vẫn là khuôn khổ", "là cơ sở")
 FRAME: tuple[str, ...] = ("(?:vẫn |tiếp tục )?là (?:khuôn khổ|cơ sở|nền tảng)",)
 #: a call for "nhiệm vụ/đề tài ... theo Nghị định thư" (tuyển chọn, kêu gọi đề xuất): a Vietnamese funding scheme
