@@ -8,7 +8,17 @@ shapes in en/fr/vi with our own sentences, and the neighbouring shapes that must
   extend it", "et de le prolonger") is a renewal, not a discussion; entry into force ("entered into force",
   "entré en vigueur", "có hiệu lực") makes a named agreement one in force (signed); talks, exchanges of views
   and drafts ("talks on", "exchanged views on a draft", "pourparlers", "projet d'accord", "dự thảo") are
-  discussions; "initialled" is a signature.
+  discussions; "initialled" is a signature;
+- sessions: a dialogue meets in numbered sessions like a committee ("the second session of the ... dialogue",
+  "la deuxième session du dialogue", "Phiên họp thứ hai của Đối thoại"), also with lower-case modifiers or
+  hyphenated words between ordinal and body ("the first Government-to-Government dialogue", "the 3rd Strategic
+  Dialogue"); an ordinal before an acronym the text defines as a committee ("the 5th JCM"); "for the
+  twenty-first time", "pour la onzième fois" (never "for the first time since"); "Session 4 of"; the committee
+  as possessor ("the Joint Committee's ninth meeting", never "the forum's fourth session"); Vietnamese compound
+  number words ("thứ mười hai" 12, "thứ hai mươi mốt" 21, never reading the year of "thứ hai năm 2025"); the
+  ordinal after the committee's name ("Hội nghị Ủy ban hỗn hợp lần thứ 7", never "Ủy ban nhân dân ... lần thứ");
+- fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất
+  hiếm") are geology and minerals.
 """
 
 from __future__ import annotations
@@ -16,6 +26,8 @@ from __future__ import annotations
 import pytest
 
 from sticoop.ingest.extract.agreements import find_agreements
+from sticoop.ingest.extract.fields import find_fields
+from sticoop.ingest.extract.sessions import find_committee, vi_number
 
 
 def _statuses(text: str) -> list[str]:
@@ -105,3 +117,67 @@ def test_round8_agreements_in_force(text: str, statuses: list[str]) -> None:
 )
 def test_round8_talks_and_drafts(text: str, statuses: list[str]) -> None:
     assert _statuses(text) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # dialogues
+        ("The second session of the Australia-India Critical Minerals dialogue was held in Canberra.", 2),
+        ("Officials met in Hanoi for the first Government-to-Government dialogue on innovation.", 1),
+        ("The 3rd Strategic Dialogue on Science and Innovation between Brazil and Germany was held in Berlin.", 3),
+        ("La deuxième session du dialogue franco-indien sur la science s'est tenue à Paris.", 2),
+        ("Phiên họp thứ hai của Đối thoại chiến lược về khoa học Việt Nam - Úc diễn ra tại Canberra.", 2),
+        # an acronym the text defines as a committee
+        ("The 5th JCM was held in Tokyo. The Joint Committee on Science and Technology Cooperation (JCM) met.", 5),
+        ("The 5th ICT forum was held in Tokyo.", None),
+        # "for the Nth time"
+        ("The Joint Committee met for the twenty-first time in Moscow.", 21),
+        ("La Grande Commission mixte franco-marocaine s'est réunie pour la onzième fois à Rabat.", 11),
+        ("The Joint Committee, meeting for the first time since its session of June 2022, closed the year.", None),
+        ("The Joint Commission met for the first time in ten years in Pretoria.", None),
+        # "Session 4 of"
+        ("Session 4 of the Egypt-Germany Joint Committee opened in Cairo.", 4),
+        ("Meeting No. 12 of the Joint Working Group took place in Delhi.", 12),
+        # the committee as possessor, not another body
+        ("In Seoul, the Korea-Vietnam Joint Committee's ninth meeting reviewed projects.", 9),
+        ("The forum's fourth session opened in Seoul.", None),
+        # Vietnamese compound number words and the ordinal after the committee's name
+        ("Kỳ họp lần thứ mười hai Ủy ban hỗn hợp Việt Nam - Lào về hợp tác khoa học đã khai mạc.", 12),
+        ("Kỳ họp lần thứ hai mươi mốt của Ủy ban liên Chính phủ Việt Nam - Nga đã khai mạc.", 21),
+        ("Phiên họp thứ hai năm 2025 của Ủy ban hỗn hợp Việt Nam - Lào diễn ra tại Viêng Chăn.", 2),
+        ("Hội nghị Ủy ban hỗn hợp lần thứ 7 giữa Việt Nam và Ấn Độ về khoa học đã diễn ra.", 7),
+        ("Kỳ họp Ủy ban liên Chính phủ Việt Nam - Nga lần thứ IX đã diễn ra tại Hà Nội.", 9),
+        ("Ủy ban nhân dân tỉnh Lào Cai tổ chức hội chợ lần thứ 5.", None),
+        # neighbours that must not change
+        ("The Vietnam-Korea Joint Committee on Science and Technology held its 9th meeting in Seoul.", 9),
+        ("La 7e réunion du Comité mixte franco-vietnamien s'est tenue à Hanoï.", 7),
+        ("Khóa họp lần thứ 9 Ủy ban liên Chính phủ Việt Nam - Nga đã diễn ra tại Hà Nội.", 9),
+    ],
+)
+def test_round8_session_shapes(text: str, number: int | None) -> None:
+    committee = find_committee(text)
+    assert (committee.session_number if committee else None) == number
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [("nhất", 1), ("tư", 4), ("mười", 10), ("mười hai", 12), ("mười lăm", 15), ("hai mươi", 20),
+     ("hai mươi mốt", 21), ("ba mươi lăm", 35), ("hai năm", 2), ("mốt", None), ("mươi", None)],
+)
+def test_round8_vietnamese_number_words(words: str, number: int | None) -> None:
+    assert vi_number(words) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("CSIRO presented first results on mineral processing.", True),
+        ("The partners will study critical minerals and rare-earth separation.", True),
+        ("Les partenaires étudieront les minéraux critiques et les terres rares.", True),
+        ("Hai bên hợp tác nghiên cứu chế biến đất hiếm.", True),
+        ("The partners will study mineral water bottling.", False),
+    ],
+)
+def test_round8_mineral_words(text: str, present: bool) -> None:
+    assert ("geology_minerals" in [f.value for f in find_fields(text)]) is present

@@ -67,6 +67,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     "geology_minerals": (
         "volcanolog", "seismolog", "geoscien", "geochemi", "geophysic", "phosphate", "phosphates", "rare earth",
         "geology", "geological", "minerals", "mining",
+        "mineral processing", "mineral resource", "critical mineral", "rare-earth", "beneficiation",
     ),
     "biotechnology": (
         "biotech", "bioscience", "life sciences", "molecular biology", "genomics",

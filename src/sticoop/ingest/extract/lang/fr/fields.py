@@ -40,7 +40,8 @@ STEMS: dict[str, tuple[str, ...]] = {
         "imagerie satellitaire","observation de la Terre", "télédétection", "images satellitaires"),
     "space": (
         "aérospatial", "espace extra-atmosphérique", "satellite","spatial", "spatiale"),
-    "geology_minerals": ("géochimi", "volcanolog", "sismolog", "géologie", "géologique", "minières", "minier", "mines"),
+    "geology_minerals": ("géochimi", "volcanolog", "sismolog", "géologie", "géologique", "minières", "minier", "mines",
+                         "minéraux", "minerais", "ressources minérales", "terres rares"),
     "biotechnology": (
         "biologie moléculaire", "sciences de la vie", "génomique", "génétique",
         "biotechnologie", "biotechnologies", "vaccins", "biologiques", "pharmacopée", "plantes médicinales",

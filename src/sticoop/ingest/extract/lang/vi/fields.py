@@ -34,7 +34,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     "remote_sensing": ("viễn thám",),
     "space": (
         "vũ trụ", "hàng không vũ trụ","công nghệ vũ trụ", "vệ tinh"),
-    "geology_minerals": ("quặng", "địa chất", "khoáng sản"),
+    "geology_minerals": ("quặng", "địa chất", "khoáng sản", "đất hiếm"),
     "biotechnology": (
         "vi sinh",
         "sinh học phân tử", "kỹ thuật sinh học", "khoa học sự sống", "tế bào gốc",
