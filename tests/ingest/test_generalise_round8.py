@@ -17,15 +17,23 @@ shapes in en/fr/vi with our own sentences, and the neighbouring shapes that must
   as possessor ("the Joint Committee's ninth meeting", never "the forum's fourth session"); Vietnamese compound
   number words ("thứ mười hai" 12, "thứ hai mươi mốt" 21, never reading the year of "thứ hai năm 2025"); the
   ordinal after the committee's name ("Hội nghị Ủy ban hỗn hợp lần thứ 7", never "Ủy ban nhân dân ... lần thứ");
+- dates: a weekday with a week word is read against the publication day: in the week before it ("on Tuesday of
+  last week", "mardi de la semaine dernière", "thứ Ba tuần trước", "Chủ nhật tuần trước"), or the latest such
+  day ("thứ Ba vừa qua", "thứ Ba tuần này"); a Vietnamese "thứ ba" without a week word stays the ordinal
+  ("lần thứ ba", "lần thứ năm rồi"), and "last Tuesday", "mardi dernier" stay the latest Tuesday;
 - fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất
   hiếm") are geology and minerals.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from sticoop.core import clock
 from sticoop.ingest.extract.agreements import find_agreements
+from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.sessions import find_committee, vi_number
 
@@ -181,3 +189,32 @@ def test_round8_vietnamese_number_words(words: str, number: int | None) -> None:
 )
 def test_round8_mineral_words(text: str, present: bool) -> None:
     assert ("geology_minerals" in [f.value for f in find_fields(text)]) is present
+
+
+THURSDAY = date(2025, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the week before the publication's
+        ("The two ministers signed the agreement in Hanoi on Tuesday of last week.", "en", "2025-03-04"),
+        ("Les deux ministres ont signé l'accord mardi de la semaine dernière.", "fr", "2025-03-04"),
+        ("Hai bộ trưởng đã ký thỏa thuận vào thứ Ba tuần trước tại Hà Nội.", "vi", "2025-03-04"),
+        ("Chủ nhật tuần trước, hai bên đã họp tại Hà Nội.", "vi", "2025-03-09"),
+        # the latest such day
+        ("Vào thứ Ba vừa qua, hai bên đã họp tại Hà Nội.", "vi", "2025-03-11"),
+        ("Thứ Năm tuần này, hai bên đã họp tại Hà Nội.", "vi", "2025-03-13"),
+        # neighbours that must not change
+        ("The two ministers signed the agreement in Hanoi last Tuesday.", "en", "2025-03-11"),
+        ("Les deux ministres ont signé l'accord mardi dernier à Hanoï.", "fr", "2025-03-11"),
+        ("The Joint Committee met in Hanoi on Monday.", "en", "2025-03-10"),
+        ("Lần thứ ba, hai bên đã họp tại Hà Nội.", "vi", None),
+        ("Đây là lần thứ năm rồi hai bên họp tại Hà Nội.", "vi", None),
+        ("The two ministers signed the agreement in Hanoi last week.", "en", None),
+    ],
+)
+def test_round8_weekdays_with_a_week_word(text: str, lang: str, expected: str | None) -> None:
+    with clock.pinned(date(2031, 6, 1)):
+        found = extract_event_date(text, THURSDAY, lang)
+    assert (found.value if found else None) == expected

@@ -142,8 +142,13 @@ SINGLE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
 ]
 
+_PREVIOUS_WEEK = "|".join(en.PREVIOUS_WEEK + fr.PREVIOUS_WEEK + vi.PREVIOUS_WEEK)
+_VI_WEEKDAY = "|".join(w.replace(" ", r"\s+") for w in vi.WEEKDAYS)
 RELATIVE = re.compile(
-    r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+    # "Tuesday of last week", "mardi de la semaine dernière", "thứ Ba tuần trước"; "thứ Ba vừa qua"
+    rf"\b(?:on\s+)?(?P<pw>(?:{'|'.join(WEEKDAYS)}|{_VI_WEEKDAY}))\s+(?:{_PREVIOUS_WEEK})\b"
+    rf"|\b(?P<vwd>{_VI_WEEKDAY})\s+(?:{'|'.join(vi.LATEST)})\b"
+    r"|\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche)\b(?:\s+and\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
     r"|\b(?P<today>today|aujourd'hui|aujourd’hui|hôm nay|sáng nay|chiều nay|tối nay|this morning|ce matin)\b"
     r"|\b(?P<yesterday>yesterday|hier|hôm qua)\b",
@@ -425,7 +430,9 @@ def _candidates(
             continue
         if m.group("wd") and any(m.end() + k in written for k in range(4)):
             continue  # "Thursday, May 14", "lundi 11 janvier": the weekday names the written date
-        if m.group("wd"):
+        if m.group("pw") or m.group("vwd"):
+            day, end = _week_day(m.group("pw") or m.group("vwd"), resolver.base, bool(m.group("pw"))), None
+        elif m.group("wd"):
             day = resolver.weekday(m.group("wd"))
             end = resolver.weekday(m.group("wd2")) if m.group("wd2") else None
         else:  # today / yesterday; time-of-day words dateparser lacks ("sáng nay") name the base day
@@ -437,6 +444,17 @@ def _candidates(
             end = None
         out.append(Candidate("relative", day, end, (m.start(), m.end())))
     return out
+
+
+def _week_day(name: str, base: date, previous_week: bool) -> date:
+    """The day a weekday named with a week word means, from the base day: in the week (Monday to Sunday)
+    before the base's ("Tuesday of last week", "thứ Ba tuần trước"), else the latest such day on or before
+    the base ("thứ Ba vừa qua"). `name` is a weekday of ``WEEKDAYS`` or ``vi.WEEKDAYS``, any case or spacing."""
+    key = " ".join(name.lower().split())
+    wanted = WEEKDAYS.get(key, vi.WEEKDAYS.get(key, 0))
+    if previous_week:
+        return base - timedelta(days=base.weekday() + 7 - wanted)
+    return base - timedelta(days=(base.weekday() - wanted) % 7)
 
 
 def _fmt(c: Candidate) -> str:
