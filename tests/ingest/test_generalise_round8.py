@@ -21,6 +21,11 @@ shapes in en/fr/vi with our own sentences, and the neighbouring shapes that must
   last week", "mardi de la semaine dernière", "thứ Ba tuần trước", "Chủ nhật tuần trước"), or the latest such
   day ("thứ Ba vừa qua", "thứ Ba tuần này"); a Vietnamese "thứ ba" without a week word stays the ordinal
   ("lần thứ ba", "lần thứ năm rồi"), and "last Tuesday", "mardi dernier" stay the latest Tuesday;
+- parties: two capitals of two countries joined as the subject or the two ends of a relation ("Tokyo and Hanoi
+  signed", "Officials from Hanoi and Canberra", "Paris et Hanoï") stand for their governments, but not a list of
+  three or more venues nor two cities of one country; in a Vietnamese report a body named without a country
+  ("đoàn công tác do Thứ trưởng Bộ Khoa học và Công nghệ dẫn đầu") makes Vietnam a party; city forms of the
+  French and Vietnamese press ("Hanoï", "Séoul", "Xơ-un") and more capitals;
 - fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất
   hiếm") are geology and minerals.
 """
@@ -32,6 +37,7 @@ from datetime import date
 import pytest
 
 from sticoop.core import clock
+from sticoop.ingest.extract import extract
 from sticoop.ingest.extract.agreements import find_agreements
 from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.fields import find_fields
@@ -218,3 +224,31 @@ def test_round8_weekdays_with_a_week_word(text: str, lang: str, expected: str | 
     with clock.pinned(date(2031, 6, 1)):
         found = extract_event_date(text, THURSDAY, lang)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "countries"),
+    [
+        # two capitals for their governments
+        ("Officials from Hanoi and Canberra met to discuss marine science cooperation.", "en", ["AUS", "VNM"]),
+        ("Tokyo and Hanoi signed a memorandum of understanding on space research.", "en", ["JPN", "VNM"]),
+        ("Paris et Hanoï ont signé un accord de coopération scientifique.", "fr", ["FRA", "VNM"]),
+        ("Xơ-un và Hà Nội đã ký Bản ghi nhớ về hợp tác vũ trụ.", "vi", ["KOR", "VNM"]),
+        # a bare body in a Vietnamese report is Vietnam's
+        ("Đoàn công tác do Thứ trưởng Bộ Khoa học và Công nghệ dẫn đầu đã làm việc với Bộ Kinh tế Phần Lan.", "vi",
+         ["FIN", "VNM"]),
+        # neighbours that must not change: demonyms and ministries named with their country
+        ("A delegation of Japan's Ministry of Education visited the Vietnam Academy of Science and Technology.",
+         "en", ["JPN", "VNM"]),
+        ("Une délégation du ministère japonais de l'Éducation a visité l'Académie des sciences du Vietnam.", "fr",
+         ["JPN", "VNM"]),
+        ("Les délégations sénégalaise et marocaine se sont réunies à Dakar.", "fr", ["MAR", "SEN"]),
+        # ... a list of venues and two cities of one country stay venues
+        ("The Korean and Australian delegations toured Hanoi, Bangkok and Tokyo.", "en", ["AUS", "KOR"]),
+        ("The Australian delegation visited Hanoi and Ho Chi Minh City.", "en", ["AUS", "VNM"]),
+    ],
+)
+def test_round8_parties_by_capital_and_bare_body(text: str, lang: str, countries: list[str]) -> None:
+    with clock.pinned(date(2031, 6, 1)):
+        labels = extract(text, published=THURSDAY, language=lang).to_labels(with_evidence=False)
+    assert labels["countries"] == countries

@@ -87,7 +87,7 @@ def _read_actors(
     """Organisations, countries and people into `result`; returns the country mentions and organisation spans."""
     orgs = find_organizations(text, lang, gazetteer, skip_spans=committee_spans, body_start=body)
     org_spans = _spans(orgs)
-    party_result = countries_mod.find_parties(text)
+    party_result = countries_mod.find_parties(text, _home_weight(orgs, lang, body))
     result.countries = party_result.parties
     places = place_names()
     ents: list[tuple[str, str, int, int]] = []
@@ -112,6 +112,23 @@ def _read_actors(
     result.people = [p for p in result.people if not names_a_programme(text, p)]
     _countries_from_employers(result)
     return party_result.mentions, org_spans
+
+
+def _home_weight(orgs: list[Organization], lang: str, body: int) -> dict[str, float]:
+    """One point for the report's home country (``organizations.UNQUALIFIED_HOME``: Vietnam in a Vietnamese
+    report) when a body of the text is named without a country ("đoàn công tác do Thứ trưởng Bộ Khoa học và
+    Công nghệ dẫn đầu"): in that language a bare body name is the home country's, which therefore takes part
+    even when the text never names it."""
+    from sticoop.ingest.extract.organizations import UNQUALIFIED_HOME, _strip_country
+
+    home = UNQUALIFIED_HOME.get(lang)
+    if home is None:
+        return {}
+    bare = any(
+        o.country is None and o.name.evidence.start >= body and not _strip_country(o.name.value.split(" (")[0])[1]
+        for o in orgs
+    )
+    return {home: 1.0} if bare else {}
 
 
 def distinct_organizations(orgs: list[Organization], people: list[Person]) -> list[Organization]:
