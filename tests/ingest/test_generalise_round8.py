@@ -26,6 +26,12 @@ shapes in en/fr/vi with our own sentences, and the neighbouring shapes that must
   three or more venues nor two cities of one country; in a Vietnamese report a body named without a country
   ("đoàn công tác do Thứ trưởng Bộ Khoa học và Công nghệ dẫn đầu") makes Vietnam a party; city forms of the
   French and Vietnamese press ("Hanoï", "Séoul", "Xơ-un") and more capitals;
+- organisations: Vietnamese nouns holding a stop word stay inside a name ("Bộ Kinh tế và Việc làm", "Công ty
+  TNHH Một thành viên"), and "về" inside a name that an acronym closes ("Trung tâm Hợp tác Quốc tế về Nông
+  nghiệp (CINADCO)"), while "về" before a place or with no acronym still ends it; French heads "Commissariat",
+  "laboratoire" before a capitalised name ("laboratoire ICube", never "laboratoire de recherche"), "à" as a
+  connector ("Commissariat à l'énergie atomique", never "Université de Lomé à Lomé"), regional compound
+  adjectives ("Organisation ouest-africaine de la santé");
 - fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất
   hiếm") are geology and minerals.
 """
@@ -41,6 +47,7 @@ from sticoop.ingest.extract import extract
 from sticoop.ingest.extract.agreements import find_agreements
 from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.fields import find_fields
+from sticoop.ingest.extract.organizations import find_organizations
 from sticoop.ingest.extract.sessions import find_committee, vi_number
 
 
@@ -252,3 +259,34 @@ def test_round8_parties_by_capital_and_bare_body(text: str, lang: str, countries
     with clock.pinned(date(2031, 6, 1)):
         labels = extract(text, published=THURSDAY, language=lang).to_labels(with_evidence=False)
     assert labels["countries"] == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # Vietnamese nouns holding a stop word, "về" closed by an acronym
+        ("Đoàn đã làm việc với Bộ Kinh tế và Việc làm Phần Lan.", "vi", ["Bộ Kinh tế và Việc làm Phần Lan"]),
+        ("Công ty TNHH Một thành viên Cơ khí Hà Nội đã ký hợp đồng với Viện Cơ học.", "vi",
+         ["Công ty TNHH Một thành viên Cơ khí Hà Nội", "Viện Cơ học"]),
+        ("Đại diện Trung tâm Hợp tác Quốc tế về Nông nghiệp (CINADCO) đã phát biểu.", "vi",
+         ["Trung tâm Hợp tác Quốc tế về Nông nghiệp (CINADCO)"]),
+        # ... while "về" before a place, or with no acronym, ends the name
+        ("Đoàn của Viện Khoa học Nông nghiệp Việt Nam về Hà Nội sau chuyến công tác.", "vi",
+         ["Viện Khoa học Nông nghiệp Việt Nam"]),
+        ("Bộ Khoa học và Công nghệ làm việc với Viện Cơ học về Thủy động lực học.", "vi",
+         ["Bộ Khoa học và Công nghệ", "Viện Cơ học"]),
+        # French heads, "à" as a connector, regional compound adjectives
+        ("Le Commissariat à l'énergie atomique (Comena) a accueilli la réunion.", "fr",
+         ["Commissariat à l'énergie atomique (Comena)"]),
+        ("L'atelier, organisé par l'Organisation ouest-africaine de la santé, s'est tenu à Bobo-Dioulasso.", "fr",
+         ["Organisation ouest-africaine de la santé"]),
+        ("Les chercheurs du laboratoire ICube de l'Université de Strasbourg ont présenté leurs travaux.", "fr",
+         ["laboratoire ICube", "Université de Strasbourg"]),
+        ("Le laboratoire de recherche a présenté ses résultats.", "fr", []),
+        ("L'Université de Lomé à Lomé a accueilli la réunion.", "fr", ["Université de Lomé"]),
+        ("La délégation a visité l'Institut Pasteur de Dakar.", "fr", ["Institut Pasteur de Dakar"]),
+    ],
+)
+def test_round8_organisation_bounds(text: str, lang: str, names: list[str]) -> None:
+    found = [o.name.value.split(" (")[0] for o in find_organizations(text, lang, None, skip_spans=[], body_start=0)]
+    assert found == [n.split(" (")[0] for n in names]

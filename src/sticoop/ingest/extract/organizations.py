@@ -40,8 +40,9 @@ STOP_CAP: frozenset[str] = en.STOP_CAPITALISED | fr.STOP_CAPITALISED
 _NOT_HEAD_AFTER = en.NOT_HEAD_AFTER
 _NOT_HEAD_BEFORE = fr.NOT_HEAD_BEFORE
 FR_ADJ = re.compile(r"^[a-zà-ÿ]+(" + "|".join(fr.ADJECTIVE_ENDINGS) + r")$")
-#: French compound adjectives of two peoples ("vietnamo-russe", "franco-tunisienne", "sino-africain")
-FR_COMPOUND_ADJ = re.compile(r"^[a-zà-ÿ]+o-[a-zà-ÿ]+$")
+#: French compound adjectives of two peoples ("vietnamo-russe", "franco-tunisienne", "sino-africain") or of a
+#: region ("ouest-africaine", "sud-américain")
+FR_COMPOUND_ADJ = re.compile(r"^(?:[a-zà-ÿ]+o|" + "|".join(fr.COMPOUND_PREFIXES) + r")-[a-zà-ÿ]+$")
 PROGRAMME_WORDS = re.compile(r"\b(" + "|".join(en.PROGRAMME_WORDS + fr.PROGRAMME_WORDS + vi.PROGRAMME_WORDS) + r")\b")
 #: tokens that end any name
 _NAME_BREAKS = frozenset(["(", ")", ".", ";", ":", "–", "—", '"', "«", "»", "“", "”", "'s", "’s"])
@@ -80,6 +81,8 @@ def _is_head(tokens: list[Token], i: int, lang: str) -> int:
     before = tokens[i - 1].lower if i > 0 else None
     after = tokens[i + 1].lower if i + 1 < len(tokens) else None
     if before in _NOT_HEAD_AFTER.get(t.text, ()) or after in _NOT_HEAD_BEFORE.get(t.text, ()):
+        return 0
+    if t.text in fr.HEADS_BEFORE_A_NAME and not (i + 1 < len(tokens) and tokens[i + 1].is_cap):
         return 0
     return 1
 
@@ -296,9 +299,31 @@ def _after_connector(tokens: list[Token], j: int, lang: str, places: frozenset[s
 
 
 def _vi_stop(tokens: list[Token], j: int) -> bool:
+    """True when the Vietnamese token at j ends a name: a function word or verb (``vi.STOP_WORDS``,
+    ``vi.STOP_PAIRS``), unless it is the second syllable of a noun names hold ("Việc làm", ``vi.NAME_PAIRS``) or
+    a preposition inside a name that an acronym closes ("... Quốc tế về Nông nghiệp (CINADCO)")."""
+    if j > 0 and f"{tokens[j - 1].lower} {tokens[j].lower}" in vi.NAME_PAIRS:
+        return False
+    if tokens[j].lower in vi.INNER_PREPOSITIONS and _closed_by_acronym(tokens, j + 1):
+        return False
     if tokens[j].lower in vi.STOP_WORDS:
         return True
     return j + 1 < len(tokens) and f"{tokens[j].lower} {tokens[j + 1].lower}" in vi.STOP_PAIRS
+
+
+def _closed_by_acronym(tokens: list[Token], k: int) -> bool:
+    """True when capitalised words start at k and run, with lower-case syllables of their own words, up to
+    an acronym in parentheses within six tokens ("Nông nghiệp (CINADCO)"), with no stop word between."""
+    if not (k < len(tokens) and tokens[k].is_cap and tokens[k].is_word):
+        return False
+    for j in range(k, min(len(tokens), k + 7)):
+        t = tokens[j]
+        if t.text == "(":
+            paren = _paren_after(tokens, j)
+            return bool(paren and is_acronym(paren[0].replace(" ", "")))
+        if not t.is_word or t.lower in vi.STOP_WORDS:
+            return False
+    return False
 
 
 def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:

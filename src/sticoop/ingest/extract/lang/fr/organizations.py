@@ -15,12 +15,16 @@ HEADS: frozenset[str] = frozenset(
         "Commission", "Académie", "Fondation", "Observatoire", "Laboratoire", "École", "Ecole", "Société",
         "Organisation", "Autorité", "Secrétariat", "Direction", "Réseau", "Pôle", "Technopole", "Technopôle",
         "Parc", "Association", "Chambre", "Banque", "Établissement", "Etablissement", "Délégation", "Ambassade",
+        "Commissariat", "laboratoire", "Incubateur", "Consortium", "Groupement",
     ]
 )
+#: lower-case heads that name a body only when a capitalised name follows at once ("laboratoire ICube", never
+#: "laboratoire de recherche")
+HEADS_BEFORE_A_NAME: frozenset[str] = frozenset(["laboratoire"])
 #: head word -> lower-case words that, just after it, make it no head ("Commission mixte" is a committee)
 NOT_HEAD_BEFORE: dict[str, tuple[str, ...]] = {"Commission": ("mixte",)}
 #: lower case: words that join the parts of one name ("ministère de l'Éducation et de la Formation")
-CONNECTORS: frozenset[str] = frozenset(["de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "en"])
+CONNECTORS: frozenset[str] = frozenset(["de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "en", "à"])
 #: capitalised words that never start or continue a name: articles, prepositions, titles and roles
 STOP_CAPITALISED: frozenset[str] = frozenset(
     [
@@ -43,8 +47,10 @@ LOWER_CASE_NAME_WORDS: frozenset[str] = frozenset(
         "sciences", "science", "santé", "énergie", "énergies", "nouvelles", "valorisation", "résultats",
     ]
 )
+#: lower case: first parts of compound adjectives of a region ("ouest-africaine", "sud-américain")
+COMPOUND_PREFIXES: tuple[str, ...] = ("nord", "sud", "est", "ouest", "centre", "extrême")
 #: lower case: connectors after which a lower-case adjective or name word continues the name ("de la recherche")
-CONNECTORS_BEFORE_LOWER_WORDS: tuple[str, ...] = ("de", "des", "du", "pour", "et", "l'", "d'", "la", "le")
+CONNECTORS_BEFORE_LOWER_WORDS: tuple[str, ...] = ("de", "des", "du", "pour", "et", "l'", "d'", "la", "le", "à")
 #: lower case: after ", " one of these goes on with the same name ("ministère de l'Éducation, de la Jeunesse")
 COMMA_LIST_PREPOSITIONS: tuple[str, ...] = ("de", "du", "des", "d'")
 #: lower case: verbs and prepositions that end a name before its "(ACRONYM)" is reached
