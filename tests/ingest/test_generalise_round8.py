@@ -8,7 +8,9 @@ shapes in en/fr/vi with our own sentences, and the neighbouring shapes that must
   extend it", "et de le prolonger") is a renewal, not a discussion; entry into force ("entered into force",
   "entré en vigueur", "có hiệu lực") makes a named agreement one in force (signed); talks, exchanges of views
   and drafts ("talks on", "exchanged views on a draft", "pourparlers", "projet d'accord", "dự thảo") are
-  discussions; "initialled" is a signature;
+  discussions; "initialled" is a signature; an agreement the reported act is a step towards ("paving the way
+  for a framework agreement", "ouvrant la voie à un accord", "mở đường cho việc ký Hiệp định") is planned; French
+  decisions before a signature ("sont convenues de signer", "ont décidé de conclure") make it planned;
 - sessions: a dialogue meets in numbered sessions like a committee ("the second session of the ... dialogue",
   "la deuxième session du dialogue", "Phiên họp thứ hai của Đối thoại"), also with lower-case modifiers or
   hyphenated words between ordinal and body ("the first Government-to-Government dialogue", "the 3rd Strategic
@@ -137,6 +139,29 @@ def test_round8_agreements_in_force(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_round8_talks_and_drafts(text: str, statuses: list[str]) -> None:
+    assert _statuses(text) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        ("A letter of intent was signed on Monday, paving the way for a framework agreement next year.",
+         ["planned", "signed"]),
+        ("The visit was a first step towards a memorandum of understanding on fisheries.", ["planned"]),
+        ("Une lettre d'intention a été signée lundi, ouvrant la voie à un accord-cadre l'an prochain.",
+         ["planned", "signed"]),
+        ("Hai bên đã ký Thư ý định, mở đường cho việc ký Hiệp định hợp tác vào năm tới.", ["planned", "signed"]),
+        ("Les deux parties sont convenues de signer un accord de coopération d'ici la fin de l'année.",
+         ["planned"]),
+        ("Les deux pays ont décidé de conclure un protocole d'entente sur l'eau.", ["planned"]),
+        # neighbours: a signature and a renewal stay as they were
+        ("Les deux parties ont paraphé un accord de coopération spatiale.", ["signed"]),
+        ("The agreement, signed in 2010, was renewed in 2020 for ten years.", ["renewed"]),
+        ("The Memorandum of Understanding (MoU) was signed on Monday. Under the MoU, researchers will travel.",
+         ["signed"]),
+    ],
+)
+def test_round8_prospects_and_decisions(text: str, statuses: list[str]) -> None:
     assert _statuses(text) == statuses
 
 

@@ -50,6 +50,7 @@ FRAME = _cues("FRAME", re.I)
 AMEND = _cues("AMEND", re.I)
 RENEW_PRONOUN = _cues("RENEW_PRONOUN", re.I)
 IN_FORCE = _cues("IN_FORCE", re.I)
+PROSPECT = _cues("PROSPECT", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
 SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
 #: ", and with B about ...": the same signature with a second partner is a second agreement
@@ -150,6 +151,8 @@ def _status(clause: str, noun_pos: int) -> str | None:
     amended = _amendment_status(clause, noun_pos)
     if amended is not None:
         return amended
+    if _governing(PROSPECT, clause, noun_pos) is not None:
+        return "planned"  # "..., paving the way for a framework agreement next year"
     if _under_discussion(clause, noun_pos):
         # discussed, unless a signature is envisaged ("discussed a protocol, which could be signed in May":
         # planned, as the corpus labels it)

@@ -38,6 +38,12 @@ PLAN: tuple[str, ...] = (
     "will", "would", "could", "may", "to", "hopes?", "plans?", "planned", "intends?", "expected", r"aim\w*",
     "with a view to", "soon",
 )
+#: phrases before an agreement that is a prospect of the act reported ("paving the way for a framework
+#: agreement", "a step towards an agreement"): that agreement is planned
+PROSPECT: tuple[str, ...] = (
+    r"pav\w* the way (?:for|to)", r"(?:a |first )?steps? towards", r"leading to", r"lead to", r"towards",
+    r"prepar\w* (?:for|the ground for)",
+)
 #: cues of an aside about other partners or the past ("a broadly similar arrangement with Sweden")
 ASIDES: tuple[str, ...] = ("similar", "comparable", "in the past", "has its own")
 #: cues of an agreement in force that the cooperation rests on ("convened under the Agreement between ...")

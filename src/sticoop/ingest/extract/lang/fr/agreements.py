@@ -31,7 +31,11 @@ FUTURE: tuple[str, ...] = ("sera", "seront", r"pourrai\w*", r"devrai\w*", "doit"
 #: modals and phrases of a plan ("prévoit de", "pourrait", "d'ici", "à signer")
 PLAN: tuple[str, ...] = (
     r"prévoi\w*", r"pourrai\w*", r"devrai\w*", "doit", r"envisag\w*", "d'ici", "à signer", "de signer",
+    # "sont convenues de signer", "ont décidé de conclure", "s'engagent à signer"
+    r"convenu\w* de", r"décid\w* de", r"accept\w* de", r"s'engag\w* à",
 )
+#: phrases before an agreement that is a prospect of the act reported ("ouvrant la voie à un accord-cadre")
+PROSPECT: tuple[str, ...] = (r"ouvr\w* la voie (?:à|au|aux)", r"vers (?:un|une|la conclusion d')", r"en vue d'un")
 #: cues of an aside about other partners or the past ("des accords semblables", "a déjà")
 ASIDES: tuple[str, ...] = ("semblables?", "a déjà")
 #: cues of an agreement in force that the cooperation rests on ("en vertu d'un accord", "dans le cadre de")

@@ -25,6 +25,8 @@ DISCUSS: tuple[str, ...] = ("thảo luận", "trao đổi về", "xem xét", "đ
 PLAN: tuple[str, ...] = ("sẽ", "dự kiến", "nhất trí", "mong muốn", "hướng tới", "chuẩn bị", "tiến tới", "để")
 #: modals of a future act between an agreement noun and a later signature ("Kế hoạch ... sẽ được ký")
 FUTURE: tuple[str, ...] = ("sẽ", "dự kiến")
+#: phrases before an agreement that is a prospect of the act reported ("mở đường cho việc ký Hiệp định")
+PROSPECT: tuple[str, ...] = (r"mở đường cho(?: việc)?", r"tiến tới(?: việc)?", r"hướng tới(?: việc)?")
 #: cues of an aside about other partners ("tương tự", similar)
 ASIDES: tuple[str, ...] = ("tương tự",)
 #: cues of an agreement in force that the cooperation rests on ("trong khuôn khổ Hiệp định", "theo Nghị định thư")
