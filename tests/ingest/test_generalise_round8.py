@@ -19,6 +19,10 @@ shapes in en/fr/vi with our own sentences, and the neighbouring shapes that must
   as possessor ("the Joint Committee's ninth meeting", never "the forum's fourth session"); Vietnamese compound
   number words ("thứ mười hai" 12, "thứ hai mươi mốt" 21, never reading the year of "thứ hai năm 2025"); the
   ordinal after the committee's name ("Hội nghị Ủy ban hỗn hợp lần thứ 7", never "Ủy ban nhân dân ... lần thứ");
+- sessions of a call: a numbered session named in a call's sentence after the call ("opens a call ... under the
+  plan adopted at the 9th session", "lance un appel à projets ... adopté lors de la 5e session", "mở đợt tuyển
+  chọn ... tại Khóa họp lần thứ 9") decided the call earlier: the committee stays, without a session number
+  (labelling convention 5), while "The 9th session ... agreed to launch a joint call" keeps its number;
 - dates: a weekday with a week word is read against the publication day: in the week before it ("on Tuesday of
   last week", "mardi de la semaine dernière", "thứ Ba tuần trước", "Chủ nhật tuần trước"), or the latest such
   day ("thứ Ba vừa qua", "thứ Ba tuần này"); a Vietnamese "thứ ba" without a week word stays the ordinal
@@ -315,3 +319,25 @@ def test_round8_parties_by_capital_and_bare_body(text: str, lang: str, countries
 def test_round8_organisation_bounds(text: str, lang: str, names: list[str]) -> None:
     found = [o.name.value.split(" (")[0] for o in find_organizations(text, lang, None, skip_spans=[], body_start=0)]
     assert found == [n.split(" (")[0] for n in names]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number"),
+    [
+        ("The Ministry opens a call for proposals under the plan adopted at the 9th session of the India-Vietnam "
+         "Joint Committee.", "en", None),
+        ("Le ministère lance un appel à projets dans le cadre du plan adopté lors de la 5e session de la "
+         "Commission mixte franco-tunisienne.", "fr", None),
+        ("Bộ Khoa học và Công nghệ thông báo mở đợt tuyển chọn các dự án theo Kế hoạch đã được thông qua tại "
+         "Khóa họp lần thứ 9 của Ủy ban hỗn hợp Việt Nam – Ấn Độ.", "vi", None),
+        # neighbours: the session that launches a call keeps its number
+        ("The 9th session of the India-Vietnam Joint Committee agreed to launch a joint call for proposals.", "en",
+         9),
+        ("La 5e session de la Commission mixte franco-tunisienne a décidé de lancer un appel à projets.", "fr", 5),
+    ],
+)
+def test_round8_a_calls_session_has_no_number(text: str, lang: str, number: int | None) -> None:
+    with clock.pinned(date(2031, 6, 1)):
+        labels = extract(text, published=THURSDAY, language=lang).to_labels(with_evidence=False)
+    assert labels["committee"] is not None
+    assert labels["committee"]["session_number"] == number

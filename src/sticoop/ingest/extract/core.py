@@ -12,7 +12,7 @@ from sticoop.ingest.extract import countries as countries_mod
 from sticoop.ingest.extract import nlp
 from sticoop.ingest.extract.agreements import find_agreements
 from sticoop.ingest.extract.dates import extract_event_date
-from sticoop.ingest.extract.events import commitments, event_type, location, programmes
+from sticoop.ingest.extract.events import commitments, event_type, location, programmes, session_of_a_call
 from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.lang.en import organizations as en_organizations
@@ -54,6 +54,8 @@ def extract(
         return result
     body = dateline_end(text)
     committee = find_committee(text)
+    if session_of_a_call(text, committee) and committee is not None:
+        committee.session_number, committee.session_evidence = None, None
     result.committee = committee
     committee_spans = [(committee.name.evidence.start, committee.name.evidence.end)] if committee else []
     mentions, org_spans = _read_actors(result, text, lang, gazetteer, committee_spans, body, use_ner)
