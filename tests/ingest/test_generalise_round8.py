@@ -39,7 +39,10 @@ shapes in en/fr/vi with our own sentences, and the neighbouring shapes that must
   connector ("Commissariat à l'énergie atomique", never "Université de Lomé à Lomé"), regional compound
   adjectives ("Organisation ouest-africaine de la santé");
 - fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất
-  hiếm") are geology and minerals.
+  hiếm") are geology and minerals; domain words of every field that earlier rounds lacked (energy efficiency,
+  nanotechnology, people-to-people exchanges, low-carbon, Copernicus, bioinformatics, blue economy, innovation
+  park..., and their French and Vietnamese forms), while generic words ("power", "data", "exchange of views")
+  name no field.
 """
 
 from __future__ import annotations
@@ -341,3 +344,32 @@ def test_round8_a_calls_session_has_no_number(text: str, lang: str, number: int 
         labels = extract(text, published=THURSDAY, language=lang).to_labels(with_evidence=False)
     assert labels["committee"] is not None
     assert labels["committee"]["session_number"] == number
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "present"),
+    [
+        ("The ministers discussed energy efficiency and geothermal power.", "energy", True),
+        ("Les ministres ont évoqué l'efficacité énergétique.", "energy", True),
+        ("The two ministers discussed nanotechnology.", "new_materials", True),
+        ("Les partenaires travaillent sur les nanotechnologies.", "new_materials", True),
+        ("They will support people-to-people exchanges and doctoral training.", "education_training", True),
+        ("Les échanges de chercheurs seront renforcés.", "education_training", True),
+        ("Hai bên sẽ tăng cường trao đổi sinh viên.", "education_training", True),
+        ("The partners work on low-carbon technologies.", "climate_change", True),
+        ("Hai bên hợp tác giảm phát thải khí nhà kính.", "climate_change", True),
+        ("Trainers will use Copernicus data.", "remote_sensing", True),
+        ("The institutes cooperate in bioinformatics.", "biotechnology", True),
+        ("Les deux pays misent sur l'économie bleue.", "marine", True),
+        ("Hai bên hợp tác phát triển kinh tế biển.", "marine", True),
+        ("A new innovation park will open in Nairobi.", "high_tech_zones", True),
+        ("The hospital will test the new diagnostic kits.", "health_medicine", True),
+        ("Hai bên hợp tác trong lĩnh vực học máy.", "ai", True),
+        # generic words name no field
+        ("The ministers held an exchange of views on power and data.", "energy", False),
+        ("The ministers held an exchange of views on power and data.", "education_training", False),
+        ("The ministers held an exchange of views on power and data.", "big_data", False),
+    ],
+)
+def test_round8_field_words(text: str, field: str, present: bool) -> None:
+    assert (field in [f.value for f in find_fields(text)]) is present
