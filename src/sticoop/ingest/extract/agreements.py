@@ -80,6 +80,31 @@ def _own_clause(clause: str, noun_pos: int) -> str:
     return clause
 
 
+#: a verb, or a decision before one, that may govern the next agreement noun after a coordination ("... and
+#: agreed to renew the 2015 agreement", "et ont convenu de renouveler l'accord", "và thống nhất sẽ ký")
+_DECISION = re.compile(
+    r"\b(?:agreed|decided|convenu|décidé|thống nhất|nhất trí)\b", re.I
+)
+
+
+def _without_next_predicate(clause: str, noun_end: int) -> str:
+    """The clause up to a coordination after the noun whose verb governs the NEXT agreement noun, which the
+    clause ends before: in "signed a memorandum on AI and agreed to renew the 2015 agreement", "renew" is the
+    2015 agreement's status, not the memorandum's. A coordination whose verb is followed by more than a short
+    object is kept ("discussed and signed in Rome")."""
+    for joined in _AND.finditer(clause, noun_end):
+        tail = clause[joined.end() :]
+        if len(tail) > GOVERN_WINDOW + 30 or re.search(r"[,;]", tail):
+            continue
+        if any(p.match(tail) for p in (SIGN, RENEW, DISCUSS, AMEND)) or _DECISION.match(tail):
+            return clause[: joined.start()]
+        if re.match(r"(?:ont|a|have|has|đã|also|aussi|cũng)\s+", tail, re.I) and (
+            any(p.search(tail) for p in (SIGN, RENEW, DISCUSS, AMEND)) or _DECISION.search(tail)
+        ):
+            return clause[: joined.start()]
+    return clause
+
+
 #: how far before an agreement noun a discussion verb governs it ("were discussing a memorandum", "trao đổi về
 #: việc gia hạn Thỏa thuận"), in characters
 GOVERN_WINDOW = 40
@@ -99,6 +124,15 @@ def _under_discussion(clause: str, noun_pos: int) -> bool:
         return False
     gap = clause[last.end() : noun_pos]
     return not _GAP_BREAK.search(gap) and not BASIS.search(gap)
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of `pattern` in text[start:end], or None. The signature verb nearest before the noun
+    is the one that governs it ("Hai bên đã trao đổi ... và thống nhất sẽ ký kết Bản ghi nhớ": "ký kết")."""
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the loop keeps the last match
+        pass
+    return found
 
 
 def _governing(verbs: re.Pattern[str], clause: str, noun_pos: int) -> re.Match[str] | None:
@@ -160,9 +194,11 @@ def _status(clause: str, noun_pos: int) -> str | None:
         return "planned" if later and _planned_signature(clause, noun_pos, later) else "discussed"
     if RENEW.search(clause):
         return "renewed"
-    sign = SIGN.search(clause)
+    sign = _last(SIGN, clause, 0, noun_pos) or SIGN.search(clause, noun_pos)
     if sign:
         return "planned" if _planned_signature(clause, noun_pos, sign) else "signed"
+    if _governing(BASIS, clause, noun_pos) is not None and _named(clause, noun_pos):
+        return "signed"  # "reviewed progress under the 2005 Agreement": the review is of the work, not of it
     if DISCUSS.search(clause):
         return "discussed"
     if BASIS.search(clause[max(0, noun_pos - BASIS_WINDOW) : noun_pos]) and _named(clause, noun_pos):
@@ -186,7 +222,12 @@ def _names_another(sentence: str, m: re.Match[str], prev: Agreement) -> bool:
 
 #: a complement that names an agreement of its own after a definite article ("the arrangement between ...",
 #: "l'arrangement d'application de 2020", "Thỏa thuận về ..."); "the MOU in the presence of" has none
-_OWN_COMPLEMENT = re.compile(r"\s+(?:between|on|for|of \d{4}|entre|sur|de \d{4}|về|giữa)\b", re.I)
+_OWN_COMPLEMENT = re.compile(
+    r"\s+(?:between|on|for|of \d{4}|entre|sur|de \d{4}|về|giữa)\b"
+    # a year further on in its short title ("l'accord de coopération de 2009", "the agreement on S&T of 2015")
+    r"|[^,.;()]{0,40}?\b(?:of|de|du|năm)\s+(?:19|20)\d\d\b",
+    re.I,
+)
 
 
 #: what follows an agreement noun that names one ("Agreement between ...", "accord-cadre avec", "Hiệp định về")
@@ -217,6 +258,8 @@ def find_agreements(text: str) -> list[Agreement]:
             seg_start = max(nouns[k - 1].end() if k else 0, sent.text.rfind(";", 0, m.start()) + 1)
             seg_end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sent.text)
             clause = sent.text[seg_start:seg_end]
+            if k + 1 < len(nouns):
+                clause = _without_next_predicate(clause, m.end() - seg_start)
             before = sent.text[: m.start()]
             status = _status(clause, m.start() - seg_start)
             if status is None or SCHEME.search(before[-90:]):
@@ -303,6 +346,12 @@ def _title(sentence: str, m: re.Match[str]) -> str:
     title = re.split(
         r"\s+(?:was|were|is|has|had|will|which|that|between the two|qui|a été|ont été|sera|seront|pourrait|"
         r"đã|được|sẽ|để)\b",
+        title,
+    )[0]
+    # a second predicate coordinated after the title ("... on AI and agreed to renew ...", "et ont convenu de")
+    title = re.split(
+        r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"
+        r"convenu|décidé|sign|renouvel|thống nhất|nhất trí|ký))",
         title,
     )[0]
     return title.strip()

@@ -162,7 +162,7 @@ def _mention_at(text_n: str, words: list[tuple[int, int]], i: int) -> tuple[int,
         if n > 1 and any(not _joined(text_n, words[k], words[k + 1]) for k in range(i, i + n - 1)):
             continue  # words joined by a space or hyphen; "TP. Hồ Chí Minh" (thành phố) too
         surface = text_n[start:end].replace("TP. ", "TP ").replace("Tp. ", "TP ")
-        if n == 1 and surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister"
+        if surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister", "South Africa's Department"
             surface, end = surface[:-2], end - 2
         entry = lex.get(surface)
         if entry is None:

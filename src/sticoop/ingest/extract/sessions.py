@@ -220,6 +220,12 @@ def _clean_name(name: str) -> str:
         "",
         name,
     )
+    # a second predicate coordinated after the name ("... Kazakhstan và thống nhất sẽ ký", "... and agreed to")
+    name = re.sub(
+        r"\s+(?:and|et|và)\s+(?:agreed|signed|decided|discussed|reviewed|ont|a|thống\s+nhất|nhất\s+trí|ký)\b.*$",
+        "",
+        name,
+    )
     return name.strip(" ,–-")
 
 
@@ -314,8 +320,12 @@ def find_committee(text: str) -> Committee | None:
     if current is None:
         return _committee_without_session(text)
     sm, (name, cstart, cend) = current
+    clean = _clean_name(name)
+    at = name.find(clean)
+    if clean and at >= 0:  # the evidence covers the cleaned name only, not the predicate cut from it
+        cstart, cend = cstart + at, cstart + at + len(clean)
     committee = Committee(
-        name=Value(_clean_name(name), Evidence(cstart, cend, 0.75)),
+        name=Value(clean, Evidence(cstart, cend, 0.75)),
         session_number=sm.number,
         session_evidence=Evidence(sm.start, sm.end, 0.85),
     )
