@@ -445,3 +445,20 @@ def test_round8_possessive_country_names(text: str, countries: list[str]) -> Non
     with clock.pinned(date(2031, 6, 1)):
         labels = extract(text, published=THURSDAY, language="en").to_labels(with_evidence=False)
     assert labels["countries"] == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a plan or programme agreed on is adopted (as "approved a work plan")
+        ("The two sides agreed on a work plan for 2025-2027 covering clean technology.", ["signed"]),
+        ("Members approved a work plan for 2024-2026 covering artificial intelligence.", ["signed"]),
+        # ... unless its signature is still to come
+        ("The two sides agreed on a new Programme of Cooperation for 2025-2027, to be signed during the visit of "
+         "the minister later this year.", ["planned"]),
+        # neighbours: "agreed on" before other objects is no signature
+        ("The ministers agreed on the need for closer cooperation under a new agreement.", []),
+    ],
+)
+def test_round8_plans_agreed_on(text: str, statuses: list[str]) -> None:
+    assert _statuses(text) == statuses

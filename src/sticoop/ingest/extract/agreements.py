@@ -130,8 +130,10 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match
     """The last match of `pattern` in text[start:end], or None. The signature verb nearest before the noun
     is the one that governs it ("Hai bên đã trao đổi ... và thống nhất sẽ ký kết Bản ghi nhớ": "ký kết")."""
     found = None
-    for found in pattern.finditer(text, start, end):  # noqa: B007 - the loop keeps the last match
-        pass
+    for candidate in pattern.finditer(text, start):  # the whole text: a lookahead may read past `end`
+        if candidate.start() >= end:
+            break
+        found = candidate
     return found
 
 
@@ -196,6 +198,11 @@ def _status(clause: str, noun_pos: int) -> str | None:
         return "renewed"
     sign = _last(SIGN, clause, 0, noun_pos) or SIGN.search(clause, noun_pos)
     if sign:
+        # a later signature still to come wins over an agreement on the text ("agreed on a new Programme ...,
+        # to be signed during the visit")
+        later = SIGN.search(clause, max(sign.end(), noun_pos + 1))
+        if later is not None and _planned_signature(clause, noun_pos, later):
+            return "planned"
         return "planned" if _planned_signature(clause, noun_pos, sign) else "signed"
     if _governing(BASIS, clause, noun_pos) is not None and _named(clause, noun_pos):
         return "signed"  # "reviewed progress under the 2005 Agreement": the review is of the work, not of it

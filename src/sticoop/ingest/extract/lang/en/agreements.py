@@ -22,7 +22,11 @@ RENEW: tuple[str, ...] = (
     r"extend\w*(?=[^,.;]{0,60}\b(?:agreement|memorand|MoU|protocol|arrangement|programme|plan|accord))",
 )
 #: verbs of a signature, approval or adoption
-SIGN: tuple[str, ...] = (r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*", r"initial(?:l)?ed")
+SIGN: tuple[str, ...] = (
+    r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*", r"initial(?:l)?ed",
+    # a plan or programme agreed on is adopted, like one approved ("agreed on a work plan for 2025-2027")
+    r"agreed (?:on|upon)(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
+)
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (
     r"discuss\w*", r"examin\w*", r"review\w*", r"negotiat\w*", "study", "studying", "explore", "exploring",
