@@ -47,6 +47,9 @@ in en/fr/vi with our own sentences, and the neighbouring shapes that must stay a
   "laboratoire" before a capitalised name ("laboratoire ICube", never "laboratoire de recherche"), "à" as a
   connector ("Commissariat à l'énergie atomique", never "Université de Lomé à Lomé"), regional compound adjectives
   ("Organisation ouest-africaine de la santé");
+- dates (2): "the 11th of March", dotted dates with a year ("11.03.2025"), a weekday before each day of a range
+  ("du lundi 10 au mercredi 12 mars"), the day before yesterday ("avant-hier", "hôm kia"); a dotted date on a
+  page-stamp line ("Mis en ligne le 06.03.2023", "Date de publication : ...") stays a stamp, never the event;
 - fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất hiếm")
   are geology and minerals; domain words of every field that earlier rounds lacked (energy efficiency,
   nanotechnology, people-to-people exchanges, low-carbon, Copernicus, bioinformatics, blue economy, innovation
@@ -462,3 +465,26 @@ def test_round8_possessive_country_names(text: str, countries: list[str]) -> Non
 )
 def test_round8_plans_agreed_on(text: str, statuses: list[str]) -> None:
     assert _statuses(text) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The meeting took place on the 11th of March.", "en", "2025-03-11"),
+        ("The meeting took place on 11.03.2025 in Hanoi.", "en", "2025-03-11"),
+        ("L'atelier s'est déroulé du lundi 10 au mercredi 12 mars à Hanoï.", "fr", "2025-03-10/2025-03-12"),
+        ("The workshop ran from Monday 10 to Wednesday 12 March in Hanoi.", "en", "2025-03-10/2025-03-12"),
+        ("La réunion s'est tenue avant-hier à Hanoï.", "fr", "2025-03-11"),
+        ("Hôm kia, hai bên đã họp tại Hà Nội.", "vi", "2025-03-11"),
+        ("The ministers met the day before yesterday in Hanoi.", "en", "2025-03-11"),
+        # neighbours: a stamp line is no event, "hier" stays yesterday, a version number is no date
+        ("Mis en ligne le 06.03.2023\n\nDu 13 au 17 mars, le centre accueille une formation.", "fr",
+         "2025-03-13/2025-03-17"),
+        ("La réunion s'est tenue hier à Hanoï.", "fr", "2025-03-12"),
+        ("The software 1.2.3 was presented on Monday.", "en", "2025-03-10"),
+    ],
+)
+def test_round8_more_date_shapes(text: str, lang: str, expected: str | None) -> None:
+    with clock.pinned(date(2031, 6, 1)):
+        found = extract_event_date(text, THURSDAY, lang)
+    assert (found.value if found else None) == expected
