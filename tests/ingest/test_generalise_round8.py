@@ -50,6 +50,10 @@ in en/fr/vi with our own sentences, and the neighbouring shapes that must stay a
 - dates (2): "the 11th of March", dotted dates with a year ("11.03.2025"), a weekday before each day of a range
   ("du lundi 10 au mercredi 12 mars"), the day before yesterday ("avant-hier", "hôm kia"); a dotted date on a
   page-stamp line ("Mis en ligne le 06.03.2023", "Date de publication : ...") stays a stamp, never the event;
+- organisations (2): a name whose last word is an event noun ("International Astronautical Congress", "Industrial
+  Technological Forum 2024", "Salon ... Semaine") or that holds a meeting noun ("Joint Commission Meeting on S&T
+  Cooperation") names an event, not a body; "Conference of Rectors", "Conférence des présidents d'université" stay
+  bodies;
 - fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất hiếm")
   are geology and minerals; domain words of every field that earlier rounds lacked (energy efficiency,
   nanotechnology, people-to-people exchanges, low-carbon, Copernicus, bioinformatics, blue economy, innovation
@@ -68,7 +72,7 @@ from sticoop.ingest.extract import extract
 from sticoop.ingest.extract.agreements import find_agreements
 from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.fields import find_fields
-from sticoop.ingest.extract.organizations import find_organizations
+from sticoop.ingest.extract.organizations import find_organizations, names_an_event
 from sticoop.ingest.extract.sessions import find_committee, vi_number
 
 
@@ -488,3 +492,25 @@ def test_round8_more_date_shapes(text: str, lang: str, expected: str | None) -> 
     with clock.pinned(date(2031, 6, 1)):
         found = extract_event_date(text, THURSDAY, lang)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "event"),
+    [
+        ("International Astronautical Congress", True),
+        ("Industrial Technological Forum 2024", True),
+        ("Joint Commission Meeting on S&T Cooperation", True),
+        ("Joint Committee Meetings (JCM)", True),
+        ("Africa Innovation Week", True),
+        ("Grand Salon de l'innovation", False),
+        ("Semaine de la science Sommet", True),
+        # bodies stay bodies
+        ("Conference of Rectors", False),
+        ("Conférence des présidents d'université du Maroc", False),
+        ("World Economic Forum Secretariat", False),
+        ("National Science Foundation", False),
+        ("Forum", False),
+    ],
+)
+def test_round8_event_names_are_no_organisations(name: str, event: bool) -> None:
+    assert names_an_event(name) is event

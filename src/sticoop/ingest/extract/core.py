@@ -20,7 +20,7 @@ from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
 from sticoop.ingest.extract.model import Extraction, Organization, Person, Value
 from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.organizations import _country_forms as place_names
-from sticoop.ingest.extract.organizations import find_organizations
+from sticoop.ingest.extract.organizations import find_organizations, names_an_event
 from sticoop.ingest.extract.people import find_people
 from sticoop.ingest.extract.sessions import find_committee
 from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes, sentences
@@ -110,7 +110,9 @@ def _read_actors(
     ]
     org_spans = _spans(result.organizations)
     result.organizations += _headless_orgs(text, ents, org_spans + committee_spans, person_spans, places, body)
-    result.organizations = distinct_organizations(result.organizations, result.people)
+    result.organizations = [
+        o for o in distinct_organizations(result.organizations, result.people) if not names_an_event(o.name.value)
+    ]
     result.people = [p for p in result.people if not names_a_programme(text, p)]
     _countries_from_employers(result)
     return party_result.mentions, org_spans

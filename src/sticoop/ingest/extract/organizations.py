@@ -415,6 +415,23 @@ def _looks_like_name(name: str, head_only: bool) -> bool:
         return False
     return not (len(words) > 18)
 
+_EVENT_LAST = re.compile(
+    r"\b(?:" + "|".join(en.EVENT_NOUNS + fr.EVENT_NOUNS + vi.EVENT_NOUNS) + r")(?:\s+(?:19|20)\d\d)?(?:\s*\([^)]*\))?$"
+)
+_MEETING_WORD = re.compile(r"\b(?:" + "|".join(en.MEETING_NOUNS + fr.MEETING_NOUNS + vi.MEETING_NOUNS) + r")\b")
+
+
+def names_an_event(name: str) -> bool:
+    """True when a name read as an organisation names an event or a meeting: its last word is an event noun
+    ("International Astronautical Congress", "Industrial Technological Forum 2024") or it holds a meeting noun
+    ("Joint Commission Meeting on S&T Cooperation"); "Conference of Rectors" and "Conférence des présidents
+    d'université" (the noun first) stay bodies. Nouns: ``lang/<code>/organizations.py``."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return bool(_EVENT_LAST.search(name) or _MEETING_WORD.search(name))
+
+
 def find_organizations(
     text: str,
     lang: str = "en",

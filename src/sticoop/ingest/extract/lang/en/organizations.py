@@ -50,3 +50,11 @@ MODIFIED_NOUNS: tuple[str, ...] = (
     "scholarships?", "fellowships?", "grants?", "awards?", "funding", "programmes?", "programs?", "projects?",
     "calls?", "schemes?", "satellites?", "platforms?",
 )
+#: nouns that, as the LAST word of a name, make it an event, not a body ("International Astronautical Congress",
+#: "Industrial Technological Forum"); a name that starts with one stays a body ("Conference of Rectors")
+EVENT_NOUNS: tuple[str, ...] = (
+    "Congress", "Conference", "Summit", "Forum", "Expo", "Fair", "Week", "Symposium", "Workshop", "Seminar",
+    "Festival", "Exhibition",
+)
+#: nouns that make any name holding them a meeting, not a body ("Joint Commission Meeting on S&T Cooperation")
+MEETING_NOUNS: tuple[str, ...] = ("Meeting", "Meetings")

@@ -81,3 +81,7 @@ TECH_ACRONYMS: frozenset[str] = frozenset(
         "MOU", "COVID", "COVID-19", "TRL", "KHCN", "CN", "GS", "TS", "PGS", "THS", "PGS.TS", "GS.TS",
     ]
 )
+#: nouns that, as the LAST word of a name, make it an event (Vietnamese names put them first: read elsewhere)
+EVENT_NOUNS: tuple[str, ...] = ()
+#: nouns that make any name holding them a meeting
+MEETING_NOUNS: tuple[str, ...] = ()
