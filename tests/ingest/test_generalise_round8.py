@@ -53,7 +53,9 @@ in en/fr/vi with our own sentences, and the neighbouring shapes that must stay a
 - organisations (2): a name whose last word is an event noun ("International Astronautical Congress", "Industrial
   Technological Forum 2024", "Salon ... Semaine") or that holds a meeting noun ("Joint Commission Meeting on S&T
   Cooperation") names an event, not a body; "Conference of Rectors", "Conférence des présidents d'université" stay
-  bodies;
+  bodies; news outlets that report the event ("People's Daily Online", "Jilin Daily"), roles with an acronym
+  ("Principal Investigator (PI)") and fields with an acronym ("Earth Observation (EO)", "Artificial Intelligence
+  (AI)") are no bodies, while "Vietnam Academy of Science and Technology" and "Kenya Space Agency (KSA)" are;
 - fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất hiếm")
   are geology and minerals; domain words of every field that earlier rounds lacked (energy efficiency,
   nanotechnology, people-to-people exchanges, low-carbon, Copernicus, bioinformatics, blue economy, innovation
@@ -72,7 +74,7 @@ from sticoop.ingest.extract import extract
 from sticoop.ingest.extract.agreements import find_agreements
 from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.fields import find_fields
-from sticoop.ingest.extract.organizations import find_organizations, names_an_event
+from sticoop.ingest.extract.organizations import find_organizations, names_an_event, names_no_body
 from sticoop.ingest.extract.sessions import find_committee, vi_number
 
 
@@ -514,3 +516,34 @@ def test_round8_more_date_shapes(text: str, lang: str, expected: str | None) -> 
 )
 def test_round8_event_names_are_no_organisations(name: str, event: bool) -> None:
     assert names_an_event(name) is event
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("People's Daily Online", False),
+        ("Jilin Daily", False),
+        ("Principal Investigator (PI)", False),
+        ("International Astronautical Congress", False),
+        ("Kenya Space Agency (KSA)", True),
+        ("Vietnam News Agency", True),
+        ("Washington Post Company Foundation", True),
+    ],
+)
+def test_round8_outlets_and_roles_are_no_bodies(name: str, body: bool) -> None:
+    assert names_no_body(name) is not body
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("The training on Earth Observation (EO) was given by the Kenya Space Agency (KSA) in Nairobi.",
+         "Kenya Space Agency (KSA)", "Earth Observation (EO)"),
+        ("The course on Artificial Intelligence (AI) was given by the Vietnam Academy of Science and Technology "
+         "(VAST).", "Vietnam Academy of Science and Technology (VAST)", "Artificial Intelligence (AI)"),
+    ],
+)
+def test_round8_fields_with_an_acronym_are_no_bodies(text: str, present: str, absent: str) -> None:
+    with clock.pinned(date(2031, 6, 1)):
+        orgs = extract(text, published=THURSDAY, language="en").to_labels(with_evidence=False)["organizations"]
+    assert present in orgs and absent not in orgs

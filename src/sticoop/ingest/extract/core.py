@@ -20,7 +20,7 @@ from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
 from sticoop.ingest.extract.model import Extraction, Organization, Person, Value
 from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.organizations import _country_forms as place_names
-from sticoop.ingest.extract.organizations import find_organizations, names_an_event
+from sticoop.ingest.extract.organizations import find_organizations, names_no_body
 from sticoop.ingest.extract.people import find_people
 from sticoop.ingest.extract.sessions import find_committee
 from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes, sentences
@@ -111,7 +111,9 @@ def _read_actors(
     org_spans = _spans(result.organizations)
     result.organizations += _headless_orgs(text, ents, org_spans + committee_spans, person_spans, places, body)
     result.organizations = [
-        o for o in distinct_organizations(result.organizations, result.people) if not names_an_event(o.name.value)
+        o
+        for o in distinct_organizations(result.organizations, result.people)
+        if not names_no_body(o.name.value) and not _names_a_field(o.name.value)
     ]
     result.people = [p for p in result.people if not names_a_programme(text, p)]
     _countries_from_employers(result)
@@ -133,6 +135,13 @@ def _home_weight(orgs: list[Organization], lang: str, body: int) -> dict[str, fl
         for o in orgs
     )
     return {home: 1.0} if bare else {}
+
+
+def _names_a_field(name: str) -> bool:
+    """True when a name read as an organisation is a field of cooperation with its acronym ("Earth Observation
+    (EO)", "Artificial Intelligence (AI)"): a field keyword covers the whole name before the parentheses."""
+    bare = name.split(" (")[0].strip()
+    return any(v.evidence.start == 0 and v.evidence.end >= len(bare) - 1 for v in find_fields(bare))
 
 
 def distinct_organizations(orgs: list[Organization], people: list[Person]) -> list[Organization]:

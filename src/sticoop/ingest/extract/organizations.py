@@ -432,6 +432,18 @@ def names_an_event(name: str) -> bool:
     return bool(_EVENT_LAST.search(name) or _MEETING_WORD.search(name))
 
 
+_NEWS_LAST = re.compile(r"\b(?:" + "|".join(en.NEWS_NOUNS) + r")(?:\s*\([^)]*\))?$")
+_ROLE_NAME = re.compile(r"^(?:" + "|".join(en.ROLE_NAMES) + r")\b", re.I)
+
+
+def names_no_body(name: str) -> bool:
+    """True when a name read as an organisation is an event or meeting (`names_an_event`), a news outlet
+    reporting it ("People's Daily Online", "Jilin Daily") or a role ("Principal Investigator (PI)")."""
+    return names_an_event(name) or bool(
+        (len(name.split()) >= 2 and _NEWS_LAST.search(name)) or _ROLE_NAME.match(name)
+    )
+
+
 def find_organizations(
     text: str,
     lang: str = "en",
