@@ -56,6 +56,11 @@ in en/fr/vi with our own sentences, and the neighbouring shapes that must stay a
   bodies; news outlets that report the event ("People's Daily Online", "Jilin Daily"), roles with an acronym
   ("Principal Investigator (PI)") and fields with an acronym ("Earth Observation (EO)", "Artificial Intelligence
   (AI)") are no bodies, while "Vietnam Academy of Science and Technology" and "Kenya Space Agency (KSA)" are;
+- French (2): "énergies renouvelables" is no renewal; an acronym after "et" + a capitalised name belongs to that
+  next name ("ministère de ... et Wallonie-Bruxelles International (WBI)" is two bodies);
+- people: a name in apposition after a role and its body ("Le président du CNRS, Antoine Petit, a reçu", "par la
+  directrice générale de WBI, Pascale Delcomminette.", "the head of the agency, Maria Santos, said"), also after
+  a portfolio holding commas, never a body or a country in that place;
 - fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất hiếm")
   are geology and minerals; domain words of every field that earlier rounds lacked (energy efficiency,
   nanotechnology, people-to-people exchanges, low-carbon, Copernicus, bioinformatics, blue economy, innovation
@@ -547,3 +552,43 @@ def test_round8_fields_with_an_acronym_are_no_bodies(text: str, present: str, ab
     with clock.pinned(date(2031, 6, 1)):
         orgs = extract(text, published=THURSDAY, language="en").to_labels(with_evidence=False)["organizations"]
     assert present in orgs and absent not in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        ("Les deux ministères ont signé un accord de coopération sur les énergies renouvelables.", ["signed"]),
+        ("Les deux ministères ont renouvelé l'accord de coopération sur l'énergie.", ["renewed"]),
+    ],
+)
+def test_round8_renewable_is_no_renewal(text: str, statuses: list[str]) -> None:
+    assert _statuses(text) == statuses
+
+
+def test_round8_an_acronym_after_et_belongs_to_the_next_name() -> None:
+    text = ("Le ministère de l'Enseignement supérieur, de la Recherche scientifique et de l'Innovation et "
+            "Wallonie-Bruxelles International (WBI) ont signé un accord.")
+    names = [o.name.value for o in find_organizations(text, "fr", None, skip_spans=[], body_start=0)]
+    assert "Wallonie-Bruxelles International (WBI)" in names
+    assert not any("WBI" in n and n.startswith("ministère") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        ("L'accord a été signé par le ministre Abdellatif Miraoui et par la directrice générale de WBI, Pascale "
+         "Delcomminette.", "fr", ["Abdellatif Miraoui", "Pascale Delcomminette"]),
+        ("Le président du CNRS, Antoine Petit, a reçu la délégation.", "fr", ["Antoine Petit"]),
+        ("Le ministre de l'Agriculture, de la Pêche et de l'Eau, Mohamed Sadiki, a ouvert la séance.", "fr",
+         ["Mohamed Sadiki"]),
+        ("Speaking at the event, the director of the institute, Maria Santos, said the project would start.", "en",
+         ["Maria Santos"]),
+        # neighbours: a body or a country after the comma is no person
+        ("Le directeur de l'institut, Institut Pasteur de Dakar, a reçu la délégation.", "fr", []),
+        ("The head of the delegation, South Africa, said the project would start.", "en", []),
+    ],
+)
+def test_round8_names_in_apposition_after_a_role(text: str, lang: str, names: list[str]) -> None:
+    with clock.pinned(date(2031, 6, 1)):
+        found = [p["name"] for p in extract(text, published=THURSDAY, language=lang).to_labels()["people"]]
+    assert sorted(found) == sorted(names)

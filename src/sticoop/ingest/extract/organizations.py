@@ -348,6 +348,8 @@ def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
             return None
         if (j > i and _is_head(tokens, j, lang)) or _ends_name_ahead(tokens, j, lang):
             return None
+        if lang == "fr" and t.lower == "et" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            return None  # "ministère de ... et Wallonie-Bruxelles International (WBI)": the acronym is the next name's
         j += 1
     return None
 

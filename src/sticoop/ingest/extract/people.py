@@ -19,6 +19,7 @@ from sticoop.ingest.extract.countries import Mention, country_of, lexicon
 from sticoop.ingest.extract.lang.en import people as en
 from sticoop.ingest.extract.lang.en.organizations import HEADS as EN_HEADS
 from sticoop.ingest.extract.lang.fr import people as fr
+from sticoop.ingest.extract.lang.fr.organizations import HEADS as FR_HEADS
 from sticoop.ingest.extract.lang.vi import dates as vi_dates
 from sticoop.ingest.extract.lang.vi import organizations as vi_organizations
 from sticoop.ingest.extract.lang.vi import people as vi
@@ -78,6 +79,8 @@ def _rule_candidates(
     """Names found by rule: after a title, opened by a Vietnamese surname, after a portfolio or a role."""
     out = _titled_or_surnamed(text, tokens, lang, org_spans, body_start)
     out += _after_portfolio(text, tokens, body_start)
+    if lang in ("en", "fr"):
+        out += _role_apposition(text, body_start)
     if lang == "vi":
         out += _after_vi_role_country(text, tokens, body_start)
         out += _after_org(text, tokens, org_spans)
@@ -148,6 +151,33 @@ def _after_org(text: str, tokens: list[Token], org_spans: list[tuple[int, int]])
         if span and span[1] - span[0] >= 2 and text[org_end : tokens[j].start].strip() == "":
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
             out.append(_Cand(text[s:e], s, e, 0.6))
+    return out
+
+
+#: "<role> of/de <body>, <Name>" followed by a comma, a full stop or a verb: "Le président du CNRS, Antoine
+#: Petit, a reçu", "par la directrice générale de WBI, Pascale Delcomminette.", "the head of the agency, Maria
+#: Santos, said"; the role phrase may hold commas of a portfolio ("ministre de l'Agriculture, de la Pêche et de
+#: l'Eau, Mohamed Sadiki")
+_NAME_WORD = r"[A-ZÀ-ÝĐ][a-zà-ÿđ'’]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ'’]+)?"
+_ROLE_APPOSITION = re.compile(
+    r"\b(?i:" + "|".join(en.ROLE_WORDS + fr.ROLE_WORDS) + r")(?:\s+(?i:général|générale|adjoint|adjointe|"
+    r"exécutif|exécutive|general|executive))?\s+(?:of|de|du|des|d['’])\s*[^.;:\n]{1,90}?,\s+"
+    r"(?:(?:" + "|".join(re.escape(t) for t in sorted(en.TITLES | fr.TITLES, key=len, reverse=True)) + r")\s+)?"
+    r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:de|da|van|von|bin|al|el|Al|El|Le|La)?\s*" + _NAME_WORD + r"){1,3})"
+    r"(?=\s*[,.;]|\s+(?:a|ont|est|said|says|has|have|who|qui|added|noted|stressed|will)\b)"
+)
+
+
+def _role_apposition(text: str, body_start: int) -> list[_Cand]:
+    """Names set in apposition after a role and its body (``_ROLE_APPOSITION``), unless the capitalised words
+    are a body's or a place's ("Ministry of ...", a country)."""
+    out: list[_Cand] = []
+    for m in _ROLE_APPOSITION.finditer(text, body_start):
+        name = m.group("name")
+        words = name.split()
+        if any(w in en.BODY_WORDS or w in _UNIT_WORDS or w in FR_HEADS for w in words) or country_of(name):
+            continue
+        out.append(_Cand(name, m.start("name"), m.end("name"), 0.7))
     return out
 
 

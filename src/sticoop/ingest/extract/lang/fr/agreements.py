@@ -17,7 +17,10 @@ NOUNS: tuple[str, ...] = (
     r"arrangements? de mise en œuvre", r"protocoles? d'accord",
 )
 #: verbs of a renewal
-RENEW: tuple[str, ...] = (r"renouvel\w*", r"recondu\w*", r"prolong\w*", r"prorog\w*")
+RENEW: tuple[str, ...] = (
+    # never "énergies renouvelables" (renewable)
+    r"renouvel(?!ables?\b)\w*", r"recondu\w*", r"prolong\w*", r"prorog\w*",
+)
 #: verbs of a signature, initialling, conclusion, approval or adoption
 SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
 #: verbs of a discussion or study
