@@ -592,3 +592,21 @@ def test_round8_names_in_apposition_after_a_role(text: str, lang: str, names: li
     with clock.pinned(date(2031, 6, 1)):
         found = [p["name"] for p in extract(text, published=THURSDAY, language=lang).to_labels()["people"]]
     assert sorted(found) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Trong khuôn khổ chuyến thăm Việt Nam của Tổng thống Pháp, Viện Hàn lâm Khoa học và Công nghệ Việt Nam "
+         "và Trung tâm Nghiên cứu Khoa học Quốc gia Pháp (CNRS) đã ký Thỏa thuận hợp tác.", ["FRA", "VNM"]),
+        ("Đoàn Nga do Thứ trưởng dẫn đầu đã làm việc với Viện Hàn lâm Khoa học và Công nghệ Việt Nam.",
+         ["RUS", "VNM"]),
+        ("Các chuyên gia Đức đã trao đổi với Viện Hàn lâm Khoa học và Công nghệ Việt Nam.", ["DEU", "VNM"]),
+        # neighbour: a man called Đức is no country
+        ("Viện Hàn lâm Khoa học và Công nghệ Việt Nam đã tiếp ông Đức, chuyên gia của Nhật Bản.", ["JPN", "VNM"]),
+    ],
+)
+def test_round8_vietnamese_ambiguous_country_names(text: str, countries: list[str]) -> None:
+    with clock.pinned(date(2031, 6, 1)):
+        labels = extract(text, published=THURSDAY, language="vi").to_labels(with_evidence=False)
+    assert labels["countries"] == countries

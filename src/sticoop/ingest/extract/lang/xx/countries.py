@@ -325,6 +325,18 @@ AMBIGUOUS_OK_BEFORE: tuple[str, ...] = (
     "sứ quán",
     "lãnh sự",
     "lãnh sự quán",
+    # a head of state or government, a people, a delegation or a national body of a country ("Tổng thống Pháp",
+    # "người Đức", "đoàn Nga", "Trung tâm Nghiên cứu Khoa học Quốc gia Pháp")
+    "tổng thống",
+    "thủ tướng",
+    "chính phủ",
+    "quốc gia",
+    "bộ trưởng",
+    "phái đoàn",
+    "đoàn",
+    "người",
+    "chuyên gia",
+    "nhân dân",
 )
 
 # Regions that stand for their country as a party ("FWO (Flanders)", "Québec", "Yunnan", "Kuzbass"): the
