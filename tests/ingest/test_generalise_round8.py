@@ -610,3 +610,21 @@ def test_round8_vietnamese_ambiguous_country_names(text: str, countries: list[st
     with clock.pinned(date(2031, 6, 1)):
         labels = extract(text, published=THURSDAY, language="vi").to_labels(with_evidence=False)
     assert labels["countries"] == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        ("The two sides are preparing a memorandum of understanding on marine science.", ["planned"]),
+        ("A memorandum of understanding on marine science is in the pipeline.", ["planned"]),
+        ("Un accord de coopération scientifique est en préparation.", ["planned"]),
+        ("Hai bên đang soạn thảo Bản ghi nhớ về hợp tác khoa học biển.", ["planned"]),
+        ("Under the 2015 memorandum of understanding, 40 projects have been funded.", ["signed"]),
+        ("Depuis la signature de l'accord de 2015, 40 projets ont été financés.", ["signed"]),
+        # neighbours: a draft under discussion stays discussed, a bare back-reference stays no item
+        ("The two sides discussed the preparation of a memorandum of understanding.", ["discussed"]),
+        ("Under the memorandum, 40 projects have been funded.", []),
+    ],
+)
+def test_round8_agreements_in_preparation_and_dated(text: str, statuses: list[str]) -> None:
+    assert _statuses(text) == statuses

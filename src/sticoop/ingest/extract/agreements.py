@@ -51,6 +51,7 @@ AMEND = _cues("AMEND", re.I)
 RENEW_PRONOUN = _cues("RENEW_PRONOUN", re.I)
 IN_FORCE = _cues("IN_FORCE", re.I)
 PROSPECT = _cues("PROSPECT", re.I)
+PREPARE = _cues("PREPARE", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
 SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
 #: ", and with B about ...": the same signature with a second partner is a second agreement
@@ -210,6 +211,8 @@ def _status(clause: str, noun_pos: int) -> str | None:
         return "discussed"
     if BASIS.search(clause[max(0, noun_pos - BASIS_WINDOW) : noun_pos]) and _named(clause, noun_pos):
         return "signed"  # an agreement in force the cooperation rests on: "under the Agreement between ..."
+    if PREPARE.search(clause):
+        return "planned"  # "The two sides are preparing a memorandum", "est en préparation"
     if (FRAME.search(clause, noun_pos) or IN_FORCE.search(clause)) and _named(clause, noun_pos):
         # "The 2018 protocol remains the framework of this cooperation", "which entered into force in 2016"
         return "signed"
@@ -250,7 +253,12 @@ def _named(clause: str, noun_pos: int) -> bool:
     m = NOUNS.match(clause, noun_pos)
     if not m or _PROGRAMME_NOUN.search(m.group(0)):
         return False
-    return m.group(0)[:1].isupper() or bool(_COMPLEMENT.match(clause, m.end()))
+    dated = bool(_YEAR_BEFORE.search(clause, max(0, noun_pos - 25), noun_pos))  # "the 2015 memorandum"
+    return m.group(0)[:1].isupper() or dated or bool(_COMPLEMENT.match(clause, m.end()))
+
+
+#: a year just before an agreement noun names it ("Under the 2015 memorandum of understanding, ...")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,3}$")
 
 
 def find_agreements(text: str) -> list[Agreement]:

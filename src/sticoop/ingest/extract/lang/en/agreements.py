@@ -48,6 +48,9 @@ PROSPECT: tuple[str, ...] = (
     r"pav\w* the way (?:for|to)", r"(?:a |first )?steps? towards", r"leading to", r"lead to", r"towards",
     r"prepar\w* (?:for|the ground for)",
 )
+#: cues of an agreement being prepared, anywhere in its clause ("are preparing a memorandum", "is in the
+#: pipeline"): planned
+PREPARE: tuple[str, ...] = (r"prepar(?:ing|es|ed)", r"being prepared", r"in the pipeline", r"in preparation")
 #: cues of an aside about other partners or the past ("a broadly similar arrangement with Sweden")
 ASIDES: tuple[str, ...] = ("similar", "comparable", "in the past", "has its own")
 #: cues of an agreement in force that the cooperation rests on ("convened under the Agreement between ...")

@@ -39,6 +39,8 @@ PLAN: tuple[str, ...] = (
 )
 #: phrases before an agreement that is a prospect of the act reported ("ouvrant la voie à un accord-cadre")
 PROSPECT: tuple[str, ...] = (r"ouvr\w* la voie (?:à|au|aux)", r"vers (?:un|une|la conclusion d')", r"en vue d'un")
+#: cues of an agreement being prepared ("est en préparation", "en cours d'élaboration", "préparent un accord")
+PREPARE: tuple[str, ...] = (r"en préparation", r"en cours d'élaboration", r"prépar(?:ent|e|ons)", r"élabor(?:ent|e)")
 #: cues of an aside about other partners or the past ("des accords semblables", "a déjà")
 ASIDES: tuple[str, ...] = ("semblables?", "a déjà")
 #: cues of an agreement in force that the cooperation rests on ("en vertu d'un accord", "dans le cadre de")

@@ -27,6 +27,8 @@ PLAN: tuple[str, ...] = ("sẽ", "dự kiến", "nhất trí", "mong muốn", "h
 FUTURE: tuple[str, ...] = ("sẽ", "dự kiến")
 #: phrases before an agreement that is a prospect of the act reported ("mở đường cho việc ký Hiệp định")
 PROSPECT: tuple[str, ...] = (r"mở đường cho(?: việc)?", r"tiến tới(?: việc)?", r"hướng tới(?: việc)?")
+#: cues of an agreement being prepared ("đang xây dựng", "đang soạn thảo")
+PREPARE: tuple[str, ...] = (r"đang xây dựng", r"đang soạn thảo")
 #: cues of an aside about other partners ("tương tự", similar)
 ASIDES: tuple[str, ...] = ("tương tự",)
 #: cues of an agreement in force that the cooperation rests on ("trong khuôn khổ Hiệp định", "theo Nghị định thư")
