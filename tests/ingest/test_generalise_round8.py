@@ -77,6 +77,7 @@ import pytest
 from sticoop.core import clock
 from sticoop.ingest.extract import extract
 from sticoop.ingest.extract.agreements import find_agreements
+from sticoop.ingest.extract.countries import find_mentions
 from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.organizations import find_organizations, names_an_event, names_no_body
@@ -628,3 +629,19 @@ def test_round8_vietnamese_ambiguous_country_names(text: str, countries: list[st
 )
 def test_round8_agreements_in_preparation_and_dated(text: str, statuses: list[str]) -> None:
     assert _statuses(text) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Flemish delegation", "BEL"),
+        ("Walloon researchers", "BEL"),
+        ("the Scottish government", "GBR"),
+        ("Welsh universities", "GBR"),
+        ("la délégation québécoise", "CAN"),
+        ("les chercheurs flamands", "BEL"),
+        ("le ministre qatari", "QAT"),
+    ],
+)
+def test_round8_regional_demonyms(text: str, code: str) -> None:
+    assert [m.code for m in find_mentions(text)] == [code]

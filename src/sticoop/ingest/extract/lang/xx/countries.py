@@ -23,6 +23,8 @@ BHR|Bahraini|bahreïni
 BGD|Bangladeshi|bangladais
 BLR|Belarusian|biélorusse
 BEL|Belgian|belge
+BEL|Flemish|flamand
+BEL|Walloon|wallon
 BEN|Beninese|béninois
 BTN|Bhutanese|bhoutanais
 BOL|Bolivian|bolivien
@@ -36,6 +38,7 @@ BDI|Burundian|burundais
 KHM|Cambodian,Khmer|cambodgien
 CMR|Cameroonian|camerounais
 CAN|Canadian|canadien
+CAN|Quebecer,Quebecker|québécois
 CPV|Cape Verdean|cap-verdien
 CAF|Central African|centrafricain
 TCD|Chadian|tchadien
@@ -131,6 +134,7 @@ PHL|Philippine,Filipino|philippin
 POL|Polish|polonais
 PRT|Portuguese|portugais
 QAT|Qatari|qatarien
+QAT|Qatari|qatari
 ROU|Romanian|roumain
 RUS|Russian|russe
 RWA|Rwandan|rwandais
@@ -164,6 +168,8 @@ UGA|Ugandan|ougandais
 UKR|Ukrainian|ukrainien
 ARE|Emirati|émirien
 GBR|British|britannique
+GBR|Scottish|écossais
+GBR|Welsh|gallois
 USA|American|américain
 URY|Uruguayan|uruguayen
 UZB|Uzbek|ouzbek
