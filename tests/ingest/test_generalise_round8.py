@@ -645,3 +645,30 @@ def test_round8_agreements_in_preparation_and_dated(text: str, statuses: list[st
 )
 def test_round8_regional_demonyms(text: str, code: str) -> None:
     assert [m.code for m in find_mentions(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "present"),
+    [
+        ("Projects in mathematics, physics and chemistry are eligible.", "other", True),
+        ("The call covers the social sciences and humanities.", "other", True),
+        ("Astronomy and astrophysics will be part of the programme.", "other", True),
+        ("Korean firms offered mechanical manufacturing and car components.", "other", True),
+        ("L'appel couvre les mathématiques et les sciences humaines et sociales.", "other", True),
+        ("Hai bên hợp tác trong lĩnh vực toán học và cơ khí.", "other", True),
+        ("Hai bên hợp tác về di sản văn hóa và khảo cổ học.", "other", True),
+        # neighbours: geophysics stays geology, astronomy is no space
+        ("The institutes cooperate in geophysics.", "other", False),
+        ("The institutes cooperate in geophysics.", "geology_minerals", True),
+        ("Astronomy will be part of the programme.", "space", False),
+    ],
+)
+def test_round8_fields_without_a_slot(text: str, field: str, present: bool) -> None:
+    assert (field in [f.value for f in find_fields(text)]) is present
+
+
+def test_round8_a_bodys_name_names_no_other_field() -> None:
+    text = "The Vietnamese delegation visited the Perimeter Institute for Theoretical Physics in Canada."
+    with clock.pinned(date(2031, 6, 1)):
+        labels = extract(text, published=THURSDAY, language="en").to_labels(with_evidence=False)
+    assert "other" not in labels["fields"]

@@ -76,7 +76,7 @@ STEMS: dict[str, tuple[str, ...]] = {
         "radar images", "satellite data", "satellite tracking",
     ),
     "space": (
-        "rocket", "launch vehicle", "astronaut", "astronom", "spacecraft", "space station",
+        "rocket", "launch vehicle", "astronaut", "spacecraft", "space station",
         "aerospace", "space research", "space cooperation", "outer space", "space exploration",
         "space application", "space science", "space-based", "space agency", "space technolog", "space activities",
         "satellite", "satellites", "ground-station", "ground station", "space studies",
@@ -140,6 +140,13 @@ STEMS: dict[str, tuple[str, ...]] = {
         "policymaking", "governance", "management of science",
         "public management", "policy planning", "innovation management", "science and technology policy",
         "s&t management",
+    ),
+    # fields without a slot of their own (labelling convention 8: "anything without a slot -> other"),
+    # as the corpora label them: sciences, defence, heritage
+    "other": (
+        "mathematic", "physics", "chemistry", "social sciences", "humanities", "geography", "earth sciences",
+        "astronomy", "astrophysic", "mechanical", "automotive", "car components", "cultural heritage", "archaeolog",
+        "national defence", "national defense", "joint ventures",
     ),
 }
 

@@ -53,7 +53,7 @@ STEMS: dict[str, tuple[str, ...]] = {
         "Copernicus", "systèmes d'information géographique",
         "imagerie satellitaire","observation de la Terre", "télédétection", "images satellitaires"),
     "space": (
-        "lanceur", "fusée", "astronom", "engins spatiaux",
+        "lanceur", "fusée", "engins spatiaux",
         "aérospatial", "espace extra-atmosphérique", "satellite","spatial", "spatiale"),
     "geology_minerals": ("géochimi", "volcanolog", "sismolog", "géologie", "géologique", "minières", "minier", "mines",
                          "minéraux", "minerais", "ressources minérales", "terres rares"),
@@ -100,6 +100,12 @@ STEMS: dict[str, tuple[str, ...]] = {
         "politiques scientifiques", "politique de la recherche", "politique d'innovation",
         "politiques d'innovation", "politique STI", "gouvernance",
         "gestion de l'innovation","gestion de la recherche", "politique scientifique"),
+    # fields without a slot of their own (labelling convention 8: "anything without a slot -> other"),
+    # as the corpora label them: sciences, defence, heritage
+    "other": (
+        "mathématique", "sciences humaines", "sciences sociales", "géographie", "astronomie", "astrophysique",
+        "mécanique", "automobile", "patrimoine culturel", "archéolog",
+    ),
 }
 
 #: field key -> whole words, matched case-insensitively and only as a complete word

@@ -43,7 +43,7 @@ STEMS: dict[str, tuple[str, ...]] = {
         "tự động hóa", "tự động hoá", "rô-bốt"),
     "remote_sensing": ("viễn thám",),
     "space": (
-        "tên lửa", "thiên văn",
+        "tên lửa",
         "vũ trụ", "hàng không vũ trụ","công nghệ vũ trụ", "vệ tinh"),
     "geology_minerals": ("quặng", "địa chất", "khoáng sản", "đất hiếm"),
     "biotechnology": (
@@ -78,6 +78,12 @@ STEMS: dict[str, tuple[str, ...]] = {
     "policy_management": (
         "hoạch định chính sách", "chính sách khoa học", "chính sách phát triển", "quản lý nhà nước",
         "kinh nghiệm quản lý", "quản trị", "quản lý năng lượng","chính sách phát triển khoa học", "quản lý khoa học"),
+    # fields without a slot of their own (labelling convention 8: "anything without a slot -> other"),
+    # as the corpora label them: sciences, defence, heritage
+    "other": (
+        "toán học", "vật lý", "khoa học xã hội", "nhân văn", "thiên văn", "cơ khí", "ô tô", "di sản văn hóa",
+        "khảo cổ", "quốc phòng",
+    ),
 }
 
 #: field key -> whole words, matched case-insensitively and only as a complete word
