@@ -672,3 +672,23 @@ def test_round8_a_bodys_name_names_no_other_field() -> None:
     with clock.pinned(date(2031, 6, 1)):
         labels = extract(text, published=THURSDAY, language="en").to_labels(with_evidence=False)
     assert "other" not in labels["fields"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("La délégation a visité le Centre national d'informations technologiques et scientifiques à Hanoï.",
+         ["Centre national d'informations technologiques et scientifiques"]),
+        ("Les chercheurs de l'Institut de la chimie industrielle ont présenté leurs travaux.",
+         ["Institut de la chimie industrielle"]),
+        ("La Faculté de Médecine et de Pharmacie de Rabat accueille la formation.",
+         ["Faculté de Médecine et de Pharmacie de Rabat"]),
+        ("L'Agence Marocaine de Sûreté et Sécurité Nucléaire et Radiologique (AMSSNuR) participe.",
+         ["Agence Marocaine de Sûreté et Sécurité Nucléaire et Radiologique (AMSSNuR)"]),
+        # neighbours: a lower-case "bureau" is no body, a domain noun does not start a name
+        ("Le bureau de la délégation a reçu la formation des jeunes chercheurs.", []),
+    ],
+)
+def test_round8_french_institute_names(text: str, names: list[str]) -> None:
+    found = [o.name.value.split(" (")[0] for o in find_organizations(text, "fr", None, skip_spans=[], body_start=0)]
+    assert found == [n.split(" (")[0] for n in names]

@@ -348,10 +348,18 @@ def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
             return None
         if (j > i and _is_head(tokens, j, lang)) or _ends_name_ahead(tokens, j, lang):
             return None
-        if lang == "fr" and t.lower == "et" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+        if lang == "fr" and t.lower == "et" and j + 1 < len(tokens) and _starts_another_name(tokens, j + 1, lang):
             return None  # "ministère de ... et Wallonie-Bruxelles International (WBI)": the acronym is the next name's
         j += 1
     return None
+
+
+def _starts_another_name(tokens: list[Token], k: int, lang: str) -> bool:
+    """True when the capitalised token at k, right after "et", opens another body's name: a place (country,
+    region, city: "et Wallonie-Bruxelles International (WBI)") or a head noun ("et Institut ..."), not a common
+    noun of a title-case name ("Agence Marocaine de Sûreté et Sécurité Nucléaire (AMSSNuR)")."""
+    t = tokens[k]
+    return t.is_cap and (t.text in lexicon() or bool(_is_head(tokens, k, lang)))
 
 
 def _ends_name_ahead(tokens: list[Token], j: int, lang: str) -> bool:

@@ -15,7 +15,8 @@ HEADS: frozenset[str] = frozenset(
         "Commission", "Académie", "Fondation", "Observatoire", "Laboratoire", "École", "Ecole", "Société",
         "Organisation", "Autorité", "Secrétariat", "Direction", "Réseau", "Pôle", "Technopole", "Technopôle",
         "Parc", "Association", "Chambre", "Banque", "Établissement", "Etablissement", "Délégation", "Ambassade",
-        "Commissariat", "laboratoire", "Incubateur", "Consortium", "Groupement",
+        "Commissariat", "laboratoire", "Incubateur", "Consortium", "Groupement", "Faculté", "Département", "Bureau",
+        "Muséum", "Conservatoire",
     ]
 )
 #: lower-case heads that name a body only when a capitalised name follows at once ("laboratoire ICube", never
@@ -45,6 +46,13 @@ LOWER_CASE_NAME_WORDS: frozenset[str] = frozenset(
     [
         "recherche", "recherches", "développement", "innovation", "coopération", "technologie", "technologies",
         "sciences", "science", "santé", "énergie", "énergies", "nouvelles", "valorisation", "résultats",
+        # domain nouns of institutes' names ("Centre national d'informations technologiques", "Institut de la
+        # chimie industrielle", "Université des mines et de la géologie")
+        "informations", "information", "chimie", "physique", "mines", "géologie", "économie", "formation",
+        "enseignement", "éducation", "agriculture", "environnement", "eau", "médecine", "pharmacie", "industrie",
+        "industries", "commerce", "études", "statistique", "météorologie", "océanographie", "pêche", "pêches",
+        "mer", "espace", "télécommunications", "transports", "normalisation", "métrologie", "qualité",
+        "biotechnologie", "biologie", "matériaux", "ingénieurs", "technique", "techniques", "soutien",
     ]
 )
 #: lower case: first parts of compound adjectives of a region ("ouest-africaine", "sud-américain")
