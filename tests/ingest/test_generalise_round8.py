@@ -60,7 +60,10 @@ in en/fr/vi with our own sentences, and the neighbouring shapes that must stay a
   next name ("ministère de ... et Wallonie-Bruxelles International (WBI)" is two bodies);
 - people: a name in apposition after a role and its body ("Le président du CNRS, Antoine Petit, a reçu", "par la
   directrice générale de WBI, Pascale Delcomminette.", "the head of the agency, Maria Santos, said"), also after
-  a portfolio holding commas, never a body or a country in that place;
+  a portfolio holding commas, never a body or a country in that place; Vietnamese: less frequent family names
+  ("Trương Tấn Sang", "Châu Văn Minh"), titles listed with commas ("Giáo sư, Tiến sỹ ..."), the spelling "sỹ" and
+  lower-case titles inside a sentence ("giáo sư Michael Pepper"), never a place that starts like a name ("Châu
+  Âu", "Ninh Thuận");
 - fields: mineral processing, critical minerals, rare earths, beneficiation ("minéraux", "terres rares", "đất hiếm")
   are geology and minerals; domain words of every field that earlier rounds lacked (energy efficiency,
   nanotechnology, people-to-people exchanges, low-carbon, Copernicus, bioinformatics, blue economy, innovation
@@ -81,6 +84,7 @@ from sticoop.ingest.extract.countries import find_mentions
 from sticoop.ingest.extract.dates import extract_event_date
 from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.organizations import find_organizations, names_an_event, names_no_body
+from sticoop.ingest.extract.people import find_people
 from sticoop.ingest.extract.sessions import find_committee, vi_number
 
 
@@ -692,3 +696,20 @@ def test_round8_a_bodys_name_names_no_other_field() -> None:
 def test_round8_french_institute_names(text: str, names: list[str]) -> None:
     found = [o.name.value.split(" (")[0] for o in find_organizations(text, "fr", None, skip_spans=[], body_start=0)]
     assert found == [n.split(" (")[0] for n in names]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Chủ tịch nước Trương Tấn Sang và các quan chức cấp cao đã dự.", ["Trương Tấn Sang"]),
+        ("Đoàn do Giáo sư, Tiến sỹ Châu Văn Minh làm trưởng đoàn.", ["Châu Văn Minh"]),
+        ("Đoàn tặng quà giáo sư Michael Pepper sau buổi trao đổi.", ["Michael Pepper"]),
+        ("Đoàn do Bộ trưởng, Giáo sư, Tiến sỹ Boviengkham Vôngdala làm trưởng đoàn.", ["Boviengkham Vôngdala"]),
+        # neighbours: places that start like a name are no people
+        ("Liên minh Châu Âu và Việt Nam đã ký Bản ghi nhớ.", []),
+        ("Tại Ninh Thuận, hai bên đã họp.", []),
+        ("Từ Hà Nội, đoàn đã sang Lào.", []),
+    ],
+)
+def test_round8_vietnamese_names_and_titles(text: str, names: list[str]) -> None:
+    assert [p.name.value for p in find_people(text, "vi", [], [], [], frozenset(), 0)] == names

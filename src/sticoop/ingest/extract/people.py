@@ -69,8 +69,20 @@ def _skip_titles(tokens: list[Token], j: int) -> int:
         if j + 1 < len(tokens) and (tokens[j].text, tokens[j + 1].text.lower()) in TITLE_PAIRS:
             j += 2
             continue
+        if tokens[j].text == "," and j > 0 and _is_title_at(tokens, j + 1):
+            j += 1  # "Giáo sư, Tiến sỹ Châu Văn Minh": titles listed with commas
+            continue
         break
     return j
+
+
+def _is_title_at(tokens: list[Token], j: int) -> bool:
+    """True when a title or a two-word title starts at token j."""
+    if j >= len(tokens):
+        return False
+    if tokens[j].text in TITLES:
+        return True
+    return j + 1 < len(tokens) and (tokens[j].text, tokens[j + 1].text.lower()) in TITLE_PAIRS
 
 
 def _rule_candidates(
@@ -268,7 +280,9 @@ _ASCII_SURNAMES = frozenset(fold(s).title() for s in VI_SURNAMES) - vi.ASCII_SUR
 
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
-    return frozenset(f for f, (_, kind) in lexicon().items() if kind in ("name", "city") and " " in f)
+    """Place names of several words (countries, cities, continents): a name holding one is no person's."""
+    countries = frozenset(f for f, (_, kind) in lexicon().items() if kind in ("name", "city") and " " in f)
+    return countries | vi.PLACES_LIKE_NAMES
 
 
 def _is_surname_ref(tokens: list[Token], span: tuple[int, int]) -> bool:
