@@ -60,7 +60,10 @@ in en/fr/vi with our own sentences, and the neighbouring shapes that must stay a
   next name ("ministère de ... et Wallonie-Bruxelles International (WBI)" is two bodies);
 - people: a name in apposition after a role and its body ("Le président du CNRS, Antoine Petit, a reçu", "par la
   directrice générale de WBI, Pascale Delcomminette.", "the head of the agency, Maria Santos, said"), also after
-  a portfolio holding commas, never a body or a country in that place; Vietnamese: less frequent family names
+  a portfolio holding commas, never a body or a country in that place; provincial and city executives and chief
+  executives before a name ("Gauteng MEC for Economic Development Thabo Mokoena", "Governor of Bali Wayan
+  Koster"), the portfolio's own words skipped; a title read as a name ("Gauteng MEC", "Bali Governor") is no
+  person, while "John Head" is; Vietnamese: less frequent family names
   ("Trương Tấn Sang", "Châu Văn Minh"), titles listed with commas ("Giáo sư, Tiến sỹ ..."), the spelling "sỹ" and
   lower-case titles inside a sentence ("giáo sư Michael Pepper"), never a place that starts like a name ("Châu
   Âu", "Ninh Thuận");
@@ -713,3 +716,21 @@ def test_round8_french_institute_names(text: str, names: list[str]) -> None:
 )
 def test_round8_vietnamese_names_and_titles(text: str, names: list[str]) -> None:
     assert [p.name.value for p in find_people(text, "vi", [], [], [], frozenset(), 0)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Gauteng MEC for Economic Development Thabo Mokoena signed the agreement.", ["Thabo Mokoena"]),
+        ("Governor of Bali Wayan Koster welcomed the delegation.", ["Wayan Koster"]),
+        ("Minister of Foreign Affairs Retno Marsudi spoke.", ["Retno Marsudi"]),
+        ("The Bali Governor Wayan Koster met them.", ["Wayan Koster"]),
+        # neighbours: a portfolio with "and" and a surname that is a role word
+        ("Vice Minister of Science and ICT Park Ji-hoon met them.", ["Park Ji-hoon"]),
+        ("Prof. John Head spoke at the workshop.", ["John Head"]),
+    ],
+)
+def test_round8_executives_and_titles_read_as_names(text: str, names: list[str]) -> None:
+    with clock.pinned(date(2031, 6, 1)):
+        found = [p["name"] for p in extract(text, published=THURSDAY, language="en").to_labels()["people"]]
+    assert found == names

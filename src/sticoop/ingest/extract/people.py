@@ -193,8 +193,24 @@ def _role_apposition(text: str, body_start: int) -> list[_Cand]:
     return out
 
 
+#: a role acronym closing a "name" ("Gauteng MEC"), or a role word after a place ("Bali Governor")
+_ROLE_ACRONYM_LAST = re.compile(r"\s(?:" + "|".join(en.ROLE_ACRONYMS) + r")$")
+_ROLE_WORD_LAST = re.compile(r"\s(?:" + "|".join(en.ROLE_WORDS) + r")$")
+
+
+def _is_a_title(name: str) -> bool:
+    """True when a "name" is a title: it ends with a role acronym ("Gauteng MEC"), or with a role word after a
+    place ("Bali Governor"); "John Head" (a surname that is also a role word) stays a person."""
+    if _ROLE_ACRONYM_LAST.search(name):
+        return True
+    return bool(_ROLE_WORD_LAST.search(name)) and name.split()[0] in lexicon()
+
+
 _PORTFOLIO = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner|Director(?:[- ]General)?|President|Chair(?:man|woman)?|Head)\s+"
+    r"\b(?:Minister|Secretary|Commissioner|Director(?:[- ]General)?|President|Chair(?:man|woman)?|Head|"
+    # provincial and city executives, chief executives ("Gauteng MEC for Economic Development Thabo Mokoena",
+    # "Governor of Bali Wayan Koster", "Chief Executive of Innovate UK Indro Mukerjee")
+    r"MEC|Governor|Mayor|Premier|Chief\s+Executive(?:\s+Officer)?|CEO)\s+"
     r"(?:of\s+State\s+)?(?:of|for)\s+(?:the\s+)?"
 )
 
@@ -222,6 +238,8 @@ def _after_portfolio(text: str, tokens: list[Token], body_start: int) -> list[_C
             break
         if not seen_and:
             j = k + 1
+            while j < len(tokens) and tokens[j].text in en.PORTFOLIO_WORDS:
+                j += 1  # "MEC for Economic Development Thabo Mokoena": the portfolio's own words
         span = _name_after(tokens, j, max_len=4)
         if span and 2 <= span[1] - span[0] <= 4:
             words = [tokens[x].text for x in range(*span)]
@@ -348,6 +366,8 @@ def find_people(
         if _CITY_BEFORE.search(text[max(0, c.start - 12) : c.start]):  # "TP. Hồ Chí Minh" is a city
             continue
         if c.name.lower() in _WEEKDAY_NAMES:  # "Thứ Hai, 21/03/2016": a page stamp's weekday
+            continue
+        if _is_a_title(c.name):  # "Gauteng MEC", "Bali Governor": a title read as a name
             continue
         if lang == "vi" and _BODY_AFTER_FIRST.match(text, c.start):
             continue  # "Đoàn Viện Khoa học ...", "Đoàn Chương trình ...": a delegation of a body, not a surname
