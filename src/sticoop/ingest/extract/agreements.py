@@ -40,6 +40,8 @@ def _required_length(form: str) -> int:
 NOUNS = _cues("NOUNS", re.I)  # "the Australia-Vietnam Agreement on ...": titles are capitalised
 RENEW = _cues("RENEW", re.I)
 SIGN = _cues("SIGN", re.I)
+ADOPT = _cues("ADOPT", re.I)
+INITIAL = _cues("INITIAL", re.I)
 DISCUSS = _cues("DISCUSS", re.I)
 PLAN = _cues("PLAN", re.I)
 FUTURE = _cues("FUTURE", re.I)
@@ -180,6 +182,16 @@ def _planned_signature(clause: str, noun_pos: int, sign: re.Match[str]) -> bool:
                 or (after_noun and FUTURE.search(clause, noun_pos, sign.start())))
 
 
+def _adopted_only(clause: str, sign: re.Match[str]) -> bool:
+    """True when the verb ``sign`` is an adoption in talks ("adopted a work plan", "ont adopté un plan
+    d'action", "đã thông qua Chương trình hành động", "agreed on a programme") and no signature verb of another
+    kind stands in the clause ("adopted ... and signed", "adoptée et signée"): per convention 9 of the corpus
+    labels, what was merely agreed or adopted in talks is `discussed`."""
+    if not ADOPT.fullmatch(sign.group(0)):
+        return False
+    return all(ADOPT.fullmatch(other.group(0)) for other in SIGN.finditer(clause))
+
+
 def _status(clause: str, noun_pos: int) -> str | None:
     clause = _own_clause(clause, noun_pos)
     noun = NOUNS.match(clause, noun_pos)
@@ -204,6 +216,10 @@ def _status(clause: str, noun_pos: int) -> str | None:
         later = SIGN.search(clause, max(sign.end(), noun_pos + 1))
         if later is not None and _planned_signature(clause, noun_pos, later):
             return "planned"
+        if _adopted_only(clause, sign):
+            return "discussed"
+        if INITIAL.fullmatch(sign.group(0)):
+            return "planned"  # "initialled the text of an agreement", "paraphé", "ký tắt": not yet signed
         return "planned" if _planned_signature(clause, noun_pos, sign) else "signed"
     if _governing(BASIS, clause, noun_pos) is not None and _named(clause, noun_pos):
         return "signed"  # "reviewed progress under the 2005 Agreement": the review is of the work, not of it

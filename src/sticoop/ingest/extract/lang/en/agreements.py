@@ -23,10 +23,15 @@ RENEW: tuple[str, ...] = (
 )
 #: verbs of a signature, approval or adoption
 SIGN: tuple[str, ...] = (
-    r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*", r"initial(?:l)?ed",
+    r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*", r"initial(?:l)?ed", r"initial(?:l)?ing",
     # a plan or programme agreed on is adopted, like one approved ("agreed on a work plan for 2025-2027")
     r"agreed (?:on|upon)(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
 )
+#: verbs of an adoption or agreement on a text in talks (a subset of SIGN): without a signature verb in the same
+#: clause, what they govern is `discussed` (convention 9: "a programme merely agreed or adopted in talks")
+ADOPT: tuple[str, ...] = (r"adopt\w*", r"agreed (?:on|upon)")
+#: verbs of an initialling (a subset of SIGN): the text is agreed but not yet signed, `planned`
+INITIAL: tuple[str, ...] = (r"initial(?:l)?ed", r"initial(?:l)?ing")
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (
     r"discuss\w*", r"examin\w*", r"review\w*", r"negotiat\w*", "study", "studying", "explore", "exploring",

@@ -23,6 +23,10 @@ RENEW: tuple[str, ...] = (
 )
 #: verbs of a signature, initialling, conclusion, approval or adoption
 SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
+#: verbs of an adoption in talks (a subset of SIGN): without a signature, `discussed` (convention 9)
+ADOPT: tuple[str, ...] = (r"adopt[ée]\w*",)
+#: verbs of an initialling (a subset of SIGN): agreed text, not yet signed, `planned`
+INITIAL: tuple[str, ...] = (r"paraph\w*",)
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (
     r"évoqu\w*", r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*",

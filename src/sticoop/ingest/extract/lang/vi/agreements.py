@@ -10,15 +10,19 @@ usage varies ("thỏa" / "thoả"). The forms come from the corpus' Vietnamese r
 #: agreement nouns ("Hiệp định", "Biên bản ghi nhớ", "Nghị định thư", "Kế hoạch hành động")
 NOUNS: tuple[str, ...] = (
     "[Hh]iệp định", "[Bb]iên bản(?: ghi nhớ)?", "[Bb]ản ghi nhớ", "[Tt]hỏa thuận", "[Tt]hoả thuận",
-    "[Kk]ế hoạch hành động", "[Nn]ghị định thư", "[Hh]ợp đồng chuyển giao(?: công nghệ)?", "[Cc]hương trình hợp tác",
-    "[Kk]ế hoạch hợp tác",
+    "[Kk]ế hoạch hành động", "[Cc]hương trình hành động", "[Nn]ghị định thư",
+    "[Hh]ợp đồng chuyển giao(?: công nghệ)?", "[Cc]hương trình hợp tác", "[Kk]ế hoạch hợp tác",
     # letters and declarations of intent ("Thư ý định", "Tuyên bố ý định")
     "[Tt]hư ý định", "[Tt]uyên bố ý định",
 )
 #: verbs of a renewal ("gia hạn", extend)
 RENEW: tuple[str, ...] = ("gia hạn", "kéo dài")
 #: verbs of a signature or adoption ("ký kết", "thông qua", "thống nhất")
-SIGN: tuple[str, ...] = ("ký(?: kết)?", "thông qua", "thống nhất")
+SIGN: tuple[str, ...] = ("ký tắt", "ký(?: kết)?", "thông qua", "thống nhất")
+#: verbs of an adoption in talks ("thông qua", a subset of SIGN): without "ký", `discussed` (convention 9)
+ADOPT: tuple[str, ...] = ("thông qua",)
+#: verbs of an initialling ("ký tắt", a subset of SIGN): agreed text, not yet signed, `planned`
+INITIAL: tuple[str, ...] = ("ký tắt",)
 #: verbs of a discussion ("thảo luận", "xem xét", "đàm phán")
 DISCUSS: tuple[str, ...] = ("thảo luận", "trao đổi về", "xem xét", "đàm phán", "dự thảo")
 #: modals and phrases of a plan ("sẽ", "dự kiến", "nhất trí", "tiến tới")
