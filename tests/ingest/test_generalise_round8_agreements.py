@@ -64,3 +64,88 @@ def test_adopted_in_talks_is_discussed(text: str, statuses: list[str]) -> None:
 )
 def test_initialled_is_planned(text: str, statuses: list[str]) -> None:
     assert _statuses(text) == statuses
+
+
+def _titles(text: str) -> list[tuple[str, str]]:
+    return [(a.title.value, a.status) for a in find_agreements(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an enumeration of domains joined by and/et/và is part of the name
+        ("Hai bên đã ký Hiệp định hợp tác khoa học, công nghệ và đổi mới sáng tạo.",
+         [("Hiệp định hợp tác khoa học, công nghệ và đổi mới sáng tạo", "signed")]),
+        ("The ministers signed an Agreement on Science, Technology and Innovation.",
+         [("Agreement on Science, Technology and Innovation", "signed")]),
+        ("Les ministres ont signé un accord sur la recherche, l'innovation et la formation.",
+         [("accord sur la recherche, l'innovation et la formation", "signed")]),
+        # a title stops before a participle, a verb, a date or a place of its own clause
+        ("The two sides signed a Memorandum of Understanding on Ocean Science at the ministry on 4 March 2025.",
+         [("Memorandum of Understanding on Ocean Science", "signed")]),
+        ("Les deux parties ont rappelé que l'accord-cadre de coopération spatiale signé en 2012 est en vigueur.",
+         [("accord-cadre de coopération spatiale", "signed")]),
+        ("Thực hiện Bản ghi nhớ hợp tác ký năm 2021, hai quỹ mở đợt tuyển chọn.",
+         [("Bản ghi nhớ hợp tác", "signed")]),
+        ("Hai bên đã ký Bản ghi nhớ về năng lượng mà hai Bộ đàm phán từ năm 2023.",
+         [("Bản ghi nhớ về năng lượng", "signed")]),
+        # neighbours: a comma closing a title stays a bound; a coordinated verb ends the title
+        ("The ministers signed an agreement on health, and agreed to meet again in 2026.",
+         [("agreement on health", "signed")]),
+        ("The two sides signed a memorandum on fisheries, which enters into force in May.",
+         [("memorandum on fisheries", "signed")]),
+    ],
+)
+def test_title_bounds(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one agreement mentioned again (bare noun, definite mention, shorter title): one item, fullest title,
+        # the status of the clause reporting the act
+        ("Hai bên đã ký tắt Hiệp định hợp tác về khoa học biển. Hiệp định dự kiến được ký chính thức vào cuối năm."
+         " Hai bên sẽ lập Ủy ban hỗn hợp sau khi Hiệp định có hiệu lực.",
+         [("Hiệp định hợp tác về khoa học biển", "planned")]),
+        ("Hai bên trao đổi về dự thảo Bản ghi nhớ về khoa học vũ trụ. Hai bên nhất trí hoàn thiện dự thảo để ký kết "
+         "Bản ghi nhớ trong năm 2026.",
+         [("Bản ghi nhớ về khoa học vũ trụ", "planned")]),
+        ("Chile and Spain sign memorandum on polar science. Santiago - The two ministries signed a Memorandum of "
+         "Understanding on Cooperation in Polar Science on Monday. The memorandum, valid for five years, covers "
+         "glaciology.",
+         [("Memorandum of Understanding on Cooperation in Polar Science", "signed")]),
+        ("Les deux parties ont examiné un projet de mémorandum d'entente entre l'INRS et le CNRST, sans fixer de "
+         "calendrier pour sa signature.",
+         [("mémorandum d'entente entre l'INRS et le CNRST", "discussed")]),
+        # neighbours: two agreements of the same kind with different subjects or years stay two
+        ("The two sides signed an MoU on health. They also signed an MoU on energy.",
+         [("MoU on health", "signed"), ("MoU on energy", "signed")]),
+        ("Hai bên đã ký Bản ghi nhớ về y tế. Hai bên cũng ký Bản ghi nhớ về năng lượng.",
+         [("Bản ghi nhớ về y tế", "signed"), ("Bản ghi nhớ về năng lượng", "signed")]),
+        ("Hai bên đã trao đổi về khả năng ký kết một thỏa thuận về đổi mới sáng tạo, trên cơ sở Bản ghi nhớ về "
+         "hợp tác đổi mới sáng tạo mà hai Bộ đã ký năm 2017.",
+         [("thỏa thuận về đổi mới sáng tạo", "discussed"), ("Bản ghi nhớ về hợp tác đổi mới sáng tạo", "signed")]),
+    ],
+)
+def test_one_agreement_mentioned_again(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a renewal still to come is planned
+        ("The memorandum of understanding on fisheries will be renewed for five years when it expires.",
+         ["planned"]),
+        ("The agreement on space cooperation will be extended until 2030.", ["planned"]),
+        ("Le protocole sur l'eau sera renouvelé pour cinq ans.", ["planned"]),
+        ("Bản ghi nhớ về thủy sản sẽ được gia hạn thêm 5 năm.", ["planned"]),
+        # neighbours: a renewal done, or decided by the parties, stays renewed
+        ("The memorandum of understanding on fisheries was renewed for five years.", ["renewed"]),
+        ("Les deux parties ont renouvelé le protocole sur l'eau pour cinq ans.", ["renewed"]),
+        ("Hai bên đã gia hạn Bản ghi nhớ về thủy sản thêm 5 năm.", ["renewed"]),
+    ],
+)
+def test_renewal_to_come_is_planned(text: str, statuses: list[str]) -> None:
+    assert _statuses(text) == statuses

@@ -126,7 +126,10 @@ def _under_discussion(clause: str, noun_pos: int) -> bool:
     if last is None:
         return False
     gap = clause[last.end() : noun_pos]
-    return not _GAP_BREAK.search(gap) and not BASIS.search(gap)
+    # an intended signature between governs the noun ("hoàn thiện dự thảo để ký kết Bản ghi nhớ"); the
+    # possibility of one does not ("trao đổi về khả năng ký kết một thỏa thuận": discussed)
+    intended = any(_INTENDED.search(gap[: sign.start()]) for sign in SIGN.finditer(gap))
+    return not _GAP_BREAK.search(gap) and not BASIS.search(gap) and not intended
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -182,18 +185,37 @@ def _planned_signature(clause: str, noun_pos: int, sign: re.Match[str]) -> bool:
                 or (after_noun and FUTURE.search(clause, noun_pos, sign.start())))
 
 
-def _adopted_only(clause: str, sign: re.Match[str]) -> bool:
+def _adopted_only(clause: str, sign: re.Match[str], next_noun: bool) -> bool:
     """True when the verb ``sign`` is an adoption in talks ("adopted a work plan", "ont adopté un plan
     d'action", "đã thông qua Chương trình hành động", "agreed on a programme") and no signature verb of another
-    kind stands in the clause ("adopted ... and signed", "adoptée et signée"): per convention 9 of the corpus
-    labels, what was merely agreed or adopted in talks is `discussed`."""
+    kind stands in the clause ("adopted ... and signed", "adoptée et signée"), other than one that governs the
+    next agreement noun the clause ends at (`next_noun`): per convention 9 of the corpus labels, what was merely
+    agreed or adopted in talks is `discussed`."""
     if not ADOPT.fullmatch(sign.group(0)):
         return False
-    return all(ADOPT.fullmatch(other.group(0)) for other in SIGN.finditer(clause))
+    return all(
+        ADOPT.fullmatch(other.group(0)) or (next_noun and _governs_next(clause, other))
+        for other in SIGN.finditer(clause)
+    )
 
 
-def _status(clause: str, noun_pos: int) -> str | None:
-    clause = _own_clause(clause, noun_pos)
+def _governs_next(clause: str, verb: re.Match[str]) -> bool:
+    """True when ``verb`` ends the clause with at most three words after it: it governs the next agreement
+    noun ("đã thông qua Chương trình hành động ..., đồng thời ký Biên bản khóa họp": "ký" is the minutes')."""
+    return len(clause[verb.end() :].split()) <= 3
+
+
+#: a future passive right before a verb: the act is still to come ("will be renewed", "sera renouvelé",
+#: "sẽ được gia hạn")
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall)(?:\s+be)?\s*$|\b(?:sera|seront)\s*$|\bsẽ\s+được\s*$", re.I)
+
+
+def _status(clause: str, noun_pos: int, next_noun: bool = False) -> str | None:
+    """The status of the agreement noun at `noun_pos` in its clause (`next_noun`: the clause ends where the
+    next agreement noun starts), or None when no verb or cue gives one."""
+    own = _own_clause(clause, noun_pos)
+    next_noun = next_noun and own == clause
+    clause = own
     noun = NOUNS.match(clause, noun_pos)
     if RENEW_PRONOUN.search(clause, noun.end() if noun else noun_pos):
         return "renewed"  # "reviewed the letter of intent ... and agreed to extend it"
@@ -207,8 +229,10 @@ def _status(clause: str, noun_pos: int) -> str | None:
         # planned, as the corpus labels it)
         later = SIGN.search(clause, noun_pos)
         return "planned" if later and _planned_signature(clause, noun_pos, later) else "discussed"
-    if RENEW.search(clause):
-        return "renewed"
+    renewal = RENEW.search(clause)
+    if renewal:
+        # a renewal still to come ("will be renewed", "sera renouvelé", "sẽ được gia hạn") is planned
+        return "planned" if _FUTURE_PASSIVE.search(clause[: renewal.start()]) else "renewed"
     sign = _last(SIGN, clause, 0, noun_pos) or SIGN.search(clause, noun_pos)
     if sign:
         # a later signature still to come wins over an agreement on the text ("agreed on a new Programme ...,
@@ -216,7 +240,7 @@ def _status(clause: str, noun_pos: int) -> str | None:
         later = SIGN.search(clause, max(sign.end(), noun_pos + 1))
         if later is not None and _planned_signature(clause, noun_pos, later):
             return "planned"
-        if _adopted_only(clause, sign):
+        if _adopted_only(clause, sign, next_noun):
             return "discussed"
         if INITIAL.fullmatch(sign.group(0)):
             return "planned"  # "initialled the text of an agreement", "paraphé", "ký tắt": not yet signed
@@ -289,10 +313,11 @@ def find_agreements(text: str) -> list[Agreement]:
             seg_start = max(nouns[k - 1].end() if k else 0, sent.text.rfind(";", 0, m.start()) + 1)
             seg_end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sent.text)
             clause = sent.text[seg_start:seg_end]
+            whole = clause
             if k + 1 < len(nouns):
                 clause = _without_next_predicate(clause, m.end() - seg_start)
             before = sent.text[: m.start()]
-            status = _status(clause, m.start() - seg_start)
+            status = _status(clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole)
             if status is None or SCHEME.search(before[-90:]):
                 continue
             back_ref = (
@@ -316,8 +341,13 @@ def find_agreements(text: str) -> list[Agreement]:
             ):
                 continue  # a second noun for the same agreement in the same clause
             title = _title(sent.text, m)
-            if any(a.status == status and _same_title(a.title.value, title) for a in out):
-                continue  # the headline and the body name the same agreement
+            # the headline and the body, or a later shorter mention, name the same agreement
+            earlier = next(
+                (a for a in out if a.status == status and _same_title(a.title.value, title)), None
+            ) or _mentioned_before(out, title)
+            if earlier is not None:
+                _merge(earlier, title, status, sent.start + m.start())
+                continue
             start = sent.start + m.start()
             out.append(Agreement(Value(title, Evidence(start, sent.start + m.end(), 0.6)), status))
             second = _second_partner(sent.text, m, seg_end)
@@ -362,6 +392,41 @@ def _same_title(a: str, b: str) -> bool:
     return 2 * len(wa & wb) / (len(wa) + len(wb)) >= 0.6
 
 
+def _mentioned_before(out: list[Agreement], title: str) -> Agreement | None:
+    """The earlier item a later mention names again, whatever its status: the same kind of agreement (same
+    noun) with no words of its own ("Hiệp định", "the memorandum", "l'entente") or with content words all
+    in the earlier title or holding all of them ("memorandum on marine science and technology" and "Memorandum
+    of Understanding on Cooperation in Marine Science and Technology"). Two titles with different years,
+    parties or subjects ("MoU on health", "MoU on energy", "1996 agreement") name two agreements. None
+    when no such item."""
+    noun = NOUNS.search(title)
+    if noun is None:
+        return None
+    mine = _content(title)
+    for item in reversed(out):
+        theirs = _content(item.title.value)
+        other = NOUNS.search(item.title.value)
+        if other is None or _noun_key(other) != _noun_key(noun):
+            continue
+        if not mine or (theirs and (mine <= theirs or theirs <= mine) and _years(mine) == _years(theirs)):
+            return item
+    return None
+
+
+def _years(words: set[str]) -> set[str]:
+    return {w for w in words if re.fullmatch(r"(?:19|20)\d\d", w)}
+
+
+def _merge(item: Agreement, title: str, status: str, start: int) -> None:
+    """One agreement mentioned again: the fullest title is kept (its evidence with it), and the status of the
+    mention that reports the act (planned over signed over discussed, a renewal over all; a mere discussion never
+    lowers a status)."""
+    if len(_content(title)) > len(_content(item.title.value)):
+        item.title = Value(title, Evidence(start, start + len(title), item.title.evidence.confidence))
+    if _PRIORITY[status] > _PRIORITY[item.status]:
+        item.status = status
+
+
 def _noun_key(m: re.Match[str]) -> str:
     return normalize_name(m.group(0))
 
@@ -370,15 +435,37 @@ def _has_verb(between: str) -> bool:
     return bool(SIGN.search(between) or RENEW.search(between) or DISCUSS.search(between))
 
 
+#: an enumeration of domains inside a name, closed by "and" / "et" / "và" ("Hiệp định hợp tác khoa học, công
+#: nghệ và đổi mới sáng tạo", "agreement on science, technology and innovation"): items of at most four words
+_ENUMERATION = re.compile(
+    r"(?:,\s*(?:[^\s,.;()]+\s+){0,3}[^\s,.;()]+)*,\s*(?:[^\s,.;()]+\s+){0,3}?[^\s,.;()]+\s+(?:and|et|và)\s+"
+    r"[^,.;()]{0,90}",
+    re.I,
+)
+#: where a title runs on past the agreement's name: a verb or participle of its own clause, a date, a place of
+#: the act, a list ("signé en 2014 est arrivé", "at the ministry on 5 November 2024", "ký năm 2022", "dự kiến",
+#: "có hiệu lực", "có PGS", "năm 2026 như sau:")
+_TITLE_END = re.compile(
+    r"\s+(?:was|were|is|has|had|will|which|that|between the two|signed|initial(?:l)?ed|valid|expected|"
+    r"entered|in force|at the (?:ministry|headquarters|ceremony|close|end|meeting)|on \d{1,2}\b|today|yesterday|"
+    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi)|"
+    r"qui|a été|ont été|sera|seront|pourrait|est|sont|signée?s?|paraphée?s?|entrée? en vigueur|le \d{1,2}\b|"
+    r"đã|được|sẽ|để|ký|dự kiến|có|mà|như sau|trong (?:năm|tháng)|ngày \d)\b|\s*:",
+    re.I,
+)
+
+
 def _title(sentence: str, m: re.Match[str]) -> str:
-    """The agreement noun with its complement ('memorandum of understanding on bioeconomy ...')."""
+    """The agreement noun with its complement ('memorandum of understanding on bioeconomy ...'), an
+    enumeration of domains with its commas included, cut before a verb, participle, date or place of its own
+    clause (``_TITLE_END``)."""
     tail = re.match(r"[^,.;()]{0,90}", sentence[m.end() :])
-    title = (m.group(0) + (tail.group(0) if tail else "")).strip()
-    title = re.split(
-        r"\s+(?:was|were|is|has|had|will|which|that|between the two|qui|a été|ont été|sera|seront|pourrait|"
-        r"đã|được|sẽ|để)\b",
-        title,
-    )[0]
+    end = m.end() + (tail.end() if tail else 0)
+    enumeration = _ENUMERATION.match(sentence, end)
+    if enumeration is not None:
+        end = enumeration.end()
+    title = sentence[m.start() : end].strip()
+    title = _TITLE_END.split(title, maxsplit=1)[0]
     # a second predicate coordinated after the title ("... on AI and agreed to renew ...", "et ont convenu de")
     title = re.split(
         r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"

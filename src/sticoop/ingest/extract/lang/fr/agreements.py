@@ -9,7 +9,8 @@ matched with their case, verbs case-insensitively. The forms come from the corpu
 
 #: agreement nouns ("protocole d'entente", "procès-verbal", "plan d'action")
 NOUNS: tuple[str, ...] = (
-    "protocole d'entente", "procès-verbal", "mémorandum", "plan d'action", "programme de coopération",
+    "protocole d'entente", "procès-verbal", r"mémorandums? d'entente", "mémorandum", "plan d'action",
+    "programme de coopération",
     "plan de coopération", r"ententes?(?:-cadres?)?", "feuilles? de route", r"protocoles?(?: additionnels?)?",
     r"déclarations? conjointes?", r"programmes? exécutifs?",
     # lettres et déclarations d'intention, avenants, arrangements d'application / de mise en œuvre
