@@ -149,3 +149,54 @@ def test_one_agreement_mentioned_again(text: str, expected: list[tuple[str, str]
 )
 def test_renewal_to_come_is_planned(text: str, statuses: list[str]) -> None:
     assert _statuses(text) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an in-force (or expired) cue in apposition to an agreement makes it signed, whatever follows
+        ("The new agreement will replace the 1998 agreement, which expired in May 2024, and is expected to be "
+         "signed in the autumn.", [("1998 agreement", "signed")]),
+        ("The committee reviewed the projects under the Agreement on Marine Science, in force since 2010.",
+         [("Agreement on Marine Science", "signed")]),
+        ("Les deux pays ont fait le point sur l'accord de coopération spatiale, entré en vigueur le 1er mars 2021.",
+         [("accord de coopération spatiale", "signed")]),
+        # "dans le prolongement de" is a continuation, not a renewal
+        ("Cette lettre s'inscrit dans le prolongement de la convention-cadre signée en 2019 entre l'INRAE et "
+         "l'université.", [("convention-cadre", "signed")]),
+        # a definite mention with a period of its own is another agreement, not a back-reference
+        ("Les parties renouvellent l'accord-cadre entre l'IRD et l'ANR. La feuille de route 2027-2029, annexée "
+         "au relevé, est adoptée et signée par les coprésidents.",
+         [("accord-cadre entre l'IRD et l'ANR", "renewed"), ("feuille de route 2027-2029", "signed")]),
+        # talking about an agreement is discussing it
+        ("The delegations also talked about a possible agreement on sharing telescope time.",
+         [("agreement on sharing telescope time", "discussed")]),
+        # neighbours: a prolongation of the agreement stays a renewal; an agreement only named stays out
+        ("Les deux parties ont décidé la prolongation de l'accord de coopération spatiale jusqu'en 2030.",
+         [("accord de coopération spatiale jusqu'en 2030", "renewed")]),
+        ("The talks went well.", []),
+        # a renewal under discussion stays discussed, even with an expiry in apposition
+        ("Hai viện đã trao đổi về việc gia hạn Thỏa thuận trao đổi nhà khoa học, hết hạn vào cuối năm nay.",
+         [("Thỏa thuận trao đổi nhà khoa học", "discussed")]),
+    ],
+)
+def test_in_force_apposition_and_neighbours(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person's plan is no agreement
+        ("During the last week, each participant drafts an individual action plan; the plans are reviewed.", []),
+        ("Chaque stagiaire élabore un plan d'action individuel, examiné par les formateurs.", []),
+        ("Mỗi học viên xây dựng kế hoạch hành động cá nhân, được giảng viên xem xét.", []),
+        # neighbours: the parties' action plan stays
+        ("The two agencies adopted and signed a joint action plan for 2026.", [("action plan for 2026", "signed")]),
+        ("Les deux agences ont signé un plan d'action commun pour 2026.",
+         [("plan d'action commun pour 2026", "signed")]),
+        ("Hai cơ quan đã ký kế hoạch hành động chung năm 2026.", [("kế hoạch hành động chung năm 2026", "signed")]),
+    ],
+)
+def test_personal_plan_is_no_agreement(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _titles(text) == expected

@@ -210,6 +210,23 @@ def _governs_next(clause: str, verb: re.Match[str]) -> bool:
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall)(?:\s+be)?\s*$|\b(?:sera|seront)\s*$|\bsẽ\s+được\s*$", re.I)
 
 
+#: the words between an agreement's title and an in-force cue in apposition to it (", which expired in ...",
+#: ", in force since 2008", ", entré en vigueur le ...", ", đã có hiệu lực")
+_APPOSITION = re.compile(
+    r"[^,.;]{0,80}?,\s*(?:which\s+|that\s+|qui\s+|mà\s+)?(?:has\s+|have\s+|had\s+|est\s+|a\s+|đã\s+)?", re.I
+)
+
+
+def _in_force_apposition(clause: str, noun: re.Match[str] | None) -> bool:
+    """True when an in-force cue stands in apposition right after the agreement's title ("the 1996 agreement,
+    which expired in December 2023", "l'accord ..., entré en vigueur le 1er janvier 2023"): it was signed,
+    whatever the clause says of other agreements later."""
+    if noun is None:
+        return False
+    apposition = _APPOSITION.match(clause, noun.end())
+    return apposition is not None and IN_FORCE.match(clause, apposition.end()) is not None
+
+
 def _status(clause: str, noun_pos: int, next_noun: bool = False) -> str | None:
     """The status of the agreement noun at `noun_pos` in its clause (`next_noun`: the clause ends where the
     next agreement noun starts), or None when no verb or cue gives one."""
@@ -229,6 +246,8 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False) -> str | None:
         # planned, as the corpus labels it)
         later = SIGN.search(clause, noun_pos)
         return "planned" if later and _planned_signature(clause, noun_pos, later) else "discussed"
+    if _in_force_apposition(clause, noun):
+        return "signed"  # "the Agreement ..., in force since 2008", "l'accord ..., entré en vigueur le 1er janvier"
     renewal = RENEW.search(clause)
     if renewal:
         # a renewal still to come ("will be renewed", "sera renouvelé", "sẽ được gia hạn") is planned
@@ -274,6 +293,8 @@ def _names_another(sentence: str, m: re.Match[str], prev: Agreement) -> bool:
 #: "l'arrangement d'application de 2020", "Thỏa thuận về ..."); "the MOU in the presence of" has none
 _OWN_COMPLEMENT = re.compile(
     r"\s+(?:between|on|for|of \d{4}|entre|sur|de \d{4}|về|giữa)\b"
+    # a year or a period of its own right after the noun ("la feuille de route 2026-2028")
+    r"|\s+(?:19|20)\d\d\b"
     # a year further on in its short title ("l'accord de coopération de 2009", "the agreement on S&T of 2015")
     r"|[^,.;()]{0,40}?\b(?:of|de|du|năm)\s+(?:19|20)\d\d\b",
     re.I,
@@ -318,7 +339,7 @@ def find_agreements(text: str) -> list[Agreement]:
                 clause = _without_next_predicate(clause, m.end() - seg_start)
             before = sent.text[: m.start()]
             status = _status(clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole)
-            if status is None or SCHEME.search(before[-90:]):
+            if status is None or SCHEME.search(before[-90:]) or _personal(sent.text, m):
                 continue
             back_ref = (
                 bool(DEFINITE.search(before[-12:]))
@@ -356,6 +377,18 @@ def find_agreements(text: str) -> list[Agreement]:
                 evidence = Evidence(at, at + len(second[0]) - len(m.group(0)), 0.5)
                 out.append(Agreement(Value(second[0], evidence), status))
     return out
+
+
+#: a plan of one person, not of the parties ("each trainee drafts an individual action plan", "un plan d'action
+#: individuel", "kế hoạch hành động cá nhân")
+_PERSONAL_BEFORE = re.compile(r"\b(?:individual|personal|personalised|personalized)\s+$", re.I)
+_PERSONAL_AFTER = re.compile(r"\s+(?:individuel(?:le)?s?|personnel(?:le)?s?|cá nhân)\b", re.I)
+
+
+def _personal(sentence: str, m: re.Match[str]) -> bool:
+    """True when the agreement noun at `m` is one person's plan (an agreement of no party)."""
+    return bool(_PERSONAL_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+                or _PERSONAL_AFTER.match(sentence, m.end()))
 
 
 def _second_partner(sentence: str, m: re.Match[str], clause_end: int) -> tuple[str, int] | None:
@@ -455,6 +488,10 @@ _TITLE_END = re.compile(
 )
 
 
+#: a year right before an agreement noun, part of its title ("the 1996 agreement")
+_YEAR_BEFORE_NOUN = re.compile(r"\b(?:19|20)\d\d\s+$")
+
+
 def _title(sentence: str, m: re.Match[str]) -> str:
     """The agreement noun with its complement ('memorandum of understanding on bioeconomy ...'), an
     enumeration of domains with its commas included, cut before a verb, participle, date or place of its own
@@ -462,10 +499,14 @@ def _title(sentence: str, m: re.Match[str]) -> str:
     tail = re.match(r"[^,.;()]{0,90}", sentence[m.end() :])
     end = m.end() + (tail.end() if tail else 0)
     enumeration = _ENUMERATION.match(sentence, end)
-    if enumeration is not None:
-        end = enumeration.end()
-    title = sentence[m.start() : end].strip()
-    title = _TITLE_END.split(title, maxsplit=1)[0]
+    if enumeration is not None and not _TITLE_END.search(_AND.split(enumeration.group(0), maxsplit=1)[0]):
+        end = enumeration.end()  # never an aside with a verb (", annexée au relevé, est adoptée et signée")
+    start = m.start()
+    year = _YEAR_BEFORE_NOUN.search(sentence, max(0, start - 6), start)
+    if year is not None:
+        start = year.start()  # "the 1996 agreement": the year names it
+    title = sentence[start:end].strip()
+    title = _TITLE_END.split(title, maxsplit=1)[0].rstrip(" ,")
     # a second predicate coordinated after the title ("... on AI and agreed to renew ...", "et ont convenu de")
     title = re.split(
         r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"

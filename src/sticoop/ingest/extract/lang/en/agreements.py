@@ -17,7 +17,7 @@ NOUNS: tuple[str, ...] = (
 )
 #: verbs and phrases of a renewal
 RENEW: tuple[str, ...] = (
-    r"renew(?:ed|al|als|s|ing)?", r"(?:was|were|been|be) extended", r"prolong\w*",
+    r"renew(?:ed|al|als|s|ing)?", r"(?:was|were|been|be) extended", r"prolong(?!ement)\w*",
     # "extend" with an agreement as its object ("agreed to extend until 2030 the cooperation agreement")
     r"extend\w*(?=[^,.;]{0,60}\b(?:agreement|memorand|MoU|protocol|arrangement|programme|plan|accord))",
 )
@@ -37,7 +37,7 @@ DISCUSS: tuple[str, ...] = (
     r"discuss\w*", r"examin\w*", r"review\w*", r"negotiat\w*", "study", "studying", "explore", "exploring",
     r"consider\w*",
     # talks and drafts: "talks on a new agreement", "exchanged views on a draft memorandum"
-    r"talks", r"exchang\w* views", r"draft\w*",
+    r"talks", r"exchang\w* views", r"draft\w*", r"talk(?:ed|ing|s)? (?:about|of|on)",
 )
 #: modals of a future or possible act: between an agreement noun and a later signature verb, the signature is
 #: planned ("A new action plan ... will be prepared by A and B and signed at the next meeting")
@@ -74,7 +74,11 @@ AMEND: tuple[str, ...] = (r"amend(?:ed|ing|s)?", r"revis(?:e|ed|ing)")
 #: extend it"), regex
 RENEW_PRONOUN: tuple[str, ...] = (r"(?:extend|renew|prolong)\w*\s+(?:it|them)\b",)
 #: cues of an agreement in force, anywhere in its clause ("which entered into force in 2016", "in force since")
-IN_FORCE: tuple[str, ...] = (r"(?:entered|came|enters|comes|entering|coming) into force", r"in force")
+IN_FORCE: tuple[str, ...] = (
+    r"(?:entered|came|enters|comes|entering|coming) into force", r"in force",
+    # an agreement that expired was in force ("which expired in December 2023")
+    r"(?:expired|lapsed)",
+)
 #: cues after an agreement noun that make it the agreement in force the cooperation rests on ("The 2018
 #: protocol remains the framework of this cooperation")
 FRAME: tuple[str, ...] = (r"(?:remains?|is|are|provides?|forms?) the (?:legal )?(?:framework|basis)",)

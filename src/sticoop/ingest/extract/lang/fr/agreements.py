@@ -20,7 +20,9 @@ NOUNS: tuple[str, ...] = (
 #: verbs of a renewal
 RENEW: tuple[str, ...] = (
     # never "énergies renouvelables" (renewable)
-    r"renouvel(?!ables?\b)\w*", r"recondu\w*", r"prolong\w*", r"prorog\w*",
+    r"renouvel(?!ables?\b)\w*", r"recondu\w*",
+    # never "dans le prolongement de" (in continuation of: an agreement in force, BASIS)
+    r"(?<!dans le )prolong\w*", r"prorog\w*",
 )
 #: verbs of a signature, initialling, conclusion, approval or adoption
 SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
@@ -52,7 +54,7 @@ ASIDES: tuple[str, ...] = ("semblables?", "a déjà")
 BASIS: tuple[str, ...] = (
     r"en vertu d[eu']?", r"dans le cadre d[eu']?", r"conformément à", r"au titre d[eu']?", r"mise en œuvre d[eu']?",
     r"sur la base d[eu']?",
-    r"(?:États|pays)? ?membres? d[eu']?", r"s'appuie sur",
+    r"(?:États|pays)? ?membres? d[eu']?", r"s'appuie sur", r"dans le prolongement d[eu']?",
 )
 #: nouns of an amendment ("avenant"): a new agreement item of its own, never a back-reference
 AMENDMENTS: tuple[str, ...] = (r"avenants?",)
@@ -61,7 +63,11 @@ AMEND: tuple[str, ...] = (r"modifi[ée]\w*", r"modifier", r"amend[ée]\w*", r"am
 #: a renewal whose object is a pronoun before the verb ("et de le prolonger", "de la renouveler"), regex
 RENEW_PRONOUN: tuple[str, ...] = (r"(?:le|la|les|l')\s*(?:renouvel|recondu|prolong|prorog)\w*",)
 #: cues of an agreement in force ("entré en vigueur en 2016", "en vigueur depuis")
-IN_FORCE: tuple[str, ...] = (r"entr[ée]\w* en vigueur", r"en vigueur")
+IN_FORCE: tuple[str, ...] = (
+    r"entr[ée]\w* en vigueur", r"en vigueur",
+    # an agreement that expired was in force ("arrivé à échéance", "a expiré")
+    r"arrivée? à (?:son )?(?:échéance|expiration|terme)", r"a expiré",
+)
 #: cues after an agreement noun that make it the agreement in force ("reste le cadre de cette coopération")
 FRAME: tuple[str, ...] = (r"(?:reste|restent|constitue|constituent|demeure|forme) (?:le|la) (?:cadre|base)",)
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)

@@ -46,7 +46,7 @@ AMEND: tuple[str, ...] = ("sửa đổi", "điều chỉnh")
 #: a renewal whose object is a pronoun ("gia hạn văn bản này"), regex
 RENEW_PRONOUN: tuple[str, ...] = (r"(?:gia hạn|kéo dài)\s+(?:văn bản|thỏa thuận|thoả thuận)\s+(?:này|đó)",)
 #: cues of an agreement in force ("có hiệu lực từ năm 2016", "đang có hiệu lực")
-IN_FORCE: tuple[str, ...] = (r"có hiệu lực",)
+IN_FORCE: tuple[str, ...] = (r"có hiệu lực", r"đã hết hiệu lực", r"đã hết hạn")
 #: cues after an agreement noun that make it the agreement in force ("vẫn là khuôn khổ", "là cơ sở")
 FRAME: tuple[str, ...] = ("(?:vẫn |tiếp tục )?là (?:khuôn khổ|cơ sở|nền tảng)",)
 #: a call for "nhiệm vụ/đề tài ... theo Nghị định thư" (tuyển chọn, kêu gọi đề xuất): a Vietnamese funding scheme
