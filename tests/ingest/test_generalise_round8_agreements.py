@@ -200,3 +200,26 @@ def test_in_force_apposition_and_neighbours(text: str, expected: list[tuple[str,
 )
 def test_personal_plan_is_no_agreement(text: str, expected: list[tuple[str, str]]) -> None:
     assert _titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the headline names the agreement the body reports: one item
+        ("Trường A ký Bản ghi nhớ hợp tác với Đại học B\n\nSáng 5/3, hai trường đã ký Bản ghi nhớ hợp tác về đào "
+         "tạo và nghiên cứu.", ["signed"]),
+        ("University A signs MoU with University B\n\nOn Monday, the two universities signed an MoU on joint "
+         "doctoral training.", ["signed"]),
+        ("L'IRD et l'UNL signent une lettre d'intention\n\nLes deux instituts ont signé mardi une lettre "
+         "d'intention en vue de créer un laboratoire commun.", ["signed"]),
+        # neighbours: a second body mention of another subject stays another agreement; so does one of another
+        # kind, or one with its own date of signature after a definite article
+        ("University A signs MoU with University B\n\nOn Monday, the two universities signed an MoU on joint "
+         "doctoral training. They also signed an MoU on library exchanges.", ["signed", "signed"]),
+        ("L'IRD et l'UNL signent une lettre d'intention\n\nLes deux instituts ont signé mardi une lettre "
+         "d'intention sur la santé. Cette lettre s'inscrit dans le prolongement de la convention-cadre signée en "
+         "2018 entre l'IRD et le ministère.", ["signed", "signed"]),
+    ],
+)
+def test_headline_and_body_are_one(text: str, expected: list[str]) -> None:
+    assert _statuses(text) == expected

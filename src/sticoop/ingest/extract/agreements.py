@@ -296,7 +296,8 @@ _OWN_COMPLEMENT = re.compile(
     # a year or a period of its own right after the noun ("la feuille de route 2026-2028")
     r"|\s+(?:19|20)\d\d\b"
     # a year further on in its short title ("l'accord de coopération de 2009", "the agreement on S&T of 2015")
-    r"|[^,.;()]{0,40}?\b(?:of|de|du|năm)\s+(?:19|20)\d\d\b",
+    # or its date of signature ("la convention-cadre signée en 2018", "the arrangement concluded in 2019")
+    r"|[^,.;()]{0,40}?\b(?:of|de|du|năm|in|en)\s+(?:19|20)\d\d\b",
     re.I,
 )
 
@@ -325,6 +326,8 @@ _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,3}$")
 def find_agreements(text: str) -> list[Agreement]:
     """Agreement items with status (one per agreement, not per mention)."""
     out: list[Agreement] = []
+    headline_end = text.find("\n") if "\n" in text.strip() else -1
+    absorbed: set[int] = set()  # headline items a body mention was merged into
     for sent in sentences(text):
         if ASIDE.search(sent.text):
             continue
@@ -363,9 +366,11 @@ def find_agreements(text: str) -> list[Agreement]:
                 continue  # a second noun for the same agreement in the same clause
             title = _title(sent.text, m)
             # the headline and the body, or a later shorter mention, name the same agreement
-            earlier = next(
-                (a for a in out if a.status == status and _same_title(a.title.value, title)), None
-            ) or _mentioned_before(out, title)
+            earlier = (
+                next((a for a in out if a.status == status and _same_title(a.title.value, title)), None)
+                or _mentioned_before(out, title)
+                or _headline_item(out, title, status, headline_end, sent.start, absorbed)
+            )
             if earlier is not None:
                 _merge(earlier, title, status, sent.start + m.start())
                 continue
@@ -442,6 +447,25 @@ def _mentioned_before(out: list[Agreement], title: str) -> Agreement | None:
         if other is None or _noun_key(other) != _noun_key(noun):
             continue
         if not mine or (theirs and (mine <= theirs or theirs <= mine) and _years(mine) == _years(theirs)):
+            return item
+    return None
+
+
+def _headline_item(
+    out: list[Agreement], title: str, status: str, headline_end: int, at: int, absorbed: set[int]
+) -> Agreement | None:
+    """The agreement a headline names, for the body's first mention of the same kind with the same status
+    ("... ký Bản ghi nhớ hợp tác với Trường Đại học X" then "đã ký Bản ghi nhớ hợp tác về đào tạo ..."): one
+    agreement, reported twice. Each headline item takes one body mention only (`absorbed`, ids of items); None
+    when the mention is in the headline itself or no such item."""
+    noun = NOUNS.search(title)
+    if noun is None or headline_end < 0 or at < headline_end:
+        return None
+    for item in out:
+        other = NOUNS.search(item.title.value)
+        if (item.title.evidence.start < headline_end and id(item) not in absorbed and item.status == status
+                and other is not None and _noun_key(other) == _noun_key(noun)):
+            absorbed.add(id(item))
             return item
     return None
 
