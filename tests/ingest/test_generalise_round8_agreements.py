@@ -223,3 +223,26 @@ def test_personal_plan_is_no_agreement(text: str, expected: list[tuple[str, str]
 )
 def test_headline_and_body_are_one(text: str, expected: list[str]) -> None:
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun in the next sentence renews the last agreement, or will
+        ("Les parties ont constaté que l'accord sur la pêche signé en 2015 est arrivé à échéance. Elles sont "
+         "convenues qu'il sera renouvelé pour cinq ans.", ["planned"]),
+        ("The agreement on fisheries signed in 2015 expired in March. It will be renewed for five years.",
+         ["planned"]),
+        ("The agreement on fisheries signed in 2015 expired in March. It was renewed for five years in May.",
+         ["renewed"]),
+        # a record of discussions is an agreement
+        ("Le projet sera mis en œuvre conformément au compte rendu des discussions signé en décembre 2024.",
+         ["signed"]),
+        ("The project follows the record of discussions signed by the two governments in 2023.", ["signed"]),
+        # neighbours: a pronoun with another verb changes nothing; a report ("compte rendu de la réunion") is none
+        ("The agreement on fisheries was signed in 2015. It covers aquaculture.", ["signed"]),
+        ("Compte rendu de la réunion du 9 octobre 2024 à Paris.", []),
+    ],
+)
+def test_pronoun_renewal_and_records(text: str, expected: list[str]) -> None:
+    assert _statuses(text) == expected

@@ -332,6 +332,8 @@ def find_agreements(text: str) -> list[Agreement]:
         if ASIDE.search(sent.text):
             continue
         nouns = list(NOUNS.finditer(sent.text))
+        if not nouns and out and sent.start - out[-1].title.evidence.start <= PRONOUN_REACH:
+            _pronoun_act(sent.text, out[-1])
         for k, m in enumerate(nouns):
             # the clause of this noun: from the previous noun (or ';') to the next noun
             seg_start = max(nouns[k - 1].end() if k else 0, sent.text.rfind(";", 0, m.start()) + 1)
@@ -394,6 +396,26 @@ def _personal(sentence: str, m: re.Match[str]) -> bool:
     """True when the agreement noun at `m` is one person's plan (an agreement of no party)."""
     return bool(_PERSONAL_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
                 or _PERSONAL_AFTER.match(sentence, m.end()))
+
+
+#: how far after the last agreement's mention a pronoun may point back to it, in characters (the next sentence)
+PRONOUN_REACH = 300
+#: a pronoun for the last agreement with a renewal to come or done, opening a sentence of its own ("Elles sont
+#: convenues qu'il sera renouvelé", "It will be renewed in 2026", "Nó sẽ được gia hạn")
+_PRONOUN_RENEWAL = re.compile(
+    r"\b(?:it|il|elle)\s+(?P<future>will\s+be|sera)?\s*(?:(?:was|has\s+been|a\s+été)\s+)?"
+    r"(?:renewed|extended|renouvel\w*|reconduit\w*|prolong\w*|prorog\w*)",
+    re.I,
+)
+
+
+def _pronoun_act(sentence: str, last: Agreement) -> None:
+    """A sentence without an agreement noun whose pronoun subject is renewed or will be: the last agreement is
+    renewed (done) or planned (to come: an expired agreement that "sera renouvelé" is not renewed yet)."""
+    found = _PRONOUN_RENEWAL.search(sentence)
+    if found is None:
+        return
+    last.status = "planned" if found.group("future") else "renewed"
 
 
 def _second_partner(sentence: str, m: re.Match[str], clause_end: int) -> tuple[str, int] | None:

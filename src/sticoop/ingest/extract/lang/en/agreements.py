@@ -14,6 +14,8 @@ NOUNS: tuple[str, ...] = (
     "cooperation plan", "roadmap", "extension", "joint declaration", "executive programme",
     # letters and declarations of intent, an agreement named by its kind alone, amendments to one
     r"(?:letters?|declarations?|statements?) of intent", r"memorand(?:um|a)", r"amendments?",
+    # a record of discussions (the document two governments sign before a cooperation project)
+    r"records? of discussions?",
 )
 #: verbs and phrases of a renewal
 RENEW: tuple[str, ...] = (

@@ -16,6 +16,8 @@ NOUNS: tuple[str, ...] = (
     # lettres et déclarations d'intention, avenants, arrangements d'application / de mise en œuvre
     r"(?:lettres?|déclarations?) d'intention", r"avenants?", r"arrangements? d'application",
     r"arrangements? de mise en œuvre", r"protocoles? d'accord",
+    # le compte rendu des discussions (record of discussions) signé par deux gouvernements
+    r"comptes? rendus? des discussions",
 )
 #: verbs of a renewal
 RENEW: tuple[str, ...] = (
