@@ -7,6 +7,12 @@ infinitive marker ("agreed to amend"), else signed; "entered into force" -> sign
 without such a verb is no agreement item; a definite back-reference ("the MoU was signed", "l'accord", "Theo
 hiệp định") after an earlier agreement is the same agreement. Asides about other partners ("a broadly
 similar arrangement with Sweden") are skipped. The nouns and verbs live in ``lang/<code>/agreements.py``.
+
+Second pass of round 8 (convention 9 of the corpus labels, ``tests/ingest/corpus/README.md``): what was only
+adopted or agreed in talks ("adopted a work plan", "đã thông qua") is discussed unless signed; "initialled" /
+"paraphé" / "ký tắt" is planned; a renewal still to come ("will be renewed", "il sera renouvelé" in the next
+sentence) is planned; one agreement mentioned again (a bare noun, a shorter or fuller title of the same kind, the
+body's first mention of the headline's agreement) is one item with the fullest title.
 """
 
 from __future__ import annotations
