@@ -2,10 +2,17 @@
 
 Status comes from the verb around the agreement noun, in the same clause: renew -> renewed; sign/approve/
 initial -> signed, unless a plan or modal comes first ("hopes to sign", "pourrait être signé", "nhất trí ký",
-"with a view to signing") -> planned; discuss/examine -> discussed. A mention without such a verb is no
-agreement item; a definite back-reference ("the MoU was signed", "l'accord", "Theo hiệp định") after an earlier
-agreement is the same agreement. Asides about other partners ("a broadly similar arrangement with Sweden")
-are skipped. The nouns and verbs live in ``lang/<code>/agreements.py``.
+"with a view to signing") -> planned; discuss/examine/draft -> discussed; amend -> planned after a plan or an
+infinitive marker ("agreed to amend"), else signed; "entered into force" -> signed (in force). A mention
+without such a verb is no agreement item; a definite back-reference ("the MoU was signed", "l'accord", "Theo
+hiệp định") after an earlier agreement is the same agreement. Asides about other partners ("a broadly
+similar arrangement with Sweden") are skipped. The nouns and verbs live in ``lang/<code>/agreements.py``.
+
+Second pass of round 8 (convention 9 of the corpus labels, ``tests/ingest/corpus/README.md``): what was only
+adopted or agreed in talks ("adopted a work plan", "đã thông qua") is discussed unless signed; "initialled" /
+"paraphé" / "ký tắt" is planned; a renewal still to come ("will be renewed", "il sera renouvelé" in the next
+sentence) is planned; one agreement mentioned again (a bare noun, a shorter or fuller title of the same kind, the
+body's first mention of the headline's agreement) is one item with the fullest title.
 """
 
 from __future__ import annotations
@@ -39,6 +46,8 @@ def _required_length(form: str) -> int:
 NOUNS = _cues("NOUNS", re.I)  # "the Australia-Vietnam Agreement on ...": titles are capitalised
 RENEW = _cues("RENEW", re.I)
 SIGN = _cues("SIGN", re.I)
+ADOPT = _cues("ADOPT", re.I)
+INITIAL = _cues("INITIAL", re.I)
 DISCUSS = _cues("DISCUSS", re.I)
 PLAN = _cues("PLAN", re.I)
 FUTURE = _cues("FUTURE", re.I)
@@ -46,6 +55,11 @@ ASIDE = _cues("ASIDES", re.I)
 BASIS = _cues("BASIS", re.I)
 AMENDMENT = _cues("AMENDMENTS", re.I)
 FRAME = _cues("FRAME", re.I)
+AMEND = _cues("AMEND", re.I)
+RENEW_PRONOUN = _cues("RENEW_PRONOUN", re.I)
+IN_FORCE = _cues("IN_FORCE", re.I)
+PROSPECT = _cues("PROSPECT", re.I)
+PREPARE = _cues("PREPARE", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
 SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
 #: ", and with B about ...": the same signature with a second partner is a second agreement
@@ -75,6 +89,31 @@ def _own_clause(clause: str, noun_pos: int) -> str:
     return clause
 
 
+#: a verb, or a decision before one, that may govern the next agreement noun after a coordination ("... and
+#: agreed to renew the 2015 agreement", "et ont convenu de renouveler l'accord", "và thống nhất sẽ ký")
+_DECISION = re.compile(
+    r"\b(?:agreed|decided|convenu|décidé|thống nhất|nhất trí)\b", re.I
+)
+
+
+def _without_next_predicate(clause: str, noun_end: int) -> str:
+    """The clause up to a coordination after the noun whose verb governs the NEXT agreement noun, which the
+    clause ends before: in "signed a memorandum on AI and agreed to renew the 2015 agreement", "renew" is the
+    2015 agreement's status, not the memorandum's. A coordination whose verb is followed by more than a short
+    object is kept ("discussed and signed in Rome")."""
+    for joined in _AND.finditer(clause, noun_end):
+        tail = clause[joined.end() :]
+        if len(tail) > GOVERN_WINDOW + 30 or re.search(r"[,;]", tail):
+            continue
+        if any(p.match(tail) for p in (SIGN, RENEW, DISCUSS, AMEND)) or _DECISION.match(tail):
+            return clause[: joined.start()]
+        if re.match(r"(?:ont|a|have|has|đã|also|aussi|cũng)\s+", tail, re.I) and (
+            any(p.search(tail) for p in (SIGN, RENEW, DISCUSS, AMEND)) or _DECISION.search(tail)
+        ):
+            return clause[: joined.start()]
+    return clause
+
+
 #: how far before an agreement noun a discussion verb governs it ("were discussing a memorandum", "trao đổi về
 #: việc gia hạn Thỏa thuận"), in characters
 GOVERN_WINDOW = 40
@@ -93,7 +132,50 @@ def _under_discussion(clause: str, noun_pos: int) -> bool:
     if last is None:
         return False
     gap = clause[last.end() : noun_pos]
-    return not _GAP_BREAK.search(gap) and not BASIS.search(gap)
+    # an intended signature between governs the noun ("hoàn thiện dự thảo để ký kết Bản ghi nhớ"); the
+    # possibility of one does not ("trao đổi về khả năng ký kết một thỏa thuận": discussed)
+    intended = any(_INTENDED.search(gap[: sign.start()]) for sign in SIGN.finditer(gap))
+    return not _GAP_BREAK.search(gap) and not BASIS.search(gap) and not intended
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of `pattern` in text[start:end], or None. The signature verb nearest before the noun
+    is the one that governs it ("Hai bên đã trao đổi ... và thống nhất sẽ ký kết Bản ghi nhớ": "ký kết")."""
+    found = None
+    for candidate in pattern.finditer(text, start):  # the whole text: a lookahead may read past `end`
+        if candidate.start() >= end:
+            break
+        found = candidate
+    return found
+
+
+def _governing(verbs: re.Pattern[str], clause: str, noun_pos: int) -> re.Match[str] | None:
+    """The last of ``verbs`` that governs the noun at `noun_pos`: it stands at most GOVERN_WINDOW characters
+    before it, with no comma, "and" or agreement in force between ("agreed to amend the 2019 MoU", "convenu de
+    modifier le protocole", "sẽ sửa đổi Bản ghi nhớ"); None when no such verb."""
+    last = None
+    for found in verbs.finditer(clause, max(0, noun_pos - GOVERN_WINDOW), noun_pos):
+        last = found
+    if last is None:
+        return None
+    gap = clause[last.end() : noun_pos]
+    return None if _GAP_BREAK.search(gap) or BASIS.search(gap) else last
+
+
+#: the infinitive marker right before a verb: the act is decided or intended, not done ("agreed to amend",
+#: "convenu de modifier", "sẽ sửa đổi")
+_INTENDED = re.compile(r"(?:\b(?:to|de|d'|sẽ|để)\s*)$", re.I)
+
+
+def _amendment_status(clause: str, noun_pos: int) -> str | None:
+    """The status of an agreement an amendment verb governs: planned after a plan, modal or infinitive marker
+    ("agreed to amend the MoU", "ont convenu de modifier le protocole", "thống nhất sẽ sửa đổi Bản ghi nhớ"),
+    else signed (the amendment is done: "amended the 2019 protocol"); None without such a verb."""
+    verb = _governing(AMEND, clause, noun_pos)
+    if verb is None:
+        return None
+    before = clause[: verb.start()]
+    return "planned" if _INTENDED.search(before) or PLAN.search(before[-45:]) else "signed"
 
 
 def _planned_signature(clause: str, noun_pos: int, sign: re.Match[str]) -> bool:
@@ -109,24 +191,96 @@ def _planned_signature(clause: str, noun_pos: int, sign: re.Match[str]) -> bool:
                 or (after_noun and FUTURE.search(clause, noun_pos, sign.start())))
 
 
-def _status(clause: str, noun_pos: int) -> str | None:
-    clause = _own_clause(clause, noun_pos)
+def _adopted_only(clause: str, sign: re.Match[str], next_noun: bool) -> bool:
+    """True when the verb ``sign`` is an adoption in talks ("adopted a work plan", "ont adopté un plan
+    d'action", "đã thông qua Chương trình hành động", "agreed on a programme") and no signature verb of another
+    kind stands in the clause ("adopted ... and signed", "adoptée et signée"), other than one that governs the
+    next agreement noun the clause ends at (`next_noun`): per convention 9 of the corpus labels, what was merely
+    agreed or adopted in talks is `discussed`."""
+    if not ADOPT.fullmatch(sign.group(0)):
+        return False
+    return all(
+        ADOPT.fullmatch(other.group(0)) or (next_noun and _governs_next(clause, other))
+        for other in SIGN.finditer(clause)
+    )
+
+
+def _governs_next(clause: str, verb: re.Match[str]) -> bool:
+    """True when ``verb`` ends the clause with at most three words after it: it governs the next agreement
+    noun ("đã thông qua Chương trình hành động ..., đồng thời ký Biên bản khóa họp": "ký" is the minutes')."""
+    return len(clause[verb.end() :].split()) <= 3
+
+
+#: a future passive right before a verb: the act is still to come ("will be renewed", "sera renouvelé",
+#: "sẽ được gia hạn")
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall)(?:\s+be)?\s*$|\b(?:sera|seront)\s*$|\bsẽ\s+được\s*$", re.I)
+
+
+#: the words between an agreement's title and an in-force cue in apposition to it (", which expired in ...",
+#: ", in force since 2008", ", entré en vigueur le ...", ", đã có hiệu lực")
+_APPOSITION = re.compile(
+    r"[^,.;]{0,80}?,\s*(?:which\s+|that\s+|qui\s+|mà\s+)?(?:has\s+|have\s+|had\s+|est\s+|a\s+|đã\s+)?", re.I
+)
+
+
+def _in_force_apposition(clause: str, noun: re.Match[str] | None) -> bool:
+    """True when an in-force cue stands in apposition right after the agreement's title ("the 1996 agreement,
+    which expired in December 2023", "l'accord ..., entré en vigueur le 1er janvier 2023"): it was signed,
+    whatever the clause says of other agreements later."""
+    if noun is None:
+        return False
+    apposition = _APPOSITION.match(clause, noun.end())
+    return apposition is not None and IN_FORCE.match(clause, apposition.end()) is not None
+
+
+def _status(clause: str, noun_pos: int, next_noun: bool = False) -> str | None:
+    """The status of the agreement noun at `noun_pos` in its clause (`next_noun`: the clause ends where the
+    next agreement noun starts), or None when no verb or cue gives one."""
+    own = _own_clause(clause, noun_pos)
+    next_noun = next_noun and own == clause
+    clause = own
+    noun = NOUNS.match(clause, noun_pos)
+    if RENEW_PRONOUN.search(clause, noun.end() if noun else noun_pos):
+        return "renewed"  # "reviewed the letter of intent ... and agreed to extend it"
+    amended = _amendment_status(clause, noun_pos)
+    if amended is not None:
+        return amended
+    if _governing(PROSPECT, clause, noun_pos) is not None:
+        return "planned"  # "..., paving the way for a framework agreement next year"
     if _under_discussion(clause, noun_pos):
         # discussed, unless a signature is envisaged ("discussed a protocol, which could be signed in May":
         # planned, as the corpus labels it)
         later = SIGN.search(clause, noun_pos)
         return "planned" if later and _planned_signature(clause, noun_pos, later) else "discussed"
-    if RENEW.search(clause):
-        return "renewed"
-    sign = SIGN.search(clause)
+    if _in_force_apposition(clause, noun):
+        return "signed"  # "the Agreement ..., in force since 2008", "l'accord ..., entré en vigueur le 1er janvier"
+    renewal = RENEW.search(clause)
+    if renewal:
+        # a renewal still to come ("will be renewed", "sera renouvelé", "sẽ được gia hạn") is planned
+        return "planned" if _FUTURE_PASSIVE.search(clause[: renewal.start()]) else "renewed"
+    sign = _last(SIGN, clause, 0, noun_pos) or SIGN.search(clause, noun_pos)
     if sign:
+        # a later signature still to come wins over an agreement on the text ("agreed on a new Programme ...,
+        # to be signed during the visit")
+        later = SIGN.search(clause, max(sign.end(), noun_pos + 1))
+        if later is not None and _planned_signature(clause, noun_pos, later):
+            return "planned"
+        if _adopted_only(clause, sign, next_noun):
+            return "discussed"
+        if INITIAL.fullmatch(sign.group(0)):
+            return "planned"  # "initialled the text of an agreement", "paraphé", "ký tắt": not yet signed
         return "planned" if _planned_signature(clause, noun_pos, sign) else "signed"
+    if _governing(BASIS, clause, noun_pos) is not None and _named(clause, noun_pos):
+        return "signed"  # "reviewed progress under the 2005 Agreement": the review is of the work, not of it
     if DISCUSS.search(clause):
         return "discussed"
     if BASIS.search(clause[max(0, noun_pos - BASIS_WINDOW) : noun_pos]) and _named(clause, noun_pos):
         return "signed"  # an agreement in force the cooperation rests on: "under the Agreement between ..."
-    if FRAME.search(clause, noun_pos) and _named(clause, noun_pos):
-        return "signed"  # "The 2018 protocol remains the framework of this cooperation"
+    if PREPARE.search(clause):
+        return "planned"  # "The two sides are preparing a memorandum", "est en préparation"
+    if (FRAME.search(clause, noun_pos) or IN_FORCE.search(clause)) and _named(clause, noun_pos):
+        # "The 2018 protocol remains the framework of this cooperation", "which entered into force in 2016"
+        return "signed"
     return None
 
 
@@ -143,7 +297,15 @@ def _names_another(sentence: str, m: re.Match[str], prev: Agreement) -> bool:
 
 #: a complement that names an agreement of its own after a definite article ("the arrangement between ...",
 #: "l'arrangement d'application de 2020", "Thỏa thuận về ..."); "the MOU in the presence of" has none
-_OWN_COMPLEMENT = re.compile(r"\s+(?:between|on|for|of \d{4}|entre|sur|de \d{4}|về|giữa)\b", re.I)
+_OWN_COMPLEMENT = re.compile(
+    r"\s+(?:between|on|for|of \d{4}|entre|sur|de \d{4}|về|giữa)\b"
+    # a year or a period of its own right after the noun ("la feuille de route 2026-2028")
+    r"|\s+(?:19|20)\d\d\b"
+    # a year further on in its short title ("l'accord de coopération de 2009", "the agreement on S&T of 2015")
+    # or its date of signature ("la convention-cadre signée en 2018", "the arrangement concluded in 2019")
+    r"|[^,.;()]{0,40}?\b(?:of|de|du|năm|in|en)\s+(?:19|20)\d\d\b",
+    re.I,
+)
 
 
 #: what follows an agreement noun that names one ("Agreement between ...", "accord-cadre avec", "Hiệp định về")
@@ -159,24 +321,36 @@ def _named(clause: str, noun_pos: int) -> bool:
     m = NOUNS.match(clause, noun_pos)
     if not m or _PROGRAMME_NOUN.search(m.group(0)):
         return False
-    return m.group(0)[:1].isupper() or bool(_COMPLEMENT.match(clause, m.end()))
+    dated = bool(_YEAR_BEFORE.search(clause, max(0, noun_pos - 25), noun_pos))  # "the 2015 memorandum"
+    return m.group(0)[:1].isupper() or dated or bool(_COMPLEMENT.match(clause, m.end()))
+
+
+#: a year just before an agreement noun names it ("Under the 2015 memorandum of understanding, ...")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,3}$")
 
 
 def find_agreements(text: str) -> list[Agreement]:
     """Agreement items with status (one per agreement, not per mention)."""
     out: list[Agreement] = []
+    headline_end = text.find("\n") if "\n" in text.strip() else -1
+    absorbed: set[int] = set()  # headline items a body mention was merged into
     for sent in sentences(text):
         if ASIDE.search(sent.text):
             continue
         nouns = list(NOUNS.finditer(sent.text))
+        if not nouns and out and sent.start - out[-1].title.evidence.start <= PRONOUN_REACH:
+            _pronoun_act(sent.text, out[-1])
         for k, m in enumerate(nouns):
             # the clause of this noun: from the previous noun (or ';') to the next noun
             seg_start = max(nouns[k - 1].end() if k else 0, sent.text.rfind(";", 0, m.start()) + 1)
             seg_end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sent.text)
             clause = sent.text[seg_start:seg_end]
+            whole = clause
+            if k + 1 < len(nouns):
+                clause = _without_next_predicate(clause, m.end() - seg_start)
             before = sent.text[: m.start()]
-            status = _status(clause, m.start() - seg_start)
-            if status is None or SCHEME.search(before[-90:]):
+            status = _status(clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole)
+            if status is None or SCHEME.search(before[-90:]) or _personal(sent.text, m):
                 continue
             back_ref = (
                 bool(DEFINITE.search(before[-12:]))
@@ -199,8 +373,15 @@ def find_agreements(text: str) -> list[Agreement]:
             ):
                 continue  # a second noun for the same agreement in the same clause
             title = _title(sent.text, m)
-            if any(a.status == status and _same_title(a.title.value, title) for a in out):
-                continue  # the headline and the body name the same agreement
+            # the headline and the body, or a later shorter mention, name the same agreement
+            earlier = (
+                next((a for a in out if a.status == status and _same_title(a.title.value, title)), None)
+                or _mentioned_before(out, title)
+                or _headline_item(out, title, status, headline_end, sent.start, absorbed)
+            )
+            if earlier is not None:
+                _merge(earlier, title, status, sent.start + m.start())
+                continue
             start = sent.start + m.start()
             out.append(Agreement(Value(title, Evidence(start, sent.start + m.end(), 0.6)), status))
             second = _second_partner(sent.text, m, seg_end)
@@ -209,6 +390,38 @@ def find_agreements(text: str) -> list[Agreement]:
                 evidence = Evidence(at, at + len(second[0]) - len(m.group(0)), 0.5)
                 out.append(Agreement(Value(second[0], evidence), status))
     return out
+
+
+#: a plan of one person, not of the parties ("each trainee drafts an individual action plan", "un plan d'action
+#: individuel", "kế hoạch hành động cá nhân")
+_PERSONAL_BEFORE = re.compile(r"\b(?:individual|personal|personalised|personalized)\s+$", re.I)
+_PERSONAL_AFTER = re.compile(r"\s+(?:individuel(?:le)?s?|personnel(?:le)?s?|cá nhân)\b", re.I)
+
+
+def _personal(sentence: str, m: re.Match[str]) -> bool:
+    """True when the agreement noun at `m` is one person's plan (an agreement of no party)."""
+    return bool(_PERSONAL_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+                or _PERSONAL_AFTER.match(sentence, m.end()))
+
+
+#: how far after the last agreement's mention a pronoun may point back to it, in characters (the next sentence)
+PRONOUN_REACH = 300
+#: a pronoun for the last agreement with a renewal to come or done, opening a sentence of its own ("Elles sont
+#: convenues qu'il sera renouvelé", "It will be renewed in 2026", "Nó sẽ được gia hạn")
+_PRONOUN_RENEWAL = re.compile(
+    r"\b(?:it|il|elle)\s+(?P<future>will\s+be|sera)?\s*(?:(?:was|has\s+been|a\s+été)\s+)?"
+    r"(?:renewed|extended|renouvel\w*|reconduit\w*|prolong\w*|prorog\w*)",
+    re.I,
+)
+
+
+def _pronoun_act(sentence: str, last: Agreement) -> None:
+    """A sentence without an agreement noun whose pronoun subject is renewed or will be: the last agreement is
+    renewed (done) or planned (to come: an expired agreement that "sera renouvelé" is not renewed yet)."""
+    found = _PRONOUN_RENEWAL.search(sentence)
+    if found is None:
+        return
+    last.status = "planned" if found.group("future") else "renewed"
 
 
 def _second_partner(sentence: str, m: re.Match[str], clause_end: int) -> tuple[str, int] | None:
@@ -245,6 +458,60 @@ def _same_title(a: str, b: str) -> bool:
     return 2 * len(wa & wb) / (len(wa) + len(wb)) >= 0.6
 
 
+def _mentioned_before(out: list[Agreement], title: str) -> Agreement | None:
+    """The earlier item a later mention names again, whatever its status: the same kind of agreement (same
+    noun) with no words of its own ("Hiệp định", "the memorandum", "l'entente") or with content words all
+    in the earlier title or holding all of them ("memorandum on marine science and technology" and "Memorandum
+    of Understanding on Cooperation in Marine Science and Technology"). Two titles with different years,
+    parties or subjects ("MoU on health", "MoU on energy", "1996 agreement") name two agreements. None
+    when no such item."""
+    noun = NOUNS.search(title)
+    if noun is None:
+        return None
+    mine = _content(title)
+    for item in reversed(out):
+        theirs = _content(item.title.value)
+        other = NOUNS.search(item.title.value)
+        if other is None or _noun_key(other) != _noun_key(noun):
+            continue
+        if not mine or (theirs and (mine <= theirs or theirs <= mine) and _years(mine) == _years(theirs)):
+            return item
+    return None
+
+
+def _headline_item(
+    out: list[Agreement], title: str, status: str, headline_end: int, at: int, absorbed: set[int]
+) -> Agreement | None:
+    """The agreement a headline names, for the body's first mention of the same kind with the same status
+    ("... ký Bản ghi nhớ hợp tác với Trường Đại học X" then "đã ký Bản ghi nhớ hợp tác về đào tạo ..."): one
+    agreement, reported twice. Each headline item takes one body mention only (`absorbed`, ids of items); None
+    when the mention is in the headline itself or no such item."""
+    noun = NOUNS.search(title)
+    if noun is None or headline_end < 0 or at < headline_end:
+        return None
+    for item in out:
+        other = NOUNS.search(item.title.value)
+        if (item.title.evidence.start < headline_end and id(item) not in absorbed and item.status == status
+                and other is not None and _noun_key(other) == _noun_key(noun)):
+            absorbed.add(id(item))
+            return item
+    return None
+
+
+def _years(words: set[str]) -> set[str]:
+    return {w for w in words if re.fullmatch(r"(?:19|20)\d\d", w)}
+
+
+def _merge(item: Agreement, title: str, status: str, start: int) -> None:
+    """One agreement mentioned again: the fullest title is kept (its evidence with it), and the status of the
+    mention that reports the act (planned over signed over discussed, a renewal over all; a mere discussion never
+    lowers a status)."""
+    if len(_content(title)) > len(_content(item.title.value)):
+        item.title = Value(title, Evidence(start, start + len(title), item.title.evidence.confidence))
+    if _PRIORITY[status] > _PRIORITY[item.status]:
+        item.status = status
+
+
 def _noun_key(m: re.Match[str]) -> str:
     return normalize_name(m.group(0))
 
@@ -253,13 +520,49 @@ def _has_verb(between: str) -> bool:
     return bool(SIGN.search(between) or RENEW.search(between) or DISCUSS.search(between))
 
 
+#: an enumeration of domains inside a name, closed by "and" / "et" / "và" ("Hiệp định hợp tác khoa học, công
+#: nghệ và đổi mới sáng tạo", "agreement on science, technology and innovation"): items of at most four words
+_ENUMERATION = re.compile(
+    r"(?:,\s*(?:[^\s,.;()]+\s+){0,3}[^\s,.;()]+)*,\s*(?:[^\s,.;()]+\s+){0,3}?[^\s,.;()]+\s+(?:and|et|và)\s+"
+    r"[^,.;()]{0,90}",
+    re.I,
+)
+#: where a title runs on past the agreement's name: a verb or participle of its own clause, a date, a place of
+#: the act, a list ("signé en 2014 est arrivé", "at the ministry on 5 November 2024", "ký năm 2022", "dự kiến",
+#: "có hiệu lực", "có PGS", "năm 2026 như sau:")
+_TITLE_END = re.compile(
+    r"\s+(?:was|were|is|has|had|will|which|that|between the two|signed|initial(?:l)?ed|valid|expected|"
+    r"entered|in force|at the (?:ministry|headquarters|ceremony|close|end|meeting)|on \d{1,2}\b|today|yesterday|"
+    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi)|"
+    r"qui|a été|ont été|sera|seront|pourrait|est|sont|signée?s?|paraphée?s?|entrée? en vigueur|le \d{1,2}\b|"
+    r"đã|được|sẽ|để|ký|dự kiến|có|mà|như sau|trong (?:năm|tháng)|ngày \d)\b|\s*:",
+    re.I,
+)
+
+
+#: a year right before an agreement noun, part of its title ("the 1996 agreement")
+_YEAR_BEFORE_NOUN = re.compile(r"\b(?:19|20)\d\d\s+$")
+
+
 def _title(sentence: str, m: re.Match[str]) -> str:
-    """The agreement noun with its complement ('memorandum of understanding on bioeconomy ...')."""
+    """The agreement noun with its complement ('memorandum of understanding on bioeconomy ...'), an
+    enumeration of domains with its commas included, cut before a verb, participle, date or place of its own
+    clause (``_TITLE_END``)."""
     tail = re.match(r"[^,.;()]{0,90}", sentence[m.end() :])
-    title = (m.group(0) + (tail.group(0) if tail else "")).strip()
+    end = m.end() + (tail.end() if tail else 0)
+    enumeration = _ENUMERATION.match(sentence, end)
+    if enumeration is not None and not _TITLE_END.search(_AND.split(enumeration.group(0), maxsplit=1)[0]):
+        end = enumeration.end()  # never an aside with a verb (", annexée au relevé, est adoptée et signée")
+    start = m.start()
+    year = _YEAR_BEFORE_NOUN.search(sentence, max(0, start - 6), start)
+    if year is not None:
+        start = year.start()  # "the 1996 agreement": the year names it
+    title = sentence[start:end].strip()
+    title = _TITLE_END.split(title, maxsplit=1)[0].rstrip(" ,")
+    # a second predicate coordinated after the title ("... on AI and agreed to renew ...", "et ont convenu de")
     title = re.split(
-        r"\s+(?:was|were|is|has|had|will|which|that|between the two|qui|a été|ont été|sera|seront|pourrait|"
-        r"đã|được|sẽ|để)\b",
+        r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"
+        r"convenu|décidé|sign|renouvel|thống nhất|nhất trí|ký))",
         title,
     )[0]
     return title.strip()

@@ -12,7 +12,7 @@ from sticoop.ingest.extract import countries as countries_mod
 from sticoop.ingest.extract import nlp
 from sticoop.ingest.extract.agreements import find_agreements
 from sticoop.ingest.extract.dates import extract_event_date
-from sticoop.ingest.extract.events import commitments, event_type, location, programmes
+from sticoop.ingest.extract.events import commitments, event_type, location, programmes, session_of_a_call
 from sticoop.ingest.extract.fields import find_fields
 from sticoop.ingest.extract.gazetteer import Gazetteer
 from sticoop.ingest.extract.lang.en import organizations as en_organizations
@@ -20,7 +20,7 @@ from sticoop.ingest.extract.lang.fr import organizations as fr_organizations
 from sticoop.ingest.extract.model import Extraction, Organization, Person, Value
 from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.organizations import _country_forms as place_names
-from sticoop.ingest.extract.organizations import find_organizations
+from sticoop.ingest.extract.organizations import find_organizations, names_no_body
 from sticoop.ingest.extract.people import find_people
 from sticoop.ingest.extract.sessions import find_committee
 from sticoop.ingest.extract.textutil import dateline_end, normalize_quotes, sentences
@@ -54,6 +54,8 @@ def extract(
         return result
     body = dateline_end(text)
     committee = find_committee(text)
+    if session_of_a_call(text, committee) and committee is not None:
+        committee.session_number, committee.session_evidence = None, None
     result.committee = committee
     committee_spans = [(committee.name.evidence.start, committee.name.evidence.end)] if committee else []
     mentions, org_spans = _read_actors(result, text, lang, gazetteer, committee_spans, body, use_ner)
@@ -87,7 +89,7 @@ def _read_actors(
     """Organisations, countries and people into `result`; returns the country mentions and organisation spans."""
     orgs = find_organizations(text, lang, gazetteer, skip_spans=committee_spans, body_start=body)
     org_spans = _spans(orgs)
-    party_result = countries_mod.find_parties(text)
+    party_result = countries_mod.find_parties(text, _home_weight(orgs, lang, body))
     result.countries = party_result.parties
     places = place_names()
     ents: list[tuple[str, str, int, int]] = []
@@ -108,10 +110,38 @@ def _read_actors(
     ]
     org_spans = _spans(result.organizations)
     result.organizations += _headless_orgs(text, ents, org_spans + committee_spans, person_spans, places, body)
-    result.organizations = distinct_organizations(result.organizations, result.people)
+    result.organizations = [
+        o
+        for o in distinct_organizations(result.organizations, result.people)
+        if not names_no_body(o.name.value) and not _names_a_field(o.name.value)
+    ]
     result.people = [p for p in result.people if not names_a_programme(text, p)]
     _countries_from_employers(result)
     return party_result.mentions, org_spans
+
+
+def _home_weight(orgs: list[Organization], lang: str, body: int) -> dict[str, float]:
+    """One point for the report's home country (``organizations.UNQUALIFIED_HOME``: Vietnam in a Vietnamese
+    report) when a body of the text is named without a country ("đoàn công tác do Thứ trưởng Bộ Khoa học và
+    Công nghệ dẫn đầu"): in that language a bare body name is the home country's, which therefore takes part
+    even when the text never names it."""
+    from sticoop.ingest.extract.organizations import UNQUALIFIED_HOME, _strip_country
+
+    home = UNQUALIFIED_HOME.get(lang)
+    if home is None:
+        return {}
+    bare = any(
+        o.country is None and o.name.evidence.start >= body and not _strip_country(o.name.value.split(" (")[0])[1]
+        for o in orgs
+    )
+    return {home: 1.0} if bare else {}
+
+
+def _names_a_field(name: str) -> bool:
+    """True when a name read as an organisation is a field of cooperation with its acronym ("Earth Observation
+    (EO)", "Artificial Intelligence (AI)"): a field keyword covers the whole name before the parentheses."""
+    bare = name.split(" (")[0].strip()
+    return any(v.evidence.start == 0 and v.evidence.end >= len(bare) - 1 for v in find_fields(bare))
 
 
 def distinct_organizations(orgs: list[Organization], people: list[Person]) -> list[Organization]:

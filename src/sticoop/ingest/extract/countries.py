@@ -162,7 +162,7 @@ def _mention_at(text_n: str, words: list[tuple[int, int]], i: int) -> tuple[int,
         if n > 1 and any(not _joined(text_n, words[k], words[k + 1]) for k in range(i, i + n - 1)):
             continue  # words joined by a space or hyphen; "TP. Hồ Chí Minh" (thành phố) too
         surface = text_n[start:end].replace("TP. ", "TP ").replace("Tp. ", "TP ")
-        if n == 1 and surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister"
+        if surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister", "South Africa's Department"
             surface, end = surface[:-2], end - 2
         entry = lex.get(surface)
         if entry is None:
@@ -229,7 +229,7 @@ def find_parties(text: str, extra_weights: dict[str, float] | None = None) -> Pa
         if m.code not in best or (m.kind != "city" and best[m.code].kind == "city"):
             best[m.code] = m
     counted = [m for m in mentions if m.start >= body_start and m.code in scores]
-    for code, w in [*_paired(text, counted), *_enumerated(text, counted)]:
+    for code, w in [*_paired(text, counted), *_enumerated(text, counted), *_paired_cities(text, counted)]:
         scores[code] += w
     for code, w in (extra_weights or {}).items():
         scores[code] += w
@@ -265,6 +265,27 @@ def _paired(text: str, mentions: list[Mention]) -> list[tuple[str, float]]:
     for a, b in zip(mentions, mentions[1:], strict=False):
         if a.code != b.code and _PAIR_GAP.fullmatch(text[a.end : b.start]):
             out += [(a.code, 1.0), (b.code, 1.0)]
+    return out
+
+
+#: two cities of two countries as the joint subject or the two ends of a relation ("Tokyo and Hanoi signed",
+#: "officials from Hanoi and Canberra", "entre Paris et Hanoï"): the capitals stand for their governments
+_CITY_PAIR_GAP = re.compile(r"\s*(?:\band\b|\bet\b|\bvà\b|[-–—/])\s*", re.I)
+
+
+def _paired_cities(text: str, mentions: list[Mention]) -> list[tuple[str, float]]:
+    """Exactly two cities of two countries joined by "and"/"et"/"và" or a dash, not part of a longer list of
+    places ("in Hanoi, Bangkok and Tokyo" lists venues): each city's country gets 1.5 more points, so that it
+    weighs as a country named once."""
+    out: list[tuple[str, float]] = []
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        if a.kind != "city" or b.kind != "city" or a.code == b.code:
+            continue
+        if not _CITY_PAIR_GAP.fullmatch(text[a.end : b.start]):
+            continue
+        listed = i > 0 and _LIST_GAP.fullmatch(text[mentions[i - 1].end : a.start])
+        if not listed:
+            out += [(a.code, 1.5), (b.code, 1.5)]
     return out
 
 

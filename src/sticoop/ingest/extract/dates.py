@@ -40,6 +40,8 @@ WEEKDAYS: dict[str, int] = {**en.WEEKDAYS, **fr.WEEKDAYS}
 
 _Y = r"(?:,?\s*(?P<{}>\d{{4}}))?"
 _D = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th|er)?"
+#: an optional weekday before a day of a range ("du lundi 10 au mercredi 12 mars")
+_WD = r"(?:(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\s+)?"
 
 RANGE_PATTERNS = [
     # from July 26 to 30 (2023) / from March 4 to 7
@@ -56,14 +58,17 @@ RANGE_PATTERNS = [
         + _Y.format("y"),
         re.I,
     ),
-    # from 4 to 7 March / from 30 October to 10 November / du 9 au 11 octobre / du 17 avril au 2 mai
+    # from 4 to 7 March / from 30 October to 10 November / du 9 au 11 octobre / du 17 avril au 2 mai; a weekday
+    # may stand before each day ("du lundi 10 au mercredi 12 mars", "from Monday 10 to Wednesday 12 March")
     re.compile(
         r"\b(?:from|between|du|entre le)\s+"
+        + _WD
         + _D.format("d1")
         + r"(?:\s+"
         + _MONTH.format("m1")
         + r"(?:\s+(?P<y1>\d{4}))?)?"
         + r"\s*(?:to|and|au|et le|-|–)\s*"
+        + _WD
         + _D.format("d2")
         + r"\s+"
         + _MONTH.format("m2")
@@ -140,12 +145,22 @@ SINGLE_PATTERNS = [
     re.compile(r"(?<![\d/\-–])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])"),
     # 2024-05-28
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    # the 11th of March (2025)
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+" + _MONTH.format("m") + _Y.format("y"), re.I),
+    # 11.03.2025 (a written year only: "1.2" is no date)
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])"),
 ]
 
+_PREVIOUS_WEEK = "|".join(en.PREVIOUS_WEEK + fr.PREVIOUS_WEEK + vi.PREVIOUS_WEEK)
+_VI_WEEKDAY = "|".join(w.replace(" ", r"\s+") for w in vi.WEEKDAYS)
 RELATIVE = re.compile(
-    r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+    # "Tuesday of last week", "mardi de la semaine dernière", "thứ Ba tuần trước"; "thứ Ba vừa qua"
+    rf"\b(?:on\s+)?(?P<pw>(?:{'|'.join(WEEKDAYS)}|{_VI_WEEKDAY}))\s+(?:{_PREVIOUS_WEEK})\b"
+    rf"|\b(?P<vwd>{_VI_WEEKDAY})\s+(?:{'|'.join(vi.LATEST)})\b"
+    r"|\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche)\b(?:\s+and\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
     r"|\b(?P<today>today|aujourd'hui|aujourd’hui|hôm nay|sáng nay|chiều nay|tối nay|this morning|ce matin)\b"
+    r"|\b(?P<before_yesterday>(?:the\s+)?day\s+before\s+yesterday|avant-hier|hôm\s+kia)\b"
     r"|\b(?P<yesterday>yesterday|hier|hôm qua)\b",
     re.I,
 )
@@ -221,6 +236,7 @@ class Base:
 _STAMP_NOISE = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|am|pm|SA|CH|sa|ch)?|\(?GMT\s*[+-]\s*\d{1,2}\)?|\(?UTC[^)]*\)?"
     r"|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|posted|updated|published|publié(?:\s+le)?|mis\s+à\s+jour"
+    r"|mis\s+en\s+ligne|paru|dernière\s+mise\s+à\s+jour|first|last|đăng|lúc|date\s+de\s+publication"
     r"|cập\s+nhật|ngày\s+đăng|date|le|on|ngày|"
     + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
     + r")\b|[\W_]+",
@@ -425,9 +441,13 @@ def _candidates(
             continue
         if m.group("wd") and any(m.end() + k in written for k in range(4)):
             continue  # "Thursday, May 14", "lundi 11 janvier": the weekday names the written date
-        if m.group("wd"):
+        if m.group("pw") or m.group("vwd"):
+            day, end = _week_day(m.group("pw") or m.group("vwd"), resolver.base, bool(m.group("pw"))), None
+        elif m.group("wd"):
             day = resolver.weekday(m.group("wd"))
             end = resolver.weekday(m.group("wd2")) if m.group("wd2") else None
+        elif m.group("before_yesterday"):
+            day, end = resolver.base - timedelta(days=2), None
         else:  # today / yesterday; time-of-day words dateparser lacks ("sáng nay") name the base day
             day = resolver.relative(m.group(0)) or (resolver.base if m.group("today") else None)
             end = None
@@ -437,6 +457,17 @@ def _candidates(
             end = None
         out.append(Candidate("relative", day, end, (m.start(), m.end())))
     return out
+
+
+def _week_day(name: str, base: date, previous_week: bool) -> date:
+    """The day a weekday named with a week word means, from the base day: in the week (Monday to Sunday)
+    before the base's ("Tuesday of last week", "thứ Ba tuần trước"), else the latest such day on or before
+    the base ("thứ Ba vừa qua"). `name` is a weekday of ``WEEKDAYS`` or ``vi.WEEKDAYS``, any case or spacing."""
+    key = " ".join(name.lower().split())
+    wanted = WEEKDAYS.get(key, vi.WEEKDAYS.get(key, 0))
+    if previous_week:
+        return base - timedelta(days=base.weekday() + 7 - wanted)
+    return base - timedelta(days=(base.weekday() - wanted) % 7)
 
 
 def _fmt(c: Candidate) -> str:

@@ -24,6 +24,21 @@ EVENT_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_CALL_CUES = dict(EVENT_CUES)["funding_call"]
+
+
+def session_of_a_call(text: str, committee: Committee | None) -> bool:
+    """True when the committee's numbered session is named in a call's sentence after the call ("opens a call
+    for joint projects under the plan adopted at the 9th session of the Joint Committee", "mở đợt tuyển chọn ...
+    thông qua tại Khóa họp lần thứ 9"): the session decided the call earlier, the report is the call's, and a
+    call records its committee without a session number (labelling convention 5)."""
+    if committee is None or committee.session_evidence is None:
+        return False
+    at = committee.session_evidence.start
+    sent = next((s for s in sentences(text) if s.start <= at < s.end), None)
+    return sent is not None and bool(_CALL_CUES.search(sent.text, 0, at - sent.start))
+
+
 def event_type(text: str, committee: Committee | None, title: str | None = None) -> Value:
     """The kind of event the report is about."""
     sents = sentences(text)

@@ -40,8 +40,9 @@ STOP_CAP: frozenset[str] = en.STOP_CAPITALISED | fr.STOP_CAPITALISED
 _NOT_HEAD_AFTER = en.NOT_HEAD_AFTER
 _NOT_HEAD_BEFORE = fr.NOT_HEAD_BEFORE
 FR_ADJ = re.compile(r"^[a-zà-ÿ]+(" + "|".join(fr.ADJECTIVE_ENDINGS) + r")$")
-#: French compound adjectives of two peoples ("vietnamo-russe", "franco-tunisienne", "sino-africain")
-FR_COMPOUND_ADJ = re.compile(r"^[a-zà-ÿ]+o-[a-zà-ÿ]+$")
+#: French compound adjectives of two peoples ("vietnamo-russe", "franco-tunisienne", "sino-africain") or of a
+#: region ("ouest-africaine", "sud-américain")
+FR_COMPOUND_ADJ = re.compile(r"^(?:[a-zà-ÿ]+o|" + "|".join(fr.COMPOUND_PREFIXES) + r")-[a-zà-ÿ]+$")
 PROGRAMME_WORDS = re.compile(r"\b(" + "|".join(en.PROGRAMME_WORDS + fr.PROGRAMME_WORDS + vi.PROGRAMME_WORDS) + r")\b")
 #: tokens that end any name
 _NAME_BREAKS = frozenset(["(", ")", ".", ";", ":", "–", "—", '"', "«", "»", "“", "”", "'s", "’s"])
@@ -80,6 +81,8 @@ def _is_head(tokens: list[Token], i: int, lang: str) -> int:
     before = tokens[i - 1].lower if i > 0 else None
     after = tokens[i + 1].lower if i + 1 < len(tokens) else None
     if before in _NOT_HEAD_AFTER.get(t.text, ()) or after in _NOT_HEAD_BEFORE.get(t.text, ()):
+        return 0
+    if t.text in fr.HEADS_BEFORE_A_NAME and not (i + 1 < len(tokens) and tokens[i + 1].is_cap):
         return 0
     return 1
 
@@ -296,9 +299,31 @@ def _after_connector(tokens: list[Token], j: int, lang: str, places: frozenset[s
 
 
 def _vi_stop(tokens: list[Token], j: int) -> bool:
+    """True when the Vietnamese token at j ends a name: a function word or verb (``vi.STOP_WORDS``,
+    ``vi.STOP_PAIRS``), unless it is the second syllable of a noun names hold ("Việc làm", ``vi.NAME_PAIRS``) or
+    a preposition inside a name that an acronym closes ("... Quốc tế về Nông nghiệp (CINADCO)")."""
+    if j > 0 and f"{tokens[j - 1].lower} {tokens[j].lower}" in vi.NAME_PAIRS:
+        return False
+    if tokens[j].lower in vi.INNER_PREPOSITIONS and _closed_by_acronym(tokens, j + 1):
+        return False
     if tokens[j].lower in vi.STOP_WORDS:
         return True
     return j + 1 < len(tokens) and f"{tokens[j].lower} {tokens[j + 1].lower}" in vi.STOP_PAIRS
+
+
+def _closed_by_acronym(tokens: list[Token], k: int) -> bool:
+    """True when capitalised words start at k and run, with lower-case syllables of their own words, up to
+    an acronym in parentheses within six tokens ("Nông nghiệp (CINADCO)"), with no stop word between."""
+    if not (k < len(tokens) and tokens[k].is_cap and tokens[k].is_word):
+        return False
+    for j in range(k, min(len(tokens), k + 7)):
+        t = tokens[j]
+        if t.text == "(":
+            paren = _paren_after(tokens, j)
+            return bool(paren and is_acronym(paren[0].replace(" ", "")))
+        if not t.is_word or t.lower in vi.STOP_WORDS:
+            return False
+    return False
 
 
 def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
@@ -323,8 +348,18 @@ def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
             return None
         if (j > i and _is_head(tokens, j, lang)) or _ends_name_ahead(tokens, j, lang):
             return None
+        if lang == "fr" and t.lower == "et" and j + 1 < len(tokens) and _starts_another_name(tokens, j + 1, lang):
+            return None  # "ministère de ... et Wallonie-Bruxelles International (WBI)": the acronym is the next name's
         j += 1
     return None
+
+
+def _starts_another_name(tokens: list[Token], k: int, lang: str) -> bool:
+    """True when the capitalised token at k, right after "et", opens another body's name: a place (country,
+    region, city: "et Wallonie-Bruxelles International (WBI)") or a head noun ("et Institut ..."), not a common
+    noun of a title-case name ("Agence Marocaine de Sûreté et Sécurité Nucléaire (AMSSNuR)")."""
+    t = tokens[k]
+    return t.is_cap and (t.text in lexicon() or bool(_is_head(tokens, k, lang)))
 
 
 def _ends_name_ahead(tokens: list[Token], j: int, lang: str) -> bool:
@@ -389,6 +424,35 @@ def _looks_like_name(name: str, head_only: bool) -> bool:
     if len(words) < 2 and head_only:
         return False
     return not (len(words) > 18)
+
+_EVENT_LAST = re.compile(
+    r"\b(?:" + "|".join(en.EVENT_NOUNS + fr.EVENT_NOUNS + vi.EVENT_NOUNS) + r")(?:\s+(?:19|20)\d\d)?(?:\s*\([^)]*\))?$"
+)
+_MEETING_WORD = re.compile(r"\b(?:" + "|".join(en.MEETING_NOUNS + fr.MEETING_NOUNS + vi.MEETING_NOUNS) + r")\b")
+
+
+def names_an_event(name: str) -> bool:
+    """True when a name read as an organisation names an event or a meeting: its last word is an event noun
+    ("International Astronautical Congress", "Industrial Technological Forum 2024") or it holds a meeting noun
+    ("Joint Commission Meeting on S&T Cooperation"); "Conference of Rectors" and "Conférence des présidents
+    d'université" (the noun first) stay bodies. Nouns: ``lang/<code>/organizations.py``."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return bool(_EVENT_LAST.search(name) or _MEETING_WORD.search(name))
+
+
+_NEWS_LAST = re.compile(r"\b(?:" + "|".join(en.NEWS_NOUNS) + r")(?:\s*\([^)]*\))?$")
+_ROLE_NAME = re.compile(r"^(?:" + "|".join(en.ROLE_NAMES) + r")\b", re.I)
+
+
+def names_no_body(name: str) -> bool:
+    """True when a name read as an organisation is an event or meeting (`names_an_event`), a news outlet
+    reporting it ("People's Daily Online", "Jilin Daily") or a role ("Principal Investigator (PI)")."""
+    return names_an_event(name) or bool(
+        (len(name.split()) >= 2 and _NEWS_LAST.search(name)) or _ROLE_NAME.match(name)
+    )
+
 
 def find_organizations(
     text: str,

@@ -19,6 +19,7 @@ from sticoop.ingest.extract.countries import Mention, country_of, lexicon
 from sticoop.ingest.extract.lang.en import people as en
 from sticoop.ingest.extract.lang.en.organizations import HEADS as EN_HEADS
 from sticoop.ingest.extract.lang.fr import people as fr
+from sticoop.ingest.extract.lang.fr.organizations import HEADS as FR_HEADS
 from sticoop.ingest.extract.lang.vi import dates as vi_dates
 from sticoop.ingest.extract.lang.vi import organizations as vi_organizations
 from sticoop.ingest.extract.lang.vi import people as vi
@@ -68,8 +69,20 @@ def _skip_titles(tokens: list[Token], j: int) -> int:
         if j + 1 < len(tokens) and (tokens[j].text, tokens[j + 1].text.lower()) in TITLE_PAIRS:
             j += 2
             continue
+        if tokens[j].text == "," and j > 0 and _is_title_at(tokens, j + 1):
+            j += 1  # "Giáo sư, Tiến sỹ Châu Văn Minh": titles listed with commas
+            continue
         break
     return j
+
+
+def _is_title_at(tokens: list[Token], j: int) -> bool:
+    """True when a title or a two-word title starts at token j."""
+    if j >= len(tokens):
+        return False
+    if tokens[j].text in TITLES:
+        return True
+    return j + 1 < len(tokens) and (tokens[j].text, tokens[j + 1].text.lower()) in TITLE_PAIRS
 
 
 def _rule_candidates(
@@ -78,6 +91,8 @@ def _rule_candidates(
     """Names found by rule: after a title, opened by a Vietnamese surname, after a portfolio or a role."""
     out = _titled_or_surnamed(text, tokens, lang, org_spans, body_start)
     out += _after_portfolio(text, tokens, body_start)
+    if lang in ("en", "fr"):
+        out += _role_apposition(text, body_start)
     if lang == "vi":
         out += _after_vi_role_country(text, tokens, body_start)
         out += _after_org(text, tokens, org_spans)
@@ -151,8 +166,51 @@ def _after_org(text: str, tokens: list[Token], org_spans: list[tuple[int, int]])
     return out
 
 
+#: "<role> of/de <body>, <Name>" followed by a comma, a full stop or a verb: "Le président du CNRS, Antoine
+#: Petit, a reçu", "par la directrice générale de WBI, Pascale Delcomminette.", "the head of the agency, Maria
+#: Santos, said"; the role phrase may hold commas of a portfolio ("ministre de l'Agriculture, de la Pêche et de
+#: l'Eau, Mohamed Sadiki")
+_NAME_WORD = r"[A-ZÀ-ÝĐ][a-zà-ÿđ'’]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ'’]+)?"
+_ROLE_APPOSITION = re.compile(
+    r"\b(?i:" + "|".join(en.ROLE_WORDS + fr.ROLE_WORDS) + r")(?:\s+(?i:général|générale|adjoint|adjointe|"
+    r"exécutif|exécutive|general|executive))?\s+(?:of|de|du|des|d['’])\s*[^.;:\n]{1,90}?,\s+"
+    r"(?:(?:" + "|".join(re.escape(t) for t in sorted(en.TITLES | fr.TITLES, key=len, reverse=True)) + r")\s+)?"
+    r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:de|da|van|von|bin|al|el|Al|El|Le|La)?\s*" + _NAME_WORD + r"){1,3})"
+    r"(?=\s*[,.;]|\s+(?:a|ont|est|said|says|has|have|who|qui|added|noted|stressed|will)\b)"
+)
+
+
+def _role_apposition(text: str, body_start: int) -> list[_Cand]:
+    """Names set in apposition after a role and its body (``_ROLE_APPOSITION``), unless the capitalised words
+    are a body's or a place's ("Ministry of ...", a country)."""
+    out: list[_Cand] = []
+    for m in _ROLE_APPOSITION.finditer(text, body_start):
+        name = m.group("name")
+        words = name.split()
+        if any(w in en.BODY_WORDS or w in _UNIT_WORDS or w in FR_HEADS for w in words) or country_of(name):
+            continue
+        out.append(_Cand(name, m.start("name"), m.end("name"), 0.7))
+    return out
+
+
+#: a role acronym closing a "name" ("Gauteng MEC"), or a role word after a place ("Bali Governor")
+_ROLE_ACRONYM_LAST = re.compile(r"\s(?:" + "|".join(en.ROLE_ACRONYMS) + r")$")
+_ROLE_WORD_LAST = re.compile(r"\s(?:" + "|".join(en.ROLE_WORDS) + r")$")
+
+
+def _is_a_title(name: str) -> bool:
+    """True when a "name" is a title: it ends with a role acronym ("Gauteng MEC"), or with a role word after a
+    place ("Bali Governor"); "John Head" (a surname that is also a role word) stays a person."""
+    if _ROLE_ACRONYM_LAST.search(name):
+        return True
+    return bool(_ROLE_WORD_LAST.search(name)) and name.split()[0] in lexicon()
+
+
 _PORTFOLIO = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner|Director(?:[- ]General)?|President|Chair(?:man|woman)?|Head)\s+"
+    r"\b(?:Minister|Secretary|Commissioner|Director(?:[- ]General)?|President|Chair(?:man|woman)?|Head|"
+    # provincial and city executives, chief executives ("Gauteng MEC for Economic Development Thabo Mokoena",
+    # "Governor of Bali Wayan Koster", "Chief Executive of Innovate UK Indro Mukerjee")
+    r"MEC|Governor|Mayor|Premier|Chief\s+Executive(?:\s+Officer)?|CEO)\s+"
     r"(?:of\s+State\s+)?(?:of|for)\s+(?:the\s+)?"
 )
 
@@ -180,6 +238,8 @@ def _after_portfolio(text: str, tokens: list[Token], body_start: int) -> list[_C
             break
         if not seen_and:
             j = k + 1
+            while j < len(tokens) and tokens[j].text in en.PORTFOLIO_WORDS:
+                j += 1  # "MEC for Economic Development Thabo Mokoena": the portfolio's own words
         span = _name_after(tokens, j, max_len=4)
         if span and 2 <= span[1] - span[0] <= 4:
             words = [tokens[x].text for x in range(*span)]
@@ -238,7 +298,9 @@ _ASCII_SURNAMES = frozenset(fold(s).title() for s in VI_SURNAMES) - vi.ASCII_SUR
 
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
-    return frozenset(f for f, (_, kind) in lexicon().items() if kind in ("name", "city") and " " in f)
+    """Place names of several words (countries, cities, continents): a name holding one is no person's."""
+    countries = frozenset(f for f, (_, kind) in lexicon().items() if kind in ("name", "city") and " " in f)
+    return countries | vi.PLACES_LIKE_NAMES
 
 
 def _is_surname_ref(tokens: list[Token], span: tuple[int, int]) -> bool:
@@ -304,6 +366,8 @@ def find_people(
         if _CITY_BEFORE.search(text[max(0, c.start - 12) : c.start]):  # "TP. Hồ Chí Minh" is a city
             continue
         if c.name.lower() in _WEEKDAY_NAMES:  # "Thứ Hai, 21/03/2016": a page stamp's weekday
+            continue
+        if _is_a_title(c.name):  # "Gauteng MEC", "Bali Governor": a title read as a name
             continue
         if lang == "vi" and _BODY_AFTER_FIRST.match(text, c.start):
             continue  # "Đoàn Viện Khoa học ...", "Đoàn Chương trình ...": a delegation of a body, not a surname

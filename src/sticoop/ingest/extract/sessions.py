@@ -21,6 +21,9 @@ from sticoop.ingest.extract.textutil import sentences
 #: ordinal words the number-words library does not read ("inaugural", "seconde") -> session number
 ORDINAL_WORDS: dict[str, int] = {**en.ORDINALS, **fr.ORDINALS, **vi.ORDINALS}
 _ORD_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+#: Vietnamese number words after "thứ", one to three of them ("nhất", "mười hai", "hai mươi mốt")
+_VI_WORD = "|".join(sorted({*vi.ORDINALS, *vi.UNITS_AFTER_TENS, "mươi"}, key=len, reverse=True))
+_VI_WORDS = rf"(?:{_VI_WORD})(?:\s+(?:{_VI_WORD})){{0,2}}"
 _MEETING_EN_FR = r"(?:" + "|".join(en.MEETINGS + fr.MEETINGS) + ")"
 COMMITTEE_NOUN = r"(?:" + "|".join(en.COMMITTEE_NOUNS + fr.COMMITTEE_NOUNS + vi.COMMITTEE_NOUNS) + ")"
 _COMMITTEE_NOUN_CI = re.compile(COMMITTEE_NOUN, re.I)
@@ -37,17 +40,36 @@ _ORDINAL = (
 _MODIFIER = r"(?:(?:" + "|".join(en.MEETING_MODIFIERS + fr.MEETING_MODIFIERS) + r")\s+){0,2}"
 EN_FR = re.compile(rf"(?<![\w-]){_ORDINAL}\s+(?i:{_MODIFIER}{_MEETING_EN_FR})\b")
 # "The 7th Thailand-Japan Joint Committee", "16th China-U.S. Joint Commission Meeting", "la 20e commission mixte"
-EN_FR_BODY = re.compile(
-    rf"(?<![\w-]){_ORDINAL}\s+(?=(?:[A-Z][\w.'’]*(?:[-–/][A-Z][\w.'’]*)*\s+){{0,5}}{COMMITTEE_NOUN})"
+# "the first Government-to-Government dialogue", "the 3rd Strategic Dialogue": capitalised words (hyphenated
+# parts of any case) or lower-case modifiers of the body
+_BODY_WORD = r"(?:[A-Z][\w.'’]*(?:[-–/][\w.'’]+)*|(?:" + "|".join(en.BODY_MODIFIERS) + r"))"
+EN_FR_BODY = re.compile(rf"(?<![\w-]){_ORDINAL}\s+(?=(?:{_BODY_WORD}\s+){{0,5}}{COMMITTEE_NOUN})")
+# "the 5th JCM": an ordinal before an acronym the text defines as a committee ("Joint Committee ... (JCM)")
+EN_FR_ACRONYM = re.compile(rf"(?<![\w-]){_ORDINAL}\s+(?P<acr>[A-Z][A-Z&]{{1,7}})\b")
+# "met for the twenty-first time", "s'est réunie pour la onzième fois"
+# ("for the first time since its session of June 2022", "in ten years", "depuis" is no session number)
+EN_FR_TIMES = re.compile(
+    rf"(?<![\w-]){_ORDINAL}\s+(?i:{'|'.join(en.TIMES)})\b(?!\s+(?i:since|after|depuis|après)\b"
+    r"|\s+(?i:in|en)\s+(?:\w+\s+){0,2}(?i:years?|decades?|ans|années?)\b)"
 )
+# "Session 4 of the ... Joint Committee", "Meeting No. 12 of the ..."
+NUMBERED = re.compile(r"\b(?:[Ss]ession|[Mm]eeting)\s+(?:[Nn]o\.?\s*|n°\s*)?(?P<num>\d{1,3})\b")
 # "JCM-9", "JCM10", "JWG 3": a joint body's acronym with the session number
 ACRONYM = re.compile(r"\b(?P<acr>J[A-Z]{1,5})[-\s]?(?P<num>\d{1,2})\b")
 # "kỳ họp thứ 5", "phiên họp lần thứ nhất", "Khóa họp lần thứ VIII", "phiên thứ 14", "Hội nghị lần thứ 14"
 VI = re.compile(
     r"(?<!\w)(?:(?:kỳ|kì|khóa|khoá)\s+họp|phiên(?:\s+họp)?|hội\s+nghị|cuộc\s+họp|họp)\s+(?:lần\s+)?thứ\s+"
-    rf"(?:(?P<num>\d{{1,2}})|(?P<roman>[IVXL]{{1,6}})|(?P<word>{_ORD_WORD}))(?!\w)",
+    rf"(?:(?P<num>\d{{1,2}})|(?P<roman>[IVXL]{{1,6}})|(?P<viword>{_VI_WORDS}))(?!\w)",
     re.I,
 )
+# "Hội nghị Ủy ban hỗn hợp lần thứ 7 giữa ...", "Kỳ họp Ủy ban liên Chính phủ Việt Nam - Nga lần thứ 9": the
+# ordinal after the committee's name, with no verb between
+_VI_BREAK = r"(?:" + "|".join(vi.NAME_BREAKS) + r")"
+VI_AFTER = re.compile(
+    rf"(?P<name>(?:{'|'.join(vi.COMMITTEE_NOUNS)})(?:(?!\s{_VI_BREAK}\b)[^.;:()\n,]){{0,90}}?)\s+lần\s+thứ\s+"
+    rf"(?:(?P<num>\d{{1,2}})|(?P<roman>[IVXL]{{1,6}})|(?P<viword>{_VI_WORDS}))(?!\w)"
+)
+_NOT_COMMITTEE = re.compile("|".join(vi.NOT_COMMITTEES))
 FUTURE = re.compile(
     r"\b(will|to hold|next|se tiendra|aura lieu|prochaine?|dự kiến|sẽ|tiếp theo|tới)\b|\bhold the\b", re.I
 )
@@ -57,6 +79,8 @@ PAST_REF = re.compile(
     re.I,
 )
 #: a possessive before the ordinal points back to the committee named earlier ("met ... for its twelfth session")
+#: a committee as the possessor of the ordinal's meeting ("the Joint Committee's ninth meeting")
+_COMMITTEE_POSSESSIVE = re.compile(COMMITTEE_NOUN + r"(?:\s+(?:on|for)\s+[^.;'’]{0,80})?['’]s\s*$")
 POSSESSIVE = re.compile(
     r"\b(?:its|their|sa|son|leur)\s*$|\b(?:" + "|".join(en.BACK_REFERENCES + fr.BACK_REFERENCES) + r")$", re.I
 )
@@ -95,6 +119,34 @@ class SessionMention:
     offset_in_sentence: int
 
 
+def vi_number(words: str) -> int | None:
+    """A Vietnamese ordinal in words after "thứ" ("nhất" 1, "tư" 4, "mười" 10, "mười hai" 12, "hai mươi" 20,
+    "hai mươi mốt" 21, "ba mươi lăm" 35): the longest leading run of the words that forms a number, so that a
+    following word ("thứ hai năm 2025": "hai", then the year) is not read into it; None when none does."""
+    tokens = words.lower().split()
+    for n in range(min(3, len(tokens)), 0, -1):
+        value = _vi_value(tokens[:n])
+        if value is not None:
+            return value
+    return None
+
+
+def _vi_value(tokens: list[str]) -> int | None:
+    """The value of a whole run of Vietnamese number words, or None when the run is no number."""
+    if len(tokens) == 1:
+        return vi.ORDINALS.get(tokens[0])
+    if tokens[0] == "mười":  # 11..19: "mười hai", "mười lăm"
+        unit = vi.UNITS_AFTER_TENS.get(tokens[1]) if len(tokens) == 2 and tokens[1] != "mốt" else None
+        return 10 + unit if unit else None
+    tens = vi.UNITS.get(tokens[0])
+    if tens is None or tens < 2 or tokens[1] != "mươi":
+        return None
+    if len(tokens) == 2:
+        return tens * 10
+    unit = vi.UNITS_AFTER_TENS.get(tokens[2])
+    return tens * 10 + unit if unit else None
+
+
 def _number(m: re.Match[str]) -> int | None:
     """The session number of an ordinal match (digits, Roman numeral or number words in en/fr/vi)."""
     groups = m.groupdict()
@@ -102,6 +154,8 @@ def _number(m: re.Match[str]) -> int | None:
         return int(groups["num"])
     if groups.get("roman"):
         return roman_value(groups["roman"])
+    if groups.get("viword"):
+        return vi_number(groups["viword"])
     word = groups.get("word")
     if not word:
         return None
@@ -166,7 +220,50 @@ def _clean_name(name: str) -> str:
         "",
         name,
     )
+    # a second predicate coordinated after the name ("... Kazakhstan và thống nhất sẽ ký", "... and agreed to")
+    name = re.sub(
+        r"\s+(?:and|et|và)\s+(?:agreed|signed|decided|discussed|reviewed|ont|a|thống\s+nhất|nhất\s+trí|ký)\b.*$",
+        "",
+        name,
+    )
     return name.strip(" ,–-")
+
+
+_PATTERNS = (EN_FR, EN_FR_BODY, VI, ACRONYM, EN_FR_ACRONYM, EN_FR_TIMES, NUMBERED, VI_AFTER)
+
+
+def _committee_of(
+    pat: re.Pattern[str], m: re.Match[str], text: str, sent_start: int, before: str
+) -> tuple[str, int, int] | None:
+    """The committee an ordinal match belongs to, by the shape of the match: the acronym itself ("JCM-9"), an
+    acronym the text defines as a committee ("the 5th JCM"), the name before "lần thứ", the one after
+    the ordinal ("of the X Joint Committee") or the subject before it ("X held its third session")."""
+    if pat is ACRONYM:
+        return m.group("acr"), sent_start + m.start(), sent_start + m.start() + len(m.group("acr"))
+    if pat is EN_FR_ACRONYM:
+        acr = m.group("acr")
+        return (acr, sent_start + m.start("acr"), sent_start + m.end("acr")) if _defines_committee(text, acr) else None
+    if pat is VI_AFTER:
+        if _NOT_COMMITTEE.match(m.group("name")):
+            return None
+        return m.group("name").strip(), sent_start + m.start("name"), sent_start + m.end("name")
+    if pat is EN_FR_TIMES:
+        return _committee_before(before, sent_start)
+    owner = _COMMITTEE_POSSESSIVE.search(before)
+    if owner is not None:  # "the Joint Committee's ninth meeting"
+        return _committee_named_before(before[: owner.end()], sent_start)
+    return _committee_after(text, sent_start + m.end()) or _committee_before(before, sent_start)
+
+
+def _committee_named_before(before: str, offset: int) -> tuple[str, int, int] | None:
+    """The last committee-like body named earlier in the sentence ("The Joint Committee met for the
+    twenty-first time", "La Grande Commission mixte ... s'est réunie pour la onzième fois")."""
+    found = None
+    for candidate in _ANY_COMMITTEE.finditer(before):
+        found = candidate
+    if found is None:
+        return None
+    return found.group("name").strip(), offset + found.start("name"), offset + found.end("name")
 
 
 def _mentions(text: str) -> list[tuple[SessionMention, tuple[str, int, int] | None]]:
@@ -181,7 +278,7 @@ def _mentions(text: str) -> list[tuple[SessionMention, tuple[str, int, int] | No
         return (found.name.value, found.name.evidence.start, found.name.evidence.end) if found else None
 
     for sent in sentences(text):
-        for pat in (EN_FR, EN_FR_BODY, VI, ACRONYM):
+        for pat in _PATTERNS:
             for m in pat.finditer(sent.text):
                 number = _number(m)
                 abs_start, abs_end = sent.start + m.start(), sent.start + m.end()
@@ -189,12 +286,11 @@ def _mentions(text: str) -> list[tuple[SessionMention, tuple[str, int, int] | No
                     continue
                 sm = SessionMention(number, abs_start, abs_end, sent.start, sent.text, m.start())
                 before = sent.text[: m.start()]
-                if pat is ACRONYM:
-                    com: tuple[str, int, int] | None = (m.group("acr"), abs_start, abs_start + len(m.group("acr")))
-                else:
-                    com = _committee_after(text, abs_end) or _committee_before(before, sent.start)
+                com = _committee_of(pat, m, text, sent.start, before)
                 if com is None and pat is not EN_FR_BODY and POSSESSIVE.search(before):
                     com = earlier_committee()
+                if com is None and pat is EN_FR_TIMES:
+                    com = _committee_named_before(before, sent.start) or earlier_committee()
                 out[abs_start] = (sm, com)
     return [out[k] for k in sorted(out)]
 
@@ -213,8 +309,8 @@ def find_committee(text: str) -> Committee | None:
         if com is None:
             continue
         before = sm.sentence_text[: sm.offset_in_sentence]
-        if re.search(r"'s\s*$|’s\s*$", before):
-            continue
+        if re.search(r"'s\s*$|’s\s*$", before) and not _COMMITTEE_POSSESSIVE.search(before):
+            continue  # "the forum's fourth session" is another body's, "the Joint Committee's ninth meeting" not
         if FUTURE.search(before[-40:]):
             future = future or (sm, com)
             continue
@@ -224,8 +320,12 @@ def find_committee(text: str) -> Committee | None:
     if current is None:
         return _committee_without_session(text)
     sm, (name, cstart, cend) = current
+    clean = _clean_name(name)
+    at = name.find(clean)
+    if clean and at >= 0:  # the evidence covers the cleaned name only, not the predicate cut from it
+        cstart, cend = cstart + at, cstart + at + len(clean)
     committee = Committee(
-        name=Value(_clean_name(name), Evidence(cstart, cend, 0.75)),
+        name=Value(clean, Evidence(cstart, cend, 0.75)),
         session_number=sm.number,
         session_evidence=Evidence(sm.start, sm.end, 0.85),
     )

@@ -14,19 +14,32 @@ NOUNS: tuple[str, ...] = (
     "cooperation plan", "roadmap", "extension", "joint declaration", "executive programme",
     # letters and declarations of intent, an agreement named by its kind alone, amendments to one
     r"(?:letters?|declarations?|statements?) of intent", r"memorand(?:um|a)", r"amendments?",
+    # a record of discussions (the document two governments sign before a cooperation project)
+    r"records? of discussions?",
 )
 #: verbs and phrases of a renewal
 RENEW: tuple[str, ...] = (
-    r"renew(?:ed|al|als|s|ing)?", r"(?:was|were|been|be) extended", r"prolong\w*",
+    r"renew(?:ed|al|als|s|ing)?", r"(?:was|were|been|be) extended", r"prolong(?!ement)\w*",
     # "extend" with an agreement as its object ("agreed to extend until 2030 the cooperation agreement")
     r"extend\w*(?=[^,.;]{0,60}\b(?:agreement|memorand|MoU|protocol|arrangement|programme|plan|accord))",
 )
 #: verbs of a signature, approval or adoption
-SIGN: tuple[str, ...] = (r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*")
+SIGN: tuple[str, ...] = (
+    r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*", r"initial(?:l)?ed", r"initial(?:l)?ing",
+    # a plan or programme agreed on is adopted, like one approved ("agreed on a work plan for 2025-2027")
+    r"agreed (?:on|upon)(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
+)
+#: verbs of an adoption or agreement on a text in talks (a subset of SIGN): without a signature verb in the same
+#: clause, what they govern is `discussed` (convention 9: "a programme merely agreed or adopted in talks")
+ADOPT: tuple[str, ...] = (r"adopt\w*", r"agreed (?:on|upon)")
+#: verbs of an initialling (a subset of SIGN): the text is agreed but not yet signed, `planned`
+INITIAL: tuple[str, ...] = (r"initial(?:l)?ed", r"initial(?:l)?ing")
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (
     r"discuss\w*", r"examin\w*", r"review\w*", r"negotiat\w*", "study", "studying", "explore", "exploring",
     r"consider\w*",
+    # talks and drafts: "talks on a new agreement", "exchanged views on a draft memorandum"
+    r"talks", r"exchang\w* views", r"draft\w*", r"talk(?:ed|ing|s)? (?:about|of|on)",
 )
 #: modals of a future or possible act: between an agreement noun and a later signature verb, the signature is
 #: planned ("A new action plan ... will be prepared by A and B and signed at the next meeting")
@@ -36,6 +49,15 @@ PLAN: tuple[str, ...] = (
     "will", "would", "could", "may", "to", "hopes?", "plans?", "planned", "intends?", "expected", r"aim\w*",
     "with a view to", "soon",
 )
+#: phrases before an agreement that is a prospect of the act reported ("paving the way for a framework
+#: agreement", "a step towards an agreement"): that agreement is planned
+PROSPECT: tuple[str, ...] = (
+    r"pav\w* the way (?:for|to)", r"(?:a |first )?steps? towards", r"leading to", r"lead to", r"towards",
+    r"prepar\w* (?:for|the ground for)",
+)
+#: cues of an agreement being prepared, anywhere in its clause ("are preparing a memorandum", "is in the
+#: pipeline"): planned
+PREPARE: tuple[str, ...] = (r"prepar(?:ing|es|ed)", r"being prepared", r"in the pipeline", r"in preparation")
 #: cues of an aside about other partners or the past ("a broadly similar arrangement with Sweden")
 ASIDES: tuple[str, ...] = ("similar", "comparable", "in the past", "has its own")
 #: cues of an agreement in force that the cooperation rests on ("convened under the Agreement between ...")
@@ -47,6 +69,18 @@ BASIS: tuple[str, ...] = (
 )
 #: nouns of an amendment: a new agreement item of its own, never a back-reference to the amended one
 AMENDMENTS: tuple[str, ...] = (r"amendments?",)
+#: verbs of an amendment: with a plan or modal before them ("agreed to amend the MoU") the amended agreement is
+#: planned, else signed ("amended the 2019 protocol")
+AMEND: tuple[str, ...] = (r"amend(?:ed|ing|s)?", r"revis(?:e|ed|ing)")
+#: a renewal whose object is a pronoun pointing back to the agreement ("reviewed the letter ... and agreed to
+#: extend it"), regex
+RENEW_PRONOUN: tuple[str, ...] = (r"(?:extend|renew|prolong)\w*\s+(?:it|them)\b",)
+#: cues of an agreement in force, anywhere in its clause ("which entered into force in 2016", "in force since")
+IN_FORCE: tuple[str, ...] = (
+    r"(?:entered|came|enters|comes|entering|coming) into force", r"in force",
+    # an agreement that expired was in force ("which expired in December 2023")
+    r"(?:expired|lapsed)",
+)
 #: cues after an agreement noun that make it the agreement in force the cooperation rests on ("The 2018
 #: protocol remains the framework of this cooperation")
 FRAME: tuple[str, ...] = (r"(?:remains?|is|are|provides?|forms?) the (?:legal )?(?:framework|basis)",)

@@ -27,3 +27,5 @@ PAST_MEETING: tuple[str, ...] = (
 #: words before the last day of an event that runs on ("the course, which runs until Sept. 26"): the range's
 #: end, not a deadline; regex alternatives
 RUNS_UNTIL: tuple[str, ...] = (r"(?:runs?|running|lasts?|lasting|continues?|continuing|open)\s+(?:until|through|to)",)
+#: words after a weekday that put it in the week before the publication's ("Tuesday of last week"), regex
+PREVIOUS_WEEK: tuple[str, ...] = (r"(?:of\s+)?last\s+week", r"(?:of\s+)?the\s+previous\s+week")

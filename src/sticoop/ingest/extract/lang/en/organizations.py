@@ -50,3 +50,16 @@ MODIFIED_NOUNS: tuple[str, ...] = (
     "scholarships?", "fellowships?", "grants?", "awards?", "funding", "programmes?", "programs?", "projects?",
     "calls?", "schemes?", "satellites?", "platforms?",
 )
+#: nouns that, as the LAST word of a name, make it an event, not a body ("International Astronautical Congress",
+#: "Industrial Technological Forum"); a name that starts with one stays a body ("Conference of Rectors")
+EVENT_NOUNS: tuple[str, ...] = (
+    "Congress", "Conference", "Summit", "Forum", "Expo", "Fair", "Week", "Symposium", "Workshop", "Seminar",
+    "Festival", "Exhibition",
+)
+#: nouns that make any name holding them a meeting, not a body ("Joint Commission Meeting on S&T Cooperation")
+MEETING_NOUNS: tuple[str, ...] = ("Meeting", "Meetings")
+#: last words of the names of news outlets, which report the event and take no part in it (labelling convention
+#: 6: reporting news agencies are left out): "People's Daily Online", "Jilin Daily"
+NEWS_NOUNS: tuple[str, ...] = ("Daily", "Online", "News", "Times", "Post", "Herald", "Tribune", "Gazette")
+#: roles that an acronym in parentheses may follow ("Principal Investigator (PI)"): a job, not a body
+ROLE_NAMES: tuple[str, ...] = ("Principal Investigator", "Project Leader", "Project Coordinator", "Focal Point")

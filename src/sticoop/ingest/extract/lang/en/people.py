@@ -22,3 +22,14 @@ ROLE_WORDS: tuple[str, ...] = (
 BODY_WORDS: tuple[str, ...] = ("Ministry", "Minister", "Department", "Republic", "University")
 #: words that end the name of a unit ("... Bilateral Cooperation Division"), besides organisation head nouns
 UNIT_WORDS: frozenset[str] = frozenset(["Division", "Unit", "Section", "Branch", "Programme", "Program", "Group"])
+#: capitalised words of a portfolio after "Minister of/for" ("MEC for Economic Development Thabo Mokoena"): they
+#: belong to the portfolio, never to the name that follows it
+PORTFOLIO_WORDS: frozenset[str] = frozenset(
+    [
+        "Economic", "Development", "Affairs", "Foreign", "Science", "Technology", "Innovation", "Education",
+        "Research", "Trade", "Industry", "Health", "Energy", "Environment", "Agriculture", "Finance", "Planning",
+        "Higher", "Digital", "Economy", "Infrastructure", "Transport", "Natural", "Resources", "Labour", "Culture",
+    ]
+)
+#: role acronyms, exact case: a "name" that ends with one is a title ("Gauteng MEC"), never a person
+ROLE_ACRONYMS: tuple[str, ...] = ("MEC", "CEO", "CTO", "MP", "MEP")

@@ -20,6 +20,20 @@ MEETING_MODIFIERS: tuple[str, ...] = (
 BACK_REFERENCES: tuple[str, ...] = (r"(?:it|this|that)\s+(?:was|is|marks|marked)\s+(?:the\s+)?",)
 #: committee-like bodies whose meetings are numbered, regex alternatives (``\s+`` between words), longer first
 COMMITTEE_NOUNS: tuple[str, ...] = (
-    r"Joint\s+(?:Committee|Commission|Working\s+Group)", r"Intergovernmental\s+Committee", "Committee", "Commission",
+    # wire copy writes them in lower case too ("the 12th meeting of their joint committee on science")
+    r"[Jj]oint\s+(?:[Cc]ommittee|[Cc]ommission|[Ww]orking\s+[Gg]roup)",
+    r"[Ii]ntergovernmental\s+[Cc]ommi(?:ttee|ssion)",
+    r"[Mm]ixed\s+[Cc]ommission", "Committee", "Commission",
     r"Working\s+Group", r"Joint\s+Board", r"Steering\s+Committee",
+    # a government-to-government dialogue meets in numbered sessions like a committee ("the second session of
+    # the Australia-India ... dialogue"); French spells it alike
+    r"[Dd]ialogue",
 )
+#: lower-case words that may stand between an ordinal and the committee it numbers ("the third strategic
+#: Dialogue", "the first high-level policy dialogue"), regex alternatives
+BODY_MODIFIERS: tuple[str, ...] = (
+    "strategic", "policy", r"high-level", "ministerial", "bilateral", "annual", "joint", "science", "innovation",
+    "technology", "stratégique", "politique", "bilatéral", "annuel", "scientifique",
+)
+#: nouns of a repeated occurrence after an ordinal ("met for the twenty-first time", "pour la onzième fois")
+TIMES: tuple[str, ...] = ("time", "fois")

@@ -9,35 +9,67 @@ matched with their case, verbs case-insensitively. The forms come from the corpu
 
 #: agreement nouns ("protocole d'entente", "procès-verbal", "plan d'action")
 NOUNS: tuple[str, ...] = (
-    "protocole d'entente", "procès-verbal", "mémorandum", "plan d'action", "programme de coopération",
+    "protocole d'entente", "procès-verbal", r"mémorandums? d'entente", "mémorandum", "plan d'action",
+    "programme de coopération",
     "plan de coopération", r"ententes?(?:-cadres?)?", "feuilles? de route", r"protocoles?(?: additionnels?)?",
     r"déclarations? conjointes?", r"programmes? exécutifs?",
     # lettres et déclarations d'intention, avenants, arrangements d'application / de mise en œuvre
     r"(?:lettres?|déclarations?) d'intention", r"avenants?", r"arrangements? d'application",
     r"arrangements? de mise en œuvre", r"protocoles? d'accord",
+    # le compte rendu des discussions (record of discussions) signé par deux gouvernements
+    r"comptes? rendus? des discussions",
 )
 #: verbs of a renewal
-RENEW: tuple[str, ...] = (r"renouvel\w*", r"recondu\w*", r"prolong\w*", r"prorog\w*")
+RENEW: tuple[str, ...] = (
+    # never "énergies renouvelables" (renewable)
+    r"renouvel(?!ables?\b)\w*", r"recondu\w*",
+    # never "dans le prolongement de" (in continuation of: an agreement in force, BASIS)
+    r"(?<!dans le )prolong\w*", r"prorog\w*",
+)
 #: verbs of a signature, initialling, conclusion, approval or adoption
 SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
+#: verbs of an adoption in talks (a subset of SIGN): without a signature, `discussed` (convention 9)
+ADOPT: tuple[str, ...] = (r"adopt[ée]\w*",)
+#: verbs of an initialling (a subset of SIGN): agreed text, not yet signed, `planned`
+INITIAL: tuple[str, ...] = (r"paraph\w*",)
 #: verbs of a discussion or study
-DISCUSS: tuple[str, ...] = (r"évoqu\w*", r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*")
+DISCUSS: tuple[str, ...] = (
+    r"évoqu\w*", r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*",
+    # pourparlers, échanges et projets: "ont échangé sur un projet d'accord"
+    r"pourparlers", r"échang[ée]\w* (?:sur|autour)", r"projets? d[e']",
+)
 #: modals of a future or possible act between an agreement noun and a later signature ("un accord ... sera signé")
 FUTURE: tuple[str, ...] = ("sera", "seront", r"pourrai\w*", r"devrai\w*", "doit", "doivent")
 #: modals and phrases of a plan ("prévoit de", "pourrait", "d'ici", "à signer")
 PLAN: tuple[str, ...] = (
     r"prévoi\w*", r"pourrai\w*", r"devrai\w*", "doit", r"envisag\w*", "d'ici", "à signer", "de signer",
+    # "sont convenues de signer", "ont décidé de conclure", "s'engagent à signer"
+    r"convenu\w* de", r"décid\w* de", r"accept\w* de", r"s'engag\w* à",
 )
+#: phrases before an agreement that is a prospect of the act reported ("ouvrant la voie à un accord-cadre")
+PROSPECT: tuple[str, ...] = (r"ouvr\w* la voie (?:à|au|aux)", r"vers (?:un|une|la conclusion d')", r"en vue d'un")
+#: cues of an agreement being prepared ("est en préparation", "en cours d'élaboration", "préparent un accord")
+PREPARE: tuple[str, ...] = (r"en préparation", r"en cours d'élaboration", r"prépar(?:ent|e|ons)", r"élabor(?:ent|e)")
 #: cues of an aside about other partners or the past ("des accords semblables", "a déjà")
 ASIDES: tuple[str, ...] = ("semblables?", "a déjà")
 #: cues of an agreement in force that the cooperation rests on ("en vertu d'un accord", "dans le cadre de")
 BASIS: tuple[str, ...] = (
     r"en vertu d[eu']?", r"dans le cadre d[eu']?", r"conformément à", r"au titre d[eu']?", r"mise en œuvre d[eu']?",
     r"sur la base d[eu']?",
-    r"(?:États|pays)? ?membres? d[eu']?", r"s'appuie sur",
+    r"(?:États|pays)? ?membres? d[eu']?", r"s'appuie sur", r"dans le prolongement d[eu']?",
 )
 #: nouns of an amendment ("avenant"): a new agreement item of its own, never a back-reference
 AMENDMENTS: tuple[str, ...] = (r"avenants?",)
+#: verbs of an amendment ("ont convenu de modifier le protocole": planned; "a modifié l'accord": signed)
+AMEND: tuple[str, ...] = (r"modifi[ée]\w*", r"modifier", r"amend[ée]\w*", r"amender", r"réviser", r"révis[ée]\w*")
+#: a renewal whose object is a pronoun before the verb ("et de le prolonger", "de la renouveler"), regex
+RENEW_PRONOUN: tuple[str, ...] = (r"(?:le|la|les|l')\s*(?:renouvel|recondu|prolong|prorog)\w*",)
+#: cues of an agreement in force ("entré en vigueur en 2016", "en vigueur depuis")
+IN_FORCE: tuple[str, ...] = (
+    r"entr[ée]\w* en vigueur", r"en vigueur",
+    # an agreement that expired was in force ("arrivé à échéance", "a expiré")
+    r"arrivée? à (?:son )?(?:échéance|expiration|terme)", r"a expiré",
+)
 #: cues after an agreement noun that make it the agreement in force ("reste le cadre de cette coopération")
 FRAME: tuple[str, ...] = (r"(?:reste|restent|constitue|constituent|demeure|forme) (?:le|la) (?:cadre|base)",)
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)

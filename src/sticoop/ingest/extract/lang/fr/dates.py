@@ -30,3 +30,5 @@ RUNS_UNTIL: tuple[str, ...] = (
     # the event itself goes on until a day ("l'atelier se tient jusqu'au 26", "se poursuit jusqu'au")
     r"(?:se tien(?:t|nent)|se dérou(?:le|lent)|se poursui(?:t|vent)|dure(?:nt)?)\s+jusqu'au",
 )
+#: words after a weekday that put it in the week before the publication's ("mardi de la semaine dernière")
+PREVIOUS_WEEK: tuple[str, ...] = (r"de\s+la\s+semaine\s+(?:dernière|passée|précédente)",)

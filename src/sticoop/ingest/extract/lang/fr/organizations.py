@@ -15,12 +15,17 @@ HEADS: frozenset[str] = frozenset(
         "Commission", "Académie", "Fondation", "Observatoire", "Laboratoire", "École", "Ecole", "Société",
         "Organisation", "Autorité", "Secrétariat", "Direction", "Réseau", "Pôle", "Technopole", "Technopôle",
         "Parc", "Association", "Chambre", "Banque", "Établissement", "Etablissement", "Délégation", "Ambassade",
+        "Commissariat", "laboratoire", "Incubateur", "Consortium", "Groupement", "Faculté", "Département", "Bureau",
+        "Muséum", "Conservatoire",
     ]
 )
+#: lower-case heads that name a body only when a capitalised name follows at once ("laboratoire ICube", never
+#: "laboratoire de recherche")
+HEADS_BEFORE_A_NAME: frozenset[str] = frozenset(["laboratoire"])
 #: head word -> lower-case words that, just after it, make it no head ("Commission mixte" is a committee)
 NOT_HEAD_BEFORE: dict[str, tuple[str, ...]] = {"Commission": ("mixte",)}
 #: lower case: words that join the parts of one name ("ministère de l'Éducation et de la Formation")
-CONNECTORS: frozenset[str] = frozenset(["de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "en"])
+CONNECTORS: frozenset[str] = frozenset(["de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "en", "à"])
 #: capitalised words that never start or continue a name: articles, prepositions, titles and roles
 STOP_CAPITALISED: frozenset[str] = frozenset(
     [
@@ -41,10 +46,19 @@ LOWER_CASE_NAME_WORDS: frozenset[str] = frozenset(
     [
         "recherche", "recherches", "développement", "innovation", "coopération", "technologie", "technologies",
         "sciences", "science", "santé", "énergie", "énergies", "nouvelles", "valorisation", "résultats",
+        # domain nouns of institutes' names ("Centre national d'informations technologiques", "Institut de la
+        # chimie industrielle", "Université des mines et de la géologie")
+        "informations", "information", "chimie", "physique", "mines", "géologie", "économie", "formation",
+        "enseignement", "éducation", "agriculture", "environnement", "eau", "médecine", "pharmacie", "industrie",
+        "industries", "commerce", "études", "statistique", "météorologie", "océanographie", "pêche", "pêches",
+        "mer", "espace", "télécommunications", "transports", "normalisation", "métrologie", "qualité",
+        "biotechnologie", "biologie", "matériaux", "ingénieurs", "technique", "techniques", "soutien",
     ]
 )
+#: lower case: first parts of compound adjectives of a region ("ouest-africaine", "sud-américain")
+COMPOUND_PREFIXES: tuple[str, ...] = ("nord", "sud", "est", "ouest", "centre", "extrême")
 #: lower case: connectors after which a lower-case adjective or name word continues the name ("de la recherche")
-CONNECTORS_BEFORE_LOWER_WORDS: tuple[str, ...] = ("de", "des", "du", "pour", "et", "l'", "d'", "la", "le")
+CONNECTORS_BEFORE_LOWER_WORDS: tuple[str, ...] = ("de", "des", "du", "pour", "et", "l'", "d'", "la", "le", "à")
 #: lower case: after ", " one of these goes on with the same name ("ministère de l'Éducation, de la Jeunesse")
 COMMA_LIST_PREPOSITIONS: tuple[str, ...] = ("de", "du", "des", "d'")
 #: lower case: verbs and prepositions that end a name before its "(ACRONYM)" is reached
@@ -55,3 +69,7 @@ LIST_ENDING_WORDS: frozenset[str] = frozenset([*NAME_ENDING_WORDS, "à", "au"])
 PROGRAMME_WORDS: tuple[str, ...] = ("Partenariat", "Appel", "Projet")
 #: nouns that, right after a name, make it a programme's or a product's ("Campus France bourses")
 MODIFIED_NOUNS: tuple[str, ...] = ("bourses?",)
+#: nouns that, as the LAST word of a name, make it an event, not a body ("le Forum ... Salon")
+EVENT_NOUNS: tuple[str, ...] = ("Salon", "Sommet", "Semaine", "Colloque", "Séminaire", "Atelier")
+#: nouns that make any name holding them a meeting ("Réunion ...")
+MEETING_NOUNS: tuple[str, ...] = ("Réunion",)

@@ -10,21 +10,29 @@ usage varies ("thỏa" / "thoả"). The forms come from the corpus' Vietnamese r
 #: agreement nouns ("Hiệp định", "Biên bản ghi nhớ", "Nghị định thư", "Kế hoạch hành động")
 NOUNS: tuple[str, ...] = (
     "[Hh]iệp định", "[Bb]iên bản(?: ghi nhớ)?", "[Bb]ản ghi nhớ", "[Tt]hỏa thuận", "[Tt]hoả thuận",
-    "[Kk]ế hoạch hành động", "[Nn]ghị định thư", "[Hh]ợp đồng chuyển giao(?: công nghệ)?", "[Cc]hương trình hợp tác",
-    "[Kk]ế hoạch hợp tác",
+    "[Kk]ế hoạch hành động", "[Cc]hương trình hành động", "[Nn]ghị định thư",
+    "[Hh]ợp đồng chuyển giao(?: công nghệ)?", "[Cc]hương trình hợp tác", "[Kk]ế hoạch hợp tác",
     # letters and declarations of intent ("Thư ý định", "Tuyên bố ý định")
     "[Tt]hư ý định", "[Tt]uyên bố ý định",
 )
 #: verbs of a renewal ("gia hạn", extend)
 RENEW: tuple[str, ...] = ("gia hạn", "kéo dài")
 #: verbs of a signature or adoption ("ký kết", "thông qua", "thống nhất")
-SIGN: tuple[str, ...] = ("ký(?: kết)?", "thông qua", "thống nhất")
+SIGN: tuple[str, ...] = ("ký tắt", "ký(?: kết)?", "thông qua", "thống nhất")
+#: verbs of an adoption in talks ("thông qua", a subset of SIGN): without "ký", `discussed` (convention 9)
+ADOPT: tuple[str, ...] = ("thông qua",)
+#: verbs of an initialling ("ký tắt", a subset of SIGN): agreed text, not yet signed, `planned`
+INITIAL: tuple[str, ...] = ("ký tắt",)
 #: verbs of a discussion ("thảo luận", "xem xét", "đàm phán")
-DISCUSS: tuple[str, ...] = ("thảo luận", "trao đổi về", "xem xét", "đàm phán")
+DISCUSS: tuple[str, ...] = ("thảo luận", "trao đổi về", "xem xét", "đàm phán", "dự thảo")
 #: modals and phrases of a plan ("sẽ", "dự kiến", "nhất trí", "tiến tới")
 PLAN: tuple[str, ...] = ("sẽ", "dự kiến", "nhất trí", "mong muốn", "hướng tới", "chuẩn bị", "tiến tới", "để")
 #: modals of a future act between an agreement noun and a later signature ("Kế hoạch ... sẽ được ký")
 FUTURE: tuple[str, ...] = ("sẽ", "dự kiến")
+#: phrases before an agreement that is a prospect of the act reported ("mở đường cho việc ký Hiệp định")
+PROSPECT: tuple[str, ...] = (r"mở đường cho(?: việc)?", r"tiến tới(?: việc)?", r"hướng tới(?: việc)?")
+#: cues of an agreement being prepared ("đang xây dựng", "đang soạn thảo")
+PREPARE: tuple[str, ...] = (r"đang xây dựng", r"đang soạn thảo")
 #: cues of an aside about other partners ("tương tự", similar)
 ASIDES: tuple[str, ...] = ("tương tự",)
 #: cues of an agreement in force that the cooperation rests on ("trong khuôn khổ Hiệp định", "theo Nghị định thư")
@@ -33,6 +41,12 @@ BASIS: tuple[str, ...] = (
 )
 #: nouns of an amendment ("văn bản sửa đổi"): a new agreement item of its own, never a back-reference
 AMENDMENTS: tuple[str, ...] = ("văn bản sửa đổi",)
+#: verbs of an amendment ("thống nhất sẽ sửa đổi Bản ghi nhớ": planned; "đã sửa đổi": signed)
+AMEND: tuple[str, ...] = ("sửa đổi", "điều chỉnh")
+#: a renewal whose object is a pronoun ("gia hạn văn bản này"), regex
+RENEW_PRONOUN: tuple[str, ...] = (r"(?:gia hạn|kéo dài)\s+(?:văn bản|thỏa thuận|thoả thuận)\s+(?:này|đó)",)
+#: cues of an agreement in force ("có hiệu lực từ năm 2016", "đang có hiệu lực")
+IN_FORCE: tuple[str, ...] = (r"có hiệu lực", r"đã hết hiệu lực", r"đã hết hạn")
 #: cues after an agreement noun that make it the agreement in force ("vẫn là khuôn khổ", "là cơ sở")
 FRAME: tuple[str, ...] = ("(?:vẫn |tiếp tục )?là (?:khuôn khổ|cơ sở|nền tảng)",)
 #: a call for "nhiệm vụ/đề tài ... theo Nghị định thư" (tuyển chọn, kêu gọi đề xuất): a Vietnamese funding scheme

@@ -18,3 +18,8 @@ RUNS_UNTIL: tuple[str, ...] = (r"(?:diễn ra|kéo dài|kéo dài)\s+(?:đến|t
 WEEKDAYS: dict[str, int] = {
     "thứ hai": 0, "thứ ba": 1, "thứ tư": 2, "thứ năm": 3, "thứ sáu": 4, "thứ bảy": 5, "chủ nhật": 6,
 }
+#: words after a weekday that put it in the week before the publication's ("thứ Ba tuần trước"), regex
+PREVIOUS_WEEK: tuple[str, ...] = (r"tuần\s+trước",)
+#: words after a weekday that make it the latest such day ("thứ Ba vừa qua", "thứ Ba tuần này"): a bare "thứ ba"
+#: is also the ordinal "third" ("lần thứ ba"), so a Vietnamese weekday is read only with one of these, regex
+LATEST: tuple[str, ...] = (r"vừa\s+qua", r"vừa\s+rồi", r"tuần\s+này", r"tuần\s+qua")

@@ -16,34 +16,52 @@ STEMS: dict[str, tuple[str, ...]] = {
     "fisheries": ("thủy sản", "thuỷ sản", "nuôi trồng thủy sản", "đánh bắt"),
     "water_resources": ("tài nguyên nước", "tưới", "thủy lợi", "thuỷ lợi"),
     "environment": (
+        "chất lượng không khí", "rác thải",
         "kinh tế tuần hoàn", "môi trường", "ô nhiễm", "chất thải", "xử lý nước thải", "sa mạc hóa",
         "đa dạng sinh học",
     ),
-    "climate_change": ("khí hậu", "biến đổi khí hậu", "chịu hạn", "khô hạn", "thích ứng"),
+    "climate_change": (
+        "phát thải", "khí nhà kính", "carbon thấp", "trung hòa carbon", "các-bon",
+        "khí hậu", "biến đổi khí hậu", "chịu hạn", "khô hạn", "thích ứng"),
     "energy": ("pin lưu trữ", "hydro xanh", "năng lượng"),
     "new_materials": (
+        "công nghệ nano",
         "vật liệu mới", "nano","vật liệu", "bán dẫn"),
-    "ai": ("trí tuệ nhân tạo",),
+    "ai": (
+        "học máy", "học sâu",
+        "trí tuệ nhân tạo",),
     "ict": (
         "điện tử", "tin học", "CNTT","công nghệ thông tin", "viễn thông", "an ninh mạng"),
     "iot": ("internet vạn vật",),
-    "big_data": ("dữ liệu lớn",),
+    "big_data": (
+        "khoa học dữ liệu", "phân tích dữ liệu",
+        "dữ liệu lớn",),
     "cloud_computing": ("điện toán đám mây",),
     "digital_transformation": ("chuyển đổi số",),
-    "automation": ("tự động hóa", "tự động hoá", "rô-bốt"),
+    "automation": (
+        "cơ điện tử", "sản xuất thông minh",
+        "tự động hóa", "tự động hoá", "rô-bốt"),
     "remote_sensing": ("viễn thám",),
     "space": (
+        "tên lửa",
         "vũ trụ", "hàng không vũ trụ","công nghệ vũ trụ", "vệ tinh"),
-    "geology_minerals": ("quặng", "địa chất", "khoáng sản"),
+    "geology_minerals": ("quặng", "địa chất", "khoáng sản", "đất hiếm"),
     "biotechnology": (
+        "tin sinh học", "sinh học tổng hợp", "lên men",
         "vi sinh",
         "sinh học phân tử", "kỹ thuật sinh học", "khoa học sự sống", "tế bào gốc",
         "công nghệ gen","công nghệ sinh học", "y sinh", "hóa sinh", "nguồn gen", "vắc-xin"),
-    "health_medicine": ("y tế", "y sinh", "dược", "dược liệu", "ung thư", "y học"),
+    "health_medicine": (
+        "bệnh viện", "lâm sàng", "dược phẩm", "sức khỏe", "sức khoẻ", "chăm sóc sức khỏe",
+        "y tế", "y sinh", "dược", "dược liệu", "ung thư", "y học"),
     "nuclear": (
         "nguyên tử", "an toàn bức xạ", "đồng vị phóng xạ", "phóng xạ","hạt nhân", "bức xạ"),
-    "marine": ("sinh vật biển", "hóa sinh biển", "khoa học biển", "hải dương"),
-    "high_tech_zones": ("khu công nghệ cao",),
+    "marine": (
+        "kinh tế biển", "hàng hải", "đại dương",
+        "sinh vật biển", "hóa sinh biển", "khoa học biển", "hải dương"),
+    "high_tech_zones": (
+        "công viên khoa học", "công viên công nghệ", "khu công nghệ thông tin tập trung",
+        "khu công nghệ cao",),
     "innovation_startups": (
         "doanh nghiệp nhỏ và vừa", "khởi nghiệp sáng tạo", "vườn ươm","khởi nghiệp", "đổi mới sáng tạo"),
     "technology_transfer": (
@@ -52,6 +70,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     "standards_metrology": ("tiêu chuẩn", "đo lường"),
     "intellectual_property": ("sở hữu trí tuệ", "sáng chế"),
     "education_training": (
+        "trao đổi sinh viên", "trao đổi học thuật", "thực tập sinh", "học giả",
         "tập huấn", "nâng cao năng lực", "trao đổi cán bộ", "trao đổi chuyên gia", "trao đổi nhà khoa học",
         "học bổng", "giáo dục", "bồi dưỡng",
         "đào tạo", "sinh viên", "nghiên cứu sinh", "khóa học", "học viên", "nhà khoa học trẻ", "đào tạo nhân lực",
@@ -59,6 +78,12 @@ STEMS: dict[str, tuple[str, ...]] = {
     "policy_management": (
         "hoạch định chính sách", "chính sách khoa học", "chính sách phát triển", "quản lý nhà nước",
         "kinh nghiệm quản lý", "quản trị", "quản lý năng lượng","chính sách phát triển khoa học", "quản lý khoa học"),
+    # fields without a slot of their own (labelling convention 8: "anything without a slot -> other"),
+    # as the corpora label them: sciences, defence, heritage
+    "other": (
+        "toán học", "vật lý", "khoa học xã hội", "nhân văn", "thiên văn", "cơ khí", "ô tô", "di sản văn hóa",
+        "khảo cổ", "quốc phòng",
+    ),
 }
 
 #: field key -> whole words, matched case-insensitively and only as a complete word

@@ -34,6 +34,12 @@ STOP_PAIRS: frozenset[str] = frozenset(
         "công bố", "triển khai", "thực hiện", "ban hành", "khai mạc", "tiếp nhận", "đón tiếp",
     )
 )
+#: two-syllable nouns that hold a stop word and stand inside names ("Bộ Kinh tế và Việc làm", "Công ty TNHH Một
+#: thành viên"): the stop word does not end the name there
+NAME_PAIRS: frozenset[str] = frozenset(("việc làm", "một thành"))
+#: prepositions that stand inside a name when a capitalised word follows and an acronym in parentheses closes
+#: the name ("Trung tâm Hợp tác Quốc tế về Nông nghiệp (CINADCO)"); elsewhere they end it ("Viện X về Hà Nội")
+INNER_PREPOSITIONS: frozenset[str] = frozenset(("về", "cho"))
 #: exact case: abbreviations of "thành phố" (city) that open a city's name inside an organisation's ("TP. Hồ Chí Minh")
 CITY_ABBREVIATIONS: tuple[str, ...] = ("TP", "Tp")
 #: words and phrases of programme names: "Some Name (ACR)" holding one is no organisation
@@ -75,3 +81,7 @@ TECH_ACRONYMS: frozenset[str] = frozenset(
         "MOU", "COVID", "COVID-19", "TRL", "KHCN", "CN", "GS", "TS", "PGS", "THS", "PGS.TS", "GS.TS",
     ]
 )
+#: nouns that, as the LAST word of a name, make it an event (Vietnamese names put them first: read elsewhere)
+EVENT_NOUNS: tuple[str, ...] = ()
+#: nouns that make any name holding them a meeting
+MEETING_NOUNS: tuple[str, ...] = ()

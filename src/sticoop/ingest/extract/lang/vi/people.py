@@ -13,6 +13,9 @@ SURNAMES: frozenset[str] = frozenset(
         "Dương", "Lý", "Đinh", "Đào", "Trịnh", "Mai", "Tạ", "Lương", "Hà", "Cao", "Tô", "Lâm", "Chu", "Quách",
         "Thái", "Vương", "Kiều", "Đoàn", "Triệu", "Khúc", "Lưu", "Mạc", "Tăng", "Phùng", "Thân", "Nghiêm",
         "Kim", "Văn",
+        # less frequent family names ("Chủ tịch nước Trương Tấn Sang", "Giáo sư Châu Văn Minh")
+        # (never "Ninh", "Từ", "Giang", "Âu": "Ninh Thuận", "Từ Hà Nội", "Châu Âu" are places)
+        "Trương", "Châu", "Lã", "Lại", "Lò", "Tôn", "Doãn", "Hứa", "Phí", "Thạch", "Tiêu", "Diệp",
     ]
 )
 #: surnames that, written without diacritics in English text, are too often other words or names to open a
@@ -28,7 +31,12 @@ TITLES: frozenset[str] = frozenset(
     ]
 )
 #: two-word titles (first word exact, second in lower case): "Viện sĩ", "Tiến sĩ", "Giáo sư", "Phó giáo (sư)"
-TITLE_PAIRS: tuple[tuple[str, str], ...] = (("Viện", "sĩ"), ("Tiến", "sĩ"), ("Giáo", "sư"), ("Phó", "giáo"))
+TITLE_PAIRS: tuple[tuple[str, str], ...] = (
+    ("Viện", "sĩ"), ("Tiến", "sĩ"), ("Giáo", "sư"), ("Phó", "giáo"),
+    # the other spelling of "sĩ" and the lower-case forms inside a sentence ("đoàn tặng quà giáo sư Michael
+    # Pepper"), master's degree, engineer, physician
+    ("Tiến", "sỹ"), ("tiến", "sĩ"), ("tiến", "sỹ"), ("giáo", "sư"), ("Thạc", "sĩ"), ("Kỹ", "sư"), ("Bác", "sĩ"),
+)
 #: role words, case-insensitive, in regex-alternation order
 ROLE_WORDS: tuple[str, ...] = (
     "Bộ trưởng", "Thứ trưởng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Vụ trưởng", "Cục trưởng",
@@ -38,4 +46,9 @@ ROLE_WORDS: tuple[str, ...] = (
 #: Harding"; "Tổng Lãnh" continues with "sự")
 ROLE_PAIRS: frozenset[str] = frozenset(
     ["Đại sứ", "Tổng Lãnh", "Lãnh sự", "Bộ trưởng", "Thứ trưởng", "Chủ tịch", "Tổng thống", "Thủ tướng", "Giám đốc"]
+)
+#: exact case: continents and world regions that start with a surname ("Châu Âu" Europe, "Châu Phi" Africa):
+#: places, never people
+PLACES_LIKE_NAMES: frozenset[str] = frozenset(
+    ["Châu Âu", "Châu Á", "Châu Phi", "Châu Mỹ", "Châu Đại Dương", "Mỹ Latinh", "Trung Đông"]
 )

@@ -12,4 +12,18 @@ ORDINALS: dict[str, int] = {
 #: alternatives with both tone-mark spellings of "ủy"; meetings themselves are read by "kỳ họp"/"phiên họp"
 COMMITTEE_NOUNS: tuple[str, ...] = (
     r"Ủy\s+ban", r"Uỷ\s+ban", r"Tiểu\s+ban", r"Nhóm\s+công\s+tác", r"Hội\s+đồng\s+hỗn\s+hợp",
+    r"[Đđ]ối\s+thoại",
+)
+#: number words of a compound ordinal after "thứ" ("thứ mười hai" 12, "thứ hai mươi mốt" 21): units, the
+#: forms a unit takes after "mươi" ("mốt" 1, "tư" 4, "lăm" 5), "mười" (ten, alone or first) and "mươi" (tens)
+UNITS: dict[str, int] = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+}
+UNITS_AFTER_TENS: dict[str, int] = {**UNITS, "mốt": 1, "lăm": 5}
+#: a body that is no joint committee although its name starts like one ("Ủy ban nhân dân" people's committee)
+NOT_COMMITTEES: tuple[str, ...] = (r"[Uu][ỷỷy]\s+ban\s+nhân\s+dân", r"Ủy\s+ban\s+nhân\s+dân")
+#: verbs that end a committee's name before its "lần thứ N" ("Ủy ban ... tổ chức hội chợ lần thứ 5" is not the
+#: committee's session), regex alternatives
+NAME_BREAKS: tuple[str, ...] = (
+    "tổ chức", "diễn ra", "khai mạc", "họp", "tham", "là", "đã", "sẽ", "được", "cho", "của", "tại",
 )

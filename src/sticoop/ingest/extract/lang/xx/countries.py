@@ -23,6 +23,8 @@ BHR|Bahraini|bahreïni
 BGD|Bangladeshi|bangladais
 BLR|Belarusian|biélorusse
 BEL|Belgian|belge
+BEL|Flemish|flamand
+BEL|Walloon|wallon
 BEN|Beninese|béninois
 BTN|Bhutanese|bhoutanais
 BOL|Bolivian|bolivien
@@ -36,6 +38,7 @@ BDI|Burundian|burundais
 KHM|Cambodian,Khmer|cambodgien
 CMR|Cameroonian|camerounais
 CAN|Canadian|canadien
+CAN|Quebecer,Quebecker|québécois
 CPV|Cape Verdean|cap-verdien
 CAF|Central African|centrafricain
 TCD|Chadian|tchadien
@@ -131,6 +134,7 @@ PHL|Philippine,Filipino|philippin
 POL|Polish|polonais
 PRT|Portuguese|portugais
 QAT|Qatari|qatarien
+QAT|Qatari|qatari
 ROU|Romanian|roumain
 RUS|Russian|russe
 RWA|Rwandan|rwandais
@@ -164,6 +168,8 @@ UGA|Ugandan|ougandais
 UKR|Ukrainian|ukrainien
 ARE|Emirati|émirien
 GBR|British|britannique
+GBR|Scottish|écossais
+GBR|Welsh|gallois
 USA|American|américain
 URY|Uruguayan|uruguayen
 UZB|Uzbek|ouzbek
@@ -325,6 +331,18 @@ AMBIGUOUS_OK_BEFORE: tuple[str, ...] = (
     "sứ quán",
     "lãnh sự",
     "lãnh sự quán",
+    # a head of state or government, a people, a delegation or a national body of a country ("Tổng thống Pháp",
+    # "người Đức", "đoàn Nga", "Trung tâm Nghiên cứu Khoa học Quốc gia Pháp")
+    "tổng thống",
+    "thủ tướng",
+    "chính phủ",
+    "quốc gia",
+    "bộ trưởng",
+    "phái đoàn",
+    "đoàn",
+    "người",
+    "chuyên gia",
+    "nhân dân",
 )
 
 # Regions that stand for their country as a party ("FWO (Flanders)", "Québec", "Yunnan", "Kuzbass"): the
@@ -436,4 +454,44 @@ SAU|Riyadh
 ARE|Abu Dhabi,Dubai
 QAT|Doha
 IRN|Tehran,Téhéran
+VNM|Hanoï,Hô Chi Minh-Ville,Hô-Chi-Minh-Ville
+KOR|Séoul,Xơ-un
+JPN|Tô-ky-ô
+FRA|Pa-ri
+DEU|Béc-lin
+USA|Oa-sinh-tơn
+AUS|Can-bê-ra
+TGO|Lomé
+BEN|Cotonou,Porto-Novo
+MRT|Nouakchott
+GAB|Libreville
+COD|Kinshasa
+COG|Brazzaville
+AGO|Luanda
+MOZ|Maputo
+ZMB|Lusaka
+ZWE|Harare
+NAM|Windhoek
+BWA|Gaborone
+SDN|Khartoum
+JOR|Amman
+LBN|Beirut,Beyrouth
+OMN|Muscat,Mascate
+NPL|Kathmandu,Katmandou
+LKA|Colombo
+BLR|Minsk
+AZE|Baku,Bakou
+GEO|Tbilisi
+ARM|Yerevan,Erevan
+KGZ|Bishkek,Bichkek
+TJK|Dushanbe,Douchanbé
+ECU|Quito
+VEN|Caracas
+JAM|Kingston
+LVA|Riga
+LTU|Vilnius
+SVN|Ljubljana
+HRV|Zagreb
+SRB|Belgrade
+ISL|Reykjavik
 """
