@@ -184,6 +184,8 @@ def test_a_viewer_finds_nothing_of_another_partnership_nor_confidential(
             return True
         if m.confidential and not editor:
             return False
+        if m.kind == "proposal" and not editor:  # read by the call's secretariat and assigned reviewers only
+            return False
         if m.partnership_id is None:
             return m.kind != "document" or editor
         return m.partnership_id in (a, own)

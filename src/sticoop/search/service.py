@@ -4,7 +4,10 @@ them by kind with their page URL and highlighted snippet.
 Scope is applied twice: the backend filters the index by the viewer's partnerships before ranking and counting
 (:func:`sticoop.search.backend.scope_clause`), then each kind's hits are loaded through the session's scoped
 ORM query (``accounts/scoping.py`` adds its criteria), which also drops an entry whose record was removed by a
-database cascade the flush did not see.
+database cascade the flush did not see. A kind whose own rule narrows who sees it beyond the partnership scope
+(its service's ``visible_query`` adds a condition for this session: proposals, which only editors and their
+assigned reviewers open) is confirmed record by record through the service's ``get``, the rule its page and API
+apply, so search never lists a record its page refuses; its count is then the number of such records shown.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from markupsafe import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sticoop.core.errors import ValidationFailed
+from sticoop.core.errors import DomainError, ValidationFailed
 from sticoop.core.principal import Principal
 from sticoop.core.registry import record_url
 from sticoop.search.backend import Found, Hit, backend_for, further_entries, linked_entries
@@ -66,8 +69,30 @@ def parse_kinds(kinds: str | None) -> list[str]:
     return asked
 
 
-def _confirmed(db: Session, hits: Sequence[Hit]) -> set[tuple[str, int]]:
-    """The (kind, id) of the hits the session's scoped ORM query returns (one query per kind)."""
+def narrowed_kinds(db: Session, kinds: Sequence[str]) -> set[str]:
+    """The kinds among ``kinds`` whose service narrows, for this session, what it may see beyond the partnership
+    scope: ``visible_query`` returns another statement than the one it was given (the default returns it as is)."""
+    services = searchable_services()
+    narrowed = set()
+    for kind in kinds:
+        probe = select(services[kind].model)
+        if services[kind].visible_query(db, probe) is not probe:
+            narrowed.add(kind)
+    return narrowed
+
+
+def _opens(db: Session, service: object, record_id: int) -> bool:
+    """True when the session may open the record through its service's ``get`` (its page's and API's rule)."""
+    try:
+        service.get(db, record_id)  # type: ignore[attr-defined]
+    except DomainError:  # Forbidden, NotFound: the page would refuse it
+        return False
+    return True
+
+
+def _confirmed(db: Session, hits: Sequence[Hit], narrowed: set[str]) -> set[tuple[str, int]]:
+    """The (kind, id) of the hits the session may see: one scoped ORM query per kind, and for a ``narrowed`` kind
+    each record through its service's ``get`` (at most ``limit`` records: the hits are bounded)."""
     services = searchable_services()
     by_kind: dict[str, list[int]] = {}
     for hit in hits:
@@ -75,7 +100,10 @@ def _confirmed(db: Session, hits: Sequence[Hit]) -> set[tuple[str, int]]:
     seen: set[tuple[str, int]] = set()
     for kind, ids in by_kind.items():
         model = services[kind].model
-        seen.update((kind, i) for i in db.scalars(select(model.id).where(model.id.in_(ids))))
+        found = list(db.scalars(select(model.id).where(model.id.in_(ids))))
+        if kind in narrowed:
+            found = [i for i in found if _opens(db, services[kind], i)]
+        seen.update((kind, i) for i in found)
     return seen
 
 
@@ -93,8 +121,11 @@ def search(db: Session, principal: Principal, q: str, kinds: Sequence[str], part
     if not terms:
         raise ValidationFailed("q: give at least one word to search for")
     found = ranked(db, principal, q, terms, kinds, partnership_id, limit, semantic)
-    visible = _confirmed(db, found.hits)
-    results = Results(terms, counts=found.counts)
+    narrowed = narrowed_kinds(db, kinds)
+    visible = _confirmed(db, found.hits, narrowed)
+    counts = {kind: n for kind, n in found.counts.items() if kind not in narrowed}
+    counts.update({kind: sum(1 for k, _ in visible if k == kind) for kind in narrowed})
+    results = Results(terms, counts=counts)
     for hit in found.hits:
         if (hit.kind, hit.record_id) not in visible:
             continue
