@@ -1,4 +1,5 @@
-"""Search never lists a record its own page refuses (issue 16: no leak through results or counts).
+"""Search and the dashboard's recent changes never list a record its own page refuses (issue 16: no leak through
+results or counts).
 
 A kind may narrow who sees it beyond the partnership scope — proposals are read by the call's secretariat and by
 the reviewers assigned to them (not when in conflict), not by a viewer or a member of the partnership. Walks every
@@ -82,3 +83,18 @@ def test_search_lists_only_what_the_reader_may_open(client: TestClient, client_a
         for hit in group["hits"]:
             if hit["url"]:
                 assert who.get(hit["url"]).status_code == 200, (reader, hit)
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_recent_changes_list_only_what_the_reader_may_open(client: TestClient, client_as: Callable[..., TestClient],
+                                                           reader: str) -> None:
+    world = _world(client)
+    who = _reader(reader, world, client, client_as)
+    answer = who.get("/api/v1/dashboard")
+    assert answer.status_code == 200, answer.text
+    recent = answer.json()["recent_changes"]
+    by_id = {pid: name for name, pid in world["proposals"].items()}
+    assert {by_id[r["id"]] for r in recent if r["kind"] == "proposal"} == OPENS[reader], reader
+    for change in recent:  # every recent change of every kind opens for this reader
+        if change["url"]:
+            assert who.get(change["url"]).status_code == 200, (reader, change)

@@ -19,7 +19,15 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from sticoop.core.duplicates import UNDECLARED, find_duplicates, probable_duplicates
-from sticoop.core.errors import Conflict, DuplicatesFound, Merged, NotFound, ValidationFailed, message_of
+from sticoop.core.errors import (
+    Conflict,
+    DomainError,
+    DuplicatesFound,
+    Merged,
+    NotFound,
+    ValidationFailed,
+    message_of,
+)
 from sticoop.core.keyset import Count, after_clause, count_bounded, decode_cursor, encode_cursor
 from sticoop.core.labels import N_
 from sticoop.core.listing import ListParams
@@ -82,6 +90,21 @@ class RecordService(Generic[M]):
         every statement gets (``accounts/scoping.py``): e.g. a reviewer's own proposals. The default adds
         nothing; the list, its total and its exports all go through it."""
         return query
+
+    def narrows(self, db: Session) -> bool:
+        """True when :meth:`visible_query` narrows, for this session, what it may see beyond the partnership
+        scope (it returns another statement than the one given; the default returns it as is)."""
+        probe = self.base_query()
+        return self.visible_query(db, probe) is not probe
+
+    def may_open(self, db: Session, record_id: int) -> bool:
+        """True when the session may open the record through :meth:`get` — the rule its page and API apply
+        (False on any ``DomainError``: not found, forbidden, merged)."""
+        try:
+            self.get(db, record_id)
+        except DomainError:
+            return False
+        return True
 
     def filtered_query(self, params: ListParams) -> Select[M]:
         query = self.base_query()

@@ -142,7 +142,11 @@ def dashboard(db: DbSession, today: Date | None = None) -> Dashboard:
         model = service.model
         if not issubclass(model, Searchable):
             continue
-        for obj in db.scalars(select(model).order_by(model.updated_at.desc()).limit(LIMIT)):
+        statement = service.visible_query(db, select(model)).order_by(model.updated_at.desc()).limit(LIMIT)
+        narrowed = service.narrows(db)  # e.g. proposals: only those the reader may open (their page's rule)
+        for obj in db.scalars(statement):
+            if narrowed and not service.may_open(db, obj.id):
+                continue
             recent.append(RecentChange(kind=entity, id=obj.id, title=_title(obj), updated_at=obj.updated_at,
                                        updated_by=obj.updated_by, url=record_url(entity, obj.id)))
     recent.sort(key=lambda r: r.updated_at, reverse=True)

@@ -20,7 +20,7 @@ from markupsafe import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sticoop.core.errors import DomainError, ValidationFailed
+from sticoop.core.errors import ValidationFailed
 from sticoop.core.principal import Principal
 from sticoop.core.registry import record_url
 from sticoop.search.backend import Found, Hit, backend_for, further_entries, linked_entries
@@ -71,23 +71,9 @@ def parse_kinds(kinds: str | None) -> list[str]:
 
 def narrowed_kinds(db: Session, kinds: Sequence[str]) -> set[str]:
     """The kinds among ``kinds`` whose service narrows, for this session, what it may see beyond the partnership
-    scope: ``visible_query`` returns another statement than the one it was given (the default returns it as is)."""
+    scope (``RecordService.narrows``)."""
     services = searchable_services()
-    narrowed = set()
-    for kind in kinds:
-        probe = select(services[kind].model)
-        if services[kind].visible_query(db, probe) is not probe:
-            narrowed.add(kind)
-    return narrowed
-
-
-def _opens(db: Session, service: object, record_id: int) -> bool:
-    """True when the session may open the record through its service's ``get`` (its page's and API's rule)."""
-    try:
-        service.get(db, record_id)  # type: ignore[attr-defined]
-    except DomainError:  # Forbidden, NotFound: the page would refuse it
-        return False
-    return True
+    return {kind for kind in kinds if services[kind].narrows(db)}
 
 
 def _confirmed(db: Session, hits: Sequence[Hit], narrowed: set[str]) -> set[tuple[str, int]]:
@@ -102,7 +88,7 @@ def _confirmed(db: Session, hits: Sequence[Hit], narrowed: set[str]) -> set[tupl
         model = services[kind].model
         found = list(db.scalars(select(model.id).where(model.id.in_(ids))))
         if kind in narrowed:
-            found = [i for i in found if _opens(db, services[kind], i)]
+            found = [i for i in found if services[kind].may_open(db, i)]
         seen.update((kind, i) for i in found)
     return seen
 
