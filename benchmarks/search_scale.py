@@ -164,7 +164,9 @@ def load(url: str, n: int, data_dir: Path) -> None:
         pids = list(conn.execute(select(Partnership.id)).scalars())
         if pg:
             conn.execute(text("DROP INDEX IF EXISTS ix_search_entries_search_fts"))
-        else:
+        else:  # the insert trigger as the migrations made it, put back after the load
+            trigger = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                        "AND name = 'search_entries_ai'")).scalar_one()
             conn.execute(text("DROP TRIGGER IF EXISTS search_entries_ai"))
         entry_id = int(conn.execute(select(func.coalesce(func.max(SearchEntry.id), 0))).scalar() or 0)
         for kind, model, count in (("project", Project, n), ("commitment", Commitment, n),
@@ -211,13 +213,11 @@ def load(url: str, n: int, data_dir: Path) -> None:
                                       f"(SELECT max(id) FROM {table}))"))
         else:
             conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
-            conn.execute(text(
-                "CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN "
-                "INSERT INTO search_fts(rowid, title_folded, body_folded) "
-                "VALUES (new.id, new.title_folded, new.body_folded); END"))
+            conn.execute(text(trigger))
         print(f"  full-text index built in {time.perf_counter() - t1:.0f} s", flush=True)
+    t2 = time.perf_counter()
     analyze(url)
-    build_graph(url, data_dir)
+    print(f"  statistics (ANALYZE) in {time.perf_counter() - t2:.0f} s", flush=True)
 
 
 def build_graph(url: str, data_dir: Path) -> None:
@@ -248,8 +248,12 @@ def run(args: Any) -> None:
     marker = data_dir / f"search-prepared-{n}"
     kind = url.split(":")[0].split("+")[0]
     print(f"{kind}: {n:,} projects + {n:,} commitments + {n // 10:,} organisations", flush=True)
-    if not marker.exists():
+    rows_marker = data_dir / f"search-rows-{n}"
+    if not marker.exists() and not rows_marker.exists():
         load(url, n, data_dir)
+        rows_marker.touch()
+    if not marker.exists():  # the rows are kept when the graph's build stops: it is retried alone
+        build_graph(url, data_dir)
         marker.touch()
     if args.prepare_only:
         return
