@@ -149,7 +149,9 @@ def scope_clause(principal: Principal, further: Sequence[int] = ()) -> ColumnEle
 #: matches in scope a query ranks at most (bounded candidate retrieval): a query matching more takes the first
 #: ``CANDIDATE_CAP`` in the index's order (SQLite: newest first; PostgreSQL: as the scan meets them) and ranks
 #: those only; a query matching fewer ranks every match, exactly as ranking all would (see ``_TableBackend``)
-CANDIDATE_CAP = 2000
+CANDIDATE_CAP = 1000
+#: a candidate: entry id, kind, and its rank when the scan computed it (lower is better), else None
+Candidate = tuple[int, str, float | None]
 
 
 def scope_tokens(principal: Principal, kinds: Sequence[str], all_kinds: Sequence[str],
@@ -206,12 +208,8 @@ class _TableBackend:
 
     def _candidates(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
                     partnership_id: int | None, n: int, further: Sequence[int],
-                    also: Sequence[int]) -> list[tuple[int, str]]:
-        """(entry id, kind) of at most ``n`` matches in scope, in the index's order."""
-        raise NotImplementedError
-
-    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[int], limit: int) -> list[int]:
-        """The best ``limit`` of the ``candidates`` (entry ids) by the engine's rank, then id."""
+                    also: Sequence[int]) -> list[Candidate]:
+        """At most ``n`` matches in scope, in the index's order."""
         raise NotImplementedError
 
     def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
@@ -220,10 +218,14 @@ class _TableBackend:
         found = self._candidates(db, principal, terms, kinds, partnership_id, CANDIDATE_CAP + 1, further, also)
         kept = found[:CANDIDATE_CAP]
         counts: dict[str, int] = {}
-        for _entry, kind in kept:
+        for _entry, kind, _rank in kept:
             counts[kind] = min(COUNT_CAP, counts.get(kind, 0) + 1)
-        best = self._ranked(db, terms, [entry for entry, _kind in kept], limit) if kept else []
+        best = self._ranked(db, terms, kept, limit) if kept else []
         return Found(self._hits(db, best), counts)
+
+    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
+        """The entry ids of the best ``limit`` ``candidates`` by the engine's rank, then id."""
+        raise NotImplementedError
 
     @staticmethod
     def _hits(db: Session, entry_ids: Sequence[int]) -> list[Hit]:
@@ -282,7 +284,7 @@ class Fts5Backend(_TableBackend):
 
     def _candidates(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
                     partnership_id: int | None, n: int, further: Sequence[int],
-                    also: Sequence[int]) -> list[tuple[int, str]]:
+                    also: Sequence[int]) -> list[Candidate]:
         from sticoop.search.index import searchable_services
 
         tokens = scope_tokens(principal, kinds, sorted(searchable_services()), partnership_id)
@@ -305,9 +307,9 @@ class Fts5Backend(_TableBackend):
                 .where(literal_column("search_fts").op("MATCH")(self._expression(terms)),
                        fts.c.rowid.in_(extra), *scope)).all()
             found = sorted({(int(i), str(k)) for i, k in [*found, *linked]}, reverse=True)[:n]
-        return [(int(i), str(k)) for i, k in found]
+        return [(int(i), str(k), None) for i, k in found]
 
-    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[int], limit: int) -> list[int]:
+    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
         # the candidates are every match in scope from the lowest of them up (newest first, none skipped), so
         # the words' query bounded below by that rowid ranks exactly them, scope tokens unneeded; bm25 is
         # computed for those rows only
@@ -315,8 +317,8 @@ class Fts5Backend(_TableBackend):
             text(f"SELECT rowid FROM search_fts WHERE search_fts MATCH :expression AND rowid >= :low "  # noqa: S608
                  f"AND +rowid IN (SELECT value FROM json_each(:ids)) "
                  f"ORDER BY bm25(search_fts, {self._WEIGHTS}), rowid LIMIT :limit"),
-            {"expression": self._expression(terms), "low": min(candidates), "limit": limit,
-             "ids": "[" + ",".join(str(int(i)) for i in candidates) + "]"}).scalars().all()
+            {"expression": self._expression(terms), "low": min(c[0] for c in candidates), "limit": limit,
+             "ids": "[" + ",".join(str(c[0]) for c in candidates) + "]"}).scalars().all()
         return [int(i) for i in rows]
 
 
@@ -332,20 +334,20 @@ class PostgresBackend(_TableBackend):
 
     def _candidates(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
                     partnership_id: int | None, n: int, further: Sequence[int],
-                    also: Sequence[int]) -> list[tuple[int, str]]:
+                    also: Sequence[int]) -> list[Candidate]:
         scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
         if partnership_id is not None:
             scope.append(of_partnership(partnership_id, also))
+        tsquery = self._tsquery(terms)
+        # each candidate's rank computed as the scan reads its row (a second pass would fetch every candidate's
+        # row again, at random): kept per query for :meth:`_ranked`
         rows = db.connection().execute(
-            select(SearchEntry.id, SearchEntry.kind)
-            .where(SearchEntry.search_vector.op("@@")(self._tsquery(terms)), *scope).limit(n)).all()
-        return [(int(i), str(k)) for i, k in rows]
+            select(SearchEntry.id, SearchEntry.kind, func.ts_rank_cd(SearchEntry.search_vector, tsquery))
+            .where(SearchEntry.search_vector.op("@@")(tsquery), *scope).limit(n)).all()
+        return [(int(i), str(k), -float(r)) for i, k, r in rows]
 
-    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[int], limit: int) -> list[int]:
-        rank = func.ts_rank_cd(SearchEntry.search_vector, self._tsquery(terms))
-        return [int(i) for i in db.connection().execute(
-            select(SearchEntry.id).where(SearchEntry.id.in_(list(candidates)))
-            .order_by(rank.desc(), SearchEntry.id).limit(limit)).scalars()]
+    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
+        return [entry for entry, _kind, _rank in sorted(candidates, key=lambda c: (c[2], c[0]))[:limit]]
 
     @staticmethod
     def _tsquery(terms: Sequence[str]) -> Any:
