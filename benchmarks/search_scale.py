@@ -10,7 +10,7 @@ the answers by status (errors and timeouts counted).
 Workload, stated honestly: a closed loop with no think time by default (each client sends its next search as
 soon as the last one answered: saturation, the hardest reading of "50 concurrent clients"); ``--wait S`` adds
 think time as ``load.py`` does. Queries are drawn from the data's own words (English, French, Vietnamese, one
-to three words), the same seeded list for every mode; each is sent once before a row is timed, so a query's vector
+to three words), the same seeded list for every mode; each is sent once before a row is timed (for ``--warmup`` seconds at most), so a query's vector
 is computed before (a new query's vector costs the embedder once per process, printed apart).
 
 Data, loaded fast (Core executemany in batches of 10,000; the full-text index built after the load: FTS5
@@ -278,7 +278,10 @@ def run(args: Any) -> None:
                     else:
                         paths[f"q{i}"] = f"/api/v1/search?q={quote(q)}&limit=20&mode={mode}"
                 with httpx.Client(base_url=base, headers=headers, timeout=60) as http:  # warm-up: each query once
+                    started = time.perf_counter()
                     for path in paths.values():
+                        if time.perf_counter() - started > args.warmup:
+                            break
                         http.get(path)
                 for clients in (int(c) for c in str(args.scale_clients or args.clients).split(",")):
                     result = run_clients(base, clients, args.seconds, args.wait, headers, {}, paths, [1], False)
