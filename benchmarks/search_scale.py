@@ -10,7 +10,8 @@ the answers by status (errors and timeouts counted).
 Workload, stated honestly: a closed loop with no think time by default (each client sends its next search as
 soon as the last one answered: saturation, the hardest reading of "50 concurrent clients"); ``--wait S`` adds
 think time as ``load.py`` does. Queries are drawn from the data's own words (English, French, Vietnamese, one
-to three words), the same seeded list for every mode; each is sent once before a row is timed (for ``--warmup`` seconds at most), so a query's vector
+to three words), the same seeded list for every mode; each is sent once before a row is timed (for ``--warmup``
+seconds at most), so a query's vector
 is computed before (a new query's vector costs the embedder once per process, printed apart).
 
 Data, loaded fast (Core executemany in batches of 10,000; the full-text index built after the load: FTS5
