@@ -253,7 +253,8 @@ def run(args: Any) -> None:
     if not marker.exists() and not rows_marker.exists():
         load(url, n, data_dir)
         rows_marker.touch()
-    if not marker.exists():  # the rows are kept when the graph's build stops: it is retried alone
+    modes = (args.modes or ",".join(MODES)).split(",")
+    if not marker.exists() and "fused" in modes:  # the rows are kept when the graph's build stops: retried alone
         build_graph(url, data_dir)
         marker.touch()
     if args.prepare_only:
@@ -270,7 +271,7 @@ def run(args: Any) -> None:
         for role in ROLES:
             token, _cookie, _csrf = sign_in(url, role)
             headers = {"Authorization": f"Bearer {token}"}
-            for mode in MODES:
+            for mode in modes:
                 paths = {}
                 for i, q in enumerate(words):
                     if mode == "like":
