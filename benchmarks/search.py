@@ -262,6 +262,9 @@ def main() -> None:
                                                 "(default: --clients)")
     parser.add_argument("--prepare-only", action="store_true", help="with --scale: load the data (and graph), "
                                                                          "measure nothing (a later --reuse run does)")
+    parser.add_argument("--modes", help="with --scale: modes to run, of like,keyword,fused (default: all)")
+    parser.add_argument("--warmup", type=float, default=60.0, help="with --scale: seconds at most of sending each "
+                        "query once before a mode's rows are timed (a LIKE scan of a million rows takes seconds)")
     parser.add_argument("--workers", type=int, default=1, help="with --scale: server worker processes")
     args = parser.parse_args()
     bootstrap()

@@ -10,7 +10,8 @@ the answers by status (errors and timeouts counted).
 Workload, stated honestly: a closed loop with no think time by default (each client sends its next search as
 soon as the last one answered: saturation, the hardest reading of "50 concurrent clients"); ``--wait S`` adds
 think time as ``load.py`` does. Queries are drawn from the data's own words (English, French, Vietnamese, one
-to three words), the same seeded list for every mode; each is sent once before a row is timed, so a query's vector
+to three words), the same seeded list for every mode; each is sent once before a row is timed (for ``--warmup``
+seconds at most), so a query's vector
 is computed before (a new query's vector costs the embedder once per process, printed apart).
 
 Data, loaded fast (Core executemany in batches of 10,000; the full-text index built after the load: FTS5
@@ -164,7 +165,9 @@ def load(url: str, n: int, data_dir: Path) -> None:
         pids = list(conn.execute(select(Partnership.id)).scalars())
         if pg:
             conn.execute(text("DROP INDEX IF EXISTS ix_search_entries_search_fts"))
-        else:
+        else:  # the insert trigger as the migrations made it, put back after the load
+            trigger = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                        "AND name = 'search_entries_ai'")).scalar_one()
             conn.execute(text("DROP TRIGGER IF EXISTS search_entries_ai"))
         entry_id = int(conn.execute(select(func.coalesce(func.max(SearchEntry.id), 0))).scalar() or 0)
         for kind, model, count in (("project", Project, n), ("commitment", Commitment, n),
@@ -211,13 +214,11 @@ def load(url: str, n: int, data_dir: Path) -> None:
                                       f"(SELECT max(id) FROM {table}))"))
         else:
             conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
-            conn.execute(text(
-                "CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN "
-                "INSERT INTO search_fts(rowid, title_folded, body_folded) "
-                "VALUES (new.id, new.title_folded, new.body_folded); END"))
+            conn.execute(text(trigger))
         print(f"  full-text index built in {time.perf_counter() - t1:.0f} s", flush=True)
+    t2 = time.perf_counter()
     analyze(url)
-    build_graph(url, data_dir)
+    print(f"  statistics (ANALYZE) in {time.perf_counter() - t2:.0f} s", flush=True)
 
 
 def build_graph(url: str, data_dir: Path) -> None:
@@ -248,8 +249,13 @@ def run(args: Any) -> None:
     marker = data_dir / f"search-prepared-{n}"
     kind = url.split(":")[0].split("+")[0]
     print(f"{kind}: {n:,} projects + {n:,} commitments + {n // 10:,} organisations", flush=True)
-    if not marker.exists():
+    rows_marker = data_dir / f"search-rows-{n}"
+    if not marker.exists() and not rows_marker.exists():
         load(url, n, data_dir)
+        rows_marker.touch()
+    modes = (args.modes or ",".join(MODES)).split(",")
+    if not marker.exists() and "fused" in modes:  # the rows are kept when the graph's build stops: retried alone
+        build_graph(url, data_dir)
         marker.touch()
     if args.prepare_only:
         return
@@ -265,7 +271,7 @@ def run(args: Any) -> None:
         for role in ROLES:
             token, _cookie, _csrf = sign_in(url, role)
             headers = {"Authorization": f"Bearer {token}"}
-            for mode in MODES:
+            for mode in modes:
                 paths = {}
                 for i, q in enumerate(words):
                     if mode == "like":
@@ -274,7 +280,10 @@ def run(args: Any) -> None:
                     else:
                         paths[f"q{i}"] = f"/api/v1/search?q={quote(q)}&limit=20&mode={mode}"
                 with httpx.Client(base_url=base, headers=headers, timeout=60) as http:  # warm-up: each query once
+                    started = time.perf_counter()
                     for path in paths.values():
+                        if time.perf_counter() - started > args.warmup:
+                            break
                         http.get(path)
                 for clients in (int(c) for c in str(args.scale_clients or args.clients).split(",")):
                     result = run_clients(base, clients, args.seconds, args.wait, headers, {}, paths, [1], False)

@@ -103,3 +103,27 @@ def test_the_graph_is_extended_and_refused_when_the_table_changed(
     db.connection().execute(SearchEntry.__table__.delete())  # emptied and filled again: other entries
     _write(db, 0, 10, 4)
     assert not second.matches(db)
+
+
+def test_the_kept_scope_masks_are_the_scopes_asked(db: Session, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A graph keeps its last scope masks (``Graph.mask``): walking every role × kinds × partnership filter
+    twice, in an order that evicts some (a small ``MASKS_KEPT``), each mask is the one computed afresh, and a
+    kept mask cannot be changed by its caller."""
+    _write(db, 0, 200, 3)
+    graph.build(db, NAME, DIM, tmp_path)
+    monkeypatch.setattr(graph, "MASKS_KEPT", 3)
+    loaded = graph.load(tmp_path)
+    assert loaded is not None
+    asked = [(who, kinds, pid) for who in sorted(PRINCIPALS)
+             for kinds in (["project", "commitment", "organization"], ["project"], ["organization", "project"])
+             for pid in (None, 1, 2)]
+    for _round in range(2):
+        for who, kinds, pid in asked:
+            principal = PRINCIPALS[who]
+            fresh = graph.scope_mask(principal, kinds, pid, loaded.kind_codes, loaded.kind, loaded.partnership,
+                                     loaded.editors_only, loaded.confidential, loaded.ids)
+            kept = loaded.mask(principal, kinds, pid)
+            assert np.array_equal(kept, fresh), (who, kinds, pid)
+            assert not kept.flags.writeable
+    assert len(loaded._masks) == 3

@@ -10,9 +10,9 @@ the index follows each write in its transaction) and differ only in how they mat
   title_folded), 'A') || setweight(to_tsvector('simple', body_folded), 'B')``, set by a trigger); ranked by
   ``ts_rank_cd``.
 
-Both take the best :data:`RANK_CUT` matches of every entry first (a bounded top-N, no scope, no join), then
-apply the viewer's scope to those rows only: when at least ``limit`` of them are in scope, they are exactly the
-best ``limit`` the viewer may see; otherwise every match in scope is ranked (``tests/search/test_rank_cut.py``).
+Both answer a query in two bounded steps (see ``_TableBackend``): at most :data:`CANDIDATE_CAP` matches in the
+viewer's scope, taken in the index's order with the scope inside the full-text query, then those ranked. A query
+matching fewer gets exactly the answer of ranking every match (``tests/search/test_candidates.py``).
 
 The text is folded by :func:`sticoop.core.text.fold` before either sees it (đ → d, œ → oe, ’ → '), which does
 what ``unaccent`` would and more, identically on both databases. Every query word is a prefix (``khoa*``), all
@@ -38,6 +38,7 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    text,
     true,
     union_all,
 )
@@ -46,8 +47,6 @@ from sqlalchemy.orm import Session
 from sticoop.core.principal import Principal
 from sticoop.search.models import SearchEntry
 
-#: matches ranked before the scope by a backend that can bound its ranking (see ``_TableBackend.query``)
-RANK_CUT = 1000
 #: matches counted per kind at most (a count is a hint, not a promise; counting every hit of "the" is waste)
 COUNT_CAP = 1000
 
@@ -147,8 +146,48 @@ def scope_clause(principal: Principal, further: Sequence[int] = ()) -> ColumnEle
     return clause
 
 
+#: matches in scope a query ranks at most (bounded candidate retrieval): a query matching more takes the first
+#: ``CANDIDATE_CAP`` in the index's order (SQLite: newest first; PostgreSQL: as the scan meets them) and ranks
+#: those only; a query matching fewer ranks every match, exactly as ranking all would (see ``_TableBackend``)
+CANDIDATE_CAP = 1000
+#: a candidate: entry id, kind, and its rank when the scan computed it (lower is better), else None
+Candidate = tuple[int, str, float | None]
+
+
+def scope_tokens(principal: Principal, kinds: Sequence[str], all_kinds: Sequence[str],
+                 partnership_id: int | None) -> list[list[str]] | None:
+    """The FTS5 scope tokens (migration ``0032_search_1m``) a match must have, as a conjunction of
+    alternatives: each inner list is an ``OR`` of tokens (``k<kind>``; ``zp<id>``/``zgen``/``zed`` with ``c``
+    for a confidential entry), the lists are ``AND``-ed. The rule of :func:`scope_clause` (without ``further``)
+    and :func:`of_partnership` (without ``also``); None when nothing can match (not signed in, no kind)."""
+    if not principal.signed_in or not kinds:
+        return None
+    clauses: list[list[str]] = []
+    if set(all_kinds) - set(kinds):
+        clauses.append([f"k{kind.replace('_', '')}" for kind in sorted(set(kinds))])
+    if partnership_id is not None:
+        clauses.append([f"zp{partnership_id}", f"zp{partnership_id}c"])
+    if not principal.sees_everything:
+        open_tokens = [f"zp{pid}" for pid in sorted(principal.partnership_ids)] + ["zgen"]
+        if principal.is_editor:
+            open_tokens.append("zed")
+        tokens = [*open_tokens, *(f"{t}c" for t in open_tokens)] if principal.sees_confidential else open_tokens
+        clauses.append(tokens)
+    return clauses
+
+
 class _TableBackend:
-    """Indexing on the ``search_entries`` table; subclasses say how a query matches and ranks."""
+    """Indexing on the ``search_entries`` table; subclasses say how a query finds candidates and ranks them.
+
+    A query is two bounded steps (bounded candidate retrieval, as a search engine's "top-k of the first n
+    postings" early termination: Broder et al., "Efficient query evaluation using a two-level retrieval
+    process", CIKM 2003, and Lucene's early termination by index order): (1) the candidates, every match in the
+    viewer's scope taken in the index's order, at most :data:`CANDIDATE_CAP` (+1 to know whether more exist),
+    scope and kinds applied inside the full-text query; (2) those candidates ranked, best ``limit`` kept. When
+    fewer than :data:`CANDIDATE_CAP` match, (2) ranks every match in scope: the answer is exactly the one of
+    ranking all (:meth:`reference`). When more match (a word of nearly every record), the answer is the best
+    of the first :data:`CANDIDATE_CAP`: the trade-off that keeps the work of a common word bounded. The counts
+    per kind are those of the candidates, at most :data:`COUNT_CAP`."""
 
     def index(self, db: Session, rows: Sequence[dict[str, Any]]) -> None:
         by_kind: dict[str, list[int]] = {}
@@ -164,101 +203,151 @@ class _TableBackend:
                                                           SearchEntry.record_id.in_(list(record_ids))))
 
     def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
-        """(FROM clause, WHERE clause, rank expression ordered best first)."""
+        """(FROM clause, WHERE clause, rank expression ordered best first) of every match (:meth:`reference`)."""
         raise NotImplementedError
 
-    def _top(self, terms: Sequence[str], cut: int) -> tuple[Any, Any] | None:
-        """(FROM clause, rank expression) of the best ``cut`` matches of every entry, scope not applied; None
-        when the engine cannot rank a bounded set cheaper than every match."""
-        return None
-
-    def _counted(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool]]:
-        """(FROM clause, WHERE clause) of every match, unranked (what the counts read)."""
-        source, match, _rank = self._match(terms)
-        return source, match
+    def _candidates(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
+                    partnership_id: int | None, n: int, further: Sequence[int],
+                    also: Sequence[int]) -> list[Candidate]:
+        """At most ``n`` matches in scope, in the index's order."""
+        raise NotImplementedError
 
     def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
               partnership_id: int | None, limit: int, further: Sequence[int] = (),
               also: Sequence[int] = ()) -> Found:
+        found = self._candidates(db, principal, terms, kinds, partnership_id, CANDIDATE_CAP + 1, further, also)
+        kept = found[:CANDIDATE_CAP]
+        counts: dict[str, int] = {}
+        for _entry, kind, _rank in kept:
+            counts[kind] = min(COUNT_CAP, counts.get(kind, 0) + 1)
+        best = self._ranked(db, terms, kept, limit) if kept else []
+        return Found(self._hits(db, best), counts)
+
+    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
+        """The entry ids of the best ``limit`` ``candidates`` by the engine's rank, then id."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _hits(db: Session, entry_ids: Sequence[int]) -> list[Hit]:
+        """The hits of these entries, in this order."""
+        if not entry_ids:
+            return []
+        rows = db.connection().execute(select(SearchEntry.id, SearchEntry.kind, SearchEntry.record_id,
+                                              SearchEntry.title, SearchEntry.body)
+                                       .where(SearchEntry.id.in_(list(entry_ids)))).all()
+        by_id = {row.id: Hit(row.kind, row.record_id, row.title, row.body) for row in rows}
+        return [by_id[i] for i in entry_ids if i in by_id]
+
+    def reference(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
+                  partnership_id: int | None, limit: int, further: Sequence[int] = (),
+                  also: Sequence[int] = ()) -> Found:
+        """Every match in scope ranked, and counted per kind up to :data:`COUNT_CAP` (unbounded work: what
+        :meth:`query` answers when fewer than :data:`CANDIDATE_CAP` match; the tests' reference)."""
         scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
         if partnership_id is not None:
             scope.append(of_partnership(partnership_id, also))
-        columns = (SearchEntry.kind, SearchEntry.record_id, SearchEntry.title, SearchEntry.body)
+        source, match, rank = self._match(terms)
         connection = db.connection()
-        rows: Sequence[Any] = []
-        top = self._top(terms, RANK_CUT)
-        if top is not None:
-            # rank cut-off: the best RANK_CUT matches of all, then the scope; when at least ``limit`` of them
-            # are in scope they are exactly the best ``limit`` the viewer may see (any other match ranks lower)
-            top_source, top_rank = top
-            rows = connection.execute(select(*columns).select_from(top_source).where(*scope)
-                                      .order_by(top_rank, SearchEntry.id).limit(limit)).all()
-        if len(rows) < limit:  # few in scope among the best (or no cut-off): rank every match in scope
-            source, match, rank = self._match(terms)
-            rows = connection.execute(select(*columns).select_from(source).where(match, *scope)
-                                      .order_by(rank, SearchEntry.id).limit(limit)).all()
-        count_source, count_match = self._counted(terms)
-        base = select(SearchEntry.id).select_from(count_source).where(count_match, *scope)
-        capped = base.add_columns(SearchEntry.kind).limit(COUNT_CAP * max(1, len(kinds))).subquery()
-        per_kind = select(capped.c.kind, func.count()).group_by(capped.c.kind)
-        counts: dict[str, int] = {kind: int(n) for kind, n in connection.execute(per_kind).all()}
-        return Found([Hit(*row) for row in rows], {k: min(int(n), COUNT_CAP) for k, n in counts.items()})
+        rows = connection.execute(select(SearchEntry.kind, SearchEntry.record_id, SearchEntry.title,
+                                         SearchEntry.body).select_from(source).where(match, *scope)
+                                  .order_by(rank, SearchEntry.id).limit(limit)).all()
+        every = connection.execute(select(SearchEntry.kind, func.count()).select_from(source)
+                                   .where(match, *scope).group_by(SearchEntry.kind)).all()
+        return Found([Hit(*row) for row in rows], {k: min(int(n), COUNT_CAP) for k, n in every})
 
 
 class Fts5Backend(_TableBackend):
-    """SQLite FTS5 (see the module docstring)."""
+    """SQLite FTS5 (see the module docstring): the viewer's scope, the kinds and the partnership filter are
+    tokens of the FTS5 column ``scope`` (:func:`scope_tokens`), so FTS5 intersects their doclists with the
+    words' and stops after the candidates; ranked by ``bm25`` (title 4, body 1, scope 0) over them only."""
+
+    _WEIGHTS = "4.0, 1.0, 0.0"
 
     def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
         fts = table("search_fts", column("rowid"))
-        expression = " ".join(f'"{t}"*' for t in terms)
         # the full-text match runs once, first (materialised), and the entries are joined to its rows: left
         # to itself SQLite drove from search_entries and re-ran the match for each entry (seconds at 200,000)
         matched = (select(fts.c.rowid.label("entry_id"),
-                          func.bm25(literal_column("search_fts"), 4.0, 1.0).label("rank"))
-                   .where(literal_column("search_fts").op("MATCH")(expression))
+                          literal_column(f"bm25(search_fts, {self._WEIGHTS})").label("rank"))
+                   .where(literal_column("search_fts").op("MATCH")(self._expression(terms)))
                    .cte("matched").prefix_with("MATERIALIZED"))
         source = join(matched, SearchEntry.__table__, matched.c.entry_id == SearchEntry.id)
         return source, true(), matched.c.rank
 
-    def _top(self, terms: Sequence[str], cut: int) -> tuple[Any, Any] | None:
-        # FTS5's own "ORDER BY rank LIMIT n" (the rank function set to the same weighted bm25): a bounded heap
-        # inside the full-text table instead of every match joined and sorted
-        fts = table("search_fts", column("rowid"), column("rank"))
-        top = (select(fts.c.rowid.label("entry_id"), fts.c.rank.label("rank"))
-               .where(literal_column("search_fts").op("MATCH")(self._expression(terms)),
-                      fts.c.rank.op("MATCH")(literal_column("'bm25(4.0, 1.0)'")))
-               .order_by(fts.c.rank).limit(cut).cte("top").prefix_with("MATERIALIZED"))
-        return join(top, SearchEntry.__table__, top.c.entry_id == SearchEntry.id), top.c.rank
-
-    def _counted(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool]]:
-        fts = table("search_fts", column("rowid"))
-        matched = (select(fts.c.rowid.label("entry_id"))
-                   .where(literal_column("search_fts").op("MATCH")(self._expression(terms)))
-                   .cte("matched").prefix_with("MATERIALIZED"))
-        return join(matched, SearchEntry.__table__, matched.c.entry_id == SearchEntry.id), true()
-
     @staticmethod
-    def _expression(terms: Sequence[str]) -> str:
-        return " ".join(f'"{t}"*' for t in terms)
+    def _expression(terms: Sequence[str], scope: Sequence[Sequence[str]] = ()) -> str:
+        """The FTS5 query: every term a prefix of a word of the title or body, and each scope alternative."""
+        words = " ".join(f'"{t}"*' for t in terms)
+        parts = [f"{{title_folded body_folded}} : ({words})"]
+        parts += ["scope : (" + " OR ".join(f'"{t}"' for t in tokens) + ")" for tokens in scope]
+        return " AND ".join(parts)
+
+    def _candidates(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
+                    partnership_id: int | None, n: int, further: Sequence[int],
+                    also: Sequence[int]) -> list[Candidate]:
+        from sticoop.search.index import searchable_services
+
+        tokens = scope_tokens(principal, kinds, sorted(searchable_services()), partnership_id)
+        if tokens is None:
+            return []
+        connection = db.connection()
+        found: Sequence[Any] = connection.execute(
+            text("SELECT f.rowid, e.kind FROM search_fts f JOIN search_entries e ON e.id = f.rowid "
+                 "WHERE search_fts MATCH :expression ORDER BY f.rowid DESC LIMIT :n"),
+            {"expression": self._expression(terms, tokens), "n": n}).all()
+        extra = sorted({*further, *also})
+        if extra:  # entries in scope through a link table: their ids, matched one by one, the scope in SQL
+            scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
+            if partnership_id is not None:
+                scope.append(of_partnership(partnership_id, also))
+            fts = table("search_fts", column("rowid"))
+            linked = connection.execute(
+                select(SearchEntry.id, SearchEntry.kind).select_from(
+                    join(fts, SearchEntry.__table__, fts.c.rowid == SearchEntry.id))
+                .where(literal_column("search_fts").op("MATCH")(self._expression(terms)),
+                       fts.c.rowid.in_(extra), *scope)).all()
+            found = sorted({(int(i), str(k)) for i, k in [*found, *linked]}, reverse=True)[:n]
+        return [(int(i), str(k), None) for i, k in found]
+
+    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
+        # the candidates are every match in scope from the lowest of them up (newest first, none skipped), so
+        # the words' query bounded below by that rowid ranks exactly them, scope tokens unneeded; bm25 is
+        # computed for those rows only
+        rows = db.connection().execute(
+            text(f"SELECT rowid FROM search_fts WHERE search_fts MATCH :expression AND rowid >= :low "  # noqa: S608
+                 f"AND +rowid IN (SELECT value FROM json_each(:ids)) "
+                 f"ORDER BY bm25(search_fts, {self._WEIGHTS}), rowid LIMIT :limit"),
+            {"expression": self._expression(terms), "low": min(c[0] for c in candidates), "limit": limit,
+             "ids": "[" + ",".join(str(c[0]) for c in candidates) + "]"}).scalars().all()
+        return [int(i) for i in rows]
 
 
 class PostgresBackend(_TableBackend):
-    """PostgreSQL full-text search (see the module docstring)."""
+    """PostgreSQL full-text search (see the module docstring): the candidates are the matches the planner's
+    scan meets first (the GIN index for a rare word, combined with the btree of ``partnership_id`` for a
+    viewer; a scan that stops early for a common one), ranked by ``ts_rank_cd`` over them only."""
 
     def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
         tsquery = self._tsquery(terms)
         vector = SearchEntry.search_vector
         return SearchEntry.__table__, vector.op("@@")(tsquery), func.ts_rank_cd(vector, tsquery).desc()
 
-    def _top(self, terms: Sequence[str], cut: int) -> tuple[Any, Any] | None:
-        # the best ``cut`` matches of all by the same rank, no scope: a top-N heap over the GIN index's matches
-        # (never a sort of every match joined to the scope), then the scope on those ``cut`` rows only
+    def _candidates(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
+                    partnership_id: int | None, n: int, further: Sequence[int],
+                    also: Sequence[int]) -> list[Candidate]:
+        scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
+        if partnership_id is not None:
+            scope.append(of_partnership(partnership_id, also))
         tsquery = self._tsquery(terms)
-        vector = SearchEntry.search_vector
-        rank = func.ts_rank_cd(vector, tsquery)
-        top = (select(SearchEntry.id.label("entry_id"), rank.label("rank")).where(vector.op("@@")(tsquery))
-               .order_by(rank.desc(), SearchEntry.id).limit(cut).cte("top").prefix_with("MATERIALIZED"))
-        return join(top, SearchEntry.__table__, top.c.entry_id == SearchEntry.id), top.c.rank.desc()
+        # each candidate's rank computed as the scan reads its row (a second pass would fetch every candidate's
+        # row again, at random): kept per query for :meth:`_ranked`
+        rows = db.connection().execute(
+            select(SearchEntry.id, SearchEntry.kind, func.ts_rank_cd(SearchEntry.search_vector, tsquery))
+            .where(SearchEntry.search_vector.op("@@")(tsquery), *scope).limit(n)).all()
+        return [(int(i), str(k), -float(r)) for i, k, r in rows]
+
+    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
+        return [entry for entry, _kind, _rank in sorted(candidates, key=lambda c: (c[2], c[0]))[:limit]]
 
     @staticmethod
     def _tsquery(terms: Sequence[str]) -> Any:

@@ -1,0 +1,195 @@
+"""Bounded candidate retrieval (``backend._TableBackend``), on SQLite and PostgreSQL, walking roles × kinds ×
+partnership filter × limit:
+
+- a query matching fewer than ``CANDIDATE_CAP`` entries in scope answers exactly as ranking every match in
+  scope (``reference``): same hits in the same order, same counts;
+- scope before ranking: with a small cap (a "common word"), every hit is one the principal may find, the hits
+  are the best of the candidates by the reference's order, and there are ``min(limit, cap)`` of them even when
+  the principal sees few of the matches;
+- bounded work (SQLite): the virtual machine's steps of a query stay flat as the matches of a word grow
+  tenfold, while ranking every match grows with them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy.orm import Session
+from tests.search.world import BUILDERS, make
+
+from sticoop.core.principal import Principal, Role
+from sticoop.partnerships.models import Partnership
+from sticoop.search import backend
+from sticoop.search.backend import Found, backend_for, scope_clause, scope_tokens
+from sticoop.search.index import searchable_services
+
+ALWAYS_BOUND = ("commitment", "committee", "working_group", "session")
+ROLES = ("admin", "secretariat", "member", "viewer of one", "viewer of none", "not signed in")
+
+
+def principal(who: str, a: int) -> Principal:
+    """The principal named ``who``; the partnership ones are of partnership ``a``."""
+    return {
+        "admin": Principal(user_id=1, username="a", role=Role.admin),
+        "secretariat": Principal(user_id=2, username="s", role=Role.secretariat, partnership_ids=frozenset({a})),
+        "member": Principal(user_id=3, username="m", role=Role.member, partnership_ids=frozenset({a})),
+        "viewer of one": Principal(user_id=4, username="v", role=Role.viewer, partnership_ids=frozenset({a})),
+        "viewer of none": Principal(user_id=5, username="n", role=Role.viewer),
+        "not signed in": Principal(user_id=None, username="", role=None),
+    }[who]
+
+
+@pytest.fixture
+def world(db: Session) -> Iterator[tuple[Session, int, int]]:
+    """Two partnerships; every kind in each scope (a, b, general), open and confidential, carrying the rare
+    word ``rareword`` a varying number of times (distinct ranks) and the common word ``commonword``."""
+    a, b = Partnership(name="Belgium–Vietnam"), Partnership(name="Vietnam–Laos")
+    db.add_all([a, b])
+    db.flush()
+    i = 0
+    for kind, (bound, can_be_confidential, _build) in sorted(BUILDERS.items()):
+        for pid in ((a.id, b.id, *(() if kind in ALWAYS_BOUND else (None,))) if bound else (None,)):
+            for confidential in ((False, True) if can_be_confidential else (False,)):
+                i += 1
+                make(db, kind, "rareword " * (1 + i % 7) + f"commonword record {i}", pid, confidential)
+    yield db, a.id, b.id
+
+
+def _keys(found: Found) -> list[tuple[str, int]]:
+    return [(h.kind, h.record_id) for h in found.hits]
+
+
+KIND_FILTERS = {"every kind": None, "projects": ["project"], "documents and sessions": ["document", "session"]}
+
+
+@pytest.mark.parametrize("limit", [1, 5, 50])
+@pytest.mark.parametrize("filtered", [False, True])
+@pytest.mark.parametrize("kinds", sorted(KIND_FILTERS))
+@pytest.mark.parametrize("who", ROLES)
+def test_a_rare_word_answers_as_ranking_every_match(world: tuple[Session, int, int], who: str, kinds: str,
+                                                     filtered: bool, limit: int) -> None:
+    db, a, b = world
+    engine = backend_for(db)
+    asked = KIND_FILTERS[kinds] or sorted(searchable_services())
+    person = principal(who, a)
+    partnership = b if filtered else None
+    for terms in (["rareword"], ["rarew", "record"]):
+        bounded = engine.query(db, person, terms, asked, partnership, limit)
+        everything = engine.reference(db, person, terms, asked, partnership, limit)  # type: ignore[attr-defined]
+        assert _keys(bounded) == _keys(everything)
+        assert bounded.counts == everything.counts
+    if who == "not signed in":
+        assert not everything.hits
+
+
+def _in_scope(db: Session, person: Principal, asked: list[str], partnership: int | None) -> list[tuple[str, int]]:
+    """Every match of ``commonword`` the principal may find, best first (the reference's order)."""
+    return _keys(backend_for(db).reference(db, person, ["commonword"], asked,  # type: ignore[attr-defined]
+                                           partnership, 10_000))
+
+
+@pytest.mark.parametrize("cap", [1, 3, 8])
+@pytest.mark.parametrize("filtered", [False, True])
+@pytest.mark.parametrize("who", ROLES)
+def test_a_common_word_ranks_the_candidates_in_scope_only(world: tuple[Session, int, int],
+                                                          monkeypatch: pytest.MonkeyPatch, who: str,
+                                                          filtered: bool, cap: int) -> None:
+    db, a, b = world
+    person = principal(who, a)
+    asked = sorted(searchable_services())
+    partnership = a if filtered else None
+    allowed = _in_scope(db, person, asked, partnership)
+    monkeypatch.setattr(backend, "CANDIDATE_CAP", cap)
+    found = backend_for(db).query(db, person, ["commonword"], asked, partnership, 50)
+    hits = _keys(found)
+    assert set(hits) <= set(allowed)  # scope before ranking: nothing outside it, even among few candidates
+    assert len(hits) == min(cap, len(allowed))
+    assert hits == sorted(hits, key=allowed.index)  # the candidates in the reference's order
+    assert sum(found.counts.values()) == len(hits)
+    if db.get_bind().dialect.name == "sqlite":  # SQLite: the candidates are the newest matches in scope
+        from sqlalchemy import select
+
+        from sticoop.search.models import SearchEntry
+
+        entry = {(k, r): i for i, k, r in db.execute(select(SearchEntry.id, SearchEntry.kind, SearchEntry.record_id))}
+        assert set(hits) == set(sorted(allowed, key=lambda key: -entry[key])[:cap])
+
+
+@pytest.mark.parametrize("who", ROLES)
+def test_the_scope_tokens_say_what_the_scope_clause_says(world: tuple[Session, int, int], who: str) -> None:
+    """The FTS5 scope tokens (SQLite) select exactly the entries the SQL scope clause selects."""
+    db, a, _b = world
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("the scope tokens are SQLite's FTS5 column")
+    from sqlalchemy import select, text
+
+    from sticoop.search.models import SearchEntry
+
+    person = principal(who, a)
+    kinds = sorted(searchable_services())
+    for asked in (kinds, ["project"], ["document", "session"]):
+        for partnership in (None, a):
+            tokens = scope_tokens(person, asked, kinds, partnership)
+            expected = set(db.scalars(select(SearchEntry.id).where(
+                scope_clause(person), SearchEntry.kind.in_(asked),
+                *([SearchEntry.partnership_id == partnership] if partnership else []))))
+            if tokens is None:
+                assert expected == set()
+                continue
+            clause = " AND ".join("(" + " OR ".join(f'scope : "{t}"' for t in alternatives) + ")"
+                                  for alternatives in tokens)
+            if not tokens:  # an admin asking for every kind of every partnership: no token needed
+                got = set(db.scalars(select(SearchEntry.id)))
+            else:
+                got = set(db.execute(text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q"),
+                                     {"q": clause}).scalars())
+            assert got == expected
+
+
+def _steps(db: Session, run: object) -> int:
+    """SQLite virtual-machine steps (in units of 100) taken by ``run()``."""
+    raw = db.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    raw.set_progress_handler(count, 100)
+    try:
+        run()  # type: ignore[operator]
+    finally:
+        raw.set_progress_handler(None, 100)
+    return steps[0]
+
+
+def test_the_work_of_a_common_word_is_bounded(db: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("counts SQLite's virtual-machine steps")
+    from sqlalchemy import insert
+
+    from sticoop.search.models import SearchEntry
+
+    monkeypatch.setattr(backend, "CANDIDATE_CAP", 50)
+    admin = principal("admin", 0)
+    viewer = Principal(user_id=4, username="v", role=Role.viewer, partnership_ids=frozenset({7}))
+    kinds = sorted(searchable_services())
+    engine = backend_for(db)
+    work: dict[str, list[int]] = {"query admin": [], "query viewer": [], "reference": []}
+    written = 0
+    for total in (2_000, 20_000):
+        rows = [{"kind": "project", "record_id": 10**6 + i, "partnership_id": (7, 8, None)[i % 3],
+                 "confidential": i % 10 == 0, "title": f"everyword {i}", "body": "", "title_folded": f"everyword {i}",
+                 "body_folded": ""} for i in range(written, total)]
+        db.connection().execute(insert(SearchEntry), rows)
+        written = total
+        work["query admin"].append(_steps(db, lambda: engine.query(db, admin, ["everyword"], kinds, None, 20)))
+        work["query viewer"].append(_steps(db, lambda: engine.query(db, viewer, ["everyword"], kinds, None, 20)))
+        work["reference"].append(_steps(db, lambda: engine.reference(db, admin,  # type: ignore[attr-defined]
+                                                                     ["everyword"], kinds, None, 20)))
+    assert work["reference"][1] > 5 * work["reference"][0]  # ranking every match grows with the matches
+    for name in ("query admin", "query viewer"):
+        assert work[name][1] < 1.5 * work[name][0] + 5, (name, work)
