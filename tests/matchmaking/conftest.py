@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+from pathlib import Path
+
 import pytest
 
 from sticoop.matchmaking.engine import HashingEmbedder
 from sticoop.matchmaking.engine.embeddings import get_embedder
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +24,13 @@ def e5():
 @pytest.fixture
 def hashing() -> HashingEmbedder:
     return HashingEmbedder()
+
+
+@pytest.fixture(scope="module")
+def bench():  # noqa: ANN201 - the benchmark module
+    """``benchmarks/matching.py`` imported as a module (its folder on the path while the module's tests run)."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        yield importlib.import_module("matching")
+    finally:
+        sys.path.remove(str(BENCHMARKS))

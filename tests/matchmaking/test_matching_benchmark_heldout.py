@@ -4,7 +4,6 @@ held-out module can be wrong, and that its queries are reported and ranked among
 
 from __future__ import annotations
 
-import importlib
 import sys
 import textwrap
 from pathlib import Path
@@ -12,18 +11,6 @@ from pathlib import Path
 import pytest
 
 from sticoop.matchmaking.engine import HashingEmbedder
-
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-
-
-@pytest.fixture(scope="module")
-def bench():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        yield importlib.import_module("matching")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-
 
 #: a held-out module as a writer would lay it out: the earlier set plus new topics in their own split
 MODULE = '''

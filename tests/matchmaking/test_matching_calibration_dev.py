@@ -3,27 +3,13 @@ the threshold honest on it — for the real model and for the model-free fallbac
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from sticoop.matchmaking.engine import MATCH_THRESHOLD, Matcher
 from sticoop.matchmaking.engine.ranking import LANGUAGE_MEANS_FILE
-
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-
-
-@pytest.fixture(scope="module")
-def bench():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        yield importlib.import_module("matching")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
 
 
 def test_bundled_means_count_exactly_the_development_profiles(bench, e5):
