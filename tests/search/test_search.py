@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from tests.search.world import BUILDERS, Made, make
+from tests.search.world import BUILDERS, Made, make, may_see
 from typer.testing import CliRunner
 
 from sticoop.core.config import get_settings
@@ -176,21 +176,9 @@ def test_a_viewer_finds_nothing_of_another_partnership_nor_confidential(
                 text = "alphascope " + ("betaonly" if actual == b else "sharedword")
                 made.append(make(db, kind, text, actual, conf))
     own = made[0].partnership_id
-    user = client_as(role, partnership_ids=[a, own])
     editor = role in ("secretariat", "admin")
-
-    def may_see(m: Made) -> bool:
-        if role == "admin":
-            return True
-        if m.confidential and not editor:
-            return False
-        if m.kind == "proposal" and not editor:  # read by the call's secretariat and assigned reviewers only
-            return False
-        if m.partnership_id is None:
-            return m.kind != "document" or editor
-        return m.partnership_id in (a, own)
-
-    expected = {(m.kind, m.id) for m in made if may_see(m)}
+    user = client_as(role, partnership_ids=[a, own])
+    expected = {(m.kind, m.id) for m in made if may_see(role, m, (a, own))}
     seen: set[tuple[str, int]] = set()
     for kind in KINDS:  # by kind, so that no limit hides a leak
         answer = user.get("/api/v1/search", params={"q": "alphascope", "kinds": kind, "limit": 50, "mode": mode})

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
-from tests.search.world import BUILDERS, Made, make
+from tests.search.world import BUILDERS, Made, make, may_see
 from typer.testing import CliRunner
 
 from sticoop.core.config import get_settings
@@ -273,19 +273,9 @@ def test_semantic_hits_respect_scope_over_four_roles(
             assert vectors.rebuild_graph(db) == len(db.scalars(select(SearchEntry.id)).all())
         monkeypatch.setattr(graph, "EXACT_BELOW", 10_000 if part == "graph exact" else 0)
         vectors.reset()
-    user = client_as(role, partnership_ids=[a_id, own])
     editor = role in ("secretariat", "admin")
-
-    def may_see(m: Made) -> bool:
-        if role == "admin":
-            return True
-        if m.confidential and not editor:
-            return False
-        if m.partnership_id is None:
-            return m.kind != "document" or editor
-        return m.partnership_id in (a_id, own)
-
-    expected = {(m.kind, m.id) for m in made if may_see(m)}
+    user = client_as(role, partnership_ids=[a_id, own])
+    expected = {(m.kind, m.id) for m in made if may_see(role, m, (a_id, own))}
     everything = {(m.kind, m.id) for m in made}
     seen: set[tuple[str, int]] = set()
     for kind in sorted(BUILDERS):

@@ -104,3 +104,20 @@ def make(db: Session, kind: str, text: str, partnership_id: int | None, confiden
     db.flush()
     return Made(kind, obj.id, obj.id if kind == "partnership" else partnership_id,
                 confidential and hasattr(obj, "confidential"))
+
+
+def may_see(role: str, made: Made, partnership_ids: tuple[int | None, ...]) -> bool:
+    """Whether a user of ``role`` working in ``partnership_ids`` may find ``made`` in search: the rule of every
+    scope test of this folder (admins everything; confidential records and general documents for editors only;
+    proposals for the call's secretariat and assigned reviewers only; bound records within the user's
+    partnerships)."""
+    editor = role in ("secretariat", "admin")
+    if role == "admin":
+        return True
+    if made.confidential and not editor:
+        return False
+    if made.kind == "proposal" and not editor:
+        return False
+    if made.partnership_id is None:
+        return made.kind != "document" or editor
+    return made.partnership_id in partnership_ids
