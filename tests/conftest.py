@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -190,3 +191,16 @@ def client_as(db_url: str) -> Iterator[Callable[..., TestClient]]:
 def wipe(db_url: str):  # type: ignore[no-untyped-def]
     """Call to empty the test database of user records again, mid-test."""
     return lambda: _wipe(db_url)
+
+
+@pytest.fixture
+def fresh_search_vectors() -> Iterator[None]:
+    """Each test's database starts empty: no process matrix nor graph of an earlier test's search entries is
+    kept (``sticoop.search.vectors``), before and after the test."""
+    from sticoop.core.config import get_settings
+    from sticoop.search import vectors
+
+    vectors.reset()
+    yield
+    vectors.reset()
+    shutil.rmtree(get_settings().data_dir / "search", ignore_errors=True)

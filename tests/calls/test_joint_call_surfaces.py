@@ -11,8 +11,7 @@ the officer of neither."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -20,7 +19,6 @@ from fastapi.testclient import TestClient
 from icalendar import Calendar
 from tests.calls.helpers import post
 
-from sticoop.core.config import get_settings
 from sticoop.core.database import session_scope
 from sticoop.search import vectors
 
@@ -36,12 +34,7 @@ SEES = {"admin": {"one", "two"}, "of_lead": {"one", "two"}, "of_second": {"two"}
         "of_neither": set()}
 
 
-@pytest.fixture(autouse=True)
-def _fresh_matrices() -> Iterator[None]:
-    vectors.reset()
-    yield
-    vectors.reset()
-    shutil.rmtree(get_settings().data_dir / "search", ignore_errors=True)
+pytestmark = pytest.mark.usefixtures("fresh_search_vectors")
 
 
 def _world(client: TestClient) -> dict[str, Any]:

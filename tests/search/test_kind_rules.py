@@ -10,15 +10,13 @@ open, their count is no more than that, and every hit of every kind opens.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from tests.calls.helpers import consortium, jfs_call, move, post, proposal
 
-from sticoop.core.config import get_settings
 from sticoop.core.database import session_scope
 from sticoop.search import vectors
 
@@ -28,12 +26,7 @@ OPENS = {"admin": {"MINE", "OTHER"}, "secretariat": {"MINE", "OTHER"}, "viewer":
          "member": set()}
 
 
-@pytest.fixture(autouse=True)
-def _fresh_matrices() -> Iterator[None]:
-    vectors.reset()
-    yield
-    vectors.reset()
-    shutil.rmtree(get_settings().data_dir / "search", ignore_errors=True)
+pytestmark = pytest.mark.usefixtures("fresh_search_vectors")
 
 
 def _world(client: TestClient) -> dict[str, Any]:

@@ -5,8 +5,7 @@ a hit found by meaning alone (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -31,13 +30,7 @@ VI_WASTEWATER = "Xử lý nước thải công nghiệp bằng màng lọc sinh 
 FR_RICE = "Sélection de variétés de riz tolérantes à la salinité dans les provinces côtières"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_matrices() -> Iterator[None]:
-    """Each test's database starts empty: no process matrix nor graph of an earlier test's entries is kept."""
-    vectors.reset()
-    yield
-    vectors.reset()
-    shutil.rmtree(get_settings().data_dir / "search", ignore_errors=True)
+pytestmark = pytest.mark.usefixtures("fresh_search_vectors")
 
 
 def h(kind: str, record_id: int) -> Hit:

@@ -85,11 +85,11 @@ def _confirmed(db: Session, hits: Sequence[Hit], narrowed: set[str]) -> set[tupl
         by_kind.setdefault(hit.kind, []).append(hit.record_id)
     seen: set[tuple[str, int]] = set()
     for kind, ids in by_kind.items():
-        model = services[kind].model
-        found = list(db.scalars(select(model.id).where(model.id.in_(ids))))
-        if kind in narrowed:
-            found = [i for i in found if services[kind].may_open(db, i)]
-        seen.update((kind, i) for i in found)
+        service = services[kind]
+        if kind in narrowed:  # its get loads the record through the scoped ORM too: no id query first
+            seen.update((kind, i) for i in ids if service.may_open(db, i))
+        else:
+            seen.update((kind, i) for i in db.scalars(select(service.model.id).where(service.model.id.in_(ids))))
     return seen
 
 
