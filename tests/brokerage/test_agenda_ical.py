@@ -72,7 +72,7 @@ def meeting_version(db_url: str, meeting_id: int) -> int:
 #: language asked for (``?lang=`` or Accept-Language) → the texts the agenda file carries
 LANGUAGES = {
     "en": ("Meeting with B (table T1)", "Brokerage agenda: A — Techmart VNM", "Business meeting at the brokerage"),
-    "fr": ("Rendez-vous avec B (table T1)", "Agenda des rendez-vous d'affaires : A — Techmart VNM",
+    "fr": ("Rendez-vous avec B (table T1)", "Agenda des rendez-vous d'affaires : A — Techmart VNM",
            "Rendez-vous d'affaires de la bourse"),
     "vi": ("Gặp B (bàn T1)", "Lịch gặp gỡ kết nối: A — Techmart VNM", "Cuộc gặp kết nối kinh doanh"),
 }

@@ -136,10 +136,10 @@ def test_a_french_user_gets_french_reminders(client: TestClient, db_url: str,
     mails = inbox.to(address)
     due = next(m for m in mails if "joint lab" in str(m["Subject"]))
     subject = str(due["Subject"])
-    assert subject.startswith("Rappel : Échéance : Open a joint lab"), subject
+    assert subject.startswith("Rappel : Échéance : Open a joint lab"), subject
     text = body(due)
     assert "22 juin 2026" in text and "dans 7 jours" in text, text
-    assert f"Ouvrir la fiche : {BASE}/commitments/{records['commitment']['id']}" in text
+    assert f"Ouvrir la fiche\u00a0: {BASE}/commitments/{records['commitment']['id']}" in text
     assert due["Content-Language"] == "fr"
 
 

@@ -38,7 +38,7 @@ def test_funder_problems_are_joined_in_the_language() -> None:
 
 @pytest.mark.parametrize(("lang", "words"), [
     ("en", ["1 partners; at least 3 required", "no partner eligible for funding from"]),
-    ("fr", ["1 partenaires ; au moins 3 requis", "aucun partenaire finançable venant de"]),
+    ("fr", ["1 partenaires ; au moins 3 requis", "aucun partenaire finançable venant de"]),
     ("vi", ["1 đối tác; cần ít nhất 3", "không có đối tác đủ điều kiện nhận tài trợ từ"]),
 ])
 def test_the_proposal_page_explains_in_its_language(client: TestClient, lang: str, words: list[str]) -> None:

@@ -211,7 +211,7 @@ def test_the_form_offers_to_open_the_duplicate_or_create_anyway(client: TestClie
     assert refused.status_code == 409
     page = refused.text
     notice = {"en": ("Possible duplicate:", "open it", "Create anyway", "same name or alias"),
-              "fr": ("Doublon possible :", "l’ouvrir", "Créer quand même", "même nom ou autre nom")}[lang]
+              "fr": ("Doublon possible :", "l’ouvrir", "Créer quand même", "même nom ou autre nom")}[lang]
     for words in notice:
         assert words in page, words
     assert f'href="/organizations/{most["id"]}"' in page

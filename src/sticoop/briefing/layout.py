@@ -22,7 +22,7 @@ from sticoop.briefing.schemas import (
     UpcomingDate,
     VisitBrief,
 )
-from sticoop.core.i18n import Formatter
+from sticoop.core.i18n import Formatter, labelled
 from sticoop.dashboard.charts import Chart
 from sticoop.dashboard.svg import chart_svg
 from sticoop.web.labels import N_, label
@@ -277,7 +277,9 @@ def _commitment_table(rows: Sequence[CommitmentBrief], fmt: Formatter) -> TableR
         if c.overdue and c.status != "overdue":
             status += " · " + label(_, "commitment_status", "overdue", fmt.pgettext)
         status += " · " + label(_, "completion", c.completion, fmt.pgettext)
-        progress = f"{fmt.date(c.last_update)}: {c.last_note}" if c.last_update else _("No progress reported")
+        progress = _("No progress reported")
+        if c.last_update:
+            progress = labelled(_, fmt.date(c.last_update), c.last_note or "")
         cells.append([c.text, fmt.date(c.due_date), status, ", ".join(c.responsible), progress])
     return headers, cells, [c.overdue for c in rows]
 

@@ -210,7 +210,7 @@ def digest_message(ctx: FeedContext, items: list[CalendarItem]) -> tuple[str, st
             continue
         lines += [title, ""] if not lines else ["", title, ""]
         for item in part:
-            lines.append(f"- {fmt.date(item.day)}: {item.summary}")
+            lines.append(f"- {fmt.date(item.day)}{fmt.colon} {item.summary}")
             if item.url:
                 lines.append(f"  {item.url}")
     lines += ["", _("You receive this because of your reminder settings in sticoop (your account page).")]

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from sticoop.calls.eligibility import reason_text
-from sticoop.core.i18n import Formatter
+from sticoop.core.i18n import Formatter, labelled
 from sticoop.core.labels import LABELS, N_
 
 #: decision reason code → its sentence with ``%(name)s`` arguments (translated through gettext at render time)
@@ -72,7 +72,7 @@ def _rule(failed: Mapping[str, Any], translate: Callable[[str], str], country: C
     name = translate(LABELS.get("eligibility_rule", {}).get(kind, kind))
     detail = reason_text(failed["code"], failed.get("args", {}), translate, country) if failed.get("code") \
         else str(failed.get("text", ""))
-    return f"{name}: {detail}"
+    return labelled(translate, name, detail)
 
 
 def decision_text(code: str, args: Mapping[str, Any], fmt: Formatter, funder_names: Mapping[int, str],

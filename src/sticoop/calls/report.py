@@ -49,11 +49,11 @@ def summary_html(db: Session, proposal_id: int, locale: str) -> str:
              "rank": _("Rank"), "decision": _("Decision")}
     w = {k: escape(v) for k, v in words.items()}
     parts = [f"<h1>{w['title']}</h1><h2>{escape(p.acronym)} — {escape(p.title)}</h2>",
-             f"<p>{w['call']}: {escape(call.title)}</p><h3>{w['eligibility']}: {w['verdict']}</h3>"]
+             f"<p>{w['call']}{fmt.colon} {escape(call.title)}</p><h3>{w['eligibility']}{fmt.colon} {w['verdict']}</h3>"]
     failed = [r for r in report["rules"] if not r["passed"]]
     if failed:
-        items = (f"<li>{escape(_(RULES[r['kind']]))}: {escape(reason_text(r['code'], r['args'], _, fmt.country))}</li>"
-                 for r in failed)
+        items = (f"<li>{escape(_(RULES[r['kind']]))}{fmt.colon} "
+                 f"{escape(reason_text(r['code'], r['args'], _, fmt.country))}</li>" for r in failed)
         parts.append("<ul>" + "".join(items) + "</ul>")
     if agreed is not None:
         rows = "".join(
@@ -67,7 +67,7 @@ def summary_html(db: Session, proposal_id: int, locale: str) -> str:
             parts.append(f"<p>{escape(agreed.justification)}</p>")
     if decision is not None:
         rank = f" — {w['rank']} {decision.rank}" if decision.rank else ""
-        parts.append(f"<h3>{w['decision']}: {escape(_(OUTCOMES[decision.outcome]))}{rank}</h3>")
+        parts.append(f"<h3>{w['decision']}{fmt.colon} {escape(_(OUTCOMES[decision.outcome]))}{rank}</h3>")
         funders = {f.id: name for f, name in db.execute(select(CallFunder, Organization.name).join(
             Organization, Organization.id == CallFunder.organization_id).where(CallFunder.call_id == call.id))}
         why = reasons.decision_text(decision.reason_code, decision.reason_args, fmt, funders, call.criteria)

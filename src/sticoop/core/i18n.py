@@ -8,6 +8,7 @@ babel.cfg), and dates and numbers go through Babel with the request's locale.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -63,6 +64,17 @@ def negotiate(requested: str | None, accept_language: str | None, default: str =
     return default
 
 
+#: one catalogue entry for "label: value" everywhere: French puts a no-break space (U+00A0) before the colon
+#: (Imprimerie nationale, *Lexique des règles typographiques*, ponctuation haute)
+LABELLED = "%(label)s: %(value)s"
+
+
+def labelled(translate: Callable[[str], str], label: str, value: str) -> str:
+    """``label`` and ``value`` joined as the language writes them: en/vi "Status: open", fr "Statut\u00a0: ouvert".
+    ``translate`` is the language's ``gettext``; plain strings in, a plain string out (escape for HTML first)."""
+    return translate(LABELLED) % {"label": label, "value": value}
+
+
 class Formatter:
     """Locale-bound helpers handed to templates (``fmt.date(d)``, ``fmt.country('VNM')``...)."""
 
@@ -73,6 +85,13 @@ class Formatter:
         #: ``pgettext(context, message)``: one English word with two meanings ("Published" the status and
         #: "Published" the date) has one entry per context (``msgctxt``) in the catalogues
         self.pgettext = translations(locale).pgettext
+
+    @property
+    def colon(self) -> str:
+        """The mark between a label and its value as the locale writes it (``":"`` in English and Vietnamese,
+        ``"\u00a0:"`` in French), taken from the same catalogue entry as :func:`labelled`. Templates write
+        ``{{ _("Status") }}{{ fmt.colon }} …``."""
+        return labelled(self._, "", "").rstrip(" ")
 
     def date(self, value: date | datetime | None, format: Literal["medium", "long", "short", "full"] = "medium") -> str:
         """A date as the locale writes it, with a four-digit year: medium by default (en "Nov 30, 2026",

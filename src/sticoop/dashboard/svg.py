@@ -75,7 +75,8 @@ def chart_svg(chart: Chart, fmt: Formatter, label: object = None) -> Markup:
             if not cell.value:
                 continue
             w = bar_w * cell.value / top
-            named = f"{full} — {_(chart.series_labels.get(cell.series, cell.series))}: {fmt.number(cell.value)}"
+            series = _(chart.series_labels.get(cell.series, cell.series))
+            named = f"{full} — {series}{fmt.colon} {fmt.number(cell.value)}"
             shape = (f'<rect x="{left:.1f}" y="{y + 3}" width="{w:.1f}" height="{ROW_H - 6}" '
                      f'fill="{SERIES_COLOURS.get(cell.series, "#888")}">')
             parts.append(mark(cell.url, named, shape) if cell.url else f"{shape}<title>{escape(named)}</title></rect>")
@@ -125,7 +126,7 @@ def map_svg(world: WorldMap, fmt: Formatter, measure_name: str) -> Markup:
                          f'<title>{escape(name)}</title></path>')
             continue
         shown = fmt.money(figure.value, world.currency) if world.currency else fmt.number(figure.value)
-        parts.append(mark(figure.url, f"{name}: {shown}", f'<path d="{country["d"]}" '
+        parts.append(mark(figure.url, f"{name}{fmt.colon} {shown}", f'<path d="{country["d"]}" '
                           f'fill="{_fill(figure.value, bounds)}" stroke="#fff" stroke-width="0.5">', code=code))
     parts.append("</svg>")
     return Markup("".join(parts))

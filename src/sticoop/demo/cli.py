@@ -25,7 +25,8 @@ def load(if_empty: bool = typer.Option(False, "--if-empty", help="Do nothing whe
             raise ValueError("the database already holds partnerships; load the demo into an empty database")
         load_demo(db)
         admin_password = _demo_admin(db)
-    typer.echo("demo data loaded: 3 partnerships, 2 committees, 4 sessions (records marked 'demo')")
+    typer.echo("demo data loaded: 3 partnerships, 2 committees, 4 sessions, 8 technology profiles "
+               "(records marked 'demo')")
     if admin_password:
         typer.echo(f"demo admin account: username 'admin', password '{admin_password}' (change it: "
                    "sticoop user reset-password admin)")

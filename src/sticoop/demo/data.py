@@ -255,4 +255,7 @@ def load_demo(db: Session) -> dict[str, int]:
     from sticoop.demo.calls import load_call_demo
 
     load_call_demo(db, be_vn.id, belspo)
-    return {"partnerships": 3, "committees": 2, "sessions": 4}
+    from sticoop.demo.profiles import load_profile_demo
+
+    made = load_profile_demo(db, {"most_vn": most_vn, "ugent": ugent, "vast": vast, "list_lu": list_lu})
+    return {"partnerships": 3, "committees": 2, "sessions": 4, "profiles": made}
