@@ -21,7 +21,7 @@ equal to them by the tests. Never a held-out part.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ class CalibrationSet:
     one true partner), and ``template`` profiles that only count in the language means."""
 
     pairs: list[Profile]
-    relevant: dict[str, str]
+    relevant: dict[Hashable, Hashable]
     template: list[Profile]
     about: str = ""
 
@@ -165,14 +165,14 @@ def calibrate(embedder: Embedder, data: CalibrationSet | None = None,
     vectors = embed_all(embedder, everything, progress)
     pair_vectors = vectors[len(data.template):]
     means, counts = language_means(everything, vectors)
-    requests = [p for p in data.pairs if p.kind == "technology_request"]
+    requests = [(p, pair_vectors[i]) for i, p in enumerate(data.pairs) if p.kind == "technology_request"]
     offers = [p.id for p in data.pairs if p.kind == "technology_offer"]
     curves = []
     for hubness in (True, False):
         m = _matcher(embedder, means, data.pairs, pair_vectors, hubness=hubness)
         xs, ys = [], []
-        for r in requests:
-            cos = m.centred_cosines(m.centred_query(r, m.index.get(r.id)), offers)
+        for r, rvec in requests:
+            cos = m.centred_cosines(m.centred_query(r, rvec), offers)
             if hubness:
                 cos = m.hub_corrected(cos)
             for o in offers:
@@ -197,7 +197,8 @@ def threshold_shares(embedder: Embedder, fitted: Calibration, data: CalibrationS
     m = _matcher(embedder, fitted.language_means, data.pairs, vectors, calibration=fitted.calibration)
     m.hub_calibration = fitted.hub_calibration
     offers = [p.id for p in data.pairs if p.kind == "technology_offer"]
-    unrelated, true = [], []
+    unrelated: list[float] = []
+    true: list[float] = []
     for r in (p for p in data.pairs if p.kind == "technology_request" and p.id in data.relevant):
         scores = {x.profile_id: x.score for x in m.complementary(r.id, k=len(m), min_score=0.0)}
         for o in offers:
