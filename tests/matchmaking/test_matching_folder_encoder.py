@@ -151,7 +151,7 @@ def test_a_missing_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.M
     assert result.exit_code == 1 and "error: STICOOP_EMBEDDER=folder:" in result.output
 
 
-@pytest.mark.parametrize("damage", ["model", "tokenizer", "config", "calibration", "missing file"])
+@pytest.mark.parametrize("damage", ["model", "tokenizer", "config", "output", "calibration", "missing file"])
 def test_a_corrupt_folder_is_a_clear_error(model: Path, damage: str) -> None:
     if damage == "calibration":
         calibrate()
@@ -166,6 +166,9 @@ def test_a_corrupt_folder_is_a_clear_error(model: Path, damage: str) -> None:
     elif damage == "config":
         (model / "sticoop_embedder.json").write_text('{"name": "tiny", "pooling": "max"}')
         expected = "STICOOP_EMBEDDER: .*'pooling' must be one of mean, cls"
+    elif damage == "output":
+        (model / "sticoop_embedder.json").write_text('{"name": "tiny", "output": "sentence_embedding"}')
+        expected = "'output' 'sentence_embedding' is not an output of model.onnx \\(last_hidden_state\\)"
     else:
         (model / "tokenizer.json").unlink()
         expected = "STICOOP_EMBEDDER=folder:.*missing tokenizer.json"

@@ -202,8 +202,9 @@ class FolderEmbedder:
         except Exception as exc:  # noqa: BLE001 - the library raises a bare Exception for a bad file
             raise EmbedderConfigError(f"{EMBEDDER_VARIABLE}=folder:{self.folder}: {TOKENIZER_FILE} cannot be "
                                       f"read ({exc})") from None
-        tok.no_padding()
+        tok.no_padding()  # padded here, with the model's own pad token when it names one (XLM-R: 1, BERT: 0)
         tok.enable_truncation(max_length=self.config.max_tokens)
+        self._pad_id = next((i for i in (tok.token_to_id(t) for t in ("<pad>", "[PAD]")) if i is not None), 0)
         return tok
 
     def _load_model(self, num_threads: int | None) -> tuple[Any, list[str], str]:
@@ -265,12 +266,12 @@ class FolderEmbedder:
     def _run(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch([self.prefix + t for t in texts])
         width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(texts), width), dtype=np.int64)
+        ids = np.full((len(texts), width), self._pad_id, dtype=np.int64)
         mask = np.zeros((len(texts), width), dtype=np.int64)
         for row, e in enumerate(encodings):
             ids[row, :len(e.ids)] = e.ids
             mask[row, :len(e.ids)] = 1
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros((len(texts), width), np.int64)}
         out = np.asarray(self._session.run([self._output], {n: feed[n] for n in self._inputs})[0],
                          dtype=np.float32)
         if out.ndim == 2:  # already pooled by the graph
