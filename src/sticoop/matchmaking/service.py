@@ -26,10 +26,10 @@ from sticoop.core.duplicates import N_, key
 from sticoop.core.errors import ValidationFailed
 from sticoop.core.labels import register_labels, register_navigation
 from sticoop.core.registry import register_kind, register_scope
-from sticoop.core.warmup import register_warmup
+from sticoop.core.warmup import register_check, register_warmup
 from sticoop.jobs.registry import register_job_kind
 from sticoop.matchmaking import index_store, vectors
-from sticoop.matchmaking.engine.embeddings import get_embedder
+from sticoop.matchmaking.engine.embeddings import check_configured, get_embedder
 from sticoop.matchmaking.engine.notes import (
     MATCH_LANGUAGE_UNSUPPORTED,
     MATCH_VECTOR_PENDING,
@@ -424,3 +424,4 @@ def register() -> None:
     register_job_kind(vectors.JOB_KIND, vectors.run_job, label=vectors.JOB_LABEL, rerun_stale=True,
                       messages=vectors.JOB_MESSAGES)
     register_warmup("matchmaking.embedder", warm_embedder)
+    register_check("matchmaking.embedder", check_configured)  # a folder model missing or uncalibrated: no start

