@@ -109,13 +109,15 @@ def _vi_head_len(tokens: list[Token], i: int) -> int:
             nxt = tokens[i + len(parts)] if i + len(parts) < len(tokens) else None
             if nxt is not None and nxt.text in vi.NOT_BODY_AFTER_HEAD.get(head, ()):
                 return 0
-            if nxt is not None and nxt.is_word and (nxt.is_cap or nxt.text in vi.HEADS_BEFORE_A_PLACE_WORD.get(head, ())):
+            place_word = nxt is not None and nxt.text in vi.HEADS_BEFORE_A_PLACE_WORD.get(head, ())
+            if nxt is not None and nxt.is_word and (nxt.is_cap or place_word):
                 return len(parts)
     return 0
 def _country_pair_before(tokens: list[Token], j: int) -> int:
     """Index of the first country of a pair joined by a dash right before j ("Kazakhstan–Korea Digital
     Cooperation Centre": the pair belongs to the name), else j."""
-    if j >= 3 and tokens[j - 1].text in lexicon() and tokens[j - 2].text in ("–", "-") and tokens[j - 3].text in lexicon():
+    known = lexicon()
+    if j >= 3 and tokens[j - 1].text in known and tokens[j - 2].text in ("–", "-") and tokens[j - 3].text in known:
         return j - 3
     return j
 
