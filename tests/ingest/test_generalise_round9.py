@@ -17,7 +17,9 @@ in en/fr/vi with our own sentences, and the neighbouring shapes that must stay a
   "Ủy ban" (a national commission, never the joint committee "Ủy ban Hợp tác liên Chính phủ"), "UBND tỉnh/thành
   phố", "Vụ", "Trường"; a unit's parent in parentheses is a second body ("Vụ Hợp tác quốc tế (Bộ KH&CN)"), the
   ministry's own short name stays its alias ("Bộ Khoa học và Công nghệ (Bộ KH&CN)"); a school joined by a dash to
-  its university is one name ("Trường Đại học Bách khoa – Đại học Đà Nẵng"), met again by its own name;
+  its university is one name ("Trường Đại học Bách khoa – Đại học Đà Nẵng"), met again by its own name; a ministry's
+  short form is the ministry ("Bộ KH&CN" = "Bộ Khoa học và Công nghệ"); untranslated Spanish, Italian and German
+  heads ("Instituto de ...", "Consejo Nacional ...", "Technische Universität München");
 - Vietnamese fields: Earth observation by satellite is remote sensing, not space; solar cells and wind power are
   energy; water management; digital technology; a transfer of varieties or results; data centres;
 - datelines: a later paragraph's "Nhân dịp này, Viện ... Việt Nam - Lào" is no dateline once a body paragraph was
@@ -185,6 +187,18 @@ def _orgs(text: str, lang: str) -> list[str]:
          "giảng viên sang Nhật Bản.", "vi", ["Trường Đại học Bách khoa – Đại học Đà Nẵng"]),
         ("Trường Thủy sản, Trường Đại học Cần Thơ phối hợp với JICA.", "vi",
          ["Trường Thủy sản", "Trường Đại học Cần Thơ", "JICA"]),
+        # the ministry's Vietnamese short form is the ministry, whichever comes first; the full name is kept
+        ("Chiều 12/3, tại trụ sở Bộ KH&CN, đại diện Bộ Khoa học và Công nghệ đã tiếp đoàn Ấn Độ.", "vi",
+         ["Bộ Khoa học và Công nghệ"]),
+        ("Đại diện Bộ NN&PTNT cho biết Bộ Nông nghiệp và Phát triển nông thôn sẽ hỗ trợ dự án.", "vi",
+         ["Bộ Nông nghiệp và Phát triển nông thôn"]),
+        # untranslated Spanish, Italian and German names of partner bodies
+        ("The arrangement was signed with the Instituto de Investigaciones Agropecuarias (INIA) of Chile.", "en",
+         ["Instituto de Investigaciones Agropecuarias (INIA)"]),
+        ("Le Consejo Nacional de Investigaciones Científicas y Técnicas (CONICET) finance les projets.", "fr",
+         ["Consejo Nacional de Investigaciones Científicas y Técnicas (CONICET)"]),
+        ("Researchers from the Technische Universität München joined the project.", "en",
+         ["Technische Universität München"]),
     ],
 )
 def test_round9_organisation_kinds(text: str, lang: str, expected: list[str]) -> None:

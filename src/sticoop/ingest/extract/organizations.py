@@ -33,7 +33,7 @@ from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
 
 #: head nouns of the languages written in Latin script with capitalised words (read together, see above)
-LATIN_HEADS: frozenset[str] = en.HEADS | fr.HEADS
+LATIN_HEADS: frozenset[str] = en.HEADS | fr.HEADS | xx.HEADS
 VI_HEADS = vi.HEADS
 CONNECTORS: frozenset[str] = en.CONNECTORS | fr.CONNECTORS | xx.CONNECTORS
 STOP_CAP: frozenset[str] = en.STOP_CAPITALISED | fr.STOP_CAPITALISED
@@ -728,7 +728,26 @@ def _keys(c: OrgCandidate) -> set[str]:
     """Matching keys of a candidate: its name, its aliases, and a school's own name before the dash that joins it
     to its university ("Trường Đại học Bách khoa – Đại học Đà Nẵng" is met again as "Trường Đại học Bách khoa")."""
     school = _PARENT_JOIN.split(c.name, maxsplit=1)[0] if _PARENT_JOIN.search(c.name) else ""
-    return {k for k in (normalize_name(c.name), normalize_name(school), *(normalize_name(a) for a in c.aliases)) if k}
+    names = (c.name, school, _vi_short_form(c.name), *c.aliases)
+    return {k for k in (normalize_name(n) for n in names) if k}
+
+
+def _vi_short_form(name: str) -> str:
+    """The short form Vietnamese writes for a body's name: the head, then the initials of each word's syllables
+    joined by "&" ("Bộ Khoa học và Công nghệ" -> "Bộ KH&CN", "Bộ Nông nghiệp và Phát triển nông thôn" -> "Bộ
+    NN&PTNT"); "" when the name has no "và" or is no Vietnamese head's. Source: the abbreviations of the
+    Vietnamese ministries' own style (most.gov.vn writes "Bộ KH&CN")."""
+    words = name.split(" (")[0].split()
+    if not words or words[0] not in _vi_heads_by_first_word() or " và " not in name:
+        return ""
+    head = next((p for p in _vi_heads_by_first_word()[words[0]] if [w.lower() for w in words[: len(p)]]
+                 == [x.lower() for x in p]), None)
+    if head is None:
+        return ""
+    groups = " ".join(words[len(head) :]).split(" và ")
+    if len(groups) < 2 or not all(groups):
+        return ""
+    return " ".join(head) + " " + "&".join("".join(w[0].upper() for w in g.split()) for g in groups)
 
 
 def _strip_country(name: str) -> tuple[str, bool]:
@@ -818,6 +837,8 @@ def _merge(text: str, cands: list[OrgCandidate], lang: str = "en") -> list[Organ
             continue
         if c.known and not twin.known:
             twin.name, twin.known, twin.country = c.name, True, c.country or twin.country
+        elif _vi_short_form(c.name) and normalize_name(_vi_short_form(c.name)) == normalize_name(twin.name):
+            twin.name, twin.start, twin.end = c.name, c.start, c.end  # "Bộ KH&CN" first, the full name later
         if c.acronym and not twin.acronym:
             twin.acronym = c.acronym
         twin.aliases |= c.aliases
