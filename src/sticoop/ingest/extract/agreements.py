@@ -535,13 +535,32 @@ _TITLE_END = re.compile(
     r"entered|in force|at the (?:ministry|headquarters|ceremony|close|end|meeting)|on \d{1,2}\b|today|yesterday|"
     r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi)|"
     r"qui|a été|ont été|sera|seront|pourrait|est|sont|signée?s?|paraphée?s?|entrée? en vigueur|le \d{1,2}\b|"
-    r"đã|được|sẽ|để|ký|dự kiến|có|mà|như sau|trong (?:năm|tháng)|ngày \d)\b|\s*:",
+    r"đã|được|sẽ|để|ký|dự kiến|có|mà|như sau|trong (?:năm|tháng)|ngày \d|"
+    # words of the day of the act ("hôm nay tại Hà Nội", "aujourd'hui", "hier")
+    r"hôm nay|hôm qua|sáng nay|chiều nay|aujourd['’]hui|hier|tại)\b|\s*:",
     re.I,
 )
 
 
 #: a year right before an agreement noun, part of its title ("the 1996 agreement")
 _YEAR_BEFORE_NOUN = re.compile(r"\b(?:19|20)\d\d\s+$")
+
+
+#: "in Canberra", "à Tunis", "tại Hà Nội" after the name: the place of the act, if a country or city follows
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|à|au|tại)\s+(?P<place>[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){0,2})")
+
+
+def _without_place(title: str) -> str:
+    """The title without the place of the act written after it ("Agreement on Scientific Cooperation in
+    Canberra" -> "Agreement on Scientific Cooperation"): a country or city after in/at/à/tại ends it."""
+    from sticoop.ingest.extract.organizations import _country_forms
+
+    places = _country_forms()
+    for m in _PLACE_AFTER.finditer(title):
+        words = m.group("place").split()
+        if any(" ".join(words[:k]) in places for k in range(len(words), 0, -1)):
+            return title[: m.start()].rstrip(" ,")
+    return title
 
 
 def _title(sentence: str, m: re.Match[str]) -> str:
@@ -559,6 +578,7 @@ def _title(sentence: str, m: re.Match[str]) -> str:
         start = year.start()  # "the 1996 agreement": the year names it
     title = sentence[start:end].strip()
     title = _TITLE_END.split(title, maxsplit=1)[0].rstrip(" ,")
+    title = _without_place(title)
     # a second predicate coordinated after the title ("... on AI and agreed to renew ...", "et ont convenu de")
     title = re.split(
         r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"

@@ -33,7 +33,7 @@ from sticoop.ingest.extract.names import normalize_name
 from sticoop.ingest.extract.tokens import Token, is_acronym, tokenize
 
 #: head nouns of the languages written in Latin script with capitalised words (read together, see above)
-LATIN_HEADS: frozenset[str] = en.HEADS | fr.HEADS
+LATIN_HEADS: frozenset[str] = en.HEADS | fr.HEADS | xx.HEADS
 VI_HEADS = vi.HEADS
 CONNECTORS: frozenset[str] = en.CONNECTORS | fr.CONNECTORS | xx.CONNECTORS
 STOP_CAP: frozenset[str] = en.STOP_CAPITALISED | fr.STOP_CAPITALISED
@@ -98,20 +98,38 @@ def _vi_heads_by_first_word() -> dict[str, list[list[str]]]:
 
 
 def _vi_head_len(tokens: list[Token], i: int) -> int:
-    """Syllables of the Vietnamese head at i, when a capitalised syllable follows it (0 otherwise)."""
+    """Syllables of the Vietnamese head at i, when a capitalised syllable follows it (0 otherwise), or the word
+    of a kind of place for the heads that take one ("UBND tỉnh Đắk Lắk"); a joint committee's head ("Ủy ban
+    Hợp tác liên Chính phủ") is the committee's, read by ``sessions.py``, not a body's."""
     for parts in _vi_heads_by_first_word().get(tokens[i].text, ()):
         words = [x.text for x in tokens[i : i + len(parts)]]
         # "Khu Công nghệ cao" and "Khu công nghệ cao" alike: only the first word's case is fixed
         if words[:1] == parts[:1] and [w.lower() for w in words[1:]] == [w.lower() for w in parts[1:]]:
+            head = " ".join(parts)
             nxt = tokens[i + len(parts)] if i + len(parts) < len(tokens) else None
-            if nxt is not None and nxt.is_cap and nxt.is_word:
+            if nxt is not None and nxt.text in vi.NOT_BODY_AFTER_HEAD.get(head, ()):
+                return 0
+            place_word = nxt is not None and nxt.text in vi.HEADS_BEFORE_A_PLACE_WORD.get(head, ())
+            if nxt is not None and nxt.is_word and (nxt.is_cap or place_word):
                 return len(parts)
     return 0
+def _country_pair_before(tokens: list[Token], j: int) -> int:
+    """Index of the first country of a pair joined by a dash right before j ("Kazakhstan–Korea Digital
+    Cooperation Centre": the pair belongs to the name), else j."""
+    known = lexicon()
+    if j >= 3 and tokens[j - 1].text in known and tokens[j - 2].text in ("–", "-") and tokens[j - 3].text in known:
+        return j - 3
+    return j
+
+
 def _extend_back(tokens: list[Token], i: int, lang: str) -> int:
     """First token index of the name whose head is at i."""
     j = i
     while j > 0:
         prev = tokens[j - 1]
+        if prev.text in ("–", "-") and lang != "vi" and _country_pair_before(tokens, j + 1) == j - 2:
+            j -= 2
+            continue
         if prev.text in ("'s", "’s") or prev.text in STOP_CAP:
             break
         if prev.is_word and prev.is_cap and lang != "vi":
@@ -189,6 +207,9 @@ def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, place
             return ahead
     while j < len(tokens):
         t = tokens[j]
+        if lang == "vi" and t.text in ("–", "-") and _vi_parent_after(tokens, j + 1):
+            j += 1  # "Trường Đại học Bách khoa – Đại học Đà Nẵng": the school and the university it belongs to
+            continue
         if t.text in _NAME_BREAKS:
             break
         if t.text == ",":
@@ -206,6 +227,15 @@ def _extend_forward(tokens: list[Token], i: int, head_len: int, lang: str, place
     while j > i + head_len and (tokens[j - 1].lower in CONNECTORS or tokens[j - 1].text in (*_ELISIONS, ",")):
         j -= 1
     return j
+
+
+def _vi_parent_after(tokens: list[Token], k: int) -> bool:
+    """True when a university's head ("Đại học", ``vi.PARENT_AFTER_DASH``) with a capitalised name starts at k."""
+    for head in vi.PARENT_AFTER_DASH:
+        parts = head.split()
+        if [t.text for t in tokens[k : k + len(parts)]] == parts and _vi_head_len(tokens, k) == len(parts):
+            return True
+    return False
 
 
 def _comma_continues(tokens: list[Token], j: int, lang: str, places: frozenset[str]) -> bool:
@@ -238,6 +268,9 @@ def _vi_step(tokens: list[Token], i: int, j: int, head_len: int, places: frozens
     t, n = tokens[j], len(tokens)
     if t.text in vi.CITY_ABBREVIATIONS and j + 2 < n and tokens[j + 1].text == "." and tokens[j + 2].is_cap:
         j += 2  # "TP. Hồ Chí Minh" (thành phố): the city's words, surname or not, belong to the name
+        city_len = _country_at(tokens, j, places)
+        if city_len:  # "UBND TP. Hà Nội Nguyễn Doãn Toản": a known city ends the name before the person
+            return j + city_len, False
         while _vi_name_word(tokens, j):
             j += 1
         return j, True
@@ -335,7 +368,7 @@ def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
         t = tokens[j]
         if t.text == "(":
             paren = _paren_after(tokens, j)
-            if paren and is_acronym(paren[0].replace(" ", "")) and j > i:
+            if paren and _acronym_like(paren[0]) and j > i:
                 return j
             return None
         if t.text in (")", ".", ";", ":", "–", "—", "«", "»", '"', "“", "”") or t.text.isdigit():
@@ -354,6 +387,15 @@ def _acronym_ahead(tokens: list[Token], i: int, lang: str) -> int | None:
     return None
 
 
+def _acronym_like(alias: str) -> bool:
+    """True when words in parentheses are an acronym ("ISRA", "TA ČR") or hold one among at most three
+    capitalised words ("Swiss TPH")."""
+    words = alias.split()
+    return is_acronym(alias.replace(" ", "")) or (
+        len(words) <= 3 and all(w[:1].isupper() for w in words) and any(is_acronym(w) for w in words)
+    )
+
+
 def _starts_another_name(tokens: list[Token], k: int, lang: str) -> bool:
     """True when the capitalised token at k, right after "et", opens another body's name: a place (country,
     region, city: "et Wallonie-Bruxelles International (WBI)") or a head noun ("et Institut ..."), not a common
@@ -367,7 +409,7 @@ def _ends_name_ahead(tokens: list[Token], j: int, lang: str) -> bool:
     t = tokens[j]
     if lang == "vi":
         return _vi_stop(tokens, j) or (t.text in VI_SURNAMES and j + 1 < len(tokens) and tokens[j + 1].is_cap)
-    return lang == "fr" and t.lower in fr.NAME_ENDING_WORDS
+    return lang == "fr" and t.lower in fr.NAME_ENDING_WORDS and t.lower not in fr.INNER_PREPOSITIONS
 
 
 def _comma_list_closes(tokens: list[Token], k: int, lang: str) -> bool:
@@ -446,11 +488,21 @@ _NEWS_LAST = re.compile(r"\b(?:" + "|".join(en.NEWS_NOUNS) + r")(?:\s*\([^)]*\))
 _ROLE_NAME = re.compile(r"^(?:" + "|".join(en.ROLE_NAMES) + r")\b", re.I)
 
 
+_VENUE = re.compile(r"(?<!\w)(?:" + "|".join(en.VENUE_NAMES + fr.VENUE_NAMES + vi.VENUE_NAMES) + r")(?!\w)")
+
+
 def names_no_body(name: str) -> bool:
     """True when a name read as an organisation is an event or meeting (`names_an_event`), a news outlet
-    reporting it ("People's Daily Online", "Jilin Daily") or a role ("Principal Investigator (PI)")."""
+    reporting it ("People's Daily Online", "Jilin Daily"), a role ("Principal Investigator (PI)"), a venue
+    ("Kenyatta International Convention Centre", "Trung tâm Hội nghị tỉnh") or a committee-like noun alone
+    ("Joint Committee", "Working Group": the committee is read by ``sessions.py``)."""
+    from sticoop.ingest.extract.sessions import COMMITTEE_NOUN
+
     return names_an_event(name) or bool(
-        (len(name.split()) >= 2 and _NEWS_LAST.search(name)) or _ROLE_NAME.match(name)
+        (len(name.split()) >= 2 and _NEWS_LAST.search(name))
+        or _ROLE_NAME.match(name)
+        or _VENUE.search(name)
+        or re.fullmatch(r"(?:(?:Joint|Permanent|Mixed)\s+)*" + COMMITTEE_NOUN, name)
     )
 
 
@@ -505,7 +557,7 @@ def _headed(
         cand = OrgCandidate(text[start:end], start, end, confidence=0.7)
         paren = _paren_after(tokens, end_i)
         if paren:
-            end_i = _take_alias(cand, paren, tokens, end_i)
+            end_i = _take_alias(cand, paren, tokens, end_i, lang, i)
         if _looks_like_name(cand.name, head_only=(end_i - start_i == head_len and not paren)):
             cands.append(cand)
         covered.update(range(start_i, end_i))
@@ -513,13 +565,30 @@ def _headed(
     return cands
 
 
-def _take_alias(cand: OrgCandidate, paren: tuple[str, int], tokens: list[Token], end_i: int) -> int:
+def _names_a_parent(tokens: list[Token], head: int, k: int) -> bool:
+    """True when the words in parentheses at k name the body that the Vietnamese unit whose head is at `head`
+    belongs to ("Vụ Hợp tác quốc tế (Bộ KH&CN)": the department, then its ministry; ``vi.UNIT_HEADS``,
+    ``vi.PARENT_HEADS``), not an alias: the ministry's own short name ("Bộ Khoa học và Công nghệ (Bộ KH&CN)")
+    and another name of the body ("Trung tâm Volcani (Tổ chức ...)") stay aliases."""
+    own = _vi_head_len(tokens, head)
+    if " ".join(t.text for t in tokens[head : head + own]) not in vi.UNIT_HEADS:
+        return False
+    n = _vi_head_len(tokens, k)
+    parent = " ".join(t.text for t in tokens[k : k + n])
+    return bool(n) and parent in vi.PARENT_HEADS and tokens[k].text != tokens[head].text
+
+
+def _take_alias(
+    cand: OrgCandidate, paren: tuple[str, int], tokens: list[Token], end_i: int, lang: str = "en", head: int = 0
+) -> int:
     """'(BELSPO)' after a name becomes its alias (and acronym); returns the index the name now ends at."""
     alias, after = paren
-    if not (is_acronym(alias.replace(" ", "")) or len(alias.split()) <= 8):
+    if not (is_acronym(alias.replace(" ", "")) or len(alias.split()) <= 8) or (
+        lang == "vi" and _names_a_parent(tokens, head, end_i + 1)
+    ):
         return end_i
     cand.aliases.add(alias)
-    if is_acronym(alias.replace(" ", "")):
+    if _acronym_like(alias):
         cand.acronym = alias
     cand.confidence = 0.85
     cand.end = tokens[after - 1].end
@@ -652,8 +721,33 @@ def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[OrgCandidate]:
     return out
 
 
+_PARENT_JOIN = re.compile(r"\s[–-]\s(?=(?:" + "|".join(vi.PARENT_AFTER_DASH) + r")\s)")
+
+
 def _keys(c: OrgCandidate) -> set[str]:
-    return {k for k in (normalize_name(c.name), *(normalize_name(a) for a in c.aliases)) if k}
+    """Matching keys of a candidate: its name, its aliases, and a school's own name before the dash that joins it
+    to its university ("Trường Đại học Bách khoa – Đại học Đà Nẵng" is met again as "Trường Đại học Bách khoa")."""
+    school = _PARENT_JOIN.split(c.name, maxsplit=1)[0] if _PARENT_JOIN.search(c.name) else ""
+    names = (c.name, school, _vi_short_form(c.name), *c.aliases)
+    return {k for k in (normalize_name(n) for n in names) if k}
+
+
+def _vi_short_form(name: str) -> str:
+    """The short form Vietnamese writes for a body's name: the head, then the initials of each word's syllables
+    joined by "&" ("Bộ Khoa học và Công nghệ" -> "Bộ KH&CN", "Bộ Nông nghiệp và Phát triển nông thôn" -> "Bộ
+    NN&PTNT"); "" when the name has no "và" or is no Vietnamese head's. Source: the abbreviations of the
+    Vietnamese ministries' own style (most.gov.vn writes "Bộ KH&CN")."""
+    words = name.split(" (")[0].split()
+    if not words or words[0] not in _vi_heads_by_first_word() or " và " not in name:
+        return ""
+    head = next((p for p in _vi_heads_by_first_word()[words[0]] if [w.lower() for w in words[: len(p)]]
+                 == [x.lower() for x in p]), None)
+    if head is None:
+        return ""
+    groups = " ".join(words[len(head) :]).split(" và ")
+    if len(groups) < 2 or not all(groups):
+        return ""
+    return " ".join(head) + " " + "&".join("".join(w[0].upper() for w in g.split()) for g in groups)
 
 
 def _strip_country(name: str) -> tuple[str, bool]:
@@ -743,6 +837,8 @@ def _merge(text: str, cands: list[OrgCandidate], lang: str = "en") -> list[Organ
             continue
         if c.known and not twin.known:
             twin.name, twin.known, twin.country = c.name, True, c.country or twin.country
+        elif _vi_short_form(c.name) and normalize_name(_vi_short_form(c.name)) == normalize_name(twin.name):
+            twin.name, twin.start, twin.end = c.name, c.start, c.end  # "Bộ KH&CN" first, the full name later
         if c.acronym and not twin.acronym:
             twin.acronym = c.acronym
         twin.aliases |= c.aliases

@@ -295,6 +295,40 @@ def _mentions(text: str) -> list[tuple[SessionMention, tuple[str, int, int] | No
     return [out[k] for k in sorted(out)]
 
 
+def _alternatives(name: str) -> str:
+    return "|".join(getattr(en, name) + getattr(fr, name) + getattr(vi, name))
+
+
+#: both sides agree to hold the session later: a commitment of the event, not its session (convention 10)
+_AGREED_TO_HOLD = re.compile(r"\b(?:" + _alternatives("AGREED_TO_HOLD") + r")\s+(?:\w+\s+){0,3}$", re.I)
+#: a session named as past: "building on the 5th session", "après la 13e réunion", "sau Kỳ họp lần thứ 37"
+_PAST_BEFORE = re.compile(r"(?<!\w)(?:" + _alternatives("PAST_BEFORE") + r")\s+(?:the\s+|la\s+|le\s+)?$", re.I)
+#: "... the 5th session held in Delhi in 2022", "la 13e réunion tenue à Rabat en 2022": a participle, then a year
+_PAST_AFTER = re.compile(
+    r"^[^,.;:()]{0,80}?(?<!\w)(?:" + _alternatives("PAST_AFTER") + r")(?!\w)[^,.;:()]{0,40}?\b(?:19|20)\d\d\b", re.I
+)
+#: "its first meeting is planned for January", "sa première réunion est prévue", "phiên họp thứ nhất dự kiến"
+_FUTURE_AFTER = re.compile(r"^[^,.;:()]{0,80}?(?<!\w)(?:" + _alternatives("FUTURE_AFTER") + r")(?!\w)", re.I)
+_PROJECT = r"(?:" + _alternatives("PROJECT_WORDS") + r")"
+#: a project's own body ("the project steering committee", "le comité de pilotage du projet", "Ban chỉ đạo của
+#: dự án"): it manages one project and is no joint committee of the cooperation (convention 5)
+_PROJECT_BEFORE = re.compile(rf"(?<!\w){_PROJECT}(?:['’]s)?\s+(?:\w+\s+)?$", re.I)
+_PROJECT_AFTER = re.compile(rf"^(?:\s+[\w'’]+){{0,3}}?\s+(?:of\s+the|du|của)\s+{_PROJECT}(?!\w)", re.I)
+
+
+def _of_a_project(text: str, start: int, end: int) -> bool:
+    """True when the committee at text[start:end] is a project's own body."""
+    return bool(_PROJECT_BEFORE.search(text[max(0, start - 30) : start]) or _PROJECT_AFTER.match(text[end : end + 60]))
+
+
+def _named_as_past(sm: SessionMention) -> bool:
+    """True when the sentence names this session as a past one ("building on the 5th session", "the 5th session
+    held in Delhi in 2022", "sau kỳ họp lần thứ 37"): the current session is another one named beside it."""
+    before = sm.sentence_text[: sm.offset_in_sentence]
+    after = sm.sentence_text[sm.offset_in_sentence + sm.end - sm.start :]
+    return bool(_PAST_BEFORE.search(before[-40:]) or _PAST_AFTER.match(after))
+
+
 def find_committee(text: str) -> Committee | None:
     """The committee whose session the text reports, with its ordinal and the previous session if stated.
 
@@ -304,19 +338,26 @@ def find_committee(text: str) -> Committee | None:
     """
     mentions = _mentions(text)
     current: tuple[SessionMention, tuple[str, int, int]] | None = None
+    past: tuple[SessionMention, tuple[str, int, int]] | None = None
     future: tuple[SessionMention, tuple[str, int, int]] | None = None
     for sm, com in mentions:
-        if com is None:
+        if com is None or _of_a_project(text, com[1], com[2]):
             continue
         before = sm.sentence_text[: sm.offset_in_sentence]
         if re.search(r"'s\s*$|’s\s*$", before) and not _COMMITTEE_POSSESSIVE.search(before):
             continue  # "the forum's fourth session" is another body's, "the Joint Committee's ninth meeting" not
-        if FUTURE.search(before[-40:]):
+        if _AGREED_TO_HOLD.search(before[-80:]):
+            continue  # "the two sides agreed to hold the first meeting of ...": a commitment, not this session
+        after = sm.sentence_text[sm.offset_in_sentence + sm.end - sm.start :]
+        if FUTURE.search(before[-40:]) or _FUTURE_AFTER.match(after):
             future = future or (sm, com)
+            continue
+        if _named_as_past(sm):
+            past = past or (sm, com)  # the previous session named beside the current one
             continue
         current = (sm, com)
         break
-    current = current or future
+    current = current or past or future
     if current is None:
         return _committee_without_session(text)
     sm, (name, cstart, cend) = current

@@ -89,6 +89,8 @@ _DATELINE = re.compile(
 
 #: how many lines of page stamps ("Thứ Tư, 05/03/2025 - 21:10", "Posted: ...") may stand before the dateline
 STAMP_LINES = 3
+#: the longest line a page stamp or headline above the dateline holds, in characters; a longer one is the body
+STAMP_LENGTH = 200
 
 
 def _dateline_at(text: str) -> int:
@@ -106,8 +108,8 @@ def dateline_end(text: str) -> int:
     end, pos = _dateline_at(text), 0
     for _ in range(STAMP_LINES):
         nxt = text.find("\n", pos)
-        if nxt < 0:
-            break
+        if nxt < 0 or nxt - pos > STAMP_LENGTH:
+            break  # a body paragraph was read: "Nhân dịp này, Viện ... Việt Nam - Lào ..." below it is no dateline
         pos = nxt + 1
         while pos < len(text) and text[pos] in "\n\r":
             pos += 1

@@ -63,3 +63,8 @@ MEETING_NOUNS: tuple[str, ...] = ("Meeting", "Meetings")
 NEWS_NOUNS: tuple[str, ...] = ("Daily", "Online", "News", "Times", "Post", "Herald", "Tribune", "Gazette")
 #: roles that an acronym in parentheses may follow ("Principal Investigator (PI)"): a job, not a body
 ROLE_NAMES: tuple[str, ...] = ("Principal Investigator", "Project Leader", "Project Coordinator", "Focal Point")
+#: names of venues, which host an event and take no part in it (labelling convention 6): "Kenyatta International
+#: Convention Centre", "Hanoi Exhibition Center", regex alternatives
+VENUE_NAMES: tuple[str, ...] = (
+    r"(?:Convention|Exhibition|Conference|Congress|Exposition|Expo|Trade)\s+(?:Cent(?:re|er)|Hall)",
+)

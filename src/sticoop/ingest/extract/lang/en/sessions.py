@@ -37,3 +37,18 @@ BODY_MODIFIERS: tuple[str, ...] = (
 )
 #: nouns of a repeated occurrence after an ordinal ("met for the twenty-first time", "pour la onzième fois")
 TIMES: tuple[str, ...] = ("time", "fois")
+#: verbs by which both sides agree to hold a session later ("agreed to hold the first meeting of"): that session
+#: is a commitment of the reported event, never its own session (corpus convention 10), regex alternatives
+AGREED_TO_HOLD: tuple[str, ...] = (
+    r"(?:agreed|agree|decided|resolved)\s+(?:\w+\s+){0,2}?to\s+(?:hold|convene|organi[sz]e)",
+)
+#: a session named as past right before its ordinal ("building on the 5th session"), regex alternatives
+PAST_BEFORE: tuple[str, ...] = (r"after", r"following", r"building\s+on", r"since", r"previous", r"last")
+#: a participle naming a session as past right after it ("the 5th session held in Delhi in 2022"), regex
+PAST_AFTER: tuple[str, ...] = (r"held", r"which\s+took\s+place", r"that\s+took\s+place", r"convened")
+#: a future cue after the session ("its first meeting is planned for January"), regex alternatives
+FUTURE_AFTER: tuple[str, ...] = (
+    r"(?:is|are)\s+(?:planned|scheduled|expected|due|set)", r"will\s+(?:be\s+held|take\s+place|open)",
+)
+#: a project's own body: "the project steering committee", "steering committee of the project", regex
+PROJECT_WORDS: tuple[str, ...] = (r"[Pp]roject",)

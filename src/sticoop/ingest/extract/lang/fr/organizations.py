@@ -73,3 +73,11 @@ MODIFIED_NOUNS: tuple[str, ...] = ("bourses?",)
 EVENT_NOUNS: tuple[str, ...] = ("Salon", "Sommet", "Semaine", "Colloque", "Séminaire", "Atelier")
 #: nouns that make any name holding them a meeting ("Réunion ...")
 MEETING_NOUNS: tuple[str, ...] = ("Réunion",)
+#: lower case: prepositions that stand inside a name an acronym closes a few words on ("Centre universitaire de
+#: recherche sur l'aluminium (CURAL)"); elsewhere they end a name (``NAME_ENDING_WORDS``)
+INNER_PREPOSITIONS: frozenset[str] = frozenset(["sur"])
+#: names of venues, which host an event and take no part in it (labelling convention 6), regex alternatives
+VENUE_NAMES: tuple[str, ...] = (
+    r"[Pp]alais\s+des\s+[Cc]ongrès", r"[Cc]entre\s+(?:international\s+)?des?\s+[Cc]onférences?",
+    r"[Pp]arc\s+des\s+[Ee]xpositions",
+)

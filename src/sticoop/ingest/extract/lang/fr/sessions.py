@@ -20,3 +20,17 @@ BACK_REFERENCES: tuple[str, ...] = (
 COMMITTEE_NOUNS: tuple[str, ...] = (
     r"[Cc]ommission\s+mixte", r"[Cc]omité\s+mixte", "[Cc]omité", r"[Gg]roupe\s+de\s+travail",
 )
+#: verbs by which both sides agree to hold a session later ("sont convenus de tenir la première réunion"), regex
+AGREED_TO_HOLD: tuple[str, ...] = (
+    r"(?:convenus?|convenues?|décidé|résolu)\s+(?:\w+\s+){0,2}?(?:de\s+tenir|d['’]organiser|de\s+convoquer)",
+)
+#: a session named as past right before its ordinal ("après la 13e réunion"), regex alternatives
+PAST_BEFORE: tuple[str, ...] = (r"après", r"depuis", r"suite\s+à", r"précédente", r"dernière")
+#: a participle naming a session as past right after it ("la 13e réunion tenue à Rabat en 2022"), regex
+PAST_AFTER: tuple[str, ...] = (r"tenue?s?", r"qui\s+s['’]est\s+tenue?", r"organisée?")
+#: a future cue after the session ("sa première réunion est prévue en janvier"), regex alternatives
+FUTURE_AFTER: tuple[str, ...] = (
+    r"(?:est|sont)\s+(?:prévue?s?|programmée?s?|envisagée?s?)", r"(?:aura|auront)\s+lieu", r"se\s+tiendra",
+)
+#: a project's own body: "le comité de pilotage du projet", regex alternatives
+PROJECT_WORDS: tuple[str, ...] = (r"projet",)

@@ -14,7 +14,10 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
     "forestry": ("lâm nghiệp", "rừng"),
     "fisheries": ("thủy sản", "thuỷ sản", "nuôi trồng thủy sản", "đánh bắt"),
-    "water_resources": ("tài nguyên nước", "tưới", "thủy lợi", "thuỷ lợi"),
+    "water_resources": (
+        "tài nguyên nước", "tưới", "thủy lợi", "thuỷ lợi", "quản lý nước", "nguồn nước", "nước sạch", "cấp nước",
+        "nước ngầm",
+    ),
     "environment": (
         "chất lượng không khí", "rác thải",
         "kinh tế tuần hoàn", "môi trường", "ô nhiễm", "chất thải", "xử lý nước thải", "sa mạc hóa",
@@ -23,7 +26,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     "climate_change": (
         "phát thải", "khí nhà kính", "carbon thấp", "trung hòa carbon", "các-bon",
         "khí hậu", "biến đổi khí hậu", "chịu hạn", "khô hạn", "thích ứng"),
-    "energy": ("pin lưu trữ", "hydro xanh", "năng lượng"),
+    "energy": ("pin lưu trữ", "hydro xanh", "năng lượng", "pin mặt trời", "điện mặt trời", "điện gió"),
     "new_materials": (
         "công nghệ nano",
         "vật liệu mới", "nano","vật liệu", "bán dẫn"),
@@ -35,13 +38,13 @@ STEMS: dict[str, tuple[str, ...]] = {
     "iot": ("internet vạn vật",),
     "big_data": (
         "khoa học dữ liệu", "phân tích dữ liệu",
-        "dữ liệu lớn",),
+        "dữ liệu lớn", "trung tâm dữ liệu",),
     "cloud_computing": ("điện toán đám mây",),
-    "digital_transformation": ("chuyển đổi số",),
+    "digital_transformation": ("chuyển đổi số", "công nghệ số"),
     "automation": (
         "cơ điện tử", "sản xuất thông minh",
         "tự động hóa", "tự động hoá", "rô-bốt"),
-    "remote_sensing": ("viễn thám",),
+    "remote_sensing": ("viễn thám", "quan sát Trái Đất", "ảnh vệ tinh", "dữ liệu vệ tinh"),
     "space": (
         "tên lửa",
         "vũ trụ", "hàng không vũ trụ","công nghệ vũ trụ", "vệ tinh"),
@@ -66,7 +69,9 @@ STEMS: dict[str, tuple[str, ...]] = {
         "doanh nghiệp nhỏ và vừa", "khởi nghiệp sáng tạo", "vườn ươm","khởi nghiệp", "đổi mới sáng tạo"),
     "technology_transfer": (
         "thương mại hóa", "thương mại hoá", "chuyển giao kết quả nghiên cứu",
-        "kết nối cung cầu","chuyển giao công nghệ",),
+        "kết nối cung cầu","chuyển giao công nghệ",
+        # a transfer of varieties or results ("chuyển giao giống cà phê", "sẵn sàng chuyển giao") is one as well
+        "chuyển giao",),
     "standards_metrology": ("tiêu chuẩn", "đo lường"),
     "intellectual_property": ("sở hữu trí tuệ", "sáng chế"),
     "education_training": (
@@ -93,4 +98,8 @@ WORDS: dict[str, tuple[str, ...]] = {}
 ACRONYMS: dict[str, tuple[str, ...]] = {}
 
 #: field key -> phrases holding one of its keywords that name another field ("năng lượng nguyên tử" is nuclear)
-NOT_IN: dict[str, tuple[str, ...]] = {"energy": ("năng lượng nguyên tử", "năng lượng hạt nhân")}
+NOT_IN: dict[str, tuple[str, ...]] = {
+    "energy": ("năng lượng nguyên tử", "năng lượng hạt nhân"),
+    # Earth observation by satellite is remote sensing, not space (labelling convention 8)
+    "space": ("vệ tinh quan sát Trái Đất", "ảnh vệ tinh", "dữ liệu vệ tinh"),
+}

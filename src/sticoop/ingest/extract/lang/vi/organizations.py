@@ -15,7 +15,7 @@ HEADS: tuple[str, ...] = (
     "Khu công nghệ cao", "Tổng công ty", "Trường Đại học", "Trường Cao đẳng", "Trường ĐH", "Đại sứ quán",
     "Bệnh viện", "Mạng lưới", "Liên minh", "Phòng Thương mại", "Hiệp hội", "Học viện", "Cơ quan", "Trung tâm",
     "Văn phòng", "Tổ chức", "Hội đồng", "Tổng cục", "Tập đoàn", "Công ty", "Liên hiệp", "Ngân hàng",
-    "Trường Đại học", "Đại học", "Bộ", "Viện", "Cục", "Sở", "Quỹ",
+    "Trường Đại học", "Đại học", "Ủy ban", "Uỷ ban", "Bộ", "Viện", "Cục", "Sở", "Quỹ", "Vụ", "UBND", "Trường",
 )
 #: function words and verbs that end a name
 STOP_WORDS: frozenset[str] = frozenset(
@@ -85,3 +85,24 @@ TECH_ACRONYMS: frozenset[str] = frozenset(
 EVENT_NOUNS: tuple[str, ...] = ()
 #: nouns that make any name holding them a meeting
 MEETING_NOUNS: tuple[str, ...] = ()
+#: names of venues, which host an event and take no part in it (labelling convention 6): "Trung tâm Hội nghị
+#: tỉnh", "Trung tâm Hội chợ Triển lãm", regex alternatives
+VENUE_NAMES: tuple[str, ...] = (
+    r"Trung\s+tâm\s+Hội\s+(?:nghị|chợ|thảo)", r"Trung\s+tâm\s+Triển\s+lãm", r"Cung\s+Văn\s+hó?o?a",
+)
+#: exact case: heads followed by a lower-case word naming the kind of place they govern ("UBND tỉnh Đắk Lắk",
+#: "UBND thành phố Cần Thơ": the provincial or city people's committee)
+HEADS_BEFORE_A_PLACE_WORD: dict[str, tuple[str, ...]] = {
+    "UBND": ("tỉnh", "thành", "huyện", "quận", "xã", "TP"),
+}
+#: head -> capitalised words after it that make it a joint committee, read as the committee and not as a body
+#: ("Ủy ban Hợp tác liên Chính phủ", "Ủy ban Liên Chính phủ"), while "Ủy ban Năng lượng nguyên tử" is a body
+NOT_BODY_AFTER_HEAD: dict[str, tuple[str, ...]] = {
+    "Ủy ban": ("Hợp", "Liên", "Hỗn"), "Uỷ ban": ("Hợp", "Liên", "Hỗn"),
+}
+#: heads a dash joins to the university they belong to ("Trường Đại học Bách khoa – Đại học Đà Nẵng"): one name
+PARENT_AFTER_DASH: tuple[str, ...] = ("Đại học",)
+#: exact case: heads of units that belong to a larger body, and the heads of those bodies: "Vụ Hợp tác quốc tế
+#: (Bộ KH&CN)" names the department, then in parentheses the ministry it belongs to (two bodies)
+UNIT_HEADS: frozenset[str] = frozenset(["Vụ", "Cục", "Ban", "Phòng", "Khoa", "Trường", "Viện", "Trung tâm"])
+PARENT_HEADS: frozenset[str] = frozenset(["Bộ", "Đại học", "Trường Đại học", "Ủy ban", "UBND", "Sở"])

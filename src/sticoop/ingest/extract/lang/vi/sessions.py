@@ -27,3 +27,15 @@ NOT_COMMITTEES: tuple[str, ...] = (r"[Uu][ỷỷy]\s+ban\s+nhân\s+dân", r"Ủy
 NAME_BREAKS: tuple[str, ...] = (
     "tổ chức", "diễn ra", "khai mạc", "họp", "tham", "là", "đã", "sẽ", "được", "cho", "của", "tại",
 )
+#: verbs by which both sides agree to hold a session later ("thống nhất sẽ tổ chức Kỳ họp lần thứ nhất"), regex
+AGREED_TO_HOLD: tuple[str, ...] = (
+    r"(?:thống\s+nhất|nhất\s+trí|quyết\s+định|đồng\s+ý)\s+(?:sẽ\s+)?(?:tổ\s+chức|triệu\s+tập)",
+)
+#: a session named as past right before its ordinal ("sau Kỳ họp lần thứ 37"), regex alternatives
+PAST_BEFORE: tuple[str, ...] = (r"sau", r"kể\s+từ", r"tiếp\s+theo", r"tiếp\s+nối")
+#: a session named as past right after it, by its year only ("kỳ họp lần thứ 37 tổ chức năm 2023"), regex
+PAST_AFTER: tuple[str, ...] = (r"(?:đã\s+)?(?:được\s+)?tổ\s+chức\s+(?:vào\s+)?năm",)
+#: a future cue after the session ("phiên họp thứ nhất dự kiến vào tháng 1"), regex alternatives
+FUTURE_AFTER: tuple[str, ...] = (r"dự\s+kiến", r"sẽ\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra)")
+#: a project's own body: "Ban chỉ đạo của dự án", regex alternatives
+PROJECT_WORDS: tuple[str, ...] = (r"dự\s+án",)
