@@ -60,6 +60,10 @@ RENEW_PRONOUN = _cues("RENEW_PRONOUN", re.I)
 IN_FORCE = _cues("IN_FORCE", re.I)
 PROSPECT = _cues("PROSPECT", re.I)
 PREPARE = _cues("PREPARE", re.I)
+APPROVE = _cues("APPROVE", re.I)
+REVIVE = _cues("REVIVE", re.I)
+FUTURE_FORM = _cues("FUTURE_FORMS", re.I)
+SCHEDULE = _cues("SCHEDULE", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
 SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
 #: ", and with B about ...": the same signature with a second partner is a second agreement
@@ -191,18 +195,56 @@ def _planned_signature(clause: str, noun_pos: int, sign: re.Match[str]) -> bool:
                 or (after_noun and FUTURE.search(clause, noun_pos, sign.start())))
 
 
-def _adopted_only(clause: str, sign: re.Match[str], next_noun: bool) -> bool:
+def _adoption(verb: str, noun: re.Match[str] | None) -> bool:
+    """True when `verb` adopts in talks: "adopted", "agreed on", or an approval of a plan or programme ("the
+    Commission approved a work programme", "a approuvé un programme de travail", "phê duyệt Kế hoạch hành
+    động"); an approval of an agreement proper stays a signature."""
+    if ADOPT.fullmatch(verb):
+        return True
+    return bool(APPROVE.fullmatch(verb) and noun is not None and _PROGRAMME_NOUN.search(noun.group(0)))
+
+
+def _adopted_only(clause: str, sign: re.Match[str], next_noun: bool, noun: re.Match[str] | None = None) -> bool:
     """True when the verb ``sign`` is an adoption in talks ("adopted a work plan", "ont adopté un plan
     d'action", "đã thông qua Chương trình hành động", "agreed on a programme") and no signature verb of another
     kind stands in the clause ("adopted ... and signed", "adoptée et signée"), other than one that governs the
     next agreement noun the clause ends at (`next_noun`): per convention 9 of the corpus labels, what was merely
     agreed or adopted in talks is `discussed`."""
-    if not ADOPT.fullmatch(sign.group(0)):
+    if not _adoption(sign.group(0), noun):
         return False
     return all(
-        ADOPT.fullmatch(other.group(0)) or (next_noun and _governs_next(clause, other))
+        _adoption(other.group(0), noun) or (next_noun and _governs_next(clause, other))
         for other in SIGN.finditer(clause)
     )
+
+
+def _previous_participle(clause: str, sign: re.Match[str], noun_pos: int) -> bool:
+    """True when the signature verb ``sign``, in a clause that starts right after the previous agreement noun,
+    is that noun's participle ("Memorandum signed in 2022, the Fund opens a call under the Programme"): it
+    stands within the previous title's first words, and a comma closes that title before the noun at
+    `noun_pos`."""
+    lead = clause[: sign.start()]
+    return len(lead.split()) <= 4 and not re.search(r"[,;]", lead) and "," in clause[sign.end() : noun_pos]
+
+
+#: the ending of a verb's past form or participle ("reactivated", "réactivé", "relancées")
+_PAST_FORM = re.compile(r"(?:ed|é|ée|és|ées)$", re.I)
+
+#: a nominal signature, the act named as an event ("the signing of", "la signature de", "lễ ký", "việc ký")
+_NOMINAL_SIGN = re.compile(r"signing|signature|ký(?: kết)?", re.I)
+_NOMINAL_BEFORE = re.compile(r"(?:lễ|việc)\s*$|(?:the|la|a)\s*$", re.I)
+
+
+def _scheduled(clause: str, sign: re.Match[str], noun: re.Match[str] | None) -> bool:
+    """True when a nominal signature before the noun is scheduled after it, in the same clause ("The signing of
+    a framework agreement is scheduled for June", "La signature de l'accord est prévue en juin", "Lễ ký Bản ghi
+    nhớ ... dự kiến diễn ra vào tháng 5")."""
+    if noun is None or sign.start() > noun.start() or not _NOMINAL_SIGN.fullmatch(sign.group(0)):
+        return False
+    if not _NOMINAL_BEFORE.search(clause[max(0, sign.start() - 8) : sign.start()]):
+        return False
+    tail = re.match(r"[^,;]*", clause[noun.end() :])
+    return tail is not None and SCHEDULE.search(tail.group(0)) is not None
 
 
 def _governs_next(clause: str, verb: re.Match[str]) -> bool:
@@ -233,9 +275,10 @@ def _in_force_apposition(clause: str, noun: re.Match[str] | None) -> bool:
     return apposition is not None and IN_FORCE.match(clause, apposition.end()) is not None
 
 
-def _status(clause: str, noun_pos: int, next_noun: bool = False) -> str | None:
+def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: bool = False) -> str | None:
     """The status of the agreement noun at `noun_pos` in its clause (`next_noun`: the clause ends where the
-    next agreement noun starts), or None when no verb or cue gives one."""
+    next agreement noun starts; `after_noun`: it starts where the previous one ends), or None when no verb or
+    cue gives one."""
     own = _own_clause(clause, noun_pos)
     next_noun = next_noun and own == clause
     clause = own
@@ -254,19 +297,32 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False) -> str | None:
         return "planned" if later and _planned_signature(clause, noun_pos, later) else "discussed"
     if _in_force_apposition(clause, noun):
         return "signed"  # "the Agreement ..., in force since 2008", "l'accord ..., entré en vigueur le 1er janvier"
+    revival = _governing(REVIVE, clause, noun_pos)
+    if revival is not None:
+        # "convenues de réactiver ... les accords de jumelage", "la relance des accords": a revival decided or
+        # named is planned; one done ("reactivated", "ont réactivé", "đã khôi phục") is renewed
+        done = _PAST_FORM.search(revival.group(0)) or re.search(r"\bđã\s*$", clause[: revival.start()])
+        return "renewed" if done else "planned"
     renewal = RENEW.search(clause)
     if renewal:
         # a renewal still to come ("will be renewed", "sera renouvelé", "sẽ được gia hạn") is planned
-        return "planned" if _FUTURE_PASSIVE.search(clause[: renewal.start()]) else "renewed"
-    sign = _last(SIGN, clause, 0, noun_pos) or SIGN.search(clause, noun_pos)
+        to_come = _FUTURE_PASSIVE.search(clause[: renewal.start()]) or FUTURE_FORM.fullmatch(renewal.group(0))
+        return "planned" if to_come else "renewed"
+    sign = _last(SIGN, clause, 0, noun_pos)
+    if sign is not None and after_noun and _previous_participle(clause, sign, noun_pos):
+        sign = None  # "Bản ghi nhớ ký năm 2022, Quỹ ... trong khuôn khổ Chương trình": the memorandum's verb
+    sign = sign or SIGN.search(clause, noun_pos)
     if sign:
         # a later signature still to come wins over an agreement on the text ("agreed on a new Programme ...,
         # to be signed during the visit")
         later = SIGN.search(clause, max(sign.end(), noun_pos + 1))
         if later is not None and _planned_signature(clause, noun_pos, later):
             return "planned"
-        if _adopted_only(clause, sign, next_noun):
-            return "discussed"
+        if _adopted_only(clause, sign, next_noun, noun):
+            # an adoption still to come ("convene the Joint Committee to approve a new programme") is planned
+            return "planned" if _planned_signature(clause, noun_pos, sign) else "discussed"
+        if FUTURE_FORM.fullmatch(sign.group(0)) or _scheduled(clause, sign, noun):
+            return "planned"  # "signeront un protocole", "the signing of the MoU is scheduled for June"
         if INITIAL.fullmatch(sign.group(0)):
             return "planned"  # "initialled the text of an agreement", "paraphé", "ký tắt": not yet signed
         return "planned" if _planned_signature(clause, noun_pos, sign) else "signed"
@@ -303,7 +359,9 @@ _OWN_COMPLEMENT = re.compile(
     r"|\s+(?:19|20)\d\d\b"
     # a year further on in its short title ("l'accord de coopération de 2009", "the agreement on S&T of 2015")
     # or its date of signature ("la convention-cadre signée en 2018", "the arrangement concluded in 2019")
-    r"|[^,.;()]{0,40}?\b(?:of|de|du|năm|in|en)\s+(?:19|20)\d\d\b",
+    r"|[^,.;()]{0,40}?\b(?:of|de|du|năm|in|en)\s+(?:19|20)\d\d\b"
+    # its own signature with a partner ("l'accord-cadre conclu avec le ministère", "the MoU signed with")
+    r"|\s+(?:conclu|sign|concluded|ký)\w*\s+(?:avec|with|với|entre|between|giữa)\b",
     re.I,
 )
 
@@ -349,7 +407,9 @@ def find_agreements(text: str) -> list[Agreement]:
             if k + 1 < len(nouns):
                 clause = _without_next_predicate(clause, m.end() - seg_start)
             before = sent.text[: m.start()]
-            status = _status(clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole)
+            status = _status(
+                clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole, bool(k) and seg_start == nouns[k - 1].end()
+            )
             if status is None or SCHEME.search(before[-90:]) or _personal(sent.text, m):
                 continue
             back_ref = (

@@ -13,7 +13,9 @@ NOUNS: tuple[str, ...] = (
     "programme of cooperation", "cooperation programme", "renewal", "conventions?", "minutes(?= of)",
     "cooperation plan", "roadmap", "extension", "joint declaration", "executive programme",
     # letters and declarations of intent, an agreement named by its kind alone, amendments to one
-    r"(?:letters?|declarations?|statements?) of intent", r"memorand(?:um|a)", r"amendments?",
+    r"(?:letters?|declarations?|statements?) of intent", r"memorand(?:ums?|a)", r"amendments?",
+    # a work programme of a joint body (approved or adopted at its session)
+    r"work programmes?",
     # a record of discussions (the document two governments sign before a cooperation project)
     r"records? of discussions?",
 )
@@ -27,11 +29,24 @@ RENEW: tuple[str, ...] = (
 SIGN: tuple[str, ...] = (
     r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*", r"initial(?:l)?ed", r"initial(?:l)?ing",
     # a plan or programme agreed on is adopted, like one approved ("agreed on a work plan for 2025-2027")
-    r"agreed (?:on|upon)(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
+    r"agree(?:d|ing)(?: on| upon)?(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
 )
 #: verbs of an adoption or agreement on a text in talks (a subset of SIGN): without a signature verb in the same
 #: clause, what they govern is `discussed` (convention 9: "a programme merely agreed or adopted in talks")
-ADOPT: tuple[str, ...] = (r"adopt\w*", r"agreed (?:on|upon)")
+ADOPT: tuple[str, ...] = (r"adopt\w*", r"agree(?:d|ing)(?: on| upon)?")
+#: verbs of an approval (a subset of SIGN): what they govern is `discussed` when it is a plan or programme a joint
+#: body approves in talks (convention 9: "a programme merely agreed or adopted in talks"), else signed
+APPROVE: tuple[str, ...] = (r"approv\w*",)
+#: verbs of a revival of dormant agreements ("agreed to reactivate the twinning agreements"): `planned` when
+#: decided or intended, `renewed` when done
+REVIVE: tuple[str, ...] = (r"reactivat\w*", r"reviv\w*", r"relaunch\w*", r"revitali[sz]\w*", r"updat\w*")
+#: endings of a signature or renewal verb that make it a future or conditional act (French "signeront"); none in
+#: English, whose future is a modal (PLAN)
+FUTURE_FORMS: tuple[str, ...] = ()
+#: cues after an agreement noun that schedule its signing ("the signing of the MoU is scheduled for June")
+SCHEDULE: tuple[str, ...] = (
+    r"(?:is|are) (?:scheduled|planned|expected|due|set)", r"will take place", r"is to take place",
+)
 #: verbs of an initialling (a subset of SIGN): the text is agreed but not yet signed, `planned`
 INITIAL: tuple[str, ...] = (r"initial(?:l)?ed", r"initial(?:l)?ing")
 #: verbs of a discussion or study
@@ -48,6 +63,9 @@ FUTURE: tuple[str, ...] = ("will", "would", "could", "may", "might", "shall", "i
 PLAN: tuple[str, ...] = (
     "will", "would", "could", "may", "to", "hopes?", "plans?", "planned", "intends?", "expected", r"aim\w*",
     "with a view to", "soon",
+    # "are set to sign", "are due to sign", "ahead of the signing of", "in preparation for the signing"
+    # (right before the verb: "Ahead of the meeting, they signed" is done)
+    r"(?:ahead of|in preparation for|prior to|before)(?: the)?(?=\s*$)",
 )
 #: phrases before an agreement that is a prospect of the act reported ("paving the way for a framework
 #: agreement", "a step towards an agreement"): that agreement is planned
@@ -66,6 +84,9 @@ BASIS: tuple[str, ...] = (
     r"pursuant to", r"set out in", r"vision of", r"implementation of", r"implement\w*", r"based on",
     r"members? of the", r"member (?:states|countries) of the", r"parties to the", r"party to the",
     r"builds? on", r"building on",
+    # a body of an agreement names it as the framework it meets under ("the Technical Working Group of the
+    # Regional Co-operative Agreement", "the secretariat of the Convention")
+    r"(?:working group|committee|secretariat|council|conference|meeting)s? of the",
 )
 #: nouns of an amendment: a new agreement item of its own, never a back-reference to the amended one
 AMENDMENTS: tuple[str, ...] = (r"amendments?",)

@@ -18,6 +18,8 @@ NOUNS: tuple[str, ...] = (
     r"arrangements? de mise en œuvre", r"protocoles? d'accord",
     # le compte rendu des discussions (record of discussions) signé par deux gouvernements
     r"comptes? rendus? des discussions",
+    # le programme de travail d'une commission mixte (approuvé ou adopté en séance)
+    r"programmes? de travail",
 )
 #: verbs of a renewal
 RENEW: tuple[str, ...] = (
@@ -30,6 +32,14 @@ RENEW: tuple[str, ...] = (
 SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
 #: verbs of an adoption in talks (a subset of SIGN): without a signature, `discussed` (convention 9)
 ADOPT: tuple[str, ...] = (r"adopt[ée]\w*",)
+#: verbs of an approval (a subset of SIGN): a plan or programme approved in talks is `discussed`
+APPROVE: tuple[str, ...] = (r"approuv\w*",)
+#: verbs of a revival of dormant agreements ("convenues de réactiver et d'actualiser les accords de jumelage")
+REVIVE: tuple[str, ...] = (r"réactiv\w*", r"relanc\w*", r"actualis\w*", r"redynamis\w*")
+#: future and conditional endings of a signature or renewal verb ("signeront", "conclura", "renouvellerait")
+FUTURE_FORMS: tuple[str, ...] = (r"\w+(?:era|eront|erait|eraient|ura|uront|urait|uraient)",)
+#: cues after an agreement noun that schedule its signing ("la signature de l'accord est prévue en juin")
+SCHEDULE: tuple[str, ...] = (r"(?:est|sont) prévue?s?", r"aura lieu", r"doit avoir lieu", r"interviendra")
 #: verbs of an initialling (a subset of SIGN): agreed text, not yet signed, `planned`
 INITIAL: tuple[str, ...] = (r"paraph\w*",)
 #: verbs of a discussion or study
@@ -45,6 +55,9 @@ PLAN: tuple[str, ...] = (
     r"prévoi\w*", r"pourrai\w*", r"devrai\w*", "doit", r"envisag\w*", "d'ici", "à signer", "de signer",
     # "sont convenues de signer", "ont décidé de conclure", "s'engagent à signer"
     r"convenu\w* de", r"décid\w* de", r"accept\w* de", r"s'engag\w* à",
+    # "en vue de la signature", "avant la signature", "en prévision de la signature"
+    # (right before the verb: "Avant la cérémonie, ils ont signé" is done)
+    r"(?:en vue de|avant|en prévision de)(?: la)?(?=\s*$)",
 )
 #: phrases before an agreement that is a prospect of the act reported ("ouvrant la voie à un accord-cadre")
 PROSPECT: tuple[str, ...] = (r"ouvr\w* la voie (?:à|au|aux)", r"vers (?:un|une|la conclusion d')", r"en vue d'un")
@@ -57,6 +70,10 @@ BASIS: tuple[str, ...] = (
     r"en vertu d[eu']?", r"dans le cadre d[eu']?", r"conformément à", r"au titre d[eu']?", r"mise en œuvre d[eu']?",
     r"sur la base d[eu']?",
     r"(?:États|pays)? ?membres? d[eu']?", r"s'appuie sur", r"dans le prolongement d[eu']?",
+    # un organe de l'accord ("le groupe de travail technique de l'accord régional", "le secrétariat de la
+    # convention"), "fait suite à l'accord-cadre"
+    r"(?:groupe de travail|comité|secrétariat|conseil|conférence|réunion)s?(?: \w+)?(?: d[eu']| des)",
+    r"fai\w* suite à",
 )
 #: nouns of an amendment ("avenant"): a new agreement item of its own, never a back-reference
 AMENDMENTS: tuple[str, ...] = (r"avenants?",)
