@@ -66,6 +66,15 @@ FUTURE_FORM = _cues("FUTURE_FORMS", re.I)
 SCHEDULE = _cues("SCHEDULE", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
 SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
+#: a call's or its projects' words, then a framework cue, then at most five words of the name right before a
+#: programme noun: the call's funding programme ("kêu gọi đề xuất nhiệm vụ trong khuôn khổ Chương trình hợp tác
+#: song phương", "a call for proposals under the Joint Research Cooperation Programme"), no agreement
+_FUNDING_PROGRAMME = re.compile(
+    r"\b(?:" + "|".join(c for m in _LANGUAGES for c in m.FUNDING) + r")\b[^.;\n]{0,80}?"
+    r"\b(?:" + "|".join(c for m in _LANGUAGES for c in m.BASIS) + r"|thuộc|as part of)"
+    r"\s+(?:(?:the|a|an|le|la|l'|du|des)\s+)?(?:[^\s.;,]+\s+){0,5}$",
+    re.I,
+)
 #: ", and with B about ...": the same signature with a second partner is a second agreement
 #: ("signed cooperation agreements with A on X, and with B on Y"; "ký thỏa thuận với A về X, và với B về Y")
 _SECOND_PARTNER = re.compile(r",?\s+(?:and|et|và)\s+(?:with|avec|với)\s+", re.I)
@@ -218,6 +227,13 @@ def _adopted_only(clause: str, sign: re.Match[str], next_noun: bool, noun: re.Ma
     )
 
 
+def _next_nouns_verb(clause: str, noun: re.Match[str], sign: re.Match[str]) -> bool:
+    """True when the signature verb ``sign`` after the noun, past a comma, ends the clause with at most three
+    words after it: it governs the next agreement noun, the clause's own one only frames the sentence ("Dans le
+    cadre du programme de coopération, les deux instituts ont signé un accord")."""
+    return "," in clause[noun.end() : sign.start()] and _governs_next(clause, sign)
+
+
 def _previous_participle(clause: str, sign: re.Match[str], noun_pos: int) -> bool:
     """True when the signature verb ``sign``, in a clause that starts right after the previous agreement noun,
     is that noun's participle ("Memorandum signed in 2022, the Fund opens a call under the Programme"): it
@@ -311,7 +327,10 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: boo
     sign = _last(SIGN, clause, 0, noun_pos)
     if sign is not None and after_noun and _previous_participle(clause, sign, noun_pos):
         sign = None  # "Bản ghi nhớ ký năm 2022, Quỹ ... trong khuôn khổ Chương trình": the memorandum's verb
-    sign = sign or SIGN.search(clause, noun_pos)
+    if sign is None:
+        sign = SIGN.search(clause, noun_pos)
+        if sign is not None and next_noun and noun is not None and _next_nouns_verb(clause, noun, sign):
+            sign = None  # "Within the framework of the programme, the institutes signed an MoU": the MoU's verb
     if sign:
         # a later signature still to come wins over an agreement on the text ("agreed on a new Programme ...,
         # to be signed during the visit")
@@ -320,7 +339,8 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: boo
             return "planned"
         if _adopted_only(clause, sign, next_noun, noun):
             # an adoption still to come ("convene the Joint Committee to approve a new programme") is planned
-            return "planned" if _planned_signature(clause, noun_pos, sign) else "discussed"
+            to_come = sign.start() < noun_pos and _planned_signature(clause, noun_pos, sign)
+            return "planned" if to_come else "discussed"
         if FUTURE_FORM.fullmatch(sign.group(0)) or _scheduled(clause, sign, noun):
             return "planned"  # "signeront un protocole", "the signing of the MoU is scheduled for June"
         if INITIAL.fullmatch(sign.group(0)):
@@ -371,6 +391,8 @@ _COMPLEMENT = re.compile(
     r"\s+(?:between|on|of|with|for|entre|sur|de|du|des|d'|avec|pour|về|giữa|với|hợp\s+tác|cấp)\b|\s+[A-ZĐÀ-Ỹ]", re.I
 )
 _PROGRAMME_NOUN = re.compile(r"programme|program|chương trình|plan|kế hoạch", re.I)
+#: the programme nouns a funding call may run under (a plan never funds a call)
+_FUNDING_NOUN = re.compile(r"programme|program|chương trình", re.I)
 
 
 def _named(clause: str, noun_pos: int) -> bool:
@@ -398,6 +420,7 @@ def find_agreements(text: str) -> list[Agreement]:
         nouns = list(NOUNS.finditer(sent.text))
         if not nouns and out and sent.start - out[-1].title.evidence.start <= PRONOUN_REACH:
             _pronoun_act(sent.text, out[-1])
+        shared: str | None = None  # the previous noun's status, for a noun coordinated after it
         for k, m in enumerate(nouns):
             # the clause of this noun: from the previous noun (or ';') to the next noun
             seg_start = max(nouns[k - 1].end() if k else 0, sent.text.rfind(";", 0, m.start()) + 1)
@@ -407,11 +430,16 @@ def find_agreements(text: str) -> list[Agreement]:
             if k + 1 < len(nouns):
                 clause = _without_next_predicate(clause, m.end() - seg_start)
             before = sent.text[: m.start()]
-            status = _status(
-                clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole, bool(k) and seg_start == nouns[k - 1].end()
-            )
+            after_noun = bool(k) and seg_start == nouns[k - 1].end()
+            status = _status(clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole, after_noun)
+            if status is None and after_noun and _ANOTHER.search(sent.text, nouns[k - 1].end(), m.end()):
+                status = shared  # "signed an MoU on AI and an agreement on space": the same verb
+            shared = status
             if status is None or SCHEME.search(before[-90:]) or _personal(sent.text, m):
                 continue
+            if (_FUNDING_NOUN.search(m.group(0)) and _FUNDING_PROGRAMME.search(before[-160:])
+                    and not _has_own_act(clause, m.end() - seg_start)):
+                continue  # a call's funding programme, not an agreement of the parties
             back_ref = (
                 bool(DEFINITE.search(before[-12:]))
                 and out
@@ -430,6 +458,7 @@ def find_agreements(text: str) -> list[Agreement]:
                 and status == out[-1].status
                 and not _has_verb(sent.text[nouns[k - 1].end() : m.start()])
                 and not BASIS.search(sent.text[nouns[k - 1].end() : m.start()])
+                and not _ANOTHER.search(sent.text, nouns[k - 1].end(), m.end())
             ):
                 continue  # a second noun for the same agreement in the same clause
             title = _title(sent.text, m)
@@ -449,13 +478,84 @@ def find_agreements(text: str) -> list[Agreement]:
                 at = sent.start + second[1]
                 evidence = Evidence(at, at + len(second[0]) - len(m.group(0)), 0.5)
                 out.append(Agreement(Value(second[0], evidence), status))
+    _acronym_mentions(text, out)
     return out
+
+
+#: an acronym in parentheses after an agreement's name defines it ("Partnership and Cooperation Agreement (PCA)",
+#: "accord ... (Afra)", "Hiệp định hợp tác vùng (RCA)"): 2 to 10 letters, capital first
+_DEFINED = re.compile(r"[^.;()\n]{0,160}?\(([A-Z][A-Za-z&*]{1,9})\)")
+#: an acronym of capitals alone ("PCA", "APC", "EPA")
+_ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
+
+
+#: a framework cue right before an acronym, with at most an article between ("under the PCA", "dans le cadre de
+#: l'APC", "trong khuôn khổ RCA"; never "under the auspices of UNESCO")
+_FRAMED = re.compile(BASIS.pattern + r"\s*(?:the|le|la|l'|du|de l'|de la)?\s*$", re.I)
+
+
+def _acronym_mentions(text: str, out: list[Agreement]) -> None:
+    """Mentions of an agreement by its acronym alone, in place in `out`: an acronym the text defines after an
+    agreement noun ("the Comprehensive Economic Partnership Agreement (CEPA)" ... "met under the CEPA") gives
+    the status its own clause reads with the noun in its place, merged into the defining mention's item (or a
+    new item with the defined title); an acronym never defined is an agreement only when a framework cue governs
+    it and an in-force cue follows in its sentence ("under the PCA, which entered into force in 2016": signed,
+    the framework of the cooperation in convention 9)."""
+    defined: dict[str, tuple[int, int, str]] = {}  # acronym -> (noun start, definition end, noun text)
+    for noun in NOUNS.finditer(text):
+        found = _DEFINED.match(text, noun.end())
+        if found is not None and found.group(1) not in defined:
+            defined[found.group(1)] = (noun.start(), found.end(), noun.group(0))
+    for sent in sentences(text):
+        for acronym in _ACRONYM.finditer(sent.text) if not ASIDE.search(sent.text) else ():
+            at = sent.start + acronym.start()
+            name = acronym.group(0)
+            if name in defined and at >= defined[name][1]:
+                if NOUNS.search(sent.text):
+                    continue  # the sentence's own agreement nouns are read by the main pass
+                noun_start, _, noun = defined[name]
+                clause = sent.text[: acronym.start()] + noun + sent.text[acronym.end() :]
+                status = _status(clause, acronym.start())
+                if status is not None:
+                    _acronym_item(out, noun_start, at, name, status, text)
+            elif name not in defined and _FRAMED.search(sent.text, 0, acronym.start()):
+                tail = sent.text[acronym.end() :]
+                if IN_FORCE.search(tail) or FRAME.search(tail):
+                    _acronym_item(out, -1, at, name, "signed", text)
+
+
+def _acronym_item(out: list[Agreement], noun_start: int, at: int, name: str, status: str, text: str) -> None:
+    """Merge an acronym mention into the item its definition at `noun_start` gave (or into one with the same
+    acronym as its title), else add an item: the defined title, or the acronym itself when never defined."""
+    for item in out:
+        start = item.title.evidence.start
+        if (noun_start >= 0 and noun_start - 20 <= start <= noun_start) or item.title.value == name:
+            if _PRIORITY[status] > _PRIORITY[item.status] and status != "discussed":
+                item.status = status
+            return
+    if noun_start >= 0:
+        sentence = next(s for s in sentences(text) if s.start <= noun_start < s.end)
+        noun = NOUNS.match(sentence.text, noun_start - sentence.start)
+        title = _title(sentence.text, noun) if noun is not None else name
+        out.append(Agreement(Value(title, Evidence(noun_start, noun_start + len(title), 0.5)), status))
+    else:
+        out.append(Agreement(Value(name, Evidence(at, at + len(name), 0.5)), status))
 
 
 #: a plan of one person, not of the parties ("each trainee drafts an individual action plan", "un plan d'action
 #: individuel", "kế hoạch hành động cá nhân")
 _PERSONAL_BEFORE = re.compile(r"\b(?:individual|personal|personalised|personalized)\s+$", re.I)
 _PERSONAL_AFTER = re.compile(r"\s+(?:individuel(?:le)?s?|personnel(?:le)?s?|cá nhân)\b", re.I)
+
+
+#: a coordination before a determiner or a number and an agreement noun: a second agreement ("signed an MoU in
+#: 2022 and a new agreement on exchanges", "un mémorandum et un accord-cadre", "12 MoUs and 3 agreements"); a
+#: bare coordination of nouns ("agreements and memorandums with the Ministry") names one group of texts
+_ANOTHER = re.compile(
+    r"\s+(?:and|et|và|as well as|ainsi que)\s+(?=(?:(?:a|an|the|another|un|une|le|la|les|một|các|\d+)\s+|l')"
+    r"(?:[\w'-]+\s+){0,3}?" + NOUNS.pattern + ")",
+    re.I,
+)
 
 
 def _personal(sentence: str, m: re.Match[str]) -> bool:
@@ -576,6 +676,13 @@ def _noun_key(m: re.Match[str]) -> str:
     return normalize_name(m.group(0))
 
 
+def _has_own_act(clause: str, noun_end: int) -> bool:
+    """True when a signature or renewal verb follows the noun in its clause: a programme a call is financed
+    under that was itself signed ("under the executive programme of cooperation for 2025-2027, signed last
+    November") is an agreement of the parties."""
+    return bool(SIGN.search(clause, noun_end) or RENEW.search(clause, noun_end))
+
+
 def _has_verb(between: str) -> bool:
     return bool(SIGN.search(between) or RENEW.search(between) or DISCUSS.search(between))
 
@@ -600,6 +707,14 @@ _TITLE_END = re.compile(
 )
 
 
+#: English agreement nouns written as part of a proper name ("Partnership and Cooperation Agreement")
+_PROPER_NOUN = re.compile(r"Agreements?|Arrangements?|Memorandum|Protocol|Accord|Convention|Programme|Plan|Roadmap")
+#: the capitalised words of an English name right before its noun, with inner "and" / "of" / "on" / "for"
+#: ("Science and Technology Agreement", "Australia-Vietnam Agreement"); never a sentence's first article
+_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|This|That|Under|In|On|At|By|For|With)\s)[A-Z][\w&'’-]*\s+"
+    r"(?:(?:(?:and|of|on|for|in|&)\s+)?[A-Z][\w&'’-]*\s+){0,5}$"
+)
 #: a year right before an agreement noun, part of its title ("the 1996 agreement")
 _YEAR_BEFORE_NOUN = re.compile(r"\b(?:19|20)\d\d\s+$")
 
@@ -617,8 +732,13 @@ def _title(sentence: str, m: re.Match[str]) -> str:
     year = _YEAR_BEFORE_NOUN.search(sentence, max(0, start - 6), start)
     if year is not None:
         start = year.start()  # "the 1996 agreement": the year names it
+    elif _PROPER_NOUN.fullmatch(m.group(0)):
+        name = _NAME_BEFORE.search(sentence, max(0, start - 90), start)
+        if name is not None:
+            start = name.start()  # "the Comprehensive Economic Partnership Agreement": its capitalised name
     title = sentence[start:end].strip()
     title = _TITLE_END.split(title, maxsplit=1)[0].rstrip(" ,")
+    title = _ANOTHER.split(title, maxsplit=1)[0]  # "MoU in 2022 and a new agreement on ...": the MoU's title
     # a second predicate coordinated after the title ("... on AI and agreed to renew ...", "et ont convenu de")
     title = re.split(
         r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"

@@ -105,5 +105,10 @@ IN_FORCE: tuple[str, ...] = (
 #: cues after an agreement noun that make it the agreement in force the cooperation rests on ("The 2018
 #: protocol remains the framework of this cooperation")
 FRAME: tuple[str, ...] = (r"(?:remains?|is|are|provides?|forms?) the (?:legal )?(?:framework|basis)",)
+#: words of a funding call and its projects: a programme named after them with a framework cue ("a call for
+#: proposals under the Joint Research Cooperation Programme") is the call's funding programme, no agreement
+FUNDING: tuple[str, ...] = (
+    r"calls?", "proposals", r"applications?", r"projects?", r"grants?", "funding", "funded", "fund", "funds",
+)
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
 SCHEMES: tuple[str, ...] = ()

@@ -89,5 +89,8 @@ IN_FORCE: tuple[str, ...] = (
 )
 #: cues after an agreement noun that make it the agreement in force ("reste le cadre de cette coopération")
 FRAME: tuple[str, ...] = (r"(?:reste|restent|constitue|constituent|demeure|forme) (?:le|la) (?:cadre|base)",)
+#: words of a funding call and its projects: un programme nommé après eux avec un cadre ("appel à projets dans
+#: le cadre du programme de coopération") est le programme de financement de l'appel, pas un accord
+FUNDING: tuple[str, ...] = (r"appels?", r"projets?", r"candidatures?", r"financ\w*", r"subventions?", r"propositions?")
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
 SCHEMES: tuple[str, ...] = ()

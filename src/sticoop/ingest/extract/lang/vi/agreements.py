@@ -64,6 +64,9 @@ RENEW_PRONOUN: tuple[str, ...] = (r"(?:gia hạn|kéo dài)\s+(?:văn bản|th�
 IN_FORCE: tuple[str, ...] = (r"có hiệu lực", r"đã hết hiệu lực", r"đã hết hạn")
 #: cues after an agreement noun that make it the agreement in force ("vẫn là khuôn khổ", "là cơ sở")
 FRAME: tuple[str, ...] = ("(?:vẫn |tiếp tục )?là (?:khuôn khổ|cơ sở|nền tảng)",)
+#: words of a funding call and its projects ("kêu gọi đề xuất nhiệm vụ trong khuôn khổ Chương trình hợp tác
+#: song phương", "đề tài thuộc Chương trình"): the programme is the call's funding scheme, no agreement
+FUNDING: tuple[str, ...] = ("kêu gọi", "đề xuất", "đề tài", "nhiệm vụ", "dự án", "tài trợ", "hồ sơ", "tuyển chọn")
 #: a call for "nhiệm vụ/đề tài ... theo Nghị định thư" (tuyển chọn, kêu gọi đề xuất): a Vietnamese funding scheme
 #: (tasks under a protocol) that the call names; the protocol is no agreement item of the report. Tasks carried
 #: out "theo Nghị định thư của Khóa họp lần thứ VII" (no call word) stay an agreement in force.
