@@ -28,6 +28,11 @@ RENEW: tuple[str, ...] = (
 #: verbs of a signature, approval or adoption
 SIGN: tuple[str, ...] = (
     r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*", r"initial(?:l)?ed", r"initial(?:l)?ing",
+    # a ratification, and the exchange of signed texts at a ceremony ("witnessed the exchange of a memorandum")
+    r"ratif\w*", r"exchang(?:e|ed|ing)(?: of)?(?= (?:the|a|an|signed) (?:[\w-]+ ){0,2}"
+    r"(?:memorand|MoU|agreement|protocol|arrangement|letter|document|instrument|minutes|accord))",
+    # a text finalised is agreed, not yet signed (INITIAL: planned)
+    r"finali[sz]\w*",
     # a plan or programme agreed on is adopted, like one approved ("agreed on a work plan for 2025-2027")
     r"agree(?:d|ing)(?: on| upon)?(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
 )
@@ -48,7 +53,7 @@ SCHEDULE: tuple[str, ...] = (
     r"(?:is|are) (?:scheduled|planned|expected|due|set)", r"will take place", r"is to take place",
 )
 #: verbs of an initialling (a subset of SIGN): the text is agreed but not yet signed, `planned`
-INITIAL: tuple[str, ...] = (r"initial(?:l)?ed", r"initial(?:l)?ing")
+INITIAL: tuple[str, ...] = (r"initial(?:l)?ed", r"initial(?:l)?ing", r"finali[sz]\w*")
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (
     r"discuss\w*", r"examin\w*", r"review\w*", r"negotiat\w*", "study", "studying", "explore", "exploring",

@@ -29,7 +29,11 @@ RENEW: tuple[str, ...] = (
     r"(?<!dans le )prolong\w*", r"prorog\w*",
 )
 #: verbs of a signature, initialling, conclusion, approval or adoption
-SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
+SIGN: tuple[str, ...] = (
+    r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*",
+    # ratification, échange des instruments ou des documents signés, texte finalisé (INITIAL: planned)
+    r"ratifi\w*", r"échange des (?:instruments|documents|textes)", r"finalis\w*",
+)
 #: verbs of an adoption in talks (a subset of SIGN): without a signature, `discussed` (convention 9)
 ADOPT: tuple[str, ...] = (r"adopt[ée]\w*",)
 #: verbs of an approval (a subset of SIGN): a plan or programme approved in talks is `discussed`
@@ -41,7 +45,7 @@ FUTURE_FORMS: tuple[str, ...] = (r"\w+(?:era|eront|erait|eraient|ura|uront|urait
 #: cues after an agreement noun that schedule its signing ("la signature de l'accord est prévue en juin")
 SCHEDULE: tuple[str, ...] = (r"(?:est|sont) prévue?s?", r"aura lieu", r"doit avoir lieu", r"interviendra")
 #: verbs of an initialling (a subset of SIGN): agreed text, not yet signed, `planned`
-INITIAL: tuple[str, ...] = (r"paraph\w*",)
+INITIAL: tuple[str, ...] = (r"paraph\w*", r"finalis\w*")
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (
     r"évoqu\w*", r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*",

@@ -18,7 +18,12 @@ NOUNS: tuple[str, ...] = (
 #: verbs of a renewal ("gia hạn", extend)
 RENEW: tuple[str, ...] = ("gia hạn", "kéo dài")
 #: verbs of a signature or adoption ("ký kết", "thông qua", "thống nhất")
-SIGN: tuple[str, ...] = ("ký tắt", "ký(?: kết)?", "thông qua", "thống nhất", "phê duyệt")
+SIGN: tuple[str, ...] = (
+    "ký tắt", "ký(?: kết)?", "thông qua", "thống nhất", "phê duyệt",
+    # ratification, handing over the signed texts ("trao Bản ghi nhớ"; "trao đổi văn kiện Hiệp định" in a
+    # photo caption names the agreement already reported, left to the main mention)
+    "phê chuẩn", r"trao(?= (?:[Bb]ản|[Bb]iên|[Tt]hỏa|[Tt]hoả|[Hh]iệp|[Nn]ghị|[Kk]ế|[Tt]hư))",
+)
 #: verbs of an adoption in talks ("thông qua", a subset of SIGN): without "ký", `discussed` (convention 9)
 ADOPT: tuple[str, ...] = ("thông qua",)
 #: verbs of an approval ("phê duyệt", a subset of SIGN): a plan or programme approved in talks is `discussed`
