@@ -62,6 +62,7 @@ PROSPECT = _cues("PROSPECT", re.I)
 PREPARE = _cues("PREPARE", re.I)
 APPROVE = _cues("APPROVE", re.I)
 REVIVE = _cues("REVIVE", re.I)
+DRAW_UP = _cues("DRAW_UP", re.I)
 FUTURE_FORM = _cues("FUTURE_FORMS", re.I)
 SCHEDULE = _cues("SCHEDULE", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
@@ -105,7 +106,7 @@ def _own_clause(clause: str, noun_pos: int) -> str:
 #: a verb, or a decision before one, that may govern the next agreement noun after a coordination ("... and
 #: agreed to renew the 2015 agreement", "et ont convenu de renouveler l'accord", "và thống nhất sẽ ký")
 _DECISION = re.compile(
-    r"\b(?:agreed|decided|convenu|décidé|thống nhất|nhất trí)\b", re.I
+    r"\b(?:agreed|decided|convenu\w*|décidé\w*|thống nhất|nhất trí)\b", re.I
 )
 
 
@@ -306,6 +307,11 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: boo
         return amended
     if _governing(PROSPECT, clause, noun_pos) is not None:
         return "planned"  # "..., paving the way for a framework agreement next year"
+    drafting = _governing(DRAW_UP, clause, noun_pos)
+    if drafting is not None:
+        # a decision of the parties, not one side's task ("Officials will prepare an action plan": no item)
+        if _DECISION.search(clause[max(0, drafting.start() - 45) : drafting.start()]):
+            return "planned"  # "agreed to prepare a new work plan", "convenus d'élaborer", "nhất trí xây dựng"
     if _under_discussion(clause, noun_pos):
         # discussed, unless a signature is envisaged ("discussed a protocol, which could be signed in May":
         # planned, as the corpus labels it)
@@ -379,7 +385,8 @@ _OWN_COMPLEMENT = re.compile(
     r"|\s+(?:19|20)\d\d\b"
     # a year further on in its short title ("l'accord de coopération de 2009", "the agreement on S&T of 2015")
     # or its date of signature ("la convention-cadre signée en 2018", "the arrangement concluded in 2019")
-    r"|[^,.;()]{0,40}?\b(?:of|de|du|năm|in|en)\s+(?:19|20)\d\d\b"
+    # (never a year of a future act of the same agreement: "The agreement will be reviewed in 2027")
+    r"|(?![^,.;()]{0,40}?\b(?:will|shall|would|sera|seront|sẽ)\b)[^,.;()]{0,40}?\b(?:of|de|du|năm|in|en)\s+(?:19|20)\d\d\b"
     # its own signature with a partner ("l'accord-cadre conclu avec le ministère", "the MoU signed with")
     r"|\s+(?:conclu|sign|concluded|ký)\w*\s+(?:avec|with|với|entre|between|giữa)\b",
     re.I,
@@ -741,8 +748,8 @@ def _title(sentence: str, m: re.Match[str]) -> str:
     title = _ANOTHER.split(title, maxsplit=1)[0]  # "MoU in 2022 and a new agreement on ...": the MoU's title
     # a second predicate coordinated after the title ("... on AI and agreed to renew ...", "et ont convenu de")
     title = re.split(
-        r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"
+        r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|sont\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"
         r"convenu|décidé|sign|renouvel|thống nhất|nhất trí|ký))",
         title,
     )[0]
-    return title.strip()
+    return re.sub(r"\s+(?:and|et|và)$", "", title.strip())  # "... de 2010 et [sont convenus]"

@@ -45,6 +45,11 @@ APPROVE: tuple[str, ...] = (r"approv\w*",)
 #: verbs of a revival of dormant agreements ("agreed to reactivate the twinning agreements"): `planned` when
 #: decided or intended, `renewed` when done
 REVIVE: tuple[str, ...] = (r"reactivat\w*", r"reviv\w*", r"relaunch\w*", r"revitali[sz]\w*", r"updat\w*")
+#: verbs of drawing up a text: after a decision or modal ("agreed to prepare a new work plan", "will draw up a
+#: roadmap") what they govern is `planned`
+DRAW_UP: tuple[str, ...] = (
+    r"prepare", r"draw up", r"develop", r"elaborate", r"work out", r"formulate", r"conclude",
+)
 #: endings of a signature or renewal verb that make it a future or conditional act (French "signeront"); none in
 #: English, whose future is a modal (PLAN)
 FUTURE_FORMS: tuple[str, ...] = ()

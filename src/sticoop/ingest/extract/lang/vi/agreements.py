@@ -30,6 +30,8 @@ ADOPT: tuple[str, ...] = ("thông qua",)
 APPROVE: tuple[str, ...] = ("phê duyệt",)
 #: verbs of a revival of dormant agreements ("nhất trí khôi phục các thỏa thuận")
 REVIVE: tuple[str, ...] = ("khôi phục", "kích hoạt lại", "tái khởi động", "cập nhật")
+#: verbs of drawing up a text: after a decision or modal ("nhất trí xây dựng Kế hoạch hành động") `planned`
+DRAW_UP: tuple[str, ...] = ("xây dựng", "soạn thảo", "hoàn thiện")
 #: future endings of a verb: none in Vietnamese, whose future is a particle ("sẽ", PLAN)
 FUTURE_FORMS: tuple[str, ...] = ()
 #: cues after an agreement noun that schedule its signing ("Lễ ký Bản ghi nhớ ... dự kiến diễn ra vào tháng 5")
