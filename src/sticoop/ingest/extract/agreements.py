@@ -272,7 +272,11 @@ def _governs_next(clause: str, verb: re.Match[str]) -> bool:
 
 #: a future passive right before a verb: the act is still to come ("will be renewed", "sera renouvelé",
 #: "sẽ được gia hạn")
-_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall)(?:\s+be)?\s*$|\b(?:sera|seront)\s*$|\bsẽ\s+được\s*$", re.I)
+_FUTURE_PASSIVE = re.compile(
+    # "Hai bên sẽ gia hạn" (will extend) is to come; "thống nhất sẽ gia hạn" is a decision, read like "agreed to
+    # extend" (renewed, as the corpora label it)
+    r"\b(?:will|shall)(?:\s+be)?\s*$|\b(?:sera|seront)\s*$|\bsẽ\s+được\s*$|(?<!nhất )(?<!trí )\bsẽ\s*$", re.I
+)
 
 
 #: the words between an agreement's title and an in-force cue in apposition to it (", which expired in ...",
