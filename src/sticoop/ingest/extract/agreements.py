@@ -312,10 +312,9 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: boo
     if _governing(PROSPECT, clause, noun_pos) is not None:
         return "planned"  # "..., paving the way for a framework agreement next year"
     drafting = _governing(DRAW_UP, clause, noun_pos)
-    if drafting is not None:
-        # a decision of the parties, not one side's task ("Officials will prepare an action plan": no item)
-        if _DECISION.search(clause[max(0, drafting.start() - 45) : drafting.start()]):
-            return "planned"  # "agreed to prepare a new work plan", "convenus d'élaborer", "nhất trí xây dựng"
+    # a decision of the parties, not one side's task ("Officials will prepare an action plan": no item)
+    if drafting is not None and _DECISION.search(clause[max(0, drafting.start() - 45) : drafting.start()]):
+        return "planned"  # "agreed to prepare a new work plan", "convenus d'élaborer", "nhất trí xây dựng"
     if _under_discussion(clause, noun_pos):
         # discussed, unless a signature is envisaged ("discussed a protocol, which could be signed in May":
         # planned, as the corpus labels it)
@@ -349,8 +348,8 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: boo
             return "planned"
         if _adopted_only(clause, sign, next_noun, noun):
             # an adoption still to come ("convene the Joint Committee to approve a new programme") is planned
-            to_come = sign.start() < noun_pos and _planned_signature(clause, noun_pos, sign)
-            return "planned" if to_come else "discussed"
+            approval_to_come = sign.start() < noun_pos and _planned_signature(clause, noun_pos, sign)
+            return "planned" if approval_to_come else "discussed"
         if FUTURE_FORM.fullmatch(sign.group(0)) or _scheduled(clause, sign, noun):
             return "planned"  # "signeront un protocole", "the signing of the MoU is scheduled for June"
         if INITIAL.fullmatch(sign.group(0)):
@@ -524,8 +523,8 @@ def _acronym_mentions(text: str, out: list[Agreement]) -> None:
             if name in defined and at >= defined[name][1]:
                 if NOUNS.search(sent.text):
                     continue  # the sentence's own agreement nouns are read by the main pass
-                noun_start, _, noun = defined[name]
-                clause = sent.text[: acronym.start()] + noun + sent.text[acronym.end() :]
+                noun_start, _, noun_text = defined[name]
+                clause = sent.text[: acronym.start()] + noun_text + sent.text[acronym.end() :]
                 status = _status(clause, acronym.start())
                 if status is not None:
                     _acronym_item(out, noun_start, at, name, status, text)

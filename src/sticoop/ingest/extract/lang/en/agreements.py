@@ -34,7 +34,8 @@ SIGN: tuple[str, ...] = (
     # a text finalised is agreed, not yet signed (INITIAL: planned)
     r"finali[sz]\w*",
     # a plan or programme agreed on is adopted, like one approved ("agreed on a work plan for 2025-2027")
-    r"agree(?:d|ing)(?: on| upon)?(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
+    r"agree(?:d|ing)(?: on| upon)?"
+    r"(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
 )
 #: verbs of an adoption or agreement on a text in talks (a subset of SIGN): without a signature verb in the same
 #: clause, what they govern is `discussed` (convention 9: "a programme merely agreed or adopted in talks")
