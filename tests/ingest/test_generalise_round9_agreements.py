@@ -179,7 +179,9 @@ def test_one_or_two_agreements(text: str, expected: list[tuple[str, str]]) -> No
          "five years.", [("Science and Technology Agreement", "renewed")]),
         ("L'accord de partenariat et de coopération (APC) lie les deux parties. Les ministres ont convenu de "
          "renouveler l'APC en 2026.", [("accord de partenariat et de coopération", "renewed")]),
-        # neighbours: an organisation's acronym is no agreement
+        # neighbours: an organisation's acronym is no agreement, nor a partner's acronym after the noun
+        ("The two sides signed an agreement with the Ministry of Science (MOST) on Monday. MOST will renew its "
+         "support next year.", [("agreement with the Ministry of Science", "signed")]),
         ("The meeting was held under the auspices of UNESCO, which entered into force in 1945.", []),
         ("Officials of the IAEA reviewed the projects, which started last year.", []),
     ],

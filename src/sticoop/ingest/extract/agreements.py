@@ -514,7 +514,10 @@ def _acronym_mentions(text: str, out: list[Agreement]) -> None:
     defined: dict[str, tuple[int, int, str]] = {}  # acronym -> (noun start, definition end, noun text)
     for noun in NOUNS.finditer(text):
         found = _DEFINED.match(text, noun.end())
-        if found is not None and found.group(1) not in defined:
+        # the acronym holds the noun's initial ("PCA" for "... Agreement", "APC" for "accord ..."): never the
+        # acronym of a partner named after the noun ("an agreement with the Ministry of Science (MOST)")
+        if (found is not None and found.group(1) not in defined
+                and noun.group(0)[0].lower() in found.group(1).lower()):
             defined[found.group(1)] = (noun.start(), found.end(), noun.group(0))
     for sent in sentences(text):
         for acronym in _ACRONYM.finditer(sent.text) if not ASIDE.search(sent.text) else ():
