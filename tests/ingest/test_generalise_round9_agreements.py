@@ -7,7 +7,8 @@ plans and work programmes approved in talks (`discussed`, convention 9 of the co
 draw one up (`planned`); a call's funding programme is no agreement; a previous agreement's participle never
 governs the next noun; coordinated agreements with a determiner are two, a bare plural coordination one group;
 an agreement named by its acronym; the bodies of an agreement, ratification and hand-over of signed texts; a
-definite mention of another kind of agreement with its own signature is another agreement.
+definite mention of another kind of agreement with its own signature is another agreement; a list of texts
+signed at one ceremony keeps its science, technology and innovation items.
 """
 
 from __future__ import annotations
@@ -211,3 +212,30 @@ def test_acronyms(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_bodies_ratification_and_exchange(text: str, statuses: list[str]) -> None:
     assert _statuses(text) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of texts signed at one ceremony: each item has the list's verb; the items without science,
+        # technology or innovation are other cooperation, left out (convention 6)
+        ("During the state visit, the two presidents witnessed the signing of five documents: an agreement on air "
+         "services; a memorandum of understanding on cooperation in science and innovation; an agreement on visa "
+         "exemption; and a protocol on trade.",
+         [("memorandum of understanding on cooperation in science and innovation", "signed")]),
+        ("Les deux ministres ont signé quatre accords : un accord sur les services aériens ; un accord de "
+         "coopération scientifique et technique ; un mémorandum d'entente sur le tourisme.",
+         [("accord de coopération scientifique et technique", "signed")]),
+        ("Hai bên đã ký 3 văn kiện: Hiệp định về vận tải biển; Bản ghi nhớ về hợp tác khoa học và công nghệ; "
+         "Thỏa thuận về du lịch.", [("Bản ghi nhớ về hợp tác khoa học và công nghệ", "signed")]),
+        # neighbours: a list of science texts keeps every item; a list without a signature is no such list
+        ("The ministers signed three documents: a memorandum on AI research; an agreement on marine science; and a "
+         "protocol on space technology.",
+         [("memorandum on AI research", "signed"), ("agreement on marine science", "signed"),
+          ("protocol on space technology", "signed")]),
+        ("Agenda: the committee discussed the memorandum; the action plan; and the call.",
+         [("memorandum", "discussed")]),
+    ],
+)
+def test_lists_signed_at_one_ceremony(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _titles(text) == expected

@@ -63,6 +63,7 @@ PREPARE = _cues("PREPARE", re.I)
 APPROVE = _cues("APPROVE", re.I)
 REVIVE = _cues("REVIVE", re.I)
 DRAW_UP = _cues("DRAW_UP", re.I)
+STI = _cues("STI", re.I)
 FUTURE_FORM = _cues("FUTURE_FORMS", re.I)
 SCHEDULE = _cues("SCHEDULE", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
@@ -431,7 +432,13 @@ def find_agreements(text: str) -> list[Agreement]:
         if not nouns and out and sent.start - out[-1].title.evidence.start <= PRONOUN_REACH:
             _pronoun_act(sent.text, out[-1])
         shared: str | None = None  # the previous noun's status, for a noun coordinated after it
+        colon = _list_colon(sent.text)
+        listed: list[Agreement] = []  # the items of a list of texts signed at one ceremony
+        # the status the list's head gives a text named right after its colon ("signed five documents: ...")
+        list_status = _status(sent.text[: colon + 1] + " MoU", colon + 2) if colon >= 0 else None
         for k, m in enumerate(nouns):
+            if m.end() <= colon and not sent.text[m.end() : colon + 1].rstrip(" :"):
+                continue  # the list's head ("quatre accords :"): its items are the agreements
             # the clause of this noun: from the previous noun (or ';') to the next noun
             seg_start = max(nouns[k - 1].end() if k else 0, sent.text.rfind(";", 0, m.start()) + 1)
             seg_end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sent.text)
@@ -444,6 +451,9 @@ def find_agreements(text: str) -> list[Agreement]:
             status = _status(clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole, after_noun)
             if status is None and after_noun and _ANOTHER.search(sent.text, nouns[k - 1].end(), m.end()):
                 status = shared  # "signed an MoU on AI and an agreement on space": the same verb
+            in_list = 0 <= colon < m.start()
+            if in_list and status is None and _LIST_ITEM.fullmatch(sent.text, seg_start, m.start()):
+                status = list_status  # "lễ ký 6 văn kiện: A; B; và C": each item has the list's verb
             shared = status
             if status is None or SCHEME.search(before[-90:]) or _personal(sent.text, m):
                 continue
@@ -469,6 +479,7 @@ def find_agreements(text: str) -> list[Agreement]:
                 and not _has_verb(sent.text[nouns[k - 1].end() : m.start()])
                 and not BASIS.search(sent.text[nouns[k - 1].end() : m.start()])
                 and not _ANOTHER.search(sent.text, nouns[k - 1].end(), m.end())
+                and ";" not in sent.text[nouns[k - 1].end() : m.start()]
             ):
                 continue  # a second noun for the same agreement in the same clause
             title = _title(sent.text, m)
@@ -483,13 +494,32 @@ def find_agreements(text: str) -> list[Agreement]:
                 continue
             start = sent.start + m.start()
             out.append(Agreement(Value(title, Evidence(start, sent.start + m.end(), 0.6)), status))
+            if in_list:
+                listed.append(out[-1])
             second = _second_partner(sent.text, m, seg_end)
             if second is not None and status in ("signed", "planned"):
                 at = sent.start + second[1]
                 evidence = Evidence(at, at + len(second[0]) - len(m.group(0)), 0.5)
                 out.append(Agreement(Value(second[0], evidence), status))
+        if any(STI.search(item.title.value) for item in listed):
+            unrelated = {id(item) for item in listed if not STI.search(item.title.value)}
+            out[:] = [item for item in out if id(item) not in unrelated]
     _acronym_mentions(text, out)
     return out
+
+
+#: what may stand before an item's noun in a list after its semicolon or colon: "and" and a determiner
+_LIST_ITEM = re.compile(r"[\s:]*(?:(?:and|et|và)\s+)?(?:(?:an?|the|un|une|le|la|les|một|các)\s+|l')?", re.I)
+
+
+def _list_colon(sentence: str) -> int:
+    """The colon that opens a list of texts signed at one ceremony ("chứng kiến lễ ký 6 văn kiện hợp tác: A; B;
+    C", "signed five documents: A; B; C"): a signature verb before it and at least two semicolons after it;
+    -1 when the sentence holds no such list."""
+    colon = sentence.find(":")
+    if colon < 0 or sentence.count(";", colon) < 2 or SIGN.search(sentence, 0, colon) is None:
+        return -1
+    return colon
 
 
 #: an acronym in parentheses after an agreement's name defines it ("Partnership and Cooperation Agreement (PCA)",

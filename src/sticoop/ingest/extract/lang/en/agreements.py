@@ -123,3 +123,6 @@ FUNDING: tuple[str, ...] = (
 )
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
 SCHEMES: tuple[str, ...] = ()
+#: words of science, technology and innovation in a title: in a list of texts signed at one ceremony, the texts
+#: without them are other cooperation (aviation, visas, trade), left out (convention 6 of the corpus labels)
+STI: tuple[str, ...] = (r"scien\w*", r"technolog\w*", r"research", r"innovation", r"R&D", r"S&T", r"STI")

@@ -101,3 +101,6 @@ FRAME: tuple[str, ...] = (r"(?:reste|restent|constitue|constituent|demeure|forme
 FUNDING: tuple[str, ...] = (r"appels?", r"projets?", r"candidatures?", r"financ\w*", r"subventions?", r"propositions?")
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
 SCHEMES: tuple[str, ...] = ()
+#: mots de science, technologie et innovation d'un titre: dans une liste de textes signés à une même cérémonie,
+#: ceux qui n'en ont pas relèvent d'une autre coopération et sont laissés de côté (convention 6)
+STI: tuple[str, ...] = (r"scien\w*", r"technolog\w*", r"recherche", r"innovation")

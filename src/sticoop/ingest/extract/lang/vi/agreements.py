@@ -78,3 +78,6 @@ FUNDING: tuple[str, ...] = ("kêu gọi", "đề xuất", "đề tài", "nhiệm
 #: (tasks under a protocol) that the call names; the protocol is no agreement item of the report. Tasks carried
 #: out "theo Nghị định thư của Khóa họp lần thứ VII" (no call word) stay an agreement in force.
 SCHEMES: tuple[str, ...] = (r"(?:tuyển chọn|kêu gọi|đề xuất)[^.;\n]{0,60}\btheo",)
+#: words of science, technology and innovation in a title: in a list of texts signed at one ceremony ("lễ ký 6
+#: văn kiện: ...; ...; ..."), the texts without them are other cooperation, left out (convention 6)
+STI: tuple[str, ...] = ("khoa học", "công nghệ", "KH&CN", "KHCN", "đổi mới sáng tạo", "nghiên cứu")
