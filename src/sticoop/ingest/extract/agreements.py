@@ -13,6 +13,14 @@ adopted or agreed in talks ("adopted a work plan", "đã thông qua") is discuss
 "paraphé" / "ký tắt" is planned; a renewal still to come ("will be renewed", "il sera renouvelé" in the next
 sentence) is planned; one agreement mentioned again (a bare noun, a shorter or fuller title of the same kind, the
 body's first mention of the headline's agreement) is one item with the fullest title.
+
+Round 9 (``tests/ingest/corpus/README.md``, "Agreements, round 9"): French future verbs ("signeront") and a
+scheduled signing ("the signing of ... is scheduled for June", "Lễ ký ... dự kiến") are planned; a revival
+("réactiver les accords de jumelage") is planned, renewed when done; a plan or programme approved in talks is
+discussed (convention 9), one a decision draws up ("agreed to prepare a work plan") planned; a call's funding
+programme is no agreement; the previous noun's participle never governs the next noun; "an MoU and an agreement"
+are two; an agreement named by its acronym (defined in the text, or framing the meeting with an in-force cue) is
+one; a list of texts signed at one ceremony keeps its science and technology items (convention 6).
 """
 
 from __future__ import annotations
