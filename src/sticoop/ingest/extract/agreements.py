@@ -533,6 +533,11 @@ def _list_colon(sentence: str) -> int:
 #: an acronym in parentheses after an agreement's name defines it ("Partnership and Cooperation Agreement (PCA)",
 #: "accord ... (Afra)", "Hiệp định hợp tác vùng (RCA)"): 2 to 10 letters, capital first
 _DEFINED = re.compile(r"[^.;()\n]{0,160}?\(([A-Z][A-Za-z&*]{1,9})\)")
+#: IN_FORCE and FRAME for lower-cased text, without IGNORECASE (several times faster on long texts)
+_IN_FORCE_LOWER = re.compile(IN_FORCE.pattern)
+_FRAME_LOWER = re.compile(FRAME.pattern)
+#: an acronym in parentheses, where a definition may end
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&*]{1,9})\)")
 #: an acronym of capitals alone ("PCA", "APC", "EPA")
 _ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
 
@@ -550,29 +555,47 @@ def _acronym_mentions(text: str, out: list[Agreement]) -> None:
     it and an in-force cue follows in its sentence ("under the PCA, which entered into force in 2016": signed,
     the framework of the cooperation in convention 9)."""
     defined: dict[str, tuple[int, int, str]] = {}  # acronym -> (noun start, definition end, noun text)
-    for noun in NOUNS.finditer(text):
-        found = _DEFINED.match(text, noun.end())
+    for paren in _PAREN_ACRONYM.finditer(text):
+        # the last agreement noun in the 160 characters before, with no sentence end between
+        at = paren.start()
+        window = max(0, at - 160, text.rfind(".", 0, at) + 1, text.rfind(";", 0, at) + 1)
+        noun = None
+        for candidate in NOUNS.finditer(text, window, at):
+            noun = candidate
+        found = _DEFINED.match(text, noun.end()) if noun is not None else None
         # the acronym holds the noun's initial ("PCA" for "... Agreement", "APC" for "accord ..."): never the
         # acronym of a partner named after the noun ("an agreement with the Ministry of Science (MOST)")
-        if (found is not None and found.group(1) not in defined
+        if (noun is not None and found is not None and found.end() == paren.end() and found.group(1) not in defined
                 and noun.group(0)[0].lower() in found.group(1).lower()):
             defined[found.group(1)] = (noun.start(), found.end(), noun.group(0))
+    # most texts hold no in-force cue: one fast scan of the lower-cased text spares the per-sentence reading
+    lowered = text.lower()
+    any_cue = _IN_FORCE_LOWER.search(lowered) is not None or _FRAME_LOWER.search(lowered) is not None
     for sent in sentences(text):
-        for acronym in _ACRONYM.finditer(sent.text) if not ASIDE.search(sent.text) else ():
+        last_cue = -1 if any_cue else -2  # where the sentence's last in-force or framework cue starts, read once
+        for acronym in _ACRONYM.finditer(sent.text):
+            if last_cue == -1:
+                cues = [c.start() for p in (IN_FORCE, FRAME) for c in p.finditer(sent.text)]
+                last_cue = max(cues, default=-2)
             at = sent.start + acronym.start()
             name = acronym.group(0)
             if name in defined and at >= defined[name][1]:
-                if NOUNS.search(sent.text):
+                if NOUNS.search(sent.text) or ASIDE.search(sent.text):
                     continue  # the sentence's own agreement nouns are read by the main pass
                 noun_start, _, noun_text = defined[name]
                 clause = sent.text[: acronym.start()] + noun_text + sent.text[acronym.end() :]
                 status = _status(clause, acronym.start())
                 if status is not None:
                     _acronym_item(out, noun_start, at, name, status, text)
-            elif name not in defined and _FRAMED.search(sent.text, 0, acronym.start()):
-                tail = sent.text[acronym.end() :]
-                if IN_FORCE.search(tail) or FRAME.search(tail):
-                    _acronym_item(out, -1, at, name, "signed", text)
+            elif name not in defined and last_cue > acronym.end() and _framed(sent.text, acronym):
+                _acronym_item(out, -1, at, name, "signed", text)
+
+
+def _framed(sentence: str, acronym: re.Match[str]) -> bool:
+    """True when a framework cue governs the acronym ("under the PCA", "dans le cadre de l'APC") in a sentence
+    that is no aside about other partners."""
+    window = max(0, acronym.start() - 60)
+    return not ASIDE.search(sentence) and _FRAMED.search(sentence, window, acronym.start()) is not None
 
 
 def _acronym_item(out: list[Agreement], noun_start: int, at: int, name: str, status: str, text: str) -> None:
