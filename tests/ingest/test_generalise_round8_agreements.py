@@ -29,10 +29,11 @@ def _statuses(text: str) -> list[str]:
         ("Tại phiên họp, hai bên đã thông qua Kế hoạch hành động giai đoạn 2026–2028.", ["discussed"]),
         ("Hai bên đã thông qua Chương trình hành động giai đoạn 2026–2028 về năng lượng.", ["discussed"]),
         ("theo Kế hoạch hành động giai đoạn 2025–2027 đã được hai bên thông qua tại phiên họp.", ["discussed"]),
-        # neighbours: adopted AND signed is signed; signed alone is signed; approved stays signed
+        # neighbours: adopted AND signed is signed; signed alone is signed; a plan approved in talks is
+        # discussed like one adopted (round 9, convention 9; an approved agreement proper stays signed)
         ("The committee adopted and signed a work plan for 2025-2027.", ["signed"]),
         ("The co-chairs signed the work plan for 2025-2027.", ["signed"]),
-        ("Members approved a work plan for 2025-2027 covering robotics.", ["signed"]),
+        ("Members approved a work plan for 2025-2027 covering robotics.", ["discussed"]),
         ("La feuille de route 2025-2027, annexée au relevé, est adoptée et signée par les coprésidents.",
          ["signed"]),
         ("Elles ont adopté une feuille de route 2025-2027, signée séance tenante.", ["signed"]),

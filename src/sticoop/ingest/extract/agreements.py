@@ -13,6 +13,14 @@ adopted or agreed in talks ("adopted a work plan", "đã thông qua") is discuss
 "paraphé" / "ký tắt" is planned; a renewal still to come ("will be renewed", "il sera renouvelé" in the next
 sentence) is planned; one agreement mentioned again (a bare noun, a shorter or fuller title of the same kind, the
 body's first mention of the headline's agreement) is one item with the fullest title.
+
+Round 9 (``tests/ingest/corpus/README.md``, "Agreements, round 9"): French future verbs ("signeront") and a
+scheduled signing ("the signing of ... is scheduled for June", "Lễ ký ... dự kiến") are planned; a revival
+("réactiver les accords de jumelage") is planned, renewed when done; a plan or programme approved in talks is
+discussed (convention 9), one a decision draws up ("agreed to prepare a work plan") planned; a call's funding
+programme is no agreement; the previous noun's participle never governs the next noun; "an MoU and an agreement"
+are two; an agreement named by its acronym (defined in the text, or framing the meeting with an in-force cue) is
+one; a list of texts signed at one ceremony keeps its science and technology items (convention 6).
 """
 
 from __future__ import annotations
@@ -60,8 +68,23 @@ RENEW_PRONOUN = _cues("RENEW_PRONOUN", re.I)
 IN_FORCE = _cues("IN_FORCE", re.I)
 PROSPECT = _cues("PROSPECT", re.I)
 PREPARE = _cues("PREPARE", re.I)
+APPROVE = _cues("APPROVE", re.I)
+REVIVE = _cues("REVIVE", re.I)
+DRAW_UP = _cues("DRAW_UP", re.I)
+STI = _cues("STI", re.I)
+FUTURE_FORM = _cues("FUTURE_FORMS", re.I)
+SCHEDULE = _cues("SCHEDULE", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
 SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
+#: a call's or its projects' words, then a framework cue, then at most five words of the name right before a
+#: programme noun: the call's funding programme ("kêu gọi đề xuất nhiệm vụ trong khuôn khổ Chương trình hợp tác
+#: song phương", "a call for proposals under the Joint Research Cooperation Programme"), no agreement
+_FUNDING_PROGRAMME = re.compile(
+    r"\b(?:" + "|".join(c for m in _LANGUAGES for c in m.FUNDING) + r")\b[^.;\n]{0,80}?"
+    r"\b(?:" + "|".join(c for m in _LANGUAGES for c in m.BASIS) + r"|thuộc|as part of)"
+    r"\s+(?:(?:the|a|an|le|la|l'|du|des)\s+)?(?:[^\s.;,]+\s+){0,5}$",
+    re.I,
+)
 #: ", and with B about ...": the same signature with a second partner is a second agreement
 #: ("signed cooperation agreements with A on X, and with B on Y"; "ký thỏa thuận với A về X, và với B về Y")
 _SECOND_PARTNER = re.compile(r",?\s+(?:and|et|và)\s+(?:with|avec|với)\s+", re.I)
@@ -92,7 +115,7 @@ def _own_clause(clause: str, noun_pos: int) -> str:
 #: a verb, or a decision before one, that may govern the next agreement noun after a coordination ("... and
 #: agreed to renew the 2015 agreement", "et ont convenu de renouveler l'accord", "và thống nhất sẽ ký")
 _DECISION = re.compile(
-    r"\b(?:agreed|decided|convenu|décidé|thống nhất|nhất trí)\b", re.I
+    r"\b(?:agreed|decided|convenu\w*|décidé\w*|thống nhất|nhất trí)\b", re.I
 )
 
 
@@ -191,18 +214,63 @@ def _planned_signature(clause: str, noun_pos: int, sign: re.Match[str]) -> bool:
                 or (after_noun and FUTURE.search(clause, noun_pos, sign.start())))
 
 
-def _adopted_only(clause: str, sign: re.Match[str], next_noun: bool) -> bool:
+def _adoption(verb: str, noun: re.Match[str] | None) -> bool:
+    """True when `verb` adopts in talks: "adopted", "agreed on", or an approval of a plan or programme ("the
+    Commission approved a work programme", "a approuvé un programme de travail", "phê duyệt Kế hoạch hành
+    động"); an approval of an agreement proper stays a signature."""
+    if ADOPT.fullmatch(verb):
+        return True
+    return bool(APPROVE.fullmatch(verb) and noun is not None and _PROGRAMME_NOUN.search(noun.group(0)))
+
+
+def _adopted_only(clause: str, sign: re.Match[str], next_noun: bool, noun: re.Match[str] | None = None) -> bool:
     """True when the verb ``sign`` is an adoption in talks ("adopted a work plan", "ont adopté un plan
     d'action", "đã thông qua Chương trình hành động", "agreed on a programme") and no signature verb of another
     kind stands in the clause ("adopted ... and signed", "adoptée et signée"), other than one that governs the
     next agreement noun the clause ends at (`next_noun`): per convention 9 of the corpus labels, what was merely
     agreed or adopted in talks is `discussed`."""
-    if not ADOPT.fullmatch(sign.group(0)):
+    if not _adoption(sign.group(0), noun):
         return False
     return all(
-        ADOPT.fullmatch(other.group(0)) or (next_noun and _governs_next(clause, other))
+        _adoption(other.group(0), noun) or (next_noun and _governs_next(clause, other))
         for other in SIGN.finditer(clause)
     )
+
+
+def _next_nouns_verb(clause: str, noun: re.Match[str], sign: re.Match[str]) -> bool:
+    """True when the signature verb ``sign`` after the noun, past a comma, ends the clause with at most three
+    words after it: it governs the next agreement noun, the clause's own one only frames the sentence ("Dans le
+    cadre du programme de coopération, les deux instituts ont signé un accord")."""
+    return "," in clause[noun.end() : sign.start()] and _governs_next(clause, sign)
+
+
+def _previous_participle(clause: str, sign: re.Match[str], noun_pos: int) -> bool:
+    """True when the signature verb ``sign``, in a clause that starts right after the previous agreement noun,
+    is that noun's participle ("Memorandum signed in 2022, the Fund opens a call under the Programme"): it
+    stands within the previous title's first words, and a comma closes that title before the noun at
+    `noun_pos`."""
+    lead = clause[: sign.start()]
+    return len(lead.split()) <= 4 and not re.search(r"[,;]", lead) and "," in clause[sign.end() : noun_pos]
+
+
+#: the ending of a verb's past form or participle ("reactivated", "réactivé", "relancées")
+_PAST_FORM = re.compile(r"(?:ed|é|ée|és|ées)$", re.I)
+
+#: a nominal signature, the act named as an event ("the signing of", "la signature de", "lễ ký", "việc ký")
+_NOMINAL_SIGN = re.compile(r"signing|signature|ký(?: kết)?", re.I)
+_NOMINAL_BEFORE = re.compile(r"(?:lễ|việc)\s*$|(?:the|la|a)\s*$", re.I)
+
+
+def _scheduled(clause: str, sign: re.Match[str], noun: re.Match[str] | None) -> bool:
+    """True when a nominal signature before the noun is scheduled after it, in the same clause ("The signing of
+    a framework agreement is scheduled for June", "La signature de l'accord est prévue en juin", "Lễ ký Bản ghi
+    nhớ ... dự kiến diễn ra vào tháng 5")."""
+    if noun is None or sign.start() > noun.start() or not _NOMINAL_SIGN.fullmatch(sign.group(0)):
+        return False
+    if not _NOMINAL_BEFORE.search(clause[max(0, sign.start() - 8) : sign.start()]):
+        return False
+    tail = re.match(r"[^,;]*", clause[noun.end() :])
+    return tail is not None and SCHEDULE.search(tail.group(0)) is not None
 
 
 def _governs_next(clause: str, verb: re.Match[str]) -> bool:
@@ -213,7 +281,11 @@ def _governs_next(clause: str, verb: re.Match[str]) -> bool:
 
 #: a future passive right before a verb: the act is still to come ("will be renewed", "sera renouvelé",
 #: "sẽ được gia hạn")
-_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall)(?:\s+be)?\s*$|\b(?:sera|seront)\s*$|\bsẽ\s+được\s*$", re.I)
+_FUTURE_PASSIVE = re.compile(
+    # "Hai bên sẽ gia hạn" (will extend) is to come; "thống nhất sẽ gia hạn" is a decision, read like "agreed to
+    # extend" (renewed, as the corpora label it)
+    r"\b(?:will|shall)(?:\s+be)?\s*$|\b(?:sera|seront)\s*$|\bsẽ\s+được\s*$|(?<!nhất )(?<!trí )\bsẽ\s*$", re.I
+)
 
 
 #: the words between an agreement's title and an in-force cue in apposition to it (", which expired in ...",
@@ -233,9 +305,10 @@ def _in_force_apposition(clause: str, noun: re.Match[str] | None) -> bool:
     return apposition is not None and IN_FORCE.match(clause, apposition.end()) is not None
 
 
-def _status(clause: str, noun_pos: int, next_noun: bool = False) -> str | None:
+def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: bool = False) -> str | None:
     """The status of the agreement noun at `noun_pos` in its clause (`next_noun`: the clause ends where the
-    next agreement noun starts), or None when no verb or cue gives one."""
+    next agreement noun starts; `after_noun`: it starts where the previous one ends), or None when no verb or
+    cue gives one."""
     own = _own_clause(clause, noun_pos)
     next_noun = next_noun and own == clause
     clause = own
@@ -247,6 +320,10 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False) -> str | None:
         return amended
     if _governing(PROSPECT, clause, noun_pos) is not None:
         return "planned"  # "..., paving the way for a framework agreement next year"
+    drafting = _governing(DRAW_UP, clause, noun_pos)
+    # a decision of the parties, not one side's task ("Officials will prepare an action plan": no item)
+    if drafting is not None and _DECISION.search(clause[max(0, drafting.start() - 45) : drafting.start()]):
+        return "planned"  # "agreed to prepare a new work plan", "convenus d'élaborer", "nhất trí xây dựng"
     if _under_discussion(clause, noun_pos):
         # discussed, unless a signature is envisaged ("discussed a protocol, which could be signed in May":
         # planned, as the corpus labels it)
@@ -254,19 +331,36 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False) -> str | None:
         return "planned" if later and _planned_signature(clause, noun_pos, later) else "discussed"
     if _in_force_apposition(clause, noun):
         return "signed"  # "the Agreement ..., in force since 2008", "l'accord ..., entré en vigueur le 1er janvier"
+    revival = _governing(REVIVE, clause, noun_pos)
+    if revival is not None:
+        # "convenues de réactiver ... les accords de jumelage", "la relance des accords": a revival decided or
+        # named is planned; one done ("reactivated", "ont réactivé", "đã khôi phục") is renewed
+        done = _PAST_FORM.search(revival.group(0)) or re.search(r"\bđã\s*$", clause[: revival.start()])
+        return "renewed" if done else "planned"
     renewal = RENEW.search(clause)
     if renewal:
         # a renewal still to come ("will be renewed", "sera renouvelé", "sẽ được gia hạn") is planned
-        return "planned" if _FUTURE_PASSIVE.search(clause[: renewal.start()]) else "renewed"
-    sign = _last(SIGN, clause, 0, noun_pos) or SIGN.search(clause, noun_pos)
+        to_come = _FUTURE_PASSIVE.search(clause[: renewal.start()]) or FUTURE_FORM.fullmatch(renewal.group(0))
+        return "planned" if to_come else "renewed"
+    sign = _last(SIGN, clause, 0, noun_pos)
+    if sign is not None and after_noun and _previous_participle(clause, sign, noun_pos):
+        sign = None  # "Bản ghi nhớ ký năm 2022, Quỹ ... trong khuôn khổ Chương trình": the memorandum's verb
+    if sign is None:
+        sign = SIGN.search(clause, noun_pos)
+        if sign is not None and next_noun and noun is not None and _next_nouns_verb(clause, noun, sign):
+            sign = None  # "Within the framework of the programme, the institutes signed an MoU": the MoU's verb
     if sign:
         # a later signature still to come wins over an agreement on the text ("agreed on a new Programme ...,
         # to be signed during the visit")
         later = SIGN.search(clause, max(sign.end(), noun_pos + 1))
         if later is not None and _planned_signature(clause, noun_pos, later):
             return "planned"
-        if _adopted_only(clause, sign, next_noun):
-            return "discussed"
+        if _adopted_only(clause, sign, next_noun, noun):
+            # an adoption still to come ("convene the Joint Committee to approve a new programme") is planned
+            approval_to_come = sign.start() < noun_pos and _planned_signature(clause, noun_pos, sign)
+            return "planned" if approval_to_come else "discussed"
+        if FUTURE_FORM.fullmatch(sign.group(0)) or _scheduled(clause, sign, noun):
+            return "planned"  # "signeront un protocole", "the signing of the MoU is scheduled for June"
         if INITIAL.fullmatch(sign.group(0)):
             return "planned"  # "initialled the text of an agreement", "paraphé", "ký tắt": not yet signed
         return "planned" if _planned_signature(clause, noun_pos, sign) else "signed"
@@ -303,7 +397,10 @@ _OWN_COMPLEMENT = re.compile(
     r"|\s+(?:19|20)\d\d\b"
     # a year further on in its short title ("l'accord de coopération de 2009", "the agreement on S&T of 2015")
     # or its date of signature ("la convention-cadre signée en 2018", "the arrangement concluded in 2019")
-    r"|[^,.;()]{0,40}?\b(?:of|de|du|năm|in|en)\s+(?:19|20)\d\d\b",
+    # (never a year of a future act of the same agreement: "The agreement will be reviewed in 2027")
+    r"|(?![^,.;()]{0,40}?\b(?:will|shall|would|sera|seront|sẽ)\b)[^,.;()]{0,40}?\b(?:of|de|du|năm|in|en)\s+(?:19|20)\d\d\b"
+    # its own signature with a partner ("l'accord-cadre conclu avec le ministère", "the MoU signed with")
+    r"|\s+(?:conclu|sign|concluded|ký)\w*\s+(?:avec|with|với|entre|between|giữa)\b",
     re.I,
 )
 
@@ -313,6 +410,8 @@ _COMPLEMENT = re.compile(
     r"\s+(?:between|on|of|with|for|entre|sur|de|du|des|d'|avec|pour|về|giữa|với|hợp\s+tác|cấp)\b|\s+[A-ZĐÀ-Ỹ]", re.I
 )
 _PROGRAMME_NOUN = re.compile(r"programme|program|chương trình|plan|kế hoạch", re.I)
+#: the programme nouns a funding call may run under (a plan never funds a call)
+_FUNDING_NOUN = re.compile(r"programme|program|chương trình", re.I)
 
 
 def _named(clause: str, noun_pos: int) -> bool:
@@ -340,7 +439,14 @@ def find_agreements(text: str) -> list[Agreement]:
         nouns = list(NOUNS.finditer(sent.text))
         if not nouns and out and sent.start - out[-1].title.evidence.start <= PRONOUN_REACH:
             _pronoun_act(sent.text, out[-1])
+        shared: str | None = None  # the previous noun's status, for a noun coordinated after it
+        colon = _list_colon(sent.text)
+        listed: list[Agreement] = []  # the items of a list of texts signed at one ceremony
+        # the status the list's head gives a text named right after its colon ("signed five documents: ...")
+        list_status = _status(sent.text[: colon + 1] + " MoU", colon + 2) if colon >= 0 else None
         for k, m in enumerate(nouns):
+            if m.end() <= colon and not sent.text[m.end() : colon + 1].rstrip(" :"):
+                continue  # the list's head ("quatre accords :"): its items are the agreements
             # the clause of this noun: from the previous noun (or ';') to the next noun
             seg_start = max(nouns[k - 1].end() if k else 0, sent.text.rfind(";", 0, m.start()) + 1)
             seg_end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sent.text)
@@ -349,9 +455,19 @@ def find_agreements(text: str) -> list[Agreement]:
             if k + 1 < len(nouns):
                 clause = _without_next_predicate(clause, m.end() - seg_start)
             before = sent.text[: m.start()]
-            status = _status(clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole)
+            after_noun = bool(k) and seg_start == nouns[k - 1].end()
+            status = _status(clause, m.start() - seg_start, k + 1 < len(nouns) and clause == whole, after_noun)
+            if status is None and after_noun and _ANOTHER.search(sent.text, nouns[k - 1].end(), m.end()):
+                status = shared  # "signed an MoU on AI and an agreement on space": the same verb
+            in_list = 0 <= colon < m.start()
+            if in_list and status is None and _LIST_ITEM.fullmatch(sent.text, seg_start, m.start()):
+                status = list_status  # "lễ ký 6 văn kiện: A; B; và C": each item has the list's verb
+            shared = status
             if status is None or SCHEME.search(before[-90:]) or _personal(sent.text, m):
                 continue
+            if (_FUNDING_NOUN.search(m.group(0)) and _FUNDING_PROGRAMME.search(before[-160:])
+                    and not _has_own_act(clause, m.end() - seg_start)):
+                continue  # a call's funding programme, not an agreement of the parties
             back_ref = (
                 bool(DEFINITE.search(before[-12:]))
                 and out
@@ -370,6 +486,8 @@ def find_agreements(text: str) -> list[Agreement]:
                 and status == out[-1].status
                 and not _has_verb(sent.text[nouns[k - 1].end() : m.start()])
                 and not BASIS.search(sent.text[nouns[k - 1].end() : m.start()])
+                and not _ANOTHER.search(sent.text, nouns[k - 1].end(), m.end())
+                and ";" not in sent.text[nouns[k - 1].end() : m.start()]
             ):
                 continue  # a second noun for the same agreement in the same clause
             title = _title(sent.text, m)
@@ -384,18 +502,134 @@ def find_agreements(text: str) -> list[Agreement]:
                 continue
             start = sent.start + m.start()
             out.append(Agreement(Value(title, Evidence(start, sent.start + m.end(), 0.6)), status))
+            if in_list:
+                listed.append(out[-1])
             second = _second_partner(sent.text, m, seg_end)
             if second is not None and status in ("signed", "planned"):
                 at = sent.start + second[1]
                 evidence = Evidence(at, at + len(second[0]) - len(m.group(0)), 0.5)
                 out.append(Agreement(Value(second[0], evidence), status))
+        if any(STI.search(item.title.value) for item in listed):
+            unrelated = {id(item) for item in listed if not STI.search(item.title.value)}
+            out[:] = [item for item in out if id(item) not in unrelated]
+    _acronym_mentions(text, out)
     return out
+
+
+#: what may stand before an item's noun in a list after its semicolon or colon: "and" and a determiner
+_LIST_ITEM = re.compile(r"[\s:]*(?:(?:and|et|và)\s+)?(?:(?:an?|the|un|une|le|la|les|một|các)\s+|l')?", re.I)
+
+
+def _list_colon(sentence: str) -> int:
+    """The colon that opens a list of texts signed at one ceremony ("chứng kiến lễ ký 6 văn kiện hợp tác: A; B;
+    C", "signed five documents: A; B; C"): a signature verb before it and at least two semicolons after it;
+    -1 when the sentence holds no such list."""
+    colon = sentence.find(":")
+    if colon < 0 or sentence.count(";", colon) < 2 or SIGN.search(sentence, 0, colon) is None:
+        return -1
+    return colon
+
+
+#: an acronym in parentheses after an agreement's name defines it ("Partnership and Cooperation Agreement (PCA)",
+#: "accord ... (Afra)", "Hiệp định hợp tác vùng (RCA)"): 2 to 10 letters, capital first
+_DEFINED = re.compile(r"[^.;()\n]{0,160}?\(([A-Z][A-Za-z&*]{1,9})\)")
+#: IN_FORCE and FRAME for lower-cased text, without IGNORECASE (several times faster on long texts)
+_IN_FORCE_LOWER = re.compile(IN_FORCE.pattern)
+_FRAME_LOWER = re.compile(FRAME.pattern)
+#: an acronym in parentheses, where a definition may end
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&*]{1,9})\)")
+#: an acronym of capitals alone ("PCA", "APC", "EPA")
+_ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
+
+
+#: a framework cue right before an acronym, with at most an article between ("under the PCA", "dans le cadre de
+#: l'APC", "trong khuôn khổ RCA"; never "under the auspices of UNESCO")
+_FRAMED = re.compile(BASIS.pattern + r"\s*(?:the|le|la|l'|du|de l'|de la)?\s*$", re.I)
+
+
+def _acronym_mentions(text: str, out: list[Agreement]) -> None:
+    """Mentions of an agreement by its acronym alone, in place in `out`: an acronym the text defines after an
+    agreement noun ("the Comprehensive Economic Partnership Agreement (CEPA)" ... "met under the CEPA") gives
+    the status its own clause reads with the noun in its place, merged into the defining mention's item (or a
+    new item with the defined title); an acronym never defined is an agreement only when a framework cue governs
+    it and an in-force cue follows in its sentence ("under the PCA, which entered into force in 2016": signed,
+    the framework of the cooperation in convention 9)."""
+    defined: dict[str, tuple[int, int, str]] = {}  # acronym -> (noun start, definition end, noun text)
+    for paren in _PAREN_ACRONYM.finditer(text):
+        # the last agreement noun in the 160 characters before, with no sentence end between
+        at = paren.start()
+        window = max(0, at - 160, text.rfind(".", 0, at) + 1, text.rfind(";", 0, at) + 1)
+        noun = None
+        for candidate in NOUNS.finditer(text, window, at):
+            noun = candidate
+        found = _DEFINED.match(text, noun.end()) if noun is not None else None
+        # the acronym holds the noun's initial ("PCA" for "... Agreement", "APC" for "accord ..."): never the
+        # acronym of a partner named after the noun ("an agreement with the Ministry of Science (MOST)")
+        if (noun is not None and found is not None and found.end() == paren.end() and found.group(1) not in defined
+                and noun.group(0)[0].lower() in found.group(1).lower()):
+            defined[found.group(1)] = (noun.start(), found.end(), noun.group(0))
+    # most texts hold no in-force cue: one fast scan of the lower-cased text spares the per-sentence reading
+    lowered = text.lower()
+    any_cue = _IN_FORCE_LOWER.search(lowered) is not None or _FRAME_LOWER.search(lowered) is not None
+    for sent in sentences(text):
+        last_cue = -1 if any_cue else -2  # where the sentence's last in-force or framework cue starts, read once
+        for acronym in _ACRONYM.finditer(sent.text):
+            if last_cue == -1:
+                cues = [c.start() for p in (IN_FORCE, FRAME) for c in p.finditer(sent.text)]
+                last_cue = max(cues, default=-2)
+            at = sent.start + acronym.start()
+            name = acronym.group(0)
+            if name in defined and at >= defined[name][1]:
+                if NOUNS.search(sent.text) or ASIDE.search(sent.text):
+                    continue  # the sentence's own agreement nouns are read by the main pass
+                noun_start, _, noun_text = defined[name]
+                clause = sent.text[: acronym.start()] + noun_text + sent.text[acronym.end() :]
+                status = _status(clause, acronym.start())
+                if status is not None:
+                    _acronym_item(out, noun_start, at, name, status, text)
+            elif name not in defined and last_cue > acronym.end() and _framed(sent.text, acronym):
+                _acronym_item(out, -1, at, name, "signed", text)
+
+
+def _framed(sentence: str, acronym: re.Match[str]) -> bool:
+    """True when a framework cue governs the acronym ("under the PCA", "dans le cadre de l'APC") in a sentence
+    that is no aside about other partners."""
+    window = max(0, acronym.start() - 60)
+    return not ASIDE.search(sentence) and _FRAMED.search(sentence, window, acronym.start()) is not None
+
+
+def _acronym_item(out: list[Agreement], noun_start: int, at: int, name: str, status: str, text: str) -> None:
+    """Merge an acronym mention into the item its definition at `noun_start` gave (or into one with the same
+    acronym as its title), else add an item: the defined title, or the acronym itself when never defined."""
+    for item in out:
+        start = item.title.evidence.start
+        if (noun_start >= 0 and noun_start - 20 <= start <= noun_start) or item.title.value == name:
+            if _PRIORITY[status] > _PRIORITY[item.status] and status != "discussed":
+                item.status = status
+            return
+    if noun_start >= 0:
+        sentence = next(s for s in sentences(text) if s.start <= noun_start < s.end)
+        noun = NOUNS.match(sentence.text, noun_start - sentence.start)
+        title = _title(sentence.text, noun) if noun is not None else name
+        out.append(Agreement(Value(title, Evidence(noun_start, noun_start + len(title), 0.5)), status))
+    else:
+        out.append(Agreement(Value(name, Evidence(at, at + len(name), 0.5)), status))
 
 
 #: a plan of one person, not of the parties ("each trainee drafts an individual action plan", "un plan d'action
 #: individuel", "kế hoạch hành động cá nhân")
 _PERSONAL_BEFORE = re.compile(r"\b(?:individual|personal|personalised|personalized)\s+$", re.I)
 _PERSONAL_AFTER = re.compile(r"\s+(?:individuel(?:le)?s?|personnel(?:le)?s?|cá nhân)\b", re.I)
+
+
+#: a coordination before a determiner or a number and an agreement noun: a second agreement ("signed an MoU in
+#: 2022 and a new agreement on exchanges", "un mémorandum et un accord-cadre", "12 MoUs and 3 agreements"); a
+#: bare coordination of nouns ("agreements and memorandums with the Ministry") names one group of texts
+_ANOTHER = re.compile(
+    r"\s+(?:and|et|và|as well as|ainsi que)\s+(?=(?:(?:a|an|the|another|un|une|le|la|les|một|các|\d+)\s+|l')"
+    r"(?:[\w'-]+\s+){0,3}?" + NOUNS.pattern + ")",
+    re.I,
+)
 
 
 def _personal(sentence: str, m: re.Match[str]) -> bool:
@@ -516,6 +750,13 @@ def _noun_key(m: re.Match[str]) -> str:
     return normalize_name(m.group(0))
 
 
+def _has_own_act(clause: str, noun_end: int) -> bool:
+    """True when a signature or renewal verb follows the noun in its clause: a programme a call is financed
+    under that was itself signed ("under the executive programme of cooperation for 2025-2027, signed last
+    November") is an agreement of the parties."""
+    return bool(SIGN.search(clause, noun_end) or RENEW.search(clause, noun_end))
+
+
 def _has_verb(between: str) -> bool:
     return bool(SIGN.search(between) or RENEW.search(between) or DISCUSS.search(between))
 
@@ -542,6 +783,14 @@ _TITLE_END = re.compile(
 )
 
 
+#: English agreement nouns written as part of a proper name ("Partnership and Cooperation Agreement")
+_PROPER_NOUN = re.compile(r"Agreements?|Arrangements?|Memorandum|Protocol|Accord|Convention|Programme|Plan|Roadmap")
+#: the capitalised words of an English name right before its noun, with inner "and" / "of" / "on" / "for"
+#: ("Science and Technology Agreement", "Australia-Vietnam Agreement"); never a sentence's first article
+_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|This|That|Under|In|On|At|By|For|With)\s)[A-Z][\w&'’-]*\s+"
+    r"(?:(?:(?:and|of|on|for|in|&)\s+)?[A-Z][\w&'’-]*\s+){0,5}$"
+)
 #: a year right before an agreement noun, part of its title ("the 1996 agreement")
 _YEAR_BEFORE_NOUN = re.compile(r"\b(?:19|20)\d\d\s+$")
 
@@ -576,13 +825,18 @@ def _title(sentence: str, m: re.Match[str]) -> str:
     year = _YEAR_BEFORE_NOUN.search(sentence, max(0, start - 6), start)
     if year is not None:
         start = year.start()  # "the 1996 agreement": the year names it
+    elif _PROPER_NOUN.fullmatch(m.group(0)):
+        name = _NAME_BEFORE.search(sentence, max(0, start - 90), start)
+        if name is not None:
+            start = name.start()  # "the Comprehensive Economic Partnership Agreement": its capitalised name
     title = sentence[start:end].strip()
     title = _TITLE_END.split(title, maxsplit=1)[0].rstrip(" ,")
     title = _without_place(title)
+    title = _ANOTHER.split(title, maxsplit=1)[0]  # "MoU in 2022 and a new agreement on ...": the MoU's title
     # a second predicate coordinated after the title ("... on AI and agreed to renew ...", "et ont convenu de")
     title = re.split(
-        r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"
+        r"\s+(?:and|et|và)\s+(?=(?:also\s+|ont\s+|a\s+|sont\s+|đã\s+)?(?:agreed|decided|signed|renew|discuss|review|"
         r"convenu|décidé|sign|renouvel|thống nhất|nhất trí|ký))",
         title,
     )[0]
-    return title.strip()
+    return re.sub(r"\s+(?:and|et|và)$", "", title.strip())  # "... de 2010 et [sont convenus]"

@@ -13,7 +13,9 @@ NOUNS: tuple[str, ...] = (
     "programme of cooperation", "cooperation programme", "renewal", "conventions?", "minutes(?= of)",
     "cooperation plan", "roadmap", "extension", "joint declaration", "executive programme",
     # letters and declarations of intent, an agreement named by its kind alone, amendments to one
-    r"(?:letters?|declarations?|statements?) of intent", r"memorand(?:um|a)", r"amendments?",
+    r"(?:letters?|declarations?|statements?) of intent", r"memorand(?:ums?|a)", r"amendments?",
+    # a work programme of a joint body (approved or adopted at its session)
+    r"work programmes?",
     # a record of discussions (the document two governments sign before a cooperation project)
     r"records? of discussions?",
 )
@@ -26,14 +28,38 @@ RENEW: tuple[str, ...] = (
 #: verbs of a signature, approval or adoption
 SIGN: tuple[str, ...] = (
     r"sign\w*", "inked", r"conclud\w*", r"approv\w*", r"adopt\w*", r"initial(?:l)?ed", r"initial(?:l)?ing",
+    # a ratification, and the exchange of signed texts at a ceremony ("witnessed the exchange of a memorandum")
+    r"ratif\w*", r"exchang(?:e|ed|ing)(?: of)?(?= (?:the|a|an|signed) (?:[\w-]+ ){0,2}"
+    r"(?:memorand|MoU|agreement|protocol|arrangement|letter|document|instrument|minutes|accord))",
+    # a text finalised is agreed, not yet signed (INITIAL: planned)
+    r"finali[sz]\w*",
     # a plan or programme agreed on is adopted, like one approved ("agreed on a work plan for 2025-2027")
-    r"agreed (?:on|upon)(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
+    r"agree(?:d|ing)(?: on| upon)?"
+    r"(?= (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:work ?plan|action plan|plan|programme|roadmap))",
 )
 #: verbs of an adoption or agreement on a text in talks (a subset of SIGN): without a signature verb in the same
 #: clause, what they govern is `discussed` (convention 9: "a programme merely agreed or adopted in talks")
-ADOPT: tuple[str, ...] = (r"adopt\w*", r"agreed (?:on|upon)")
+ADOPT: tuple[str, ...] = (r"adopt\w*", r"agree(?:d|ing)(?: on| upon)?")
+#: verbs of an approval (a subset of SIGN): what they govern is `discussed` when it is a plan or programme a joint
+#: body approves in talks (convention 9: "a programme merely agreed or adopted in talks"), else signed
+APPROVE: tuple[str, ...] = (r"approv\w*",)
+#: verbs of a revival of dormant agreements ("agreed to reactivate the twinning agreements"): `planned` when
+#: decided or intended, `renewed` when done
+REVIVE: tuple[str, ...] = (r"reactivat\w*", r"reviv\w*", r"relaunch\w*", r"revitali[sz]\w*", r"updat\w*")
+#: verbs of drawing up a text: after a decision or modal ("agreed to prepare a new work plan", "will draw up a
+#: roadmap") what they govern is `planned`
+DRAW_UP: tuple[str, ...] = (
+    r"prepare", r"draw up", r"develop", r"elaborate", r"work out", r"formulate", r"conclude",
+)
+#: endings of a signature or renewal verb that make it a future or conditional act (French "signeront"); none in
+#: English, whose future is a modal (PLAN)
+FUTURE_FORMS: tuple[str, ...] = ()
+#: cues after an agreement noun that schedule its signing ("the signing of the MoU is scheduled for June")
+SCHEDULE: tuple[str, ...] = (
+    r"(?:is|are) (?:scheduled|planned|expected|due|set)", r"will take place", r"is to take place",
+)
 #: verbs of an initialling (a subset of SIGN): the text is agreed but not yet signed, `planned`
-INITIAL: tuple[str, ...] = (r"initial(?:l)?ed", r"initial(?:l)?ing")
+INITIAL: tuple[str, ...] = (r"initial(?:l)?ed", r"initial(?:l)?ing", r"finali[sz]\w*")
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (
     r"discuss\w*", r"examin\w*", r"review\w*", r"negotiat\w*", "study", "studying", "explore", "exploring",
@@ -48,6 +74,9 @@ FUTURE: tuple[str, ...] = ("will", "would", "could", "may", "might", "shall", "i
 PLAN: tuple[str, ...] = (
     "will", "would", "could", "may", "to", "hopes?", "plans?", "planned", "intends?", "expected", r"aim\w*",
     "with a view to", "soon",
+    # "are set to sign", "are due to sign", "ahead of the signing of", "in preparation for the signing"
+    # (right before the verb: "Ahead of the meeting, they signed" is done)
+    r"(?:ahead of|in preparation for|prior to|before)(?: the)?(?=\s*$)",
 )
 #: phrases before an agreement that is a prospect of the act reported ("paving the way for a framework
 #: agreement", "a step towards an agreement"): that agreement is planned
@@ -66,6 +95,9 @@ BASIS: tuple[str, ...] = (
     r"pursuant to", r"set out in", r"vision of", r"implementation of", r"implement\w*", r"based on",
     r"members? of the", r"member (?:states|countries) of the", r"parties to the", r"party to the",
     r"builds? on", r"building on",
+    # a body of an agreement names it as the framework it meets under ("the Technical Working Group of the
+    # Regional Co-operative Agreement", "the secretariat of the Convention")
+    r"(?:working group|committee|secretariat|council|conference|meeting)s? of the",
 )
 #: nouns of an amendment: a new agreement item of its own, never a back-reference to the amended one
 AMENDMENTS: tuple[str, ...] = (r"amendments?",)
@@ -84,5 +116,13 @@ IN_FORCE: tuple[str, ...] = (
 #: cues after an agreement noun that make it the agreement in force the cooperation rests on ("The 2018
 #: protocol remains the framework of this cooperation")
 FRAME: tuple[str, ...] = (r"(?:remains?|is|are|provides?|forms?) the (?:legal )?(?:framework|basis)",)
+#: words of a funding call and its projects: a programme named after them with a framework cue ("a call for
+#: proposals under the Joint Research Cooperation Programme") is the call's funding programme, no agreement
+FUNDING: tuple[str, ...] = (
+    r"calls?", "proposals", r"applications?", r"projects?", r"grants?", "funding", "funded", "fund", "funds",
+)
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
 SCHEMES: tuple[str, ...] = ()
+#: words of science, technology and innovation in a title: in a list of texts signed at one ceremony, the texts
+#: without them are other cooperation (aviation, visas, trade), left out (convention 6 of the corpus labels)
+STI: tuple[str, ...] = (r"scien\w*", r"technolog\w*", r"research", r"innovation", r"R&D", r"S&T", r"STI")

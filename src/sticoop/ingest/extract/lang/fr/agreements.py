@@ -18,6 +18,8 @@ NOUNS: tuple[str, ...] = (
     r"arrangements? de mise en œuvre", r"protocoles? d'accord",
     # le compte rendu des discussions (record of discussions) signé par deux gouvernements
     r"comptes? rendus? des discussions",
+    # le programme de travail d'une commission mixte (approuvé ou adopté en séance)
+    r"programmes? de travail",
 )
 #: verbs of a renewal
 RENEW: tuple[str, ...] = (
@@ -27,11 +29,26 @@ RENEW: tuple[str, ...] = (
     r"(?<!dans le )prolong\w*", r"prorog\w*",
 )
 #: verbs of a signature, initialling, conclusion, approval or adoption
-SIGN: tuple[str, ...] = (r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*")
+SIGN: tuple[str, ...] = (
+    r"sign[ée]\w*", r"paraph\w*", r"conclu\w*", r"approuv\w*", r"adopt[ée]\w*",
+    # ratification, échange des instruments ou des documents signés, texte finalisé (INITIAL: planned)
+    r"ratifi\w*", r"échange des (?:instruments|documents|textes)", r"finalis\w*",
+)
 #: verbs of an adoption in talks (a subset of SIGN): without a signature, `discussed` (convention 9)
 ADOPT: tuple[str, ...] = (r"adopt[ée]\w*",)
+#: verbs of an approval (a subset of SIGN): a plan or programme approved in talks is `discussed`
+APPROVE: tuple[str, ...] = (r"approuv\w*",)
+#: verbs of a revival of dormant agreements ("convenues de réactiver et d'actualiser les accords de jumelage")
+REVIVE: tuple[str, ...] = (r"réactiv\w*", r"relanc\w*", r"actualis\w*", r"redynamis\w*")
+#: verbes de rédaction d'un texte: après une décision ou un modal ("sont convenus d'élaborer un plan d'action")
+#: ce qu'ils régissent est `planned`
+DRAW_UP: tuple[str, ...] = (r"élaborer", r"préparer", r"rédiger", r"mettre au point", r"établir", r"conclure")
+#: future and conditional endings of a signature or renewal verb ("signeront", "conclura", "renouvellerait")
+FUTURE_FORMS: tuple[str, ...] = (r"\w+(?:era|eront|erait|eraient|ura|uront|urait|uraient)",)
+#: cues after an agreement noun that schedule its signing ("la signature de l'accord est prévue en juin")
+SCHEDULE: tuple[str, ...] = (r"(?:est|sont) prévue?s?", r"aura lieu", r"doit avoir lieu", r"interviendra")
 #: verbs of an initialling (a subset of SIGN): agreed text, not yet signed, `planned`
-INITIAL: tuple[str, ...] = (r"paraph\w*",)
+INITIAL: tuple[str, ...] = (r"paraph\w*", r"finalis\w*")
 #: verbs of a discussion or study
 DISCUSS: tuple[str, ...] = (
     r"évoqu\w*", r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*",
@@ -45,6 +62,9 @@ PLAN: tuple[str, ...] = (
     r"prévoi\w*", r"pourrai\w*", r"devrai\w*", "doit", r"envisag\w*", "d'ici", "à signer", "de signer",
     # "sont convenues de signer", "ont décidé de conclure", "s'engagent à signer"
     r"convenu\w* de", r"décid\w* de", r"accept\w* de", r"s'engag\w* à",
+    # "en vue de la signature", "avant la signature", "en prévision de la signature"
+    # (right before the verb: "Avant la cérémonie, ils ont signé" is done)
+    r"(?:en vue de|avant|en prévision de)(?: la)?(?=\s*$)",
 )
 #: phrases before an agreement that is a prospect of the act reported ("ouvrant la voie à un accord-cadre")
 PROSPECT: tuple[str, ...] = (r"ouvr\w* la voie (?:à|au|aux)", r"vers (?:un|une|la conclusion d')", r"en vue d'un")
@@ -57,6 +77,10 @@ BASIS: tuple[str, ...] = (
     r"en vertu d[eu']?", r"dans le cadre d[eu']?", r"conformément à", r"au titre d[eu']?", r"mise en œuvre d[eu']?",
     r"sur la base d[eu']?",
     r"(?:États|pays)? ?membres? d[eu']?", r"s'appuie sur", r"dans le prolongement d[eu']?",
+    # un organe de l'accord ("le groupe de travail technique de l'accord régional", "le secrétariat de la
+    # convention"), "fait suite à l'accord-cadre"
+    r"(?:groupe de travail|comité|secrétariat|conseil|conférence|réunion)s?(?: \w+)?(?: d[eu']| des)",
+    r"fai\w* suite à",
 )
 #: nouns of an amendment ("avenant"): a new agreement item of its own, never a back-reference
 AMENDMENTS: tuple[str, ...] = (r"avenants?",)
@@ -72,5 +96,11 @@ IN_FORCE: tuple[str, ...] = (
 )
 #: cues after an agreement noun that make it the agreement in force ("reste le cadre de cette coopération")
 FRAME: tuple[str, ...] = (r"(?:reste|restent|constitue|constituent|demeure|forme) (?:le|la) (?:cadre|base)",)
+#: words of a funding call and its projects: un programme nommé après eux avec un cadre ("appel à projets dans
+#: le cadre du programme de coopération") est le programme de financement de l'appel, pas un accord
+FUNDING: tuple[str, ...] = (r"appels?", r"projets?", r"candidatures?", r"financ\w*", r"subventions?", r"propositions?")
 #: words before a protocol that names a funding scheme, not an agreement (used in Vietnamese only)
 SCHEMES: tuple[str, ...] = ()
+#: mots de science, technologie et innovation d'un titre: dans une liste de textes signés à une même cérémonie,
+#: ceux qui n'en ont pas relèvent d'une autre coopération et sont laissés de côté (convention 6)
+STI: tuple[str, ...] = (r"scien\w*", r"technolog\w*", r"recherche", r"innovation")

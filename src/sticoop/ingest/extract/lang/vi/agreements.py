@@ -18,15 +18,34 @@ NOUNS: tuple[str, ...] = (
 #: verbs of a renewal ("gia hạn", extend)
 RENEW: tuple[str, ...] = ("gia hạn", "kéo dài")
 #: verbs of a signature or adoption ("ký kết", "thông qua", "thống nhất")
-SIGN: tuple[str, ...] = ("ký tắt", "ký(?: kết)?", "thông qua", "thống nhất")
+SIGN: tuple[str, ...] = (
+    "ký tắt", "ký(?: kết)?", "thông qua", "thống nhất", "phê duyệt",
+    # ratification, handing over the signed texts ("trao Bản ghi nhớ"; "trao đổi văn kiện Hiệp định" in a
+    # photo caption names the agreement already reported, left to the main mention)
+    "phê chuẩn", r"trao(?= (?:[Bb]ản|[Bb]iên|[Tt]hỏa|[Tt]hoả|[Hh]iệp|[Nn]ghị|[Kk]ế|[Tt]hư))",
+)
 #: verbs of an adoption in talks ("thông qua", a subset of SIGN): without "ký", `discussed` (convention 9)
 ADOPT: tuple[str, ...] = ("thông qua",)
+#: verbs of an approval ("phê duyệt", a subset of SIGN): a plan or programme approved in talks is `discussed`
+APPROVE: tuple[str, ...] = ("phê duyệt",)
+#: verbs of a revival of dormant agreements ("nhất trí khôi phục các thỏa thuận")
+REVIVE: tuple[str, ...] = ("khôi phục", "kích hoạt lại", "tái khởi động", "cập nhật")
+#: verbs of drawing up a text: after a decision or modal ("nhất trí xây dựng Kế hoạch hành động") `planned`
+DRAW_UP: tuple[str, ...] = ("xây dựng", "soạn thảo", "hoàn thiện")
+#: future endings of a verb: none in Vietnamese, whose future is a particle ("sẽ", PLAN)
+FUTURE_FORMS: tuple[str, ...] = ()
+#: cues after an agreement noun that schedule its signing ("Lễ ký Bản ghi nhớ ... dự kiến diễn ra vào tháng 5")
+SCHEDULE: tuple[str, ...] = ("dự kiến", "sẽ diễn ra", "sẽ được tổ chức")
 #: verbs of an initialling ("ký tắt", a subset of SIGN): agreed text, not yet signed, `planned`
 INITIAL: tuple[str, ...] = ("ký tắt",)
 #: verbs of a discussion ("thảo luận", "xem xét", "đàm phán")
 DISCUSS: tuple[str, ...] = ("thảo luận", "trao đổi về", "xem xét", "đàm phán", "dự thảo")
 #: modals and phrases of a plan ("sẽ", "dự kiến", "nhất trí", "tiến tới")
-PLAN: tuple[str, ...] = ("sẽ", "dự kiến", "nhất trí", "mong muốn", "hướng tới", "chuẩn bị", "tiến tới", "để")
+PLAN: tuple[str, ...] = (
+    "sẽ", "dự kiến", "nhất trí", "mong muốn", "hướng tới", "chuẩn bị", "tiến tới", "để",
+    # "sắp ký" (about to sign), "có kế hoạch ký", "dự định ký", "trước lễ ký"
+    "sắp", "có kế hoạch", "dự định", r"trước(?: lễ| khi)?(?=\s*$)",
+)
 #: modals of a future act between an agreement noun and a later signature ("Kế hoạch ... sẽ được ký")
 FUTURE: tuple[str, ...] = ("sẽ", "dự kiến")
 #: phrases before an agreement that is a prospect of the act reported ("mở đường cho việc ký Hiệp định")
@@ -38,6 +57,9 @@ ASIDES: tuple[str, ...] = ("tương tự",)
 #: cues of an agreement in force that the cooperation rests on ("trong khuôn khổ Hiệp định", "theo Nghị định thư")
 BASIS: tuple[str, ...] = (
     "theo", "trong khuôn khổ", "căn cứ", "thực hiện", "triển khai", "khuôn khổ", "thành viên", "dựa trên",
+    "trên cơ sở",
+    # a body of an agreement ("Nhóm công tác kỹ thuật của Hiệp định", "Ban thư ký Hiệp định")
+    r"(?:nhóm công tác|ủy ban|ban thư ký|hội nghị)(?: \w+){0,2} của",
 )
 #: nouns of an amendment ("văn bản sửa đổi"): a new agreement item of its own, never a back-reference
 AMENDMENTS: tuple[str, ...] = ("văn bản sửa đổi",)
@@ -49,7 +71,13 @@ RENEW_PRONOUN: tuple[str, ...] = (r"(?:gia hạn|kéo dài)\s+(?:văn bản|th�
 IN_FORCE: tuple[str, ...] = (r"có hiệu lực", r"đã hết hiệu lực", r"đã hết hạn")
 #: cues after an agreement noun that make it the agreement in force ("vẫn là khuôn khổ", "là cơ sở")
 FRAME: tuple[str, ...] = ("(?:vẫn |tiếp tục )?là (?:khuôn khổ|cơ sở|nền tảng)",)
+#: words of a funding call and its projects ("kêu gọi đề xuất nhiệm vụ trong khuôn khổ Chương trình hợp tác
+#: song phương", "đề tài thuộc Chương trình"): the programme is the call's funding scheme, no agreement
+FUNDING: tuple[str, ...] = ("kêu gọi", "đề xuất", "đề tài", "nhiệm vụ", "dự án", "tài trợ", "hồ sơ", "tuyển chọn")
 #: a call for "nhiệm vụ/đề tài ... theo Nghị định thư" (tuyển chọn, kêu gọi đề xuất): a Vietnamese funding scheme
 #: (tasks under a protocol) that the call names; the protocol is no agreement item of the report. Tasks carried
 #: out "theo Nghị định thư của Khóa họp lần thứ VII" (no call word) stay an agreement in force.
 SCHEMES: tuple[str, ...] = (r"(?:tuyển chọn|kêu gọi|đề xuất)[^.;\n]{0,60}\btheo",)
+#: words of science, technology and innovation in a title: in a list of texts signed at one ceremony ("lễ ký 6
+#: văn kiện: ...; ...; ..."), the texts without them are other cooperation, left out (convention 6)
+STI: tuple[str, ...] = ("khoa học", "công nghệ", "KH&CN", "KHCN", "đổi mới sáng tạo", "nghiên cứu")
