@@ -259,22 +259,21 @@ class ProposalService(RecordService[Proposal]):
     relation_inputs = ("partners", "field_keys")
     natural_key = None
 
-    def visible_query(self, db: Session, query: Select[Proposal]) -> Select[Proposal]:
-        """A reviewer lists (and exports) only the proposals assigned to it."""
+    narrow_rule = "reviewers see only their assigned proposals; viewers and members see none"
+
+    def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
+        """A reviewer lists (and exports) only the proposals assigned to it; other roles but editors, none."""
         return _mine(db, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
 
     def get(self, db: Session, record_id: int) -> Proposal:
+        """As :meth:`RecordService.get` (403 outside the assigned proposals), and 403 for a reviewer in conflict
+        with it (``calls.conflicts``)."""
         proposal = super().get(db, record_id)
         mine = reviewer_ids_of(db)
-        if mine is not None:
+        if mine:
             from sticoop.calls.conflicts import refuse_conflicted
 
-            assigned = db.scalar(select(Assignment.id).where(Assignment.proposal_id == record_id,
-                                                                  Assignment.reviewer_id.in_(mine)).limit(1))
             refuse_conflicted(db, proposal, mine)
-            if assigned is None:
-                raise Forbidden(f"Proposal {record_id} is not assigned to you (rule: reviewers see only their "
-                                "assigned proposals)")
         return proposal
 
     def _assign_values(self, db: Session, obj: Proposal, values: dict[str, Any]) -> None:
@@ -370,6 +369,15 @@ class ConflictService(RecordService[ConflictOfInterest]):
     default_sort = "id"
     natural_key = None
 
+    narrow_rule = "reviewers see only the conflicts they declared or were declared for them"
+    #: a reviewer reads its own conflicts, with proposals it may no longer open because of them
+    follows_parents = False
+
+    def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
+        """Editors read every conflict; a reviewer its own; viewers and members none (a conflict names a proposal
+        and why: it is read like the proposal)."""
+        return _mine(db, query, ConflictOfInterest.reviewer_id)
+
     def authorize(self, db: Session, obj: ConflictOfInterest, action: str) -> None:
         """Editors, and a reviewer declaring its own conflict."""
         _own_or_editor(db, obj.reviewer_id, "conflicts of interest")
@@ -408,8 +416,10 @@ class ReviewService(RecordService[Review]):
         """Editors, and the reviewer itself (a reviewer signs in with its account's username)."""
         _own_or_editor(db, obj.reviewer_id, "reviews")
 
-    def visible_query(self, db: Session, query: Select[Review]) -> Select[Review]:
-        """A reviewer lists (and exports) only its own reviews."""
+    narrow_rule = "reviewers see only their own reviews"
+
+    def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
+        """A reviewer lists (and exports) only its own reviews (of the proposals it may open: ``follows_parents``)."""
         return _mine(db, query, Review.reviewer_id)
 
     def check(self, db: Session, obj: Review) -> None:
