@@ -220,3 +220,32 @@ def test_no_list_count_export_or_search_shows_what_hangs_off_a_proposal_the_read
         assert {r["id"] for r in listed["items"]} == want and listed["total"] == len(want), (kind, listed)
         exported = who.get(f"{path}/export.csv").text.lstrip("\ufeff").splitlines()[1:]
         assert {int(line.split(",")[0]) for line in exported} == want, kind
+
+
+def _list_path(kind: str) -> str | None:
+    """The API list of ``kind``: the prefix of its by-id API route (``/api/v1/things``), when it has one."""
+    paths = [p.removesuffix("/{record_id}") for p in _routes()[0].get(kind, [])
+             if p.startswith("/api/v1/") and p.endswith("/{record_id}")]
+    return min(paths, key=len) if paths else None
+
+
+@pytest.mark.parametrize("reader", ["reviewer", "viewer"])
+def test_recent_changes_show_exactly_what_the_lists_show(
+        client: TestClient, client_as: Callable[..., TestClient], world: dict[str, Any], reader: str) -> None:
+    """One rule, one place: every record of the dashboard's recent changes is in its kind's list for that reader —
+    a draft technology profile of another user included (profiles list drafts to the partnership's readers)."""
+    draft = post(client, "/profiles", {"kind": "technology_offer", "status": "draft", "language": "en",
+                                       "title": "Draft biochar unit", "summary": "Pyrolysis of rice husk"})
+    who = _reader(reader, world, client, client_as)
+    recent = who.get("/api/v1/dashboard").json()["recent_changes"]
+    assert recent
+    by_kind: dict[str, set[int]] = {}
+    for change in recent:
+        by_kind.setdefault(change["kind"], set()).add(change["id"])
+    for kind, ids in by_kind.items():
+        path = _list_path(kind)
+        assert path is not None, kind
+        listed = {r["id"] for r in who.get(path, params={"limit": 200}).json()["items"]}
+        assert ids <= listed, (kind, ids - listed)
+    in_list = draft["id"] in {r["id"] for r in who.get("/api/v1/profiles", params={"limit": 200}).json()["items"]}
+    assert (draft["id"] in by_kind.get("profile", set())) is in_list

@@ -33,9 +33,21 @@ if TYPE_CHECKING:
 MAX_DEPTH = 4
 
 
+#: parents by service, read once per set of registered kinds (the registry is filled once, at composition)
+_PARENTS: dict[tuple[int, int], list[tuple[RecordService[Any], str]]] = {}
+
+
 def parents_of(service: RecordService[Any]) -> list[tuple[RecordService[Any], str]]:
     """The (parent service, foreign-key column name) pairs of the records ``service``'s rows are owned by: each
     column of its table with an ``ON DELETE CASCADE`` foreign key to the table of another registered kind."""
+    key = (id(service), len(services()))
+    found = _PARENTS.get(key)
+    if found is None:
+        found = _PARENTS[key] = _read_parents(service)
+    return found
+
+
+def _read_parents(service: RecordService[Any]) -> list[tuple[RecordService[Any], str]]:
     by_table = {table_of(other.model).name: other for other in services().values()
                 if other is not None and other is not service}
     found: list[tuple[RecordService[Any], str]] = []
