@@ -79,8 +79,8 @@ def _mine(db: Session, query: Select[Any], column: Any, via: Any = None, reviewe
 
 def visible_proposals(db: Session, query: Select[Any]) -> Select[Any]:
     """``query`` on proposals limited to what the session's user may see: all for the operator and editors, the
-    assigned ones for a reviewer, none for other roles."""
-    return _mine(db, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
+    assigned ones not in conflict for a reviewer, none for other roles (``ProposalService.narrow_query``)."""
+    return proposals.narrow_query(db, query)
 
 
 class CallService(RecordService[Call]):
@@ -259,22 +259,37 @@ class ProposalService(RecordService[Proposal]):
     relation_inputs = ("partners", "field_keys")
     natural_key = None
 
-    narrow_rule = "reviewers see only their assigned proposals; viewers and members see none"
+    narrow_rule = ("reviewers see only their assigned proposals, none they are in conflict with; viewers and "
+                   "members see none")
 
     def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
-        """A reviewer lists (and exports) only the proposals assigned to it; other roles but editors, none."""
-        return _mine(db, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
+        """A reviewer lists (and exports) only the proposals assigned to it and not in conflict with it (declared or
+        computed, ``calls.conflicts``: the rule its page applies); other roles but editors, none."""
+        mine = reviewer_ids_of(db)
+        if not mine:
+            return _mine(db, query, Proposal.id)
+        from sticoop.calls.conflicts import find_conflicts
+
+        assigned = list(db.scalars(select(Proposal).where(Proposal.id.in_(
+            select(Assignment.proposal_id).where(Assignment.reviewer_id.in_(mine))))))
+        conflicted = {found.proposal_id for found in find_conflicts(
+            db, assigned, list(db.scalars(select(Reviewer).where(Reviewer.id.in_(mine)))))}
+        return query.where(Proposal.id.in_(sorted(p.id for p in assigned if p.id not in conflicted)))
+
+    def narrows_here(self, db: Session) -> bool:
+        """Narrowed for everyone but the operator and editors (without computing a reviewer's conflicts)."""
+        return reviewer_ids_of(db) is not None
 
     def get(self, db: Session, record_id: int) -> Proposal:
-        """As :meth:`RecordService.get` (403 outside the assigned proposals), and 403 for a reviewer in conflict
-        with it (``calls.conflicts``)."""
-        proposal = super().get(db, record_id)
+        """As :meth:`RecordService.get` (403 outside :meth:`narrow_query`), the 403 of a reviewer in conflict with
+        the proposal naming the conflict's rule."""
         mine = reviewer_ids_of(db)
-        if mine:
+        found = db.get(Proposal, record_id) if mine else None
+        if mine and found is not None:
             from sticoop.calls.conflicts import refuse_conflicted
 
-            refuse_conflicted(db, proposal, mine)
-        return proposal
+            refuse_conflicted(db, found, mine)
+        return super().get(db, record_id)
 
     def _assign_values(self, db: Session, obj: Proposal, values: dict[str, Any]) -> None:
         """``submitted_at`` read in the call's zone now (a form posted back unchanged compares equal); no report
