@@ -284,9 +284,9 @@ def inbox(request: Request, db: DB) -> HTMLResponse:
     mine = reviewer_ids_of(db) or []
     rows = []
     if mine:
-        found = db.execute(visible_proposals(db, select(Assignment, Proposal).join(
-            Proposal, Proposal.id == Assignment.proposal_id).where(Assignment.reviewer_id.in_(mine)))
-            .order_by(Proposal.acronym).limit(LIST_LIMIT))
+        assigned: Any = select(Assignment, Proposal).join(Proposal, Proposal.id == Assignment.proposal_id).where(
+            Assignment.reviewer_id.in_(mine))
+        found = db.execute(visible_proposals(db, assigned).order_by(Proposal.acronym).limit(LIST_LIMIT))
         done = set(db.execute(select(Review.proposal_id, Review.reviewer_id).where(Review.reviewer_id.in_(mine))))
         rows = [{"a": a, "p": p, "done": (p.id, a.reviewer_id) in done} for a, p in found]
     return render(request, "calls/inbox.html", {"rows": rows})
