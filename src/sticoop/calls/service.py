@@ -384,13 +384,11 @@ class ConflictService(RecordService[ConflictOfInterest]):
     default_sort = "id"
     natural_key = None
 
-    narrow_rule = "reviewers see only the conflicts they declared or were declared for them"
-    #: a reviewer reads its own conflicts, with proposals it may no longer open because of them
-    follows_parents = False
+    narrow_rule = "reviewers see only their own conflicts"
 
     def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
-        """Editors read every conflict; a reviewer its own; viewers and members none (a conflict names a proposal
-        and why: it is read like the proposal)."""
+        """Editors read every conflict; a reviewer its own, of the proposals it may open (none it is in conflict
+        with: a conflict names a proposal and why, and is read like it); viewers and members none."""
         return _mine(db, query, ConflictOfInterest.reviewer_id)
 
     def authorize(self, db: Session, obj: ConflictOfInterest, action: str) -> None:
@@ -434,7 +432,7 @@ class ReviewService(RecordService[Review]):
     narrow_rule = "reviewers see only their own reviews"
 
     def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
-        """A reviewer lists (and exports) only its own reviews (of the proposals it may open: ``follows_parents``)."""
+        """A reviewer lists (and exports) only its own reviews (of the proposals it may open: ``core.hanging``)."""
         return _mine(db, query, Review.reviewer_id)
 
     def check(self, db: Session, obj: Review) -> None:

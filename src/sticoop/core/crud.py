@@ -79,15 +79,14 @@ class RecordService(Generic[M]):
         return obj
 
     def refuse_unseen(self, db: Session, obj: M) -> None:
-        """403 when ``obj`` is outside :meth:`narrow_query` for this session, or (``follows_parents``) hangs off a
-        record this session may not open."""
+        """403 when ``obj`` is outside :meth:`narrow_query` for this session, or hangs off a record this session may
+        not open (``sticoop.core.hanging``)."""
         probe: Select[Any] = select(self.model.id).where(self.model.id == obj.id)
         narrowed = self.narrow_query(db, probe)
         if narrowed is not probe and db.scalar(narrowed) is None:
             raise Forbidden(f"{self.label} {obj.id} is not among the records you may open "
                             f"(rule: {self.narrow_rule or 'narrowed for your role'})")
-        if self.follows_parents:
-            refuse_through_parents(db, self, obj)
+        refuse_through_parents(db, self, obj)
 
     def _refuse_merged(self, db: Session, record_id: int) -> None:
         """A merged id answers 404 naming the record it was merged into, when the caller may see that one."""
@@ -105,10 +104,6 @@ class RecordService(Generic[M]):
 
     #: the rule :meth:`narrow_query` applies, in words, quoted in the 403 of a record outside it
     narrow_rule: ClassVar[str] = ""
-    #: False when :meth:`narrow_query` is the whole rule of this kind, its parents' rules aside (a reviewer's own
-    #: declared conflicts, even with a proposal it may no longer open); True: rows owned by a record of a
-    #: narrowed kind are read only by who may open it (``sticoop.core.hanging``)
-    follows_parents: ClassVar[bool] = True
 
     def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
         """This kind's own rule: ``query`` (on this kind's rows: whole records or their ids) narrowed to the rows
@@ -119,10 +114,9 @@ class RecordService(Generic[M]):
 
     def visible_query(self, db: Session, query: Select[M]) -> Select[M]:
         """``query`` narrowed to the rows the session's user may list: this kind's own rule
-        (:meth:`narrow_query`) and, with ``follows_parents``, its parents' (``sticoop.core.hanging``). The list,
-        its total and its exports all go through it."""
-        narrowed = self.narrow_query(db, query)
-        return follow_parents(db, self, narrowed) if self.follows_parents else narrowed
+        (:meth:`narrow_query`) and its parents' (``sticoop.core.hanging``). The list, its total and its exports
+        all go through it."""
+        return follow_parents(db, self, self.narrow_query(db, query))
 
     def narrows_here(self, db: Session) -> bool:
         """True when this kind's own rule (:meth:`narrow_query`) narrows, for this session, what it may see."""
@@ -131,9 +125,9 @@ class RecordService(Generic[M]):
 
     def narrows(self, db: Session) -> bool:
         """True when :meth:`visible_query` narrows, for this session, what it may see beyond the partnership
-        scope: its own rule does, or (``follows_parents``) a parent's does. Runs no statement of its own beyond
-        what the rules need to know the reader (a reviewer's ids)."""
-        return self.narrows_here(db) or (self.follows_parents and parents_narrow(db, self))
+        scope: its own rule does, or a parent's does. Runs no statement of its own beyond what the rules need to
+        know the reader (a reviewer's ids)."""
+        return self.narrows_here(db) or parents_narrow(db, self)
 
     def may_open(self, db: Session, record_id: int) -> bool:
         """True when the session may open the record through :meth:`get` — the rule its page and API apply
