@@ -132,14 +132,14 @@ def test_assignment_is_refused_before_the_call_closes(client: TestClient) -> Non
 
 
 def test_a_reviewers_exports_hold_only_what_its_lists_hold() -> None:
-    """The list, its total and every export go through one narrowing (``RecordService.visible_query``): the
-    calls services narrow there, never by overriding only the list."""
+    """The list, its total and every export go through one narrowing (``RecordService.visible_query``, which
+    applies the kind's own ``narrow_query``): the calls services narrow there, never by overriding only the list."""
     from sticoop.calls.service import proposals, reviews
     from sticoop.core.crud import RecordService
 
     for service in (proposals, reviews):
         own = type(service).__dict__
-        assert "visible_query" in own, service
-        assert not {"list", "export_rows", "export_batches"} & set(own), \
-            f"{service.entity}: narrow in visible_query, or exports would bypass it"
-        assert RecordService.visible_query is not own["visible_query"]
+        assert "narrow_query" in own, service
+        assert not {"list", "export_rows", "export_batches", "visible_query"} & set(own), \
+            f"{service.entity}: narrow in narrow_query, or exports would bypass it"
+        assert RecordService.narrow_query is not own["narrow_query"]

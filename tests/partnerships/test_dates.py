@@ -175,3 +175,13 @@ def test_partnership_page_statuses_equal_the_api_status_of_each_committee(client
         [client.get(f"/api/v1/committees/{c.id}/status").json() for c in listed]
     assert len(together[1].warnings) == 1 and together[0].next_session_number == 2
     assert committees.statuses(db, []) == []
+
+
+def test_add_a_session_numbers_after_the_planned_sessions_too(client: TestClient) -> None:
+    """The "+ Add a session" button offers the number after the highest of the committee's sessions, held or planned (a
+    planned session 4 in 2099 makes it 5), and a session dated before a lower-numbered one is saved and warned."""
+    cid = committee_with(client, [(3, "2020-05-04"), (4, "2099-06-01")])
+    page = client.get(f"/committees/{cid}").text
+    assert re.search(rf"/sessions/new\?committee_id={cid}&(amp;)?number=5\"", page), page
+    made = client.post("/api/v1/sessions", json={"committee_id": cid, "number": 5, "start_date": "2098-01-01"})
+    assert made.status_code == 201 and [w["number"] for w in made.json()["warnings"]] == [5], made.text

@@ -279,12 +279,14 @@ def _reviewer_names(db: DbSession, ids: list[int]) -> dict[int, str]:
 
 @review_router.get("/reviews/inbox", response_class=HTMLResponse)
 def inbox(request: Request, db: DB) -> HTMLResponse:
-    """The signed-in reviewer's assigned proposals, with whether each is scored yet."""
+    """The signed-in reviewer's assigned proposals it may open (none it is in conflict with), with whether each is
+    scored yet."""
     mine = reviewer_ids_of(db) or []
     rows = []
     if mine:
-        found = db.execute(select(Assignment, Proposal).join(Proposal, Proposal.id == Assignment.proposal_id)
-                           .where(Assignment.reviewer_id.in_(mine)).order_by(Proposal.acronym).limit(LIST_LIMIT))
+        assigned: Any = select(Assignment, Proposal).join(Proposal, Proposal.id == Assignment.proposal_id).where(
+            Assignment.reviewer_id.in_(mine))
+        found = db.execute(visible_proposals(db, assigned).order_by(Proposal.acronym).limit(LIST_LIMIT))
         done = set(db.execute(select(Review.proposal_id, Review.reviewer_id).where(Review.reviewer_id.in_(mine))))
         rows = [{"a": a, "p": p, "done": (p.id, a.reviewer_id) in done} for a, p in found]
     return render(request, "calls/inbox.html", {"rows": rows})

@@ -79,8 +79,8 @@ def _mine(db: Session, query: Select[Any], column: Any, via: Any = None, reviewe
 
 def visible_proposals(db: Session, query: Select[Any]) -> Select[Any]:
     """``query`` on proposals limited to what the session's user may see: all for the operator and editors, the
-    assigned ones for a reviewer, none for other roles."""
-    return _mine(db, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
+    assigned ones not in conflict for a reviewer, none for other roles (``ProposalService.narrow_query``)."""
+    return proposals.narrow_query(db, query)
 
 
 class CallService(RecordService[Call]):
@@ -259,23 +259,37 @@ class ProposalService(RecordService[Proposal]):
     relation_inputs = ("partners", "field_keys")
     natural_key = None
 
-    def visible_query(self, db: Session, query: Select[Proposal]) -> Select[Proposal]:
-        """A reviewer lists (and exports) only the proposals assigned to it."""
-        return _mine(db, query, Proposal.id, Assignment.proposal_id, Assignment.reviewer_id)
+    narrow_rule = ("reviewers see only their assigned proposals, none they are in conflict with; viewers and "
+                   "members see none")
+
+    def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
+        """A reviewer lists (and exports) only the proposals assigned to it and not in conflict with it (declared or
+        computed, ``calls.conflicts``: the rule its page applies); other roles but editors, none."""
+        mine = reviewer_ids_of(db)
+        if not mine:
+            return _mine(db, query, Proposal.id)
+        from sticoop.calls.conflicts import find_conflicts
+
+        assigned = list(db.scalars(select(Proposal).where(Proposal.id.in_(
+            select(Assignment.proposal_id).where(Assignment.reviewer_id.in_(mine))))))
+        conflicted = {found.proposal_id for found in find_conflicts(
+            db, assigned, list(db.scalars(select(Reviewer).where(Reviewer.id.in_(mine)))))}
+        return query.where(Proposal.id.in_(sorted(p.id for p in assigned if p.id not in conflicted)))
+
+    def narrows_here(self, db: Session) -> bool:
+        """Narrowed for everyone but the operator and editors (without computing a reviewer's conflicts)."""
+        return reviewer_ids_of(db) is not None
 
     def get(self, db: Session, record_id: int) -> Proposal:
-        proposal = super().get(db, record_id)
+        """As :meth:`RecordService.get` (403 outside :meth:`narrow_query`), the 403 of a reviewer in conflict with
+        the proposal naming the conflict's rule."""
         mine = reviewer_ids_of(db)
-        if mine is not None:
+        found = db.get(Proposal, record_id) if mine else None
+        if mine and found is not None:
             from sticoop.calls.conflicts import refuse_conflicted
 
-            assigned = db.scalar(select(Assignment.id).where(Assignment.proposal_id == record_id,
-                                                                  Assignment.reviewer_id.in_(mine)).limit(1))
-            refuse_conflicted(db, proposal, mine)
-            if assigned is None:
-                raise Forbidden(f"Proposal {record_id} is not assigned to you (rule: reviewers see only their "
-                                "assigned proposals)")
-        return proposal
+            refuse_conflicted(db, found, mine)
+        return super().get(db, record_id)
 
     def _assign_values(self, db: Session, obj: Proposal, values: dict[str, Any]) -> None:
         """``submitted_at`` read in the call's zone now (a form posted back unchanged compares equal); no report
@@ -370,6 +384,13 @@ class ConflictService(RecordService[ConflictOfInterest]):
     default_sort = "id"
     natural_key = None
 
+    narrow_rule = "reviewers see only their own conflicts"
+
+    def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
+        """Editors read every conflict; a reviewer its own, of the proposals it may open (none it is in conflict
+        with: a conflict names a proposal and why, and is read like it); viewers and members none."""
+        return _mine(db, query, ConflictOfInterest.reviewer_id)
+
     def authorize(self, db: Session, obj: ConflictOfInterest, action: str) -> None:
         """Editors, and a reviewer declaring its own conflict."""
         _own_or_editor(db, obj.reviewer_id, "conflicts of interest")
@@ -408,8 +429,10 @@ class ReviewService(RecordService[Review]):
         """Editors, and the reviewer itself (a reviewer signs in with its account's username)."""
         _own_or_editor(db, obj.reviewer_id, "reviews")
 
-    def visible_query(self, db: Session, query: Select[Review]) -> Select[Review]:
-        """A reviewer lists (and exports) only its own reviews."""
+    narrow_rule = "reviewers see only their own reviews"
+
+    def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
+        """A reviewer lists (and exports) only its own reviews (of the proposals it may open: ``core.hanging``)."""
         return _mine(db, query, Review.reviewer_id)
 
     def check(self, db: Session, obj: Review) -> None:

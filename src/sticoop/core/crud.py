@@ -23,11 +23,13 @@ from sticoop.core.errors import (
     Conflict,
     DomainError,
     DuplicatesFound,
+    Forbidden,
     Merged,
     NotFound,
     ValidationFailed,
     message_of,
 )
+from sticoop.core.hanging import follow_parents, parents_narrow, refuse_through_parents
 from sticoop.core.keyset import Count, after_clause, count_bounded, decode_cursor, encode_cursor
 from sticoop.core.labels import N_
 from sticoop.core.listing import ListParams
@@ -65,11 +67,26 @@ class RecordService(Generic[M]):
 
     # ----- reading -------------------------------------------------------------------------------
     def get(self, db: Session, record_id: int) -> M:
+        """The record, as its page and API open it: 404 (``NotFound``, or ``Merged`` naming the record it was
+        merged into) when it does not exist or is out of the partnership scope; 403 (``Forbidden``) when it is
+        outside this kind's own rule (:meth:`narrow_query`, quoting :attr:`narrow_rule`) or hangs off a record
+        the session may not open (what that record's ``get`` raises, ``sticoop.core.hanging``)."""
         obj = db.get(self.model, record_id)
         if obj is None:
             self._refuse_merged(db, record_id)
             raise NotFound(NO_RECORD, params={"label": message_of(self.label), "id": record_id})
+        self.refuse_unseen(db, obj)
         return obj
+
+    def refuse_unseen(self, db: Session, obj: M) -> None:
+        """403 when ``obj`` is outside :meth:`narrow_query` for this session, or hangs off a record this session may
+        not open (``sticoop.core.hanging``)."""
+        probe: Select[Any] = select(self.model.id).where(self.model.id == obj.id)
+        narrowed = self.narrow_query(db, probe)
+        if narrowed is not probe and db.scalar(narrowed) is None:
+            raise Forbidden(f"{self.label} {obj.id} is not among the records you may open "
+                            f"(rule: {self.narrow_rule or 'narrowed for your role'})")
+        refuse_through_parents(db, self, obj)
 
     def _refuse_merged(self, db: Session, record_id: int) -> None:
         """A merged id answers 404 naming the record it was merged into, when the caller may see that one."""
@@ -85,17 +102,32 @@ class RecordService(Generic[M]):
     def base_query(self) -> Select[M]:
         return select(self.model)
 
-    def visible_query(self, db: Session, query: Select[M]) -> Select[M]:
-        """``query`` narrowed to the rows the session's user may list, beyond the per-partnership scope that
-        every statement gets (``accounts/scoping.py``): e.g. a reviewer's own proposals. The default adds
-        nothing; the list, its total and its exports all go through it."""
+    #: the rule :meth:`narrow_query` applies, in words, quoted in the 403 of a record outside it
+    narrow_rule: ClassVar[str] = ""
+
+    def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
+        """This kind's own rule: ``query`` (on this kind's rows: whole records or their ids) narrowed to the rows
+        the session's user may see beyond the per-partnership scope every statement gets
+        (``accounts/scoping.py``): e.g. a reviewer's assigned proposals. It returns ``query`` itself when it adds
+        nothing (the default); :meth:`get` refuses (403) a record outside it."""
         return query
+
+    def visible_query(self, db: Session, query: Select[M]) -> Select[M]:
+        """``query`` narrowed to the rows the session's user may list: this kind's own rule
+        (:meth:`narrow_query`) and its parents' (``sticoop.core.hanging``). The list, its total and its exports
+        all go through it."""
+        return follow_parents(db, self, self.narrow_query(db, query))
+
+    def narrows_here(self, db: Session) -> bool:
+        """True when this kind's own rule (:meth:`narrow_query`) narrows, for this session, what it may see."""
+        probe = self.base_query()
+        return self.narrow_query(db, probe) is not probe
 
     def narrows(self, db: Session) -> bool:
         """True when :meth:`visible_query` narrows, for this session, what it may see beyond the partnership
-        scope (it returns another statement than the one given; the default returns it as is)."""
-        probe = self.base_query()
-        return self.visible_query(db, probe) is not probe
+        scope: its own rule does, or a parent's does. Runs no statement of its own beyond what the rules need to
+        know the reader (a reviewer's ids)."""
+        return self.narrows_here(db) or parents_narrow(db, self)
 
     def may_open(self, db: Session, record_id: int) -> bool:
         """True when the session may open the record through :meth:`get` — the rule its page and API apply

@@ -8,17 +8,18 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import Select, and_, exists, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from sticoop.core.config import get_settings
 from sticoop.core.crud import RecordService, touch
 from sticoop.core.errors import Conflict, NotFound, PayloadTooLarge, ValidationFailed
+from sticoop.core.hanging import openable_ids
 from sticoop.core.labels import N_, register_labels
 from sticoop.core.merge import Merge, MergeHook, Moved
 from sticoop.core.merge import register as register_merge_hook
 from sticoop.core.models import rowcount, table_of
-from sticoop.core.registry import register_kind, register_scope
+from sticoop.core.registry import register_kind, register_scope, services
 from sticoop.documents.models import Document, DocumentLink
 
 
@@ -30,6 +31,42 @@ class DocumentService(RecordService[Document]):
     default_sort = "-id"
     #: a document is identified by its content: storing the same bytes twice gives back the same document
     natural_key = None
+
+    narrow_rule = ("a document attached to records of a kind you may not open (a proposal) is read by who may "
+                   "open one of them")
+
+    def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
+        """Documents hang off records (``document_links``, or a column of a kind's table naming the document, such
+        as a proposal's PDF): one held by records of a kind that narrows for this session (``narrows``) is kept
+        only when it is also held by one such record the session may open, or by a record of a kind that does
+        not narrow (the call it was also attached to). Documents held by nothing narrowed are untouched (the
+        partnership scope alone reads them). Holders are read with Core statements: what the reader may not see
+        still holds the document."""
+        narrowed: dict[str, list[int]] = {}
+        for kind, service in holder_services().items():
+            ids = openable_ids(db, service)
+            if ids is not None:
+                narrowed[kind] = ids
+        if not narrowed:
+            return query
+        links = table_of(DocumentLink)
+        held, opened, elsewhere = [], [], [Document.id.in_(select(links.c.document_id).where(
+            links.c.entity_type.not_in(sorted(narrowed))))]
+        for kind, service in holder_services().items():
+            table = table_of(service.model)
+            if kind in narrowed:
+                ids = narrowed[kind]
+                held.append(Document.id.in_(select(links.c.document_id).where(links.c.entity_type == kind)))
+                opened.append(Document.id.in_(select(links.c.document_id).where(links.c.entity_type == kind,
+                                                                                 links.c.entity_id.in_(ids))))
+            for column in document_columns(table):
+                named = select(column).where(column.is_not(None))
+                if kind in narrowed:
+                    held.append(Document.id.in_(named))
+                    opened.append(Document.id.in_(named.where(table.c.id.in_(narrowed[kind]))))
+                else:
+                    elsewhere.append(Document.id.in_(named))
+        return query.where(or_(not_(or_(*held)), *opened, *elsewhere))
 
     def path_for(self, sha256: str) -> Path:
         return get_settings().documents_dir / sha256[:2] / sha256
@@ -103,6 +140,18 @@ class DocumentService(RecordService[Document]):
             .where(DocumentLink.entity_type == entity_type, DocumentLink.entity_id == entity_id)
             .order_by(Document.id)
         ))
+
+
+def holder_services() -> dict[str, RecordService[Any]]:
+    """Every registered kind that may hold a document (through ``document_links`` or a column), but documents."""
+    return {kind: service for kind, service in services().items()
+            if service is not None and service is not documents}
+
+
+def document_columns(table: Any) -> list[Any]:
+    """The columns of ``table`` naming a document (a foreign key to ``documents.id``)."""
+    return [column for column in table.columns
+            if any(fk.column.table.name == Document.__tablename__ for fk in column.foreign_keys)]
 
 
 def _partnership_of(record: Any) -> int | None:
