@@ -40,7 +40,7 @@ def _rows(db: Session, query: str) -> set[int]:
 
 
 @pytest.mark.parametrize("term", ["proj", "project", "projection", "projector", "process", "solar", "nuoc",
-                                  "αθηνα", "zzzz", "reports"])
+                                  "αθήν", "zzzz", "reports"])
 def test_a_long_prefix_as_the_or_of_its_words_matches_the_rows_of_the_prefix_query(entries: Session,
                                                                                       term: str) -> None:
     connection = entries.connection()
@@ -66,13 +66,13 @@ def test_short_prefixes_and_prefixes_of_many_words_keep_the_prefix_query(entries
 
 
 @pytest.mark.parametrize("q", [["project"], ["proj"], ["solar"], ["proj", "solar"], ["coffee", "process"],
-                               ["nuoc", "thai"], ["αθηνα"], ["report"], ["the", "pro"]])
+                               ["nuoc", "thai"], ["αθήνα"], ["report"], ["the", "pro"]])
 def test_the_score_is_fts5s_own_bm25(entries: Session, q: list[str]) -> None:
     connection = entries.connection()
     phrases = [fts5.phrase(t, None) for t in q]
     expected = dict(entries.execute(
         text("SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.0) FROM search_fts WHERE search_fts MATCH :q"),
-        {"q": fts5.words_query(phrases)}).tuples().all())
+        {"q": fts5.words_query(phrases)}).all())
     assert expected
     expanded = [fts5.phrase(t, fts5.expand(connection, t)) for t in q]
     got = fts5.scores(connection, q, expanded, list(expected))
