@@ -5,10 +5,11 @@ answer a scoped, ranked query. Both implementations here keep the entries in the
 the index follows each write in its transaction) and differ only in how they match and rank:
 
 - :class:`Fts5Backend` (SQLite): an external-content FTS5 table ``search_fts`` over the folded title and
-  body (``unicode61 remove_diacritics 2``), kept by triggers; ranked by ``bm25`` with the title weighted 4:1;
-- :class:`PostgresBackend`: a GIN index over the stored ``search_vector`` (``setweight(to_tsvector('simple',
-  title_folded), 'A') || setweight(to_tsvector('simple', body_folded), 'B')``, set by a trigger); ranked by
-  ``ts_rank_cd``.
+  body (``unicode61 remove_diacritics 2``) and the scope tokens, kept by triggers; ranked by FTS5's ``bm25``
+  formula with the title weighted 4:1, computed for the candidates only (:mod:`sticoop.search.fts5`);
+- :class:`PostgresBackend`: a two-column GIN index over the stored ``search_vector`` (``setweight(to_tsvector(
+  'simple', title_folded), 'A') || setweight(to_tsvector('simple', body_folded), 'B')``, set by a trigger) and
+  the entry's scope tokens (:func:`scope_vector`, migration ``0033_search9_words``); ranked by ``ts_rank_cd``.
 
 Both answer a query in two bounded steps (see ``_TableBackend``): at most :data:`CANDIDATE_CAP` matches in the
 viewer's scope, taken in the index's order with the scope inside the full-text query, then those ranked. A query
@@ -161,7 +162,7 @@ Candidate = tuple[int, str, float | None]
 
 def scope_tokens(principal: Principal, kinds: Sequence[str], all_kinds: Sequence[str],
                  partnership_id: int | None) -> list[list[str]] | None:
-    """The FTS5 scope tokens (migration ``0032_search_1m``) a match must have, as a conjunction of
+    """The scope tokens (FTS5 column, migration ``0032_search_1m``; PostgreSQL GIN, ``0033``) a match must have, as a conjunction of
     alternatives: each inner list is an ``OR`` of tokens (``k<kind>``; ``zp<id>``/``zgen``/``zed`` with ``c``
     for a confidential entry), the lists are ``AND``-ed. The rule of :func:`scope_clause` (without ``further``)
     and :func:`of_partnership` (without ``also``); None when nothing can match (not signed in, no kind)."""
@@ -353,8 +354,8 @@ class Fts5Backend(_TableBackend):
 
 class PostgresBackend(_TableBackend):
     """PostgreSQL full-text search (see the module docstring): the candidates are the matches the planner's
-    scan meets first (the GIN index for a rare word, combined with the btree of ``partnership_id`` for a
-    viewer; a scan that stops early for a common one), ranked by ``ts_rank_cd`` over them only."""
+    scan meets first (the two-column GIN index for a rare word, the viewer's scope tokens intersected inside it;
+    a scan that stops early for a common one), ranked by ``ts_rank_cd`` over them only."""
 
     def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
         tsquery = self._tsquery(terms)

@@ -160,7 +160,7 @@ def scores(connection: Connection, terms: Sequence[str], phrases: Sequence[str],
         value = math.log((rows - hits + 0.5) / (hits + 0.5)) if rows else 0.0
         idf.append(value if value > 0.0 else 1e-6)
     ids = "[" + ",".join(str(int(i)) for i in entry_ids) + "]"
-    found: list[Any] = connection.execute(
+    found: Sequence[Any] = connection.execute(
         text("SELECT e.id, e.title_folded, e.body_folded, d.sz FROM search_entries e "
              "JOIN search_fts_docsize d ON d.id = e.id WHERE e.id IN (SELECT value FROM json_each(:ids))"),
         {"ids": ids}).all()
