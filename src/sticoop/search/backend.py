@@ -163,7 +163,8 @@ Candidate = tuple[int, str, float | None]
 def scope_tokens(principal: Principal, kinds: Sequence[str], all_kinds: Sequence[str],
                  partnership_id: int | None) -> list[list[str]] | None:
     """The scope tokens (SQLite: FTS5's column, migration ``0032_search_1m``; PostgreSQL: the GIN index's
-    second column, ``0033_search9_words``) a match must have, as a conjunction of alternatives: each inner list is an ``OR`` of tokens (``k<kind>``; ``zp<id>``/``zgen``/``zed`` with ``c``
+    second column, ``0033_search9_words``) a match must have, as a conjunction of alternatives: each inner list
+    is an ``OR`` of tokens (``k<kind>``; ``zp<id>``/``zgen``/``zed`` with ``c``
     for a confidential entry), the lists are ``AND``-ed. The rule of :func:`scope_clause` (without ``further``)
     and :func:`of_partnership` (without ``also``); None when nothing can match (not signed in, no kind)."""
     if not principal.signed_in or not kinds:
