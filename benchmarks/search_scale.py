@@ -163,8 +163,10 @@ def load(url: str, n: int, data_dir: Path) -> None:
         conn.execute(insert(Partnership), [{"name": f"Scale partnership {i}", "created_at": now, "updated_at": now}
                                            for i in range(EXTRA_PARTNERSHIPS)])
         pids = list(conn.execute(select(Partnership.id)).scalars())
-        if pg:
-            conn.execute(text("DROP INDEX IF EXISTS ix_search_entries_search_fts"))
+        if pg:  # the GIN index of the words and the scope tokens (migration 0033), made again after the load
+            gin = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = "
+                                    "'ix_search_entries_scoped_fts'")).scalar_one()
+            conn.execute(text("DROP INDEX ix_search_entries_scoped_fts"))
         else:  # the insert trigger as the migrations made it, put back after the load
             trigger = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
                                         "AND name = 'search_entries_ai'")).scalar_one()
@@ -207,7 +209,7 @@ def load(url: str, n: int, data_dir: Path) -> None:
         print(f"  rows written in {time.perf_counter() - t0:.0f} s", flush=True)
         t1 = time.perf_counter()
         if pg:
-            conn.execute(text("CREATE INDEX ix_search_entries_search_fts ON search_entries USING gin (search_vector)"))
+            conn.execute(text(gin))
             if engine.dialect.name == "postgresql":
                 for table in ("projects", "commitments", "organizations", "search_entries", "partnerships"):
                     conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

@@ -7,7 +7,9 @@ partnership filter × limit:
   are the best of the candidates by the reference's order, and there are ``min(limit, cap)`` of them even when
   the principal sees few of the matches;
 - bounded work (SQLite): the virtual machine's steps of a query stay flat as the matches of a word grow
-  tenfold, while ranking every match grows with them.
+  tenfold (candidates and document frequencies both bounded), while ranking every match grows with them;
+- PostgreSQL: the scope tokens of the two-column GIN index select exactly the entries the SQL scope clause
+  selects.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from tests.search.world import BUILDERS, make
 
 from sticoop.core.principal import Principal, Role
 from sticoop.partnerships.models import Partnership
-from sticoop.search import backend
+from sticoop.search import backend, fts5
 from sticoop.search.backend import Found, backend_for, scope_clause, scope_tokens
 from sticoop.search.index import searchable_services
 
@@ -119,10 +121,9 @@ def test_a_common_word_ranks_the_candidates_in_scope_only(world: tuple[Session, 
 
 @pytest.mark.parametrize("who", ROLES)
 def test_the_scope_tokens_say_what_the_scope_clause_says(world: tuple[Session, int, int], who: str) -> None:
-    """The FTS5 scope tokens (SQLite) select exactly the entries the SQL scope clause selects."""
+    """The scope tokens (SQLite: FTS5's column; PostgreSQL: the GIN index's second column) select exactly the
+    entries the SQL scope clause selects."""
     db, a, _b = world
-    if db.get_bind().dialect.name != "sqlite":
-        pytest.skip("the scope tokens are SQLite's FTS5 column")
     from sqlalchemy import select, text
 
     from sticoop.search.models import SearchEntry
@@ -142,6 +143,9 @@ def test_the_scope_tokens_say_what_the_scope_clause_says(world: tuple[Session, i
                                   for alternatives in tokens)
             if not tokens:  # an admin asking for every kind of every partnership: no token needed
                 got = set(db.scalars(select(SearchEntry.id)))
+            elif db.get_bind().dialect.name == "postgresql":
+                got = set(db.scalars(select(SearchEntry.id).where(
+                    backend.scope_vector().op("@@")(backend.scope_tsquery(tokens)))))
             else:
                 got = set(db.execute(text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q"),
                                      {"q": clause}).scalars())
@@ -174,6 +178,7 @@ def test_the_work_of_a_common_word_is_bounded(db: Session, monkeypatch: pytest.M
     from sticoop.search.models import SearchEntry
 
     monkeypatch.setattr(backend, "CANDIDATE_CAP", 50)
+    monkeypatch.setattr(fts5, "DF_EXACT", 50)  # a word's document frequency: counted up to it, estimated beyond
     admin = principal("admin", 0)
     viewer = Principal(user_id=4, username="v", role=Role.viewer, partnership_ids=frozenset({7}))
     kinds = sorted(searchable_services())

@@ -51,3 +51,27 @@ def test_0020_indexes_existing_records(fresh_url: str) -> None:  # noqa: F811
         assert [h.id for h in results.groups["session"]] == [5]
         assert search(db, viewer(db), "bo khoa hoc", ["organization"], None, 10).groups["organization"][0].id == 1
     engine.dispose()
+
+
+def test_0033_adds_the_word_list_and_the_scoped_index_and_takes_them_back(fresh_url: str) -> None:  # noqa: F811
+    from alembic import command
+    from sqlalchemy import text
+
+    from sticoop.core.migrate import alembic_config
+
+    engine = get_engine(fresh_url)
+
+    def present() -> int:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                return int(conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'search_fts_words'"))
+                           .scalar_one())
+            return int(conn.execute(text("SELECT count(*) FROM pg_indexes WHERE indexname IN "
+                                         "('ix_search_entries_scoped_fts')")).scalar_one())
+
+    upgrade(fresh_url)
+    assert present() == 1
+    command.downgrade(alembic_config(fresh_url), "0032_search_1m")
+    assert present() == 0
+    upgrade(fresh_url)
+    assert present() == 1

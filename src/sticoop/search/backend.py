@@ -5,10 +5,11 @@ answer a scoped, ranked query. Both implementations here keep the entries in the
 the index follows each write in its transaction) and differ only in how they match and rank:
 
 - :class:`Fts5Backend` (SQLite): an external-content FTS5 table ``search_fts`` over the folded title and
-  body (``unicode61 remove_diacritics 2``), kept by triggers; ranked by ``bm25`` with the title weighted 4:1;
-- :class:`PostgresBackend`: a GIN index over the stored ``search_vector`` (``setweight(to_tsvector('simple',
-  title_folded), 'A') || setweight(to_tsvector('simple', body_folded), 'B')``, set by a trigger); ranked by
-  ``ts_rank_cd``.
+  body (``unicode61 remove_diacritics 2``) and the scope tokens, kept by triggers; ranked by FTS5's ``bm25``
+  formula with the title weighted 4:1, computed for the candidates only (:mod:`sticoop.search.fts5`);
+- :class:`PostgresBackend`: a two-column GIN index over the stored ``search_vector`` (``setweight(to_tsvector(
+  'simple', title_folded), 'A') || setweight(to_tsvector('simple', body_folded), 'B')``, set by a trigger) and
+  the entry's scope tokens (:func:`scope_vector`, migration ``0033_search9_words``); ranked by ``ts_rank_cd``.
 
 Both answer a query in two bounded steps (see ``_TableBackend``): at most :data:`CANDIDATE_CAP` matches in the
 viewer's scope, taken in the index's order with the scope inside the full-text query, then those ranked. A query
@@ -21,19 +22,22 @@ words must occur. A large deployment could implement the protocol on OpenSearch;
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     and_,
+    cast,
     column,
     delete,
     false,
     func,
     insert,
     join,
+    literal,
     literal_column,
     or_,
     select,
@@ -42,9 +46,11 @@ from sqlalchemy import (
     true,
     union_all,
 )
+from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import Session
 
 from sticoop.core.principal import Principal
+from sticoop.search import fts5
 from sticoop.search.models import SearchEntry
 
 #: matches counted per kind at most (a count is a hint, not a promise; counting every hit of "the" is waste)
@@ -156,8 +162,9 @@ Candidate = tuple[int, str, float | None]
 
 def scope_tokens(principal: Principal, kinds: Sequence[str], all_kinds: Sequence[str],
                  partnership_id: int | None) -> list[list[str]] | None:
-    """The FTS5 scope tokens (migration ``0032_search_1m``) a match must have, as a conjunction of
-    alternatives: each inner list is an ``OR`` of tokens (``k<kind>``; ``zp<id>``/``zgen``/``zed`` with ``c``
+    """The scope tokens (SQLite: FTS5's column, migration ``0032_search_1m``; PostgreSQL: the GIN index's
+    second column, ``0033_search9_words``) a match must have, as a conjunction of alternatives: each inner list
+    is an ``OR`` of tokens (``k<kind>``; ``zp<id>``/``zgen``/``zed`` with ``c``
     for a confidential entry), the lists are ``AND``-ed. The rule of :func:`scope_clause` (without ``further``)
     and :func:`of_partnership` (without ``also``); None when nothing can match (not signed in, no kind)."""
     if not principal.signed_in or not kinds:
@@ -174,6 +181,14 @@ def scope_tokens(principal: Principal, kinds: Sequence[str], all_kinds: Sequence
         tokens = [*open_tokens, *(f"{t}c" for t in open_tokens)] if principal.sees_confidential else open_tokens
         clauses.append(tokens)
     return clauses
+
+
+def _counted(kinds: Iterable[str]) -> dict[str, int]:
+    """The candidates per kind, at most :data:`COUNT_CAP` each."""
+    counts: dict[str, int] = {}
+    for kind in kinds:
+        counts[kind] = min(COUNT_CAP, counts.get(kind, 0) + 1)
+    return counts
 
 
 class _TableBackend:
@@ -217,11 +232,8 @@ class _TableBackend:
               also: Sequence[int] = ()) -> Found:
         found = self._candidates(db, principal, terms, kinds, partnership_id, CANDIDATE_CAP + 1, further, also)
         kept = found[:CANDIDATE_CAP]
-        counts: dict[str, int] = {}
-        for _entry, kind, _rank in kept:
-            counts[kind] = min(COUNT_CAP, counts.get(kind, 0) + 1)
         best = self._ranked(db, terms, kept, limit) if kept else []
-        return Found(self._hits(db, best), counts)
+        return Found(self._hits(db, best), _counted(kind for _entry, kind, _rank in kept))
 
     def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
         """The entry ids of the best ``limit`` ``candidates`` by the engine's rank, then id."""
@@ -259,32 +271,43 @@ class _TableBackend:
 class Fts5Backend(_TableBackend):
     """SQLite FTS5 (see the module docstring): the viewer's scope, the kinds and the partnership filter are
     tokens of the FTS5 column ``scope`` (:func:`scope_tokens`), so FTS5 intersects their doclists with the
-    words' and stops after the candidates; ranked by ``bm25`` (title 4, body 1, scope 0) over them only."""
-
-    _WEIGHTS = "4.0, 1.0, 0.0"
-
-    def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
-        fts = table("search_fts", column("rowid"))
-        # the full-text match runs once, first (materialised), and the entries are joined to its rows: left
-        # to itself SQLite drove from search_entries and re-ran the match for each entry (seconds at 200,000)
-        matched = (select(fts.c.rowid.label("entry_id"),
-                          literal_column(f"bm25(search_fts, {self._WEIGHTS})").label("rank"))
-                   .where(literal_column("search_fts").op("MATCH")(self._expression(terms)))
-                   .cte("matched").prefix_with("MATERIALIZED"))
-        source = join(matched, SearchEntry.__table__, matched.c.entry_id == SearchEntry.id)
-        return source, true(), matched.c.rank
+    words' and stops after the candidates; a long prefix is the OR of the words it starts, and the candidates
+    are ranked by FTS5's bm25 formula computed for them only (:mod:`sticoop.search.fts5`)."""
 
     @staticmethod
-    def _expression(terms: Sequence[str], scope: Sequence[Sequence[str]] = ()) -> str:
-        """The FTS5 query: every term a prefix of a word of the title or body, and each scope alternative."""
-        words = " ".join(f'"{t}"*' for t in terms)
-        parts = [f"{{title_folded body_folded}} : ({words})"]
+    def _phrases(connection: Connection, terms: Sequence[str]) -> list[str] | None:
+        """Each folded term's FTS5 query (:func:`fts5.expand`); None when a term starts no word of the index."""
+        phrases = []
+        for term in terms:
+            words = fts5.expand(connection, term)
+            if words == []:
+                return None
+            phrases.append(fts5.phrase(term, words))
+        return phrases
+
+    @staticmethod
+    def _expression(phrases: Sequence[str], scope: Sequence[Sequence[str]] = ()) -> str:
+        """The FTS5 query: every phrase in the title or body, and each scope alternative."""
+        parts = [fts5.words_query(phrases)]
         parts += ["scope : (" + " OR ".join(f'"{t}"' for t in tokens) + ")" for tokens in scope]
         return " AND ".join(parts)
 
-    def _candidates(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
-                    partnership_id: int | None, n: int, further: Sequence[int],
-                    also: Sequence[int]) -> list[Candidate]:
+    def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
+              partnership_id: int | None, limit: int, further: Sequence[int] = (),
+              also: Sequence[int] = ()) -> Found:
+        connection = db.connection()
+        phrases = self._phrases(connection, terms)
+        if phrases is None:
+            return Found([], {})
+        found = self._scoped(db, principal, phrases, kinds, partnership_id, CANDIDATE_CAP + 1, further, also)
+        kept = found[:CANDIDATE_CAP]
+        best = fts5.rank(connection, terms, phrases, [entry for entry, _kind in kept], limit)
+        return Found(self._hits(db, best), _counted(kind for _entry, kind in kept))
+
+    def _scoped(self, db: Session, principal: Principal, phrases: Sequence[str], kinds: Sequence[str],
+                partnership_id: int | None, n: int, further: Sequence[int],
+                also: Sequence[int]) -> list[tuple[int, str]]:
+        """At most ``n`` (entry id, kind) matching every phrase in scope, newest first."""
         from sticoop.search.index import searchable_services
 
         tokens = scope_tokens(principal, kinds, sorted(searchable_services()), partnership_id)
@@ -294,7 +317,7 @@ class Fts5Backend(_TableBackend):
         found: Sequence[Any] = connection.execute(
             text("SELECT f.rowid, e.kind FROM search_fts f JOIN search_entries e ON e.id = f.rowid "
                  "WHERE search_fts MATCH :expression ORDER BY f.rowid DESC LIMIT :n"),
-            {"expression": self._expression(terms, tokens), "n": n}).all()
+            {"expression": self._expression(phrases, tokens), "n": n}).all()
         extra = sorted({*further, *also})
         if extra:  # entries in scope through a link table: their ids, matched one by one, the scope in SQL
             scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
@@ -304,28 +327,36 @@ class Fts5Backend(_TableBackend):
             linked = connection.execute(
                 select(SearchEntry.id, SearchEntry.kind).select_from(
                     join(fts, SearchEntry.__table__, fts.c.rowid == SearchEntry.id))
-                .where(literal_column("search_fts").op("MATCH")(self._expression(terms)),
+                .where(literal_column("search_fts").op("MATCH")(self._expression(phrases)),
                        fts.c.rowid.in_(extra), *scope)).all()
             found = sorted({(int(i), str(k)) for i, k in [*found, *linked]}, reverse=True)[:n]
-        return [(int(i), str(k), None) for i, k in found]
+        return [(int(i), str(k)) for i, k in found]
 
-    def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
-        # the candidates are every match in scope from the lowest of them up (newest first, none skipped), so
-        # the words' query bounded below by that rowid ranks exactly them, scope tokens unneeded; bm25 is
-        # computed for those rows only
-        rows = db.connection().execute(
-            text(f"SELECT rowid FROM search_fts WHERE search_fts MATCH :expression AND rowid >= :low "  # noqa: S608
-                 f"AND +rowid IN (SELECT value FROM json_each(:ids)) "
-                 f"ORDER BY bm25(search_fts, {self._WEIGHTS}), rowid LIMIT :limit"),
-            {"expression": self._expression(terms), "low": min(c[0] for c in candidates), "limit": limit,
-             "ids": "[" + ",".join(str(c[0]) for c in candidates) + "]"}).scalars().all()
-        return [int(i) for i in rows]
+    def reference(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
+                  partnership_id: int | None, limit: int, further: Sequence[int] = (),
+                  also: Sequence[int] = ()) -> Found:
+        """Every match in scope (the prefix queries as written, no expansion) ranked by the same formula."""
+        scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
+        if partnership_id is not None:
+            scope.append(of_partnership(partnership_id, also))
+        phrases = [fts5.phrase(t, None) for t in terms]
+        fts = table("search_fts", column("rowid"))
+        connection = db.connection()
+        rows = connection.execute(
+            select(SearchEntry.id, SearchEntry.kind).select_from(
+                join(fts, SearchEntry.__table__, fts.c.rowid == SearchEntry.id))
+            .where(literal_column("search_fts").op("MATCH")(self._expression(phrases)), *scope)).all()
+        best = fts5.rank(connection, terms, phrases, [int(r.id) for r in rows], limit)
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row.kind] = min(COUNT_CAP, counts.get(row.kind, 0) + 1)
+        return Found(self._hits(db, best), counts)
 
 
 class PostgresBackend(_TableBackend):
     """PostgreSQL full-text search (see the module docstring): the candidates are the matches the planner's
-    scan meets first (the GIN index for a rare word, combined with the btree of ``partnership_id`` for a
-    viewer; a scan that stops early for a common one), ranked by ``ts_rank_cd`` over them only."""
+    scan meets first (the two-column GIN index for a rare word, the viewer's scope tokens intersected inside it;
+    a scan that stops early for a common one), ranked by ``ts_rank_cd`` over them only."""
 
     def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
         tsquery = self._tsquery(terms)
@@ -335,15 +366,28 @@ class PostgresBackend(_TableBackend):
     def _candidates(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
                     partnership_id: int | None, n: int, further: Sequence[int],
                     also: Sequence[int]) -> list[Candidate]:
-        scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
-        if partnership_id is not None:
-            scope.append(of_partnership(partnership_id, also))
+        from sticoop.search.index import searchable_services
+
+        tokens = scope_tokens(principal, kinds, sorted(searchable_services()), partnership_id)
+        if tokens is None:
+            return []
         tsquery = self._tsquery(terms)
+        match = SearchEntry.search_vector.op("@@")(tsquery)
         # each candidate's rank computed as the scan reads its row (a second pass would fetch every candidate's
         # row again, at random): kept per query for :meth:`_ranked`
-        rows = db.connection().execute(
-            select(SearchEntry.id, SearchEntry.kind, func.ts_rank_cd(SearchEntry.search_vector, tsquery))
-            .where(SearchEntry.search_vector.op("@@")(tsquery), *scope).limit(n)).all()
+        columns = (SearchEntry.id, SearchEntry.kind, func.ts_rank_cd(SearchEntry.search_vector, tsquery))
+        # the scope as tokens in the two-column GIN index (migration 0033_search9_words): GIN intersects them
+        # with the words, no heap row outside the scope is read
+        scoped = [match, scope_vector().op("@@")(scope_tsquery(tokens))] if tokens else [match]
+        connection = db.connection()
+        rows = list(connection.execute(select(*columns).where(*scoped).limit(n)).all())
+        extra = sorted({*further, *also})
+        if extra:  # entries in scope through a link table: their ids, the scope in SQL
+            scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
+            if partnership_id is not None:
+                scope.append(of_partnership(partnership_id, also))
+            linked = connection.execute(select(*columns).where(match, SearchEntry.id.in_(extra), *scope)).all()
+            rows = list({int(r[0]): r for r in [*rows, *linked]}.values())[:n]
         return [(int(i), str(k), -float(r)) for i, k, r in rows]
 
     def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
@@ -352,6 +396,19 @@ class PostgresBackend(_TableBackend):
     @staticmethod
     def _tsquery(terms: Sequence[str]) -> Any:
         return func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(f"'{t}':*" for t in terms))
+
+
+def scope_vector() -> ColumnElement[Any]:
+    """PostgreSQL: an entry's scope tokens (:func:`scope_tokens`) as the ``tsvector`` the two-column GIN index of
+    migration ``0033_search9_words`` holds (the function ``search_scope_vector`` of that migration)."""
+    return func.search_scope_vector(SearchEntry.kind, SearchEntry.partnership_id, SearchEntry.editors_only,
+                                    SearchEntry.confidential)
+
+
+def scope_tsquery(tokens: Sequence[Sequence[str]]) -> ColumnElement[Any]:
+    """PostgreSQL: the ``tsquery`` of :func:`scope_tokens`' alternatives (each an OR, all AND-ed), exact lexemes."""
+    query = " & ".join("(" + " | ".join(f"'{t}'" for t in alternatives) + ")" for alternatives in tokens)
+    return cast(literal(query), TSQUERY)
 
 
 def backend_for(db: Session) -> SearchBackend:
