@@ -64,6 +64,7 @@ from sticoop.matchmaking.engine import (  # noqa: E402
 from sticoop.matchmaking.engine.calibration import (  # noqa: E402
     CALIBRATION_SET_FILE,
     CalibrationSet,
+    fit_logistic,
     write_calibration_set,
 )
 from sticoop.matchmaking.engine.profiles import COMPLEMENTARY_KINDS  # noqa: E402
@@ -271,15 +272,7 @@ def fit(embedder, data: EvalSet, vectors: np.ndarray) -> None:
             (pos if data.relevant.get(r.id) == o else neg).append(cos[o])
     x = np.array(pos + neg)
     y = np.array([1.0] * len(pos) + [0.0] * len(neg))
-    w = np.where(y == 1, 0.5 / len(pos), 0.5 / len(neg))
-    a, b = 1.0, 0.0
-    for _ in range(100):  # Newton's method on the weighted log-loss
-        p = 1 / (1 + np.exp(-(a * x + b)))
-        grad = np.array([np.sum(w * (p - y) * x), np.sum(w * (p - y))])
-        h = w * p * (1 - p)
-        hess = np.array([[np.sum(h * x * x), np.sum(h * x)], [np.sum(h * x), np.sum(h)]]) + 1e-9 * np.eye(2)
-        step = np.linalg.solve(hess, grad)
-        a, b = a - step[0], b - step[1]
+    a, b = fit_logistic(x, y)  # Newton's method on the class-balanced log-loss, as `sticoop matching calibrate`
     print(f"  {embedder.name}: {len(pos)} true pairs (centred cosine mean {np.mean(pos):.3f}), {len(neg)} others "
           f"(mean {np.mean(neg):.3f}, 95th percentile {np.percentile(neg, 95):.3f})")
     print(f"  hub_calibration = ({a:.2f}, {b:.2f})  # 50 % at {-b / a:.3f}")
