@@ -3,6 +3,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# the suite runs on two processes (pytest-xdist) unless told otherwise: PYTEST_ARGS= for one, -n 4 for four
+PYTEST_ARGS ?= -n 2
 
 .PHONY: run test bench lint install install-dev clean
 
