@@ -69,7 +69,7 @@ def test_every_chart_mark_is_a_named_link(board: TestClient, db_url: str, lang: 
             for link, (_row, cell) in zip(links, cells, strict=True):
                 name = _named(link)
                 series = fmt._(chart["series_labels"][cell["series"]])
-                assert name.endswith(f"{series}: {fmt.number(cell['value'])}"), (key, name)
+                assert name.endswith(f"{series}{fmt.colon} {fmt.number(cell['value'])}"), (key, name)
                 walked += 1
             # nothing else in the chart is a link, and no mark with a count is left out of the links
             assert len(links) == len(cells)
@@ -92,7 +92,7 @@ def test_every_country_with_a_figure_is_a_named_link(board: TestClient, db_url: 
                 assert link.get("href") == country["url"]
                 value = Decimal(str(country["value"]))
                 shown = fmt.money(value, world["currency"]) if world["currency"] else fmt.number(value)
-                assert _named(link) == f"{fmt.country(country['code'])}: {shown}"
+                assert _named(link) == f"{fmt.country(country['code'])}{fmt.colon} {shown}"
                 walked += 1
     assert walked > 10
 
@@ -102,6 +102,6 @@ def test_the_page_inlines_the_named_links(board: TestClient, lang: str) -> None:
     """The home page carries the same links (the page is what a keyboard user tabs through)."""
     page = board.get(f"/?lang={lang}").text
     assert 'role="img"' not in page[page.index('id="map"'):]
-    laos = Formatter(lang).country("LAO")
-    assert f'aria-label="{laos}: ' in page and 'data-code="LAO"' in page
+    fmt = Formatter(lang)
+    assert f'aria-label="{fmt.country("LAO")}{fmt.colon} ' in page and 'data-code="LAO"' in page
     assert page.count('<a href="/commitments?partnership_id=') >= 4
