@@ -122,7 +122,7 @@ def test_keyboard_tabs_to_laos_and_enter_drills_down(demo_url: str, lang: str, h
             expect(world).to_be_visible()
             laos = world.locator('a[data-code="LAO"]')
             name = laos.get_attribute("aria-label")
-            assert name is not None and name.startswith(Formatter(lang).country("LAO") + ": ")
+            assert name is not None and name.startswith(Formatter(lang).country("LAO") + Formatter(lang).colon + " ")
             # the accessibility tree exposes the country as a link of that name (not hidden inside an image)
             expect(page.get_by_role("link", name=name, exact=True)).to_have_count(1)
             countries: list[str] = []
