@@ -127,3 +127,41 @@ def test_the_kept_scope_masks_are_the_scopes_asked(db: Session, tmp_path: Path,
             assert np.array_equal(kept, fresh), (who, kinds, pid)
             assert not kept.flags.writeable
     assert len(loaded._masks) == 3
+
+
+class _Missing:
+    """The graph's index with a walk that misses entries, as HNSW can (near-equal vectors leave parts of the graph
+    unreached): its ``search`` drops every other key it finds; ``get`` (the stored vectors) is the index's own."""
+
+    def __init__(self, index: object) -> None:
+        self.index = index
+
+    def search(self, vector: np.ndarray, count: int) -> object:
+        found = self.index.search(vector, count)  # type: ignore[attr-defined]
+
+        class Found:
+            keys = np.asarray(found.keys)[::2]
+            distances = np.asarray(found.distances)[::2]
+        return Found()
+
+    def get(self, keys: np.ndarray) -> object:
+        return self.index.get(keys)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("who", sorted(PRINCIPALS))
+def test_a_walk_that_misses_entries_falls_back_to_comparing_each(
+        db: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, who: str) -> None:
+    """Asked for more neighbours than the walk reaches, even over the whole graph, the search compares the allowed
+    entries one by one: every allowed entry comes back when ``n`` is as large as the scope, none outside it."""
+    _write(db, 0, 300, 3)
+    assert graph.build(db, NAME, DIM, tmp_path) == 300
+    monkeypatch.setattr(graph, "EXACT_BELOW", 0)
+    loaded = graph.load(tmp_path)
+    assert loaded is not None
+    loaded.index = _Missing(loaded.index)
+    principal = PRINCIPALS[who]
+    mask = loaded.mask(principal, ["project", "commitment", "organization"], None)
+    allowed = set(loaded.ids[mask].tolist())
+    q = _vectors(np.random.default_rng(4), 1)[0]
+    found = [nb.entry_id for nb in loaded.nearest(q, mask, len(allowed))]
+    assert set(found) == allowed and len(found) == len(allowed)

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from tests.web.test_browser import ARGS, BROWSER_PASSWORD, CHROMIUM, _require_browser, served
 
+from sticoop.core.i18n import labelled
+
 pytestmark = pytest.mark.browser
 
 
@@ -75,7 +77,7 @@ def test_a_newcomers_first_hour(demo_url: str, tmp_path: Path, lang: str) -> Non
             page.locator("#field-count").fill("3")
             page.locator("form.card button[type=submit]").first.click()
             expect(page).to_have_url(f"{demo_url}/commitments/1")
-            expect(page.locator("#h-updates").locator("..").locator("..")).to_contain_text(_("count") + ": 3")
+            expect(page.locator("#h-updates").locator("..").locator("..")).to_contain_text(labelled(_, _("count"), "3"))
             page.screenshot(path=str(tmp_path / f"commitment-{lang}.png"), full_page=True)
         finally:
             browser.close()

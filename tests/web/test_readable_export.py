@@ -83,8 +83,11 @@ def test_every_export_names_its_ids_and_labels_its_codes_in_the_requests_languag
                     and not column.endswith(("_label", "_keys")):
                 assert readable == f"{column}_label", f"{path}: coded column {column} has no label column"
                 for row in rows:
-                    group = next(g for g, codes in LABELS.items()
-                                 if row[column] in codes and row[readable] == fr(codes[row[column]]))
+                    if not row[column]:  # no value, no label
+                        assert not row[readable], (path, column, row[readable])
+                        continue
+                    group = next((g for g, codes in LABELS.items()
+                                  if row[column] in codes and row[readable] == fr(codes[row[column]])), None)
                     assert group, (path, column, row[column], row[readable])
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sticoop.calls.models import ApplicantRole, CallStatus, Outcome, ProposalStatus
 from sticoop.core.schemas import (
+    CodeSet,
     CountryCode,
     CurrencyCode,
     Input,
@@ -291,7 +292,7 @@ class ReviewerIn(RecordIn):
     call_id: int = Field(description=ABOUT["call_id"])
     person_id: int = Field(description=ABOUT["person_id"])
     username: str | None = Field(None, max_length=80, description=ABOUT["username"])
-    expertise: list[str] = Field(default_factory=list, max_length=30, description=ABOUT["expertise"])
+    expertise: CodeSet = Field(default_factory=list, max_length=30, description=ABOUT["expertise"])
     max_load: int | None = Field(None, ge=0, le=1000, description=ABOUT["max_load"])
 
 
@@ -299,7 +300,7 @@ class ReviewerPatch(Patch):
     """Changes to a reviewer."""
 
     username: str | None = Field(None, max_length=80, description=ABOUT["username"])
-    expertise: list[str] | None = Field(None, max_length=30, description=ABOUT["expertise"])
+    expertise: CodeSet | None = Field(None, max_length=30, description=ABOUT["expertise"])
     max_load: int | None = Field(None, ge=0, le=1000, description=ABOUT["max_load"])
 
 

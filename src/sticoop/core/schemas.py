@@ -165,6 +165,20 @@ LongName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
 Text = Annotated[str, StringConstraints(max_length=100_000), Field(
     description="Free text, at most 100,000 characters")]
 
+
+def _choice_set(values: list[Any]) -> list[Any]:
+    """A set of choices stored as a list: each once, in one order (sorted), whatever order they were sent in
+    (a form sends a multi-select's choices in the order of its options, which follows their labels in the
+    page's language)."""
+    return sorted(set(values))
+
+
+#: a set of codes stored in a JSON list (a profile's fields, sought partner types): order and repeats carry no
+#: meaning, so they are dropped (sorted, each once) and a form posted back unchanged changes nothing
+CodeSet = Annotated[list[str], AfterValidator(_choice_set)]
+#: a set of countries stored in a JSON list (sorted ISO 3166-1 alpha-3 codes, each once)
+CountrySet = Annotated[list[CountryCode], AfterValidator(_choice_set)]
+
 #: descriptions of the record metadata and flags every entity shares (OpenAPI field descriptions)
 ABOUT = {
     "id": "The record's id (positive integer), never reused",

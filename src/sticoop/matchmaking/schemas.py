@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from sticoop.core.schemas import CountryCode, LanguageCode, Patch, RecordIn, RecordOut, Text
+from sticoop.core.schemas import CodeSet, CountryCode, CountrySet, LanguageCode, Patch, RecordIn, RecordOut, Text
 from sticoop.partners.models import OrganizationType
 from sticoop.reference.fields import FIELD_KEYS
 
@@ -89,14 +89,14 @@ class ProfileIn(RecordIn):
     summary: Text | None = Field(None, description=ABOUT["summary"])
     description: Text | None = Field(None, description=ABOUT["description"])
     language: LanguageCode | None = Field("en", description=ABOUT["language"])
-    fields: list[str] = Field(default_factory=list, max_length=20, description=ABOUT["fields"])
+    fields: CodeSet = Field(default_factory=list, max_length=20, description=ABOUT["fields"])
     keywords: list[str] = Field(default_factory=list, max_length=50, description=ABOUT["keywords"])
     trl: int | None = Field(default=None, ge=1, le=9, description=ABOUT["trl"])
     ipr_status: Ipr | None = Field(None, description=ABOUT["ipr_status"])
-    partner_sought_types: list[str] = Field(default_factory=list, max_length=10,
+    partner_sought_types: CodeSet = Field(default_factory=list, max_length=10,
                                             description=ABOUT["partner_sought_types"])
     partner_sought_role: str | None = Field(default=None, max_length=200, description=ABOUT["partner_sought_role"])
-    partner_sought_countries: list[CountryCode] = Field(default_factory=list, max_length=60,
+    partner_sought_countries: CountrySet = Field(default_factory=list, max_length=60,
                                                         description=ABOUT["partner_sought_countries"])
     owner_organization_id: int | None = Field(None, description=ABOUT["owner_organization_id"])
     owner_country_code: CountryCode | None = Field(None, description=ABOUT["owner_country_code"])
@@ -123,14 +123,14 @@ class ProfilePatch(Patch):
     summary: Text | None = Field(None, description=ABOUT["summary"])
     description: Text | None = Field(None, description=ABOUT["description"])
     language: LanguageCode | None = Field(None, description=ABOUT["language"])
-    fields: list[str] | None = Field(default=None, max_length=20, description=ABOUT["fields"])
+    fields: CodeSet | None = Field(default=None, max_length=20, description=ABOUT["fields"])
     keywords: list[str] | None = Field(default=None, max_length=50, description=ABOUT["keywords"])
     trl: int | None = Field(default=None, ge=1, le=9, description=ABOUT["trl"])
     ipr_status: Ipr | None = Field(None, description=ABOUT["ipr_status"])
-    partner_sought_types: list[str] | None = Field(default=None, max_length=10,
+    partner_sought_types: CodeSet | None = Field(default=None, max_length=10,
                                                    description=ABOUT["partner_sought_types"])
     partner_sought_role: str | None = Field(default=None, max_length=200, description=ABOUT["partner_sought_role"])
-    partner_sought_countries: list[CountryCode] | None = Field(default=None, max_length=60,
+    partner_sought_countries: CountrySet | None = Field(default=None, max_length=60,
                                                                description=ABOUT["partner_sought_countries"])
     owner_organization_id: int | None = Field(None, description=ABOUT["owner_organization_id"])
     owner_country_code: CountryCode | None = Field(None, description=ABOUT["owner_country_code"])

@@ -160,11 +160,7 @@ class Graph:
         if not allowed or n <= 0:
             return []
         if allowed <= EXACT_BELOW:
-            keys = self.ids[mask]
-            matrix = np.asarray(self.index.get(keys.astype(np.uint64)), dtype=np.float32).reshape(len(keys), -1)
-            scores = matrix @ vector
-            top = np.argsort(-scores, kind="stable")[:n]
-            return [Neighbour(int(keys[i]), float(scores[i])) for i in top]
+            return self._exact(vector, mask, n)
         fetch = min(len(self.ids), max(4 * n, int(4 * n * len(self.ids) / allowed)))
         while True:
             found = self.index.search(vector, fetch)
@@ -174,9 +170,21 @@ class Graph:
             ok = (self.ids[rows] == keys) & mask[rows]
             kept = [Neighbour(int(k), 1.0 - float(d)) for k, d, good in zip(keys, found.distances, ok, strict=True)
                     if good]
-            if len(kept) >= n or fetch >= len(self.ids):
+            if len(kept) >= n:
                 return kept[:n]
+            if fetch >= len(self.ids):
+                # asked for every entry and still short: the walk missed some (HNSW is approximate, and near-equal
+                # vectors leave parts of the graph unreached), so the allowed ones are compared one by one
+                return kept if len(kept) >= allowed else self._exact(vector, mask, n)
             fetch = min(len(self.ids), fetch * 4)
+
+    def _exact(self, vector: np.ndarray, mask: np.ndarray, n: int) -> list[Neighbour]:
+        """The ``n`` allowed entries nearest to ``vector``, each compared (no walk)."""
+        keys = self.ids[mask]
+        matrix = np.asarray(self.index.get(keys.astype(np.uint64)), dtype=np.float32).reshape(len(keys), -1)
+        scores = matrix @ vector
+        top = np.argsort(-scores, kind="stable")[:n]
+        return [Neighbour(int(keys[i]), float(scores[i])) for i in top]
 
 
 def load(folder: Path) -> Graph | None:

@@ -4,8 +4,8 @@ The folded columns (``sticoop.core.text.fold``) are what is matched; ``title`` a
 text for the result's title and highlighted snippet. ``partnership_id``, ``editors_only`` and ``confidential``
 carry the record's scope as ``accounts/scoping.py`` decides it (a child takes its parent's partnership), so a
 query filters by the viewer's partnerships before it ranks. The full-text index itself exists only in the
-migration: an FTS5 table kept by triggers on SQLite, a GIN index over ``search_vector`` (kept by a trigger)
-on PostgreSQL.
+migration: an FTS5 table kept by triggers on SQLite, a two-column GIN index over ``search_vector`` (kept by a
+trigger) and the entry's scope tokens on PostgreSQL (``ix_search_entries_scoped_fts``, migration 0033).
 """
 
 from __future__ import annotations
