@@ -21,7 +21,7 @@ def test_csv_import_and_xlsx_round_trip(db: Session, tmp_path: Path) -> None:
     source.write_text(CSV, encoding="utf-8")
     assert import_profiles(db, source) == 2
     offer = db.scalar(select(TechProfile).where(TechProfile.title == "Solar dryer"))
-    assert offer.fields == ["energy", "agriculture"] and offer.trl == 7 and offer.partner_sought_countries == ["LAO"]
+    assert offer.fields == ["agriculture", "energy"] and offer.trl == 7 and offer.partner_sought_countries == ["LAO"]
     xlsx = tmp_path / "out.xlsx"
     assert export_profiles(db, xlsx) == 2
     db.execute(TechProfile.__table__.delete())
