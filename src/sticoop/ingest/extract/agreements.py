@@ -742,7 +742,9 @@ _PROTOCOL = re.compile(r"protocoles?|protocols?", re.I)
 #: the words of a method right before or after "protocol" ("monitoring protocol", "protocole de surveillance",
 #: "clinical protocol"): a technical procedure (``lang/<code>/agreements.py`` PROCEDURE_BEFORE / _AFTER)
 _PROCEDURE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(c for m in _LANGUAGES for c in m.PROCEDURE_BEFORE) + r")\s+(?:(?!co-?operation|collaboration|partnership)[\w-]+\s+)?$", re.I
+    r"\b(?:" + "|".join(c for m in _LANGUAGES for c in m.PROCEDURE_BEFORE) + r")\s+"
+    r"(?:(?!co-?operation|collaboration|partnership)[\w-]+\s+)?$",
+    re.I,
 )
 _PROCEDURE_AFTER = re.compile(r"\s+(?:" + "|".join(c for m in _LANGUAGES for c in m.PROCEDURE_AFTER) + r")\b", re.I)
 
