@@ -21,6 +21,14 @@ discussed (convention 9), one a decision draws up ("agreed to prepare a work pla
 programme is no agreement; the previous noun's participle never governs the next noun; "an MoU and an agreement"
 are two; an agreement named by its acronym (defined in the text, or framing the meeting with an in-force cue) is
 one; a list of texts signed at one ceremony keeps its science and technology items (convention 6).
+
+Round 10 (``tests/ingest/corpus/README.md``, "Agreements, round 10"): a session's record (minutes, protocol,
+procès-verbal, biên bản) is a text of its own, never a back-reference to an item of another kind; the dated
+agreement an instrument serves ("an implementation plan for the 2012 Agreement") is signed beside it; a second
+infinitive of one decision and a decided study of a signing are planned; "ainsi qu'un" / "as well as a" name a
+second agreement; a possible extension ("can be extended"), a technical "monitoring protocol", "by mutual
+agreement" and "projets de recherche" are no renewal and no agreement; a renewal's amendment is that renewal; an
+agreement binding the parties "since 1989" is signed.
 """
 
 from __future__ import annotations
