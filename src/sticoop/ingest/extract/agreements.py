@@ -21,6 +21,14 @@ discussed (convention 9), one a decision draws up ("agreed to prepare a work pla
 programme is no agreement; the previous noun's participle never governs the next noun; "an MoU and an agreement"
 are two; an agreement named by its acronym (defined in the text, or framing the meeting with an in-force cue) is
 one; a list of texts signed at one ceremony keeps its science and technology items (convention 6).
+
+Round 10 (``tests/ingest/corpus/README.md``, "Agreements, round 10"): a session's record (minutes, protocol,
+procès-verbal, biên bản) is a text of its own, never a back-reference to an item of another kind; the dated
+agreement an instrument serves ("an implementation plan for the 2012 Agreement") is signed beside it; a second
+infinitive of one decision and a decided study of a signing are planned; "ainsi qu'un" / "as well as a" name a
+second agreement; a possible extension ("can be extended"), a technical "monitoring protocol", "by mutual
+agreement" and "projets de recherche" are no renewal and no agreement; a renewal's amendment is that renewal; an
+agreement binding the parties "since 1989" is signed.
 """
 
 from __future__ import annotations
@@ -74,6 +82,7 @@ DRAW_UP = _cues("DRAW_UP", re.I)
 STI = _cues("STI", re.I)
 FUTURE_FORM = _cues("FUTURE_FORMS", re.I)
 SCHEDULE = _cues("SCHEDULE", re.I)
+RECORD = _cues("RECORDS", re.I)
 #: "nhiệm vụ KH&CN theo Nghị định thư": the words just before a protocol noun that make it a funding scheme's name
 SCHEME = re.compile(r"(?:" + "|".join(c for m in _LANGUAGES for c in m.SCHEMES) + r")\s*$", re.I)
 #: a call's or its projects' words, then a framework cue, then at most five words of the name right before a
@@ -96,6 +105,8 @@ DEFINITE = re.compile(
 _PRIORITY = {"renewed": 3, "planned": 2, "signed": 1, "discussed": 0}
 
 
+#: a bare "and" between two agreement nouns ("agreements and memorandums", "accords et conventions")
+_BARE_AND = re.compile(r"\s+(?:and|et|và)\s+")
 #: "and" / "et" / "và" right after an agreement noun, before a verb
 _AND = re.compile(r"\s+(?:and|et|và)\s+", re.I)
 
@@ -161,6 +172,21 @@ def _under_discussion(clause: str, noun_pos: int) -> bool:
     return not _GAP_BREAK.search(gap) and not BASIS.search(gap) and not intended
 
 
+def _decided_study_of_signing(clause: str, noun_pos: int) -> bool:
+    """True when the parties decided to study the signing of the agreement ("agreed to study the signing of an
+    MoU", "ont convenu d'étudier la signature d'un accord", "nhất trí xem xét ký kết Bản ghi nhớ"): its
+    signature is planned. A discussion of a signing without a decision ("discussed the possibility of signing")
+    stays discussed."""
+    verb = _last(DISCUSS, clause, max(0, noun_pos - GOVERN_WINDOW), noun_pos)
+    if verb is None or SIGN.search(clause, verb.end(), noun_pos) is None:
+        return False
+    before = clause[max(0, verb.start() - 30) : verb.start()]
+    if _DECISION.search(before) and _INTENDED.search(before) or re.search(r"nhất trí\s*$", before):
+        return True
+    # the second infinitive of one decision ("ont convenu d'élaborer un programme ... et d'étudier la signature")
+    return bool(_COORDINATED_INFINITIVE.search(before) and _DECISION.search(clause, 0, verb.start()))
+
+
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
     """The last match of `pattern` in text[start:end], or None. The signature verb nearest before the noun
     is the one that governs it ("Hai bên đã trao đổi ... và thống nhất sẽ ký kết Bản ghi nhớ": "ký kết")."""
@@ -183,6 +209,11 @@ def _governing(verbs: re.Pattern[str], clause: str, noun_pos: int) -> re.Match[s
         return None
     gap = clause[last.end() : noun_pos]
     return None if _GAP_BREAK.search(gap) or BASIS.search(gap) else last
+
+
+#: "and to" / "et de" / "và" right before a drafting verb: the verb is a second infinitive of the decision
+#: before it in the clause ("agreed to launch a call and to prepare a roadmap")
+_COORDINATED_INFINITIVE = re.compile(r"\b(?:and to|et de|et d'|và sẽ|và)\s*$", re.I)
 
 
 #: the infinitive marker right before a verb: the act is decided or intended, not done ("agreed to amend",
@@ -288,6 +319,11 @@ _FUTURE_PASSIVE = re.compile(
 )
 
 
+#: a possibility right before a renewal verb ("can be extended", "peut être prolongé", "có thể được gia hạn"): a
+#: term of the agreement, no act of renewal
+_POSSIBLE = re.compile(r"\b(?:" + "|".join(c for m in _LANGUAGES for c in m.POSSIBLE) + r")\s*$", re.I)
+
+
 #: the words between an agreement's title and an in-force cue in apposition to it (", which expired in ...",
 #: ", in force since 2008", ", entré en vigueur le ...", ", đã có hiệu lực")
 _APPOSITION = re.compile(
@@ -322,13 +358,21 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: boo
         return "planned"  # "..., paving the way for a framework agreement next year"
     drafting = _governing(DRAW_UP, clause, noun_pos)
     # a decision of the parties, not one side's task ("Officials will prepare an action plan": no item)
-    if drafting is not None and _DECISION.search(clause[max(0, drafting.start() - 45) : drafting.start()]):
+    if drafting is not None and (
+        _DECISION.search(clause[max(0, drafting.start() - 45) : drafting.start()])
+        # the second infinitive of one decision ("agreed to launch a joint call ... and to prepare a declaration
+        # of intent", "ont convenu de lancer un appel ... et de préparer une déclaration d'intention")
+        or (_COORDINATED_INFINITIVE.search(clause, 0, drafting.start())
+            and _DECISION.search(clause, 0, drafting.start()))
+    ):
         return "planned"  # "agreed to prepare a new work plan", "convenus d'élaborer", "nhất trí xây dựng"
     if _under_discussion(clause, noun_pos):
         # discussed, unless a signature is envisaged ("discussed a protocol, which could be signed in May":
         # planned, as the corpus labels it)
         later = SIGN.search(clause, noun_pos)
-        return "planned" if later and _planned_signature(clause, noun_pos, later) else "discussed"
+        if later and _planned_signature(clause, noun_pos, later):
+            return "planned"
+        return "planned" if _decided_study_of_signing(clause, noun_pos) else "discussed"
     if _in_force_apposition(clause, noun):
         return "signed"  # "the Agreement ..., in force since 2008", "l'accord ..., entré en vigueur le 1er janvier"
     revival = _governing(REVIVE, clause, noun_pos)
@@ -338,6 +382,8 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: boo
         done = _PAST_FORM.search(revival.group(0)) or re.search(r"\bđã\s*$", clause[: revival.start()])
         return "renewed" if done else "planned"
     renewal = RENEW.search(clause)
+    if renewal and _POSSIBLE.search(clause, max(0, renewal.start() - 30), renewal.start()):
+        renewal = None  # "runs for five years and can be extended": a term of the text, no renewal
     if renewal:
         # a renewal still to come ("will be renewed", "sera renouvelé", "sẽ được gia hạn") is planned
         to_come = _FUTURE_PASSIVE.search(clause[: renewal.start()]) or FUTURE_FORM.fullmatch(renewal.group(0))
@@ -366,6 +412,8 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: boo
         return "planned" if _planned_signature(clause, noun_pos, sign) else "signed"
     if _governing(BASIS, clause, noun_pos) is not None and _named(clause, noun_pos):
         return "signed"  # "reviewed progress under the 2005 Agreement": the review is of the work, not of it
+    if after_noun and _parent_agreement(clause, noun_pos):
+        return "signed"  # "an implementation plan for the 2012 Agreement": the plan's agreement is in force
     if DISCUSS.search(clause):
         return "discussed"
     if BASIS.search(clause[max(0, noun_pos - BASIS_WINDOW) : noun_pos]) and _named(clause, noun_pos):
@@ -378,15 +426,51 @@ def _status(clause: str, noun_pos: int, next_noun: bool = False, after_noun: boo
     return None
 
 
+#: what links an instrument to the agreement it serves, between their nouns ("implementation plan for the 2012
+#: Agreement", "plan de mise en œuvre de l'accord de 2012", "Kế hoạch triển khai Hiệp định ... ký năm 2017")
+_PARENT_LINK = re.compile(
+    r"\s*(?:(?:for|to|of|under) the(?:\s+(?:19|20)\d\d)?|(?:de|à|pour) l['’]|(?:du|au)|(?:của|cho|thuộc))?\s*", re.I
+)
+#: a year of its own in the agreement's short title ("the 2012 Agreement", "l'accord de 2012", "ký năm 2017")
+_OWN_YEAR_AFTER = re.compile(r"[^,.;()]{0,60}?\b(?:of|de|du|năm|in|en)\s+(?:19|20)\d\d\b", re.I)
+
+
+def _parent_agreement(clause: str, noun_pos: int) -> bool:
+    """True when the agreement noun at `noun_pos` follows another agreement noun (a plan, protocol or
+    amendment) through a bare link ("for the", "de l'", "của") and carries a year of its own: it is the
+    agreement in force that the instrument serves ("an implementation plan for the 2012 Agreement", "un plan de
+    mise en œuvre de l'accord de 2012"), signed (convention 9)."""
+    noun = NOUNS.match(clause, noun_pos)
+    if noun is None or not _PARENT_LINK.fullmatch(clause, 0, noun_pos):
+        return False
+    return bool(re.search(r"(?:19|20)\d\d", clause[:noun_pos]) or _OWN_YEAR_AFTER.match(clause, noun.end()))
+
+
 def _names_another(sentence: str, m: re.Match[str], prev: Agreement) -> bool:
     """True when a definite mention names an agreement other than the previous one: an amendment ("the
     amendment will be signed"), or another kind of agreement with its own complement ("l'arrangement
     d'application de 2020 entre ..." after "l'accord de coopération")."""
     if AMENDMENT.fullmatch(m.group(0)):
-        return True
+        # the instrument of a renewal just reported is that renewal ("ont renouvelé l'entente ... L'avenant a été
+        # signé", "renewed the MoU ... The amendment was signed"): one item
+        return prev.status != "renewed"
     prev_noun = NOUNS.search(prev.title.value)
     other_kind = prev_noun is None or _noun_key(prev_noun) != _noun_key(m)
+    if other_kind and prev_noun is not None and _record_of_another_kind(m, prev_noun):
+        return True  # "adopted the work programme ... signed the protocol of the session": two texts
     return other_kind and bool(_OWN_COMPLEMENT.match(sentence, m.end()))
+
+
+def _record_of_another_kind(m: re.Match[str], prev_noun: re.Match[str]) -> bool:
+    """True when one of two nouns of different kinds is a session's record (minutes, protocol, procès-verbal,
+    biên bản): the record of a meeting is a text of its own, never another name for the agreement, plan or
+    programme mentioned before it ("The committee approved a work programme ... the heads of delegation signed
+    the protocol of the session", "Hiệp định ... Theo Biên bản được ký kết tại phiên họp"). A shortened mention
+    of the previous noun ("Biên bản" after "Biên bản ghi nhớ") stays the same agreement."""
+    mine, theirs = _noun_key(m), _noun_key(prev_noun)
+    if theirs.startswith(mine):
+        return False
+    return bool(RECORD.fullmatch(m.group(0)) or RECORD.fullmatch(prev_noun.group(0)))
 
 
 #: a complement that names an agreement of its own after a definite article ("the arrangement between ...",
@@ -444,6 +528,8 @@ def find_agreements(text: str) -> list[Agreement]:
         listed: list[Agreement] = []  # the items of a list of texts signed at one ceremony
         # the status the list's head gives a text named right after its colon ("signed five documents: ...")
         list_status = _status(sent.text[: colon + 1] + " MoU", colon + 2) if colon >= 0 else None
+        merged_into: Agreement | None = None  # the earlier item a noun of this sentence was merged into
+        pair_head: re.Match[str] | None = None  # the first noun of a bare pair ("Agreements and memorandums")
         for k, m in enumerate(nouns):
             if m.end() <= colon and not sent.text[m.end() : colon + 1].rstrip(" :"):
                 continue  # the list's head ("quatre accords :"): its items are the agreements
@@ -464,6 +550,11 @@ def find_agreements(text: str) -> list[Agreement]:
                 status = list_status  # "lễ ký 6 văn kiện: A; B; và C": each item has the list's verb
             shared = status
             if status is None or SCHEME.search(before[-90:]) or _personal(sent.text, m):
+                # "Agreements and memorandums were signed": the first noun of a bare pair takes the pair's verb,
+                # one group titled from it
+                bare_pair = status is None and k + 1 < len(nouns) and _BARE_AND.fullmatch(
+                    sent.text, m.end(), nouns[k + 1].start())
+                pair_head = m if bare_pair else None
                 continue
             if (_FUNDING_NOUN.search(m.group(0)) and _FUNDING_PROGRAMME.search(before[-160:])
                     and not _has_own_act(clause, m.end() - seg_start)):
@@ -480,17 +571,22 @@ def find_agreements(text: str) -> list[Agreement]:
                 if _PRIORITY[status] > _PRIORITY[prev.status] and status != "discussed":
                     prev.status = status
                 continue
+            # the item the previous noun gave: the last one of this sentence, or the earlier item the previous
+            # noun was merged into ("Agreements and memorandums were signed ..." after "agreements and
+            # memorandums at InnoWeek": one group, mentioned again)
+            target = out[-1] if out and out[-1].title.evidence.start >= sent.start else merged_into
             if (
-                out
-                and out[-1].title.evidence.start >= sent.start
-                and status == out[-1].status
+                target is not None
+                and k > 0
+                and status == target.status
                 and not _has_verb(sent.text[nouns[k - 1].end() : m.start()])
                 and not BASIS.search(sent.text[nouns[k - 1].end() : m.start()])
                 and not _ANOTHER.search(sent.text, nouns[k - 1].end(), m.end())
                 and ";" not in sent.text[nouns[k - 1].end() : m.start()]
             ):
                 continue  # a second noun for the same agreement in the same clause
-            title = _title(sent.text, m)
+            title = _title(sent.text, pair_head or m)
+            pair_head = None
             # the headline and the body, or a later shorter mention, name the same agreement
             earlier = (
                 next((a for a in out if a.status == status and _same_title(a.title.value, title)), None)
@@ -499,6 +595,7 @@ def find_agreements(text: str) -> list[Agreement]:
             )
             if earlier is not None:
                 _merge(earlier, title, status, sent.start + m.start())
+                merged_into = earlier
                 continue
             start = sent.start + m.start()
             out.append(Agreement(Value(title, Evidence(start, sent.start + m.end(), 0.6)), status))
@@ -626,16 +723,38 @@ _PERSONAL_AFTER = re.compile(r"\s+(?:individuel(?:le)?s?|personnel(?:le)?s?|cá 
 #: 2022 and a new agreement on exchanges", "un mémorandum et un accord-cadre", "12 MoUs and 3 agreements"); a
 #: bare coordination of nouns ("agreements and memorandums with the Ministry") names one group of texts
 _ANOTHER = re.compile(
-    r"\s+(?:and|et|và|as well as|ainsi que)\s+(?=(?:(?:a|an|the|another|un|une|le|la|les|một|các|\d+)\s+|l')"
+    r"\s+(?:(?:and|et|và|as well as|along with|together with|ainsi que|de même que|cũng như|cùng với)\s+"
+    r"|ainsi qu['’]|de même qu['’])(?=(?:(?:a|an|the|another|un|une|le|la|les|một|các|\d+)\s+|l')"
     r"(?:[\w'-]+\s+){0,3}?" + NOUNS.pattern + ")",
     re.I,
 )
 
 
 def _personal(sentence: str, m: re.Match[str]) -> bool:
-    """True when the agreement noun at `m` is one person's plan (an agreement of no party)."""
+    """True when the agreement noun at `m` is one person's plan (an agreement of no party), or a technical
+    procedure named "protocol" ("a landslide monitoring protocol", "un protocole de surveillance", "a clinical
+    protocol"), a method and no agreement between parties."""
     return bool(_PERSONAL_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
-                or _PERSONAL_AFTER.match(sentence, m.end()))
+                or _PERSONAL_AFTER.match(sentence, m.end())
+                # "by mutual agreement", "d'un commun accord": the consent of the parties, no text
+                or _CONSENT_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+                or (_PROTOCOL.fullmatch(m.group(0)) and (
+                    _PROCEDURE_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+                    or _PROCEDURE_AFTER.match(sentence, m.end()))))
+
+
+#: "by mutual agreement", "d'un commun accord", "upon mutual agreement": the consent of the parties, no text
+_CONSENT_BEFORE = re.compile(r"\b(?:d['’]un commun|(?:by|upon|on|through) (?:mutual|common))\s+$", re.I)
+#: a protocol noun alone (never "protocole d'accord", "protocole d'entente", "Nghị định thư")
+_PROTOCOL = re.compile(r"protocoles?|protocols?", re.I)
+#: the words of a method right before or after "protocol" ("monitoring protocol", "protocole de surveillance",
+#: "clinical protocol"): a technical procedure (``lang/<code>/agreements.py`` PROCEDURE_BEFORE / _AFTER)
+_PROCEDURE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(c for m in _LANGUAGES for c in m.PROCEDURE_BEFORE) + r")\s+"
+    r"(?:(?!co-?operation|collaboration|partnership)[\w-]+\s+)?$",
+    re.I,
+)
+_PROCEDURE_AFTER = re.compile(r"\s+(?:" + "|".join(c for m in _LANGUAGES for c in m.PROCEDURE_AFTER) + r")\b", re.I)
 
 
 #: how far after the last agreement's mention a pronoun may point back to it, in characters (the next sentence)
@@ -778,7 +897,11 @@ _TITLE_END = re.compile(
     r"qui|a été|ont été|sera|seront|pourrait|est|sont|signée?s?|paraphée?s?|entrée? en vigueur|le \d{1,2}\b|"
     r"đã|được|sẽ|để|ký|dự kiến|có|mà|như sau|trong (?:năm|tháng)|ngày \d|"
     # words of the day of the act ("hôm nay tại Hà Nội", "aujourd'hui", "hier")
-    r"hôm nay|hôm qua|sáng nay|chiều nay|aujourd['’]hui|hier|tại)\b|\s*:",
+    r"hôm nay|hôm qua|sáng nay|chiều nay|aujourd['’]hui|hier|tại|"
+    # the purpose or deadline of the act ("en vue de la prochaine rencontre", "avant la fin de l'année",
+    # "by the end of the year", "with a view to", "trước cuối năm"), and a second infinitive ("and to organise")
+    r"en vue d[eu']|with a view to|avant la fin|before the end|by the end|d['’]ici|ahead of|trước cuối|"
+    r"and to \w+|since (?:19|20)\d\d|depuis|từ năm)\b|\s*:",
     re.I,
 )
 

@@ -10,6 +10,8 @@ forms come from the agreements named in the corpus' releases (MoUs, protocols, w
 NOUNS: tuple[str, ...] = (
     "memorand(?:um|a) of understanding", "MoUs?", "agreements?", "protocols?", "arrangements?",
     "accords?(?:-cadres?)?", "framework agreement", "work ?plan", "plan of action", "action plan",
+    # the plan that puts an agreement into effect ("an implementation plan for the 2012 Agreement")
+    r"implementation plans?",
     "programme of cooperation", "cooperation programme", "renewal", "conventions?", "minutes(?= of)",
     "cooperation plan", "roadmap", "extension", "joint declaration", "executive programme",
     # letters and declarations of intent, an agreement named by its kind alone, amendments to one
@@ -112,6 +114,8 @@ IN_FORCE: tuple[str, ...] = (
     r"(?:entered|came|enters|comes|entering|coming) into force", r"in force",
     # an agreement that expired was in force ("which expired in December 2023")
     r"(?:expired|lapsed)",
+    # an agreement that binds the parties since a year ("have been bound by an agreement since 1989")
+    r"since (?:19|20)\d\d",
 )
 #: cues after an agreement noun that make it the agreement in force the cooperation rests on ("The 2018
 #: protocol remains the framework of this cooperation")
@@ -126,3 +130,17 @@ SCHEMES: tuple[str, ...] = ()
 #: words of science, technology and innovation in a title: in a list of texts signed at one ceremony, the texts
 #: without them are other cooperation (aviation, visas, trade), left out (convention 6 of the corpus labels)
 STI: tuple[str, ...] = (r"scien\w*", r"technolog\w*", r"research", r"innovation", r"R&D", r"S&T", r"STI")
+#: nouns of a session's record (a subset of NOUNS): a text of its own, never another name for an agreement, plan
+#: or programme mentioned before it ("approved a work programme ... signed the protocol of the session")
+RECORDS: tuple[str, ...] = (r"minutes", r"protocols?", r"records? of discussions?")
+#: a possibility before a renewal verb: a term of the text ("can be extended", "may be renewed"), no renewal
+POSSIBLE: tuple[str, ...] = (r"(?:can|may|might)(?: also)?(?: be)?",)
+#: words of a method right before "protocol": a technical procedure, no agreement ("a landslide monitoring
+#: protocol", "clinical protocols", "the testing protocol")
+PROCEDURE_BEFORE: tuple[str, ...] = (
+    r"monitoring", r"testing", r"test", r"treatment", r"clinical", r"experimental", r"sampling", r"laboratory",
+    r"surveillance", r"diagnostic", r"screening", r"measurement", r"calibration", r"vaccination", r"biosafety",
+    r"quarantine", r"safety", r"communications?", r"analytical", r"therapeutic",
+)
+#: words of a method right after "protocol" (none in English, whose modifiers come first)
+PROCEDURE_AFTER: tuple[str, ...] = ()

@@ -11,6 +11,8 @@ matched with their case, verbs case-insensitively. The forms come from the corpu
 NOUNS: tuple[str, ...] = (
     "protocole d'entente", "procès-verbal", r"mémorandums? d'entente", "mémorandum", "plan d'action",
     "programme de coopération",
+    # le plan qui met un accord en œuvre ("un plan de mise en œuvre de l'accord de 2012")
+    r"plans? de mise en œuvre",
     "plan de coopération", r"ententes?(?:-cadres?)?", "feuilles? de route", r"protocoles?(?: additionnels?)?",
     r"déclarations? conjointes?", r"programmes? exécutifs?",
     # lettres et déclarations d'intention, avenants, arrangements d'application / de mise en œuvre
@@ -53,7 +55,10 @@ INITIAL: tuple[str, ...] = (r"paraph\w*", r"finalis\w*")
 DISCUSS: tuple[str, ...] = (
     r"évoqu\w*", r"discut\w*", r"examin[ée]\w*", r"négoci\w*", "étudier", r"étudie\w*",
     # pourparlers, échanges et projets: "ont échangé sur un projet d'accord"
-    r"pourparlers", r"échang[ée]\w* (?:sur|autour)", r"projets? d[e']",
+    r"pourparlers", r"échang[ée]\w* (?:sur|autour)",
+    # a draft is "projet d'accord", never "projets de recherche" (research projects)
+    r"projets? d(?:e |')(?=(?:accords?|protocoles?|mémorandums?|conventions?|ententes?|plans?|feuilles?|"
+    r"déclarations?|arrangements?|programmes?|avenants?|lettres?|procès|comptes?)\b)",
 )
 #: modals of a future or possible act between an agreement noun and a later signature ("un accord ... sera signé")
 FUTURE: tuple[str, ...] = ("sera", "seront", r"pourrai\w*", r"devrai\w*", "doit", "doivent")
@@ -93,6 +98,8 @@ IN_FORCE: tuple[str, ...] = (
     r"entr[ée]\w* en vigueur", r"en vigueur",
     # an agreement that expired was in force ("arrivé à échéance", "a expiré")
     r"arrivée? à (?:son )?(?:échéance|expiration|terme)", r"a expiré",
+    # un accord qui lie les parties depuis une année ("sont liés par une entente de coopération depuis 1989")
+    r"depuis (?:19|20)\d\d",
 )
 #: cues after an agreement noun that make it the agreement in force ("reste le cadre de cette coopération")
 FRAME: tuple[str, ...] = (r"(?:reste|restent|constitue|constituent|demeure|forme) (?:le|la) (?:cadre|base)",)
@@ -104,3 +111,18 @@ SCHEMES: tuple[str, ...] = ()
 #: mots de science, technologie et innovation d'un titre: dans une liste de textes signés à une même cérémonie,
 #: ceux qui n'en ont pas relèvent d'une autre coopération et sont laissés de côté (convention 6)
 STI: tuple[str, ...] = (r"scien\w*", r"technolog\w*", r"recherche", r"innovation")
+#: noms du relevé d'une session (sous-ensemble de NOUNS): un texte à part, jamais un autre nom de l'accord ou du
+#: programme cité avant lui ("adopte le programme de travail ... Le procès-verbal de la session a été signé")
+RECORDS: tuple[str, ...] = (r"procès-verbal", r"procès-verbaux", r"comptes? rendus? des discussions")
+#: une possibilité avant un verbe de renouvellement, une clause du texte ("peut être prolongé"), pas un renouvellement
+POSSIBLE: tuple[str, ...] = (r"(?:peut|peuvent|pourra|pourront)(?: aussi| également)?(?: être)?",)
+#: mots d'une méthode avant "protocole" (aucun en français, où ils suivent le nom)
+PROCEDURE_BEFORE: tuple[str, ...] = ()
+#: mots d'une méthode après "protocole": une procédure technique, pas un accord ("un protocole de surveillance",
+#: "les protocoles cliniques", "un protocole expérimental")
+PROCEDURE_AFTER: tuple[str, ...] = (
+    r"expérimenta\w*", r"cliniques?", r"thérapeutiques?", r"sanitaires?", r"analytiques?",
+    r"de (?:surveillance|suivi|traitement|soins|recherche|test|mesure|dépistage|communication|vaccination|"
+    r"laboratoire|sécurité|biosécurité|quarantaine|diagnostic)",
+    r"d['’](?:essai|échantillonnage|analyse|évaluation)",
+)

@@ -10,7 +10,9 @@ usage varies ("thỏa" / "thoả"). The forms come from the corpus' Vietnamese r
 #: agreement nouns ("Hiệp định", "Biên bản ghi nhớ", "Nghị định thư", "Kế hoạch hành động")
 NOUNS: tuple[str, ...] = (
     "[Hh]iệp định", "[Bb]iên bản(?: ghi nhớ)?", "[Bb]ản ghi nhớ", "[Tt]hỏa thuận", "[Tt]hoả thuận",
-    "[Kk]ế hoạch hành động", "[Cc]hương trình hành động", "[Nn]ghị định thư",
+    "[Kk]ế hoạch hành động",
+    # the plan that puts an agreement into effect ("Kế hoạch triển khai Hiệp định")
+    "[Kk]ế hoạch (?:triển khai|thực hiện)", "[Cc]hương trình hành động", "[Nn]ghị định thư",
     "[Hh]ợp đồng chuyển giao(?: công nghệ)?", "[Cc]hương trình hợp tác", "[Kk]ế hoạch hợp tác",
     # letters and declarations of intent ("Thư ý định", "Tuyên bố ý định")
     "[Tt]hư ý định", "[Tt]uyên bố ý định",
@@ -68,7 +70,11 @@ AMEND: tuple[str, ...] = ("sửa đổi", "điều chỉnh")
 #: a renewal whose object is a pronoun ("gia hạn văn bản này"), regex
 RENEW_PRONOUN: tuple[str, ...] = (r"(?:gia hạn|kéo dài)\s+(?:văn bản|thỏa thuận|thoả thuận)\s+(?:này|đó)",)
 #: cues of an agreement in force ("có hiệu lực từ năm 2016", "đang có hiệu lực")
-IN_FORCE: tuple[str, ...] = (r"có hiệu lực", r"đã hết hiệu lực", r"đã hết hạn")
+IN_FORCE: tuple[str, ...] = (
+    r"có hiệu lực", r"đã hết hiệu lực", r"đã hết hạn",
+    # an agreement the parties have had since a year ("hai nước đã có Hiệp định hợp tác từ năm 1989")
+    r"từ năm (?:19|20)\d\d",
+)
 #: cues after an agreement noun that make it the agreement in force ("vẫn là khuôn khổ", "là cơ sở")
 FRAME: tuple[str, ...] = ("(?:vẫn |tiếp tục )?là (?:khuôn khổ|cơ sở|nền tảng)",)
 #: words of a funding call and its projects ("kêu gọi đề xuất nhiệm vụ trong khuôn khổ Chương trình hợp tác
@@ -81,3 +87,12 @@ SCHEMES: tuple[str, ...] = (r"(?:tuyển chọn|kêu gọi|đề xuất)[^.;\n]{
 #: words of science, technology and innovation in a title: in a list of texts signed at one ceremony ("lễ ký 6
 #: văn kiện: ...; ...; ..."), the texts without them are other cooperation, left out (convention 6)
 STI: tuple[str, ...] = ("khoa học", "công nghệ", "KH&CN", "KHCN", "đổi mới sáng tạo", "nghiên cứu")
+#: nouns of a session's record (a subset of NOUNS, "Biên bản" but never "Biên bản ghi nhớ"): a text of its own,
+#: never another name for the agreement cited before it ("Hiệp định ... Theo Biên bản được ký kết tại phiên họp")
+RECORDS: tuple[str, ...] = (r"[Bb]iên bản(?! ghi nhớ)",)
+#: a possibility before a renewal verb ("có thể được gia hạn"): a term of the text, no renewal
+POSSIBLE: tuple[str, ...] = (r"có thể(?: được)?",)
+#: words of a method around "protocol": none in Vietnamese, where "Nghị định thư" is always an agreement (a
+#: technical procedure is "quy trình", no agreement noun)
+PROCEDURE_BEFORE: tuple[str, ...] = ()
+PROCEDURE_AFTER: tuple[str, ...] = ()
