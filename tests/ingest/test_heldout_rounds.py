@@ -16,7 +16,8 @@ from sticoop.ingest.labels import parse_labels
 
 CORPUS = Path(__file__).parent / "corpus"
 #: each round's folder and how many reports it holds per language (en, fr, vi)
-ROUNDS = {"heldout5": 4, "heldout6": 4, "heldout7": 6, "heldout8": 8, "heldout9": 6, "heldout10": 5, "heldout11": 8}
+ROUNDS = {"heldout5": 4, "heldout6": 4, "heldout7": 6, "heldout8": 8, "heldout9": 6, "heldout10": 5, "heldout11": 8,
+          "heldout12": 8}
 
 
 def files_of(round_name: str) -> list[Path]:
