@@ -91,6 +91,8 @@ def words_query(phrases: Sequence[str]) -> str:
 
 def _varints(blob: bytes) -> list[int]:
     """The SQLite varints of ``blob`` (big-endian 7-bit groups, a ninth byte of 8 bits), as FTS5 writes them."""
+    if blob and max(blob) < 0x80:  # every value below 128: one byte each (a row's token counts, usually)
+        return list(blob)
     out, i = [], 0
     while i < len(blob):
         value = 0
@@ -146,17 +148,19 @@ def frequency(folded: str, term: str) -> int:
 
 
 def scores(connection: Connection, terms: Sequence[str], phrases: Sequence[str],
-           entry_ids: Sequence[int]) -> dict[int, float]:
+           entry_ids: Sequence[int], frequencies: Sequence[float] | None = None) -> dict[int, float]:
     """The bm25 score of each of ``entry_ids`` (rows matching every phrase) as FTS5's ``bm25(search_fts, 4, 1,
     0)`` computes it, negative, lower is better (see the module docstring); ``phrases[i]`` is the FTS5 query of
-    folded word ``terms[i]``."""
+    folded word ``terms[i]``; ``frequencies[i]`` its document frequency when already probed
+    (:func:`document_frequency`)."""
     if not entry_ids:
         return {}
     rows, average = totals(connection)
-    last_id = int(connection.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0)
+    if frequencies is None:
+        last_id = int(connection.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0)
+        frequencies = [document_frequency(connection, words_query([one]), last_id) for one in phrases]
     idf = []
-    for one in phrases:
-        hits = document_frequency(connection, words_query([one]), last_id)
+    for hits in frequencies:
         value = math.log((rows - hits + 0.5) / (hits + 0.5)) if rows else 0.0
         idf.append(value if value > 0.0 else 1e-6)
     ids = "[" + ",".join(str(int(i)) for i in entry_ids) + "]"
@@ -176,8 +180,39 @@ def scores(connection: Connection, terms: Sequence[str], phrases: Sequence[str],
     return out
 
 
+def expression(phrases: Sequence[str], scope: Sequence[Sequence[str]] = ()) -> str:
+    """The FTS5 query of the candidates: every phrase in the title or body (:func:`words_query`), and one of the
+    tokens of each ``scope`` alternative in the scope column (:func:`sticoop.search.backend.scope_tokens`)."""
+    parts = [words_query(phrases)]
+    parts += ["scope : (" + " OR ".join(quoted(t) for t in tokens) + ")" for tokens in scope]
+    return " AND ".join(parts)
+
+
 def rank(connection: Connection, terms: Sequence[str], phrases: Sequence[str], entry_ids: Sequence[int],
-         limit: int) -> list[int]:
-    """The best ``limit`` of ``entry_ids`` by :func:`scores`, then id."""
-    scored = scores(connection, terms, phrases, entry_ids)
+         limit: int, scope: Sequence[Sequence[str]] | None = None) -> list[int]:
+    """The best ``limit`` of ``entry_ids`` (rows matching every phrase) by FTS5's ``bm25(search_fts, 4, 1, 0)``
+    over the prefix queries of ``terms``, then id; ``phrases[i]`` is the FTS5 query of folded word ``terms[i]``.
+
+    ``scope``: the scope alternatives of the query that found ``entry_ids`` as its newest matches
+    (``ORDER BY rowid DESC LIMIT n``), so that its matches from the lowest of ``entry_ids`` up are exactly
+    ``entry_ids``; None when they are not (entries added through a link table, or any list). Each word's
+    document frequency is probed first (:func:`document_frequency`, at most :data:`DF_EXACT` + 1 postings).
+    When every one is at most :data:`DF_EXACT` and ``scope`` is given, FTS5 ranks the candidates itself in C
+    (``ORDER BY bm25(…) LIMIT``, the candidates as a rowid range of the same query): its count of each word's
+    matches then walks at most :data:`DF_EXACT` rows. Otherwise (a common word) the score is computed in Python
+    for the candidates only (:func:`scores`), with the probed frequencies. Either way the order is
+    ``bm25()``'s while every word has at most :data:`DF_EXACT` matches (``tests/search/test_fts5.py``); one
+    candidate or none is returned as is."""
+    if len(entry_ids) <= 1:
+        return list(entry_ids)[:limit]
+    last_id = int(connection.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0)
+    hits = [document_frequency(connection, words_query([one]), last_id) for one in phrases]
+    if scope is not None and all(n <= DF_EXACT for n in hits):
+        prefixes = [phrase(term, None) for term in terms]
+        return [int(i) for i in connection.execute(
+            text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q AND rowid >= :low "
+                 "ORDER BY bm25(search_fts, :title, :body, :scope), rowid LIMIT :limit"),
+            {"q": expression(prefixes, scope), "low": min(entry_ids), "title": WEIGHTS[0], "body": WEIGHTS[1],
+             "scope": WEIGHTS[2], "limit": limit}).scalars()]
+    scored = scores(connection, terms, phrases, entry_ids, hits)
     return sorted(scored, key=lambda entry: (scored[entry], entry))[:limit]
