@@ -249,3 +249,25 @@ def test_recent_changes_show_exactly_what_the_lists_show(
         assert ids <= listed, (kind, ids - listed)
     in_list = draft["id"] in {r["id"] for r in who.get("/api/v1/profiles", params={"limit": 200}).json()["items"]}
     assert (draft["id"] in by_kind.get("profile", set())) is in_list
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_documents_narrow_exactly_when_their_rule_adds_a_condition(world: dict[str, Any], db_url: str,
+                                                                   reader: str) -> None:
+    """``DocumentService.narrows_here`` (asked by the search box on every request) says, without building it,
+    whether the documents' rule adds a condition for this reader; the search's document hits follow it."""
+    from sqlalchemy import select
+
+    from sticoop.core.database import new_session
+    from sticoop.core.principal import Principal, Role, act_as
+    from sticoop.documents.models import Document
+    from sticoop.documents.service import documents
+
+    role = {"admin": Role.admin, "secretariat": Role.secretariat, "viewer": Role.viewer}.get(reader, Role.member)
+    principal = Principal(user_id=None, username="rev1" if reader == "reviewer" else reader, role=role,
+                          partnership_ids=frozenset({world["partnership"]}))
+    with new_session(db_url) as db:
+        act_as(db, principal)
+        probe = select(Document.id)
+        assert documents.narrows_here(db) == (documents.narrow_query(db, probe) is not probe)
+        assert documents.narrows_here(db) == (reader not in ("admin", "secretariat"))

@@ -179,6 +179,7 @@ def test_the_work_of_a_common_word_is_bounded(db: Session, monkeypatch: pytest.M
 
     monkeypatch.setattr(backend, "CANDIDATE_CAP", 50)
     monkeypatch.setattr(fts5, "DF_EXACT", 50)  # a word's document frequency: counted up to it, estimated beyond
+    monkeypatch.setattr(fts5, "RANKED_IN_FTS5", 500)  # beyond it, the candidates are scored in Python
     admin = principal("admin", 0)
     viewer = Principal(user_id=4, username="v", role=Role.viewer, partnership_ids=frozenset({7}))
     kinds = sorted(searchable_services())

@@ -99,3 +99,64 @@ def test_the_document_frequency_is_counted_then_estimated(db: Session, monkeypat
 def test_the_varints_are_read_as_sqlite_writes_them() -> None:
     assert fts5._varints(bytes([0x05, 0x81, 0x00, 0x7F])) == [5, 128, 127]
     assert fts5._varints(bytes([0xFF] * 8 + [0x01])) == [(1 << 64) - 255]
+
+
+KINDS = ("project", "commitment", "organization")
+PARTNERSHIPS = (1, 2, None)
+SCOPES = {  # the scope alternatives of ``backend.scope_tokens``: everything, a viewer of partnership 1, two kinds
+    "admin": [],
+    "viewer of 1": [["zp1", "zgen"]],
+    "two kinds, viewer of 2": [["kcommitment", "korganization"], ["zp2", "zgen"]],
+}
+QUERIES = {  # rare word, common word, prefix of many words, a phrase across kinds, a short prefix
+    "rare": ["coffee"], "common": ["project"], "prefix of many words": ["proj"], "across kinds": ["solar", "proj"],
+    "short prefix and a word": ["pr", "the"],
+}
+
+
+@pytest.fixture
+def scoped(db: Session) -> Session:
+    """``TEXTS`` six times over, each copy's entries spread over kinds and partnerships (scope tokens)."""
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("FTS5 is SQLite's")
+    from sticoop.core.text import fold
+
+    rows = [(title, body) for _copy in range(6) for title, body in TEXTS]
+    db.connection().execute(insert(SearchEntry), [
+        {"kind": KINDS[i % 3], "record_id": 700_000 + i, "partnership_id": PARTNERSHIPS[(i // 3) % 3],
+         "title": title, "body": body, "title_folded": fold(title), "body_folded": fold(body)}
+        for i, (title, body) in enumerate(rows)])
+    return db
+
+
+@pytest.mark.parametrize("query", sorted(QUERIES))
+@pytest.mark.parametrize("scope", sorted(SCOPES))
+@pytest.mark.parametrize("newest", [None, 4])
+def test_fts5_ranks_the_candidates_as_the_python_formula_and_bm25_do(scoped: Session,
+                                                                      monkeypatch: pytest.MonkeyPatch, query: str,
+                                                                      scope: str, newest: int | None) -> None:
+    """The candidates (every match in scope, or its ``newest`` 4) ranked by FTS5 itself over their rowid range
+    (every word at most ``RANKED_IN_FTS5`` matches) and by the Python formula (a word above it) come in the order
+    of ``bm25()``; nothing outside the candidates is returned."""
+    connection = scoped.connection()
+    terms, tokens = QUERIES[query], SCOPES[scope]
+    expanded = [fts5.phrase(t, fts5.expand(connection, t)) for t in terms]
+    found = connection.execute(text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid DESC"),
+                               {"q": fts5.expression(expanded, tokens)}).scalars().all()
+    candidates = list(found[:newest] if newest else found)
+    assert len(candidates) > 1
+    expected = dict(connection.execute(
+        text("SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.0) FROM search_fts WHERE search_fts MATCH :q"),
+        {"q": fts5.expression([fts5.phrase(t, None) for t in terms], tokens)}).all())
+    best = sorted(candidates, key=lambda i: (expected[i], i))
+    in_python = []
+    real_scores = fts5.scores
+    monkeypatch.setattr(fts5, "scores", lambda *a: in_python.append(1) or real_scores(*a))  # type: ignore[func-returns-value]
+    for limit in (1, 3, 50):
+        assert fts5.rank(connection, terms, expanded, candidates, limit, tokens) == best[:limit]
+    assert not in_python  # FTS5 ranked them
+    assert fts5.rank(connection, terms, expanded, candidates, 50, None) == best  # not a rowid range: Python
+    assert len(in_python) == 1
+    monkeypatch.setattr(fts5, "RANKED_IN_FTS5", 2)  # every word is common now
+    assert fts5.rank(connection, terms, expanded, candidates, 50, tokens) == best
+    assert len(in_python) == 2

@@ -68,6 +68,12 @@ class DocumentService(RecordService[Document]):
                     elsewhere.append(Document.id.in_(named))
         return query.where(or_(not_(or_(*held)), *opened, *elsewhere))
 
+    def narrows_here(self, db: Session) -> bool:
+        """True when a kind that may hold a document narrows for this session (exactly when
+        :meth:`narrow_query` adds its condition), without building that condition: that costs the ids every
+        narrowed holder may open, statements a search box runs for nothing on every request."""
+        return any(service.narrows(db) for service in holder_services().values())
+
     def path_for(self, sha256: str) -> Path:
         return get_settings().documents_dir / sha256[:2] / sha256
 

@@ -285,13 +285,6 @@ class Fts5Backend(_TableBackend):
             phrases.append(fts5.phrase(term, words))
         return phrases
 
-    @staticmethod
-    def _expression(phrases: Sequence[str], scope: Sequence[Sequence[str]] = ()) -> str:
-        """The FTS5 query: every phrase in the title or body, and each scope alternative."""
-        parts = [fts5.words_query(phrases)]
-        parts += ["scope : (" + " OR ".join(f'"{t}"' for t in tokens) + ")" for tokens in scope]
-        return " AND ".join(parts)
-
     def query(self, db: Session, principal: Principal, terms: Sequence[str], kinds: Sequence[str],
               partnership_id: int | None, limit: int, further: Sequence[int] = (),
               also: Sequence[int] = ()) -> Found:
@@ -299,25 +292,30 @@ class Fts5Backend(_TableBackend):
         phrases = self._phrases(connection, terms)
         if phrases is None:
             return Found([], {})
-        found = self._scoped(db, principal, phrases, kinds, partnership_id, CANDIDATE_CAP + 1, further, also)
-        kept = found[:CANDIDATE_CAP]
-        best = fts5.rank(connection, terms, phrases, [entry for entry, _kind in kept], limit)
-        return Found(self._hits(db, best), _counted(kind for _entry, kind in kept))
-
-    def _scoped(self, db: Session, principal: Principal, phrases: Sequence[str], kinds: Sequence[str],
-                partnership_id: int | None, n: int, further: Sequence[int],
-                also: Sequence[int]) -> list[tuple[int, str]]:
-        """At most ``n`` (entry id, kind) matching every phrase in scope, newest first."""
         from sticoop.search.index import searchable_services
 
         tokens = scope_tokens(principal, kinds, sorted(searchable_services()), partnership_id)
         if tokens is None:
-            return []
+            return Found([], {})
+        found = self._scoped(db, principal, phrases, tokens, kinds, partnership_id, CANDIDATE_CAP + 1, further,
+                             also)
+        kept = found[:CANDIDATE_CAP]
+        # without entries through a link table, the candidates are the newest matches of one FTS5 query
+        newest = None if further or also else tokens
+        best = fts5.rank(connection, terms, phrases, [entry for entry, _kind in kept], limit, newest)
+        return Found(self._hits(db, best), _counted(kind for _entry, kind in kept))
+
+    @staticmethod
+    def _scoped(db: Session, principal: Principal, phrases: Sequence[str], tokens: Sequence[Sequence[str]],
+                kinds: Sequence[str], partnership_id: int | None, n: int, further: Sequence[int],
+                also: Sequence[int]) -> list[tuple[int, str]]:
+        """At most ``n`` (entry id, kind) matching every phrase in scope (``tokens``: :func:`scope_tokens`),
+        newest first."""
         connection = db.connection()
         found: Sequence[Any] = connection.execute(
             text("SELECT f.rowid, e.kind FROM search_fts f JOIN search_entries e ON e.id = f.rowid "
                  "WHERE search_fts MATCH :expression ORDER BY f.rowid DESC LIMIT :n"),
-            {"expression": self._expression(phrases, tokens), "n": n}).all()
+            {"expression": fts5.expression(phrases, tokens), "n": n}).all()
         extra = sorted({*further, *also})
         if extra:  # entries in scope through a link table: their ids, matched one by one, the scope in SQL
             scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
@@ -327,7 +325,7 @@ class Fts5Backend(_TableBackend):
             linked = connection.execute(
                 select(SearchEntry.id, SearchEntry.kind).select_from(
                     join(fts, SearchEntry.__table__, fts.c.rowid == SearchEntry.id))
-                .where(literal_column("search_fts").op("MATCH")(self._expression(phrases)),
+                .where(literal_column("search_fts").op("MATCH")(fts5.expression(phrases)),
                        fts.c.rowid.in_(extra), *scope)).all()
             found = sorted({(int(i), str(k)) for i, k in [*found, *linked]}, reverse=True)[:n]
         return [(int(i), str(k)) for i, k in found]
@@ -345,7 +343,7 @@ class Fts5Backend(_TableBackend):
         rows = connection.execute(
             select(SearchEntry.id, SearchEntry.kind).select_from(
                 join(fts, SearchEntry.__table__, fts.c.rowid == SearchEntry.id))
-            .where(literal_column("search_fts").op("MATCH")(self._expression(phrases)), *scope)).all()
+            .where(literal_column("search_fts").op("MATCH")(fts5.expression(phrases)), *scope)).all()
         best = fts5.rank(connection, terms, phrases, [int(r.id) for r in rows], limit)
         counts: dict[str, int] = {}
         for row in rows:
