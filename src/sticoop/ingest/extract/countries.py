@@ -131,17 +131,20 @@ def find_mentions(text: str) -> list[Mention]:
 
     Word n-grams (longest first) are looked up in the lexicon: a dictionary probe per n-gram is much faster than
     one regex with thousands of alternatives. Words may be joined by one space or a hyphen ('Guinea-Bissau').
+    Only words that begin some listed form start a look-up (:func:`_first_words`).
     """
     text_n = normalize_quotes(text)
     words = [(m.start(), m.end()) for m in _WORDS.finditer(text_n)]
+    #: joined[k]: word k and word k + 1 may belong to one name (one space or hyphen between them)
+    joined = [_joined(text_n, words[k], words[k + 1]) for k in range(len(words) - 1)]
     out: list[Mention] = []
     i = 0
     while i < len(words):
-        found = _mention_at(text_n, words, i)
+        found = _mention_at(text_n, words, i, joined)
         if found is None and _ELISION.match(text_n, words[i][0]):  # "l'Algérie", "d'Egypte": the name after
             whole = words[i]
             words[i] = (whole[0] + _ELISION.match(text_n, whole[0]).end() - whole[0], whole[1])  # type: ignore[union-attr]
-            found = _mention_at(text_n, words, i)
+            found = _mention_at(text_n, words, i, joined)
             words[i] = whole
         if found is None:
             prefix = _prefix_at(text_n, words[i])
@@ -154,15 +157,33 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-def _mention_at(text_n: str, words: list[tuple[int, int]], i: int) -> tuple[int, Mention] | None:
-    """The longest country form starting at word i, and how many words it takes."""
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The lower-cased first word of every listed form ("south" of "South Africa", "tp" of "TP Hồ Chí Minh"): a
+    word that begins none of them starts no mention, so the n-gram look-ups are skipped for it."""
+    firsts = set()
+    for form in lexicon():
+        first = _WORDS.search(normalize_quotes(form).lower())
+        if first is not None:
+            firsts.add(first.group(0))
+    return frozenset(firsts)
+
+
+def _mention_at(text_n: str, words: list[tuple[int, int]], i: int,
+                joined: list[bool]) -> tuple[int, Mention] | None:
+    """The longest country form starting at word i, and how many words it takes (``joined`` as
+    :func:`find_mentions` computes it)."""
+    first = text_n[words[i][0] : words[i][1]].lower()
+    if first not in _first_words() and first[-2:] != "'s":
+        return None
     lex, lower_lex = lexicon(), _lower_lexicon()
-    for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+    longest = 1  # words joined by a space or hyphen; "TP. Hồ Chí Minh" (thành phố) too
+    while longest < min(_MAX_WORDS, len(words) - i) and joined[i + longest - 1]:
+        longest += 1
+    for n in range(longest, 0, -1):
         start, end = words[i][0], words[i + n - 1][1]
-        if n > 1 and any(not _joined(text_n, words[k], words[k + 1]) for k in range(i, i + n - 1)):
-            continue  # words joined by a space or hyphen; "TP. Hồ Chí Minh" (thành phố) too
         surface = text_n[start:end].replace("TP. ", "TP ").replace("Tp. ", "TP ")
-        if surface[-2:] in ("'s", "’s"):  # English possessive: "India's Minister", "South Africa's Department"
+        if surface[-2:] == "'s":  # English possessive: "India's Minister", "South Africa's Department"
             surface, end = surface[:-2], end - 2
         entry = lex.get(surface)
         if entry is None:
