@@ -1,6 +1,6 @@
 r"""English words of agreements and of the verbs that give their status ("the MoU was signed", "hopes to sign").
 
-Read by ``ingest/extract/agreements.py``. Each tuple is a list of regex alternatives, matched as whole words, in
+Read by ``ingest/extract/agreements/cues.py``. Each tuple is a list of regex alternatives, matched as whole words, in
 alternation order (a longer form before a shorter one it starts with): ``\w*`` stands for any ending and
 ``(?:...)`` for optional or alternative parts. Nouns are matched with their case, verbs case-insensitively. The
 forms come from the agreements named in the corpus' releases (MoUs, protocols, work plans, minutes).

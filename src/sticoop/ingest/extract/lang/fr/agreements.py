@@ -1,7 +1,7 @@
 r"""French words of agreements and of the verbs that give their status ("l'accord-cadre a été signé", "pourrait
 être signé").
 
-Read by ``ingest/extract/agreements.py``. Each tuple is a list of regex alternatives, matched as whole words, in
+Read by ``ingest/extract/agreements/cues.py``. Each tuple is a list of regex alternatives, matched as whole words, in
 alternation order: ``\w*`` stands for any ending, ``[ée]`` for a letter with or without its accent. Nouns are
 matched with their case, verbs case-insensitively. The forms come from the corpus' French-language releases
 ("accord" and "accord-cadre" are read with the English nouns, which spell them alike).

@@ -1,7 +1,7 @@
 r"""Vietnamese words of agreements and of the verbs that give their status ("Biên bản ghi nhớ đã được ký kết",
 "nhất trí ký").
 
-Read by ``ingest/extract/agreements.py``. Each tuple is a list of regex alternatives, matched as whole words, in
+Read by ``ingest/extract/agreements/cues.py``. Each tuple is a list of regex alternatives, matched as whole words, in
 alternation order; nouns carry ``[Hh]``-style classes so that both a sentence-initial and an inner spelling
 match (nouns are otherwise matched with their case, verbs case-insensitively), and both tone-mark spellings where
 usage varies ("thỏa" / "thoả"). The forms come from the corpus' Vietnamese releases.
