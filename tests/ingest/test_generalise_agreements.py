@@ -4,12 +4,7 @@ on, renewals and extensions, plans, and one item per agreement however often it 
 from __future__ import annotations
 
 import pytest
-
-from sticoop.ingest.extract.agreements import find_agreements
-
-
-def _statuses(text: str) -> list[str]:
-    return [a.status for a in find_agreements(text)]
+from tests.ingest.agreement_cases import statuses_in_order_of
 
 
 @pytest.mark.parametrize(
@@ -31,7 +26,7 @@ def _statuses(text: str) -> list[str]:
     ],
 )
 def test_agreement_status(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_in_order_of(text) == statuses
 
 
 def test_one_item_per_agreement_named_twice() -> None:
@@ -39,9 +34,9 @@ def test_one_item_per_agreement_named_twice() -> None:
         "Scientists sign agreements at the Tashkent fair.\n\n"
         "The delegation signed agreements and memorandums at the Tashkent fair on Monday."
     )
-    assert _statuses(text) == ["signed"]
+    assert statuses_in_order_of(text) == ["signed"]
 
 
 def test_two_agreements_on_different_subjects_stay_two() -> None:
     text = "The ministers signed a MoU on health research. They also signed a MoU on energy storage."
-    assert _statuses(text) == ["signed", "signed"]
+    assert statuses_in_order_of(text) == ["signed", "signed"]

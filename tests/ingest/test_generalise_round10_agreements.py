@@ -16,16 +16,9 @@ renewal; a bare pair mentioned again is the same group; titles end before a purp
 from __future__ import annotations
 
 import pytest
+from tests.ingest.agreement_cases import statuses_of, titles_of
 
 from sticoop.ingest.extract.agreements import find_agreements
-
-
-def _statuses(text: str) -> list[str]:
-    return sorted(a.status for a in find_agreements(text))
-
-
-def _titles(text: str) -> list[tuple[str, str]]:
-    return [(a.title.value, a.status) for a in find_agreements(text)]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +45,7 @@ def _titles(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_session_record_is_a_text_of_its_own(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -72,7 +65,7 @@ def test_session_record_is_a_text_of_its_own(text: str, statuses: list[str]) -> 
     ],
 )
 def test_possible_extension_is_no_renewal(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -94,7 +87,7 @@ def test_possible_extension_is_no_renewal(text: str, statuses: list[str]) -> Non
     ],
 )
 def test_as_well_as_a_second_agreement(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -114,7 +107,7 @@ def test_as_well_as_a_second_agreement(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_second_infinitive_of_a_decision(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -137,7 +130,7 @@ def test_second_infinitive_of_a_decision(text: str, statuses: list[str]) -> None
     ],
 )
 def test_decided_study_of_a_signing(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -160,7 +153,7 @@ def test_decided_study_of_a_signing(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_technical_protocols_and_consent_are_no_agreements(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -178,7 +171,7 @@ def test_technical_protocols_and_consent_are_no_agreements(text: str, statuses: 
     ],
 )
 def test_binding_since_a_year(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -202,7 +195,7 @@ def test_binding_since_a_year(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_instrument_of_a_dated_agreement(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _titles(text) == expected
+    assert titles_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -220,7 +213,7 @@ def test_instrument_of_a_dated_agreement(text: str, expected: list[tuple[str, st
     ],
 )
 def test_research_projects_are_no_draft(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -241,7 +234,7 @@ def test_research_projects_are_no_draft(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_amendment_of_a_renewal(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -259,7 +252,7 @@ def test_amendment_of_a_renewal(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_bare_pair_mentioned_again(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(

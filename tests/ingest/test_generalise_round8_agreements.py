@@ -9,12 +9,7 @@ corpus labels); "initialled" / "paraphé" / "ký tắt" is `planned` (the text i
 from __future__ import annotations
 
 import pytest
-
-from sticoop.ingest.extract.agreements import find_agreements
-
-
-def _statuses(text: str) -> list[str]:
-    return sorted(a.status for a in find_agreements(text))
+from tests.ingest.agreement_cases import statuses_of, titles_of
 
 
 @pytest.mark.parametrize(
@@ -44,7 +39,7 @@ def _statuses(text: str) -> list[str]:
     ],
 )
 def test_adopted_in_talks_is_discussed(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -64,11 +59,7 @@ def test_adopted_in_talks_is_discussed(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_initialled_is_planned(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
-
-
-def _titles(text: str) -> list[tuple[str, str]]:
-    return [(a.title.value, a.status) for a in find_agreements(text)]
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -98,7 +89,7 @@ def _titles(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_title_bounds(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _titles(text) == expected
+    assert titles_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -130,7 +121,7 @@ def test_title_bounds(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_one_agreement_mentioned_again(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _titles(text) == expected
+    assert titles_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -149,7 +140,7 @@ def test_one_agreement_mentioned_again(text: str, expected: list[tuple[str, str]
     ],
 )
 def test_renewal_to_come_is_planned(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -182,7 +173,7 @@ def test_renewal_to_come_is_planned(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_in_force_apposition_and_neighbours(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _titles(text) == expected
+    assert titles_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -200,7 +191,7 @@ def test_in_force_apposition_and_neighbours(text: str, expected: list[tuple[str,
     ],
 )
 def test_personal_plan_is_no_agreement(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _titles(text) == expected
+    assert titles_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -223,7 +214,7 @@ def test_personal_plan_is_no_agreement(text: str, expected: list[tuple[str, str]
     ],
 )
 def test_headline_and_body_are_one(text: str, expected: list[str]) -> None:
-    assert _statuses(text) == expected
+    assert statuses_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -246,4 +237,4 @@ def test_headline_and_body_are_one(text: str, expected: list[str]) -> None:
     ],
 )
 def test_pronoun_renewal_and_records(text: str, expected: list[str]) -> None:
-    assert _statuses(text) == expected
+    assert statuses_of(text) == expected

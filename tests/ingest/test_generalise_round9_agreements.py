@@ -14,16 +14,7 @@ signed at one ceremony keeps its science, technology and innovation items.
 from __future__ import annotations
 
 import pytest
-
-from sticoop.ingest.extract.agreements import find_agreements
-
-
-def _statuses(text: str) -> list[str]:
-    return sorted(a.status for a in find_agreements(text))
-
-
-def _titles(text: str) -> list[tuple[str, str]]:
-    return [(a.title.value, a.status) for a in find_agreements(text)]
+from tests.ingest.agreement_cases import statuses_of, titles_of
 
 
 @pytest.mark.parametrize(
@@ -54,7 +45,7 @@ def _titles(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_future_signings(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -71,7 +62,7 @@ def test_future_signings(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_revivals(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -100,7 +91,7 @@ def test_revivals(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_plans_approved_or_drawn_up(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -128,7 +119,7 @@ def test_plans_approved_or_drawn_up(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_funding_programmes(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -162,7 +153,7 @@ def test_funding_programmes(text: str, statuses: list[str]) -> None:
     ],
 )
 def test_one_or_two_agreements(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _titles(text) == expected
+    assert titles_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -188,7 +179,7 @@ def test_one_or_two_agreements(text: str, expected: list[tuple[str, str]]) -> No
     ],
 )
 def test_acronyms(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _titles(text) == expected
+    assert titles_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -211,7 +202,7 @@ def test_acronyms(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_bodies_ratification_and_exchange(text: str, statuses: list[str]) -> None:
-    assert _statuses(text) == statuses
+    assert statuses_of(text) == statuses
 
 
 @pytest.mark.parametrize(
@@ -238,4 +229,4 @@ def test_bodies_ratification_and_exchange(text: str, statuses: list[str]) -> Non
     ],
 )
 def test_lists_signed_at_one_ceremony(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _titles(text) == expected
+    assert titles_of(text) == expected
