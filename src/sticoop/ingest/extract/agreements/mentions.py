@@ -23,6 +23,8 @@ from sticoop.ingest.extract.agreements.cues import (
 from sticoop.ingest.extract.model import Agreement, Evidence, Value
 from sticoop.ingest.extract.names import normalize_name
 
+#: the rank of a status when one agreement is mentioned again: a renewal over a plan over a signature over a
+#: discussion
 _PRIORITY = {"renewed": 3, "planned": 2, "signed": 1, "discussed": 0}
 
 
