@@ -23,12 +23,16 @@ queries and are not filtered either; they never serve a user's request directly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, event, exists, false, func, select, union_all
+from sqlalchemy import ColumnElement, Select, event, exists, false, func, select, union_all
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, with_loader_criteria
+from sqlalchemy.sql.expression import Alias, TableClause
+from sqlalchemy.sql.util import find_tables
 
 from sticoop.core.principal import Principal, act_as, on_partnership_opened, principal_of
 from sticoop.core.registry import scopes, services
@@ -194,11 +198,12 @@ def _scoped_statement(state: ORMExecuteState, by_model: dict[type, Any]) -> Any:
     A relationship load (selectin or lazy) reads only its target's rows and what that target's joined eager loads
     bring, so it carries only those models' criteria: SQLAlchemy copies every option of the parent statement into
     a selectin load, and ~20 criteria made each such statement's cache key cost ~2 ms (issue 17). Any other
-    statement may join or nest anything and gets them all.
+    statement gets those of the models it names (:func:`needed_options`).
     """
     statement: Any = state.statement
     if not state.is_relationship_load:
-        return statement.options(*by_model.values())
+        needed_here = needed_options(statement, state.all_mappers, by_model)
+        return statement.options(*needed_here) if needed_here else statement
     classes = frozenset().union(*(_loaded_with(mapper) for mapper in state.all_mappers))
     inherited = statement._with_options  # the parent statement's options, copied by the selectin loader
     if any(option in _BUILT for option in inherited):
@@ -206,6 +211,29 @@ def _scoped_statement(state: ORMExecuteState, by_model: dict[type, Any]) -> Any:
         statement._with_options = tuple(option for option in inherited if option not in _BUILT)
     needed = [option for model, option in by_model.items() if model in classes]
     return statement.options(*needed) if needed else statement
+
+
+def needed_options(statement: Any, mappers: Sequence[Mapper[Any]], by_model: dict[type, Any]) -> list[Any]:
+    """The criteria of ``by_model`` a statement (not a relationship load) needs: every one when it is not a plain
+    ``SELECT`` (a compound, loader options, ORM joins: tables that appear only when compiled); else those of the
+    models whose tables it names anywhere — columns, FROM, joins, aliases, subqueries in any clause
+    (``sqlalchemy.sql.util.find_tables``) — and of the classes its entities' joined eager loads read. A criterion
+    for a model a statement does not name changes nothing in its SQL, but each costs its cache key on every
+    execution (~20 of them ≈ 2 ms per statement of a viewer, issue 16)."""
+    if not isinstance(statement, Select) or statement._setup_joins or statement._with_options:
+        return list(by_model.values())
+    named = {(table.element if isinstance(table, Alias) else table)._deannotate()
+             for table in find_tables(statement, check_columns=True, include_aliases=True, include_joins=True,
+                                      include_selects=True) if isinstance(table, (TableClause, Alias))}
+    loaded = frozenset().union(*(_loaded_with(mapper) for mapper in mappers))
+    return [option for model, option in by_model.items()
+            if model in loaded or any(table in named for table in _tables_of(model))]
+
+
+@cache
+def _tables_of(model: type) -> tuple[Any, ...]:
+    """The tables a model's rows are read from (its own and, with inheritance, its bases')."""
+    return tuple(sa_inspect(model).tables)
 
 
 @event.listens_for(Session, "do_orm_execute")

@@ -64,6 +64,14 @@ def reviewer_ids_of(db: Session) -> list[int] | None:
     return list(db.scalars(select(Reviewer.id).where(Reviewer.username == principal.username)))
 
 
+def _narrowed_for_reviewers(db: Session) -> bool:
+    """True exactly when :func:`reviewer_ids_of` is not None (everyone but the operator and editors), decided from
+    the principal alone: the ``narrows_here`` of the kinds ruled by :func:`_mine`, asked by the search box on every
+    request, runs no statement."""
+    principal = principal_of(db)
+    return principal is not None and not principal.is_editor
+
+
 def _mine(db: Session, query: Select[Any], column: Any, via: Any = None, reviewer: Any = None) -> Select[Any]:
     """``query`` limited, for a signed-in reviewer, to rows whose ``column`` is one of its reviewer ids (or,
     with ``via``/``reviewer``, the ids ``via`` of rows whose ``reviewer`` is one of them)."""
@@ -277,8 +285,9 @@ class ProposalService(RecordService[Proposal]):
         return query.where(Proposal.id.in_(sorted(p.id for p in assigned if p.id not in conflicted)))
 
     def narrows_here(self, db: Session) -> bool:
-        """Narrowed for everyone but the operator and editors (without computing a reviewer's conflicts)."""
-        return reviewer_ids_of(db) is not None
+        """Narrowed for everyone but the operator and editors: exactly when :func:`reviewer_ids_of` is not None,
+        decided from the principal alone (no statement: the search asks it on every request)."""
+        return _narrowed_for_reviewers(db)
 
     def get(self, db: Session, record_id: int) -> Proposal:
         """As :meth:`RecordService.get` (403 outside :meth:`narrow_query`), the 403 of a reviewer in conflict with
@@ -386,6 +395,10 @@ class ConflictService(RecordService[ConflictOfInterest]):
 
     narrow_rule = "reviewers see only their own conflicts"
 
+    def narrows_here(self, db: Session) -> bool:
+        """As :func:`_narrowed_for_reviewers` (no statement)."""
+        return _narrowed_for_reviewers(db)
+
     def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
         """Editors read every conflict; a reviewer its own, of the proposals it may open (none it is in conflict
         with: a conflict names a proposal and why, and is read like it); viewers and members none."""
@@ -430,6 +443,10 @@ class ReviewService(RecordService[Review]):
         _own_or_editor(db, obj.reviewer_id, "reviews")
 
     narrow_rule = "reviewers see only their own reviews"
+
+    def narrows_here(self, db: Session) -> bool:
+        """As :func:`_narrowed_for_reviewers` (no statement)."""
+        return _narrowed_for_reviewers(db)
 
     def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
         """A reviewer lists (and exports) only its own reviews (of the proposals it may open: ``core.hanging``)."""
