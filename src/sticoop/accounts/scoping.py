@@ -192,6 +192,11 @@ def _loaded_with(mapper: Mapper[Any]) -> frozenset[type]:
     return frozenset(m.class_ for one in seen for m in one.iterate_to_root())
 
 
+def _classes_loaded(mappers: Sequence[Mapper[Any]]) -> frozenset[type]:
+    """The classes a load of these mappers' rows reads in one statement (:func:`_loaded_with` of each)."""
+    return frozenset().union(*(_loaded_with(mapper) for mapper in mappers))
+
+
 def _scoped_statement(state: ORMExecuteState, by_model: dict[type, Any]) -> Any:
     """The statement with the criteria it needs.
 
@@ -204,7 +209,7 @@ def _scoped_statement(state: ORMExecuteState, by_model: dict[type, Any]) -> Any:
     if not state.is_relationship_load:
         needed_here = needed_options(statement, state.all_mappers, by_model)
         return statement.options(*needed_here) if needed_here else statement
-    classes = frozenset().union(*(_loaded_with(mapper) for mapper in state.all_mappers))
+    classes = _classes_loaded(state.all_mappers)
     inherited = statement._with_options  # the parent statement's options, copied by the selectin loader
     if any(option in _BUILT for option in inherited):
         statement = statement._generate()
@@ -225,7 +230,7 @@ def needed_options(statement: Any, mappers: Sequence[Mapper[Any]], by_model: dic
     named = {(table.element if isinstance(table, Alias) else table)._deannotate()
              for table in find_tables(statement, check_columns=True, include_aliases=True, include_joins=True,
                                       include_selects=True) if isinstance(table, (TableClause, Alias))}
-    loaded = frozenset().union(*(_loaded_with(mapper) for mapper in mappers))
+    loaded = _classes_loaded(mappers)
     return [option for model, option in by_model.items()
             if model in loaded or any(table in named for table in _tables_of(model))]
 
