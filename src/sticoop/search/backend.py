@@ -50,7 +50,7 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import Session
 
 from sticoop.core.principal import Principal
-from sticoop.search import fts5
+from sticoop.search import fts5, pgplan
 from sticoop.search.models import SearchEntry
 
 #: matches counted per kind at most (a count is a hint, not a promise; counting every hit of "the" is waste)
@@ -352,9 +352,11 @@ class Fts5Backend(_TableBackend):
 
 
 class PostgresBackend(_TableBackend):
-    """PostgreSQL full-text search (see the module docstring): the candidates are the matches the planner's
-    scan meets first (the two-column GIN index for a rare word, the viewer's scope tokens intersected inside it;
-    a scan that stops early for a common one), ranked by ``ts_rank_cd`` over them only."""
+    """PostgreSQL full-text search (see the module docstring): the candidates are the matches the scan meets
+    first, ranked by ``ts_rank_cd`` over them only. The scan is the cheapest of :mod:`sticoop.search.pgplan`'s
+    plans: the rarer words looked up in the two-column GIN index with the viewer's scope tokens intersected
+    inside it, the common ones only checked on the rows read; or, when every word is common, the rows of the
+    viewer's scope read through the B-tree indexes and checked until the candidates are found."""
 
     def _match(self, terms: Sequence[str]) -> tuple[Any, ColumnElement[bool], Any]:
         tsquery = self._tsquery(terms)
@@ -374,10 +376,23 @@ class PostgresBackend(_TableBackend):
         # each candidate's rank computed as the scan reads its row (a second pass would fetch every candidate's
         # row again, at random): kept per query for :meth:`_ranked`
         columns = (SearchEntry.id, SearchEntry.kind, func.ts_rank_cd(SearchEntry.search_vector, tsquery))
-        # the scope as tokens in the two-column GIN index (migration 0033_search9_words): GIN intersects them
-        # with the words, no heap row outside the scope is read
-        scoped = [match, scope_vector().op("@@")(scope_tsquery(tokens))] if tokens else [match]
         connection = db.connection()
+        plan = self._plan(connection, terms, n)
+        # a word only checked: the function, not the operator, so the planner never looks it up in the index
+        checked = [func.ts_match_vq(SearchEntry.search_vector, tsquery)] if plan.checked else []
+        if plan.looked_up:
+            # the scope as tokens in the two-column GIN index (migration 0033_search9_words): GIN intersects
+            # them with the words looked up, no heap row outside the scope is read
+            looked_up = SearchEntry.search_vector.op("@@")(self._tsquery(plan.looked_up))
+            scoped = [looked_up, *checked]
+            if tokens:
+                scoped.append(scope_vector().op("@@")(scope_tsquery(tokens)))
+        else:  # every word is common: the rows of the scope, through the B-tree indexes, each checked
+            scoped = [*checked, scope_clause(principal)]
+            if set(searchable_services()) - set(kinds):
+                scoped.append(SearchEntry.kind.in_(list(kinds)))
+            if partnership_id is not None:
+                scoped.append(of_partnership(partnership_id))
         rows = list(connection.execute(select(*columns).where(*scoped).limit(n)).all())
         extra = sorted({*further, *also})
         if extra:  # entries in scope through a link table: their ids, the scope in SQL
@@ -390,6 +405,13 @@ class PostgresBackend(_TableBackend):
 
     def _ranked(self, db: Session, terms: Sequence[str], candidates: Sequence[Candidate], limit: int) -> list[int]:
         return [entry for entry, _kind, _rank in sorted(candidates, key=lambda c: (c[2], c[0]))[:limit]]
+
+    @staticmethod
+    def _plan(connection: Connection, terms: Sequence[str], n: int) -> pgplan.Plan:
+        """Which words the GIN index finds and which are checked on the rows read (:mod:`.pgplan`); every
+        word looked up while the table has no statistics."""
+        shares, entries = pgplan.shares(connection, terms)
+        return pgplan.choose(shares, entries, n) if shares else pgplan.Plan(tuple(terms), ())
 
     @staticmethod
     def _tsquery(terms: Sequence[str]) -> Any:
