@@ -37,7 +37,7 @@ from sticoop.core.choices import ChoiceSource, register_choice_source
 from sticoop.core.crud import RecordService, load_many, touch
 from sticoop.core.errors import Conflict, Forbidden, ValidationFailed
 from sticoop.core.labels import N_, register_labels, register_navigation
-from sticoop.core.principal import principal_of, require_editor
+from sticoop.core.principal import Principal, principal_of, require_editor
 from sticoop.core.registry import register_kind, register_scope
 from sticoop.partners.models import Organization, Person
 from sticoop.partnerships.models import Partnership
@@ -58,18 +58,18 @@ def zoned(value: datetime | None, zone: str) -> datetime | None:
 def reviewer_ids_of(db: Session) -> list[int] | None:
     """The reviewer records of the signed-in user, or None when the session sees every proposal (operator,
     secretariat, admin)."""
-    principal = principal_of(db)
-    if principal is None or principal.is_editor:
+    principal = _narrowed_for_reviewers(db)
+    if principal is None:
         return None
     return list(db.scalars(select(Reviewer.id).where(Reviewer.username == principal.username)))
 
 
-def _narrowed_for_reviewers(db: Session) -> bool:
-    """True exactly when :func:`reviewer_ids_of` is not None (everyone but the operator and editors), decided from
-    the principal alone: the ``narrows_here`` of the kinds ruled by :func:`_mine`, asked by the search box on every
-    request, runs no statement."""
+def _narrowed_for_reviewers(db: Session) -> Principal | None:
+    """The principal when :func:`reviewer_ids_of` narrows to its reviewer records (everyone but the operator and
+    editors), else None; decided from the principal alone: the ``narrows_here`` of the kinds ruled by
+    :func:`_mine`, asked by the search box on every request, runs no statement."""
     principal = principal_of(db)
-    return principal is not None and not principal.is_editor
+    return principal if principal is not None and not principal.is_editor else None
 
 
 def _mine(db: Session, query: Select[Any], column: Any, via: Any = None, reviewer: Any = None) -> Select[Any]:
@@ -287,7 +287,7 @@ class ProposalService(RecordService[Proposal]):
     def narrows_here(self, db: Session) -> bool:
         """Narrowed for everyone but the operator and editors: exactly when :func:`reviewer_ids_of` is not None,
         decided from the principal alone (no statement: the search asks it on every request)."""
-        return _narrowed_for_reviewers(db)
+        return _narrowed_for_reviewers(db) is not None
 
     def get(self, db: Session, record_id: int) -> Proposal:
         """As :meth:`RecordService.get` (403 outside :meth:`narrow_query`), the 403 of a reviewer in conflict with
@@ -397,7 +397,7 @@ class ConflictService(RecordService[ConflictOfInterest]):
 
     def narrows_here(self, db: Session) -> bool:
         """As :func:`_narrowed_for_reviewers` (no statement)."""
-        return _narrowed_for_reviewers(db)
+        return _narrowed_for_reviewers(db) is not None
 
     def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
         """Editors read every conflict; a reviewer its own, of the proposals it may open (none it is in conflict
@@ -446,7 +446,7 @@ class ReviewService(RecordService[Review]):
 
     def narrows_here(self, db: Session) -> bool:
         """As :func:`_narrowed_for_reviewers` (no statement)."""
-        return _narrowed_for_reviewers(db)
+        return _narrowed_for_reviewers(db) is not None
 
     def narrow_query(self, db: Session, query: Select[Any]) -> Select[Any]:
         """A reviewer lists (and exports) only its own reviews (of the proposals it may open: ``core.hanging``)."""
