@@ -12,7 +12,8 @@ the index follows each write in its transaction) and differ only in how they mat
   the entry's scope tokens (:func:`scope_vector`, migration ``0033_search9_words``); ranked by ``ts_rank_cd``.
 
 Both answer a query in two bounded steps (see ``_TableBackend``): at most :data:`CANDIDATE_CAP` matches in the
-viewer's scope, taken in the index's order with the scope inside the full-text query, then those ranked. A query
+viewer's scope, taken in the index's order with the scope inside the full-text query (or, on PostgreSQL when every
+word is common, the scope's rows read and checked: :mod:`sticoop.search.pgplan`), then those ranked. A query
 matching fewer gets exactly the answer of ranking every match (``tests/search/test_candidates.py``).
 
 The text is folded by :func:`sticoop.core.text.fold` before either sees it (đ → d, œ → oe, ’ → '), which does
@@ -198,7 +199,8 @@ class _TableBackend:
     postings" early termination: Broder et al., "Efficient query evaluation using a two-level retrieval
     process", CIKM 2003, and Lucene's early termination by index order): (1) the candidates, every match in the
     viewer's scope taken in the index's order, at most :data:`CANDIDATE_CAP` (+1 to know whether more exist),
-    scope and kinds applied inside the full-text query; (2) those candidates ranked, best ``limit`` kept. When
+    scope and kinds applied inside the full-text query (PostgreSQL: or around it, see :class:`PostgresBackend`);
+    (2) those candidates ranked, best ``limit`` kept. When
     fewer than :data:`CANDIDATE_CAP` match, (2) ranks every match in scope: the answer is exactly the one of
     ranking all (:meth:`reference`). When more match (a word of nearly every record), the answer is the best
     of the first :data:`CANDIDATE_CAP`: the trade-off that keeps the work of a common word bounded. The counts
@@ -369,17 +371,19 @@ class PostgresBackend(_TableBackend):
         from sticoop.search.index import searchable_services
 
         tokens = scope_tokens(principal, kinds, sorted(searchable_services()), partnership_id)
-        if tokens is None:
+        if tokens is None or not terms:
             return []
         tsquery = self._tsquery(terms)
-        match = SearchEntry.search_vector.op("@@")(tsquery)
         # each candidate's rank computed as the scan reads its row (a second pass would fetch every candidate's
         # row again, at random): kept per query for :meth:`_ranked`
         columns = (SearchEntry.id, SearchEntry.kind, func.ts_rank_cd(SearchEntry.search_vector, tsquery))
         connection = db.connection()
         plan = self._plan(connection, terms, n)
+        if plan is None:  # every word is one PostgreSQL reads as no lexeme: nothing matches (as the reference)
+            return []
         # a word only checked: the function, not the operator, so the planner never looks it up in the index
-        checked = [func.ts_match_vq(SearchEntry.search_vector, tsquery)] if plan.checked else []
+        check = func.ts_match_vq(SearchEntry.search_vector, tsquery)
+        checked = [check] if plan.checked else []
         if plan.looked_up:
             # the scope as tokens in the two-column GIN index (migration 0033_search9_words): GIN intersects
             # them with the words looked up, no heap row outside the scope is read
@@ -399,7 +403,7 @@ class PostgresBackend(_TableBackend):
             scope = [scope_clause(principal, further), SearchEntry.kind.in_(list(kinds))]
             if partnership_id is not None:
                 scope.append(of_partnership(partnership_id, also))
-            linked = connection.execute(select(*columns).where(match, SearchEntry.id.in_(extra), *scope)).all()
+            linked = connection.execute(select(*columns).where(check, SearchEntry.id.in_(extra), *scope)).all()
             rows = list({int(r[0]): r for r in [*rows, *linked]}.values())[:n]
         return [(int(i), str(k), -float(r)) for i, k, r in rows]
 
@@ -407,11 +411,15 @@ class PostgresBackend(_TableBackend):
         return [entry for entry, _kind, _rank in sorted(candidates, key=lambda c: (c[2], c[0]))[:limit]]
 
     @staticmethod
-    def _plan(connection: Connection, terms: Sequence[str], n: int) -> pgplan.Plan:
+    def _plan(connection: Connection, terms: Sequence[str], n: int) -> pgplan.Plan | None:
         """Which words the GIN index finds and which are checked on the rows read (:mod:`.pgplan`); every
-        word looked up while the table has no statistics."""
-        shares, entries = pgplan.shares(connection, terms)
-        return pgplan.choose(shares, entries, n) if shares else pgplan.Plan(tuple(terms), ())
+        word looked up while the table has no statistics; None when no word has a lexeme (nothing matches)."""
+        estimates = pgplan.estimate(connection, terms)
+        if not estimates.shares:
+            return pgplan.Plan(tuple(terms), ())
+        if estimates.void >= set(terms):
+            return None
+        return pgplan.choose(estimates.shares, estimates.entries, n)
 
     @staticmethod
     def _tsquery(terms: Sequence[str]) -> Any:
