@@ -15,55 +15,15 @@ partnership filter × limit:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy.orm import Session
-from tests.search.world import BUILDERS, make
+from tests.search.candidate_cases import KIND_FILTERS, ROLES, in_scope, keys_of, principal
 
 from sticoop.core.principal import Principal, Role
-from sticoop.partnerships.models import Partnership
 from sticoop.search import backend, fts5
-from sticoop.search.backend import Found, backend_for, scope_clause, scope_tokens
+from sticoop.search.backend import backend_for, scope_clause, scope_tokens
 from sticoop.search.index import searchable_services
-
-ALWAYS_BOUND = ("commitment", "committee", "working_group", "session")
-ROLES = ("admin", "secretariat", "member", "viewer of one", "viewer of none", "not signed in")
-
-
-def principal(who: str, a: int) -> Principal:
-    """The principal named ``who``; the partnership ones are of partnership ``a``."""
-    return {
-        "admin": Principal(user_id=1, username="a", role=Role.admin),
-        "secretariat": Principal(user_id=2, username="s", role=Role.secretariat, partnership_ids=frozenset({a})),
-        "member": Principal(user_id=3, username="m", role=Role.member, partnership_ids=frozenset({a})),
-        "viewer of one": Principal(user_id=4, username="v", role=Role.viewer, partnership_ids=frozenset({a})),
-        "viewer of none": Principal(user_id=5, username="n", role=Role.viewer),
-        "not signed in": Principal(user_id=None, username="", role=None),
-    }[who]
-
-
-@pytest.fixture
-def world(db: Session) -> Iterator[tuple[Session, int, int]]:
-    """Two partnerships; every kind in each scope (a, b, general), open and confidential, carrying the rare
-    word ``rareword`` a varying number of times (distinct ranks) and the common word ``commonword``."""
-    a, b = Partnership(name="Belgium–Vietnam"), Partnership(name="Vietnam–Laos")
-    db.add_all([a, b])
-    db.flush()
-    i = 0
-    for kind, (bound, can_be_confidential, _build) in sorted(BUILDERS.items()):
-        for pid in ((a.id, b.id, *(() if kind in ALWAYS_BOUND else (None,))) if bound else (None,)):
-            for confidential in ((False, True) if can_be_confidential else (False,)):
-                i += 1
-                make(db, kind, "rareword " * (1 + i % 7) + f"commonword record {i}", pid, confidential)
-    yield db, a.id, b.id
-
-
-def _keys(found: Found) -> list[tuple[str, int]]:
-    return [(h.kind, h.record_id) for h in found.hits]
-
-
-KIND_FILTERS = {"every kind": None, "projects": ["project"], "documents and sessions": ["document", "session"]}
 
 
 @pytest.mark.parametrize("limit", [1, 5, 50])
@@ -80,16 +40,10 @@ def test_a_rare_word_answers_as_ranking_every_match(world: tuple[Session, int, i
     for terms in (["rareword"], ["rarew", "record"]):
         bounded = engine.query(db, person, terms, asked, partnership, limit)
         everything = engine.reference(db, person, terms, asked, partnership, limit)  # type: ignore[attr-defined]
-        assert _keys(bounded) == _keys(everything)
+        assert keys_of(bounded) == keys_of(everything)
         assert bounded.counts == everything.counts
     if who == "not signed in":
         assert not everything.hits
-
-
-def _in_scope(db: Session, person: Principal, asked: list[str], partnership: int | None) -> list[tuple[str, int]]:
-    """Every match of ``commonword`` the principal may find, best first (the reference's order)."""
-    return _keys(backend_for(db).reference(db, person, ["commonword"], asked,  # type: ignore[attr-defined]
-                                           partnership, 10_000))
 
 
 @pytest.mark.parametrize("cap", [1, 3, 8])
@@ -102,10 +56,10 @@ def test_a_common_word_ranks_the_candidates_in_scope_only(world: tuple[Session, 
     person = principal(who, a)
     asked = sorted(searchable_services())
     partnership = a if filtered else None
-    allowed = _in_scope(db, person, asked, partnership)
+    allowed = in_scope(db, person, asked, partnership)
     monkeypatch.setattr(backend, "CANDIDATE_CAP", cap)
     found = backend_for(db).query(db, person, ["commonword"], asked, partnership, 50)
-    hits = _keys(found)
+    hits = keys_of(found)
     assert set(hits) <= set(allowed)  # scope before ranking: nothing outside it, even among few candidates
     assert len(hits) == min(cap, len(allowed))
     assert hits == sorted(hits, key=allowed.index)  # the candidates in the reference's order

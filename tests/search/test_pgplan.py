@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, insert, text
 from sqlalchemy.orm import Session
-from tests.search.test_candidates import KIND_FILTERS, ROLES, _in_scope, _keys, principal, world  # noqa: F401
+from tests.search.candidate_cases import KIND_FILTERS, ROLES, in_scope, keys_of, principal
 
 from sticoop.search import backend, pgplan
 from sticoop.search.backend import PostgresBackend, backend_for
@@ -97,7 +97,7 @@ def _forced(monkeypatch: pytest.MonkeyPatch, db: Session, plan: str) -> None:
 @pytest.mark.parametrize("kinds", sorted(KIND_FILTERS))
 @pytest.mark.parametrize("who", ROLES)
 @pytest.mark.parametrize("plan", sorted(PLANS))
-def test_every_plan_answers_as_ranking_every_match(world: tuple[Session, int, int],  # noqa: F811
+def test_every_plan_answers_as_ranking_every_match(world: tuple[Session, int, int],
                                                     monkeypatch: pytest.MonkeyPatch, plan: str, who: str,
                                                     kinds: str, filtered: bool) -> None:
     db, a, b = world
@@ -115,14 +115,14 @@ def test_every_plan_answers_as_ranking_every_match(world: tuple[Session, int, in
         bounded = engine.query(db, person, terms, asked, b if filtered else None, 5)
         everything = engine.reference(db, person, terms, asked, b if filtered else None,  # type: ignore[attr-defined]
                                       5)
-        assert _keys(bounded) == _keys(everything)
+        assert keys_of(bounded) == keys_of(everything)
         assert bounded.counts == everything.counts
 
 
 @pytest.mark.parametrize("filtered", [False, True])
 @pytest.mark.parametrize("who", ROLES)
 @pytest.mark.parametrize("plan", sorted(PLANS))
-def test_every_plan_keeps_the_scope_before_ranking(world: tuple[Session, int, int],  # noqa: F811
+def test_every_plan_keeps_the_scope_before_ranking(world: tuple[Session, int, int],
                                                    monkeypatch: pytest.MonkeyPatch, plan: str, who: str,
                                                    filtered: bool) -> None:
     db, a, _b = world
@@ -130,9 +130,9 @@ def test_every_plan_keeps_the_scope_before_ranking(world: tuple[Session, int, in
     person = principal(who, a)
     asked = sorted(searchable_services())
     partnership = a if filtered else None
-    allowed = _in_scope(db, person, asked, partnership)
+    allowed = in_scope(db, person, asked, partnership)
     monkeypatch.setattr(backend, "CANDIDATE_CAP", 3)
-    hits = _keys(backend_for(db).query(db, person, ["commonword", "record"], asked, partnership, 50))
+    hits = keys_of(backend_for(db).query(db, person, ["commonword", "record"], asked, partnership, 50))
     assert set(hits) <= set(allowed)
     assert len(hits) == min(3, len(allowed))
 
@@ -148,7 +148,7 @@ def _explains(db: Session) -> tuple[list[str], Any]:
     return seen, note
 
 
-def test_the_shares_are_the_planners_estimates_kept_for_a_while(world: tuple[Session, int, int]) -> None:  # noqa: F811
+def test_the_shares_are_the_planners_estimates_kept_for_a_while(world: tuple[Session, int, int]) -> None:
     db, _a, _b = world
     if db.get_bind().dialect.name != "postgresql":
         pytest.skip("PostgreSQL's statistics")
@@ -179,7 +179,7 @@ def test_the_shares_are_the_planners_estimates_kept_for_a_while(world: tuple[Ses
         pgplan.forget()
 
 
-def test_without_statistics_every_word_is_looked_up(world: tuple[Session, int, int]) -> None:  # noqa: F811
+def test_without_statistics_every_word_is_looked_up(world: tuple[Session, int, int]) -> None:
     db, _a, _b = world
     if db.get_bind().dialect.name != "postgresql":
         pytest.skip("PostgreSQL's statistics")
