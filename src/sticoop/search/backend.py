@@ -423,7 +423,7 @@ class PostgresBackend(_TableBackend):
 
     @staticmethod
     def _tsquery(terms: Sequence[str]) -> Any:
-        return func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(f"'{t}':*" for t in terms))
+        return func.to_tsquery(literal_column("'simple'::regconfig"), pgplan.prefix_query(terms))
 
 
 def scope_vector() -> ColumnElement[Any]:

@@ -88,29 +88,43 @@ class Estimates:
     void: frozenset[str]
 
 
+def prefix_query(terms: Sequence[str]) -> str:
+    """The ``to_tsquery`` text matching every term as a prefix: ``["khoa", "hoc"]`` → ``'khoa':* & 'hoc':*``
+    (terms are folded words: letters, marks and digits only, no quote)."""
+    return " & ".join(f"'{t}':*" for t in terms)
+
+
 #: (database, word) → (share, no lexeme, when estimated)
 _estimates: dict[tuple[str, str], tuple[float, bool, float]] = {}
+#: database → (the table's estimated entries, when read)
+_entries: dict[str, tuple[float, float]] = {}
 _lock = threading.Lock()
 
 
 def estimate(connection: Connection, terms: Sequence[str], now: float | None = None) -> Estimates:
     """The planner's estimates for the prefix ``terms`` on ``search_entries`` (see the module docstring): two
-    statements per word not kept already (its lexemes counted, its ``EXPLAIN``), one for the table. No shares
-    when the table has never been analysed (``reltuples`` ≤ 0): then every word is looked up, as before this
-    module. ``now``: seconds of ``time.monotonic`` (tests pass it)."""
+    statements per word not kept already (its lexemes counted, its ``EXPLAIN``), one for the table when its
+    count is not kept already. No shares when the table has never been analysed (``reltuples`` ≤ 0): then
+    every word is looked up, as before this module. ``now``: seconds of ``time.monotonic`` (tests pass it)."""
     moment = time.monotonic() if now is None else now
-    entries = float(connection.execute(text(
-        "SELECT reltuples FROM pg_class WHERE oid = 'search_entries'::regclass")).scalar_one())
+    database = str(connection.engine.url.render_as_string(hide_password=True))
+    with _lock:
+        counted = _entries.get(database)
+    if counted is None or moment - counted[1] >= ESTIMATE_SECONDS:
+        counted = (float(connection.execute(text(
+            "SELECT reltuples FROM pg_class WHERE oid = 'search_entries'::regclass")).scalar_one()), moment)
+        with _lock:
+            _entries[database] = counted
+    entries = counted[0]
     if entries <= 0:
         return Estimates({}, 0.0, frozenset())
-    database = str(connection.engine.url.render_as_string(hide_password=True))
     found: dict[str, float] = {}
     void: set[str] = set()
     for term in terms:
         with _lock:
             kept = _estimates.get((database, term))
         if kept is None or moment - kept[2] >= ESTIMATE_SECONDS:
-            query = f"'{term}':*"
+            query = prefix_query([term])
             empty = connection.execute(text("SELECT numnode(to_tsquery('simple'::regconfig, :query)) = 0"),
                                        {"query": query}).scalar_one()
             share = 1.0
@@ -135,3 +149,4 @@ def forget() -> None:
     """Drop every estimate this process keeps (tests; a process keeps one at most :data:`ESTIMATE_SECONDS`)."""
     with _lock:
         _estimates.clear()
+        _entries.clear()
